@@ -1,0 +1,81 @@
+/**
+ * The engine's output for one workbook: recognised sheets, typed and rated records,
+ * findings in the spec's order, and totals. Money in whole pence.
+ */
+import { z } from "zod";
+import { findingSchema } from "./findings";
+import { ragSchema, ratedDirectionSchema, ratedRecoveryActionSchema, riskLevelSchema, sheetKindSchema } from "./records";
+import { settingsSchema } from "./settings";
+import { visibilitySchema } from "./snapshot";
+
+export const sheetInfoSchema = z.object({
+  name: z.string(),
+  kind: sheetKindSchema,
+  visibility: visibilitySchema,
+});
+export type SheetInfo = z.infer<typeof sheetInfoSchema>;
+
+const countValue = z.object({ count: z.number().int(), valuePence: z.number().int() });
+export type CountValue = z.infer<typeof countValue>;
+
+export const ragCountsSchema = z.object({
+  red: z.number().int(),
+  amber: z.number().int(),
+  green: z.number().int(),
+  blue: z.number().int(),
+  grey: z.number().int(),
+});
+export type RagCounts = z.infer<typeof ragCountsSchema>;
+
+export const recoveryTotalsSchema = z.object({
+  count: z.number().int(),
+  totalValuePence: z.number().int(),
+  targetPence: z.number().int().nullable(),
+  gapPence: z.number().int().nullable(),
+  /** total ÷ target, 4 dp; null without a (non-zero) target. */
+  coverage: z.number().nullable(),
+  forecastTotalPence: z.number().int().nullable(),
+  achievedTotalPence: z.number().int().nullable(),
+  byRag: z.record(ragSchema, countValue),
+  byRiskLevel: z.record(riskLevelSchema, countValue),
+  byServiceArea: z.array(
+    z.object({ serviceArea: z.string(), count: z.number().int(), valuePence: z.number().int(), share: z.number().nullable() }),
+  ),
+});
+export type RecoveryTotals = z.infer<typeof recoveryTotalsSchema>;
+
+export const directionTotalsSchema = z.object({
+  count: z.number().int(),
+  period: z.string().nullable(),
+  byRag: ragCountsSchema,
+  byTheme: z.array(
+    z.object({
+      theme: z.string().nullable(),
+      count: z.number().int(),
+      reported: z.number().int(),
+      averageProgress: z.number().nullable(),
+      byRag: ragCountsSchema,
+    }),
+  ),
+});
+export type DirectionTotals = z.infer<typeof directionTotalsSchema>;
+
+export const analysisSchema = z.object({
+  sheets: z.array(sheetInfoSchema),
+  findings: z.array(findingSchema),
+  settings: settingsSchema,
+  /** The as-at date in force (ISO). */
+  asOf: z.string(),
+  /** Messages about the run itself (e.g. saved settings that could not be read). */
+  notes: z.array(z.string()),
+  recovery: z.object({
+    /** Every action, counted or not, in sheet then row order. */
+    actions: z.array(ratedRecoveryActionSchema),
+    totals: recoveryTotalsSchema,
+  }),
+  directions: z.object({
+    items: z.array(ratedDirectionSchema),
+    totals: directionTotalsSchema,
+  }),
+});
+export type Analysis = z.infer<typeof analysisSchema>;

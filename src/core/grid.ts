@@ -1,0 +1,128 @@
+/**
+ * Read access to one sheet's sparse cells: by position, row by row, with merges resolved.
+ * Readers use this, never the raw snapshot arrays.
+ */
+import type { Cell, Merge, SheetSnapshot } from "./snapshot";
+
+/** Column number (1-based) to letters: 1 → A, 28 → AB. */
+export function columnLetters(col: number): string {
+  let s = "";
+  let n = col;
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    s = String.fromCharCode(65 + rem) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** A1 address of a 1-based row and column: (7, 2) → B7. */
+export function a1(row: number, col: number): string {
+  return `${columnLetters(col)}${row}`;
+}
+
+/** Parses an A1 address (no sheet, `$` allowed) into 1-based row and column. */
+export function parseA1(address: string): { row: number; col: number } {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(address.trim());
+  if (!m) throw new Error(`Not an A1 address: ${address}`);
+  let col = 0;
+  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]), col };
+}
+
+/**
+ * Quotes a sheet name for a formula or link: `'O''Brien''s Actions'`. Names made only of
+ * letters, digits and underscores (not starting with a digit) and not looking like a cell
+ * address are left bare, as Excel writes them.
+ */
+export function quoteSheetName(name: string): string {
+  const bare = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name);
+  return bare ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+/** `'Care at Home'!D3` */
+export function sheetRef(sheet: string, cell: string): string {
+  return `${quoteSheetName(sheet)}!${cell}`;
+}
+
+export class SheetGrid {
+  readonly name: string;
+  private readonly byRow = new Map<number, Map<number, Cell>>();
+  private readonly rowList: number[];
+  private readonly mergeByCell = new Map<string, Merge>();
+  readonly maxRow: number;
+  readonly maxCol: number;
+
+  constructor(readonly sheet: SheetSnapshot) {
+    this.name = sheet.name;
+    let maxRow = 0;
+    let maxCol = 0;
+    for (const cell of sheet.cells) {
+      let row = this.byRow.get(cell.row);
+      if (!row) {
+        row = new Map();
+        this.byRow.set(cell.row, row);
+      }
+      row.set(cell.col, cell);
+      if (cell.row > maxRow) maxRow = cell.row;
+      if (cell.col > maxCol) maxCol = cell.col;
+    }
+    this.rowList = [...this.byRow.keys()].sort((a, b) => a - b);
+    for (const m of sheet.merges) {
+      // Only the merge's own cells that matter are indexed: merges are small in practice,
+      // but guard against a pathological whole-column merge.
+      const area = (m.bottom - m.top + 1) * (m.right - m.left + 1);
+      if (area > 10_000) {
+        this.mergeByCell.set(`${m.top},${m.left}`, m);
+        continue;
+      }
+      for (let r = m.top; r <= m.bottom; r++) {
+        for (let c = m.left; c <= m.right; c++) this.mergeByCell.set(`${r},${c}`, m);
+      }
+    }
+    this.maxRow = Math.max(maxRow, sheet.usedRange?.rows ?? 0);
+    this.maxCol = Math.max(maxCol, sheet.usedRange?.cols ?? 0);
+  }
+
+  /** The cell at a position as stored (a non-top-left cell of a merge is normally absent). */
+  get(row: number, col: number): Cell | undefined {
+    return this.byRow.get(row)?.get(col);
+  }
+
+  /** The merge a position belongs to, if any. */
+  mergeAt(row: number, col: number): Merge | undefined {
+    return this.mergeByCell.get(`${row},${col}`);
+  }
+
+  /** Row numbers that hold at least one cell, ascending. */
+  rows(): readonly number[] {
+    return this.rowList;
+  }
+
+  /** The cells of a row, in column order. */
+  rowCells(row: number): Cell[] {
+    const r = this.byRow.get(row);
+    if (!r) return [];
+    return [...r.values()].sort((a, b) => a.col - b.col);
+  }
+
+  /** Every cell, in row then column order. */
+  *cells(): Iterable<Cell> {
+    for (const r of this.rowList) yield* this.rowCells(r);
+  }
+
+  /** True when the sheet holds no non-empty cell. */
+  isEmpty(): boolean {
+    for (const c of this.cells()) if (!isBlank(c)) return false;
+    return true;
+  }
+}
+
+/** A cell that holds nothing a reader should see (no value, no error, or only white space). */
+export function isBlank(cell: Cell | undefined): boolean {
+  if (!cell) return true;
+  if (cell.error) return false;
+  if (cell.value === null) return true;
+  if (typeof cell.value === "string") return cell.value.trim() === "";
+  return false;
+}

@@ -1,0 +1,87 @@
+/**
+ * The typed records the readers produce: recovery actions (from forms and registers) and
+ * directions. Money is whole pence; dates are ISO `YYYY-MM-DD`; percents are 0–100 with
+ * one decimal place.
+ */
+import { z } from "zod";
+
+export const ragSchema = z.enum(["red", "amber", "green", "blue", "grey"]);
+export type Rag = z.infer<typeof ragSchema>;
+export const RAGS = ragSchema.options;
+
+export const riskLevelSchema = z.enum(["high", "medium", "low"]);
+export type RiskLevel = z.infer<typeof riskLevelSchema>;
+
+export const sheetKindSchema = z.enum([
+  "recovery-action",
+  "recovery-register",
+  "directions",
+  "summary",
+  "settings",
+  "other",
+]);
+export type SheetKind = z.infer<typeof sheetKindSchema>;
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const recoveryActionSchema = z.object({
+  /** Where it came from: a form sheet (one action) or a register line. */
+  source: z.enum(["form", "register"]),
+  sheet: z.string(),
+  /** The value cell (form: the Financial Recovery Value cell; register: the money cell). */
+  cell: z.string(),
+  /** The 1-based row of `cell`. */
+  row: z.number().int(),
+  ref: z.string(),
+  title: z.string().nullable(),
+  execLead: z.string().nullable(),
+  description: z.string().nullable(),
+  serviceArea: z.string().nullable(),
+  /** The valid value in pence; null where absent, invalid or negative. */
+  valuePence: z.number().int().nullable(),
+  riskLevel: riskLevelSchema.nullable(),
+  planDate: isoDate.nullable(),
+  version: z.string().nullable(),
+  forecastPence: z.number().int().nullable(),
+  achievedPence: z.number().int().nullable(),
+  /** Strategic aim numbers (1–6) the action names. */
+  strategicAims: z.array(z.number().int()),
+  /**
+   * False for a register line that repeats a form's ref (§4: one action, counted once).
+   * Totals include only counted actions.
+   */
+  counted: z.boolean(),
+});
+export type RecoveryAction = z.infer<typeof recoveryActionSchema>;
+
+export const directionSchema = z.object({
+  sheet: z.string(),
+  /** The direction's first row. */
+  row: z.number().int(),
+  /** Its No cell's address. */
+  cell: z.string(),
+  no: z.string(),
+  theme: z.string().nullable(),
+  /** The Direction column's text. */
+  text: z.string(),
+  measures: z.array(z.string()),
+  /** Mean of its rows' usable numeric progress, 0–100 (one decimal); null when none. */
+  progress: z.number().nullable(),
+  /** True when some progress cell held narrative text rather than a percent. */
+  narrative: z.boolean(),
+  /** Its Progress cell address (first row), for links. */
+  progressCell: z.string(),
+  source: z.string().nullable(),
+  /** The last `by <date>` in the Direction text, ISO; null when none. */
+  dueDate: isoDate.nullable(),
+});
+export type Direction = z.infer<typeof directionSchema>;
+
+export const ragResultSchema = z.object({ rag: ragSchema, ragReason: z.string() });
+export type RagResult = z.infer<typeof ragResultSchema>;
+
+export const ratedRecoveryActionSchema = recoveryActionSchema.extend(ragResultSchema.shape);
+export type RatedRecoveryAction = z.infer<typeof ratedRecoveryActionSchema>;
+
+export const ratedDirectionSchema = directionSchema.extend(ragResultSchema.shape);
+export type RatedDirection = z.infer<typeof ratedDirectionSchema>;

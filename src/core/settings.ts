@@ -1,0 +1,106 @@
+/**
+ * Settings: RAG thresholds, BRAG, the savings target and the as-at date.
+ * Saved in the workbook as JSON on the very hidden sheet `Board Summary Settings` (cell A1),
+ * so every colleague in every host gets the same answer; command-line flags override them
+ * for one run.
+ */
+import { z } from "zod";
+
+export const SETTINGS_SHEET_NAME = "Board Summary Settings";
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD")
+  .refine((s) => {
+    const [y, m, d] = s.split("-").map(Number);
+    const dt = new Date(Date.UTC(y, m - 1, d));
+    return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
+  }, "is not a real calendar date");
+
+export const settingsSchema = z
+  .object({
+    /** Directions: progress at or above this (percent) is green. */
+    greenThreshold: z.number().min(0, "must be 0 or more").max(100, "must be 100 or less").default(90),
+    /** Directions: progress at or above this (percent) is amber. */
+    amberThreshold: z.number().min(0, "must be 0 or more").max(100, "must be 100 or less").default(70),
+    /** Blue for complete (progress 100, or achieved ≥ value). */
+    brag: z.boolean().default(false),
+    /** The savings target, in whole pence; null where none is set. */
+    targetPence: z.number().int().min(0, "cannot be negative").nullable().default(null),
+    /** The as-at date (ISO); null means today in Europe/London. */
+    asOf: isoDate.nullable().default(null),
+  })
+  .refine((s) => s.amberThreshold <= s.greenThreshold, {
+    message: "the amber threshold cannot be above the green threshold",
+    path: ["amberThreshold"],
+  });
+
+export type Settings = z.output<typeof settingsSchema>;
+export type SettingsInput = z.input<typeof settingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});
+
+const FIELD_NAMES: Record<string, string> = {
+  greenThreshold: "green threshold",
+  amberThreshold: "amber threshold",
+  brag: "BRAG",
+  targetPence: "savings target",
+  asOf: "as-at date",
+};
+
+export type SettingsResult = { ok: true; settings: Settings } | { ok: false; message: string };
+
+/** Checks settings; an invalid one is refused with a message a person can act on. */
+export function parseSettings(input: unknown): SettingsResult {
+  const r = settingsSchema.safeParse(input);
+  if (r.success) return { ok: true, settings: r.data };
+  const issue = r.error.issues[0];
+  const field = FIELD_NAMES[String(issue.path[0])] ?? String(issue.path[0] ?? "settings");
+  const msg = issue.message.startsWith("the ") ? issue.message : `The ${field} ${issue.message}`;
+  return { ok: false, message: `Invalid setting: ${msg}.`.replace(/\.\.$/, ".") };
+}
+
+/** Merges overrides over a base, then checks the result. */
+export function mergeSettings(base: Settings, overrides: Partial<Settings>): SettingsResult {
+  const merged: Record<string, unknown> = { ...base };
+  for (const [k, v] of Object.entries(overrides)) if (v !== undefined) merged[k] = v;
+  return parseSettings(merged);
+}
+
+/** Today's date in Europe/London, ISO. */
+export function todayInLondon(now: Date = new Date()): string {
+  const parts = new Intl.DateTimeFormat("en-GB", {
+    timeZone: "Europe/London",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).formatToParts(now);
+  const get = (t: string) => parts.find((p) => p.type === t)!.value;
+  return `${get("year")}-${get("month")}-${get("day")}`;
+}
+
+/** The as-at date in force: the setting, else today in London. */
+export function effectiveAsOf(settings: Settings, now: Date = new Date()): string {
+  return settings.asOf ?? todayInLondon(now);
+}
+
+/** What is saved on the settings sheet (cell A1), as JSON. */
+export function settingsToJson(settings: Settings): string {
+  return JSON.stringify({ schemaVersion: 1, ...settings });
+}
+
+/**
+ * Reads saved settings JSON. Unknown keys are ignored; an unreadable or invalid saved value
+ * gives the defaults plus a message, so a damaged settings sheet never blocks a check.
+ */
+export function settingsFromJson(json: string): { settings: Settings; problem?: string } {
+  try {
+    const raw = JSON.parse(json) as Record<string, unknown>;
+    delete raw.schemaVersion;
+    const r = parseSettings(raw);
+    if (r.ok) return { settings: r.settings };
+    return { settings: DEFAULT_SETTINGS, problem: `Saved settings ignored: ${r.message}` };
+  } catch {
+    return { settings: DEFAULT_SETTINGS, problem: "Saved settings ignored: they are not readable JSON." };
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * The engine's input: a host-neutral snapshot of a workbook's cells.
+ *
+ * Every host (Office.js, exceljs) turns its workbook into this shape; the engine never
+ * sees Excel objects. Cells are sparse: only non-empty cells (or cells with a number
+ * format worth knowing) are listed, so a sheet with a huge used range and five values
+ * costs five entries, never a dense grid.
+ */
+import { z } from "zod";
+
+/** Excel's error values, as displayed. */
+export const EXCEL_ERRORS = [
+  "#REF!",
+  "#VALUE!",
+  "#DIV/0!",
+  "#N/A",
+  "#NAME?",
+  "#NUM!",
+  "#NULL!",
+  "#SPILL!",
+  "#CALC!",
+  "#GETTING_DATA",
+  "#FIELD!",
+  "#BLOCKED!",
+  "#CONNECT!",
+  "#BUSY!",
+  "#UNKNOWN!",
+] as const;
+
+export const cellSchema = z.object({
+  /** 1-based row number. */
+  row: z.number().int().min(1),
+  /** 1-based column number (A = 1). */
+  col: z.number().int().min(1),
+  /**
+   * The cell's value. Numbers are numbers; dates are Excel serial numbers (1900 date
+   * system, as Office.js gives them) with a date number format in `format`; booleans are
+   * booleans; an error cell has value null and `error` set; a rich-text cell is its plain text.
+   */
+  value: z.union([z.string(), z.number(), z.boolean(), z.null()]),
+  /** The number format code (e.g. `0%`, `dd/mm/yyyy`, `General`), where known. */
+  format: z.string().optional(),
+  /** The text Excel displays, where the host knows it (Office.js does; exceljs does not). */
+  text: z.string().optional(),
+  /** An Excel error value such as `#REF!`, where the cell holds one. */
+  error: z.string().optional(),
+  /** The formula, without its leading `=`, where the cell holds one (value is its cached result). */
+  formula: z.string().optional(),
+});
+export type Cell = z.infer<typeof cellSchema>;
+
+/** A merged range, 1-based and inclusive. */
+export const mergeSchema = z.object({
+  top: z.number().int().min(1),
+  left: z.number().int().min(1),
+  bottom: z.number().int().min(1),
+  right: z.number().int().min(1),
+});
+export type Merge = z.infer<typeof mergeSchema>;
+
+export const visibilitySchema = z.enum(["visible", "hidden", "veryHidden"]);
+export type Visibility = z.infer<typeof visibilitySchema>;
+
+export const sheetSnapshotSchema = z.object({
+  name: z.string(),
+  visibility: visibilitySchema,
+  /** Non-empty cells, in row then column order. */
+  cells: z.array(cellSchema),
+  merges: z.array(mergeSchema),
+  /** The sheet's used range as the host reports it (last row and column), where known. */
+  usedRange: z
+    .object({ rows: z.number().int().min(0), cols: z.number().int().min(0) })
+    .optional(),
+  /** True where the sheet is protected (the host may not write to it). */
+  protected: z.boolean().optional(),
+});
+export type SheetSnapshot = z.infer<typeof sheetSnapshotSchema>;
+
+export const workbookSnapshotSchema = z.object({
+  /** Sheets in workbook (tab) order, hidden and very hidden ones included. */
+  sheets: z.array(sheetSnapshotSchema),
+});
+export type WorkbookSnapshot = z.infer<typeof workbookSnapshotSchema>;

@@ -1,0 +1,131 @@
+/**
+ * A summary sheet described as data: cells, number formats, fills, tables, links, column
+ * widths and print setup. The engine decides what is written (and tests it once); each
+ * host only renders a SheetModel.
+ */
+import { z } from "zod";
+
+/** Cell text in the sheet model that marks a sheet as written by Board Summary. */
+export const MARKER_PREFIX = "board-summary:generated:";
+
+export const numberFormatSchema = z.enum(["money", "percent", "date", "integer", "decimal1", "text"]);
+export type NumberFormatKind = z.infer<typeof numberFormatSchema>;
+
+/** The Excel number format code for each kind (UK conventions). */
+export const NUMBER_FORMATS: Record<NumberFormatKind, string> = {
+  money: "£#,##0",
+  percent: "0%",
+  date: "dd/mm/yyyy",
+  integer: "0",
+  decimal1: "0.0",
+  text: "@",
+};
+
+const colour = z.string().regex(/^[0-9A-F]{6}$/, "RRGGBB hex, upper case");
+
+export const cellStyleSchema = z.object({
+  bold: z.boolean().optional(),
+  italic: z.boolean().optional(),
+  /** Font size in points. */
+  size: z.number().optional(),
+  /** Font colour. */
+  color: colour.optional(),
+  /** Solid fill colour. */
+  fill: colour.optional(),
+  wrap: z.boolean().optional(),
+  align: z.enum(["left", "center", "right"]).optional(),
+  verticalAlign: z.enum(["top", "middle", "bottom"]).optional(),
+  /** Thin border all round. */
+  border: z.boolean().optional(),
+});
+export type CellStyle = z.infer<typeof cellStyleSchema>;
+
+/** What a cell holds. */
+export const cellContentSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("text"), text: z.string() }),
+  /** A number; money in pounds (already converted from pence), percent as a fraction (0.92). */
+  z.object({ kind: z.literal("number"), value: z.number() }),
+  z.object({ kind: z.literal("date"), iso: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
+  /** A formula without its `=`, with the result the engine expects (written as the cached value). */
+  z.object({ kind: z.literal("formula"), formula: z.string(), result: z.number().nullable() }),
+  /**
+   * A link to a cell in this workbook. `separateWorkbook` hosts write `text` as plain
+   * text instead (never an external link).
+   */
+  z.object({ kind: z.literal("link"), text: z.string(), sheet: z.string(), cell: z.string() }),
+]);
+export type CellContent = z.infer<typeof cellContentSchema>;
+
+export const modelCellSchema = z.object({
+  row: z.number().int().min(1),
+  col: z.number().int().min(1),
+  content: cellContentSchema,
+  format: numberFormatSchema.optional(),
+  style: cellStyleSchema.optional(),
+});
+export type ModelCell = z.infer<typeof modelCellSchema>;
+
+/**
+ * An Excel table over cells already listed in `cells`: header row at `headerRow`, data
+ * rows below, and (when `totalsRow`) one totals row after them whose cells (formulas
+ * over plain ranges) are also in `cells`. A table with no data rows is written as a
+ * plain range (Excel tables need at least one data row); hosts must handle that.
+ */
+export const tableModelSchema = z.object({
+  /** Workbook-unique table name (letters, digits, underscores). */
+  name: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/),
+  headerRow: z.number().int().min(1),
+  firstCol: z.number().int().min(1),
+  columns: z.array(z.string()),
+  /** Number of data rows (0 allowed). */
+  dataRows: z.number().int().min(0),
+  totalsRow: z.boolean(),
+  style: z.string().default("TableStyleMedium2"),
+});
+export type TableModel = z.infer<typeof tableModelSchema>;
+
+export const printSetupSchema = z.object({
+  orientation: z.enum(["landscape", "portrait"]),
+  /** Fit to this many pages wide (height free). */
+  fitToPagesWide: z.number().int().min(1),
+  /** Rows repeated at the top of every printed page (1-based, inclusive). */
+  repeatRows: z.object({ from: z.number().int().min(1), to: z.number().int().min(1) }).nullable(),
+  /** Footer text in Excel's header/footer codes, e.g. `Page &P of &N`. */
+  footer: z.string(),
+  /** Header text (left section), e.g. the sheet's title. */
+  header: z.string().optional(),
+});
+export type PrintSetup = z.infer<typeof printSetupSchema>;
+
+export const sheetModelSchema = z.object({
+  /** The product's own identity for this sheet. */
+  id: z.enum(["recovery-summary", "directions-summary", "data-checks"]),
+  /** The name it would like (`Recovery Summary`); the host may be told to use another. */
+  name: z.string(),
+  /** Marker text (MARKER_PREFIX + id) written in `markerCell`, so a later run knows it as ours. */
+  marker: z.string(),
+  markerCell: z.object({ row: z.number().int(), col: z.number().int() }),
+  cells: z.array(modelCellSchema),
+  merges: z.array(z.object({ top: z.number(), left: z.number(), bottom: z.number(), right: z.number() })),
+  tables: z.array(tableModelSchema),
+  /** Column widths in Excel character units, by 1-based column. */
+  columnWidths: z.array(z.object({ col: z.number().int().min(1), width: z.number() })),
+  /** Rows frozen at the top (0 for none). */
+  freezeRows: z.number().int().min(0),
+  print: printSetupSchema,
+  tabColor: colour.optional(),
+});
+export type SheetModel = z.infer<typeof sheetModelSchema>;
+
+/**
+ * What to write: the models (each under its final `name`), the product's own earlier
+ * summary sheets to remove (by name), and notes for the user (e.g. "A sheet of yours is
+ * already called Recovery Summary: the summary was written to Recovery Summary (2)").
+ * Source sheets never appear in `replace`.
+ */
+export const summaryPlanSchema = z.object({
+  models: z.array(sheetModelSchema),
+  replace: z.array(z.string()),
+  notes: z.array(z.string()),
+});
+export type SummaryPlan = z.infer<typeof summaryPlanSchema>;
