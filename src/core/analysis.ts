@@ -12,6 +12,8 @@ export const sheetInfoSchema = z.object({
   name: z.string(),
   kind: sheetKindSchema,
   visibility: visibilitySchema,
+  /** For a sheet this product wrote: which summary it is (from its marker). */
+  summaryId: z.enum(["recovery-summary", "directions-summary", "data-checks"]).optional(),
 });
 export type SheetInfo = z.infer<typeof sheetInfoSchema>;
 

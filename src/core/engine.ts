@@ -1,10 +1,29 @@
 /**
  * The engine's entry points: snapshot → analysis → summary plan. Pure; no I/O.
  */
-import type { Analysis } from "./analysis";
-import type { Settings } from "./settings";
+import type { Analysis, SheetInfo } from "./analysis";
+import { finding, sortFindings, type Finding } from "./findings";
+import { SheetGrid } from "./grid";
+import { rateDirection, rateRecoveryAction } from "./rag";
+import { recogniseSheet } from "./recognise";
+import type { Direction, RecoveryAction } from "./records";
+import { readDirections } from "./readers/directions";
+import { readRecoveryAction } from "./readers/recovery-action";
+import { findRegisterHeader, readRecoveryRegister } from "./readers/recovery-register";
+import { reconcileRecoveryActions } from "./readers/reconcile";
+import {
+  DEFAULT_SETTINGS,
+  SETTINGS_SHEET_NAME,
+  effectiveAsOf,
+  mergeSettings,
+  settingsFromJson,
+  type Settings,
+} from "./settings";
 import type { WorkbookSnapshot } from "./snapshot";
+import { planSummaries } from "./summary/plan";
 import type { SummaryPlan } from "./summary/sheet-model";
+import { directionTotals, recoveryTotals } from "./totals";
+import { displayText } from "./values";
 
 export interface AnalyseOptions {
   /** Settings that override the workbook's saved settings for this run (CLI flags, the pane's unsaved edits). */
@@ -13,15 +32,104 @@ export interface AnalyseOptions {
   now?: Date;
 }
 
+/** Settings that cannot be used; the message says which and why. */
+export class SettingsError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "SettingsError";
+  }
+}
+
+/** The settings saved in the workbook (defaults where there are none). */
+export function savedSettings(snapshot: WorkbookSnapshot): { settings: Settings; problem?: string } {
+  const sheet = snapshot.sheets.find((s) => s.name === SETTINGS_SHEET_NAME);
+  if (!sheet) return { settings: DEFAULT_SETTINGS };
+  const a1 = sheet.cells.find((c) => c.row === 1 && c.col === 1);
+  const json = a1 ? displayText(a1) : "";
+  if (!json) return { settings: DEFAULT_SETTINGS };
+  return settingsFromJson(json);
+}
+
 /**
  * Recognises every sheet, reads each with its template's reader, rates every record and
  * computes the totals. Throws `SettingsError` where the overrides are invalid.
  */
 export function analyse(snapshot: WorkbookSnapshot, options: AnalyseOptions = {}): Analysis {
-  throw new Error("analyse is not implemented yet");
+  const notes: string[] = [];
+  const saved = savedSettings(snapshot);
+  if (saved.problem) notes.push(saved.problem);
+  const merged = mergeSettings(saved.settings, options.overrides ?? {});
+  if (!merged.ok) throw new SettingsError(merged.message);
+  const settings = merged.settings;
+  const asOf = effectiveAsOf(settings, options.now);
+
+  const sheets: SheetInfo[] = [];
+  const findings: Finding[] = [];
+  const actions: RecoveryAction[] = [];
+  const directions: Direction[] = [];
+  let period: string | null = null;
+
+  for (const sheet of snapshot.sheets) {
+    const grid = new SheetGrid(sheet);
+    const { kind, summaryId } = recogniseSheet(grid);
+    sheets.push({ name: sheet.name, kind, visibility: sheet.visibility, ...(summaryId ? { summaryId } : {}) });
+    switch (kind) {
+      case "recovery-action": {
+        const r = readRecoveryAction(grid);
+        actions.push(r.action);
+        findings.push(...r.findings);
+        break;
+      }
+      case "recovery-register": {
+        const header = findRegisterHeader(grid);
+        if (!header) break;
+        const r = readRecoveryRegister(grid, header);
+        actions.push(...r.actions);
+        findings.push(...r.findings);
+        break;
+      }
+      case "directions": {
+        const r = readDirections(grid);
+        directions.push(...r.directions);
+        findings.push(...r.findings);
+        period = period ?? r.period;
+        break;
+      }
+      case "other":
+        if (!grid.isEmpty()) {
+          findings.push(
+            finding(
+              "unrecognised-sheet",
+              sheet.name,
+              "A1",
+              `Sheet '${sheet.name}' is not on a standard template (no recovery action form, savings register or directions table was found), so it was not read.`,
+            ),
+          );
+        }
+        break;
+      default:
+        break;
+    }
+  }
+
+  const reconciled = reconcileRecoveryActions(actions);
+  findings.push(...reconciled.findings);
+  const ratedActions = reconciled.actions.map((a) => ({ ...a, ...rateRecoveryAction(a, settings) }));
+  const ratedDirections = directions.map((d) => ({ ...d, ...rateDirection(d, settings, asOf) }));
+  const sheetOrder = new Map(snapshot.sheets.map((s, i) => [s.name, i]));
+
+  return {
+    sheets,
+    findings: sortFindings(findings, sheetOrder),
+    settings,
+    asOf,
+    notes,
+    recovery: { actions: ratedActions, totals: recoveryTotals(ratedActions, settings) },
+    directions: { items: ratedDirections, totals: directionTotals(ratedDirections, period) },
+  };
 }
 
 /** Describes the three summary sheets, with names that never overwrite a user's sheet. */
 export function summarise(analysis: Analysis, generatedAt: Date): SummaryPlan {
-  throw new Error("summarise is not implemented yet");
+  return planSummaries(analysis, generatedAt);
 }

@@ -33,6 +33,8 @@ export const recoveryActionSchema = z.object({
   /** The 1-based row of `cell`. */
   row: z.number().int(),
   ref: z.string(),
+  /** The cell holding the ref; null where the ref falls back to the sheet name or row. */
+  refCell: z.string().nullable(),
   title: z.string().nullable(),
   execLead: z.string().nullable(),
   description: z.string().nullable(),

@@ -4,149 +4,56 @@
  * CONTRACT (signatures are fixed; implementations live in the sibling files and are
  * re-exported here). Every parser takes a snapshot cell (or, for tests, plain text or a
  * number) and never throws.
+ *
+ * ---- labels (§1 "A label matches …") ----
+ * normaliseLabel(text): string — trimmed, white space folded, lower case, trailing `:`/`?`
+ *   and bracketed hints dropped (`(s)` glued to a word is part of the label: `Exec Lead(s)`).
+ * labelHint(text): string | null — the bracketed hint(s) (`Proposed Saving (£000)` → `£000`).
+ * matchesLabel(text, labels): boolean — the whole normalised text equals one of the labels.
+ * beginsWithLabel(text, prefixes): boolean — the normalised text begins with one of the prefixes.
+ * splitLabelValue(text) — `Description: A reduction …` split at the FIRST colon; value trimmed,
+ *   null when nothing follows the colon or there is no colon.
+ *
+ * ---- cells ----
+ * displayText(cell): string — `text` where the host gave it; numbers in General style
+ *   (1.1 → "1.1", 448000 → "448000"), fixed formats (`0.0` → "1.0"), percent formats as
+ *   `92%`, date formats as `dd/mm/yyyy`, booleans TRUE/FALSE, errors as the error; blank → "".
+ * cellError(cell): the Excel error a cell holds (`#REF!` …), or null.
+ * isDateFormat(format) / isPercentFormat(format): what a number format code is.
+ *
+ * ---- numbers ----
+ * roundHalfUp(x, dp): half away from zero, exactly: roundHalfUp(0.57*100, 1) = 57.
+ *
+ * ---- money ----
+ * isThousandsHint(hint): `£000`, `£000s`, `£'000`, `£k` (any case, spaces allowed).
+ * parseMoney(raw, { thousands }): whole pence (may be negative). `thousands` scales bare
+ *   numbers only (text with its own K/m unit is not scaled again). Rejects `TBC`, `n/a`,
+ *   `£44 8K`, `£448KK`, two numbers in a cell, with a `reason` fit for a message.
+ * formatMoney(pence, { pence }): `£448,000` / `£448,000.00`; negatives `-£5`.
+ *
+ * ---- percent ----
+ * parsePercent(raw): 0–100 points, rounded half-up to one decimal; percent-formatted number
+ *   cells are fractions; `Complete`/`Completed`/`Done`/`Achieved` → 100; out of range is ok.
+ *
+ * ---- dates ----
+ * excelSerialToIso(serial): ISO, or "" for no real date (< 1, 60 = phantom 29/02/1900, > 2958465).
+ * isoToExcelSerial(iso): serial, or NaN for text that is not a real ISO date from 1900.
+ * parseDate(raw): number = serial; text per the grammar, day first; month-only = last day.
+ * parseDateText(text): a date at the START of text (`January 2024 in order to …`), or null.
+ * formatDateUk(iso): `21/03/2024` (invalid input is returned unchanged).
+ *
+ * ---- small grammars ----
+ * parseRiskLevel, parseFrequency (canonical spelling of the word given: `bimonthly` →
+ * `Bi-monthly`, `annual` → `Annual`), parseStrategicAims (sorted unique aim numbers),
+ * parseVersion (the text as given).
  */
-import type { Cell } from "../snapshot";
-import type { RiskLevel } from "../records";
-import type { ValueResult } from "./result";
-
 export type { ValueResult } from "./result";
+export type { RawValue } from "./input";
 
-/** A cell as stored, or raw text / a number (tests, and text already cut from a label cell). */
-export type RawValue = Cell | string | number | boolean | null | undefined;
-
-const todo = (name: string): never => {
-  throw new Error(`${name} is not implemented yet`);
-};
-
-// ---- labels (§1 "A label matches …") ------------------------------------------------
-
-/** Normalised label text: trimmed, white space folded, lower case, trailing `:`/`?` and bracketed hints dropped. */
-export function normaliseLabel(text: string): string {
-  return todo("normaliseLabel");
-}
-/** The bracketed hint(s) of a label (`Proposed Saving (£000)` → `£000`), or null. */
-export function labelHint(text: string): string | null {
-  return todo("labelHint");
-}
-/** True where the whole normalised text equals one of the labels (labels given in plain form, e.g. `Risk Level`). */
-export function matchesLabel(text: string, labels: readonly string[]): boolean {
-  return todo("matchesLabel");
-}
-/** True where the normalised text begins with one of the prefixes (titles, `Progress …`, `Measure …`). */
-export function beginsWithLabel(text: string, prefixes: readonly string[]): boolean {
-  return todo("beginsWithLabel");
-}
-/**
- * Splits `Description: A reduction in …` at the first colon into a label part and the
- * value after it (trimmed; null when nothing follows the colon). No colon: value null.
- */
-export function splitLabelValue(text: string): { label: string; value: string | null } {
-  return todo("splitLabelValue");
-}
-
-// ---- cells ----------------------------------------------------------------------------
-
-/**
- * What the cell displays, trimmed: `text` where the host gave it; else numbers in General
- * style (1.1 → "1.1", 448000 → "448000"), percent-formatted numbers as `92%`, date-formatted
- * numbers as `dd/mm/yyyy`, booleans as TRUE/FALSE, errors as the error; blank → "".
- */
-export function displayText(cell: Cell | undefined): string {
-  return todo("displayText");
-}
-/** The Excel error a cell holds (`#REF!` …), or null. */
-export function cellError(cell: Cell | undefined): string | null {
-  return todo("cellError");
-}
-/** True where a number format code is a date/time format (`dd/mm/yyyy`, `d-mmm-yy`, `[$-809]dd mmmm yyyy` …). */
-export function isDateFormat(format: string | undefined): boolean {
-  return todo("isDateFormat");
-}
-/** True where a number format code is a percentage format (`0%`, `0.0%`). */
-export function isPercentFormat(format: string | undefined): boolean {
-  return todo("isPercentFormat");
-}
-
-// ---- numbers --------------------------------------------------------------------------
-
-/** Rounds half-up (away from zero for negatives) to `dp` decimal places, exactly: roundHalfUp(0.57*100, 1) = 57. */
-export function roundHalfUp(x: number, dp: number): number {
-  return todo("roundHalfUp");
-}
-
-// ---- money ----------------------------------------------------------------------------
-
-/** True where a label/column hint means thousands: `£000`, `£000s`, `£'000`, `£k` (any case, spaces allowed). */
-export function isThousandsHint(hint: string | null | undefined): boolean {
-  return todo("isThousandsHint");
-}
-/**
- * Money → whole pence (may be negative: the reader raises `negative-value`).
- * `thousands` multiplies by 1,000 (a `£000` column). Rounded half-up to the penny, exactly
- * (decimal arithmetic on the text, not floats). Rejects `TBC`, `n/a`, `£44 8K`, `£448KK`,
- * two numbers in a cell, with a `reason` fit for a message.
- */
-export function parseMoney(raw: RawValue, opts?: { thousands?: boolean }): ValueResult<number> {
-  return todo("parseMoney");
-}
-/** Pence → `£448,000` (whole pounds) or, with `pence: true`, `£448,000.00`; negatives as `-£5`. */
-export function formatMoney(pence: number, opts?: { pence?: boolean }): string {
-  return todo("formatMoney");
-}
-
-// ---- percent --------------------------------------------------------------------------
-
-/**
- * Percent → 0–100 scale, rounded half-up to one decimal. A number cell with a percent
- * format is a fraction (0.92 → 92); any other number cell is points (92 → 92); text `92%`,
- * `92 %`, `92`; `Complete`/`Completed`/`Done`/`Achieved` → 100. Out-of-range values are
- * returned as ok (the reader raises `progress-out-of-range`). Narrative text → invalid.
- */
-export function parsePercent(raw: RawValue): ValueResult<number> {
-  return todo("parsePercent");
-}
-
-// ---- dates ----------------------------------------------------------------------------
-
-/** Excel serial (1900 system, with its phantom 29/02/1900) → ISO date. */
-export function excelSerialToIso(serial: number): string {
-  return todo("excelSerialToIso");
-}
-/** ISO date → Excel serial (1900 system). */
-export function isoToExcelSerial(iso: string): number {
-  return todo("isoToExcelSerial");
-}
-/**
- * Date → ISO. A number cell is an Excel serial; text per the grammar, day first always;
- * month-only text is the month's last day. `03/21/2024` → invalid, reason says US order is
- * not accepted; `31/02/2024` → invalid (no such date).
- */
-export function parseDate(raw: RawValue): ValueResult<string> {
-  return todo("parseDate");
-}
-/** Text that is a date per the grammar found inside longer text, e.g. after `by `: returns ISO or null. */
-export function parseDateText(text: string): string | null {
-  return todo("parseDateText");
-}
-/** ISO → `21/03/2024` (UK display). */
-export function formatDateUk(iso: string): string {
-  return todo("formatDateUk");
-}
-
-// ---- small grammars -------------------------------------------------------------------
-
-export function parseRiskLevel(raw: RawValue): ValueResult<RiskLevel> {
-  return todo("parseRiskLevel");
-}
-/** Canonical name (`Quarterly`, `Bi-monthly`, `Annually` …) of a reporting frequency. */
-export function parseFrequency(raw: RawValue): ValueResult<string> {
-  return todo("parseFrequency");
-}
-/** `No.1 No.2`, `No 1, 2`, `1\n3` → [1, 2] / [1, 3]; tokens outside No.1–No.6 → invalid. */
-export function parseStrategicAims(raw: RawValue): ValueResult<number[]> {
-  return todo("parseStrategicAims");
-}
-/** `v1`, `v2.1`, `1`, `1.0` → the text as given; anything else invalid. */
-export function parseVersion(raw: RawValue): ValueResult<string> {
-  return todo("parseVersion");
-}
+export { normaliseLabel, labelHint, matchesLabel, beginsWithLabel, splitLabelValue } from "./labels";
+export { displayText, cellError, isDateFormat, isPercentFormat } from "./cells";
+export { roundHalfUp } from "./numbers";
+export { isThousandsHint, parseMoney, formatMoney } from "./money";
+export { parsePercent } from "./percent";
+export { excelSerialToIso, isoToExcelSerial, parseDate, parseDateText, formatDateUk } from "./dates";
+export { parseRiskLevel, parseFrequency, parseStrategicAims, parseVersion } from "./grammars";

@@ -1,0 +1,74 @@
+/**
+ * RAG rules (standard-templates.md §6). Each rating comes with a one-line reason a board
+ * member can read. Thresholds are compared with the rounded figures, inclusively (≥).
+ */
+import type { Direction, RagResult, RecoveryAction } from "./records";
+import type { Settings } from "./settings";
+import { formatDateUk, formatMoney, roundHalfUp } from "./values";
+
+/** 92 → "92%", 62.5 → "62.5%". */
+export function formatPercent(points: number): string {
+  return `${roundHalfUp(points, 1)}%`;
+}
+
+/** Forecast ÷ value thresholds for recovery actions. */
+export const FORECAST_GREEN = 0.95;
+export const FORECAST_AMBER = 0.75;
+
+export function rateDirection(d: Direction, settings: Settings, asOf: string): RagResult {
+  const progressWords =
+    d.progress !== null ? `progress is ${formatPercent(d.progress)}` : d.narrative ? "progress is reported only as narrative" : "no progress is reported";
+  if (d.dueDate !== null && d.dueDate < asOf && d.progress !== 100) {
+    return {
+      rag: "red",
+      ragReason: `Overdue: the target date ${formatDateUk(d.dueDate)} has passed and ${progressWords}`,
+    };
+  }
+  if (d.progress === null) {
+    return {
+      rag: "grey",
+      ragReason: d.narrative ? "Progress is reported as narrative, not a percentage" : "No progress reported",
+    };
+  }
+  const p = d.progress;
+  if (settings.brag && p === 100) return { rag: "blue", ragReason: "Complete: progress is 100%" };
+  if (p >= settings.greenThreshold) {
+    return { rag: "green", ragReason: `Progress ${formatPercent(p)} meets the green threshold of ${formatPercent(settings.greenThreshold)}` };
+  }
+  if (p >= settings.amberThreshold) {
+    return {
+      rag: "amber",
+      ragReason: `Progress ${formatPercent(p)} is below the green threshold of ${formatPercent(settings.greenThreshold)} but meets the amber threshold of ${formatPercent(settings.amberThreshold)}`,
+    };
+  }
+  return { rag: "red", ragReason: `Progress ${formatPercent(p)} is below the amber threshold of ${formatPercent(settings.amberThreshold)}` };
+}
+
+export function rateRecoveryAction(a: RecoveryAction, settings: Settings): RagResult {
+  const value = a.valuePence;
+  if (value === null || value <= 0) return { rag: "grey", ragReason: "No valid recovery value above zero" };
+  if (a.achievedPence !== null && a.achievedPence >= value) {
+    return {
+      rag: settings.brag ? "blue" : "green",
+      ragReason: `Delivered: ${formatMoney(a.achievedPence)} achieved to date against a value of ${formatMoney(value)}`,
+    };
+  }
+  if (a.forecastPence !== null) {
+    // The ratio is rounded to four places (§7) before it meets the thresholds (§6).
+    const ratio = roundHalfUp(a.forecastPence / value, 4);
+    const share = `Forecast ${formatMoney(a.forecastPence)} is ${formatPercent(ratio * 100)} of the ${formatMoney(value)} value`;
+    if (ratio >= FORECAST_GREEN) return { rag: "green", ragReason: `${share} (green at 95% or more)` };
+    if (ratio >= FORECAST_AMBER) return { rag: "amber", ragReason: `${share} (amber from 75% to below 95%)` };
+    return { rag: "red", ragReason: `${share} (red below 75%)` };
+  }
+  switch (a.riskLevel) {
+    case "low":
+      return { rag: "green", ragReason: "Low risk of not delivering" };
+    case "medium":
+      return { rag: "amber", ragReason: "Medium risk of not delivering" };
+    case "high":
+      return { rag: "red", ragReason: "High risk of not delivering" };
+    default:
+      return { rag: "grey", ragReason: "No forecast and no valid risk level" };
+  }
+}

@@ -1,0 +1,149 @@
+/**
+ * Label/value lookup on a sheet (standard-templates.md §1 "Reading cells"), used by the
+ * recovery-action form and the recovery register.
+ *
+ * A label matches its whole normalised cell, or the part before a colon where the cell
+ * also holds its value (`Description: A reduction in …`). Titles (`prefixes`) are the
+ * part before the colon of a cell beginning with them.
+ */
+import { a1, isBlank, type SheetGrid } from "../grid";
+import type { Cell } from "../snapshot";
+import {
+  beginsWithLabel,
+  displayText,
+  labelHint,
+  matchesLabel,
+  splitLabelValue,
+  type RawValue,
+} from "../values";
+
+/** Labels matched whole (after normalising) and prefixes matched at the start of the cell. */
+export interface LabelSet {
+  labels: readonly string[];
+  prefixes?: readonly string[];
+}
+
+/** A label found on a sheet. */
+export interface LabelHit {
+  row: number;
+  col: number;
+  /** A1 address of the label's cell (where `missing-field` points). */
+  address: string;
+  cell: Cell;
+  /** The label part of the cell's text (before the colon where the cell also holds a value). */
+  label: string;
+  /** The text after the colon in the label's own cell, trimmed; null when none. */
+  inline: string | null;
+  /** The label's bracketed hint (`£000`), or null. */
+  hint: string | null;
+}
+
+/** The value found for a label. */
+export interface LabelValue {
+  row: number;
+  col: number;
+  /** A1 address of the cell holding the value (the label's own cell for an inline value). */
+  address: string;
+  /** The cell holding the value; for an inline value, the label's cell. */
+  cell: Cell;
+  /** What the value reads as (trimmed display text, or the text after the colon). */
+  text: string;
+  /** What to hand to a value parser: the inline text, or the cell itself (so number and date cells keep their type). */
+  raw: RawValue;
+}
+
+function asSet(labels: readonly string[] | LabelSet): LabelSet {
+  return Array.isArray(labels) ? { labels: labels as readonly string[] } : (labels as LabelSet);
+}
+
+/**
+ * How a piece of text reads as one of the labels: null when it is not one of them; else
+ * its label part, the value after a colon (if any) and the hint.
+ */
+export function matchLabelText(
+  text: string,
+  set: readonly string[] | LabelSet,
+): { label: string; inline: string | null; hint: string | null } | null {
+  const s = asSet(set);
+  const t = text.trim();
+  if (!t) return null;
+  if (s.labels.length && matchesLabel(t, s.labels)) return { label: t, inline: null, hint: labelHint(t) };
+  if (s.prefixes?.length && beginsWithLabel(t, s.prefixes)) {
+    // A title (`Finance Recovery Action: …`): the prefix must be the whole label part, so a
+    // heading such as `Financial Recovery Actions 2024/25` is not taken for one.
+    const split = splitLabelValue(t);
+    if (matchesLabel(split.label, s.prefixes)) return { label: split.label, inline: split.value, hint: labelHint(split.label) };
+  }
+  if (t.includes(":") && s.labels.length) {
+    const split = splitLabelValue(t);
+    if (matchesLabel(split.label, s.labels)) return { label: split.label, inline: split.value, hint: labelHint(split.label) };
+  }
+  return null;
+}
+
+/** True where the cell's text is itself one of the labels (with or without a value after a colon). */
+export function isLabelCell(cell: Cell | undefined, set: readonly string[] | LabelSet): boolean {
+  if (!cell || typeof cell.value !== "string" || cell.error) return false;
+  return matchLabelText(cell.value, set) !== null;
+}
+
+/** The first cell, in row-major order, holding one of the labels; null when none does. */
+export function findLabel(grid: SheetGrid, labels: readonly string[] | LabelSet): LabelHit | null {
+  const set = asSet(labels);
+  for (const cell of grid.cells()) {
+    if (typeof cell.value !== "string" || cell.error) continue;
+    const m = matchLabelText(cell.value, set);
+    if (m) return { row: cell.row, col: cell.col, address: a1(cell.row, cell.col), cell, ...m };
+  }
+  return null;
+}
+
+/** The cell at a position, or the top-left cell of the merge it belongs to. */
+export function cellAt(grid: SheetGrid, row: number, col: number): { row: number; col: number; cell: Cell | undefined } {
+  const m = grid.mergeAt(row, col);
+  if (m) return { row: m.top, col: m.left, cell: grid.get(m.top, m.left) };
+  return { row, col, cell: grid.get(row, col) };
+}
+
+function valueOf(cell: Cell): LabelValue {
+  return { row: cell.row, col: cell.col, address: a1(cell.row, cell.col), cell, text: displayText(cell), raw: cell };
+}
+
+/**
+ * A label's value (§1): the text after the colon in its own cell; else the first non-empty
+ * cell to its right on its row (after its merge); else, where the row has none, the first
+ * non-empty cell directly below it (below its merge). Null when the search meets a cell
+ * that is itself a label (`stopLabels`: every label of the template), or finds nothing.
+ */
+export function labelValue(grid: SheetGrid, hit: LabelHit, stopLabels: readonly string[] | LabelSet): LabelValue | null {
+  if (hit.inline !== null && hit.inline.trim() !== "") {
+    return { row: hit.row, col: hit.col, address: hit.address, cell: hit.cell, text: hit.inline.trim(), raw: hit.inline.trim() };
+  }
+  const stop = asSet(stopLabels);
+  const own = grid.mergeAt(hit.row, hit.col);
+  const right = own ? own.right : hit.col;
+  const bottom = own ? own.bottom : hit.row;
+
+  for (const cell of grid.rowCells(hit.row)) {
+    if (cell.col <= right || isBlank(cell)) continue;
+    return isLabelCell(cell, stop) ? null : valueOf(cell);
+  }
+  for (const r of grid.rows()) {
+    if (r <= bottom) continue;
+    const at = cellAt(grid, r, hit.col);
+    // A tall merge already passed (its top-left above the start) holds nothing new.
+    if (at.row <= bottom || isBlank(at.cell)) continue;
+    return isLabelCell(at.cell, stop) ? null : valueOf(at.cell!);
+  }
+  return null;
+}
+
+/**
+ * A finding message from a grammar's reason (which quotes the text and usually says what
+ * would be right): `Financial Recovery Value 'TBC' is not an amount of money: write it as
+ * e.g. £448K or £448,000.` The advice is added only where the reason gives none.
+ */
+export function explain(name: string, reason: string, advice: string): string {
+  const r = reason.trim().replace(/\.$/, "");
+  return `${name} ${r}${r.includes(":") ? "" : `: ${advice}`}.`;
+}

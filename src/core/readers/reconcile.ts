@@ -1,0 +1,68 @@
+/**
+ * One action, counted once (standard-templates.md §4): refs met twice, forms repeated on a
+ * register, and register lines that look like a form under another ref.
+ */
+import { finding, type Finding } from "../findings";
+import type { RecoveryAction } from "../records";
+import { foldName } from "../names";
+import { formatMoney } from "../values";
+
+/** Refs compare case-insensitively after trimming and folding white space. */
+export function refKey(ref: string): string {
+  return foldName(ref);
+}
+
+const where = (a: RecoveryAction): string =>
+  a.source === "form" ? `the form on sheet '${a.sheet}'` : `the register line at '${a.sheet}'!${a.cell}`;
+
+/**
+ * Input in workbook order (sheet order, then row). Returns the same actions in the same
+ * order, register lines that repeat a form's ref marked `counted: false`, and findings.
+ */
+export function reconcileRecoveryActions(actions: RecoveryAction[]): { actions: RecoveryAction[]; findings: Finding[] } {
+  const findings: Finding[] = [];
+  const forms = new Map<string, RecoveryAction>();
+  const lines = new Map<string, RecoveryAction>();
+
+  for (const a of actions) {
+    const key = refKey(a.ref);
+    const seen = a.source === "form" ? forms : lines;
+    const first = seen.get(key);
+    if (first) {
+      findings.push(
+        finding(
+          "duplicate-ref",
+          a.sheet,
+          a.refCell ?? a.cell,
+          `Ref '${a.ref}' is also used by ${where(first)}: give each action its own ref. Both are counted until this is corrected.`,
+        ),
+      );
+    } else {
+      seen.set(key, a);
+    }
+  }
+
+  const out = actions.map((a) => {
+    if (a.source === "register" && forms.has(refKey(a.ref))) return { ...a, counted: false };
+    return { ...a };
+  });
+
+  for (const line of out) {
+    if (line.source !== "register" || !line.counted || line.valuePence === null || !line.serviceArea) continue;
+    const area = foldName(line.serviceArea);
+    const twin = out.find(
+      (f) => f.source === "form" && f.valuePence === line.valuePence && f.serviceArea !== null && foldName(f.serviceArea) === area,
+    );
+    if (!twin) continue;
+    findings.push(
+      finding(
+        "possible-double-count",
+        line.sheet,
+        line.cell,
+        `The register line '${line.serviceArea}' (${formatMoney(line.valuePence)}) has the same service area and value as ${where(twin)} (ref '${twin.ref}') ` +
+          `but a different ref, so both are counted: if they are the same action, give the register line the form's ref.`,
+      ),
+    );
+  }
+  return { actions: out, findings };
+}

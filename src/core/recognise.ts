@@ -1,0 +1,28 @@
+/**
+ * Sheet recognition (standard-templates.md §2): by the labels a sheet holds, never by its
+ * name alone. The product's own summaries are tested first, so a summary is never read as
+ * a source.
+ */
+import type { SheetGrid } from "./grid";
+import type { SheetKind } from "./records";
+import { SETTINGS_SHEET_NAME } from "./settings";
+import type { SheetModel } from "./summary/sheet-model";
+import { summaryIdOf } from "./summary/marker";
+import { isRecoveryActionSheet } from "./readers/recovery-action";
+import { findRegisterHeader } from "./readers/recovery-register";
+import { findDirectionsHeader } from "./readers/directions";
+
+export interface Recognised {
+  kind: SheetKind;
+  summaryId?: SheetModel["id"];
+}
+
+export function recogniseSheet(grid: SheetGrid): Recognised {
+  const summaryId = summaryIdOf(grid);
+  if (summaryId) return { kind: "summary", summaryId };
+  if (grid.name === SETTINGS_SHEET_NAME) return { kind: "settings" };
+  if (isRecoveryActionSheet(grid)) return { kind: "recovery-action" };
+  if (findRegisterHeader(grid)) return { kind: "recovery-register" };
+  if (findDirectionsHeader(grid)) return { kind: "directions" };
+  return { kind: "other" };
+}

@@ -1,0 +1,158 @@
+/**
+ * The JSON report of `board-summary check --json` (command-line.md). Money in pounds, exact
+ * to the penny; every field always present (unknown is null, never missing).
+ * `schemaVersion` changes only when a field is removed or changes meaning.
+ */
+import { z } from "zod";
+import type { Analysis } from "./analysis";
+import { findingSchema } from "./findings";
+import { ragSchema, riskLevelSchema, sheetKindSchema } from "./records";
+
+export const REPORT_SCHEMA_VERSION = 1;
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const money = z.number();
+const countValue = z.object({ count: z.number().int(), value: money });
+const ragCounts = z.object({
+  red: z.number().int(),
+  amber: z.number().int(),
+  green: z.number().int(),
+  blue: z.number().int(),
+  grey: z.number().int(),
+});
+
+export const reportSchema = z.object({
+  schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
+  workbook: z.string(),
+  asOf: isoDate,
+  sheets: z.array(z.object({ name: z.string(), kind: sheetKindSchema })),
+  findings: z.array(findingSchema),
+  recovery: z.object({
+    count: z.number().int(),
+    totalValue: money,
+    target: money.nullable(),
+    gap: money.nullable(),
+    coverage: z.number().nullable(),
+    forecastTotal: money.nullable(),
+    achievedTotal: money.nullable(),
+    byRag: z.object({ red: countValue, amber: countValue, green: countValue, blue: countValue, grey: countValue }),
+    byRiskLevel: z.object({ high: countValue, medium: countValue, low: countValue }),
+    byServiceArea: z.array(
+      z.object({ serviceArea: z.string(), count: z.number().int(), value: money, share: z.number().nullable() }),
+    ),
+    actions: z.array(
+      z.object({
+        sheet: z.string(),
+        cell: z.string(),
+        ref: z.string(),
+        title: z.string().nullable(),
+        serviceArea: z.string().nullable(),
+        execLead: z.string().nullable(),
+        value: money.nullable(),
+        riskLevel: riskLevelSchema.nullable(),
+        rag: ragSchema,
+        ragReason: z.string(),
+      }),
+    ),
+  }),
+  directions: z.object({
+    count: z.number().int(),
+    period: z.string().nullable(),
+    byRag: ragCounts,
+    byTheme: z.array(
+      z.object({
+        theme: z.string().nullable(),
+        count: z.number().int(),
+        reported: z.number().int(),
+        averageProgress: z.number().nullable(),
+        byRag: ragCounts,
+      }),
+    ),
+    items: z.array(
+      z.object({
+        sheet: z.string(),
+        row: z.number().int(),
+        no: z.string(),
+        theme: z.string().nullable(),
+        dueDate: isoDate.nullable(),
+        progress: z.number().nullable(),
+        rag: ragSchema,
+        ragReason: z.string(),
+      }),
+    ),
+  }),
+});
+export type Report = z.infer<typeof reportSchema>;
+
+/** Whole pence → pounds, exact to the penny (a number with at most two decimals). */
+export function penceToPounds(pence: number): number {
+  return Number((pence / 100).toFixed(2));
+}
+const poundsOrNull = (p: number | null) => (p === null ? null : penceToPounds(p));
+
+export function toReport(analysis: Analysis, workbookName: string): Report {
+  const t = analysis.recovery.totals;
+  const cv = (x: { count: number; valuePence: number }) => ({ count: x.count, value: penceToPounds(x.valuePence) });
+  const d = analysis.directions.totals;
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    workbook: workbookName,
+    asOf: analysis.asOf,
+    sheets: analysis.sheets.map((s) => ({ name: s.name, kind: s.kind })),
+    findings: analysis.findings.map((f) => ({ severity: f.severity, code: f.code, sheet: f.sheet, cell: f.cell, message: f.message })),
+    recovery: {
+      count: t.count,
+      totalValue: penceToPounds(t.totalValuePence),
+      target: poundsOrNull(t.targetPence),
+      gap: poundsOrNull(t.gapPence),
+      coverage: t.coverage,
+      forecastTotal: poundsOrNull(t.forecastTotalPence),
+      achievedTotal: poundsOrNull(t.achievedTotalPence),
+      byRag: {
+        red: cv(t.byRag.red),
+        amber: cv(t.byRag.amber),
+        green: cv(t.byRag.green),
+        blue: cv(t.byRag.blue),
+        grey: cv(t.byRag.grey),
+      },
+      byRiskLevel: { high: cv(t.byRiskLevel.high), medium: cv(t.byRiskLevel.medium), low: cv(t.byRiskLevel.low) },
+      byServiceArea: t.byServiceArea.map((s) => ({
+        serviceArea: s.serviceArea,
+        count: s.count,
+        value: penceToPounds(s.valuePence),
+        share: s.share,
+      })),
+      // A register line that repeats a form's ref is the same action: listed once, as the form.
+      actions: analysis.recovery.actions
+        .filter((a) => a.counted)
+        .map((a) => ({
+          sheet: a.sheet,
+          cell: a.cell,
+          ref: a.ref,
+          title: a.title,
+          serviceArea: a.serviceArea,
+          execLead: a.execLead,
+          value: poundsOrNull(a.valuePence),
+          riskLevel: a.riskLevel,
+          rag: a.rag,
+          ragReason: a.ragReason,
+        })),
+    },
+    directions: {
+      count: d.count,
+      period: d.period,
+      byRag: { ...d.byRag },
+      byTheme: d.byTheme.map((g) => ({ ...g, byRag: { ...g.byRag } })),
+      items: analysis.directions.items.map((i) => ({
+        sheet: i.sheet,
+        row: i.row,
+        no: i.no,
+        theme: i.theme,
+        dueDate: i.dueDate,
+        progress: i.progress,
+        rag: i.rag,
+        ragReason: i.ragReason,
+      })),
+    },
+  };
+}

@@ -1,0 +1,75 @@
+/** Labels (standard-templates.md §1 "A label matches …"). */
+import { cleanText } from "./input";
+
+/**
+ * A bracketed hint: a (…) or […] group. `(s)` glued to a word (`Exec Lead(s)`,
+ * `Lead Service Area(s)`) is part of the label, not a hint; any other group is a hint,
+ * with or without a space before it (`Proposed Saving(£000)`).
+ */
+const HINT = /(\w)?\s*(\(([^()]*)\)|\[([^[\]]*)\])/g;
+
+function isPluralMarker(glued: string | undefined, inner: string): boolean {
+  return glued !== undefined && /^(s|es)$/i.test(inner.trim());
+}
+
+function stripHints(text: string): string {
+  return text.replace(HINT, (whole, glued: string | undefined, _g, round: string | undefined, square: string | undefined) => {
+    const inner = round ?? square ?? "";
+    // `Lead (s)` and `Lead(s)` are both the plural marker; keep it, glued, in one spelling.
+    if (round !== undefined && isPluralMarker(glued, inner)) return `${glued}(${inner.trim()})`;
+    void whole;
+    return glued ?? "";
+  });
+}
+
+function fold(text: string): string {
+  return cleanText(text).replace(/\s+/g, " ");
+}
+
+/** Drops trailing `:`/`?` (and white space) and bracketed hints until nothing changes (`Saving (£000):`). */
+export function normaliseLabel(text: string): string {
+  if (typeof text !== "string") return "";
+  let t = fold(text).toLowerCase();
+  for (let i = 0; i < 5; i++) {
+    const before = t;
+    t = t.replace(/[\s:?：]+$/u, "");
+    t = stripHints(t).replace(/\s+/g, " ").trim();
+    if (t === before) break;
+  }
+  return t;
+}
+
+export function labelHint(text: string): string | null {
+  if (typeof text !== "string") return null;
+  const hints: string[] = [];
+  for (const m of fold(text).matchAll(HINT)) {
+    const round = m[3];
+    const inner = (round ?? m[4] ?? "").trim();
+    if (round !== undefined && isPluralMarker(m[1], inner)) continue;
+    if (inner !== "") hints.push(inner);
+  }
+  return hints.length === 0 ? null : hints.join(" ");
+}
+
+export function matchesLabel(text: string, labels: readonly string[]): boolean {
+  const t = normaliseLabel(text);
+  if (t === "") return false;
+  return labels.some((l) => normaliseLabel(l) === t);
+}
+
+export function beginsWithLabel(text: string, prefixes: readonly string[]): boolean {
+  const t = normaliseLabel(text);
+  if (t === "") return false;
+  return prefixes.some((p) => {
+    const n = normaliseLabel(p);
+    return n !== "" && t.startsWith(n);
+  });
+}
+
+export function splitLabelValue(text: string): { label: string; value: string | null } {
+  if (typeof text !== "string") return { label: "", value: null };
+  const i = text.indexOf(":");
+  if (i < 0) return { label: fold(text), value: null };
+  const value = cleanText(text.slice(i + 1));
+  return { label: fold(text.slice(0, i)), value: value === "" ? null : value };
+}

@@ -1,0 +1,117 @@
+/** Money (standard-templates.md §1): whole pence, by decimal arithmetic on the text. */
+import type { ValueResult } from "./result";
+import { EMPTY, excelError, invalid, ok } from "./result";
+import type { Decimal } from "./decimal";
+import { decimalFromNumber, parseDecimal, roundDecimal, shift } from "./decimal";
+import type { RawValue } from "./input";
+import { quote, toInput } from "./input";
+import { roundHalfUp } from "./numbers";
+
+export function isThousandsHint(hint: string | null | undefined): boolean {
+  if (typeof hint !== "string") return false;
+  // `(£000)`, `£ '000`, `£’000s`, `£k`, `£000's` all say "thousands of pounds".
+  const t = hint.toLowerCase().replace(/[\s()[\]'’‘`]/g, "");
+  return /^(£|gbp)(000s?|k|thousands?)$/.test(t);
+}
+
+/** Unit suffixes and the power of ten each stands for. */
+const SUFFIX_POWER: Readonly<Record<string, number>> = { k: 3, m: 6, mn: 6, million: 6 };
+const SUFFIX = "(?:million|mn|m|k)";
+
+const NOT_MONEY = "is not an amount of money";
+
+type Parsed = { ok: true; amount: Decimal; power: number | null } | { ok: false; reason: string };
+
+function parseMoneyText(original: string): Parsed {
+  const text = original.replace(/[\u2212\u2012\u2013\u2014]/g, "-").replace(/\s+/g, " ").trim();
+  if (!/\d/.test(text)) return { ok: false, reason: NOT_MONEY };
+  const numbers = text.match(/\d[\d,.]*|\.\d+/g) ?? [];
+  if (numbers.length > 1) {
+    if (new RegExp(`^[^\\d]*\\d[\\d,.]*(?: \\d[\\d,.]*)+ ?${SUFFIX}?[^\\d]*$`, "i").test(text)) {
+      return { ok: false, reason: "has digits split by a space: write one amount, such as £448,000 or £448K" };
+    }
+    return { ok: false, reason: "holds more than one amount: write one amount in the cell" };
+  }
+  if (new RegExp(`\\d\\s*${SUFFIX}\\s*${SUFFIX}(?![a-z])`, "i").test(text)) {
+    return { ok: false, reason: "has its unit twice: write £448K or £448,000" };
+  }
+  const m = new RegExp(
+    `^(\\()?\\s*([-+])?\\s*(£|gbp)?\\s*([-+])?\\s*([\\d,]*\\.?\\d*)\\s*([a-z]+)?\\s*(\\))?\\.?$`,
+    "i",
+  ).exec(text);
+  if (!m) return { ok: false, reason: NOT_MONEY };
+  const [, open, sign1, , sign2, num, suffix, close] = m;
+  if (Boolean(open) !== Boolean(close)) return { ok: false, reason: `${NOT_MONEY}: a bracket is not closed` };
+  if (sign1 && sign2) return { ok: false, reason: `${NOT_MONEY}: it has two signs` };
+  if (!/^(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?$/.test(num) || num === "" || num === ".") {
+    if (/,/.test(num) && /^[\d,]+(\.\d+)?$/.test(num)) {
+      return { ok: false, reason: "has thousands commas in the wrong places: group digits in threes, such as £1,000,000" };
+    }
+    return { ok: false, reason: NOT_MONEY };
+  }
+  let power: number | null = null;
+  if (suffix !== undefined) {
+    const p = SUFFIX_POWER[suffix.toLowerCase()];
+    if (p === undefined) return { ok: false, reason: `${NOT_MONEY}: '${suffix}' is not a unit (use K for thousands or m for millions)` };
+    power = p;
+  }
+  const amount = parseDecimal(num.replace(/,/g, ""));
+  if (!amount) return { ok: false, reason: NOT_MONEY };
+  // Brackets and a minus both mean negative; `(-5)` is read as negative too, not as a double negative.
+  const negative = Boolean(open) || sign1 === "-" || sign2 === "-";
+  return { ok: true, amount: { ...amount, negative: negative && amount.n !== 0n }, power };
+}
+
+/**
+ * `thousands` (a `£000` column or label) scales bare numbers only: text with its own unit
+ * (`£448K`, `£1.2m`) already says what it means and is not scaled again.
+ */
+export function parseMoney(raw: RawValue, opts?: { thousands?: boolean }): ValueResult<number> {
+  const thousands = opts?.thousands === true ? 3 : 0;
+  const input = toInput(raw);
+  let amount: Decimal | null;
+  let power: number;
+  let shown: string;
+  switch (input.kind) {
+    case "empty":
+      return EMPTY;
+    case "error":
+      return excelError(input.error);
+    case "boolean":
+      return invalid(input.display, `${input.display} ${NOT_MONEY}`);
+    case "number":
+      amount = decimalFromNumber(input.value);
+      power = thousands;
+      shown = input.text?.trim() || String(input.value);
+      break;
+    case "text": {
+      const parsed = parseMoneyText(input.text);
+      if (!parsed.ok) return invalid(input.text, `${quote(input.text)} ${parsed.reason}`);
+      amount = parsed.amount;
+      power = parsed.power ?? thousands;
+      shown = input.text;
+      break;
+    }
+  }
+  if (!amount) return invalid(shown, `${quote(shown)} ${NOT_MONEY}`);
+  const big = roundDecimal(shift(amount, power + 2), 0);
+  if (big.n > BigInt(Number.MAX_SAFE_INTEGER)) return invalid(shown, `${quote(shown)} is too large to be an amount of money`);
+  return ok(big.n === 0n ? 0 : big.negative ? -Number(big.n) : Number(big.n));
+}
+
+export function formatMoney(pence: number, opts?: { pence?: boolean }): string {
+  if (typeof pence !== "number" || !Number.isFinite(pence)) return "";
+  const whole = Number.isInteger(pence) ? pence : roundHalfUp(pence, 0);
+  let abs = BigInt(Math.abs(whole));
+  const negative = whole < 0;
+  let frac = "";
+  if (opts?.pence === true) {
+    frac = "." + String(abs % 100n).padStart(2, "0");
+    abs = abs / 100n;
+  } else {
+    abs = (abs + 50n) / 100n; // half a pound or more rounds away from zero
+  }
+  const body = abs.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ",") + frac;
+  const isZero = abs === 0n && (frac === "" || frac === ".00");
+  return `${negative && !isZero ? "-" : ""}£${body}`;
+}
