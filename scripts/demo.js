@@ -1,0 +1,21 @@
+#!/usr/bin/env node
+// `npm run demo`: builds the summary of the bundled sample board pack and prints the check report.
+"use strict";
+const { spawnSync } = require("child_process");
+const path = require("path");
+
+const root = path.join(__dirname, "..");
+const cli = path.join(root, "bin", "board-summary.js");
+const sample = path.join("examples", "board-pack.xlsx");
+const output = path.join("examples", "board-pack.summary.xlsx");
+
+function run(args) {
+  console.log(`\n$ board-summary ${args.join(" ")}`);
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd: root, stdio: "inherit" });
+  return r.status;
+}
+
+const checked = run(["check", sample]);
+const built = run(["build", sample, "-o", output]);
+// The sample is clean: check exits 0 (no errors); anything else means the demo is broken.
+process.exit(checked === 0 && built === 0 ? 0 : 1);

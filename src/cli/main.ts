@@ -1,0 +1,120 @@
+/**
+ * `board-summary`: the engine on .xlsx files. One clear line on failure, never a stack
+ * trace; exit status 0 done, 1 errors found (check, build --strict), 2 bad usage or an
+ * unreadable file.
+ */
+import * as path from "path";
+import { analyse, SettingsError, summarise } from "../core/engine";
+import { toReport } from "../core/report";
+import { HostError } from "../hosts/host";
+import { readWorkbookFile, writeFileAtomic } from "../hosts/xlsx/file";
+import { loadWorkbook } from "../hosts/xlsx/read";
+import { buildSummaryBytes } from "../hosts/xlsx/write";
+import { templateWorkbookBytes } from "../hosts/xlsx/template";
+import { parseArgs, USAGE, UsageError, type Command } from "./args";
+import { textReport } from "./text-report";
+
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Progress lines go to standard error only when it is a terminal. */
+  progress: (text: string) => void;
+  now: () => Date;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_BAD_INPUT = 2;
+
+function defaultOutput(input: string): string {
+  const dir = path.dirname(input);
+  const base = path.basename(input).replace(/\.xlsx$/i, "");
+  return path.join(dir, `${base}.summary.xlsx`);
+}
+
+async function load(file: string, io: Io) {
+  io.progress(`Reading ${path.basename(file)}…`);
+  const bytes = await readWorkbookFile(file);
+  return loadWorkbook(bytes, path.basename(file));
+}
+
+async function run(cmd: Command, io: Io): Promise<number> {
+  switch (cmd.name) {
+    case "help":
+      io.stdout(USAGE + "\n");
+      return EXIT_OK;
+    case "version":
+      // eslint-disable-next-line @typescript-eslint/no-var-requires
+      io.stdout(`${require("../../package.json").version}\n`);
+      return EXIT_OK;
+    case "check": {
+      const loaded = await load(cmd.workbook, io);
+      io.progress(`Checking ${loaded.snapshot.sheets.length} sheets…`);
+      const analysis = analyse(loaded.snapshot, { overrides: cmd.overrides, now: io.now() });
+      const name = path.basename(cmd.workbook);
+      io.stdout(cmd.json ? JSON.stringify(toReport(analysis, name), null, 2) + "\n" : textReport(analysis, name));
+      return analysis.findings.some((f) => f.severity === "error") ? EXIT_FINDINGS : EXIT_OK;
+    }
+    case "build": {
+      const output = cmd.output ?? defaultOutput(cmd.workbook);
+      if (path.resolve(output) === path.resolve(cmd.workbook)) {
+        throw new UsageError(`The output would overwrite the input ${cmd.workbook}; choose another name with -o.`);
+      }
+      const loaded = await load(cmd.workbook, io);
+      io.progress(`Checking ${loaded.snapshot.sheets.length} sheets…`);
+      const analysis = analyse(loaded.snapshot, { overrides: cmd.overrides, now: io.now() });
+      const plan = summarise(analysis, io.now());
+      io.progress("Writing the summary sheets…");
+      const { bytes, result } = await buildSummaryBytes(loaded, plan);
+      await writeFileAtomic(output, bytes);
+      const errors = analysis.findings.filter((f) => f.severity === "error").length;
+      const warnings = analysis.findings.filter((f) => f.severity === "warning").length;
+      const lines: string[] = [];
+      if (result.separateWorkbookReason) {
+        lines.push(`Wrote the summary sheets to a separate workbook, ${output}: ${result.separateWorkbookReason}`);
+      } else {
+        lines.push(`Wrote ${output} with ${result.written.map((w) => w.name).join(", ")}.`);
+      }
+      for (const note of [...plan.notes, ...result.notes]) lines.push(note);
+      lines.push(
+        `${analysis.recovery.totals.count} recovery actions, ${analysis.directions.totals.count} directions; ${errors} errors, ${warnings} warnings (see the Data Checks sheet).`,
+      );
+      io.stdout(lines.join("\n") + "\n");
+      return cmd.strict && errors > 0 ? EXIT_FINDINGS : EXIT_OK;
+    }
+    case "template": {
+      const bytes = await templateWorkbookBytes(cmd.kind);
+      await writeFileAtomic(cmd.output, bytes);
+      io.stdout(`Wrote a blank ${cmd.kind} template to ${cmd.output}.\n`);
+      return EXIT_OK;
+    }
+  }
+}
+
+/** Runs the command line; resolves to the exit status. Never throws. */
+export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+  try {
+    return await run(parseArgs(argv), io);
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof HostError || e instanceof SettingsError) {
+      io.stderr(`board-summary: ${e.message}\n`);
+      return EXIT_BAD_INPUT;
+    }
+    // Anything else is our fault, not the user's: still one line, and a way to report it.
+    const message = e instanceof Error ? e.message : String(e);
+    io.stderr(`board-summary: unexpected problem: ${message.split("\n")[0]} (please report this with the workbook if you can)\n`);
+    return EXIT_BAD_INPUT;
+  }
+}
+
+export function processIo(): Io {
+  const tty = Boolean(process.stderr.isTTY);
+  return {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    progress: (t) => {
+      if (tty) process.stderr.write(`${t}\n`);
+    },
+    now: () => new Date(),
+  };
+}

@@ -1,0 +1,25 @@
+/**
+ * Loading real .xlsx files for tests: the bundled samples and temporary files.
+ */
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { analyse, type AnalyseOptions } from "../../src/core/engine";
+import type { Analysis } from "../../src/core/analysis";
+import { loadWorkbook } from "../../src/hosts/xlsx/read";
+
+export const ROOT = path.join(__dirname, "..", "..");
+export const EXAMPLES = path.join(ROOT, "examples");
+export const BOARD_PACK = path.join(EXAMPLES, "board-pack.xlsx");
+export const BOARD_PACK_WITH_ERRORS = path.join(EXAMPLES, "board-pack-with-errors.xlsx");
+export const SAVINGS_REGISTER = path.join(EXAMPLES, "savings-register.xlsx");
+
+export async function analyseFile(file: string, options: AnalyseOptions = {}): Promise<Analysis> {
+  const loaded = await loadWorkbook(new Uint8Array(fs.readFileSync(file)), path.basename(file));
+  return analyse(loaded.snapshot, { now: new Date("2023-09-21T12:00:00Z"), ...options });
+}
+
+/** A fresh temporary folder, removed by the caller with `fs.rmSync(dir, { recursive: true })`. */
+export function tempDir(prefix = "board-summary-"): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
