@@ -145,5 +145,7 @@ export function labelValue(grid: SheetGrid, hit: LabelHit, stopLabels: readonly 
  */
 export function explain(name: string, reason: string, advice: string): string {
   const r = reason.trim().replace(/\.$/, "");
-  return `${name} ${r}${r.includes(":") ? "" : `: ${advice}`}.`;
+  // A reason that already gives advice has a colon outside the quoted cell text.
+  const givesAdvice = r.replace(/'[^']*'/g, "").includes(":");
+  return `${name} ${r}${givesAdvice ? "" : `: ${advice}`}.`;
 }
