@@ -1,0 +1,64 @@
+/**
+ * The Data Checks sheet (standard-templates.md §8): counts by severity and every finding,
+ * in the analysis's order, each with a link to the cell at fault; then the key.
+ */
+import type { Analysis } from "../analysis";
+import type { Severity } from "../findings";
+import {
+  HEADING_STYLE,
+  NOTE_STYLE,
+  SheetBuilder,
+  integer,
+  link,
+  sourceSheetCount,
+  text,
+  titleBlock,
+  writeKey,
+  type SummaryContext,
+} from "./layout";
+import type { SheetModel } from "./sheet-model";
+
+export const DATA_CHECKS_NAME = "Data Checks";
+export const FINDING_COLUMNS = ["Severity", "Sheet", "Cell", "Code", "Message"] as const;
+export const SEVERITY_WORDS: Record<Severity, string> = { error: "Error", warning: "Warning", info: "Info" };
+
+/** Sheet column widths (characters), A to E. */
+const WIDTHS = [12, 24, 10, 24, 70];
+
+const TOP = { verticalAlign: "top" } as const;
+
+export function buildDataChecks(analysis: Analysis, ctx: SummaryContext): SheetModel {
+  const b = new SheetBuilder();
+  const title = DATA_CHECKS_NAME;
+  const count = (s: Severity) => analysis.findings.filter((f) => f.severity === s).length;
+
+  let row = titleBlock(b, title, ctx, analysis.asOf, 2);
+  b.pair(row++, 1, "Source sheets", 2, integer(sourceSheetCount(analysis)));
+  b.pair(row++, 1, "Errors", 2, integer(count("error")));
+  b.pair(row++, 1, "Warnings", 2, integer(count("warning")));
+  b.pair(row++, 1, "Info", 2, integer(count("info")));
+  // Messages about the run itself (e.g. saved settings that could not be read).
+  for (const note of analysis.notes) b.put(row++, 1, text(`Note: ${note}`, NOTE_STYLE));
+  row++;
+
+  b.put(row++, 1, text("Findings", HEADING_STYLE));
+  const mainHeaderRow = row;
+  row = b.table({
+    name: "DataChecksFindings",
+    headerRow: mainHeaderRow,
+    firstCol: 1,
+    columns: [...FINDING_COLUMNS],
+    noneText: "No problems found",
+    rows: analysis.findings.map((f) => [
+      text(SEVERITY_WORDS[f.severity], f.severity === "error" ? { ...TOP, bold: true } : TOP),
+      text(f.sheet, { wrap: true, verticalAlign: "top" }),
+      link(f.sheet, f.cell, f.cell, TOP),
+      text(f.code, TOP),
+      text(f.message, { wrap: true, verticalAlign: "top" }),
+    ]),
+  }).nextRow;
+  row++;
+
+  writeKey(b, row, analysis, "recovery");
+  return b.build({ id: "data-checks", name: ctx.sheetName ?? DATA_CHECKS_NAME, title, widths: WIDTHS, mainHeaderRow });
+}

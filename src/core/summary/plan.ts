@@ -1,0 +1,88 @@
+/**
+ * Which sheets to write, under which names: the product's own earlier summaries are
+ * replaced (their names reused), and a user's sheet is never overwritten, whatever its
+ * name: the summary goes to `Recovery Summary (2)` (or the next free name) and a note
+ * says so.
+ */
+import type { Analysis } from "../analysis";
+import { buildDataChecks } from "./data-checks";
+import { buildDirectionsSummary, DIRECTIONS_SUMMARY_NAME } from "./directions-summary";
+import type { SummaryContext } from "./layout";
+import { SUMMARY_IDS, type SummaryId } from "./marker";
+import { buildRecoverySummary, RECOVERY_SUMMARY_NAME } from "./recovery-summary";
+import { DATA_CHECKS_NAME } from "./data-checks";
+import type { SheetModel, SummaryPlan } from "./sheet-model";
+
+/** The name each summary would like. */
+export const SUMMARY_NAMES: Record<SummaryId, string> = {
+  "recovery-summary": RECOVERY_SUMMARY_NAME,
+  "directions-summary": DIRECTIONS_SUMMARY_NAME,
+  "data-checks": DATA_CHECKS_NAME,
+};
+
+const BUILDERS: Record<SummaryId, (analysis: Analysis, ctx: SummaryContext) => SheetModel> = {
+  "recovery-summary": buildRecoverySummary,
+  "directions-summary": buildDirectionsSummary,
+  "data-checks": buildDataChecks,
+};
+
+/** Excel's limit on a sheet name's length. */
+export const MAX_SHEET_NAME = 31;
+
+/** `Recovery Summary (2)`; the base is shortened where the whole would pass 31 characters. */
+export function numberedName(base: string, n: number): string {
+  const clean = base.replace(/[[\]:*?/\\]/g, " ").trim();
+  if (n <= 1) return clean.slice(0, MAX_SHEET_NAME);
+  const suffix = ` (${n})`;
+  return clean.slice(0, MAX_SHEET_NAME - suffix.length).trimEnd() + suffix;
+}
+
+/** Excel compares sheet names without regard to case. */
+const key = (name: string) => name.toLocaleLowerCase("en-GB");
+
+export function planSummaries(analysis: Analysis, generatedAt: Date): SummaryPlan {
+  const sheets = analysis.sheets;
+  const taken = new Set(sheets.map((s) => key(s.name)));
+  const names = new Map<SummaryId, string>();
+  const replace: string[] = [];
+  const notes: string[] = [];
+
+  // Our own earlier summary of each kind is replaced in place (the one under the wanted
+  // name where there are several copies; other copies are left alone).
+  for (const id of SUMMARY_IDS) {
+    const ours = sheets.filter((s) => s.kind === "summary" && s.summaryId === id);
+    if (ours.length === 0) continue;
+    const pick = ours.find((s) => key(s.name) === key(SUMMARY_NAMES[id])) ?? ours[0];
+    names.set(id, pick.name);
+    replace.push(pick.name);
+  }
+
+  // The rest get the wanted name, or the first free numbered one.
+  for (const id of SUMMARY_IDS) {
+    if (names.has(id)) continue;
+    let n = 1;
+    while (taken.has(key(numberedName(SUMMARY_NAMES[id], n)))) n++;
+    const name = numberedName(SUMMARY_NAMES[id], n);
+    taken.add(key(name));
+    names.set(id, name);
+  }
+
+  for (const id of SUMMARY_IDS) {
+    const wanted = SUMMARY_NAMES[id];
+    const name = names.get(id)!;
+    if (key(name) === key(wanted)) continue;
+    const holder = sheets.find((s) => key(s.name) === key(wanted));
+    if (!holder) continue;
+    notes.push(
+      holder.kind === "summary"
+        ? `Another Board Summary sheet is already called '${holder.name}', so the summary was written to '${name}'.`
+        : `A sheet of yours is already called '${holder.name}', so the summary was written to '${name}'.`,
+    );
+  }
+
+  return {
+    models: SUMMARY_IDS.map((id) => BUILDERS[id](analysis, { generatedAt, sheetName: names.get(id)! })),
+    replace,
+    notes,
+  };
+}
