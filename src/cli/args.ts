@@ -3,6 +3,7 @@
  * UsageError whose message is the one line the user sees (exit status 2).
  */
 import type { Settings } from "../core/settings";
+import { TEMPLATE_KINDS, type TemplateKind } from "../core/templates/template-model";
 import { parseMoney } from "../core/values";
 
 export class UsageError extends Error {
@@ -12,8 +13,7 @@ export class UsageError extends Error {
   }
 }
 
-export const TEMPLATE_KINDS = ["recovery-action", "recovery-register", "directions"] as const;
-export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
+export { TEMPLATE_KINDS, type TemplateKind };
 
 export type Command =
   | { name: "help" }
