@@ -1,0 +1,35 @@
+#!/usr/bin/env node
+/**
+ * `npm start`: serves the add-in on https://localhost:3000 and, where Excel and Microsoft's
+ * office-addin-debugging tool are both present, sideloads it into Excel. Elsewhere it says
+ * so plainly and just serves the pane (sideload by hand: docs/addin.md).
+ */
+"use strict";
+const { spawn } = require("child_process");
+const fs = require("fs");
+const path = require("path");
+
+const root = path.join(__dirname, "..");
+const bin = (name) => path.join(root, "node_modules", ".bin", process.platform === "win32" ? `${name}.cmd` : name);
+const debuggingInstalled = fs.existsSync(path.join(root, "node_modules", "office-addin-debugging", "package.json"));
+const excelPossible = process.platform === "win32" || process.platform === "darwin";
+
+function run(cmd, args) {
+  const child = spawn(cmd, args, { cwd: root, stdio: "inherit", shell: process.platform === "win32" });
+  child.on("exit", (code) => process.exit(code ?? 0));
+  return child;
+}
+
+if (debuggingInstalled && excelPossible) {
+  console.log("Board Summary: starting the dev server and sideloading into Excel (office-addin-debugging)…");
+  // It runs `npm run dev-server` itself and stops it on `npx office-addin-debugging stop manifest.xml`.
+  run(bin("office-addin-debugging"), ["start", "manifest.xml", "desktop", "--app", "excel"]);
+} else {
+  const why = !excelPossible
+    ? "Excel desktop does not run on this system"
+    : "office-addin-debugging is not installed (npm install --save-dev office-addin-debugging)";
+  console.log(`Board Summary: not sideloading into Excel: ${why}.`);
+  console.log("Serving the add-in on https://localhost:3000; sideload manifest.xml by hand (docs/addin.md), or open");
+  console.log("https://localhost:3000/taskpane.html in a browser to see the pane (it says it runs inside Excel).");
+  run(bin("webpack"), ["serve", "--mode", "development"]);
+}

@@ -1,0 +1,572 @@
+/**
+ * The Office.js host: reads a workbook snapshot and writes the summary sheets through
+ * Excel's JavaScript API. Every call is batched so the number of context.sync() calls is
+ * fixed, whatever the number of sheets; it grows only when a request would come near
+ * Excel on the web's 5 MB payload limit.
+ *
+ * Declared minimum: ExcelApi 1.9 (manifest.xml). Anything newer is used only behind
+ * isSetSupported, with a fallback (merged areas: 1.13, else no merges). scripts/api-guard.ts
+ * lists every member used here and a test checks each against @types/office-js.
+ */
+import { SETTINGS_SHEET_NAME, settingsToJson, type Settings } from "../../core/settings";
+import type { Merge, SheetSnapshot, WorkbookSnapshot } from "../../core/snapshot";
+import type { SheetModel, SummaryPlan } from "../../core/summary/sheet-model";
+import { HostError, type ProgressListener, type WorkbookHost, type WriteResult } from "../host";
+import { boundsAddress, columnAddress, parseAreasAddress, parseRangeAddress, type Bounds } from "./address";
+import { blockToCells, visibilityFromExcel, type LoadedBlock } from "./read";
+import { renderSheet, type RenderedSheet, type StyleRun } from "./render";
+
+/** Excel.run, or a fake of it in tests. */
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+export interface ExcelHostOptions {
+  run?: ExcelRun;
+  /** Office.context.requirements.isSetSupported, or a stand-in. */
+  isSetSupported?: (name: string, version: string) => boolean;
+  /**
+   * Bytes queued before an intermediate sync. Excel on the web refuses a request or a
+   * response over 5 MB; 4 MB leaves room for the request's own bookkeeping.
+   */
+  payloadBudget?: number;
+  /** Cells loaded per sync when a workbook is too large to read in one response. */
+  readCellsPerSync?: number;
+  /** A short random token for temporary sheet names (fixed in tests). */
+  token?: () => string;
+}
+
+const RANGE_PROPS = "address, values, text, numberFormat, formulas, valueTypes";
+/** Rough JSON bytes per loaded cell (five arrays), to size read pieces. */
+const BYTES_PER_CELL = 64;
+/** Rough bytes of a queued operation's own path and name, beyond its data. */
+const OP_BYTES = 200;
+const TEMP_PREFIX = "~BS";
+
+const PAYLOAD_CODES = new Set(["RequestPayloadSizeLimitExceeded", "ResponsePayloadSizeLimitExceeded"]);
+
+function errorCode(e: unknown): string | undefined {
+  return typeof e === "object" && e !== null && "code" in e ? String((e as { code: unknown }).code) : undefined;
+}
+
+/** A user-facing message for an Office.js failure while doing `action`. */
+function describeFailure(e: unknown, action: string): string {
+  if (e instanceof HostError) return e.message;
+  const code = errorCode(e);
+  if (code === "AccessDenied")
+    return `Excel refused to ${action}: the workbook or one of its sheets is protected, or the workbook is open read-only.`;
+  if (code && PAYLOAD_CODES.has(code)) return `The workbook is too large for Excel to ${action} in one go.`;
+  const msg = e instanceof Error ? e.message : String(e);
+  return `Excel could not ${action}: ${msg}`;
+}
+
+function defaultRun<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+  return Excel.run(batch);
+}
+
+function defaultIsSetSupported(name: string, version: string): boolean {
+  return typeof Office !== "undefined" && Office.context?.requirements?.isSetSupported(name, version) === true;
+}
+
+function randomToken(): string {
+  return Math.random().toString(36).slice(2, 8).toUpperCase();
+}
+
+/** Sends queued work early when it nears the payload limit; otherwise leaves it for the caller's sync. */
+class PayloadBudget {
+  private used = 0;
+  constructor(
+    private readonly context: Excel.RequestContext,
+    private readonly limit: number,
+    private readonly afterSync: () => void,
+  ) {}
+  async spend(bytes: number): Promise<void> {
+    if (this.used > 0 && this.used + bytes > this.limit) {
+      await this.context.sync();
+      this.used = 0;
+      this.afterSync();
+    }
+    this.used += bytes;
+  }
+}
+
+const H_ALIGN = { left: "Left", center: "Center", right: "Right" } as const;
+const V_ALIGN = { top: "Top", middle: "Center", bottom: "Bottom" } as const;
+
+export class ExcelHost implements WorkbookHost {
+  private readonly run: ExcelRun;
+  private readonly isSetSupported: (name: string, version: string) => boolean;
+  private readonly payloadBudget: number;
+  private readonly readCellsPerSync: number;
+  private readonly token: () => string;
+
+  constructor(options: ExcelHostOptions = {}) {
+    this.run = options.run ?? defaultRun;
+    this.isSetSupported = options.isSetSupported ?? defaultIsSetSupported;
+    this.payloadBudget = options.payloadBudget ?? 4 * 1024 * 1024;
+    this.readCellsPerSync = options.readCellsPerSync ?? Math.floor(this.payloadBudget / BYTES_PER_CELL);
+    this.token = options.token ?? randomToken;
+  }
+
+  // ---- reading --------------------------------------------------------------------------
+
+  async readSnapshot(onProgress?: ProgressListener): Promise<WorkbookSnapshot> {
+    const withMerges = this.isSetSupported("ExcelApi", "1.13");
+    try {
+      return await this.run(async (context) => {
+        onProgress?.({ step: "Listing the sheets", fraction: 0 });
+        const worksheets = context.workbook.worksheets;
+        worksheets.load("items/name, items/visibility, items/protection/protected");
+        await context.sync();
+        const sheets = worksheets.items;
+
+        onProgress?.({ step: "Reading the sheets", fraction: 0.3 });
+        let blocks: LoadedBlock[][];
+        let merges: Merge[][];
+        try {
+          // The usual case: every sheet's used range in one sync.
+          const used = sheets.map((ws) => {
+            const range = ws.getUsedRangeOrNullObject(true);
+            range.load(RANGE_PROPS);
+            return range;
+          });
+          const areas = withMerges ? sheets.map((ws) => this.queueMerges(ws)) : null;
+          await context.sync();
+          blocks = used.map((r) => (r.isNullObject ? [] : [loadedBlock(r, parseRangeAddress(r.address))]));
+          merges = sheets.map((_, i) => (areas ? mergesOf(areas[i]) : []));
+        } catch (e) {
+          // Too large for one response (Excel on the web: 5 MB): find each used range's
+          // size first, then read it in pieces. Syncs grow with the data, not the sheets.
+          if (!PAYLOAD_CODES.has(errorCode(e) ?? "")) throw e;
+          ({ blocks, merges } = await this.readInPieces(context, sheets, withMerges));
+        }
+        onProgress?.({ step: "Reading the sheets", fraction: 1 });
+
+        const out: SheetSnapshot[] = sheets.map((ws, i) => {
+          const cells = blocks[i].flatMap(blockToCells).sort((a, b) => a.row - b.row || a.col - b.col);
+          const extent = blocks[i].reduce(
+            (acc, b) => ({ rows: Math.max(acc.rows, b.bounds.bottom), cols: Math.max(acc.cols, b.bounds.right) }),
+            { rows: 0, cols: 0 },
+          );
+          return {
+            name: ws.name,
+            visibility: visibilityFromExcel(ws.visibility),
+            cells,
+            merges: merges[i],
+            usedRange: extent,
+            protected: ws.protection.protected,
+          };
+        });
+        return { sheets: out };
+      });
+    } catch (e) {
+      throw new HostError(describeFailure(e, "read the workbook"));
+    }
+  }
+
+  /** Merged areas of a whole sheet (ExcelApi 1.13; callers check the set first). */
+  private queueMerges(ws: Excel.Worksheet): Excel.RangeAreas {
+    const areas = ws.getRange().getMergedAreasOrNullObject();
+    areas.load("address");
+    return areas;
+  }
+
+  private async readInPieces(
+    context: Excel.RequestContext,
+    sheets: Excel.Worksheet[],
+    withMerges: boolean,
+  ): Promise<{ blocks: LoadedBlock[][]; merges: Merge[][] }> {
+    const used = sheets.map((ws) => {
+      const range = ws.getUsedRangeOrNullObject(true);
+      range.load("address");
+      return range;
+    });
+    const areas = withMerges ? sheets.map((ws) => this.queueMerges(ws)) : null;
+    await context.sync();
+    const merges = sheets.map((_, i) => (areas ? mergesOf(areas[i]) : []));
+
+    // Cut each used range into row bands of at most readCellsPerSync cells, then pack the
+    // bands into syncs.
+    const pieces: { sheet: number; bounds: Bounds }[] = [];
+    used.forEach((r, i) => {
+      if (r.isNullObject) return;
+      const b = parseRangeAddress(r.address);
+      const width = b.right - b.left + 1;
+      const rowsPer = Math.max(1, Math.floor(this.readCellsPerSync / width));
+      for (let top = b.top; top <= b.bottom; top += rowsPer) {
+        pieces.push({ sheet: i, bounds: { ...b, top, bottom: Math.min(b.bottom, top + rowsPer - 1) } });
+      }
+    });
+    const blocks: LoadedBlock[][] = sheets.map(() => []);
+    let batch: { sheet: number; bounds: Bounds; range: Excel.Range }[] = [];
+    let cells = 0;
+    const flush = async () => {
+      if (!batch.length) return;
+      await context.sync();
+      for (const p of batch) blocks[p.sheet].push(loadedBlock(p.range, p.bounds));
+      batch = [];
+      cells = 0;
+    };
+    for (const p of pieces) {
+      const n = (p.bounds.bottom - p.bounds.top + 1) * (p.bounds.right - p.bounds.left + 1);
+      if (cells > 0 && cells + n > this.readCellsPerSync) await flush();
+      const range = sheets[p.sheet].getRange(boundsAddress(p.bounds));
+      range.load(RANGE_PROPS);
+      batch.push({ ...p, range });
+      cells += n;
+    }
+    await flush();
+    return { blocks, merges };
+  }
+
+  // ---- writing --------------------------------------------------------------------------
+
+  async writeSummaries(plan: SummaryPlan, onProgress?: ProgressListener): Promise<WriteResult> {
+    // A band of content is at most a quarter of a request, so one never outgrows the budget.
+    const rendered = plan.models.map((m) => renderSheet(m, Math.min(512 * 1024, Math.floor(this.payloadBudget / 4))));
+    const token = this.token();
+    const tempNames = plan.models.map((_, i) => `${TEMP_PREFIX} ${token} ${i + 1}`);
+    const oldTempNames = plan.replace.map((_, i) => `${TEMP_PREFIX} ${token} old ${i + 1}`);
+
+    return this.run(async (context) => {
+      const workbook = context.workbook;
+      const worksheets = workbook.worksheets;
+      const app = workbook.application;
+
+      // Sync 1: what is there now, and may we change it?
+      onProgress?.({ step: "Checking the workbook", fraction: 0 });
+      worksheets.load("items/name, items/id, items/protection/protected");
+      workbook.load("readOnly");
+      workbook.protection.load("protected");
+      app.load("calculationMode");
+      await context.sync();
+
+      const byName = new Map(worksheets.items.map((ws) => [ws.name.toLowerCase(), ws]));
+      this.checkWritable(plan, rendered, workbook, byName);
+      const olds = plan.replace
+        .map((name, i) => ({ ws: byName.get(name.toLowerCase()), original: name, temp: oldTempNames[i] }))
+        .filter((o): o is { ws: Excel.Worksheet; original: string; temp: string } => o.ws !== undefined);
+      const oldTables = olds.map((o) => {
+        o.ws.tables.load("items/name");
+        return o.ws.tables;
+      });
+      const oldIds = new Set(olds.map((o) => o.ws.id));
+      const originalCalc = app.calculationMode;
+
+      const notes: string[] = [];
+      const created: Excel.Worksheet[] = [];
+      const newTables: { table: Excel.Table; name: string }[] = [];
+      let swapping = false;
+      try {
+        // Sync 2 (more only for very large summaries): the new sheets, under temporary names.
+        onProgress?.({ step: "Writing the summary sheets", fraction: 0.2 });
+        app.suspendScreenUpdatingUntilNextSync();
+        if (originalCalc !== "Manual") app.calculationMode = "Manual";
+        const budget = new PayloadBudget(context, this.payloadBudget, () => app.suspendScreenUpdatingUntilNextSync());
+        for (let i = 0; i < plan.models.length; i++) {
+          const ws = worksheets.add(tempNames[i]);
+          ws.load("id");
+          created.push(ws);
+          await this.writeSheet(ws, plan.models[i], rendered[i], token, newTables, budget);
+        }
+        await context.sync();
+
+        // Sync 3: swap. Old summaries and their tables step aside under temporary names,
+        // the new ones take the final names, and the old ones are deleted last of all.
+        onProgress?.({ step: "Replacing the earlier summaries", fraction: 0.8 });
+        swapping = true;
+        app.suspendScreenUpdatingUntilNextSync();
+        oldTables.forEach((tables, k) => tables.items.forEach((t, j) => (t.name = `${t.name}_old${token}${k}_${j}`)));
+        olds.forEach((o) => (o.ws.name = o.temp));
+        created.forEach((ws, i) => (ws.name = plan.models[i].name));
+        newTables.forEach((t) => (t.table.name = t.name));
+        if (originalCalc !== "Manual") app.calculationMode = originalCalc;
+        created[0]?.activate();
+        olds.forEach((o) => o.ws.delete());
+        await context.sync();
+      } catch (e) {
+        const base = describeFailure(e, "write the summary sheets");
+        // Once an old summary has been deleted there is no way back: finish the swap instead.
+        const forward = swapping ? await this.rollForward(context, olds) : null;
+        if (forward === "done") {
+          notes.push("Excel reported a problem while removing the earlier summary sheets; they were removed on a second attempt.");
+        } else if (forward) {
+          throw new HostError(
+            `The summary sheets were written, but the earlier summary ${forward.length === 1 ? "sheet" : "sheets"} ` +
+              `${forward.map((n) => `'${n}'`).join(", ")} could not be removed: delete ${forward.length === 1 ? "it" : "them"} by hand.`,
+          );
+        } else {
+          const tidy = await this.rollBack(context, created, tempNames, oldIds, olds, oldTables, swapping, originalCalc);
+          throw new HostError(
+            tidy
+              ? `${base} The workbook has been left as it was.`
+              : `${base} Some temporary sheets may remain: delete any sheet whose name begins "${TEMP_PREFIX}".`,
+          );
+        }
+      }
+      onProgress?.({ step: "Done", fraction: 1 });
+      return {
+        written: plan.models.map((m) => ({ id: m.id, name: m.name })),
+        notes: [...plan.notes, ...notes],
+      };
+    });
+  }
+
+  /** Refuses, with a message saying what to do, anything that would fail part way. */
+  private checkWritable(
+    plan: SummaryPlan,
+    rendered: RenderedSheet[],
+    workbook: Excel.Workbook,
+    byName: Map<string, Excel.Worksheet>,
+  ): void {
+    if (workbook.readOnly)
+      throw new HostError(
+        "This workbook is open read-only, so the summary sheets cannot be written. Save a copy you can edit (File > Save As), then build again.",
+      );
+    if (workbook.protection.protected)
+      throw new HostError(
+        "The workbook's structure is protected, so sheets cannot be added or removed. Unprotect it (Review > Protect Workbook), then build again.",
+      );
+    const replace = new Set(plan.replace.map((n) => n.toLowerCase()));
+    const linked = [...new Set(rendered.flatMap((r) => r.linkedSheets))];
+    const missing = linked.filter((s) => !byName.has(s.toLowerCase()));
+    if (missing.length)
+      throw new HostError(
+        `${missing.length === 1 ? "The sheet" : "The sheets"} ${missing.map((s) => `'${s}'`).join(", ")} ` +
+          `${missing.length === 1 ? "no longer exists" : "no longer exist"}: renamed or deleted since the workbook was checked. ` +
+          "Check the workbook again, then build.",
+      );
+    for (const name of plan.replace) {
+      if (linked.some((s) => s.toLowerCase() === name.toLowerCase()))
+        throw new HostError(`'${name}' is a source sheet, so Board Summary will not replace it. Check the workbook again, then build.`);
+      const ws = byName.get(name.toLowerCase());
+      if (ws?.protection.protected)
+        throw new HostError(
+          `The earlier summary sheet '${ws.name}' is protected, so it cannot be replaced. Unprotect it (Review > Unprotect Sheet) or delete it, then build again.`,
+        );
+    }
+    for (const model of plan.models) {
+      if (byName.has(model.name.toLowerCase()) && !replace.has(model.name.toLowerCase()))
+        throw new HostError(
+          `A sheet called '${model.name}' has appeared since the workbook was checked, and Board Summary did not write it. Check the workbook again, then build.`,
+        );
+    }
+  }
+
+  /**
+   * After a failed swap: if an old summary is already gone, the new sheets are in place
+   * (renames come before deletes), so the remaining old sheets are deleted again. Returns
+   * null when every old sheet still exists (roll back instead), "done" when finished, or
+   * the temporary names of old sheets that could not be deleted.
+   */
+  private async rollForward(
+    context: Excel.RequestContext,
+    olds: { ws: Excel.Worksheet; temp: string }[],
+  ): Promise<"done" | string[] | null> {
+    try {
+      const worksheets = context.workbook.worksheets;
+      worksheets.load("items/name, items/id");
+      await context.sync();
+      const ids = new Set(worksheets.items.map((ws) => ws.id));
+      const remaining = olds.filter((o) => ids.has(o.ws.id));
+      if (remaining.length === olds.length) return null;
+      const items = worksheets.items.filter((ws) => remaining.some((o) => o.ws.id === ws.id));
+      const names = items.map((ws) => ws.name);
+      try {
+        items.forEach((ws) => ws.delete());
+        await context.sync();
+        return "done";
+      } catch {
+        return names;
+      }
+    } catch {
+      return null;
+    }
+  }
+
+  /** Undoes a failed build: new sheets deleted, old summaries (and their tables) given back their names. */
+  private async rollBack(
+    context: Excel.RequestContext,
+    created: Excel.Worksheet[],
+    tempNames: string[],
+    oldIds: Set<string>,
+    olds: { ws: Excel.Worksheet; original: string }[],
+    oldTables: Excel.TableCollection[],
+    swapping: boolean,
+    originalCalc: string,
+  ): Promise<boolean> {
+    try {
+      // Sheets are found again by id (stable across renames) or by their temporary names
+      // (a sheet whose add failed has no id).
+      const createdIds = new Set<string>();
+      if (swapping) for (const ws of created) createdIds.add(ws.id);
+      const worksheets = context.workbook.worksheets;
+      worksheets.load("items/name, items/id");
+      await context.sync();
+      const temp = new Set(tempNames);
+      const original = new Map(olds.map((o) => [o.ws.id, o.original]));
+      for (const ws of worksheets.items) {
+        if (createdIds.has(ws.id) || temp.has(ws.name)) ws.delete();
+      }
+      for (const ws of worksheets.items) {
+        const name = original.get(ws.id);
+        if (oldIds.has(ws.id) && name !== undefined && ws.name !== name) ws.name = name;
+      }
+      if (swapping) {
+        oldTables.forEach((tables) =>
+          tables.items.forEach((t) => {
+            const m = /^(.*)_old[A-Z0-9]+\d+_\d+$/.exec(t.name);
+            if (m) t.name = m[1];
+          }),
+        );
+      }
+      context.workbook.application.calculationMode = originalCalc as Excel.CalculationMode;
+      await context.sync();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  private async writeSheet(
+    ws: Excel.Worksheet,
+    model: SheetModel,
+    r: RenderedSheet,
+    token: string,
+    newTables: { table: Excel.Table; name: string }[],
+    budget: PayloadBudget,
+  ): Promise<void> {
+    // Tables first, on the empty sheet: the content written next fills their headers and
+    // totals rows. They take temporary names, as the old summary may still hold the names.
+    for (const t of r.tables) {
+      await budget.spend(OP_BYTES * 4);
+      const table = ws.tables.add(boundsAddress(t.bounds), true);
+      table.name = `${t.model.name}_new${token}`;
+      table.style = t.model.style;
+      if (t.model.totalsRow) table.showTotals = true;
+      newTables.push({ table, name: t.model.name });
+    }
+    for (const band of r.bands) {
+      await budget.spend(band.bytes + OP_BYTES * 2);
+      const range = ws.getRange(boundsAddress(band.bounds));
+      // Formats first, so text written into an `@` cell stays text.
+      range.numberFormat = band.numberFormat;
+      range.formulas = band.formulas;
+    }
+    for (const run of r.styles) {
+      await budget.spend(OP_BYTES * Object.keys(run.style).length);
+      applyStyle(ws.getRange(boundsAddress(run.bounds)), run);
+    }
+    for (const m of r.merges) {
+      await budget.spend(OP_BYTES);
+      ws.getRange(boundsAddress(m)).merge(false);
+    }
+    for (const link of r.links) {
+      await budget.spend(OP_BYTES + link.documentReference.length + link.textToDisplay.length);
+      ws.getRange(boundsAddress({ top: link.row, left: link.col, bottom: link.row, right: link.col })).hyperlink = {
+        documentReference: link.documentReference,
+        textToDisplay: link.textToDisplay,
+      };
+    }
+    for (const w of r.widths) {
+      await budget.spend(OP_BYTES);
+      ws.getRange(columnAddress(w.col)).format.columnWidth = w.points;
+    }
+    await budget.spend(OP_BYTES * 8);
+    if (model.freezeRows > 0) ws.freezePanes.freezeRows(model.freezeRows);
+    const layout = ws.pageLayout;
+    layout.orientation = model.print.orientation === "landscape" ? "Landscape" : "Portrait";
+    // verticalFitToPages 0: as many pages tall as needed.
+    layout.zoom = { horizontalFitToPages: model.print.fitToPagesWide, verticalFitToPages: 0 };
+    if (model.print.repeatRows) layout.setPrintTitleRows(`$${model.print.repeatRows.from}:$${model.print.repeatRows.to}`);
+    const page = layout.headersFooters.defaultForAllPages;
+    page.centerFooter = model.print.footer;
+    if (model.print.header) page.leftHeader = model.print.header;
+    if (model.tabColor) ws.tabColor = `#${model.tabColor}`;
+  }
+
+  // ---- settings, navigation ----------------------------------------------------------------
+
+  async saveSettings(settings: Settings): Promise<void> {
+    const json = settingsToJson(settings);
+    try {
+      await this.run(async (context) => {
+        const workbook = context.workbook;
+        workbook.load("readOnly");
+        workbook.protection.load("protected");
+        const existing = workbook.worksheets.getItemOrNullObject(SETTINGS_SHEET_NAME);
+        existing.load("protection/protected");
+        await context.sync();
+        if (workbook.readOnly)
+          throw new HostError("This workbook is open read-only, so the settings cannot be saved in it. Save a copy you can edit, then try again.");
+        if (!existing.isNullObject && existing.protection.protected)
+          throw new HostError(`The settings sheet '${SETTINGS_SHEET_NAME}' is protected, so the settings cannot be saved.`);
+        if (existing.isNullObject && workbook.protection.protected)
+          throw new HostError(
+            "The workbook's structure is protected, so the settings sheet cannot be added. Unprotect it (Review > Protect Workbook), then save again.",
+          );
+        const ws = existing.isNullObject ? workbook.worksheets.add(SETTINGS_SHEET_NAME) : existing;
+        // Very hidden: out of the way of the Unhide menu, so it is not edited by mistake.
+        ws.visibility = "VeryHidden";
+        const cell = ws.getRange("A1");
+        cell.numberFormat = [["@"]];
+        cell.values = [[json]];
+        await context.sync();
+      });
+    } catch (e) {
+      throw new HostError(describeFailure(e, "save the settings"));
+    }
+  }
+
+  async goToCell(sheet: string, cell: string): Promise<void> {
+    try {
+      await this.run(async (context) => {
+        const ws = context.workbook.worksheets.getItemOrNullObject(sheet);
+        ws.load("visibility");
+        await context.sync();
+        if (ws.isNullObject)
+          throw new HostError(`The sheet '${sheet}' no longer exists: it may have been renamed or deleted. Check the workbook again.`);
+        if (ws.visibility !== "Visible")
+          throw new HostError(`The sheet '${sheet}' is hidden. Unhide it to go to ${cell}.`);
+        ws.activate();
+        ws.getRange(cell).select();
+        await context.sync();
+      });
+    } catch (e) {
+      throw new HostError(describeFailure(e, `go to ${cell} on '${sheet}'`));
+    }
+  }
+}
+
+function loadedBlock(range: Excel.Range, bounds: Bounds): LoadedBlock {
+  return {
+    bounds,
+    values: range.values,
+    text: range.text,
+    numberFormat: range.numberFormat,
+    formulas: range.formulas,
+    valueTypes: range.valueTypes as string[][],
+  };
+}
+
+function mergesOf(areas: Excel.RangeAreas): Merge[] {
+  if (areas.isNullObject || !areas.address) return [];
+  return parseAreasAddress(areas.address);
+}
+
+function applyStyle(range: Excel.Range, run: StyleRun): void {
+  const s = run.style;
+  const format = range.format;
+  if (s.fill) format.fill.color = `#${s.fill}`;
+  if (s.bold !== undefined) format.font.bold = s.bold;
+  if (s.italic !== undefined) format.font.italic = s.italic;
+  if (s.size !== undefined) format.font.size = s.size;
+  if (s.color) format.font.color = `#${s.color}`;
+  if (s.underline) format.font.underline = "Single";
+  if (s.wrap !== undefined) format.wrapText = s.wrap;
+  if (s.align) format.horizontalAlignment = H_ALIGN[s.align];
+  if (s.verticalAlign) format.verticalAlignment = V_ALIGN[s.verticalAlign];
+  if (s.border) {
+    const edges = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"];
+    if (run.bounds.right > run.bounds.left) edges.push("InsideVertical");
+    for (const edge of edges) format.borders.getItem(edge as Excel.BorderIndex).style = "Continuous";
+  }
+}

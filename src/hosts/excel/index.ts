@@ -1,0 +1,1 @@
+export { ExcelHost, type ExcelHostOptions, type ExcelRun } from "./excel-host";

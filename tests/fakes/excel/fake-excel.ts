@@ -1,0 +1,1199 @@
+/**
+ * A faithful fake of the part of Excel's JavaScript object model the Office.js host uses.
+ *
+ * Like Excel it: queues every call until context.sync(); throws PropertyNotLoaded on reading
+ * a property that was not loaded and synced; resolves *OrNullObject only at sync; applies a
+ * batch's operations in order and, when one fails, keeps the ones before it (Excel does not
+ * roll a batch back); refuses requests and responses over the payload limit (Excel on the
+ * web: 5 MB). It counts syncs and measures each request (JSON byte length of the queued
+ * operations) and response, and can fail the Nth sync or the Nth write operation.
+ */
+import { columnLetters, parseA1, quoteSheetName } from "../../../src/core/grid";
+
+export interface Bounds {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export class FakeOfficeError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "RichApi.Error";
+  }
+}
+
+export type Scalar = string | number | boolean;
+
+export interface FakeCell {
+  value: Scalar | null;
+  formula?: string;
+  numberFormat: string;
+  text?: string;
+  error?: string;
+  style: Record<string, unknown>;
+  hyperlink?: { documentReference?: string; address?: string; textToDisplay?: string };
+}
+
+export interface FakeTableState {
+  id: string;
+  name: string;
+  bounds: Bounds;
+  showTotals: boolean;
+  style: string;
+}
+
+export interface FakeSheetState {
+  id: string;
+  name: string;
+  visibility: "Visible" | "Hidden" | "VeryHidden";
+  protected: boolean;
+  cells: Map<string, FakeCell>;
+  merges: Bounds[];
+  tables: FakeTableState[];
+  freezeRows: number;
+  columnWidths: Map<number, number>;
+  pageLayout: Record<string, unknown>;
+  tabColor?: string;
+}
+
+export interface FakeWorkbookState {
+  sheets: FakeSheetState[];
+  structureProtected: boolean;
+  readOnly: boolean;
+  calculationMode: string;
+  screenUpdatingSuspensions: number;
+  active?: string;
+  selection?: { sheet: string; address: string };
+}
+
+export type CellInit = Scalar | null | { value?: Scalar | null; numberFormat?: string; text?: string; error?: string; formula?: string };
+
+export interface SyncRecord {
+  operations: number;
+  requestBytes: number;
+  responseBytes: number;
+}
+
+interface Op {
+  desc: Record<string, unknown>;
+  write: boolean;
+  /** Applies the operation; a load returns what it read (staged until the sync succeeds). */
+  apply: () => void | { data: unknown; commit: () => void };
+}
+
+const MAX_ROWS = 1_048_576;
+const MAX_COLS = 16_384;
+const ERRORS = new Set(["#REF!", "#VALUE!", "#DIV/0!", "#N/A", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!"]);
+
+function key(row: number, col: number): string {
+  return `${row},${col}`;
+}
+
+export function parseAddress(address: string): Bounds {
+  const local = address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address;
+  const cols = /^\$?([A-Za-z]{1,3}):\$?([A-Za-z]{1,3})$/.exec(local);
+  if (cols) {
+    const a = parseA1(`${cols[1]}1`).col;
+    const b = parseA1(`${cols[2]}1`).col;
+    return { top: 1, left: Math.min(a, b), bottom: MAX_ROWS, right: Math.max(a, b) };
+  }
+  const rows = /^\$?(\d+):\$?(\d+)$/.exec(local);
+  if (rows) return { top: Number(rows[1]), left: 1, bottom: Number(rows[2]), right: MAX_COLS };
+  const [from, to] = local.split(":");
+  let a: { row: number; col: number };
+  let b: { row: number; col: number };
+  try {
+    a = parseA1(from);
+    b = to ? parseA1(to) : a;
+  } catch {
+    throw new FakeOfficeError("InvalidArgument", `The address '${address}' is not valid.`);
+  }
+  return { top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) };
+}
+
+export function addressOf(b: Bounds): string {
+  const from = `${columnLetters(b.left)}${b.top}`;
+  const to = `${columnLetters(b.right)}${b.bottom}`;
+  return from === to ? from : `${from}:${to}`;
+}
+
+function serialToDmy(serial: number): string {
+  const d = new Date(Date.UTC(1899, 11, 30) + Math.round(serial) * 86_400_000);
+  const p = (n: number) => String(n).padStart(2, "0");
+  return `${p(d.getUTCDate())}/${p(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
+}
+
+/** What Excel would display for a cell (enough of Excel's formatting for the tests). */
+function displayOf(cell: FakeCell): string {
+  if (cell.text !== undefined) return cell.text;
+  if (cell.error) return cell.error;
+  const v = cell.value;
+  if (v === null) return "";
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  if (typeof v === "number") {
+    if (/%/.test(cell.numberFormat)) return `${Math.round(v * 100)}%`;
+    if (/d.*m.*y/i.test(cell.numberFormat)) return serialToDmy(v);
+    return String(v);
+  }
+  return v;
+}
+
+function valueTypeOf(cell: FakeCell | undefined): string {
+  if (!cell) return "Empty";
+  if (cell.error) return "Error";
+  const v = cell.value;
+  if (v === null || v === "") return "Empty";
+  if (typeof v === "number") return "Double";
+  if (typeof v === "boolean") return "Boolean";
+  return "String";
+}
+
+function hasContent(cell: FakeCell): boolean {
+  return (cell.value !== null && cell.value !== "") || cell.formula !== undefined || cell.error !== undefined;
+}
+
+function overlaps(a: Bounds, b: Bounds): boolean {
+  return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
+}
+
+function compareVersions(a: string, b: string): number {
+  const pa = a.split(".").map(Number);
+  const pb = b.split(".").map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d) return d;
+  }
+  return 0;
+}
+
+function notLoaded(kind: string, prop: string): FakeOfficeError {
+  return new FakeOfficeError(
+    "PropertyNotLoaded",
+    `The property '${prop}' is not available on ${kind}. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+  );
+}
+
+/** Splits a load() argument ("a, b/c" or ["a", "b/c"]) into paths. */
+function loadPaths(spec?: string | string[] | Record<string, unknown>): string[] {
+  if (spec === undefined) return [];
+  if (typeof spec === "string") return spec.split(",").map((s) => s.trim()).filter(Boolean);
+  if (Array.isArray(spec)) return spec.flatMap((s) => loadPaths(s));
+  throw new Error("fake: load() with an options object is not supported");
+}
+
+// ---------------------------------------------------------------------------------------
+
+class FakeContext {
+  readonly queue: Op[] = [];
+  readonly workbook: FakeWorkbook;
+  constructor(readonly excel: FakeExcel) {
+    this.workbook = new FakeWorkbook(this);
+  }
+  get state(): FakeWorkbookState {
+    return this.excel.state;
+  }
+  enqueue(op: Op): void {
+    this.queue.push(op);
+  }
+  async sync(): Promise<void> {
+    const ops = this.queue.splice(0, this.queue.length);
+    await this.excel.process(ops);
+  }
+}
+
+abstract class FakeClientObject {
+  protected readonly loaded = new Map<string, unknown>();
+  protected nullState: boolean | undefined = undefined;
+  constructor(
+    protected readonly ctx: FakeContext,
+    protected readonly kind: string,
+  ) {}
+
+  get context(): FakeContext {
+    return this.ctx;
+  }
+
+  get isNullObject(): boolean {
+    if (this.nullState === undefined) throw notLoaded(this.kind, "isNullObject");
+    return this.nullState;
+  }
+
+  protected prop<T>(name: string): T {
+    if (!this.loaded.has(name)) throw notLoaded(this.kind, name);
+    return this.loaded.get(name) as T;
+  }
+
+  /** Queues a write; `apply` runs at sync. */
+  protected write(desc: Record<string, unknown>, apply: () => void): void {
+    this.ctx.enqueue({ desc: { on: this.kind, ...desc }, write: true, apply });
+  }
+
+  /** Sets a property: queued, and visible locally at once (as Office.js does). */
+  protected setProp(name: string, value: unknown, apply: () => void): void {
+    this.loaded.set(name, value);
+    this.write({ set: name, value }, apply);
+  }
+
+  load(spec?: string | string[]): this {
+    const paths = loadPaths(spec);
+    this.ctx.enqueue({
+      desc: { on: this.kind, load: paths },
+      write: false,
+      apply: () => {
+        if (this.isNullNow()) return { data: null, commit: () => {} };
+        return this.readPaths(paths);
+      },
+    });
+    return this;
+  }
+
+  /** Null-ness resolved during apply (before the sync's commit). */
+  protected isNullNow(): boolean {
+    return false;
+  }
+
+  readPaths(paths: string[]): { data: unknown; commit: () => void } {
+    const data: Record<string, unknown> = {};
+    const commits: (() => void)[] = [];
+    const nested = new Map<string, string[]>();
+    for (const p of paths) {
+      const [head, ...rest] = p.split("/");
+      if (rest.length) nested.set(head, [...(nested.get(head) ?? []), rest.join("/")]);
+      else {
+        const v = this.read(head);
+        data[head] = v;
+        commits.push(() => this.loaded.set(head, v));
+      }
+    }
+    for (const [head, rest] of nested) {
+      const r = this.child(head).readPaths(rest);
+      data[head] = r.data;
+      commits.push(r.commit);
+    }
+    return { data, commit: () => commits.forEach((c) => c()) };
+  }
+
+  /** Reads a scalar property from the workbook state, at sync. */
+  protected read(prop: string): unknown {
+    throw new Error(`fake: ${this.kind}.${prop} cannot be loaded`);
+  }
+
+  /** A navigation property, for nested load paths. */
+  protected child(prop: string): FakeClientObject {
+    throw new Error(`fake: ${this.kind}.${prop} is not a navigation property`);
+  }
+}
+
+class FakeWorkbook extends FakeClientObject {
+  readonly worksheets: FakeWorksheetCollection;
+  readonly application: FakeApplication;
+  readonly protection: FakeWorkbookProtection;
+  constructor(ctx: FakeContext) {
+    super(ctx, "Workbook");
+    this.worksheets = new FakeWorksheetCollection(ctx);
+    this.application = new FakeApplication(ctx);
+    this.protection = new FakeWorkbookProtection(ctx);
+  }
+  get readOnly(): boolean {
+    return this.prop("readOnly");
+  }
+  protected override read(prop: string): unknown {
+    if (prop === "readOnly") return this.ctx.state.readOnly;
+    return super.read(prop);
+  }
+  protected override child(prop: string): FakeClientObject {
+    if (prop === "protection") return this.protection;
+    if (prop === "application") return this.application;
+    return super.child(prop);
+  }
+}
+
+class FakeWorkbookProtection extends FakeClientObject {
+  constructor(ctx: FakeContext) {
+    super(ctx, "WorkbookProtection");
+  }
+  get protected(): boolean {
+    return this.prop("protected");
+  }
+  protected override read(prop: string): unknown {
+    if (prop === "protected") return this.ctx.state.structureProtected;
+    return super.read(prop);
+  }
+}
+
+class FakeApplication extends FakeClientObject implements Pick<Excel.Application, "calculationMode"> {
+  constructor(ctx: FakeContext) {
+    super(ctx, "Application");
+  }
+  get calculationMode(): Excel.CalculationMode | "Automatic" | "AutomaticExceptTables" | "Manual" {
+    return this.prop("calculationMode");
+  }
+  set calculationMode(v: Excel.CalculationMode | "Automatic" | "AutomaticExceptTables" | "Manual") {
+    this.setProp("calculationMode", v, () => {
+      this.ctx.state.calculationMode = v;
+    });
+  }
+  suspendScreenUpdatingUntilNextSync(): void {
+    this.write({ call: "suspendScreenUpdatingUntilNextSync" }, () => {
+      this.ctx.state.screenUpdatingSuspensions++;
+    });
+  }
+  protected override read(prop: string): unknown {
+    if (prop === "calculationMode") return this.ctx.state.calculationMode;
+    return super.read(prop);
+  }
+}
+
+class FakeWorksheetCollection extends FakeClientObject {
+  constructor(ctx: FakeContext) {
+    super(ctx, "WorksheetCollection");
+  }
+  get items(): FakeWorksheet[] {
+    return this.prop("items");
+  }
+  override readPaths(paths: string[]): { data: unknown; commit: () => void } {
+    const itemPaths = paths.filter((p) => p.startsWith("items/")).map((p) => p.slice("items/".length));
+    if (paths.some((p) => !p.startsWith("items"))) throw new Error("fake: only items/... can be loaded on a collection");
+    const sheets = [...this.ctx.state.sheets];
+    const items = sheets.map((s) => new FakeWorksheet(this.ctx, s.name, () => s, false, s));
+    const reads = items.map((ws) => ws.readPaths(itemPaths.length ? itemPaths : ["name"]));
+    return {
+      data: reads.map((r) => r.data),
+      commit: () => {
+        reads.forEach((r) => r.commit());
+        this.loaded.set("items", items);
+      },
+    };
+  }
+  getItem(key: string): FakeWorksheet {
+    const ws = new FakeWorksheet(this.ctx, key, () => this.find(key), false);
+    this.ctx.enqueue({ desc: { on: this.kind, call: "getItem", key }, write: false, apply: () => void ws.sheet() });
+    return ws;
+  }
+  getItemOrNullObject(key: string): FakeWorksheet {
+    const ws = new FakeWorksheet(this.ctx, key, () => this.find(key), true);
+    this.ctx.enqueue({ desc: { on: this.kind, call: "getItemOrNullObject", key }, write: false, apply: () => ws.resolveNull() });
+    return ws;
+  }
+  add(name?: string): FakeWorksheet {
+    let created: FakeSheetState | undefined;
+    const ws = new FakeWorksheet(this.ctx, name ?? "", () => created, false);
+    this.write({ call: "add", name }, () => {
+      const state = this.ctx.state;
+      if (state.structureProtected) throw new FakeOfficeError("AccessDenied", "The workbook's structure is protected.");
+      const finalName = name ?? `Sheet${state.sheets.length + 1}`;
+      this.ctx.excel.checkSheetName(finalName);
+      created = this.ctx.excel.newSheet(finalName);
+      state.sheets.push(created);
+    });
+    return ws;
+  }
+  private find(key: string): FakeSheetState | undefined {
+    return this.ctx.state.sheets.find((s) => s.name.toLowerCase() === key.toLowerCase() || s.id === key);
+  }
+}
+
+class FakeWorksheet extends FakeClientObject implements Pick<Excel.Worksheet, "name" | "id" | "tabColor"> {
+  private target: FakeSheetState | undefined;
+  readonly protection: FakeWorksheetProtection;
+  readonly tables: FakeTableCollection;
+  readonly freezePanes: FakeFreezePanes;
+  readonly pageLayout: FakePageLayout;
+  constructor(
+    ctx: FakeContext,
+    private readonly label: string,
+    private readonly locate: () => FakeSheetState | undefined,
+    private readonly orNull: boolean,
+    bound?: FakeSheetState,
+  ) {
+    super(ctx, "Worksheet");
+    this.target = bound;
+    if (bound) this.nullState = false;
+    this.protection = new FakeWorksheetProtection(ctx, this);
+    this.tables = new FakeTableCollection(ctx, this);
+    this.freezePanes = new FakeFreezePanes(ctx, this);
+    this.pageLayout = new FakePageLayout(ctx, this);
+  }
+  /** The sheet's state, found at sync; throws as Excel does when it is missing or deleted. */
+  sheet(): FakeSheetState {
+    if (!this.target) {
+      const found = this.locate();
+      if (!found) {
+        if (this.orNull) throw new FakeOfficeError("InvalidObjectPath", `The worksheet '${this.label}' is a null object.`);
+        throw new FakeOfficeError("ItemNotFound", `The requested resource doesn't exist: worksheet '${this.label}'.`);
+      }
+      this.target = found;
+    }
+    if (!this.ctx.state.sheets.includes(this.target))
+      throw new FakeOfficeError("ItemNotFound", `The worksheet '${this.target.name}' has been deleted.`);
+    return this.target;
+  }
+  resolveNull(): void {
+    const found = this.locate();
+    if (found) this.target = found;
+    this.nullState = !found;
+  }
+  protected override isNullNow(): boolean {
+    return this.orNull && !this.target && !this.locate();
+  }
+  /** Refuses a change to a protected sheet's cells, as Excel does. */
+  writable(): FakeSheetState {
+    const s = this.sheet();
+    if (s.protected) throw new FakeOfficeError("AccessDenied", `The worksheet '${s.name}' is protected.`);
+    return s;
+  }
+  get name(): string {
+    return this.prop("name");
+  }
+  set name(v: string) {
+    this.setProp("name", v, () => {
+      const s = this.sheet();
+      if (s.name === v) return;
+      if (this.ctx.state.structureProtected) throw new FakeOfficeError("AccessDenied", "The workbook's structure is protected.");
+      this.ctx.excel.checkSheetName(v, s);
+      s.name = v;
+    });
+  }
+  get id(): string {
+    return this.prop("id");
+  }
+  get visibility(): Excel.SheetVisibility | "Visible" | "Hidden" | "VeryHidden" {
+    return this.prop("visibility");
+  }
+  set visibility(v: Excel.SheetVisibility | "Visible" | "Hidden" | "VeryHidden") {
+    this.setProp("visibility", v, () => {
+      this.sheet().visibility = v as FakeSheetState["visibility"];
+    });
+  }
+  get tabColor(): string {
+    return this.prop("tabColor");
+  }
+  set tabColor(v: string) {
+    this.setProp("tabColor", v, () => {
+      this.sheet().tabColor = v;
+    });
+  }
+  protected override read(prop: string): unknown {
+    const s = this.sheet();
+    if (prop === "name") return s.name;
+    if (prop === "id") return s.id;
+    if (prop === "visibility") return s.visibility;
+    if (prop === "tabColor") return s.tabColor ?? "";
+    return super.read(prop);
+  }
+  protected override child(prop: string): FakeClientObject {
+    if (prop === "protection") return this.protection;
+    if (prop === "tables") return this.tables;
+    return super.child(prop);
+  }
+  getRange(address?: string): FakeRange {
+    const bounds = address === undefined ? { top: 1, left: 1, bottom: MAX_ROWS, right: MAX_COLS } : parseAddress(address);
+    return new FakeRange(this.ctx, this, () => bounds, false);
+  }
+  getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
+    const range = new FakeRange(
+      this.ctx,
+      this,
+      () => {
+        const s = this.sheet();
+        let b: Bounds | null = null;
+        for (const [k, cell] of s.cells) {
+          if (valuesOnly && !hasContent(cell)) continue;
+          const [r, c] = k.split(",").map(Number);
+          b = b
+            ? { top: Math.min(b.top, r), left: Math.min(b.left, c), bottom: Math.max(b.bottom, r), right: Math.max(b.right, c) }
+            : { top: r, left: c, bottom: r, right: c };
+        }
+        return b;
+      },
+      true,
+    );
+    this.ctx.enqueue({ desc: { on: this.kind, call: "getUsedRangeOrNullObject", valuesOnly }, write: false, apply: () => range.resolveNull() });
+    return range;
+  }
+  activate(): void {
+    this.write({ call: "activate" }, () => {
+      const s = this.sheet();
+      if (s.visibility !== "Visible") throw new FakeOfficeError("InvalidOperation", "A hidden sheet cannot be activated.");
+      this.ctx.state.active = s.name;
+    });
+  }
+  delete(): void {
+    this.write({ call: "delete" }, () => {
+      const s = this.sheet();
+      const state = this.ctx.state;
+      if (state.structureProtected) throw new FakeOfficeError("AccessDenied", "The workbook's structure is protected.");
+      if (state.sheets.filter((x) => x !== s && x.visibility === "Visible").length === 0)
+        throw new FakeOfficeError("InvalidOperation", "A workbook must keep at least one visible sheet.");
+      state.sheets.splice(state.sheets.indexOf(s), 1);
+    });
+  }
+}
+
+class FakeWorksheetProtection extends FakeClientObject {
+  constructor(
+    ctx: FakeContext,
+    private readonly ws: FakeWorksheet,
+  ) {
+    super(ctx, "WorksheetProtection");
+  }
+  get protected(): boolean {
+    return this.prop("protected");
+  }
+  protected override read(prop: string): unknown {
+    if (prop === "protected") return this.ws.sheet().protected;
+    return super.read(prop);
+  }
+}
+
+class FakeFreezePanes extends FakeClientObject {
+  constructor(
+    ctx: FakeContext,
+    private readonly ws: FakeWorksheet,
+  ) {
+    super(ctx, "WorksheetFreezePanes");
+  }
+  freezeRows(count?: number): void {
+    this.write({ call: "freezeRows", count }, () => {
+      this.ws.sheet().freezeRows = count ?? 1;
+    });
+  }
+}
+
+class FakeHeaderFooter extends FakeClientObject {
+  constructor(
+    ctx: FakeContext,
+    private readonly ws: FakeWorksheet,
+  ) {
+    super(ctx, "HeaderFooter");
+  }
+  private set(name: string, v: string) {
+    this.setProp(name, v, () => {
+      this.ws.sheet().pageLayout[name] = v;
+    });
+  }
+  set centerFooter(v: string) {
+    this.set("centerFooter", v);
+  }
+  get centerFooter(): string {
+    return this.prop("centerFooter");
+  }
+  set leftHeader(v: string) {
+    this.set("leftHeader", v);
+  }
+  get leftHeader(): string {
+    return this.prop("leftHeader");
+  }
+}
+
+class FakePageLayout extends FakeClientObject {
+  readonly headersFooters: { defaultForAllPages: FakeHeaderFooter };
+  constructor(
+    ctx: FakeContext,
+    private readonly ws: FakeWorksheet,
+  ) {
+    super(ctx, "PageLayout");
+    this.headersFooters = { defaultForAllPages: new FakeHeaderFooter(ctx, ws) };
+  }
+  set orientation(v: Excel.PageOrientation | "Portrait" | "Landscape") {
+    this.setProp("orientation", v, () => {
+      this.ws.sheet().pageLayout.orientation = v;
+    });
+  }
+  get orientation(): Excel.PageOrientation | "Portrait" | "Landscape" {
+    return this.prop("orientation");
+  }
+  set zoom(v: Excel.PageLayoutZoomOptions) {
+    this.setProp("zoom", v, () => {
+      this.ws.sheet().pageLayout.zoom = { ...v };
+    });
+  }
+  get zoom(): Excel.PageLayoutZoomOptions {
+    return this.prop("zoom");
+  }
+  setPrintTitleRows(rows: string): void {
+    this.write({ call: "setPrintTitleRows", rows }, () => {
+      if (!/^\$\d+:\$\d+$/.test(rows)) throw new FakeOfficeError("InvalidArgument", `Print title rows '${rows}' are not valid.`);
+      this.ws.sheet().pageLayout.printTitleRows = rows;
+    });
+  }
+}
+
+class FakeRange extends FakeClientObject {
+  private resolved: Bounds | null | undefined;
+  readonly format: FakeRangeFormat;
+  constructor(
+    ctx: FakeContext,
+    readonly ws: FakeWorksheet,
+    private readonly locate: () => Bounds | null,
+    private readonly orNull: boolean,
+  ) {
+    super(ctx, "Range");
+    this.format = new FakeRangeFormat(ctx, this);
+    if (!orNull) this.nullState = false;
+  }
+  resolveNull(): void {
+    this.resolved = this.locate();
+    this.nullState = this.resolved === null;
+  }
+  protected override isNullNow(): boolean {
+    return this.orNull && this.bounds(true) === null;
+  }
+  bounds(allowNull = false): Bounds {
+    if (this.resolved === undefined) this.resolved = this.locate();
+    if (this.resolved === null) {
+      if (allowNull) return null as unknown as Bounds;
+      throw new FakeOfficeError("InvalidObjectPath", "The range is a null object.");
+    }
+    return this.resolved;
+  }
+  /** Every position of the range, refusing whole-sheet sweeps the host should never need. */
+  positions(): [number, number][] {
+    const b = this.bounds();
+    const n = (b.bottom - b.top + 1) * (b.right - b.left + 1);
+    if (n > 2_000_000) throw new Error(`fake: refusing to touch ${n} cells at once`);
+    const out: [number, number][] = [];
+    for (let r = b.top; r <= b.bottom; r++) for (let c = b.left; c <= b.right; c++) out.push([r, c]);
+    return out;
+  }
+  cell(r: number, c: number, create: boolean): FakeCell | undefined {
+    const cells = (create ? this.ws.writable() : this.ws.sheet()).cells;
+    let cell = cells.get(key(r, c));
+    if (!cell && create) {
+      cell = { value: null, numberFormat: "General", style: {} };
+      cells.set(key(r, c), cell);
+    }
+    return cell;
+  }
+  private grid<T>(f: (cell: FakeCell | undefined) => T): T[][] {
+    const b = this.bounds();
+    const out: T[][] = [];
+    for (let r = b.top; r <= b.bottom; r++) {
+      const row: T[] = [];
+      for (let c = b.left; c <= b.right; c++) row.push(f(this.cell(r, c, false)));
+      out.push(row);
+    }
+    return out;
+  }
+  protected override read(prop: string): unknown {
+    const b = this.bounds();
+    if (prop !== "address" && (b.bottom - b.top + 1) * (b.right - b.left + 1) > 5_000_000)
+      throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", "The response is too large.");
+    switch (prop) {
+      case "address":
+        return `${quoteSheetName(this.ws.sheet().name)}!${addressOf(b)}`;
+      case "values":
+        return this.grid((c) => (!c ? "" : c.error ? c.error : c.value ?? ""));
+      case "text":
+        return this.grid((c) => (c ? displayOf(c) : ""));
+      case "numberFormat":
+        return this.grid((c) => c?.numberFormat ?? "General");
+      case "formulas":
+        return this.grid((c) => (!c ? "" : c.formula !== undefined ? `=${c.formula}` : c.error ?? c.value ?? ""));
+      case "valueTypes":
+        return this.grid(valueTypeOf);
+      case "hyperlink":
+        return this.cell(b.top, b.left, false)?.hyperlink ?? null;
+    }
+    return super.read(prop);
+  }
+  get address(): string {
+    return this.prop("address");
+  }
+  get values(): unknown[][] {
+    return this.prop("values");
+  }
+  set values(v: unknown[][]) {
+    this.setCells("values", v);
+  }
+  get formulas(): unknown[][] {
+    return this.prop("formulas");
+  }
+  set formulas(v: unknown[][]) {
+    this.setCells("formulas", v);
+  }
+  get numberFormat(): unknown[][] {
+    return this.prop("numberFormat");
+  }
+  set numberFormat(v: unknown[][]) {
+    this.setProp("numberFormat", v, () => {
+      this.each(v, "numberFormat", (cell, x) => {
+        cell.numberFormat = String(x);
+      });
+    });
+  }
+  get text(): string[][] {
+    return this.prop("text");
+  }
+  get valueTypes(): string[][] {
+    return this.prop("valueTypes");
+  }
+  get hyperlink(): Excel.RangeHyperlink {
+    return this.prop("hyperlink");
+  }
+  set hyperlink(v: Excel.RangeHyperlink) {
+    this.setProp("hyperlink", v, () => {
+      for (const [r, c] of this.positions()) {
+        const cell = this.cell(r, c, true)!;
+        cell.hyperlink = { ...v };
+        if (v.textToDisplay !== undefined) {
+          cell.value = v.textToDisplay;
+          delete cell.formula;
+        }
+      }
+    });
+  }
+  /** Applies a 2-D array (or one value for every cell), checking its shape as Excel does. */
+  private each(v: unknown, prop: string, f: (cell: FakeCell, x: unknown) => void): void {
+    const b = this.bounds();
+    const rows = b.bottom - b.top + 1;
+    const cols = b.right - b.left + 1;
+    const scalar = !Array.isArray(v);
+    if (!scalar) {
+      const grid = v as unknown[][];
+      if (grid.length !== rows || grid.some((row) => !Array.isArray(row) || row.length !== cols))
+        throw new FakeOfficeError(
+          "InvalidArgument",
+          `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${prop}).`,
+        );
+    }
+    for (const [r, c] of this.positions()) {
+      const x = scalar ? v : (v as unknown[][])[r - b.top][c - b.left];
+      f(this.cell(r, c, true)!, x);
+    }
+  }
+  private setCells(prop: "values" | "formulas", v: unknown[][]): void {
+    this.setProp(prop, v, () => {
+      this.each(v, prop, (cell, x) => {
+        delete cell.formula;
+        delete cell.error;
+        delete cell.text;
+        if (x === null || x === undefined || x === "") {
+          cell.value = null;
+          return;
+        }
+        if (typeof x === "string") {
+          // As when typed: text in a Text (@) cell stays text; otherwise `=…` is a formula
+          // and a number-like string becomes a number.
+          if (cell.numberFormat === "@") cell.value = x;
+          else if (x.startsWith("=") && x.length > 1) {
+            cell.formula = x.slice(1);
+            cell.value = null;
+          } else if (/^[+-]?(\d+\.?\d*|\.\d+)(E[+-]?\d+)?$/i.test(x.trim())) cell.value = Number(x);
+          else if (ERRORS.has(x)) {
+            cell.value = null;
+            cell.error = x;
+          } else cell.value = x;
+          return;
+        }
+        if (typeof x === "number" || typeof x === "boolean") {
+          cell.value = x;
+          return;
+        }
+        throw new FakeOfficeError("InvalidArgument", `Cannot write ${typeof x} to a cell.`);
+      });
+    });
+  }
+  merge(across?: boolean): void {
+    this.write({ call: "merge", across }, () => {
+      const s = this.ws.writable();
+      const b = this.bounds();
+      if (s.merges.some((m) => overlaps(m, b))) throw new FakeOfficeError("InvalidOperation", "Cannot merge over a merged range.");
+      s.merges.push({ ...b });
+    });
+  }
+  select(): void {
+    this.write({ call: "select" }, () => {
+      const s = this.ws.sheet();
+      if (this.ctx.state.active !== s.name) throw new FakeOfficeError("InvalidOperation", "Only a range on the active sheet can be selected.");
+      this.ctx.state.selection = { sheet: s.name, address: addressOf(this.bounds()) };
+    });
+  }
+  getMergedAreasOrNullObject(): FakeRangeAreas {
+    const areas = new FakeRangeAreas(this.ctx, this);
+    this.ctx.enqueue({
+      desc: { on: this.kind, call: "getMergedAreasOrNullObject" },
+      write: false,
+      apply: () => {
+        if (!this.ctx.excel.isSetSupported("ExcelApi", "1.13"))
+          throw new FakeOfficeError("ApiNotFound", "getMergedAreasOrNullObject needs ExcelApi 1.13.");
+        areas.resolveNull();
+      },
+    });
+    return areas;
+  }
+  /** Sets a format property on every cell of the range. */
+  styleCells(name: string, value: unknown): void {
+    this.write({ style: name, value }, () => {
+      for (const [r, c] of this.positions()) this.cell(r, c, true)!.style[name] = value;
+    });
+  }
+}
+
+class FakeRangeAreas extends FakeClientObject {
+  private areas: Bounds[] = [];
+  constructor(
+    ctx: FakeContext,
+    private readonly range: FakeRange,
+  ) {
+    super(ctx, "RangeAreas");
+  }
+  resolveNull(): void {
+    const b = this.range.bounds();
+    this.areas = this.range.ws.sheet().merges.filter((m) => overlaps(m, b));
+    this.nullState = this.areas.length === 0;
+  }
+  protected override isNullNow(): boolean {
+    return this.nullState === true;
+  }
+  get address(): string {
+    return this.prop("address");
+  }
+  protected override read(prop: string): unknown {
+    if (prop === "address") {
+      const name = quoteSheetName(this.range.ws.sheet().name);
+      return this.areas.map((a) => `${name}!${addressOf(a)}`).join(", ");
+    }
+    return super.read(prop);
+  }
+}
+
+class FakeRangeFormat extends FakeClientObject {
+  readonly fill: { color: string };
+  readonly font: { bold: boolean; italic: boolean; size: number; color: string; underline: string };
+  readonly borders: { getItem(index: string): { style: string } };
+  constructor(
+    ctx: FakeContext,
+    private readonly range: FakeRange,
+  ) {
+    super(ctx, "RangeFormat");
+    const styler = (prefix: string, names: string[]) => {
+      const o = {} as Record<string, unknown>;
+      for (const n of names)
+        Object.defineProperty(o, n, {
+          set: (v: unknown) => range.styleCells(`${prefix}${n}`, v),
+          get: () => {
+            throw notLoaded(`Range${prefix.replace(".", "")}`, n);
+          },
+        });
+      return o;
+    };
+    this.fill = styler("fill.", ["color"]) as unknown as FakeRangeFormat["fill"];
+    this.font = styler("font.", ["bold", "italic", "size", "color", "underline"]) as unknown as FakeRangeFormat["font"];
+    this.borders = {
+      getItem: (index: string) => styler(`border.${index}.`, ["style"]) as unknown as { style: string },
+    };
+  }
+  set wrapText(v: boolean) {
+    this.range.styleCells("wrapText", v);
+  }
+  set horizontalAlignment(v: string) {
+    this.range.styleCells("horizontalAlignment", v);
+  }
+  set verticalAlignment(v: string) {
+    this.range.styleCells("verticalAlignment", v);
+  }
+  set columnWidth(v: number) {
+    this.write({ set: "columnWidth", value: v }, () => {
+      const s = this.range.ws.writable();
+      const b = this.range.bounds();
+      for (let c = b.left; c <= b.right; c++) s.columnWidths.set(c, v);
+    });
+  }
+}
+
+class FakeTableCollection extends FakeClientObject {
+  constructor(
+    ctx: FakeContext,
+    private readonly ws: FakeWorksheet,
+  ) {
+    super(ctx, "TableCollection");
+  }
+  get items(): FakeTable[] {
+    return this.prop("items");
+  }
+  override readPaths(paths: string[]): { data: unknown; commit: () => void } {
+    const sub = paths.filter((p) => p.startsWith("items/")).map((p) => p.slice("items/".length));
+    const items = this.ws.sheet().tables.map((t) => new FakeTable(this.ctx, this.ws, () => t));
+    const reads = items.map((t) => t.readPaths(sub.length ? sub : ["name"]));
+    return {
+      data: reads.map((r) => r.data),
+      commit: () => {
+        reads.forEach((r) => r.commit());
+        this.loaded.set("items", items);
+      },
+    };
+  }
+  add(address: string, hasHeaders: boolean): FakeTable {
+    let created: FakeTableState | undefined;
+    const table = new FakeTable(this.ctx, this.ws, () => created);
+    this.write({ call: "add", address, hasHeaders }, () => {
+      const s = this.ws.writable();
+      const bounds = parseAddress(address);
+      if (s.tables.some((t) => overlaps(t.bounds, bounds))) throw new FakeOfficeError("InvalidArgument", "A table cannot overlap another table.");
+      if (!hasHeaders) throw new Error("fake: tables without headers are not supported");
+      const all = this.ctx.state.sheets.flatMap((x) => x.tables);
+      let n = all.length + 1;
+      while (all.some((t) => t.name.toLowerCase() === `table${n}`)) n++;
+      created = { id: `{T${this.ctx.excel.nextId()}}`, name: `Table${n}`, bounds, showTotals: false, style: "TableStyleMedium2" };
+      // Excel names empty header cells Column1, Column2, …
+      for (let c = bounds.left; c <= bounds.right; c++) {
+        const k = key(bounds.top, c);
+        const cell = s.cells.get(k);
+        if (!cell || !hasContent(cell))
+          s.cells.set(k, { ...(cell ?? { numberFormat: "General", style: {} }), value: `Column${c - bounds.left + 1}` });
+      }
+      s.tables.push(created);
+    });
+    return table;
+  }
+}
+
+class FakeTable extends FakeClientObject implements Pick<Excel.Table, "name" | "showTotals"> {
+  constructor(
+    ctx: FakeContext,
+    private readonly ws: FakeWorksheet,
+    private readonly locate: () => FakeTableState | undefined,
+  ) {
+    super(ctx, "Table");
+  }
+  state(): FakeTableState {
+    const t = this.locate();
+    if (!t || !this.ws.sheet().tables.includes(t)) throw new FakeOfficeError("ItemNotFound", "The table doesn't exist.");
+    return t;
+  }
+  protected override read(prop: string): unknown {
+    const t = this.state();
+    if (prop === "name") return t.name;
+    if (prop === "showTotals") return t.showTotals;
+    if (prop === "style") return t.style;
+    return super.read(prop);
+  }
+  get name(): string {
+    return this.prop("name");
+  }
+  set name(v: string) {
+    this.setProp("name", v, () => {
+      const t = this.state();
+      if (!/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(v) || v.length > 255)
+        throw new FakeOfficeError("InvalidArgument", `'${v}' is not a valid table name.`);
+      const clash = this.ctx.state.sheets.flatMap((s) => s.tables).find((x) => x !== t && x.name.toLowerCase() === v.toLowerCase());
+      if (clash) throw new FakeOfficeError("InvalidArgument", `A table named '${v}' already exists.`);
+      t.name = v;
+    });
+  }
+  get style(): string {
+    return this.prop("style");
+  }
+  set style(v: string) {
+    this.setProp("style", v, () => {
+      this.state().style = v;
+    });
+  }
+  get showTotals(): boolean {
+    return this.prop("showTotals");
+  }
+  set showTotals(v: boolean) {
+    this.setProp("showTotals", v, () => {
+      const t = this.state();
+      if (t.showTotals === v) return;
+      t.showTotals = v;
+      t.bounds = { ...t.bounds, bottom: t.bounds.bottom + (v ? 1 : -1) };
+    });
+  }
+  getTotalRowRange(): FakeRange {
+    return new FakeRange(
+      this.ctx,
+      this.ws,
+      () => {
+        const t = this.state();
+        if (!t.showTotals) throw new FakeOfficeError("InvalidOperation", "The table has no totals row.");
+        return { ...t.bounds, top: t.bounds.bottom };
+      },
+      false,
+    );
+  }
+  delete(): void {
+    this.write({ call: "delete" }, () => {
+      const t = this.state();
+      const tables = this.ws.sheet().tables;
+      tables.splice(tables.indexOf(t), 1);
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+
+export interface FakeExcelOptions {
+  /** The highest ExcelApi set this "Excel" supports (default 1.9, the manifest's minimum). */
+  apiVersion?: string;
+  /** Request and response size limit in bytes (Excel on the web: 5 MB). */
+  payloadLimit?: number;
+}
+
+/** The fake Excel application: a workbook's state plus Excel.run. */
+export class FakeExcel {
+  state: FakeWorkbookState = {
+    sheets: [],
+    structureProtected: false,
+    readOnly: false,
+    calculationMode: "Automatic",
+    screenUpdatingSuspensions: 0,
+  };
+  readonly syncs: SyncRecord[] = [];
+  readonly apiVersion: string;
+  readonly payloadLimit: number;
+  private ids = 0;
+  private writeOps = 0;
+  private failSyncAt: number | null = null;
+  private failWriteAt: number | null = null;
+
+  constructor(options: FakeExcelOptions = {}) {
+    this.apiVersion = options.apiVersion ?? "1.9";
+    this.payloadLimit = options.payloadLimit ?? 5 * 1024 * 1024;
+  }
+
+  nextId(): number {
+    return ++this.ids;
+  }
+
+  isSetSupported = (name: string, version: string): boolean =>
+    name === "ExcelApi" && compareVersions(version, this.apiVersion) <= 0;
+
+  run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+    const ctx = new FakeContext(this);
+    const result = await batch(ctx as unknown as Excel.RequestContext);
+    // Excel.run syncs whatever is still queued when the batch returns.
+    if (ctx.queue.length) await ctx.sync();
+    return result;
+  };
+
+  /** The Nth sync from now fails, with nothing applied. */
+  failOnSync(n: number): void {
+    this.failSyncAt = this.syncs.length + n;
+  }
+
+  /** The Nth write operation from now fails; those before it in its batch stay applied. */
+  failOnWrite(n: number): void {
+    this.failWriteAt = this.writeOps + n;
+  }
+
+  /** Write operations applied so far. */
+  get writesApplied(): number {
+    return this.writeOps;
+  }
+
+  newSheet(name: string): FakeSheetState {
+    return {
+      id: `{S${this.nextId()}}`,
+      name,
+      visibility: "Visible",
+      protected: false,
+      cells: new Map(),
+      merges: [],
+      tables: [],
+      freezeRows: 0,
+      columnWidths: new Map(),
+      pageLayout: {},
+    };
+  }
+
+  checkSheetName(name: string, self?: FakeSheetState): void {
+    if (!name || name.length > 31 || /[[\]:*?/\\]/.test(name) || name.startsWith("'") || name.endsWith("'"))
+      throw new FakeOfficeError("InvalidArgument", `'${name}' is not a valid sheet name.`);
+    if (this.state.sheets.some((s) => s !== self && s.name.toLowerCase() === name.toLowerCase()))
+      throw new FakeOfficeError("ItemAlreadyExists", `A sheet named '${name}' already exists.`);
+  }
+
+  /** Seeds a sheet, straight into the state (not through the API). */
+  addSheet(
+    name: string,
+    cells: Record<string, CellInit> = {},
+    options: { visibility?: FakeSheetState["visibility"]; protected?: boolean; merges?: string[] } = {},
+  ): FakeSheetState {
+    this.checkSheetName(name);
+    const s = this.newSheet(name);
+    s.visibility = options.visibility ?? "Visible";
+    s.protected = options.protected ?? false;
+    for (const [addr, init] of Object.entries(cells)) {
+      const { row, col } = parseA1(addr);
+      const o = init !== null && typeof init === "object" ? init : { value: init };
+      s.cells.set(key(row, col), {
+        value: o.error ? null : (o.value ?? null),
+        numberFormat: o.numberFormat ?? "General",
+        style: {},
+        ...(o.text !== undefined ? { text: o.text } : {}),
+        ...(o.error ? { error: o.error } : {}),
+        ...(o.formula ? { formula: o.formula } : {}),
+      });
+    }
+    s.merges = (options.merges ?? []).map(parseAddress);
+    this.state.sheets.push(s);
+    return s;
+  }
+
+  sheet(name: string): FakeSheetState | undefined {
+    return this.state.sheets.find((s) => s.name === name);
+  }
+
+  /** A cell's state, by sheet name and A1 address. */
+  cell(sheet: string, address: string): FakeCell | undefined {
+    const { row, col } = parseA1(address);
+    return this.sheet(sheet)?.cells.get(key(row, col));
+  }
+
+  /** The whole workbook as plain data, for "nothing changed" comparisons. */
+  dump(): unknown {
+    return {
+      calculationMode: this.state.calculationMode,
+      structureProtected: this.state.structureProtected,
+      sheets: this.state.sheets.map((s) => ({
+        id: s.id,
+        name: s.name,
+        visibility: s.visibility,
+        protected: s.protected,
+        cells: Object.fromEntries([...s.cells.entries()].sort().map(([k, v]) => [k, JSON.parse(JSON.stringify(v))])),
+        merges: s.merges,
+        tables: s.tables.map((t) => ({ ...t })),
+        freezeRows: s.freezeRows,
+        columnWidths: [...s.columnWidths.entries()],
+        pageLayout: JSON.parse(JSON.stringify(s.pageLayout)),
+        tabColor: s.tabColor,
+      })),
+    };
+  }
+
+  /** One sync: size checks, injected failures, then the operations in order. */
+  async process(ops: Op[]): Promise<void> {
+    const requestBytes = Buffer.byteLength(JSON.stringify(ops.map((o) => o.desc)));
+    const record: SyncRecord = { operations: ops.length, requestBytes, responseBytes: 0 };
+    this.syncs.push(record);
+    if (this.failSyncAt === this.syncs.length) {
+      this.failSyncAt = null;
+      throw new FakeOfficeError("GeneralException", "An internal error has occurred (injected at a sync).");
+    }
+    if (requestBytes > this.payloadLimit)
+      throw new FakeOfficeError("RequestPayloadSizeLimitExceeded", `The request payload size (${requestBytes} bytes) has exceeded the limit.`);
+    const staged: { data: unknown; commit: () => void }[] = [];
+    for (const op of ops) {
+      if (op.write) {
+        this.writeOps++;
+        if (this.failWriteAt === this.writeOps) {
+          this.failWriteAt = null;
+          throw new FakeOfficeError("GeneralException", `An internal error has occurred (injected at write ${this.writeOps}).`);
+        }
+      }
+      const r = op.apply();
+      if (r) staged.push(r);
+    }
+    record.responseBytes = Buffer.byteLength(JSON.stringify(staged.map((s) => s.data)));
+    if (record.responseBytes > this.payloadLimit)
+      throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", `The response payload size (${record.responseBytes} bytes) has exceeded the limit.`);
+    staged.forEach((s) => s.commit());
+  }
+}

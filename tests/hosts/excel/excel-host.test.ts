@@ -1,0 +1,344 @@
+import { ExcelHost } from "../../../src/hosts/excel";
+import { HostError } from "../../../src/hosts/host";
+import { DEFAULT_SETTINGS, SETTINGS_SHEET_NAME, settingsFromJson, type Settings } from "../../../src/core/settings";
+import { FakeExcel, type FakeExcelOptions } from "../../fakes/excel/fake-excel";
+import { addActionSheet, planFor } from "./plan-fixtures";
+
+function setup(options: FakeExcelOptions = {}, hostOptions: ConstructorParameters<typeof ExcelHost>[0] = {}) {
+  const fake = new FakeExcel(options);
+  const host = new ExcelHost({ run: fake.run, isSetSupported: fake.isSetSupported, token: () => "T0K3N", ...hostOptions });
+  return { fake, host };
+}
+
+function sources(fake: FakeExcel, n: number): string[] {
+  const names = Array.from({ length: n }, (_, i) => (i === 0 ? "O'Brien's Actions" : `RA ${i + 1}`));
+  names.forEach((s, i) => addActionSheet(fake, s, 100000 + i));
+  return names;
+}
+
+async function rejection(p: Promise<unknown>): Promise<Error> {
+  try {
+    await p;
+  } catch (e) {
+    return e as Error;
+  }
+  throw new Error("expected a failure");
+}
+
+describe("reading a snapshot", () => {
+  it("turns every kind of cell into snapshot cells, skipping empty ones", async () => {
+    const { fake, host } = setup({ apiVersion: "1.13" });
+    fake.addSheet(
+      "Mixed",
+      {
+        A1: "Title",
+        B2: 448000,
+        C2: { value: 0.92, numberFormat: "0%" },
+        D2: { value: 45199, numberFormat: "dd/mm/yyyy" },
+        E2: true,
+        F2: { error: "#REF!" },
+        G2: { formula: "SUM(B2:B3)", value: 448000 },
+        B3: "",
+      },
+      { merges: ["A1:C1"] },
+    );
+    fake.addSheet("Hidden one", { A1: "x" }, { visibility: "Hidden" });
+    fake.addSheet("Secret", {}, { visibility: "VeryHidden", protected: true });
+
+    const snap = await host.readSnapshot();
+
+    expect(snap.sheets.map((s) => [s.name, s.visibility, s.protected])).toEqual([
+      ["Mixed", "visible", false],
+      ["Hidden one", "hidden", false],
+      ["Secret", "veryHidden", true],
+    ]);
+    const mixed = snap.sheets[0];
+    expect(mixed.cells).toEqual([
+      { row: 1, col: 1, value: "Title", format: "General", text: "Title" },
+      { row: 2, col: 2, value: 448000, format: "General", text: "448000" },
+      { row: 2, col: 3, value: 0.92, format: "0%", text: "92%" },
+      { row: 2, col: 4, value: 45199, format: "dd/mm/yyyy", text: "30/09/2023" },
+      { row: 2, col: 5, value: true, format: "General", text: "TRUE" },
+      { row: 2, col: 6, value: null, format: "General", text: "#REF!", error: "#REF!" },
+      { row: 2, col: 7, value: 448000, format: "General", text: "448000", formula: "SUM(B2:B3)" },
+    ]);
+    expect(mixed.merges).toEqual([{ top: 1, left: 1, bottom: 1, right: 3 }]);
+    expect(mixed.usedRange).toEqual({ rows: 2, cols: 7 });
+    expect(snap.sheets[2].cells).toEqual([]);
+  });
+
+  it("reads no merges where ExcelApi 1.13 is missing, instead of failing", async () => {
+    const { fake, host } = setup({ apiVersion: "1.9" });
+    fake.addSheet("S", { A1: "x" }, { merges: ["A1:B1"] });
+    const snap = await host.readSnapshot();
+    expect(snap.sheets[0].merges).toEqual([]);
+    expect(snap.sheets[0].cells).toHaveLength(1);
+  });
+
+  it.each([["1.9"], ["1.13"]])("uses the same number of syncs for 5 sheets and for 200 (ExcelApi %s)", async (apiVersion) => {
+    const counts: number[] = [];
+    for (const n of [5, 200]) {
+      const { fake, host } = setup({ apiVersion });
+      sources(fake, n);
+      const snap = await host.readSnapshot();
+      expect(snap.sheets).toHaveLength(n);
+      counts.push(fake.syncs.length);
+    }
+    expect(counts[0]).toBe(counts[1]);
+    expect(counts[0]).toBe(2);
+  });
+
+  it("reads a workbook too large for one response in pieces, with the same result", async () => {
+    const build = (fake: FakeExcel) => {
+      const cells: Record<string, string> = {};
+      for (let r = 1; r <= 300; r++) cells[`A${r}`] = `Row ${r} ${"x".repeat(40)}`;
+      fake.addSheet("Big", cells);
+      fake.addSheet("Small", { B2: 1 });
+    };
+    const normal = setup();
+    build(normal.fake);
+    const expected = await normal.host.readSnapshot();
+
+    const limited = setup({ payloadLimit: 20_000 }, { payloadBudget: 15_000, readCellsPerSync: 100 });
+    build(limited.fake);
+    const snap = await limited.host.readSnapshot();
+    expect(snap).toEqual(expected);
+    expect(limited.fake.syncs.length).toBeGreaterThan(3);
+    // The one refused response aside, every exchange kept under the limit.
+    expect(limited.fake.syncs.filter((s) => s.responseBytes > 20_000)).toHaveLength(1);
+  });
+});
+
+describe("writing the summary sheets", () => {
+  it("renders the plan: content, formats, links, tables, widths, panes and print setup", async () => {
+    const { fake, host } = setup();
+    const names = sources(fake, 3);
+    const result = await host.writeSummaries(planFor(names));
+
+    expect(result.written).toEqual([
+      { id: "recovery-summary", name: "Recovery Summary" },
+      { id: "data-checks", name: "Data Checks" },
+    ]);
+    expect(fake.state.sheets.map((s) => s.name)).toEqual([...names, "Recovery Summary", "Data Checks"]);
+    const sheet = "Recovery Summary";
+    expect(fake.cell(sheet, "A1")).toMatchObject({ value: "Recovery Summary", style: { "font.bold": true, "font.size": 16 } });
+    expect(fake.cell(sheet, "H1")?.value).toBe("board-summary:generated:recovery-summary");
+    expect(fake.cell(sheet, "B2")).toMatchObject({ value: 45190, numberFormat: "dd/mm/yyyy" });
+    // Text that looks like a number stays text.
+    expect(fake.cell(sheet, "A6")).toMatchObject({ value: "1.10", numberFormat: "@" });
+    expect(fake.cell(sheet, "B5")).toMatchObject({ value: 448000, numberFormat: "£#,##0" });
+    expect(fake.cell(sheet, "C5")?.style).toMatchObject({ "fill.color": "#C00000", "font.color": "#FFFFFF" });
+    expect(fake.cell(sheet, "D5")?.hyperlink).toEqual({ documentReference: "'O''Brien''s Actions'!C5", textToDisplay: "'O'Brien's Actions'!C5" });
+    expect(fake.cell(sheet, "D6")?.hyperlink?.documentReference).toBe("'RA 2'!C5");
+    expect(fake.cell(sheet, "B8")).toMatchObject({ formula: "SUBTOTAL(109,B5:B7)", numberFormat: "£#,##0" });
+    expect(fake.cell(sheet, "A4")?.value).toBe("Ref");
+
+    const s = fake.sheet(sheet)!;
+    expect(s.tables).toEqual([
+      expect.objectContaining({ name: "RecoveryActions", bounds: { top: 4, left: 1, bottom: 8, right: 4 }, showTotals: true, style: "TableStyleMedium2" }),
+    ]);
+    expect(s.merges).toEqual([{ top: 1, left: 1, bottom: 1, right: 4 }]);
+    expect(s.freezeRows).toBe(4);
+    expect(s.columnWidths.get(1)).toBeCloseTo((12 * 7 + 5) * 0.75);
+    expect(s.pageLayout).toEqual({
+      orientation: "Landscape",
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      printTitleRows: "$4:$4",
+      centerFooter: "Page &P of &N",
+      leftHeader: "Recovery Summary",
+    });
+    expect(s.tabColor).toBe("#1F4E79");
+    // A table with no data rows is a plain range.
+    expect(fake.sheet("Data Checks")!.tables).toEqual([]);
+    expect(fake.state.calculationMode).toBe("Automatic");
+    expect(fake.state.screenUpdatingSuspensions).toBeGreaterThanOrEqual(2);
+    expect(fake.state.active).toBe("Recovery Summary");
+  });
+
+  it("never changes a source sheet", async () => {
+    const { fake, host } = setup();
+    const names = sources(fake, 4);
+    const before = JSON.stringify(fake.dump());
+    await host.writeSummaries(planFor(names));
+    const after = fake.dump() as { sheets: { name: string }[] };
+    const sourcesAfter = { ...after, sheets: after.sheets.filter((s) => names.includes(s.name)) };
+    expect(JSON.stringify(sourcesAfter)).toBe(before);
+  });
+
+  it("uses the same number of syncs for 5 source sheets and for 200", async () => {
+    const counts: number[] = [];
+    for (const n of [5, 200]) {
+      const { fake, host } = setup();
+      const names = sources(fake, n);
+      fake.addSheet("Recovery Summary", { A1: "old" });
+      await host.writeSummaries(planFor(names, { replace: ["Recovery Summary"] }));
+      expect(fake.cell("Recovery Summary", `A${5 + n - 1}`)).toBeDefined();
+      counts.push(fake.syncs.length);
+    }
+    expect(counts).toEqual([3, 3]);
+  });
+
+  it("replaces its own earlier summary, table names included", async () => {
+    const { fake, host } = setup();
+    const names = sources(fake, 2);
+    await host.writeSummaries(planFor(names));
+    const firstId = fake.sheet("Recovery Summary")!.id;
+    await host.writeSummaries(planFor(names, { replace: ["Recovery Summary", "Data Checks"] }));
+    expect(fake.state.sheets.map((s) => s.name)).toEqual([...names, "Recovery Summary", "Data Checks"]);
+    expect(fake.sheet("Recovery Summary")!.id).not.toBe(firstId);
+    expect(fake.state.sheets.flatMap((s) => s.tables.map((t) => t.name))).toEqual(["RecoveryActions"]);
+  });
+
+  it("splits a very large summary into requests Excel on the web accepts", async () => {
+    const limit = 400_000;
+    const { fake, host } = setup({ payloadLimit: limit }, { payloadBudget: 300_000 });
+    const names = sources(fake, 3);
+    const plan = planFor(names);
+    const model = plan.models[0];
+    for (let r = 20; r < 3020; r++) model.cells.push({ row: r, col: 6, content: { kind: "text", text: `Note ${r} ${"y".repeat(60)}` } });
+    await host.writeSummaries(plan);
+    expect(fake.syncs.length).toBeGreaterThan(3);
+    expect(Math.max(...fake.syncs.map((s) => s.requestBytes))).toBeLessThanOrEqual(limit);
+    expect(fake.cell("Recovery Summary", "F3019")?.value).toBe(`Note 3019 ${"y".repeat(60)}`);
+  });
+});
+
+describe("a build that fails part way leaves the workbook as it was", () => {
+  /** A workbook with an earlier summary of ours, about to be rebuilt. */
+  async function prepared() {
+    const { fake, host } = setup();
+    const names = sources(fake, 3);
+    await host.writeSummaries(planFor(names));
+    fake.sheet("Recovery Summary")!.cells.get("1,1")!.value = "Old summary";
+    return { fake, host, names, rebuild: () => host.writeSummaries(planFor(names, { replace: ["Recovery Summary", "Data Checks"] })) };
+  }
+
+  /** The workbook without sheet ids (a retried build numbers its new sheets differently). */
+  const withoutIds = (fake: FakeExcel) => JSON.parse(JSON.stringify(fake.dump(), (k, v) => (k === "id" ? undefined : v)));
+
+  it("whichever write operation fails, from the first to the last of the swap", async () => {
+    const probe = await prepared();
+    const start = probe.fake.writesApplied;
+    await probe.rebuild();
+    const writes = probe.fake.writesApplied - start;
+    const built = withoutIds(probe.fake);
+    expect(writes).toBeGreaterThan(20);
+
+    let rolledBack = 0;
+    for (let n = 1; n <= writes; n++) {
+      const { fake, rebuild } = await prepared();
+      const before = withoutIds(fake);
+      fake.failOnWrite(n);
+      const outcome = await rebuild().then(
+        (r) => ({ ok: true as const, notes: r.notes }),
+        (e: Error) => ({ ok: false as const, error: e }),
+      );
+      if (outcome.ok) {
+        // Only a failure after an old summary was deleted may end in a finished build.
+        expect({ n, notes: outcome.notes }).toEqual({ n, notes: [expect.stringMatching(/removed on a second attempt/)] });
+        expect({ n, workbook: withoutIds(fake) }).toEqual({ n, workbook: built });
+      } else {
+        rolledBack++;
+        expect(outcome.error).toBeInstanceOf(HostError);
+        expect({ n, message: outcome.error.message }).toEqual({ n, message: expect.stringMatching(/left as it was\.$/) });
+        expect({ n, workbook: withoutIds(fake) }).toEqual({ n, workbook: before });
+      }
+    }
+    // Every failure but the one between the two deletions rolls back.
+    expect(rolledBack).toBe(writes - 1);
+  });
+
+  it.each([2, 3])("whichever sync fails (sync %i)", async (n) => {
+    const { fake, rebuild } = await prepared();
+    const before = fake.dump();
+    fake.failOnSync(n);
+    const err = await rejection(rebuild());
+    expect(err.message).toMatch(/^Excel could not write the summary sheets: .*left as it was\.$/);
+    expect(fake.dump()).toEqual(before);
+  });
+});
+
+describe("refusals with clear messages", () => {
+  it("a protected earlier summary", async () => {
+    const { fake, host } = setup();
+    const names = sources(fake, 2);
+    fake.addSheet("Recovery Summary", { A1: "old" }, { protected: true });
+    const before = fake.dump();
+    const err = await rejection(host.writeSummaries(planFor(names, { replace: ["Recovery Summary"] })));
+    expect(err.message).toBe(
+      "The earlier summary sheet 'Recovery Summary' is protected, so it cannot be replaced. Unprotect it (Review > Unprotect Sheet) or delete it, then build again.",
+    );
+    expect(fake.dump()).toEqual(before);
+  });
+
+  it("a protected workbook structure", async () => {
+    const { fake, host } = setup();
+    const names = sources(fake, 2);
+    fake.state.structureProtected = true;
+    const err = await rejection(host.writeSummaries(planFor(names)));
+    expect(err).toBeInstanceOf(HostError);
+    expect(err.message).toMatch(/structure is protected.*Review > Protect Workbook/);
+    expect(fake.state.sheets).toHaveLength(2);
+  });
+
+  it("a workbook open read-only", async () => {
+    const { fake, host } = setup();
+    const names = sources(fake, 1);
+    fake.state.readOnly = true;
+    const err = await rejection(host.writeSummaries(planFor(names)));
+    expect(err.message).toMatch(/open read-only/);
+    expect(fake.state.sheets).toHaveLength(1);
+    expect((await rejection(host.saveSettings(DEFAULT_SETTINGS))).message).toMatch(/read-only/);
+  });
+
+  it("a source sheet renamed between check and build", async () => {
+    const { fake, host } = setup();
+    const names = sources(fake, 3);
+    fake.sheet("RA 2")!.name = "RA 2 (old)";
+    const err = await rejection(host.writeSummaries(planFor(names)));
+    expect(err.message).toBe(
+      "The sheet 'RA 2' no longer exists: renamed or deleted since the workbook was checked. Check the workbook again, then build.",
+    );
+    expect(fake.state.sheets).toHaveLength(3);
+  });
+
+  it("a user's sheet that took a summary's name since the check", async () => {
+    const { fake, host } = setup();
+    const names = sources(fake, 1);
+    fake.addSheet("Data Checks", { A1: "mine" });
+    const err = await rejection(host.writeSummaries(planFor(names)));
+    expect(err.message).toMatch(/A sheet called 'Data Checks' has appeared/);
+    expect(fake.cell("Data Checks", "A1")?.value).toBe("mine");
+  });
+});
+
+describe("settings on the very hidden sheet", () => {
+  it("round-trip through the workbook", async () => {
+    const { fake, host } = setup();
+    sources(fake, 1);
+    const settings: Settings = { ...DEFAULT_SETTINGS, greenThreshold: 85, brag: true, targetPence: 450_000_000, asOf: "2023-09-21" };
+    await host.saveSettings(settings);
+    await host.saveSettings({ ...settings, amberThreshold: 60 });
+    const snap = await host.readSnapshot();
+    const saved = snap.sheets.filter((s) => s.name === SETTINGS_SHEET_NAME);
+    expect(saved).toHaveLength(1);
+    expect(saved[0].visibility).toBe("veryHidden");
+    const a1 = saved[0].cells.find((c) => c.row === 1 && c.col === 1)!;
+    expect(settingsFromJson(String(a1.value))).toEqual({ settings: { ...settings, amberThreshold: 60 } });
+  });
+});
+
+describe("going to a cell", () => {
+  it("activates the sheet and selects the cell", async () => {
+    const { fake, host } = setup();
+    sources(fake, 2);
+    await host.goToCell("RA 2", "C5");
+    expect(fake.state.selection).toEqual({ sheet: "RA 2", address: "C5" });
+  });
+
+  it("says so when the sheet has gone", async () => {
+    const { host } = setup();
+    const err = await rejection(host.goToCell("Gone", "A1"));
+    expect(err.message).toBe("The sheet 'Gone' no longer exists: it may have been renamed or deleted. Check the workbook again.");
+  });
+});

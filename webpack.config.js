@@ -1,0 +1,134 @@
+/**
+ * Builds the Excel add-in: the task pane and the ribbon commands, as ES modules so Fluent
+ * UI tree-shakes. `npm run build` → dist/ (production); `npm run dev-server` serves it on
+ * https://localhost:3000 with the Office dev certificates.
+ *
+ *   npm run build -- --env url=https://example.org/board-summary
+ *
+ * writes dist/manifest.xml with that deployment address in place of https://localhost:3000.
+ */
+"use strict";
+const path = require("path");
+const fs = require("fs");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+
+const DEV_URL = "https://localhost:3000";
+/** Microsoft requires add-ins in AppSource and production to load office.js from its CDN. */
+const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+/** The local copy (development and offline tests), served from node_modules. */
+const OFFICE_JS_LOCAL = "/office-js/office.js";
+const OFFICE_JS_DIR = path.join(__dirname, "node_modules", "@microsoft", "office-js", "dist");
+
+/** Replaces the development address in the manifest with a deployment one (https only). */
+function rewriteManifest(xml, url) {
+  const base = String(url || "").replace(/\/+$/, "");
+  if (!/^https:\/\/[^\s/"'<>]+(\/[^\s"'<>]*)?$/.test(base))
+    throw new Error(`The deployment address must be an https:// URL, e.g. https://example.org/board-summary (got "${url}").`);
+  // AppDomain takes an origin only; every other URL takes the full base.
+  return xml
+    .split(`<AppDomain>${DEV_URL}</AppDomain>`)
+    .join(`<AppDomain>${new URL(base).origin}</AppDomain>`)
+    .split(DEV_URL)
+    .join(base);
+}
+
+async function devServerHttps() {
+  try {
+    const devCerts = require("office-addin-dev-certs");
+    const options = await devCerts.getHttpsServerOptions();
+    return { type: "https", options: { ca: options.ca, key: options.key, cert: options.cert } };
+  } catch (e) {
+    console.warn(
+      `Board Summary: could not create or find the Office dev certificates (${e && e.message ? e.message : e}). ` +
+        "Serving over plain http on port 3000: Excel will not load the add-in from http; run `npx office-addin-dev-certs install` and start again.",
+    );
+    return { type: "http" };
+  }
+}
+
+module.exports = async (env = {}, argv = {}) => {
+  const production = argv.mode === "production";
+  const serving = Boolean(process.env.WEBPACK_SERVE);
+  const officeJs = production ? OFFICE_JS_CDN : OFFICE_JS_LOCAL;
+  const deployUrl = env.url;
+
+  return {
+    mode: production ? "production" : "development",
+    devtool: production ? "source-map" : "eval-source-map",
+    entry: {
+      taskpane: "./src/taskpane/index.tsx",
+      commands: "./src/commands/commands.ts",
+      // page: "./src/page/index.tsx",  ← the browser page for .xlsx files goes here (a colleague's);
+      //   it is the only entry that may import exceljs: keep exceljs out of taskpane and commands.
+    },
+    experiments: { outputModule: true },
+    output: {
+      path: path.join(__dirname, "dist"),
+      filename: production ? "[name].[contenthash:8].js" : "[name].js",
+      module: true,
+      chunkFormat: "module",
+      clean: true,
+    },
+    resolve: { extensions: [".tsx", ".ts", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            options: {
+              // Type checking is `npm run typecheck`; here only ES modules out, for tree-shaking.
+              transpileOnly: true,
+              compilerOptions: { module: "esnext", moduleResolution: "node", sourceMap: true },
+            },
+          },
+        },
+      ],
+    },
+    performance: { hints: false },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        // Read as plain text (no lodash template: its `with` is not allowed in ES module output).
+        templateContent: () =>
+          fs.readFileSync(path.join(__dirname, "src", "taskpane", "taskpane.html"), "utf8").replace("%OFFICE_JS%", officeJs),
+        chunks: ["taskpane"],
+        scriptLoading: "module",
+      }),
+      new HtmlWebpackPlugin({
+        filename: "commands.html",
+        templateContent: ({ htmlWebpackPlugin }) =>
+          `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Board Summary commands</title>` +
+          `<script src="${htmlWebpackPlugin.options.officeJs}"></script></head><body></body></html>`,
+        chunks: ["commands"],
+        scriptLoading: "module",
+        officeJs,
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "assets/help.html", to: "help.html" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) => (deployUrl ? rewriteManifest(content.toString(), deployUrl) : content),
+          },
+        ],
+      }),
+    ],
+    devServer: {
+      port: 3000,
+      headers: { "Access-Control-Allow-Origin": "*" },
+      static: [{ directory: OFFICE_JS_DIR, publicPath: "/office-js", watch: false }],
+      server: serving ? await devServerHttps() : "http",
+      hot: false,
+    },
+  };
+};
+
+module.exports.rewriteManifest = rewriteManifest;
+module.exports.DEV_URL = DEV_URL;
+module.exports.OFFICE_JS_CDN = OFFICE_JS_CDN;
+module.exports.OFFICE_JS_LOCAL = OFFICE_JS_LOCAL;
