@@ -57,6 +57,17 @@ function directionNumber(text: string): string | null {
   return /^\d+(?:\.\d+)*\.?$/.test(t) ? t.replace(/\.$/, "") : null;
 }
 
+/**
+ * A short No such as `D1.1` or `1.1a` on a row that also has a direction and a measure,
+ * progress or source: a direction, not heading text (a heading has nothing beside it).
+ */
+function looseNumberOf(grid: SheetGrid, text: string, row: number, h: DirectionsHeader): string | null {
+  const t = text.trim();
+  if (t.length > 10 || !/\d/.test(t) || /\s/.test(t)) return null;
+  const has = (col: number | null) => col !== null && !isBlank(own(grid, row, col));
+  return has(h.directionCol) && (has(h.measureCol) || has(h.progressCol) || has(h.sourceCol)) ? t : null;
+}
+
 /** The reporting period in a `Progress …` heading: `Progress at half-year 2023/24` → `half-year 2023/24`. */
 function periodOf(heading: string): string | null {
   let t = heading.replace(/\s+/g, " ").trim();
@@ -354,7 +365,7 @@ export function readDirections(grid: SheetGrid): {
       continue;
     }
     const noText = textOf(noCell);
-    const no = noText ? directionNumber(noText) : null;
+    const no = noText ? (directionNumber(noText) ?? looseNumberOf(grid, noText, row, header)) : null;
 
     if (no !== null) {
       finish();
