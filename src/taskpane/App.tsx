@@ -1,0 +1,163 @@
+/**
+ * The task pane (and, with mode "page", the browser page's view of a workbook). The host
+ * and its capabilities come in as props; every host and engine call is in useBoardSummary.
+ */
+import * as React from "react";
+import { Button, Spinner, makeStyles, tokens } from "@fluentui/react-components";
+import type { WorkbookHost } from "../hosts/host";
+import { BuildPanel } from "./components/BuildPanel";
+import { ErrorBar } from "./components/ErrorBar";
+import { Findings } from "./components/Findings";
+import { Overview } from "./components/Overview";
+import { SettingsForm } from "./components/SettingsForm";
+import { TemplatePanel } from "./components/TemplatePanel";
+import { useBoardSummary, type BoardSummaryOptions, type ChangeAwareHost } from "./useBoardSummary";
+
+const useStyles = makeStyles({
+  root: {
+    boxSizing: "border-box",
+    width: "100%",
+    maxWidth: "100%",
+    minWidth: 0,
+    padding: tokens.spacingHorizontalM,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalL,
+    overflowWrap: "anywhere",
+    fontFamily: tokens.fontFamilyBase,
+    fontSize: tokens.fontSizeBase300,
+    color: tokens.colorNeutralForeground1,
+    "& h1": { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, margin: 0 },
+    "& h2": {
+      fontSize: tokens.fontSizeBase400,
+      fontWeight: tokens.fontWeightSemibold,
+      margin: `0 0 ${tokens.spacingVerticalS} 0`,
+    },
+  },
+  header: { display: "flex", flexWrap: "wrap", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
+  status: { margin: 0, color: tokens.colorNeutralForeground2 },
+});
+
+export interface AppProps {
+  host: WorkbookHost | null;
+  mode?: "excel" | "page";
+  /** For the page and tests: another engine, clock or debounce. */
+  options?: BoardSummaryOptions;
+}
+
+export function App({ host, mode = "excel", options }: AppProps) {
+  if (!host) return <NoWorkbook mode={mode} />;
+  return <Pane host={host} mode={mode} options={options} />;
+}
+
+function Pane({ host, mode, options }: { host: ChangeAwareHost; mode: "excel" | "page"; options?: BoardSummaryOptions }) {
+  const s = useStyles();
+  // The page has no Excel grid to jump to, whatever the host offers.
+  const bs = useBoardSummary(host, options, mode === "excel");
+  const { analysis, errors } = bs;
+  const busy = bs.building || bs.savingSettings;
+  const goToSheet = (sheet: string) => void bs.goToCell(sheet, "A1");
+
+  return (
+    <main className={s.root} aria-busy={bs.checking || busy}>
+      <header className={s.header}>
+        <h1>Board Summary</h1>
+        <Button size="small" onClick={() => void bs.check()} disabledFocusable={bs.checking || busy}>
+          Check again
+        </Button>
+      </header>
+      <p className={s.status} role="status" aria-live="polite">
+        {bs.checking
+          ? "Checking the workbook..."
+          : bs.checkedAt
+            ? `Checked at ${bs.checkedAt.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" })}.`
+            : ""}
+      </p>
+
+      {errors.check && (
+        <ErrorBar title="The workbook could not be checked" message={errors.check} onDismiss={() => bs.dismissError("check")} />
+      )}
+      {errors.navigate && (
+        <ErrorBar title="Could not go to that cell" message={errors.navigate} onDismiss={() => bs.dismissError("navigate")} />
+      )}
+      {analysis?.notes.map((n) => <ErrorNote key={n} text={n} />)}
+
+      {!analysis && bs.checking && <Spinner size="small" label="Reading the workbook..." />}
+
+      {analysis && <Overview analysis={analysis} />}
+
+      <div>
+        <BuildPanel
+          building={bs.building}
+          disabled={busy}
+          progress={bs.progress}
+          result={bs.buildResult}
+          canGoToCell={bs.canGoToCell}
+          onBuild={() => void bs.buildSummaries()}
+          onGoToSheet={goToSheet}
+        />
+        {errors.build && (
+          <ErrorBar title="The summary sheets were not built" message={errors.build} onDismiss={() => bs.dismissError("build")} />
+        )}
+      </div>
+
+      {analysis && (
+        <Findings
+          findings={analysis.findings}
+          canGoToCell={bs.canGoToCell}
+          onGoToCell={(sheet, cell) => void bs.goToCell(sheet, cell)}
+          cellText={bs.cellText}
+        />
+      )}
+
+      {analysis && (
+        <div>
+          <SettingsForm settings={analysis.settings} saving={bs.savingSettings} onSave={bs.saveSettings} />
+          {errors.settings && (
+            <ErrorBar title="The settings were not saved" message={errors.settings} onDismiss={() => bs.dismissError("settings")} />
+          )}
+        </div>
+      )}
+
+      {bs.canInsertTemplate && (
+        <div>
+          <TemplatePanel disabled={busy} canGoToCell={bs.canGoToCell} onInsert={bs.insertTemplate} onGoToSheet={goToSheet} />
+          {errors.template && (
+            <ErrorBar title="The template sheet was not added" message={errors.template} onDismiss={() => bs.dismissError("template")} />
+          )}
+        </div>
+      )}
+    </main>
+  );
+}
+
+/** A note about the run itself (e.g. saved settings that could not be read). */
+function ErrorNote({ text }: { text: string }) {
+  return <ErrorBar intent="warning" title="Note" message={text} />;
+}
+
+/** Without a workbook: in Excel's absence, say plainly where this runs and what else does the same. */
+function NoWorkbook({ mode }: { mode: "excel" | "page" }) {
+  const s = useStyles();
+  return (
+    <main className={s.root}>
+      <h1>Board Summary</h1>
+      {mode === "excel" ? (
+        <>
+          <p>
+            Board Summary runs inside Excel. Open a workbook in Excel (desktop, Mac or Excel on the web) and start Board
+            Summary from the Home tab to check it.
+          </p>
+          <p>
+            If your Excel cannot load add-ins, the Board Summary page in your web browser, or the board-summary command
+            line, does the same checks and builds the same summary sheets from an .xlsx file.
+          </p>
+        </>
+      ) : (
+        <p>Choose an Excel workbook (.xlsx) to check it and build its summary sheets.</p>
+      )}
+    </main>
+  );
+}
+
+export default App;

@@ -1,0 +1,116 @@
+/**
+ * The primary action: build the summary sheets, with step-by-step progress (reading,
+ * checking, writing) and a result that links to the new sheets and gives the host's notes.
+ */
+import * as React from "react";
+import {
+  Button,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { BUILD_PHASES, type BuildPhase, type BuildProgress, type BuildResult } from "../useBoardSummary";
+
+const useStyles = makeStyles({
+  panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  steps: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
+  current: { fontWeight: tokens.fontWeightSemibold },
+  list: { margin: `${tokens.spacingVerticalXS} 0 0 0`, paddingLeft: tokens.spacingHorizontalXL },
+  primary: { alignSelf: "flex-start", maxWidth: "100%" },
+});
+
+const PHASE_TEXT: Record<BuildPhase, string> = {
+  reading: "Reading the workbook",
+  checking: "Checking the sheets",
+  writing: "Writing the summary sheets",
+};
+
+export interface BuildPanelProps {
+  building: boolean;
+  disabled: boolean;
+  progress: BuildProgress | null;
+  result: BuildResult | null;
+  canGoToCell: boolean;
+  onBuild(): void;
+  onGoToSheet(sheet: string): void;
+}
+
+export function BuildPanel({ building, disabled, progress, result, canGoToCell, onBuild, onGoToSheet }: BuildPanelProps) {
+  const s = useStyles();
+  const index = progress ? (progress.phase === "done" ? BUILD_PHASES.length : BUILD_PHASES.indexOf(progress.phase)) : -1;
+  const announce =
+    progress && progress.phase !== "done"
+      ? `Step ${index + 1} of ${BUILD_PHASES.length}: ${PHASE_TEXT[progress.phase]}${progress.detail ? ` (${progress.detail})` : ""}.`
+      : "";
+
+  return (
+    <section aria-labelledby="build-heading" className={s.panel}>
+      <h2 id="build-heading">Summary sheets</h2>
+      <p style={{ margin: 0 }}>
+        Writes Recovery Summary, Directions Summary and Data Checks sheets. Your own sheets are never changed.
+      </p>
+      <Button appearance="primary" className={s.primary} onClick={onBuild} disabledFocusable={disabled || building}>
+        {building ? "Building summary sheets..." : "Build summary sheets"}
+      </Button>
+
+      {progress && progress.phase !== "done" && (
+        <>
+          <ol className={s.steps} aria-label="Build progress">
+            {BUILD_PHASES.map((p, i) => (
+              <li key={p} className={i === index ? s.current : undefined} aria-current={i === index ? "step" : undefined}>
+                {PHASE_TEXT[p]}
+                {i < index ? " - done" : i === index ? " - in progress" : ""}
+              </li>
+            ))}
+          </ol>
+          <ProgressBar
+            aria-label="Build progress"
+            value={progress.phase === "writing" && progress.fraction !== undefined ? progress.fraction : undefined}
+          />
+        </>
+      )}
+      <div role="status" aria-live="polite">
+        {announce}
+      </div>
+
+      <div aria-live="polite">
+        {result && (
+          <MessageBar intent={result.separateWorkbookReason ? "warning" : "success"} layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>Summary sheets built</MessageBarTitle>
+              {result.separateWorkbookReason && (
+                <p style={{ margin: 0 }}>
+                  They were written to a separate workbook: {result.separateWorkbookReason}
+                </p>
+              )}
+              <ul className={s.list} aria-label="Sheets written">
+                {result.written.map((w) =>
+                  canGoToCell && !result.separateWorkbookReason ? (
+                    <li key={w.id}>
+                      <Link as="button" onClick={() => onGoToSheet(w.name)}>
+                        {w.name}
+                      </Link>
+                    </li>
+                  ) : (
+                    <li key={w.id}>{w.name}</li>
+                  ),
+                )}
+              </ul>
+              {result.allNotes.length > 0 && (
+                <ul className={s.list} aria-label="Notes">
+                  {result.allNotes.map((n) => (
+                    <li key={n}>{n}</li>
+                  ))}
+                </ul>
+              )}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,132 @@
+/**
+ * Settings: RAG thresholds, BRAG, the savings target (money text) and the as-at date, with
+ * inline messages. Saved in the workbook so everyone who opens it gets the same answer.
+ */
+import * as React from "react";
+import { Button, Checkbox, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
+import type { Settings } from "../../core/settings";
+import { formDiffers, formFromSettings, readSettingsForm, type SettingsField, type SettingsFormValues } from "../settings-form";
+
+const useStyles = makeStyles({
+  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalM },
+  narrow: { flex: "1 1 120px", minWidth: 0 },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+});
+
+export interface SettingsFormProps {
+  settings: Settings;
+  saving: boolean;
+  onSave(settings: Settings): Promise<boolean>;
+}
+
+export function SettingsForm({ settings, saving, onSave }: SettingsFormProps) {
+  const s = useStyles();
+  const [values, setValues] = React.useState<SettingsFormValues>(() => formFromSettings(settings));
+  const [touched, setTouched] = React.useState(false);
+  const [status, setStatus] = React.useState("");
+  const refs = {
+    green: React.useRef<HTMLInputElement>(null),
+    amber: React.useRef<HTMLInputElement>(null),
+    brag: React.useRef<HTMLInputElement>(null),
+    target: React.useRef<HTMLInputElement>(null),
+    asOf: React.useRef<HTMLInputElement>(null),
+  } satisfies Record<SettingsField, React.RefObject<HTMLInputElement>>;
+
+  // Saved settings that change underneath (a recheck, a colleague) show unless the user is mid-edit.
+  React.useEffect(() => {
+    if (!touched) setValues(formFromSettings(settings));
+  }, [settings, touched]);
+
+  const result = readSettingsForm(values);
+  const problem = touched && !result.ok ? result : null;
+  const messageFor = (f: SettingsField) => (problem && problem.field === f ? problem.message : undefined);
+
+  const change = (patch: Partial<SettingsFormValues>) => {
+    setValues((v) => ({ ...v, ...patch }));
+    setTouched(true);
+    setStatus("");
+  };
+
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    setTouched(true);
+    if (!result.ok) {
+      refs[result.field].current?.focus();
+      return;
+    }
+    if (!formDiffers(values, settings)) {
+      setStatus("No changes to save.");
+      return;
+    }
+    const saved = await onSave(result.settings);
+    if (saved) {
+      setTouched(false);
+      setStatus("Settings saved in this workbook.");
+    }
+    // On failure the typed values stay, so nothing is lost; the error is shown by the pane.
+  };
+
+  const undo = () => {
+    setValues(formFromSettings(settings));
+    setTouched(false);
+    setStatus("Changes undone.");
+  };
+
+  return (
+    <section aria-labelledby="settings-heading">
+      <h2 id="settings-heading">Settings</h2>
+      <form className={s.form} onSubmit={submit} noValidate aria-label="Settings">
+        <div className={s.row}>
+          <Field
+            className={s.narrow}
+            label="Green threshold (%)"
+            hint="Directions at or above this progress are Green."
+            validationMessage={messageFor("green")}
+          >
+            <Input ref={refs.green} inputMode="decimal" value={values.green} onChange={(_, d) => change({ green: d.value })} />
+          </Field>
+          <Field
+            className={s.narrow}
+            label="Amber threshold (%)"
+            hint="At or above this, below green, are Amber."
+            validationMessage={messageFor("amber")}
+          >
+            <Input ref={refs.amber} inputMode="decimal" value={values.amber} onChange={(_, d) => change({ amber: d.value })} />
+          </Field>
+        </div>
+        <Checkbox
+          ref={refs.brag}
+          checked={values.brag}
+          onChange={(_, d) => change({ brag: d.checked === true })}
+          label="Show complete items as Blue (BRAG)"
+        />
+        <Field
+          label="Savings target"
+          hint="For example 4.5m or £4,500,000. Leave blank for no target."
+          validationMessage={messageFor("target")}
+        >
+          <Input ref={refs.target} value={values.target} onChange={(_, d) => change({ target: d.value })} />
+        </Field>
+        <Field
+          label="As-at date"
+          hint="dd/mm/yyyy. Leave blank for today."
+          validationMessage={messageFor("asOf")}
+        >
+          <Input ref={refs.asOf} value={values.asOf} onChange={(_, d) => change({ asOf: d.value })} />
+        </Field>
+        <div className={s.actions}>
+          <Button type="submit" disabledFocusable={saving}>
+            {saving ? "Saving settings..." : "Save settings"}
+          </Button>
+          <Button type="button" appearance="subtle" onClick={undo} disabledFocusable={saving || !touched}>
+            Undo changes
+          </Button>
+        </div>
+        <p role="status" aria-live="polite">
+          {status}
+        </p>
+      </form>
+    </section>
+  );
+}

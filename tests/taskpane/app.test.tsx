@@ -1,0 +1,343 @@
+/** @jest-environment jsdom */
+import "@testing-library/jest-dom";
+import * as React from "react";
+import { act, render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import type { WorkbookSnapshot } from "../../src/core/snapshot";
+import { HostError } from "../../src/hosts/host";
+import { App } from "../../src/taskpane/App";
+import { FakeHost, type FakeHostOptions } from "../fakes/fake-host";
+import { sheet, type TestCell } from "../helpers/grid";
+
+// Seed 000's recovery-action form (Midlothian HSCP 2024/25), every required field filled.
+const FORM: Record<string, TestCell> = {
+  A1: "Midlothian Health and Social Care",
+  A3: "Finance Recovery Action: Planning, Performance, and Programme Funding",
+  B3: "Exec Lead(s):",
+  C3: "Gill Main, Integration Manager",
+  A4: "Description: A reduction in funding to the Planning Performance and Programme team.",
+  B4: "Lead Service Area(s):",
+  C4: "Planning, Performance, and Programme",
+  B5: "Financial Recovery Value",
+  C5: "£448K",
+  B6: "Risk Level (of not delivering the financial saving)",
+  C6: "Medium",
+  D6: "Plan Date",
+  E6: "21/03/2024",
+  D7: "Version",
+  E7: "v1",
+  A9: "Strategic Aims",
+  B9: "Actions",
+  C9: "Dependencies",
+  D9: "Risk Mitigation",
+  F9: "Delivery Timeframe",
+  A10: "No.1 No.2",
+  B10: "Commence Organisational Change with partners.",
+  C10: "Collaborative working across organisations.",
+  D10: "Limited return while change is under way.",
+  E10: "Suspend recruitment to posts which become vacant.",
+  F10: "March 2024",
+  A13: "Triangulation",
+  F13: "Reporting Frequency",
+  B15: "Population Need",
+  F15: "Quarterly",
+  B16: "Finance",
+  F16: "Quarterly",
+  B17: "Outcomes",
+  F17: "Quarterly",
+};
+const MERGES = ["D9:E9"];
+
+// Seed 002's directions layout (Midlothian IJB half-year 2023/24): 92%, 69% and narrative progress.
+const DIRECTIONS: TestCell[][] = [
+  ["Health & Wellbeing"],
+  ["No", "Direction", "Measure and metric", "Progress at half-year 2023/24", "Source"],
+  ["1.1", "Reduce falls admissions by 10% by January 2024", "• Falls admissions", { value: 0.92, format: "0%" }, "Falls dashboard"],
+  ["1.2", "Complete reviews of care packages by March 2024", "• Reviews completed", { value: 0.69, format: "0%" }, "Review log"],
+  ["1.3", "Open the new day centre by December 2023", "• Centre open", "This requires engagement at whole system level.", "Project board"],
+];
+
+function workbook(): WorkbookSnapshot {
+  return {
+    sheets: [
+      sheet({ ...FORM, C5: "TBC", C3: "Morag Barrow", A3: "Finance Recovery Action: Care at Home review" }, { name: "Care at Home", merges: MERGES }),
+      sheet(FORM, { name: "PPP Funding", merges: MERGES }),
+      sheet(DIRECTIONS, { name: "Directions" }),
+    ],
+  };
+}
+
+// The as-at date is the board meeting's, so the RAG spread does not move with the clock.
+const NOW = () => new Date("2023-09-21T12:00:00Z");
+
+function setup(options: FakeHostOptions = {}, mode: "excel" | "page" = "excel") {
+  const host = new FakeHost(workbook(), options);
+  const user = userEvent.setup({ delay: null });
+  const view = render(
+    <FluentProvider theme={webLightTheme}>
+      <App host={host} mode={mode} options={{ now: NOW, debounceMs: 30 }} />
+    </FluentProvider>,
+  );
+  return { host, user, view };
+}
+
+const overview = () => screen.getByRole("region", { name: "Overview" });
+const findingsRegion = () => screen.getByRole("region", { name: "Findings" });
+/** The figure beside a term in the overview's definition lists. */
+function figure(term: string): string {
+  const dt = within(overview()).getByText(term, { selector: "dt" });
+  return dt.nextElementSibling?.textContent ?? "";
+}
+async function checked() {
+  await screen.findByRole("heading", { name: "Overview" });
+}
+
+describe("the task pane over a workbook", () => {
+  it("checks the workbook on open and shows the totals, the RAG spread and the findings", async () => {
+    const { host } = setup();
+    await checked();
+    expect(host.reads.length).toBe(1);
+    expect(figure("Actions")).toBe("2");
+    expect(figure("Total value")).toBe("£448,000");
+    expect(figure("Target")).toBe("Not set");
+    expect(figure("Directions")).toBe("3");
+    expect(figure("Period")).toMatch(/half-year 2023\/24/);
+
+    const spread = within(overview()).getByRole("list", { name: "Directions by RAG" });
+    expect(within(spread).getByText("Green 1")).toBeInTheDocument();
+    expect(within(spread).getByText("Red 1")).toBeInTheDocument();
+    expect(within(spread).getByText("Grey 1")).toBeInTheDocument();
+    expect(screen.getByTestId("finding-counts")).toHaveTextContent(/^1 error, 1 warning/);
+
+    // Grouped by sheet: the TBC value is an error on Care at Home, the narrative a warning on Directions.
+    const care = within(findingsRegion()).getByRole("region", { name: "Findings on sheet Care at Home" });
+    expect(within(care).getByText(/TBC/)).toBeInTheDocument();
+    expect(within(care).getByText("Error")).toBeInTheDocument();
+    const dirs = within(findingsRegion()).getByRole("region", { name: "Findings on sheet Directions" });
+    expect(within(dirs).getByText("Warning")).toBeInTheDocument();
+  });
+
+  it("takes the user to a finding's cell", async () => {
+    const { host, user } = setup();
+    await checked();
+    await user.click(screen.getByRole("button", { name: "Go to cell C5 on sheet Care at Home" }));
+    expect(host.goToCalls).toEqual([{ sheet: "Care at Home", cell: "C5" }]);
+  });
+
+  it("filters findings by severity", async () => {
+    const { user } = setup();
+    await checked();
+    const errors = screen.getByRole("button", { name: "Errors (1)" });
+    expect(errors).toHaveAttribute("aria-pressed", "true");
+    await user.click(errors);
+    expect(errors).toHaveAttribute("aria-pressed", "false");
+    expect(screen.queryByRole("region", { name: "Findings on sheet Care at Home" })).not.toBeInTheDocument();
+    expect(screen.getByRole("region", { name: "Findings on sheet Directions" })).toBeInTheDocument();
+    expect(screen.getByText("Showing 1 of 2 findings.")).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Warnings (1)" }));
+    expect(screen.queryByRole("region", { name: "Findings on sheet Directions" })).not.toBeInTheDocument();
+  });
+
+  it("saves a new target in the workbook and shows the new gap", async () => {
+    const { host, user } = setup();
+    await checked();
+    const target = screen.getByRole("textbox", { name: /Savings target/ });
+    await user.type(target, "4.5m");
+    await user.click(screen.getByRole("button", { name: "Save settings" }));
+    await screen.findByText("Settings saved in this workbook.");
+    expect(host.savedSettings).toHaveLength(1);
+    expect(host.savedSettings[0]).toMatchObject({ targetPence: 450_000_000, greenThreshold: 90, amberThreshold: 70 });
+    expect(figure("Target")).toBe("£4,500,000");
+    expect(figure("Gap to target")).toBe("£4,052,000");
+    // Shown back in UK money format, as saved.
+    expect(target).toHaveValue("£4,500,000");
+
+    // A later check reads the saved settings from the workbook itself.
+    await user.click(screen.getByRole("button", { name: "Check again" }));
+    await waitFor(() => expect(host.reads.length).toBeGreaterThanOrEqual(3));
+    expect(figure("Gap to target")).toBe("£4,052,000");
+  });
+
+  it("refuses an amber threshold above green with an inline message, and does not save", async () => {
+    const { host, user } = setup();
+    await checked();
+    const green = screen.getByRole("textbox", { name: /Green threshold/ });
+    await user.clear(green);
+    await user.type(green, "60");
+    const message = "Invalid setting: the amber threshold cannot be above the green threshold.";
+    expect(screen.getByText(message)).toBeInTheDocument();
+    // The message belongs to the amber field, so a screen reader hears it there.
+    const amber = screen.getByRole("textbox", { name: /Amber threshold/ });
+    expect(amber).toHaveAccessibleDescription(expect.stringContaining(message));
+    await user.click(screen.getByRole("button", { name: "Save settings" }));
+    expect(host.savedSettings).toHaveLength(0);
+    expect(amber).toHaveFocus();
+  });
+
+  it("builds the summary sheets step by step and links to them", async () => {
+    const { host, user } = setup({ writeNotes: ["A sheet of yours is already called Data Checks: the summary was written to Data Checks (2)."] });
+    await checked();
+    const release = host.holdWrites();
+    await user.click(screen.getByRole("button", { name: "Build summary sheets" }));
+
+    // Held mid-write: the steps show where it is, and the live region says so.
+    const steps = await screen.findByRole("list", { name: "Build progress" });
+    await waitFor(() => expect(within(steps).getByText(/Writing the summary sheets - in progress/)).toBeInTheDocument());
+    expect(within(steps).getByText(/Reading the workbook - done/)).toBeInTheDocument();
+    expect(within(steps).getByText(/Checking the sheets - done/)).toBeInTheDocument();
+    expect(screen.getByText(/^Step 3 of 3: Writing the summary sheets/)).toBeInTheDocument();
+
+    await act(async () => release());
+    await screen.findByText("Summary sheets built");
+    expect(host.writes).toHaveLength(1);
+    const names = host.writes[0].models.map((m) => m.name);
+    expect(names.length).toBeGreaterThan(0);
+    const written = screen.getByRole("list", { name: "Sheets written" });
+    for (const name of names) expect(within(written).getByRole("button", { name })).toBeInTheDocument();
+    expect(screen.getByText(/written to Data Checks \(2\)/)).toBeInTheDocument();
+    expect(screen.queryByRole("list", { name: "Build progress" })).not.toBeInTheDocument();
+
+    await user.click(within(written).getByRole("button", { name: names[0] }));
+    expect(host.goToCalls).toEqual([{ sheet: names[0], cell: "A1" }]);
+  });
+
+  it("inserts a template sheet through the host", async () => {
+    const { host, user } = setup();
+    await checked();
+    await user.click(screen.getByRole("button", { name: "Insert directions report" }));
+    expect(host.templates).toEqual(["directions"]);
+    // The fixture already has a sheet called Directions, so the host gives the new one another name.
+    const link = await screen.findByRole("button", { name: "Directions (2)" });
+    await user.click(link);
+    expect(host.goToCalls).toEqual([{ sheet: "Directions (2)", cell: "A1" }]);
+  });
+
+  it("shows a host error as a message, without a stack trace, and keeps what was typed", async () => {
+    const { host, user } = setup();
+    await checked();
+    host.failNext("saveSettings", new HostError("The workbook is read-only: save a copy to change its settings."));
+    const target = screen.getByRole("textbox", { name: /Savings target/ });
+    await user.type(target, "£4,500,000");
+    await user.click(screen.getByRole("button", { name: "Save settings" }));
+    expect(await screen.findByText("The workbook is read-only: save a copy to change its settings.")).toBeInTheDocument();
+    expect(screen.getByText("The settings were not saved")).toBeInTheDocument();
+    expect(document.body.textContent).not.toMatch(/\bat .*\.tsx?:\d+/);
+    expect(target).toHaveValue("£4,500,000");
+    expect(host.savedSettings).toHaveLength(0);
+  });
+
+  it("shows an unexpected error's message only", async () => {
+    const { host, user } = setup();
+    await checked();
+    host.failNext("writeSummaries", new TypeError("Cannot read properties of undefined"));
+    await user.click(screen.getByRole("button", { name: "Build summary sheets" }));
+    expect(await screen.findByText("Could not build the summary sheets: Cannot read properties of undefined")).toBeInTheDocument();
+    // The overview from the last good check is still there.
+    expect(figure("Total value")).toBe("£448,000");
+  });
+
+  it("rechecks once after a burst of changes", async () => {
+    const { host } = setup();
+    await checked();
+    expect(host.listenerCount).toBe(1);
+    const edited = workbook().sheets[1];
+    edited.cells = edited.cells.map((c) => (c.row === 5 && c.col === 3 ? { ...c, value: "£500K" } : c));
+    act(() => {
+      host.editSheet("PPP Funding", edited);
+      host.editSheet("PPP Funding", edited);
+      host.editSheet("PPP Funding", edited);
+    });
+    await waitFor(() => expect(figure("Total value")).toBe("£500,000"));
+    expect(host.reads.length).toBe(2);
+  });
+
+  it("works by keyboard alone", async () => {
+    const { host, user } = setup();
+    await checked();
+    // Tab from the top reaches the first finding's link; Enter follows it.
+    const link = screen.getByRole("button", { name: "Go to cell C5 on sheet Care at Home" });
+    for (let i = 0; i < 30 && document.activeElement !== link; i++) await user.tab();
+    expect(link).toHaveFocus();
+    await user.keyboard("{Enter}");
+    expect(host.goToCalls).toEqual([{ sheet: "Care at Home", cell: "C5" }]);
+
+    // The severity filter toggles with Space.
+    const errors = screen.getByRole("button", { name: "Errors (1)" });
+    for (let i = 0; i < 30 && document.activeElement !== errors; i++) await user.tab({ shift: true });
+    expect(errors).toHaveFocus();
+    await user.keyboard(" ");
+    expect(errors).toHaveAttribute("aria-pressed", "false");
+
+    // Settings: type a target, submit with Enter in the field.
+    const target = screen.getByRole("textbox", { name: /Savings target/ });
+    for (let i = 0; i < 40 && document.activeElement !== target; i++) await user.tab();
+    expect(target).toHaveFocus();
+    await user.keyboard("4.5m{Enter}");
+    await waitFor(() => expect(host.savedSettings).toHaveLength(1));
+    expect(host.savedSettings[0].targetPence).toBe(450_000_000);
+
+    // Build by keyboard.
+    const build = screen.getByRole("button", { name: "Build summary sheets" });
+    for (let i = 0; i < 40 && document.activeElement !== build; i++) await user.tab({ shift: true });
+    expect(build).toHaveFocus();
+    await user.keyboard("{Enter}");
+    await screen.findByText("Summary sheets built");
+    expect(host.writes).toHaveLength(1);
+  });
+});
+
+describe("the page (no Excel grid)", () => {
+  it("shows each finding's address and the cell's content instead of a link", async () => {
+    setup({ goToCell: false, insertTemplate: false }, "page");
+    await checked();
+    expect(screen.queryByRole("button", { name: /Go to cell/ })).not.toBeInTheDocument();
+    const care = screen.getByRole("region", { name: "Findings on sheet Care at Home" });
+    expect(within(care).getByText("'Care at Home'!C5")).toBeInTheDocument();
+    expect(within(care).getByText("The cell holds: TBC")).toBeInTheDocument();
+    expect(screen.queryByRole("heading", { name: "Insert template sheet" })).not.toBeInTheDocument();
+  });
+
+  it("names the separate workbook's reason and lists the sheets without links", async () => {
+    const reason = "the workbook holds a pivot table that could not be carried over unchanged.";
+    const { user } = setup({ goToCell: false, separateWorkbookReason: reason }, "page");
+    await checked();
+    await user.click(screen.getByRole("button", { name: "Build summary sheets" }));
+    await screen.findByText("Summary sheets built");
+    expect(screen.getByText(new RegExp(`separate workbook: ${reason}`))).toBeInTheDocument();
+    const written = screen.getByRole("list", { name: "Sheets written" });
+    expect(within(written).queryAllByRole("button")).toHaveLength(0);
+    expect(within(written).getAllByRole("listitem").length).toBeGreaterThan(0);
+  });
+});
+
+describe("outside Excel", () => {
+  it("says plainly that it runs inside Excel, and what else does the same", () => {
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <App host={null} />
+      </FluentProvider>,
+    );
+    expect(screen.getByRole("heading", { level: 1, name: "Board Summary" })).toBeInTheDocument();
+    expect(screen.getByText(/runs inside Excel/)).toBeInTheDocument();
+    expect(screen.getByText(/Board Summary page .* command line/)).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Build summary sheets" })).not.toBeInTheDocument();
+  });
+});
+
+describe("accessibility", () => {
+  it("has no axe violations once checked, in the pane and on the page", async () => {
+    // axe-core over jsdom: colour contrast needs real layout, so it is left to the browser checks.
+    const axe = (await import("axe-core")).default;
+    // jsdom has no canvas; axe only uses it to spot icon fonts, which the pane does not use.
+    const canvas = jest.spyOn(HTMLCanvasElement.prototype, "getContext").mockReturnValue(null);
+    for (const [options, mode] of [[{}, "excel"], [{ goToCell: false }, "page"]] as const) {
+      const { view } = setup(options, mode);
+      await checked();
+      const result = await axe.run(view.container, { rules: { "color-contrast": { enabled: false } } });
+      expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+      view.unmount();
+    }
+    canvas.mockRestore();
+  });
+});
