@@ -307,7 +307,9 @@ function readPlanTable(grid: SheetGrid, add: Add): number[] {
     const contentRow = isGuidanceRow(grid, row + 1) ? row + 2 : row + 1;
     const at = (col: number) => {
       const c = cellAt(grid, contentRow, col);
-      return { ...c, address: a1(c.row, c.col), text: textOf(c.cell) };
+      // A header on the sheet's last row has no content row in the used range: point at its heading.
+      const address = c.row > grid.maxRow ? a1(row, col) : a1(c.row, c.col);
+      return { ...c, address, text: textOf(c.cell) };
     };
 
     const actions = at(actionsCol);
