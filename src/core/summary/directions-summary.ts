@@ -69,11 +69,12 @@ export function buildDirectionsSummary(analysis: Analysis, ctx: SummaryContext):
     ]),
     totals: (first, last) => [
       text("All themes"),
-      subtotal(3, first, last, t.count, "integer"),
-      subtotal(4, first, last, reported.length, "integer"),
+      // Centred like the figures above them.
+      { ...subtotal(3, first, last, t.count, "integer"), style: CENTRE },
+      { ...subtotal(4, first, last, reported.length, "integer"), style: CENTRE },
       // The mean over every reported direction (not a mean of the theme means).
-      overallMean === null ? null : fraction(overallMean / 100),
-      ...RAGS.map((r, i) => subtotal(6 + i, first, last, t.byRag[r], "integer")),
+      overallMean === null ? null : fraction(overallMean / 100, CENTRE),
+      ...RAGS.map((r, i) => ({ ...subtotal(6 + i, first, last, t.byRag[r], "integer"), style: CENTRE })),
     ],
   }).nextRow;
   row++;

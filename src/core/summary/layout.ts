@@ -200,6 +200,7 @@ export class SheetBuilder {
       merges: this.merges,
       tables: this.tables,
       columnWidths: args.widths.map((width, i) => ({ col: i + 1, width })),
+      rowHeights: estimateRowHeights(this.cells, this.merges, args.widths),
       freezeRows: args.mainHeaderRow <= FREEZE_NEAR_TOP ? args.mainHeaderRow : 1,
       print: {
         orientation: "landscape",
@@ -294,4 +295,33 @@ export function writeKey(b: SheetBuilder, startRow: number, analysis: Analysis, 
     recovery();
   }
   return row;
+}
+
+/** Points per line of text at a font size (Excel's default row is 15 pt for 11 pt text). */
+const lineHeight = (size: number) => Math.ceil(size * 1.36 * 4) / 4;
+
+/**
+ * Heights for rows whose wrapped text runs over one line: characters per line from the
+ * column width (in widths of '0', wider than the average letter), lines per
+ * paragraph rounded up, the tallest cell of the row winning.
+ */
+export function estimateRowHeights(cells: ModelCell[], merges: SheetModel["merges"], widths: number[]): { row: number; height: number }[] {
+  const widthOf = (row: number, col: number): number => {
+    const m = merges.find((x) => x.top === row && x.left === col);
+    let w = 0;
+    for (let c = col; c <= (m?.right ?? col); c++) w += widths[c - 1] ?? 8.43;
+    return w;
+  };
+  const tallest = new Map<number, number>();
+  for (const c of cells) {
+    if (!c.style?.wrap) continue;
+    const t = c.content.kind === "text" ? c.content.text : c.content.kind === "link" ? c.content.text : "";
+    if (!t) continue;
+    const perLine = Math.max(1, Math.floor(widthOf(c.row, c.col) * 1.2));
+    const lines = t.split("\n").reduce((n, p) => n + Math.max(1, Math.ceil(p.length / perLine)), 0);
+    if (lines < 2) continue;
+    const h = lines * lineHeight(c.style.size ?? 11) + 3;
+    tallest.set(c.row, Math.max(tallest.get(c.row) ?? 0, h));
+  }
+  return [...tallest.entries()].sort((a, b) => a[0] - b[0]).map(([row, height]) => ({ row, height: Math.min(height, 409) }));
 }

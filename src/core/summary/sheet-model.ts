@@ -110,6 +110,12 @@ export const sheetModelSchema = z.object({
   tables: z.array(tableModelSchema),
   /** Column widths in Excel character units, by 1-based column. */
   columnWidths: z.array(z.object({ col: z.number().int().min(1), width: z.number() })),
+  /**
+   * Row heights in points for rows whose wrapped text needs more than one line. Spreadsheet
+   * applications do not all grow such rows on their own (LibreOffice does not on import),
+   * so the height is decided here, estimated from the text and the column widths.
+   */
+  rowHeights: z.array(z.object({ row: z.number().int().min(1), height: z.number().positive() })).optional(),
   /** Rows frozen at the top (0 for none). */
   freezeRows: z.number().int().min(0),
   print: printSetupSchema,

@@ -213,6 +213,7 @@ function renderSheet(
 
   for (const m of model.merges) ws.mergeCells(m.top, m.left, m.bottom, m.right);
   for (const w of model.columnWidths) ws.getColumn(w.col).width = w.width;
+  for (const h of model.rowHeights ?? []) ws.getRow(h.row).height = h.height;
 
   // The marker says "ours" to a later run; its column is hidden from readers.
   const marker = ws.getCell(model.markerCell.row, model.markerCell.col);
