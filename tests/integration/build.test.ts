@@ -1,0 +1,183 @@
+/**
+ * Build round trip on the real sample: build, reopen, the summary holds the engine's
+ * figures; every source sheet is as it was; a second build gives the same summary; a
+ * user's own sheet called Recovery Summary survives.
+ */
+import * as fs from "fs";
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { analyse, summarise } from "../../src/core/engine";
+import { loadWorkbook } from "../../src/hosts/xlsx/read";
+import { buildSummaryBytes } from "../../src/hosts/xlsx/write";
+import { BOARD_PACK } from "../helpers/workbooks";
+
+const NOW = new Date("2023-09-21T12:00:00Z");
+
+async function build(bytes: Uint8Array, name = "board-pack.xlsx") {
+  const loaded = await loadWorkbook(bytes, name);
+  const analysis = analyse(loaded.snapshot, { now: NOW });
+  const plan = summarise(analysis, NOW);
+  const out = await buildSummaryBytes(loaded, plan);
+  return { analysis, plan, ...out };
+}
+
+async function open(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  return wb;
+}
+
+/** Everything a source sheet holds that a user could see or rely on. */
+function sheetContent(ws: ExcelJS.Worksheet) {
+  const cells: unknown[] = [];
+  ws.eachRow({ includeEmpty: false }, (row) => {
+    row.eachCell({ includeEmpty: false }, (c) => {
+      cells.push({
+        a: c.address,
+        v: c.value instanceof Date ? c.value.toISOString() : c.value,
+        f: c.formula ?? null,
+        numFmt: c.numFmt ?? null,
+        font: c.font ?? null,
+        fill: c.fill ?? null,
+        border: c.border ?? null,
+        alignment: c.alignment ?? null,
+      });
+    });
+  });
+  return {
+    name: ws.name,
+    state: ws.state,
+    merges: [...((ws.model as unknown as { merges?: string[] }).merges ?? [])].sort(),
+    widths: (ws.columns ?? []).map((c) => c?.width ?? null),
+    cells,
+  };
+}
+
+/** A summary sheet's cells as text, without the time it was generated. */
+function summaryCells(ws: ExcelJS.Worksheet): string[] {
+  const out: string[] = [];
+  ws.eachRow({ includeEmpty: false }, (row) =>
+    row.eachCell({ includeEmpty: false }, (c) => {
+      if (c.address === "B2" || c.address === "C2") return; // "Generated" time
+      out.push(`${c.address}=${JSON.stringify(c.value)}`);
+    }),
+  );
+  return out;
+}
+
+function findCell(ws: ExcelJS.Worksheet, text: string): ExcelJS.Cell {
+  let found: ExcelJS.Cell | undefined;
+  ws.eachRow({ includeEmpty: false }, (row) =>
+    row.eachCell({ includeEmpty: false }, (c) => {
+      if (!found && c.value === text) found = c;
+    }),
+  );
+  if (!found) throw new Error(`No cell reads '${text}' on ${ws.name}`);
+  return found;
+}
+
+describe("build round trip on the board pack", () => {
+  const input = new Uint8Array(fs.readFileSync(BOARD_PACK));
+  let first: Awaited<ReturnType<typeof build>>;
+  let wb: ExcelJS.Workbook;
+
+  beforeAll(async () => {
+    first = await build(input);
+    wb = await open(first.bytes);
+  });
+
+  it("adds the three summary sheets after the sources", () => {
+    const names = wb.worksheets.map((w) => w.name);
+    expect(names.slice(-3)).toEqual(["Recovery Summary", "Directions Summary", "Data Checks"]);
+    expect(first.result.separateWorkbookReason).toBeUndefined();
+  });
+
+  it("writes the engine's totals, with a formula totals row whose cached result is the total", () => {
+    const ws = wb.getWorksheet("Recovery Summary")!;
+    const total = findCell(ws, "Total value");
+    expect(ws.getRow(total.row).getCell(Number(total.col) + 1).value).toBe(3_935_000);
+    const target = findCell(ws, "Target");
+    expect(ws.getRow(target.row).getCell(Number(target.col) + 1).value).toBe(4_500_000);
+    const gap = findCell(ws, "Gap to target");
+    expect(ws.getRow(gap.row).getCell(Number(gap.col) + 1).value).toBe(565_000);
+    // The actions table's totals row: a SUBTOTAL over the value column.
+    let formula: ExcelJS.CellFormulaValue | undefined;
+    ws.eachRow((row) =>
+      row.eachCell((c) => {
+        const v = c.value as ExcelJS.CellFormulaValue;
+        if (v && typeof v === "object" && "formula" in v && /^SUBTOTAL\(109,E/.test(v.formula)) formula = formula ?? v;
+      }),
+    );
+    expect(formula).toBeDefined();
+    expect(formula!.result).toBe(3_935_000);
+  });
+
+  it("shows RAG as a word and a fill", () => {
+    const ws = wb.getWorksheet("Recovery Summary")!;
+    const ref = findCell(ws, "FRA-01 Planning");
+    const rowCells: string[] = [];
+    ws.getRow(ref.row).eachCell((c) => rowCells.push(String(c.value && typeof c.value === "object" && "text" in c.value ? c.value.text : c.value)));
+    expect(rowCells).toContain("Red");
+    let ragCell: ExcelJS.Cell | undefined;
+    ws.getRow(ref.row).eachCell((c) => {
+      if (c.value === "Red") ragCell = c;
+    });
+    expect(ragCell!.fill).toMatchObject({ type: "pattern", pattern: "solid" });
+  });
+
+  it("links each action to its source cell, quoting sheet names", async () => {
+    // exceljs does not read in-workbook links back, so look at the sheet's XML itself.
+    const zip = await JSZip.loadAsync(first.bytes);
+    const index = wb.worksheets.findIndex((w) => w.name === "Recovery Summary") + 1;
+    const xml = await zip.file(`xl/worksheets/sheet${index}.xml`)!.async("string");
+    const links = [...xml.matchAll(/<hyperlink [^>]*location="([^"]+)"/g)].map((m) => m[1].replace(/&apos;/g, "'"));
+    expect(links).toContain("'FRA-01 Planning'!C5");
+    expect(links.some((l) => l.startsWith("'Savings Register 2018-19'!"))).toBe(true);
+    expect(xml).not.toMatch(/r:id="[^"]*"[^>]*location/); // internal, never an external file link
+  });
+
+  it("prints as a board paper: landscape, one page wide, header rows repeated, page numbers", () => {
+    for (const name of ["Recovery Summary", "Directions Summary", "Data Checks"]) {
+      const ws = wb.getWorksheet(name)!;
+      expect(ws.pageSetup.orientation).toBe("landscape");
+      expect(ws.pageSetup.fitToPage).toBe(true);
+      expect(ws.pageSetup.fitToWidth).toBe(1);
+      expect(ws.pageSetup.fitToHeight).toBe(0);
+      expect(ws.pageSetup.printTitlesRow).toMatch(/^\$?\d+:\$?\d+$/);
+      expect(ws.headerFooter.oddFooter).toMatch(/&P/);
+    }
+  });
+
+  it("leaves every source sheet's values, formulas and styles exactly as they were", async () => {
+    const before = await open(input);
+    for (const ws of before.worksheets) {
+      expect(sheetContent(wb.getWorksheet(ws.name)!)).toEqual(sheetContent(ws));
+    }
+  });
+
+  it("gives the same summary when built again from its own output", async () => {
+    const second = await build(first.bytes, "board-pack.summary.xlsx");
+    expect(second.plan.replace.sort()).toEqual(["Data Checks", "Directions Summary", "Recovery Summary"]);
+    const wb2 = await open(second.bytes);
+    expect(wb2.worksheets.map((w) => w.name)).toEqual(wb.worksheets.map((w) => w.name));
+    for (const name of ["Recovery Summary", "Directions Summary", "Data Checks"]) {
+      expect(summaryCells(wb2.getWorksheet(name)!)).toEqual(summaryCells(wb.getWorksheet(name)!));
+    }
+    // The earlier summaries are recognised as ours, never read as sources.
+    expect(second.analysis.recovery.totals.totalValuePence).toBe(first.analysis.recovery.totals.totalValuePence);
+  });
+
+  it("keeps a user's own sheet called Recovery Summary and writes Recovery Summary (2)", async () => {
+    const user = await open(input);
+    const mine = user.addWorksheet("Recovery Summary");
+    mine.getCell("A1").value = "My own notes for the board";
+    mine.getCell("B2").value = 42;
+    const bytes = new Uint8Array(await user.xlsx.writeBuffer());
+    const built = await build(bytes);
+    expect(built.plan.notes.join(" ")).toMatch(/Recovery Summary \(2\)/);
+    const out = await open(built.bytes);
+    expect(out.getWorksheet("Recovery Summary")!.getCell("A1").value).toBe("My own notes for the board");
+    expect(out.getWorksheet("Recovery Summary")!.getCell("B2").value).toBe(42);
+    expect(out.getWorksheet("Recovery Summary (2)")).toBeDefined();
+  });
+});
