@@ -95,11 +95,11 @@ describe("build round trip on the board pack", () => {
   it("writes the engine's totals, with a formula totals row whose cached result is the total", () => {
     const ws = wb.getWorksheet("Recovery Summary")!;
     const total = findCell(ws, "Total value");
-    expect(ws.getRow(total.row).getCell(Number(total.col) + 1).value).toBe(3_935_000);
+    expect(ws.getRow(Number(total.row)).getCell(Number(total.col) + 1).value).toBe(3_935_000);
     const target = findCell(ws, "Target");
-    expect(ws.getRow(target.row).getCell(Number(target.col) + 1).value).toBe(4_500_000);
+    expect(ws.getRow(Number(target.row)).getCell(Number(target.col) + 1).value).toBe(4_500_000);
     const gap = findCell(ws, "Gap to target");
-    expect(ws.getRow(gap.row).getCell(Number(gap.col) + 1).value).toBe(565_000);
+    expect(ws.getRow(Number(gap.row)).getCell(Number(gap.col) + 1).value).toBe(565_000);
     // The actions table's totals row: a SUBTOTAL over the value column.
     let formula: ExcelJS.CellFormulaValue | undefined;
     ws.eachRow((row) =>
@@ -116,10 +116,10 @@ describe("build round trip on the board pack", () => {
     const ws = wb.getWorksheet("Recovery Summary")!;
     const ref = findCell(ws, "FRA-01 Planning");
     const rowCells: string[] = [];
-    ws.getRow(ref.row).eachCell((c) => rowCells.push(String(c.value && typeof c.value === "object" && "text" in c.value ? c.value.text : c.value)));
+    ws.getRow(Number(ref.row)).eachCell((c) => rowCells.push(String(c.value && typeof c.value === "object" && "text" in c.value ? c.value.text : c.value)));
     expect(rowCells).toContain("Red");
     let ragCell: ExcelJS.Cell | undefined;
-    ws.getRow(ref.row).eachCell((c) => {
+    ws.getRow(Number(ref.row)).eachCell((c) => {
       if (c.value === "Red") ragCell = c;
     });
     expect(ragCell!.fill).toMatchObject({ type: "pattern", pattern: "solid" });
