@@ -106,17 +106,9 @@ async function openZip(bytes: Uint8Array, fileName: string): Promise<JSZip> {
   }
   const other = describeOtherZip(zip, fileName);
   if (other) throw new HostError(other);
-  // A truncated archive can keep its directory yet lose a part's data: read every part now,
-  // so the failure is a clear message rather than a parser error later.
-  try {
-    await Promise.all(
-      Object.values(zip.files)
-        .filter((f) => !f.dir)
-        .map((f) => f.async("uint8array")),
-    );
-  } catch {
-    throw new HostError(damaged(fileName));
-  }
+  // A part whose data is truncated or corrupt fails when it is inflated, inside exceljs's
+  // load: loadWorkbook turns that into the same "damaged" message. (Inflating every part
+  // here first would double the cost of every read.)
   return zip;
 }
 
@@ -294,8 +286,8 @@ async function readableByExceljs(zip: JSZip, bytes: Uint8Array): Promise<Uint8Ar
 }
 
 /** Opens an .xlsx package with exceljs, without the losses readableByExceljs works round. */
-export async function openWithExceljs(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
-  const zip = await JSZip.loadAsync(bytes);
+export async function openWithExceljs(bytes: Uint8Array, opened?: JSZip): Promise<ExcelJS.Workbook> {
+  const zip = opened ?? (await JSZip.loadAsync(bytes));
   const workbook = new ExcelJS.Workbook();
   // exceljs's load takes a Buffer in its typings; a Uint8Array works in Node and browsers.
   await workbook.xlsx.load((await readableByExceljs(zip, bytes)) as unknown as Parameters<ExcelJS.Xlsx["load"]>[0]);
@@ -366,10 +358,14 @@ export async function loadWorkbook(bytes: Uint8Array, fileName: string): Promise
   const inspection = await inspectZip(zip);
   let workbook: ExcelJS.Workbook;
   try {
-    workbook = await openWithExceljs(bytes);
+    workbook = await openWithExceljs(bytes, zip);
     await repairFormulaResults(workbook, zip);
   } catch (e) {
     const why = e instanceof Error ? e.message.split("\n")[0] : String(e);
+    // Inflating a cut-short or corrupt part fails in the zip layer: say so plainly.
+    if (/crc32|corrupted zip|invalid (stored|distance|code|block)|unexpected end|end of data|inflate|zlib|too far back/i.test(why)) {
+      throw new HostError(damaged(fileName));
+    }
     throw new HostError(`${fileName} could not be read as an Excel workbook (${why}). If it opens in Excel, save it again as .xlsx and try again.`);
   }
   let snapshot: WorkbookSnapshot;
