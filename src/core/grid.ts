@@ -99,16 +99,27 @@ export class SheetGrid {
     return this.rowList;
   }
 
-  /** The cells of a row, in column order. */
+  /** Each row's cells in column order, sorted once: readers ask for the same rows many times. */
+  private readonly sortedRows = new Map<number, readonly Cell[]>();
+
+  private sortedRow(row: number): readonly Cell[] {
+    let cells = this.sortedRows.get(row);
+    if (!cells) {
+      const r = this.byRow.get(row);
+      cells = r ? [...r.values()].sort((a, b) => a.col - b.col) : [];
+      this.sortedRows.set(row, cells);
+    }
+    return cells;
+  }
+
+  /** The cells of a row, in column order (a fresh array: the caller may change it). */
   rowCells(row: number): Cell[] {
-    const r = this.byRow.get(row);
-    if (!r) return [];
-    return [...r.values()].sort((a, b) => a.col - b.col);
+    return this.sortedRow(row).slice();
   }
 
   /** Every cell, in row then column order. */
   *cells(): Iterable<Cell> {
-    for (const r of this.rowList) yield* this.rowCells(r);
+    for (const r of this.rowList) yield* this.sortedRow(r);
   }
 
   /** True when the sheet holds no non-empty cell. */

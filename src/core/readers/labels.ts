@@ -56,27 +56,56 @@ function asSet(labels: readonly string[] | LabelSet): LabelSet {
   return Array.isArray(labels) ? { labels: labels as readonly string[] } : (labels as LabelSet);
 }
 
+type LabelMatch = { label: string; inline: string | null; hint: string | null } | null;
+
+/** What a text is as a label, worked out once per text whatever the label list. */
+interface TextInfo {
+  /** The trimmed text. */
+  t: string;
+  colon: boolean;
+  /** Its split at the first colon (the whole text as the label where there is none). */
+  split: { label: string; value: string | null };
+  /** The hints of the whole text and of its label part, once asked for. */
+  hint?: string | null;
+  splitHint?: string | null;
+}
+
+/**
+ * A form is searched once per field, so each cell's text meets a dozen label lists: the
+ * text's own work (trimming, splitting at the colon) is done once. Bounded; the answers are
+ * the same with or without it.
+ */
+const textInfos = new Map<string, TextInfo>();
+const TEXT_INFO_LIMIT = 20_000;
+
+function textInfo(text: string): TextInfo {
+  let info = textInfos.get(text);
+  if (!info) {
+    const t = text.trim();
+    info = { t, colon: t.includes(":"), split: splitLabelValue(t) };
+    if (textInfos.size >= TEXT_INFO_LIMIT) textInfos.clear();
+    textInfos.set(text, info);
+  }
+  return info;
+}
+
 /**
  * How a piece of text reads as one of the labels: null when it is not one of them; else
  * its label part, the value after a colon (if any) and the hint.
  */
-export function matchLabelText(
-  text: string,
-  set: readonly string[] | LabelSet,
-): { label: string; inline: string | null; hint: string | null } | null {
+export function matchLabelText(text: string, set: readonly string[] | LabelSet): LabelMatch {
   const s = asSet(set);
-  const t = text.trim();
+  const info = textInfo(text);
+  const { t, colon, split } = info;
   if (!t) return null;
-  if (s.labels.length && matchesLabel(t, s.labels)) return { label: t, inline: null, hint: labelHint(t) };
+  if (s.labels.length && matchesLabel(t, s.labels)) return { label: t, inline: null, hint: (info.hint ??= labelHint(t)) };
   if (s.prefixes?.length && beginsWithLabel(t, s.prefixes)) {
     // A title (`Finance Recovery Action: …`): the prefix must be the whole label part, so a
     // heading such as `Financial Recovery Actions 2024/25` is not taken for one.
-    const split = splitLabelValue(t);
-    if (matchesLabel(split.label, s.prefixes)) return { label: split.label, inline: split.value, hint: labelHint(split.label) };
+    if (matchesLabel(split.label, s.prefixes)) return { label: split.label, inline: split.value, hint: (info.splitHint ??= labelHint(split.label)) };
   }
-  if (t.includes(":") && s.labels.length) {
-    const split = splitLabelValue(t);
-    if (matchesLabel(split.label, s.labels)) return { label: split.label, inline: split.value, hint: labelHint(split.label) };
+  if (colon && s.labels.length) {
+    if (matchesLabel(split.label, s.labels)) return { label: split.label, inline: split.value, hint: (info.splitHint ??= labelHint(split.label)) };
   }
   return null;
 }
@@ -87,8 +116,26 @@ export function isLabelCell(cell: Cell | undefined, set: readonly string[] | Lab
   return matchLabelText(cell.value, set) !== null;
 }
 
+/** Labels already looked for on a sheet (recognition and reading look for the same ones). */
+const found = new WeakMap<SheetGrid, Map<object, LabelHit | null>>();
+
 /** The first cell, in row-major order, holding one of the labels; null when none does. */
 export function findLabel(grid: SheetGrid, labels: readonly string[] | LabelSet): LabelHit | null {
+  let onSheet = found.get(grid);
+  if (!onSheet) {
+    onSheet = new Map();
+    found.set(grid, onSheet);
+  }
+  if (onSheet.has(labels)) {
+    const hit = onSheet.get(labels)!;
+    return hit && { ...hit };
+  }
+  const hit = searchLabel(grid, labels);
+  onSheet.set(labels, hit);
+  return hit && { ...hit };
+}
+
+function searchLabel(grid: SheetGrid, labels: readonly string[] | LabelSet): LabelHit | null {
   const set = asSet(labels);
   for (const cell of grid.cells()) {
     if (typeof cell.value !== "string" || cell.error) continue;

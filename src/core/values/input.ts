@@ -16,7 +16,9 @@ const ERRORS: ReadonlySet<string> = new Set(EXCEL_ERRORS.map((e) => e.toUpperCas
 
 /** True where text is exactly an Excel error value (`#REF!`); an exceljs host may pass errors as text. */
 export function isExcelErrorText(text: string): boolean {
-  return ERRORS.has(text.trim().toUpperCase());
+  // Every error begins with `#` and is short: long narrative is never upper-cased to find out.
+  const t = text.trim();
+  return t.length <= 16 && t.startsWith("#") && ERRORS.has(t.toUpperCase());
 }
 
 /** Non-breaking and other exotic spaces count as spaces; curly quotes and dashes are left to each grammar. */

@@ -26,9 +26,29 @@ function fold(text: string): string {
   return cleanText(text).replace(/\s+/g, " ");
 }
 
+/**
+ * Readers ask about the same few texts again and again (every label set against every cell,
+ * every form of a 1,000-form pack), so short texts' normal forms are remembered. Bounded, and
+ * the result is the same with or without it.
+ */
+const normalised = new Map<string, string>();
+const CACHE_LIMIT = 20_000;
+const CACHE_MAX_LENGTH = 256;
+
 /** Drops trailing `:`/`?` (and white space) and bracketed hints until nothing changes (`Saving (£000):`). */
 export function normaliseLabel(text: string): string {
   if (typeof text !== "string") return "";
+  const known = normalised.get(text);
+  if (known !== undefined) return known;
+  const t = normaliseUncached(text);
+  if (text.length <= CACHE_MAX_LENGTH) {
+    if (normalised.size >= CACHE_LIMIT) normalised.clear();
+    normalised.set(text, t);
+  }
+  return t;
+}
+
+function normaliseUncached(text: string): string {
   let t = fold(text).toLowerCase();
   for (let i = 0; i < 5; i++) {
     const before = t;
@@ -51,10 +71,19 @@ export function labelHint(text: string): string | null {
   return hints.length === 0 ? null : hints.join(" ");
 }
 
+/** Each label list's normal forms, worked out once per list (the lists are the readers' constants). */
+const labelSets = new WeakMap<readonly string[], Set<string>>();
+
 export function matchesLabel(text: string, labels: readonly string[]): boolean {
   const t = normaliseLabel(text);
   if (t === "") return false;
-  return labels.some((l) => normaliseLabel(l) === t);
+  let set = labelSets.get(labels);
+  if (!set) {
+    set = new Set(labels.map(normaliseLabel));
+    // Keyed by the list itself: the readers' lists are constants, never changed after use.
+    labelSets.set(labels, set);
+  }
+  return set.has(t);
 }
 
 export function beginsWithLabel(text: string, prefixes: readonly string[]): boolean {
