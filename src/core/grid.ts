@@ -45,11 +45,14 @@ export function sheetRef(sheet: string, cell: string): string {
   return `${quoteSheetName(sheet)}!${cell}`;
 }
 
+/** One number for a position (Excel has at most 16,384 columns): cheaper than a string key. */
+const cellKey = (row: number, col: number) => row * 16_384 + col;
+
 export class SheetGrid {
   readonly name: string;
   private readonly byRow = new Map<number, Map<number, Cell>>();
   private readonly rowList: number[];
-  private readonly mergeByCell = new Map<string, Merge>();
+  private readonly mergeByCell = new Map<number, Merge>();
   readonly maxRow: number;
   readonly maxCol: number;
 
@@ -73,11 +76,11 @@ export class SheetGrid {
       // but guard against a pathological whole-column merge.
       const area = (m.bottom - m.top + 1) * (m.right - m.left + 1);
       if (area > 10_000) {
-        this.mergeByCell.set(`${m.top},${m.left}`, m);
+        this.mergeByCell.set(cellKey(m.top, m.left), m);
         continue;
       }
       for (let r = m.top; r <= m.bottom; r++) {
-        for (let c = m.left; c <= m.right; c++) this.mergeByCell.set(`${r},${c}`, m);
+        for (let c = m.left; c <= m.right; c++) this.mergeByCell.set(cellKey(r, c), m);
       }
     }
     this.maxRow = Math.max(maxRow, sheet.usedRange?.rows ?? 0);
@@ -91,7 +94,7 @@ export class SheetGrid {
 
   /** The merge a position belongs to, if any. */
   mergeAt(row: number, col: number): Merge | undefined {
-    return this.mergeByCell.get(`${row},${col}`);
+    return this.mergeByCell.get(cellKey(row, col));
   }
 
   /** Row numbers that hold at least one cell, ascending. */

@@ -13,6 +13,7 @@ import {
   displayText,
   labelHint,
   matchesLabel,
+  normaliseLabel,
   splitLabelValue,
   type RawValue,
 } from "../values";
@@ -135,11 +136,53 @@ export function findLabel(grid: SheetGrid, labels: readonly string[] | LabelSet)
   return hit && { ...hit };
 }
 
-function searchLabel(grid: SheetGrid, labels: readonly string[] | LabelSet): LabelHit | null {
-  const set = asSet(labels);
+/**
+ * Each sheet's text cells by their normalised label forms, built in one pass: a form is
+ * searched for a dozen fields, and scanning every cell for each was most of the cost of
+ * reading a large pack. `whole`: the whole text; `split`: the part before a colon (the
+ * whole text where there is none), for labels sharing a cell with their value and titles.
+ */
+interface LabelIndex {
+  whole: Map<string, Cell[]>;
+  split: Map<string, Cell[]>;
+}
+const indexes = new WeakMap<SheetGrid, LabelIndex>();
+
+function labelIndex(grid: SheetGrid): LabelIndex {
+  let idx = indexes.get(grid);
+  if (idx) return idx;
+  idx = { whole: new Map(), split: new Map() };
+  const add = (map: Map<string, Cell[]>, key: string, cell: Cell) => {
+    if (!key) return;
+    const list = map.get(key);
+    if (list) list.push(cell);
+    else map.set(key, [cell]);
+  };
   for (const cell of grid.cells()) {
     if (typeof cell.value !== "string" || cell.error) continue;
-    const m = matchLabelText(cell.value, set);
+    const info = textInfo(cell.value);
+    if (!info.t) continue;
+    add(idx.whole, normaliseLabel(info.t), cell);
+    add(idx.split, normaliseLabel(info.split.label), cell);
+  }
+  indexes.set(grid, idx);
+  return idx;
+}
+
+function searchLabel(grid: SheetGrid, labels: readonly string[] | LabelSet): LabelHit | null {
+  const set = asSet(labels);
+  const idx = labelIndex(grid);
+  // Every cell that could match is under one of the label's keys; the first in row-major
+  // order that really matches (matchLabelText has the last word) is the hit.
+  const candidates: Cell[] = [];
+  for (const l of set.labels) {
+    const k = normaliseLabel(l);
+    candidates.push(...(idx.whole.get(k) ?? []), ...(idx.split.get(k) ?? []));
+  }
+  for (const p of set.prefixes ?? []) candidates.push(...(idx.split.get(normaliseLabel(p)) ?? []));
+  candidates.sort((a, b) => a.row - b.row || a.col - b.col);
+  for (const cell of candidates) {
+    const m = matchLabelText(cell.value as string, set);
     if (m) return { row: cell.row, col: cell.col, address: a1(cell.row, cell.col), cell, ...m };
   }
   return null;
