@@ -36,11 +36,14 @@ function parseMoneyText(original: string): Parsed {
     return { ok: false, reason: "has its unit twice: write £448K or £448,000" };
   }
   const m = new RegExp(
-    `^(\\()?\\s*([-+])?\\s*(£|gbp)?\\s*([-+])?\\s*([\\d,]*\\.?\\d*)\\s*([a-z]+)?\\s*(\\))?\\.?$`,
+    `^(\\()?\\s*([-+])?\\s*(£|gbp)?\\s*(\\()?\\s*([-+])?\\s*([\\d,]*\\.?\\d*)\\s*([a-z]+)?\\s*(\\))?\\.?$`,
     "i",
   ).exec(text);
   if (!m) return { ok: false, reason: NOT_MONEY };
-  const [, open, sign1, , sign2, num, suffix, close] = m;
+  // The bracket may open before or after the £: Excel's accounting formats show `£ (5,000)`.
+  const [, open1, sign1, , open2, sign2, num, suffix, close] = m;
+  if (open1 && open2) return { ok: false, reason: NOT_MONEY };
+  const open = open1 ?? open2;
   if (Boolean(open) !== Boolean(close)) return { ok: false, reason: `${NOT_MONEY}: a bracket is not closed` };
   if (sign1 && sign2) return { ok: false, reason: `${NOT_MONEY}: it has two signs` };
   if (!/^(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?$/.test(num) || num === "" || num === ".") {
