@@ -52,7 +52,13 @@ async function run(cmd: Command, io: Io): Promise<number> {
       io.progress(`Checking ${loaded.snapshot.sheets.length} sheets…`);
       const analysis = analyse(loaded.snapshot, { overrides: cmd.overrides, now: io.now() });
       const name = path.basename(cmd.workbook);
-      io.stdout(cmd.json ? JSON.stringify(toReport(analysis, name), null, 2) + "\n" : textReport(analysis, name));
+      if (cmd.json) {
+        io.stdout(JSON.stringify(toReport(analysis, name), null, 2) + "\n");
+        // Standard output holds the JSON alone; notes (e.g. saved settings ignored) go beside it.
+        for (const note of analysis.notes) io.stderr(`board-summary: note: ${note}\n`);
+      } else {
+        io.stdout(textReport(analysis, name));
+      }
       return analysis.findings.some((f) => f.severity === "error") ? EXIT_FINDINGS : EXIT_OK;
     }
     case "build": {

@@ -69,6 +69,26 @@ function parseMoneyText(original: string): Parsed {
  * `thousands` (a `£000` column or label) scales bare numbers only: text with its own unit
  * (`£448K`, `£1.2m`) already says what it means and is not scaled again.
  */
+/**
+ * A number cell whose format shows a unit (`£#,##0"K"` shows 448 as £448K) means what it
+ * shows, as a finance officer reads it: 448 is £448,000. A format that also scales the
+ * display with trailing commas (`£#,##0,"K"` shows 448,000 as £448K) holds pounds already.
+ * Returns the power of ten to apply, or null where the format names no unit.
+ */
+export function formatPower(format: string | undefined): number | null {
+  if (!format) return null;
+  const section = format.split(";")[0];
+  let unit: number | null = null;
+  const bare = section.replace(/"([^"]*)"|\\(.)/g, (_m, quoted: string | undefined, escaped: string | undefined) => {
+    const literal = (quoted ?? escaped ?? "").trim().toLowerCase();
+    if (literal in SUFFIX_POWER) unit = SUFFIX_POWER[literal];
+    return " ";
+  });
+  if (unit === null) return null;
+  const commas = /[0#?](,+)[^0#?]*$/.exec(bare)?.[1].length ?? 0;
+  return Math.max(0, unit - 3 * commas);
+}
+
 export function parseMoney(raw: RawValue, opts?: { thousands?: boolean }): ValueResult<number> {
   const thousands = opts?.thousands === true ? 3 : 0;
   const input = toInput(raw);
@@ -84,7 +104,7 @@ export function parseMoney(raw: RawValue, opts?: { thousands?: boolean }): Value
       return invalid(input.display, `${input.display} ${NOT_MONEY}`);
     case "number":
       amount = decimalFromNumber(input.value);
-      power = thousands;
+      power = formatPower(input.format) ?? thousands;
       shown = input.text?.trim() || String(input.value);
       break;
     case "text": {

@@ -182,3 +182,23 @@ describe("formatMoney", () => {
     expect(formatMoney(NaN)).toBe("");
   });
 });
+
+describe("number cells whose format shows a unit", () => {
+  const cell = (value: number, format: string) => ({ row: 1, col: 1, value, format });
+  it.each([
+    [448, '£#,##0"K"', 44_800_000],
+    [448, '£#,##0\\K', 44_800_000],
+    [448_000, '£#,##0,"K"', 44_800_000],
+    [1.2, '£0.0"m"', 120_000_000],
+    [1_200_000, '£0.0,,"m"', 120_000_000],
+    [448_000, "£#,##0", 44_800_000],
+    [448_000, '#,##0" pounds"', 44_800_000],
+  ])("%s shown as %s is %s pence", (value, format, pence) => {
+    expect(parseMoney(cell(value, format))).toEqual({ status: "ok", value: pence });
+  });
+
+  it("takes the format's unit over a £000 hint", () => {
+    expect(parseMoney(cell(448, '£#,##0"K"'), { thousands: true })).toEqual({ status: "ok", value: 44_800_000 });
+    expect(parseMoney(cell(448, "#,##0"), { thousands: true })).toEqual({ status: "ok", value: 44_800_000 });
+  });
+});
