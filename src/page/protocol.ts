@@ -1,0 +1,184 @@
+/**
+ * The page's workbook host, split across a Web Worker so reading and writing a large
+ * workbook never freezes the page. The worker holds the XlsxHost (exceljs); the page holds
+ * a WorkerHost that implements WorkbookHost by messages. Nothing here touches the DOM,
+ * so the two halves can be tested in Node over a MessageChannel.
+ */
+import type { Settings } from "../core/settings";
+import type { WorkbookSnapshot } from "../core/snapshot";
+import type { SummaryPlan } from "../core/summary/sheet-model";
+import { HostError, type Progress, type ProgressListener, type WorkbookHost, type WriteResult } from "../hosts/host";
+
+/** What the worker is asked to do. `id` pairs a request with its replies. */
+export type Request =
+  | { id: number; op: "open"; bytes: Uint8Array; fileName: string }
+  | { id: number; op: "read" }
+  | { id: number; op: "write"; plan: SummaryPlan }
+  | { id: number; op: "saveSettings"; settings: Settings };
+
+/** A request before its id is given. */
+type Ask = Request extends infer R ? (R extends Request ? Omit<R, "id"> : never) : never;
+
+export type Reply =
+  | { id: number; type: "progress"; progress: Progress }
+  | { id: number; type: "done"; value?: unknown }
+  | { id: number; type: "error"; message: string; hostError: boolean };
+
+/** The result of a write: the host's WriteResult and the bytes to download. */
+export interface WriteReply {
+  result: WriteResult;
+  bytes: Uint8Array;
+}
+
+/** What both a Worker (page side), a worker's global scope and a MessagePort offer. */
+export interface PortLike {
+  postMessage(message: unknown, transfer?: Transferable[]): void;
+  addEventListener(type: "message", listener: (event: { data: unknown }) => void): void;
+  removeEventListener(type: "message", listener: (event: { data: unknown }) => void): void;
+}
+
+/** The worker side: the host each request works on, for the file last opened. */
+export interface ServedHost extends WorkbookHost {
+  readonly summaryBytes: Uint8Array | null;
+}
+
+/**
+ * Answers requests on `port` with a host made by `makeHost` for each file opened.
+ * Requests run one at a time, in order, so a write never overlaps a read.
+ */
+export function serveWorkbooks(port: PortLike, makeHost: (bytes: Uint8Array, fileName: string) => ServedHost): void {
+  let host: ServedHost | null = null;
+  let queue: Promise<void> = Promise.resolve();
+
+  const reply = (r: Reply, transfer: Transferable[] = []) => port.postMessage(r, transfer);
+
+  async function handle(req: Request): Promise<void> {
+    const progress = (p: Progress) => reply({ id: req.id, type: "progress", progress: p });
+    try {
+      if (req.op === "open") {
+        host = null;
+        const opened = makeHost(req.bytes, req.fileName);
+        // Read now, so a file that is not a workbook is reported on opening it; the host keeps the result.
+        await opened.readSnapshot(progress);
+        host = opened;
+        reply({ id: req.id, type: "done" });
+        return;
+      }
+      if (!host) throw new HostError("No workbook is open: choose an .xlsx file first.");
+      switch (req.op) {
+        case "read":
+          reply({ id: req.id, type: "done", value: await host.readSnapshot(progress) });
+          return;
+        case "write": {
+          const result = await host.writeSummaries(req.plan, progress);
+          const bytes = host.summaryBytes;
+          if (!bytes) throw new Error("the summary workbook was not made");
+          // A copy goes to the page, so the host keeps its own bytes for the next build.
+          const copy = bytes.slice();
+          reply({ id: req.id, type: "done", value: { result, bytes: copy } satisfies WriteReply }, [copy.buffer]);
+          return;
+        }
+        case "saveSettings":
+          await host.saveSettings(req.settings);
+          reply({ id: req.id, type: "done" });
+          return;
+      }
+    } catch (e) {
+      const hostError = e instanceof HostError || (e instanceof Error && e.name === "HostError");
+      reply({ id: req.id, type: "error", message: e instanceof Error ? e.message : String(e), hostError });
+    }
+  }
+
+  port.addEventListener("message", (event) => {
+    const req = event.data as Request;
+    queue = queue.then(() => handle(req));
+  });
+}
+
+/** The page side: a WorkbookHost whose work happens in the worker at the other end of `port`. */
+export class WorkerHost implements WorkbookHost {
+  private nextId = 1;
+  private pending = new Map<number, { resolve(v: unknown): void; reject(e: Error): void; onProgress?: ProgressListener }>();
+  private builtListeners = new Set<(bytes: Uint8Array, result: WriteResult) => void>();
+  private settingsListeners = new Set<() => void>();
+  private readonly listener = (event: { data: unknown }) => this.receive(event.data as Reply);
+
+  constructor(
+    private readonly port: PortLike,
+    readonly fileName: string,
+    private readonly onDispose?: () => void,
+  ) {
+    port.addEventListener("message", this.listener);
+  }
+
+  /**
+   * Sends the file to the worker and waits until it has been read; rejects with a
+   * HostError saying why where it is not a workbook the page can read.
+   */
+  static async open(port: PortLike, bytes: Uint8Array, fileName: string, onProgress?: ProgressListener, onDispose?: () => void): Promise<WorkerHost> {
+    const host = new WorkerHost(port, fileName, onDispose);
+    try {
+      // The bytes move to the worker rather than being copied: the page does not need them.
+      await host.call({ op: "open", bytes, fileName }, onProgress, [bytes.buffer as ArrayBuffer]);
+      return host;
+    } catch (e) {
+      host.dispose();
+      throw e;
+    }
+  }
+
+  private receive(reply: Reply): void {
+    const p = this.pending.get(reply.id);
+    if (!p) return;
+    if (reply.type === "progress") {
+      p.onProgress?.(reply.progress);
+      return;
+    }
+    this.pending.delete(reply.id);
+    if (reply.type === "done") p.resolve(reply.value);
+    else p.reject(reply.hostError ? new HostError(reply.message) : new Error(reply.message));
+  }
+
+  private call(req: Ask, onProgress?: ProgressListener, transfer: Transferable[] = []): Promise<unknown> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject, onProgress });
+      this.port.postMessage({ ...req, id }, transfer);
+    });
+  }
+
+  async readSnapshot(onProgress?: ProgressListener): Promise<WorkbookSnapshot> {
+    return (await this.call({ op: "read" }, onProgress)) as WorkbookSnapshot;
+  }
+
+  async writeSummaries(plan: SummaryPlan, onProgress?: ProgressListener): Promise<WriteResult> {
+    const { result, bytes } = (await this.call({ op: "write", plan }, onProgress)) as WriteReply;
+    for (const l of this.builtListeners) l(bytes, result);
+    return result;
+  }
+
+  async saveSettings(settings: Settings): Promise<void> {
+    await this.call({ op: "saveSettings", settings });
+    for (const l of this.settingsListeners) l();
+  }
+
+  /** Called with the built workbook's bytes after each build. Returns an unsubscribe. */
+  onBuilt(listener: (bytes: Uint8Array, result: WriteResult) => void): () => void {
+    this.builtListeners.add(listener);
+    return () => this.builtListeners.delete(listener);
+  }
+
+  /** Called after settings are saved (the last build no longer matches them). */
+  onSettingsSaved(listener: () => void): () => void {
+    this.settingsListeners.add(listener);
+    return () => this.settingsListeners.delete(listener);
+  }
+
+  /** Stops listening, fails whatever is still waiting, and ends the worker (where there is one). */
+  dispose(): void {
+    this.port.removeEventListener("message", this.listener);
+    for (const p of this.pending.values()) p.reject(new HostError(`${this.fileName} was closed.`));
+    this.pending.clear();
+    this.onDispose?.();
+  }
+}

@@ -1,0 +1,12 @@
+/**
+ * The page's Web Worker: reads and writes the workbook with exceljs off the page's thread,
+ * so a large workbook never freezes the page. The only part of the page that loads exceljs.
+ */
+import { z } from "zod";
+import { XlsxHost } from "../hosts/xlsx/xlsx-host";
+import { serveWorkbooks, type PortLike } from "./protocol";
+
+// The page's Content-Security-Policy forbids eval; zod must not try its compiled fast path.
+z.config({ jitless: true });
+
+serveWorkbooks(self as unknown as PortLike, (bytes, fileName) => new XlsxHost(bytes, fileName));

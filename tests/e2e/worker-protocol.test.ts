@@ -1,0 +1,116 @@
+/**
+ * The page's worker protocol, both halves in Node over a real MessageChannel, with the real
+ * XlsxHost: what the page sees through WorkerHost is what XlsxHost gives directly.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { MessageChannel, type MessagePort } from "worker_threads";
+import { analyse, summarise } from "../../src/core/engine";
+import { HostError } from "../../src/hosts/host";
+import { XlsxHost } from "../../src/hosts/xlsx/xlsx-host";
+import { summaryFileName } from "../../src/page/download";
+import { serveWorkbooks, WorkerHost, type PortLike } from "../../src/page/protocol";
+
+const BOARD_PACK = path.join(__dirname, "..", "..", "examples", "board-pack.xlsx");
+const AS_AT = new Date(Date.UTC(2023, 8, 21));
+
+/** Node's MessagePort speaks `on("message", data)`; the protocol speaks the DOM's event form. */
+function asPort(p: MessagePort): PortLike {
+  const wrapped = new Map<unknown, (data: unknown) => void>();
+  return {
+    postMessage: (m, transfer) => p.postMessage(m, transfer as never),
+    addEventListener: (_t, l) => {
+      const w = (data: unknown) => l({ data });
+      wrapped.set(l, w);
+      p.on("message", w);
+    },
+    removeEventListener: (_t, l) => {
+      const w = wrapped.get(l);
+      if (w) p.off("message", w);
+    },
+  };
+}
+
+let ports: MessagePort[] = [];
+function channel(): { page: PortLike; worker: PortLike } {
+  const c = new MessageChannel();
+  ports.push(c.port1, c.port2);
+  serveWorkbooks(asPort(c.port2), (bytes, name) => new XlsxHost(bytes, name));
+  return { page: asPort(c.port1), worker: asPort(c.port2) };
+}
+afterEach(() => {
+  for (const p of ports) p.close();
+  ports = [];
+});
+
+const bytes = () => new Uint8Array(fs.readFileSync(BOARD_PACK));
+
+describe("the page's worker protocol", () => {
+  it("reads the same snapshot through the worker as XlsxHost reads directly", async () => {
+    const { page } = channel();
+    const steps: string[] = [];
+    const host = await WorkerHost.open(page, bytes(), "board-pack.xlsx", (p) => steps.push(p.step));
+    expect(steps[0]).toBe("Reading board-pack.xlsx");
+    const viaWorker = await host.readSnapshot();
+    const direct = await new XlsxHost(bytes(), "board-pack.xlsx").readSnapshot();
+    expect(viaWorker).toEqual(direct);
+    expect(analyse(viaWorker, { now: AS_AT }).recovery.totals.totalValuePence).toBe(393_500_000);
+    host.dispose();
+  });
+
+  it("writes the summaries, hands the built workbook to onBuilt, and tells of settings saved", async () => {
+    const { page } = channel();
+    const host = await WorkerHost.open(page, bytes(), "board-pack.xlsx");
+    const built: Uint8Array[] = [];
+    let saved = 0;
+    host.onBuilt((b) => built.push(b));
+    host.onSettingsSaved(() => saved++);
+    const analysis = analyse(await host.readSnapshot(), { now: AS_AT });
+    const result = await host.writeSummaries(summarise(analysis, AS_AT));
+    expect(result.written.map((w) => w.name)).toEqual(["Recovery Summary", "Directions Summary", "Data Checks"]);
+    expect(built).toHaveLength(1);
+    // The built bytes are a workbook that reads back with the summary sheets in it.
+    const again = await new XlsxHost(built[0], "board-pack.summary.xlsx").readSnapshot();
+    expect(again.sheets.map((s) => s.name)).toContain("Recovery Summary");
+    // The host in the worker now holds the built workbook, as XlsxHost does.
+    expect((await host.readSnapshot()).sheets.map((s) => s.name)).toContain("Data Checks");
+
+    await host.saveSettings({ ...analysis.settings, targetPence: 500_000_000 });
+    expect(saved).toBe(1);
+    const after = analyse(await host.readSnapshot(), { now: AS_AT });
+    expect(after.recovery.totals.gapPence).toBe(106_500_000);
+    host.dispose();
+  });
+
+  it("rejects a file that is not a workbook with the host's own message, as a HostError", async () => {
+    const { page } = channel();
+    const text = new TextEncoder().encode("Minutes of the meeting\nItem 1\n");
+    const err = await WorkerHost.open(page, text, "minutes.xlsx").catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(HostError);
+    expect((err as Error).message).toMatch(/^minutes\.xlsx is not an Excel workbook \(\.xlsx\)/);
+  });
+
+  it("keeps working after a bad file: the next file opens", async () => {
+    const { page } = channel();
+    await expect(WorkerHost.open(page, new Uint8Array([1, 2, 3]), "junk.xlsx")).rejects.toBeInstanceOf(HostError);
+    const host = await WorkerHost.open(page, bytes(), "board-pack.xlsx");
+    expect((await host.readSnapshot()).sheets.length).toBeGreaterThan(5);
+  });
+
+  it("fails what is still waiting when the file is closed", async () => {
+    const { page } = channel();
+    const host = await WorkerHost.open(page, bytes(), "board-pack.xlsx");
+    const pending = host.readSnapshot();
+    host.dispose();
+    await expect(pending).rejects.toThrow("board-pack.xlsx was closed.");
+  });
+});
+
+describe("summaryFileName", () => {
+  it("names the download as the command line names its output", () => {
+    expect(summaryFileName("board-pack.xlsx")).toBe("board-pack.summary.xlsx");
+    expect(summaryFileName("Board Pack.XLSX")).toBe("Board Pack.summary.xlsx");
+    expect(summaryFileName("pack.v2.xlsx")).toBe("pack.v2.summary.xlsx");
+    expect(summaryFileName(".xlsx")).toBe("workbook.summary.xlsx");
+  });
+});
