@@ -3,7 +3,7 @@
  * `[Api set: ExcelApi 1.x]` notes in @types/office-js, so a test can prove the Office.js
  * host uses nothing newer than the manifest declares (except behind isSetSupported).
  *
- * Run alone (`node scripts/run-ts.js scripts/api-guard.ts` or `npx ts-node scripts/api-guard.ts`)
+ * Run alone (`npx ts-node scripts/api-guard.ts`)
  * it prints every member the host uses with its set.
  */
 import * as fs from "fs";
@@ -24,7 +24,8 @@ export function compareVersions(a: string, b: string): number {
 }
 
 /**
- * Reads the Excel namespace's classes from the type definitions. A note such as
+ * Reads the Excel namespace's classes, and the interfaces of plain objects the API takes
+ * (DataValidationRule, ListDataValidation…), from the type definitions. A note such as
  * "ExcelApi 1.1 for get, 1.8 for set" counts as its highest version (we may set it); a
  * member with overloads counts as the lowest of its overloads' sets. Members whose notes
  * name only another set (ExcelApiDesktop, ExcelApiOnline) are recorded as "desktop-only"
@@ -44,7 +45,7 @@ export function readApiSets(dtsPath: string): ApiSetIndex {
       inExcel = false; // the Interfaces namespace repeats names as plain data shapes
       continue;
     }
-    const c = /^    (?:export )?class (\w+)/.exec(line);
+    const c = /^    (?:export )?(?:class|interface) (\w+)/.exec(line);
     if (c) {
       cls = c[1];
       note = null;
@@ -77,9 +78,11 @@ export function readApiSets(dtsPath: string): ApiSetIndex {
 }
 
 /**
- * Every Excel member the Office.js host uses, as `Class.member`. Kept by hand, and checked
- * both ways against src/hosts/excel by the test: each one listed is used, and each Excel
- * member name found in the source is listed.
+ * Every Excel member the Office.js host uses, as `Class.member` (or `Interface.member` for
+ * the plain objects it passes, such as a validation rule). Kept by hand, and checked both
+ * ways against src/hosts/excel by the test: each one listed is used, and each Excel member
+ * name found in the source is listed. Event handlers' add/remove belong to OfficeExtension,
+ * which every version has.
  */
 export const USED_MEMBERS = [
   "RequestContext.workbook",
@@ -127,6 +130,8 @@ export const USED_MEMBERS = [
   "Range.isNullObject",
   "Range.format",
   "Range.hyperlink",
+  "RangeHyperlink.documentReference",
+  "RangeHyperlink.textToDisplay",
   "Range.merge",
   "Range.getMergedAreasOrNullObject",
   "Range.select",
@@ -145,6 +150,35 @@ export const USED_MEMBERS = [
   "RangeFont.underline",
   "RangeBorderCollection.getItem",
   "RangeBorder.style",
+  "RangeFormat.rowHeight",
+  "Range.dataValidation",
+  "DataValidation.ignoreBlanks",
+  "DataValidation.rule",
+  "DataValidation.prompt",
+  "DataValidation.errorAlert",
+  "DataValidationRule.list",
+  "DataValidationRule.date",
+  "DataValidationRule.decimal",
+  "ListDataValidation.inCellDropDown",
+  "ListDataValidation.source",
+  "DateTimeDataValidation.formula1",
+  "DateTimeDataValidation.operator",
+  "BasicDataValidation.formula1",
+  "BasicDataValidation.formula2",
+  "BasicDataValidation.operator",
+  "DataValidationPrompt.showPrompt",
+  "DataValidationPrompt.title",
+  "DataValidationPrompt.message",
+  "DataValidationErrorAlert.showAlert",
+  "DataValidationErrorAlert.style",
+  "DataValidationErrorAlert.title",
+  "DataValidationErrorAlert.message",
+  "PageLayout.paperSize",
+  "WorksheetCollection.onChanged",
+  "WorksheetCollection.onFormatChanged",
+  "WorksheetCollection.onAdded",
+  "WorksheetCollection.onDeleted",
+  "WorksheetCollection.onNameChanged",
   "RangeAreas.address",
   "RangeAreas.isNullObject",
   "RangeAreas.load",
@@ -158,6 +192,7 @@ export const USED_MEMBERS = [
 /** Members used only behind `isSetSupported("ExcelApi", version)`, with that version. */
 export const GUARDED_MEMBERS: Record<string, string> = {
   "Range.getMergedAreasOrNullObject": "1.13",
+  "WorksheetCollection.onNameChanged": "1.17",
 };
 
 /**

@@ -55,7 +55,7 @@ export function savedSettings(snapshot: WorkbookSnapshot): { settings: Settings;
  * computes the totals. Throws `SettingsError` where the overrides are invalid.
  */
 export function analyse(snapshot: WorkbookSnapshot, options: AnalyseOptions = {}): Analysis {
-  const notes: string[] = [];
+  const notes: string[] = [...(snapshot.notes ?? [])];
   const saved = savedSettings(snapshot);
   if (saved.problem) notes.push(saved.problem);
   const merged = mergeSettings(saved.settings, options.overrides ?? {});

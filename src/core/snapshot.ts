@@ -79,5 +79,7 @@ export type SheetSnapshot = z.infer<typeof sheetSnapshotSchema>;
 export const workbookSnapshotSchema = z.object({
   /** Sheets in workbook (tab) order, hidden and very hidden ones included. */
   sheets: z.array(sheetSnapshotSchema),
+  /** What the host could not read as it is (e.g. a sheet read without its merges), for the user. */
+  notes: z.array(z.string()).optional(),
 });
 export type WorkbookSnapshot = z.infer<typeof workbookSnapshotSchema>;

@@ -47,4 +47,9 @@ export interface WorkbookHost {
   goToCell?(sheet: string, cell: string): Promise<void>;
   /** Adds a blank template sheet of a kind; returns the new sheet's name. */
   insertTemplate?(kind: "recovery-action" | "recovery-register" | "directions"): Promise<string>;
+  /**
+   * Calls `listener` when someone else changes the workbook (never for the host's own
+   * writes); returns the way to stop listening. Absent where the host cannot tell.
+   */
+  onChanged?(listener: () => void): () => void;
 }

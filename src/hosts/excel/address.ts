@@ -52,3 +52,8 @@ export function columnAddress(col: number): string {
   const l = columnLetters(col);
   return `${l}:${l}`;
 }
+
+/** A whole row, `4:4`. */
+export function rowAddress(row: number): string {
+  return `${row}:${row}`;
+}

@@ -5,16 +5,19 @@
  * Excel on the web's 5 MB payload limit.
  *
  * Declared minimum: ExcelApi 1.9 (manifest.xml). Anything newer is used only behind
- * isSetSupported, with a fallback (merged areas: 1.13, else no merges). scripts/api-guard.ts
- * lists every member used here and a test checks each against @types/office-js.
+ * isSetSupported, with a fallback (merged areas: 1.13, else no merges; sheet renamed events:
+ * 1.17, else a rename is seen at the next check). scripts/api-guard.ts lists every member
+ * used here and a test checks each against @types/office-js.
  */
 import { SETTINGS_SHEET_NAME, settingsToJson, type Settings } from "../../core/settings";
 import type { Merge, SheetSnapshot, WorkbookSnapshot } from "../../core/snapshot";
+import { numberedName } from "../../core/summary/plan";
 import type { SheetModel, SummaryPlan } from "../../core/summary/sheet-model";
+import { templateModel, type TemplateKind, type TemplateModel } from "../../core/templates/template-model";
 import { HostError, type ProgressListener, type WorkbookHost, type WriteResult } from "../host";
-import { boundsAddress, columnAddress, parseAreasAddress, parseRangeAddress, type Bounds } from "./address";
+import { boundsAddress, columnAddress, parseAreasAddress, parseRangeAddress, rowAddress, type Bounds } from "./address";
 import { blockToCells, visibilityFromExcel, type LoadedBlock } from "./read";
-import { renderSheet, type RenderedSheet, type StyleRun } from "./render";
+import { renderSheet, renderTemplate, type RenderedSheet, type RenderedTemplate, type StyleRun } from "./render";
 
 /** Excel.run, or a fake of it in tests. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -32,6 +35,25 @@ export interface ExcelHostOptions {
   readCellsPerSync?: number;
   /** A short random token for temporary sheet names (fixed in tests). */
   token?: () => string;
+  /**
+   * How long after one of our own writes change events are still ignored. Excel delivers
+   * the events for a batch's changes after its sync, sometimes well after; without this a
+   * build would set off a recheck of its own making.
+   */
+  eventQuietMs?: number;
+  /** The clock, in milliseconds (fixed in tests). */
+  now?: () => number;
+}
+
+/**
+ * A snapshot with the host's notes about the read itself (e.g. a sheet read without its
+ * merged cells). Additive: engines that know only WorkbookSnapshot ignore `notes`.
+ */
+
+/** What an event registration gives back, for removing it again. */
+interface Registration {
+  context: OfficeExtension.ClientRequestContext;
+  remove(): void;
 }
 
 const RANGE_PROPS = "address, values, text, numberFormat, formulas, valueTypes";
@@ -40,6 +62,8 @@ const BYTES_PER_CELL = 64;
 /** Rough bytes of a queued operation's own path and name, beyond its data. */
 const OP_BYTES = 200;
 const TEMP_PREFIX = "~BS";
+/** Excel refuses to return the merged areas of a range holding more than this many. */
+export const MAX_MERGED_AREAS = 512;
 
 const PAYLOAD_CODES = new Set(["RequestPayloadSizeLimitExceeded", "ResponsePayloadSizeLimitExceeded"]);
 
@@ -97,6 +121,11 @@ export class ExcelHost implements WorkbookHost {
   private readonly payloadBudget: number;
   private readonly readCellsPerSync: number;
   private readonly token: () => string;
+  private readonly eventQuietMs: number;
+  private readonly now: () => number;
+  /** Writes under way, and the time until which change events are still our own. */
+  private writes = 0;
+  private quietUntil = 0;
 
   constructor(options: ExcelHostOptions = {}) {
     this.run = options.run ?? defaultRun;
@@ -104,6 +133,23 @@ export class ExcelHost implements WorkbookHost {
     this.payloadBudget = options.payloadBudget ?? 4 * 1024 * 1024;
     this.readCellsPerSync = options.readCellsPerSync ?? Math.floor(this.payloadBudget / BYTES_PER_CELL);
     this.token = options.token ?? randomToken;
+    this.eventQuietMs = options.eventQuietMs ?? 1000;
+    this.now = options.now ?? Date.now;
+  }
+
+  /** Runs a job that changes the workbook, with change events ignored while it runs and just after. */
+  private async writing<T>(job: () => Promise<T>): Promise<T> {
+    this.writes++;
+    try {
+      return await job();
+    } finally {
+      this.writes--;
+      this.quietUntil = this.now() + this.eventQuietMs;
+    }
+  }
+
+  private quiet(): boolean {
+    return this.writes > 0 || this.now() < this.quietUntil;
   }
 
   // ---- reading --------------------------------------------------------------------------
@@ -121,8 +167,9 @@ export class ExcelHost implements WorkbookHost {
         onProgress?.({ step: "Reading the sheets", fraction: 0.3 });
         let blocks: LoadedBlock[][];
         let merges: Merge[][];
+        const notes: string[] = [];
         try {
-          // The usual case: every sheet's used range in one sync.
+          // The usual case: every sheet's used range and merged areas in one sync.
           const used = sheets.map((ws) => {
             const range = ws.getUsedRangeOrNullObject(true);
             range.load(RANGE_PROPS);
@@ -133,10 +180,13 @@ export class ExcelHost implements WorkbookHost {
           blocks = used.map((r) => (r.isNullObject ? [] : [loadedBlock(r, parseRangeAddress(r.address))]));
           merges = sheets.map((_, i) => (areas ? mergesOf(areas[i]) : []));
         } catch (e) {
-          // Too large for one response (Excel on the web: 5 MB): find each used range's
-          // size first, then read it in pieces. Syncs grow with the data, not the sheets.
-          if (!PAYLOAD_CODES.has(errorCode(e) ?? "")) throw e;
-          ({ blocks, merges } = await this.readInPieces(context, sheets, withMerges));
+          const tooLarge = PAYLOAD_CODES.has(errorCode(e) ?? "");
+          // Anything else is a real failure, unless merged areas were asked for: Excel
+          // refuses those of a sheet with more than 512, failing the whole sync. The cells
+          // are then read on their own and the merges sheet by sheet.
+          if (!tooLarge && !withMerges) throw e;
+          blocks = tooLarge ? await this.readInPieces(context, sheets) : await this.readCells(context, sheets);
+          merges = withMerges ? await this.readMergesApart(context, sheets, notes) : sheets.map(() => []);
         }
         onProgress?.({ step: "Reading the sheets", fraction: 1 });
 
@@ -155,7 +205,7 @@ export class ExcelHost implements WorkbookHost {
             protected: ws.protection.protected,
           };
         });
-        return { sheets: out };
+        return notes.length ? { sheets: out, notes } : { sheets: out };
       });
     } catch (e) {
       throw new HostError(describeFailure(e, "read the workbook"));
@@ -169,19 +219,64 @@ export class ExcelHost implements WorkbookHost {
     return areas;
   }
 
-  private async readInPieces(
-    context: Excel.RequestContext,
-    sheets: Excel.Worksheet[],
-    withMerges: boolean,
-  ): Promise<{ blocks: LoadedBlock[][]; merges: Merge[][] }> {
+  /** Every sheet's used range in one sync, or in pieces where that is too large. */
+  private async readCells(context: Excel.RequestContext, sheets: Excel.Worksheet[]): Promise<LoadedBlock[][]> {
+    try {
+      const used = sheets.map((ws) => {
+        const range = ws.getUsedRangeOrNullObject(true);
+        range.load(RANGE_PROPS);
+        return range;
+      });
+      await context.sync();
+      return used.map((r) => (r.isNullObject ? [] : [loadedBlock(r, parseRangeAddress(r.address))]));
+    } catch (e) {
+      if (!PAYLOAD_CODES.has(errorCode(e) ?? "")) throw e;
+      return this.readInPieces(context, sheets);
+    }
+  }
+
+  /**
+   * Merged areas after a sync that asked for them failed: one sync for every sheet where
+   * it now works, else halves of the sheets, then halves of those…, so only the sheets
+   * Excel refuses (more than 512 merged areas) are read without merges, each with a note.
+   * Syncs grow with the number of such sheets (about 2 × log₂ of the sheets each), not
+   * with the sheets.
+   */
+  private async readMergesApart(context: Excel.RequestContext, sheets: Excel.Worksheet[], notes: string[]): Promise<Merge[][]> {
+    const merges: Merge[][] = sheets.map(() => []);
+    const refused: number[] = [];
+    const attempt = async (group: number[]): Promise<void> => {
+      if (!group.length) return;
+      try {
+        const areas = group.map((i) => this.queueMerges(sheets[i]));
+        await context.sync();
+        group.forEach((i, k) => (merges[i] = mergesOf(areas[k])));
+      } catch {
+        if (group.length === 1) {
+          refused.push(group[0]);
+          return;
+        }
+        const half = Math.ceil(group.length / 2);
+        await attempt(group.slice(0, half));
+        await attempt(group.slice(half));
+      }
+    };
+    await attempt(sheets.map((_, i) => i));
+    for (const i of refused.sort((a, b) => a - b))
+      notes.push(
+        `Excel could not list the merged cells on '${sheets[i].name}' (it may have more than ${MAX_MERGED_AREAS} merged areas), ` +
+          "so that sheet was read without them: check any finding on it that points into merged cells.",
+      );
+    return merges;
+  }
+
+  private async readInPieces(context: Excel.RequestContext, sheets: Excel.Worksheet[]): Promise<LoadedBlock[][]> {
     const used = sheets.map((ws) => {
       const range = ws.getUsedRangeOrNullObject(true);
       range.load("address");
       return range;
     });
-    const areas = withMerges ? sheets.map((ws) => this.queueMerges(ws)) : null;
     await context.sync();
-    const merges = sheets.map((_, i) => (areas ? mergesOf(areas[i]) : []));
 
     // Cut each used range into row bands of at most readCellsPerSync cells, then pack the
     // bands into syncs.
@@ -214,7 +309,7 @@ export class ExcelHost implements WorkbookHost {
       cells += n;
     }
     await flush();
-    return { blocks, merges };
+    return blocks;
   }
 
   // ---- writing --------------------------------------------------------------------------
@@ -226,88 +321,90 @@ export class ExcelHost implements WorkbookHost {
     const tempNames = plan.models.map((_, i) => `${TEMP_PREFIX} ${token} ${i + 1}`);
     const oldTempNames = plan.replace.map((_, i) => `${TEMP_PREFIX} ${token} old ${i + 1}`);
 
-    return this.run(async (context) => {
-      const workbook = context.workbook;
-      const worksheets = workbook.worksheets;
-      const app = workbook.application;
+    return this.writing(() =>
+      this.run(async (context) => {
+        const workbook = context.workbook;
+        const worksheets = workbook.worksheets;
+        const app = workbook.application;
 
-      // Sync 1: what is there now, and may we change it?
-      onProgress?.({ step: "Checking the workbook", fraction: 0 });
-      worksheets.load("items/name, items/id, items/protection/protected");
-      workbook.load("readOnly");
-      workbook.protection.load("protected");
-      app.load("calculationMode");
-      await context.sync();
-
-      const byName = new Map(worksheets.items.map((ws) => [ws.name.toLowerCase(), ws]));
-      this.checkWritable(plan, rendered, workbook, byName);
-      const olds = plan.replace
-        .map((name, i) => ({ ws: byName.get(name.toLowerCase()), original: name, temp: oldTempNames[i] }))
-        .filter((o): o is { ws: Excel.Worksheet; original: string; temp: string } => o.ws !== undefined);
-      const oldTables = olds.map((o) => {
-        o.ws.tables.load("items/name");
-        return o.ws.tables;
-      });
-      const oldIds = new Set(olds.map((o) => o.ws.id));
-      const originalCalc = app.calculationMode;
-
-      const notes: string[] = [];
-      const created: Excel.Worksheet[] = [];
-      const newTables: { table: Excel.Table; name: string }[] = [];
-      let swapping = false;
-      try {
-        // Sync 2 (more only for very large summaries): the new sheets, under temporary names.
-        onProgress?.({ step: "Writing the summary sheets", fraction: 0.2 });
-        app.suspendScreenUpdatingUntilNextSync();
-        if (originalCalc !== "Manual") app.calculationMode = "Manual";
-        const budget = new PayloadBudget(context, this.payloadBudget, () => app.suspendScreenUpdatingUntilNextSync());
-        for (let i = 0; i < plan.models.length; i++) {
-          const ws = worksheets.add(tempNames[i]);
-          ws.load("id");
-          created.push(ws);
-          await this.writeSheet(ws, plan.models[i], rendered[i], token, newTables, budget);
-        }
+        // Sync 1: what is there now, and may we change it?
+        onProgress?.({ step: "Checking the workbook", fraction: 0 });
+        worksheets.load("items/name, items/id, items/protection/protected");
+        workbook.load("readOnly");
+        workbook.protection.load("protected");
+        app.load("calculationMode");
         await context.sync();
 
-        // Sync 3: swap. Old summaries and their tables step aside under temporary names,
-        // the new ones take the final names, and the old ones are deleted last of all.
-        onProgress?.({ step: "Replacing the earlier summaries", fraction: 0.8 });
-        swapping = true;
-        app.suspendScreenUpdatingUntilNextSync();
-        oldTables.forEach((tables, k) => tables.items.forEach((t, j) => (t.name = `${t.name}_old${token}${k}_${j}`)));
-        olds.forEach((o) => (o.ws.name = o.temp));
-        created.forEach((ws, i) => (ws.name = plan.models[i].name));
-        newTables.forEach((t) => (t.table.name = t.name));
-        if (originalCalc !== "Manual") app.calculationMode = originalCalc;
-        created[0]?.activate();
-        olds.forEach((o) => o.ws.delete());
-        await context.sync();
-      } catch (e) {
-        const base = describeFailure(e, "write the summary sheets");
-        // Once an old summary has been deleted there is no way back: finish the swap instead.
-        const forward = swapping ? await this.rollForward(context, olds) : null;
-        if (forward === "done") {
-          notes.push("Excel reported a problem while removing the earlier summary sheets; they were removed on a second attempt.");
-        } else if (forward) {
-          throw new HostError(
-            `The summary sheets were written, but the earlier summary ${forward.length === 1 ? "sheet" : "sheets"} ` +
-              `${forward.map((n) => `'${n}'`).join(", ")} could not be removed: delete ${forward.length === 1 ? "it" : "them"} by hand.`,
-          );
-        } else {
-          const tidy = await this.rollBack(context, created, tempNames, oldIds, olds, oldTables, swapping, originalCalc);
-          throw new HostError(
-            tidy
-              ? `${base} The workbook has been left as it was.`
-              : `${base} Some temporary sheets may remain: delete any sheet whose name begins "${TEMP_PREFIX}".`,
-          );
+        const byName = new Map(worksheets.items.map((ws) => [ws.name.toLowerCase(), ws]));
+        this.checkWritable(plan, rendered, workbook, byName);
+        const olds = plan.replace
+          .map((name, i) => ({ ws: byName.get(name.toLowerCase()), original: name, temp: oldTempNames[i] }))
+          .filter((o): o is { ws: Excel.Worksheet; original: string; temp: string } => o.ws !== undefined);
+        const oldTables = olds.map((o) => {
+          o.ws.tables.load("items/name");
+          return o.ws.tables;
+        });
+        const oldIds = new Set(olds.map((o) => o.ws.id));
+        const originalCalc = app.calculationMode;
+
+        const notes: string[] = [];
+        const created: Excel.Worksheet[] = [];
+        const newTables: { table: Excel.Table; name: string }[] = [];
+        let swapping = false;
+        try {
+          // Sync 2 (more only for very large summaries): the new sheets, under temporary names.
+          onProgress?.({ step: "Writing the summary sheets", fraction: 0.2 });
+          app.suspendScreenUpdatingUntilNextSync();
+          if (originalCalc !== "Manual") app.calculationMode = "Manual";
+          const budget = new PayloadBudget(context, this.payloadBudget, () => app.suspendScreenUpdatingUntilNextSync());
+          for (let i = 0; i < plan.models.length; i++) {
+            const ws = worksheets.add(tempNames[i]);
+            ws.load("id");
+            created.push(ws);
+            await this.writeSheet(ws, plan.models[i], rendered[i], token, newTables, budget);
+          }
+          await context.sync();
+
+          // Sync 3: swap. Old summaries and their tables step aside under temporary names,
+          // the new ones take the final names, and the old ones are deleted last of all.
+          onProgress?.({ step: "Replacing the earlier summaries", fraction: 0.8 });
+          swapping = true;
+          app.suspendScreenUpdatingUntilNextSync();
+          oldTables.forEach((tables, k) => tables.items.forEach((t, j) => (t.name = `${t.name}_old${token}${k}_${j}`)));
+          olds.forEach((o) => (o.ws.name = o.temp));
+          created.forEach((ws, i) => (ws.name = plan.models[i].name));
+          newTables.forEach((t) => (t.table.name = t.name));
+          if (originalCalc !== "Manual") app.calculationMode = originalCalc;
+          created[0]?.activate();
+          olds.forEach((o) => o.ws.delete());
+          await context.sync();
+        } catch (e) {
+          const base = describeFailure(e, "write the summary sheets");
+          // Once an old summary has been deleted there is no way back: finish the swap instead.
+          const forward = swapping ? await this.rollForward(context, olds) : null;
+          if (forward === "done") {
+            notes.push("Excel reported a problem while removing the earlier summary sheets; they were removed on a second attempt.");
+          } else if (forward) {
+            throw new HostError(
+              `The summary sheets were written, but the earlier summary ${forward.length === 1 ? "sheet" : "sheets"} ` +
+                `${forward.map((n) => `'${n}'`).join(", ")} could not be removed: delete ${forward.length === 1 ? "it" : "them"} by hand.`,
+            );
+          } else {
+            const tidy = await this.rollBack(context, created, tempNames, oldIds, olds, oldTables, swapping, originalCalc);
+            throw new HostError(
+              tidy
+                ? `${base} The workbook has been left as it was.`
+                : `${base} Some temporary sheets may remain: delete any sheet whose name begins "${TEMP_PREFIX}".`,
+            );
+          }
         }
-      }
-      onProgress?.({ step: "Done", fraction: 1 });
-      return {
-        written: plan.models.map((m) => ({ id: m.id, name: m.name })),
-        notes: [...plan.notes, ...notes],
-      };
-    });
+        onProgress?.({ step: "Done", fraction: 1 });
+        return {
+          written: plan.models.map((m) => ({ id: m.id, name: m.name })),
+          notes: [...plan.notes, ...notes],
+        };
+      }),
+    );
   }
 
   /** Refuses, with a message saying what to do, anything that would fail part way. */
@@ -488,29 +585,31 @@ export class ExcelHost implements WorkbookHost {
   async saveSettings(settings: Settings): Promise<void> {
     const json = settingsToJson(settings);
     try {
-      await this.run(async (context) => {
-        const workbook = context.workbook;
-        workbook.load("readOnly");
-        workbook.protection.load("protected");
-        const existing = workbook.worksheets.getItemOrNullObject(SETTINGS_SHEET_NAME);
-        existing.load("protection/protected");
-        await context.sync();
-        if (workbook.readOnly)
-          throw new HostError("This workbook is open read-only, so the settings cannot be saved in it. Save a copy you can edit, then try again.");
-        if (!existing.isNullObject && existing.protection.protected)
-          throw new HostError(`The settings sheet '${SETTINGS_SHEET_NAME}' is protected, so the settings cannot be saved.`);
-        if (existing.isNullObject && workbook.protection.protected)
-          throw new HostError(
-            "The workbook's structure is protected, so the settings sheet cannot be added. Unprotect it (Review > Protect Workbook), then save again.",
-          );
-        const ws = existing.isNullObject ? workbook.worksheets.add(SETTINGS_SHEET_NAME) : existing;
-        // Very hidden: out of the way of the Unhide menu, so it is not edited by mistake.
-        ws.visibility = "VeryHidden";
-        const cell = ws.getRange("A1");
-        cell.numberFormat = [["@"]];
-        cell.values = [[json]];
-        await context.sync();
-      });
+      await this.writing(() =>
+        this.run(async (context) => {
+          const workbook = context.workbook;
+          workbook.load("readOnly");
+          workbook.protection.load("protected");
+          const existing = workbook.worksheets.getItemOrNullObject(SETTINGS_SHEET_NAME);
+          existing.load("protection/protected");
+          await context.sync();
+          if (workbook.readOnly)
+            throw new HostError("This workbook is open read-only, so the settings cannot be saved in it. Save a copy you can edit, then try again.");
+          if (!existing.isNullObject && existing.protection.protected)
+            throw new HostError(`The settings sheet '${SETTINGS_SHEET_NAME}' is protected, so the settings cannot be saved.`);
+          if (existing.isNullObject && workbook.protection.protected)
+            throw new HostError(
+              "The workbook's structure is protected, so the settings sheet cannot be added. Unprotect it (Review > Protect Workbook), then save again.",
+            );
+          const ws = existing.isNullObject ? workbook.worksheets.add(SETTINGS_SHEET_NAME) : existing;
+          // Very hidden: out of the way of the Unhide menu, so it is not edited by mistake.
+          ws.visibility = "VeryHidden";
+          const cell = ws.getRange("A1");
+          cell.numberFormat = [["@"]];
+          cell.values = [[json]];
+          await context.sync();
+        }),
+      );
     } catch (e) {
       throw new HostError(describeFailure(e, "save the settings"));
     }
@@ -533,6 +632,151 @@ export class ExcelHost implements WorkbookHost {
     } catch (e) {
       throw new HostError(describeFailure(e, `go to ${cell} on '${sheet}'`));
     }
+  }
+
+  // ---- templates -------------------------------------------------------------------------
+
+  /**
+   * Adds a blank standard template as a new sheet under the first free name (`Directions`,
+   * `Directions (2)`…), with its drop-down lists, date and amount rules; activates it and
+   * returns its name. Two syncs. All or nothing: the sheet is built under a temporary
+   * name and renamed last, and a failure removes whatever was made.
+   */
+  async insertTemplate(kind: TemplateKind): Promise<string> {
+    const model = templateModel(kind);
+    const rendered = renderTemplate(model);
+    const temp = `${TEMP_PREFIX} ${this.token()} template`;
+    try {
+      return await this.writing(() =>
+        this.run(async (context) => {
+          const workbook = context.workbook;
+          const worksheets = workbook.worksheets;
+          // Sync 1: the names in use, and may a sheet be added?
+          worksheets.load("items/name, items/id");
+          workbook.load("readOnly");
+          workbook.protection.load("protected");
+          await context.sync();
+          if (workbook.readOnly)
+            throw new HostError(
+              "This workbook is open read-only, so a template sheet cannot be added. Save a copy you can edit (File > Save As), then try again.",
+            );
+          if (workbook.protection.protected)
+            throw new HostError(
+              "The workbook's structure is protected, so a template sheet cannot be added. Unprotect it (Review > Protect Workbook), then try again.",
+            );
+          const before = worksheets.items;
+          const name = freeSheetName(model.sheetName, before.map((ws) => ws.name));
+
+          // Sync 2: the whole sheet.
+          try {
+            const ws = worksheets.add(temp);
+            this.writeTemplate(ws, model, rendered);
+            ws.name = name;
+            ws.activate();
+            await context.sync();
+          } catch (e) {
+            const tidy = await this.removeNewSheet(context, new Set(before.map((ws) => ws.id)), [temp, name]);
+            const base = describeFailure(e, `add the template sheet '${name}'`);
+            throw new HostError(
+              tidy ? `${base} Nothing was added.` : `${base} A part-made sheet may remain: delete '${name}' or '${temp}' if you see it.`,
+            );
+          }
+          return name;
+        }),
+      );
+    } catch (e) {
+      throw new HostError(describeFailure(e, "add the template sheet"));
+    }
+  }
+
+  /** Queues a template's cells, looks, merges, sizes, validation and page setup on a new sheet. */
+  private writeTemplate(ws: Excel.Worksheet, model: TemplateModel, r: RenderedTemplate): void {
+    for (const band of r.bands) {
+      const range = ws.getRange(boundsAddress(band.bounds));
+      // Formats first, so text written into an `@` cell stays text.
+      range.numberFormat = band.numberFormat;
+      range.formulas = band.formulas;
+    }
+    for (const run of r.styles) applyStyle(ws.getRange(boundsAddress(run.bounds)), run);
+    for (const m of r.merges) ws.getRange(boundsAddress(m)).merge(false);
+    for (const w of r.widths) ws.getRange(columnAddress(w.col)).format.columnWidth = w.points;
+    for (const h of r.heights) ws.getRange(rowAddress(h.row)).format.rowHeight = h.points;
+    for (const v of r.validations) {
+      const dv = ws.getRange(boundsAddress(v.bounds)).dataValidation;
+      // Blank input cells are allowed: the template starts empty.
+      dv.ignoreBlanks = true;
+      dv.rule = v.rule;
+      dv.prompt = v.prompt;
+      dv.errorAlert = v.errorAlert;
+    }
+    if (model.freezeRows > 0) ws.freezePanes.freezeRows(model.freezeRows);
+    // As the .xlsx template: A4 landscape, one page wide.
+    const layout = ws.pageLayout;
+    layout.orientation = "Landscape";
+    layout.paperSize = "A4";
+    layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  }
+
+  /**
+   * Deletes a sheet this host was adding when its batch failed: one not there before
+   * (`existing` ids) under one of `names`. Returns false where that failed too.
+   */
+  private async removeNewSheet(context: Excel.RequestContext, existing: Set<string>, names: string[]): Promise<boolean> {
+    try {
+      const worksheets = context.workbook.worksheets;
+      worksheets.load("items/name, items/id");
+      await context.sync();
+      const wanted = new Set(names.map((n) => n.toLowerCase()));
+      const ours = worksheets.items.filter((ws) => !existing.has(ws.id) && wanted.has(ws.name.toLowerCase()));
+      if (!ours.length) return true;
+      ours.forEach((ws) => ws.delete());
+      await context.sync();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  // ---- change events -----------------------------------------------------------------------
+
+  /**
+   * Calls `listener` when the user (or a co-author) changes the workbook: a cell or its
+   * number format, a sheet added or deleted, and, where ExcelApi 1.17 is there, a sheet
+   * renamed. Changes this host makes itself are ignored (while writing, and for
+   * eventQuietMs after). Returns the way to stop. Where Excel will not register the
+   * events, nothing is called and the pane's Check button is the way to recheck.
+   */
+  onChanged(listener: () => void): () => void {
+    let stopped = false;
+    const handler = async (): Promise<void> => {
+      if (!stopped && !this.quiet()) listener();
+    };
+    const registered: Promise<Registration[]> = this.run(async (context) => {
+      const worksheets = context.workbook.worksheets;
+      const list: Registration[] = [
+        worksheets.onChanged.add(handler),
+        worksheets.onFormatChanged.add(handler),
+        worksheets.onAdded.add(handler),
+        worksheets.onDeleted.add(handler),
+      ];
+      if (this.isSetSupported("ExcelApi", "1.17")) list.push(worksheets.onNameChanged.add(handler));
+      await context.sync();
+      return list;
+    }).catch(() => []);
+    return () => {
+      if (stopped) return;
+      stopped = true;
+      void registered.then(async (list) => {
+        if (!list.length) return;
+        try {
+          // Removal is queued on the context the handlers were added with.
+          list.forEach((r) => r.remove());
+          await list[0].context.sync();
+        } catch {
+          // Excel has closed the workbook or the pane; the handlers are gone with it.
+        }
+      });
+    };
   }
 }
 
@@ -568,5 +812,14 @@ function applyStyle(range: Excel.Range, run: StyleRun): void {
     const edges = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"];
     if (run.bounds.right > run.bounds.left) edges.push("InsideVertical");
     for (const edge of edges) format.borders.getItem(edge as Excel.BorderIndex).style = "Continuous";
+  }
+}
+
+/** The wanted name, or the first free `Name (2)`, `Name (3)`…, compared without regard to case. */
+export function freeSheetName(wanted: string, taken: string[]): string {
+  const used = new Set(taken.map((n) => n.toLowerCase()));
+  for (let n = 1; ; n++) {
+    const name = numberedName(wanted, n);
+    if (!used.has(name.toLowerCase())) return name;
   }
 }

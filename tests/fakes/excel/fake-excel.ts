@@ -7,6 +7,13 @@
  * roll a batch back); refuses requests and responses over the payload limit (Excel on the
  * web: 5 MB). It counts syncs and measures each request (JSON byte length of the queued
  * operations) and response, and can fail the Nth sync or the Nth write operation.
+ *
+ * Data validation (ExcelApi 1.8) is kept per cell, as Excel keeps it. Worksheet collection
+ * events (onChanged, onFormatChanged, onAdded, onDeleted, onNameChanged) are registered at
+ * sync, need their API set, and are delivered as Excel delivers them: after the sync that
+ * made the change, asynchronously (optionally later still, `eventDelayMs`), also for
+ * changes the add-in made itself. getMergedAreasOrNullObject fails on a range with more
+ * than 512 merged areas, as Excel documents.
  */
 import { columnLetters, parseA1, quoteSheetName } from "../../../src/core/grid";
 
@@ -47,6 +54,30 @@ export interface FakeTableState {
   style: string;
 }
 
+/** A cell's data validation as Office.js sets it. */
+export interface FakeValidation {
+  rule?: Excel.DataValidationRule;
+  prompt?: Excel.DataValidationPrompt;
+  errorAlert?: Excel.DataValidationErrorAlert;
+  ignoreBlanks?: boolean;
+}
+
+export type FakeEventName = "onChanged" | "onFormatChanged" | "onAdded" | "onDeleted" | "onNameChanged";
+
+/** The ExcelApi set each worksheet collection event needs (@types/office-js). */
+export const EVENT_SETS: Record<FakeEventName, string> = {
+  onAdded: "1.7",
+  onDeleted: "1.7",
+  onChanged: "1.9",
+  onFormatChanged: "1.9",
+  onNameChanged: "1.17",
+};
+
+export interface FakeEvent {
+  event: FakeEventName;
+  args: Record<string, unknown>;
+}
+
 export interface FakeSheetState {
   id: string;
   name: string;
@@ -57,6 +88,9 @@ export interface FakeSheetState {
   tables: FakeTableState[];
   freezeRows: number;
   columnWidths: Map<number, number>;
+  rowHeights: Map<number, number>;
+  /** Data validation by cell key (`row,col`). */
+  validation: Map<string, FakeValidation>;
   pageLayout: Record<string, unknown>;
   tabColor?: string;
 }
@@ -349,9 +383,67 @@ class FakeApplication extends FakeClientObject implements Pick<Excel.Application
   }
 }
 
+type Handler = (args: unknown) => Promise<unknown>;
+
+/**
+ * OfficeExtension.EventHandlers: add() and remove() are queued and take effect only when a
+ * sync succeeds; registering an event newer than this Excel's API fails that sync.
+ */
+class FakeEventHandlers {
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly event: FakeEventName,
+  ) {}
+  private queue(call: "add" | "remove", handler: Handler): void {
+    this.ctx.enqueue({
+      desc: { on: "WorksheetCollection", event: this.event, call },
+      write: false,
+      apply: () => {
+        if (!this.ctx.excel.isSetSupported("ExcelApi", EVENT_SETS[this.event]))
+          throw new FakeOfficeError("ApiNotFound", `WorksheetCollection.${this.event} needs ExcelApi ${EVENT_SETS[this.event]}.`);
+        return {
+          data: null,
+          commit: () => (call === "add" ? this.ctx.excel.register(this.event, handler) : this.ctx.excel.unregister(this.event, handler)),
+        };
+      },
+    });
+  }
+  add(handler: Handler): FakeEventHandlerResult {
+    this.queue("add", handler);
+    return new FakeEventHandlerResult(this.ctx, () => this.queue("remove", handler));
+  }
+  remove(handler: Handler): void {
+    this.queue("remove", handler);
+  }
+}
+
+class FakeEventHandlerResult {
+  private undo: (() => void) | null;
+  constructor(
+    readonly context: FakeContext,
+    undo: () => void,
+  ) {
+    this.undo = undo;
+  }
+  remove(): void {
+    this.undo?.();
+    this.undo = null;
+  }
+}
+
 class FakeWorksheetCollection extends FakeClientObject {
+  readonly onChanged: FakeEventHandlers;
+  readonly onFormatChanged: FakeEventHandlers;
+  readonly onAdded: FakeEventHandlers;
+  readonly onDeleted: FakeEventHandlers;
+  readonly onNameChanged: FakeEventHandlers;
   constructor(ctx: FakeContext) {
     super(ctx, "WorksheetCollection");
+    this.onChanged = new FakeEventHandlers(ctx, "onChanged");
+    this.onFormatChanged = new FakeEventHandlers(ctx, "onFormatChanged");
+    this.onAdded = new FakeEventHandlers(ctx, "onAdded");
+    this.onDeleted = new FakeEventHandlers(ctx, "onDeleted");
+    this.onNameChanged = new FakeEventHandlers(ctx, "onNameChanged");
   }
   get items(): FakeWorksheet[] {
     return this.prop("items");
@@ -390,6 +482,7 @@ class FakeWorksheetCollection extends FakeClientObject {
       this.ctx.excel.checkSheetName(finalName);
       created = this.ctx.excel.newSheet(finalName);
       state.sheets.push(created);
+      this.ctx.excel.emit("onAdded", { type: "WorksheetAdded", source: "Local", worksheetId: created.id });
     });
     return ws;
   }
@@ -456,7 +549,9 @@ class FakeWorksheet extends FakeClientObject implements Pick<Excel.Worksheet, "n
       if (s.name === v) return;
       if (this.ctx.state.structureProtected) throw new FakeOfficeError("AccessDenied", "The workbook's structure is protected.");
       this.ctx.excel.checkSheetName(v, s);
+      const before = s.name;
       s.name = v;
+      this.ctx.excel.emit("onNameChanged", { type: "WorksheetNameChanged", source: "Local", worksheetId: s.id, nameBefore: before, nameAfter: v });
     });
   }
   get id(): string {
@@ -531,6 +626,7 @@ class FakeWorksheet extends FakeClientObject implements Pick<Excel.Worksheet, "n
       if (state.sheets.filter((x) => x !== s && x.visibility === "Visible").length === 0)
         throw new FakeOfficeError("InvalidOperation", "A workbook must keep at least one visible sheet.");
       state.sheets.splice(state.sheets.indexOf(s), 1);
+      this.ctx.excel.emit("onDeleted", { type: "WorksheetDeleted", source: "Local", worksheetId: s.id });
     });
   }
 }
@@ -615,6 +711,14 @@ class FakePageLayout extends FakeClientObject {
   }
   get zoom(): Excel.PageLayoutZoomOptions {
     return this.prop("zoom");
+  }
+  set paperSize(v: string) {
+    this.setProp("paperSize", v, () => {
+      this.ws.sheet().pageLayout.paperSize = v;
+    });
+  }
+  get paperSize(): string {
+    return this.prop("paperSize");
   }
   setPrintTitleRows(rows: string): void {
     this.write({ call: "setPrintTitleRows", rows }, () => {
@@ -725,6 +829,7 @@ class FakeRange extends FakeClientObject {
       this.each(v, "numberFormat", (cell, x) => {
         cell.numberFormat = String(x);
       });
+      this.raise("onFormatChanged");
     });
   }
   get text(): string[][] {
@@ -746,6 +851,7 @@ class FakeRange extends FakeClientObject {
           delete cell.formula;
         }
       }
+      this.raise("onChanged");
     });
   }
   /** Applies a 2-D array (or one value for every cell), checking its shape as Excel does. */
@@ -797,7 +903,22 @@ class FakeRange extends FakeClientObject {
         }
         throw new FakeOfficeError("InvalidArgument", `Cannot write ${typeof x} to a cell.`);
       });
+      this.raise("onChanged");
     });
+  }
+  /** Raises a change event for this range, as Excel does after the change is made. */
+  raise(event: "onChanged" | "onFormatChanged"): void {
+    const s = this.ws.sheet();
+    this.ctx.excel.emit(event, {
+      type: event === "onChanged" ? "WorksheetChanged" : "WorksheetFormatChanged",
+      ...(event === "onChanged" ? { changeType: "RangeEdited" } : {}),
+      source: "Local",
+      worksheetId: s.id,
+      address: addressOf(this.bounds()),
+    });
+  }
+  get dataValidation(): FakeDataValidation {
+    return new FakeDataValidation(this.ctx, this);
   }
   merge(across?: boolean): void {
     this.write({ call: "merge", across }, () => {
@@ -805,6 +926,7 @@ class FakeRange extends FakeClientObject {
       const b = this.bounds();
       if (s.merges.some((m) => overlaps(m, b))) throw new FakeOfficeError("InvalidOperation", "Cannot merge over a merged range.");
       s.merges.push({ ...b });
+      this.raise("onFormatChanged");
     });
   }
   select(): void {
@@ -831,6 +953,7 @@ class FakeRange extends FakeClientObject {
   styleCells(name: string, value: unknown): void {
     this.write({ style: name, value }, () => {
       for (const [r, c] of this.positions()) this.cell(r, c, true)!.style[name] = value;
+      this.raise("onFormatChanged");
     });
   }
 }
@@ -845,7 +968,11 @@ class FakeRangeAreas extends FakeClientObject {
   }
   resolveNull(): void {
     const b = this.range.bounds();
-    this.areas = this.range.ws.sheet().merges.filter((m) => overlaps(m, b));
+    const areas = this.range.ws.sheet().merges.filter((m) => overlaps(m, b));
+    // "If the merged areas count in this range is more than 512, then this method will fail."
+    if (areas.length > 512)
+      throw new FakeOfficeError("GeneralException", `The range has ${areas.length} merged areas; Excel returns at most 512.`);
+    this.areas = areas;
     this.nullState = this.areas.length === 0;
   }
   protected override isNullNow(): boolean {
@@ -903,7 +1030,122 @@ class FakeRangeFormat extends FakeClientObject {
       const s = this.range.ws.writable();
       const b = this.range.bounds();
       for (let c = b.left; c <= b.right; c++) s.columnWidths.set(c, v);
+      this.range.raise("onFormatChanged");
     });
+  }
+  set rowHeight(v: number) {
+    this.write({ set: "rowHeight", value: v }, () => {
+      const s = this.range.ws.writable();
+      const b = this.range.bounds();
+      if (!(v >= 0 && v <= 409)) throw new FakeOfficeError("InvalidArgument", `A row height of ${v} points is out of range (0 to 409).`);
+      for (let r = b.top; r <= b.bottom; r++) s.rowHeights.set(r, v);
+      this.range.raise("onFormatChanged");
+    });
+  }
+}
+
+/** Excel's limits on a validation's messages (Data Validation dialog). */
+const PROMPT_TITLE_MAX = 32;
+const PROMPT_MESSAGE_MAX = 255;
+const ERROR_MESSAGE_MAX = 225;
+const LIST_SOURCE_MAX = 255;
+const RULE_KINDS = ["custom", "date", "decimal", "list", "textLength", "time", "wholeNumber"] as const;
+const OPERATORS = new Set(["Between", "NotBetween", "EqualTo", "NotEqualTo", "GreaterThan", "LessThan", "GreaterThanOrEqualTo", "LessThanOrEqualTo"]);
+
+/** Range.dataValidation (ExcelApi 1.8): set rule, prompt, errorAlert and ignoreBlanks; kept per cell. */
+class FakeDataValidation extends FakeClientObject {
+  constructor(
+    ctx: FakeContext,
+    private readonly range: FakeRange,
+  ) {
+    super(ctx, "DataValidation");
+  }
+  /** Applies a change to every cell's validation, refusing on sheets Excel would refuse. */
+  private update(name: keyof FakeValidation, value: unknown, check: () => void, f: (v: FakeValidation) => void): void {
+    this.setProp(name, value, () => {
+      if (!this.ctx.excel.isSetSupported("ExcelApi", "1.8")) throw new FakeOfficeError("ApiNotFound", "Data validation needs ExcelApi 1.8.");
+      const s = this.range.ws.writable();
+      check();
+      for (const [r, c] of this.range.positions()) {
+        const k = key(r, c);
+        const v = s.validation.get(k) ?? {};
+        f(v);
+        s.validation.set(k, v);
+      }
+    });
+  }
+  set rule(rule: Excel.DataValidationRule) {
+    this.update(
+      "rule",
+      rule,
+      () => {
+        const kinds = RULE_KINDS.filter((k) => rule[k] !== undefined);
+        if (kinds.length !== 1) throw new FakeOfficeError("InvalidArgument", "A data validation rule must have exactly one kind of criteria.");
+        const s = this.range.ws.sheet();
+        // Excel will not put a rule over an existing one: clear() it first.
+        if (this.range.positions().some(([r, c]) => s.validation.get(key(r, c))?.rule))
+          throw new FakeOfficeError("InvalidOperation", "The range already has a data validation rule; clear it first.");
+        const list = rule.list;
+        if (list) {
+          if (typeof list.source !== "string" || !list.source) throw new FakeOfficeError("InvalidArgument", "A list needs a source.");
+          if (list.source.length > LIST_SOURCE_MAX) throw new FakeOfficeError("InvalidArgument", "A list source is limited to 255 characters.");
+        }
+        const basic = rule.decimal ?? rule.wholeNumber ?? rule.textLength ?? rule.date ?? rule.time;
+        if (basic) {
+          if (!OPERATORS.has(basic.operator)) throw new FakeOfficeError("InvalidArgument", `Unknown operator '${basic.operator}'.`);
+          const between = basic.operator === "Between" || basic.operator === "NotBetween";
+          if (basic.formula1 === undefined || (between && basic.formula2 === undefined))
+            throw new FakeOfficeError("InvalidArgument", "The rule is missing a formula.");
+          for (const f of [basic.formula1, basic.formula2]) {
+            if (f === undefined) continue;
+            // A date is taken as a Date or an ISO date string; anything else is a bad argument.
+            if (rule.date && typeof f === "string" && !/^\d{4}-\d{2}-\d{2}/.test(f) && !f.startsWith("="))
+              throw new FakeOfficeError("InvalidArgument", `'${f}' is not an ISO date.`);
+            if (rule.decimal && typeof f !== "number" && !(typeof f === "string" && /^=?[-\d.]+$/.test(f)))
+              throw new FakeOfficeError("InvalidArgument", `'${String(f)}' is not a number.`);
+          }
+        }
+      },
+      (v) => (v.rule = JSON.parse(JSON.stringify(rule))),
+    );
+  }
+  get rule(): Excel.DataValidationRule {
+    return this.prop("rule");
+  }
+  set prompt(p: Excel.DataValidationPrompt) {
+    this.update(
+      "prompt",
+      p,
+      () => {
+        if ((p.title ?? "").length > PROMPT_TITLE_MAX || (p.message ?? "").length > PROMPT_MESSAGE_MAX)
+          throw new FakeOfficeError("InvalidArgument", "A prompt's title is limited to 32 characters and its message to 255.");
+      },
+      (v) => (v.prompt = { ...p }),
+    );
+  }
+  get prompt(): Excel.DataValidationPrompt {
+    return this.prop("prompt");
+  }
+  set errorAlert(a: Excel.DataValidationErrorAlert) {
+    this.update(
+      "errorAlert",
+      a,
+      () => {
+        if ((a.title ?? "").length > PROMPT_TITLE_MAX || (a.message ?? "").length > ERROR_MESSAGE_MAX)
+          throw new FakeOfficeError("InvalidArgument", "An error alert's title is limited to 32 characters and its message to 225.");
+        if (!["Stop", "Warning", "Information"].includes(a.style)) throw new FakeOfficeError("InvalidArgument", `Unknown alert style '${a.style}'.`);
+      },
+      (v) => (v.errorAlert = { ...a }),
+    );
+  }
+  get errorAlert(): Excel.DataValidationErrorAlert {
+    return this.prop("errorAlert");
+  }
+  set ignoreBlanks(b: boolean) {
+    this.update("ignoreBlanks", b, () => {}, (v) => (v.ignoreBlanks = b));
+  }
+  get ignoreBlanks(): boolean {
+    return this.prop("ignoreBlanks");
   }
 }
 
@@ -1034,6 +1276,8 @@ export interface FakeExcelOptions {
   apiVersion?: string;
   /** Request and response size limit in bytes (Excel on the web: 5 MB). */
   payloadLimit?: number;
+  /** How long after a sync its change events reach the handlers (default 0: next turn). */
+  eventDelayMs?: number;
 }
 
 /** The fake Excel application: a workbook's state plus Excel.run. */
@@ -1052,10 +1296,102 @@ export class FakeExcel {
   private writeOps = 0;
   private failSyncAt: number | null = null;
   private failWriteAt: number | null = null;
+  readonly eventDelayMs: number;
+  private readonly handlers = new Map<FakeEventName, Handler[]>();
+  private pendingEvents: FakeEvent[] = [];
+  /** Every change event raised, in order, whether or not anyone listened. */
+  readonly events: FakeEvent[] = [];
+  /** Events handed to handlers (one per handler called). */
+  delivered = 0;
 
   constructor(options: FakeExcelOptions = {}) {
     this.apiVersion = options.apiVersion ?? "1.9";
     this.payloadLimit = options.payloadLimit ?? 5 * 1024 * 1024;
+    this.eventDelayMs = options.eventDelayMs ?? 0;
+  }
+
+  /** Records a change event; it is delivered after the current sync (or user action). */
+  emit(event: FakeEventName, args: Record<string, unknown>): void {
+    const e = { event, args };
+    this.events.push(e);
+    this.pendingEvents.push(e);
+  }
+
+  register(event: FakeEventName, handler: Handler): void {
+    this.handlers.set(event, [...(this.handlers.get(event) ?? []), handler]);
+  }
+
+  unregister(event: FakeEventName, handler: Handler): void {
+    const list = [...(this.handlers.get(event) ?? [])];
+    const i = list.lastIndexOf(handler);
+    if (i >= 0) list.splice(i, 1);
+    this.handlers.set(event, list);
+  }
+
+  /** Handlers registered now, for one event or all. */
+  handlerCount(event?: FakeEventName): number {
+    return event ? (this.handlers.get(event) ?? []).length : [...this.handlers.values()].reduce((n, l) => n + l.length, 0);
+  }
+
+  /** Hands the pending events to the handlers registered when they arrive, asynchronously. */
+  private deliver(): void {
+    const batch = this.pendingEvents.splice(0, this.pendingEvents.length);
+    if (!batch.length) return;
+    this.inFlight++;
+    setTimeout(() => {
+      for (const e of batch)
+        for (const h of this.handlers.get(e.event) ?? []) {
+          this.delivered++;
+          void h(e.args);
+        }
+      this.inFlight--;
+      if (this.inFlight === 0) this.idlers.splice(0).forEach((f) => f());
+    }, this.eventDelayMs);
+  }
+
+  private inFlight = 0;
+  private idlers: (() => void)[] = [];
+
+  /** Resolves once every event raised so far has been handed to the handlers. */
+  eventsDelivered(): Promise<void> {
+    if (this.inFlight === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idlers.push(resolve));
+  }
+
+  /** A user types into a cell (not through the API): the value changes and onChanged fires. */
+  userEdit(sheet: string, address: string, value: Scalar | null): void {
+    const s = this.sheet(sheet);
+    if (!s) throw new Error(`fake: no sheet '${sheet}'`);
+    const { row, col } = parseA1(address);
+    const cell = s.cells.get(key(row, col)) ?? { value: null, numberFormat: "General", style: {} };
+    cell.value = value;
+    s.cells.set(key(row, col), cell);
+    this.emit("onChanged", { type: "WorksheetChanged", changeType: "RangeEdited", source: "Local", worksheetId: s.id, address });
+    this.deliver();
+  }
+
+  /** A user adds a sheet: onAdded fires. */
+  userAddSheet(name: string): FakeSheetState {
+    const s = this.addSheet(name);
+    this.emit("onAdded", { type: "WorksheetAdded", source: "Local", worksheetId: s.id });
+    this.deliver();
+    return s;
+  }
+
+  /** A user renames a sheet: onNameChanged fires (ExcelApi 1.17 handlers only). */
+  userRenameSheet(from: string, to: string): void {
+    const s = this.sheet(from);
+    if (!s) throw new Error(`fake: no sheet '${from}'`);
+    this.checkSheetName(to, s);
+    s.name = to;
+    this.emit("onNameChanged", { type: "WorksheetNameChanged", source: "Local", worksheetId: s.id, nameBefore: from, nameAfter: to });
+    this.deliver();
+  }
+
+  /** The data validation on a cell, by sheet name and A1 address. */
+  validationAt(sheet: string, address: string): FakeValidation | undefined {
+    const { row, col } = parseA1(address);
+    return this.sheet(sheet)?.validation.get(key(row, col));
   }
 
   nextId(): number {
@@ -1099,6 +1435,8 @@ export class FakeExcel {
       tables: [],
       freezeRows: 0,
       columnWidths: new Map(),
+      rowHeights: new Map(),
+      validation: new Map(),
       pageLayout: {},
     };
   }
@@ -1162,6 +1500,8 @@ export class FakeExcel {
         tables: s.tables.map((t) => ({ ...t })),
         freezeRows: s.freezeRows,
         columnWidths: [...s.columnWidths.entries()],
+        rowHeights: [...s.rowHeights.entries()],
+        validation: [...s.validation.entries()].sort().map(([k, v]) => [k, JSON.parse(JSON.stringify(v))]),
         pageLayout: JSON.parse(JSON.stringify(s.pageLayout)),
         tabColor: s.tabColor,
       })),
@@ -1170,6 +1510,14 @@ export class FakeExcel {
 
   /** One sync: size checks, injected failures, then the operations in order. */
   async process(ops: Op[]): Promise<void> {
+    try {
+      await this.processOps(ops);
+    } finally {
+      this.deliver();
+    }
+  }
+
+  private async processOps(ops: Op[]): Promise<void> {
     const requestBytes = Buffer.byteLength(JSON.stringify(ops.map((o) => o.desc)));
     const record: SyncRecord = { operations: ops.length, requestBytes, responseBytes: 0 };
     this.syncs.push(record);

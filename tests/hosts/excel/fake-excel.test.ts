@@ -75,3 +75,89 @@ describe("the fake Excel", () => {
     expect(err.code).toBe("ApiNotFound");
   });
 });
+
+describe("the fake Excel's data validation, events and merged-area limit", () => {
+  it("keeps data validation per cell, refuses a rule over a rule, and checks Excel's limits", async () => {
+    const fake = new FakeExcel();
+    fake.addSheet("S");
+    await fake.run(async (ctx) => {
+      const dv = ctx.workbook.worksheets.getItem("S").getRange("B2:B3").dataValidation;
+      dv.rule = { list: { inCellDropDown: true, source: "High,Medium,Low" } };
+      dv.prompt = { showPrompt: true, title: "Risk Level", message: "Choose one." };
+      await ctx.sync();
+    });
+    expect(fake.validationAt("S", "B3")).toEqual({
+      rule: { list: { inCellDropDown: true, source: "High,Medium,Low" } },
+      prompt: { showPrompt: true, title: "Risk Level", message: "Choose one." },
+    });
+    expect(fake.validationAt("S", "B4")).toBeUndefined();
+
+    const attempt = (f: (dv: Excel.DataValidation) => void) =>
+      fake
+        .run(async (ctx) => {
+          f(ctx.workbook.worksheets.getItem("S").getRange("B3:C3").dataValidation);
+          await ctx.sync();
+        })
+        .then(() => null, (e) => e.code);
+    expect(await attempt((dv) => (dv.rule = { decimal: { formula1: 0, operator: "GreaterThan" } }))).toBe("InvalidOperation");
+    expect(await attempt((dv) => (dv.errorAlert = { showAlert: true, style: "Stop", title: "x", message: "y".repeat(226) }))).toBe(
+      "InvalidArgument",
+    );
+    expect(await attempt((dv) => (dv.prompt = { showPrompt: true, title: "t".repeat(33), message: "" }))).toBe("InvalidArgument");
+    expect(await attempt((dv) => (dv.rule = {}))).toBe("InvalidArgument");
+  });
+
+  it("needs ExcelApi 1.8 for data validation", async () => {
+    const fake = new FakeExcel({ apiVersion: "1.7" });
+    fake.addSheet("S");
+    const err = await fake
+      .run(async (ctx) => {
+        ctx.workbook.worksheets.getItem("S").getRange("A1").dataValidation.ignoreBlanks = true;
+        await ctx.sync();
+      })
+      .catch((e) => e);
+    expect(err.code).toBe("ApiNotFound");
+  });
+
+  it("registers event handlers at sync, and delivers events after the sync that made the change", async () => {
+    const fake = new FakeExcel();
+    fake.addSheet("S");
+    const seen: unknown[] = [];
+    await fake.run(async (ctx) => {
+      ctx.workbook.worksheets.onChanged.add(async (args) => void seen.push(args));
+      expect(fake.handlerCount()).toBe(0);
+      await ctx.sync();
+      expect(fake.handlerCount("onChanged")).toBe(1);
+      ctx.workbook.worksheets.getItem("S").getRange("A1").values = [["x"]];
+      await ctx.sync();
+      // Not yet: Excel's events arrive after the sync's promise resolves.
+      expect(seen).toEqual([]);
+    });
+    await new Promise((r) => setTimeout(r, 5));
+    expect(seen).toEqual([expect.objectContaining({ type: "WorksheetChanged", address: "A1", worksheetId: fake.sheet("S")!.id })]);
+  });
+
+  it("refuses to register an event newer than its API version", async () => {
+    const fake = new FakeExcel({ apiVersion: "1.9" });
+    const err = await fake
+      .run(async (ctx) => {
+        ctx.workbook.worksheets.onNameChanged.add(async () => undefined);
+        await ctx.sync();
+      })
+      .catch((e) => e);
+    expect(err.code).toBe("ApiNotFound");
+    expect(fake.handlerCount()).toBe(0);
+  });
+
+  it("fails to list more than 512 merged areas", async () => {
+    const fake = new FakeExcel({ apiVersion: "1.13" });
+    fake.addSheet("S", {}, { merges: Array.from({ length: 513 }, (_, i) => `A${i + 1}:B${i + 1}`) });
+    const err = await fake
+      .run(async (ctx) => {
+        ctx.workbook.worksheets.getItem("S").getRange().getMergedAreasOrNullObject().load("address");
+        await ctx.sync();
+      })
+      .catch((e) => e);
+    expect(err.code).toBe("GeneralException");
+  });
+});
