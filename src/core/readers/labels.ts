@@ -169,23 +169,31 @@ function labelIndex(grid: SheetGrid): LabelIndex {
   return idx;
 }
 
-function searchLabel(grid: SheetGrid, labels: readonly string[] | LabelSet): LabelHit | null {
+/**
+ * Every cell holding one of the labels, in row-major order. Every cell that could match is
+ * under one of the labels' keys in the sheet's index; matchLabelText has the last word.
+ */
+export function labelCells(grid: SheetGrid, labels: readonly string[] | LabelSet): LabelHit[] {
   const set = asSet(labels);
   const idx = labelIndex(grid);
-  // Every cell that could match is under one of the label's keys; the first in row-major
-  // order that really matches (matchLabelText has the last word) is the hit.
-  const candidates: Cell[] = [];
+  const candidates = new Set<Cell>();
+  const take = (list: Cell[] | undefined) => list?.forEach((c) => candidates.add(c));
   for (const l of set.labels) {
     const k = normaliseLabel(l);
-    candidates.push(...(idx.whole.get(k) ?? []), ...(idx.split.get(k) ?? []));
+    take(idx.whole.get(k));
+    take(idx.split.get(k));
   }
-  for (const p of set.prefixes ?? []) candidates.push(...(idx.split.get(normaliseLabel(p)) ?? []));
-  candidates.sort((a, b) => a.row - b.row || a.col - b.col);
-  for (const cell of candidates) {
+  for (const p of set.prefixes ?? []) take(idx.split.get(normaliseLabel(p)));
+  const hits: LabelHit[] = [];
+  for (const cell of [...candidates].sort((a, b) => a.row - b.row || a.col - b.col)) {
     const m = matchLabelText(cell.value as string, set);
-    if (m) return { row: cell.row, col: cell.col, address: a1(cell.row, cell.col), cell, ...m };
+    if (m) hits.push({ row: cell.row, col: cell.col, address: a1(cell.row, cell.col), cell, ...m });
   }
-  return null;
+  return hits;
+}
+
+function searchLabel(grid: SheetGrid, labels: readonly string[] | LabelSet): LabelHit | null {
+  return labelCells(grid, labels)[0] ?? null;
 }
 
 /** The cell at a position, or the top-left cell of the merge it belongs to. */

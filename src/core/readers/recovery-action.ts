@@ -20,7 +20,7 @@ import {
   parseVersion,
   type ValueResult,
 } from "../values";
-import { cellAt, explain, findLabel, labelValue, matchLabelText, type LabelHit, type LabelSet, type LabelValue } from "./labels";
+import { cellAt, explain, findLabel, labelCells, labelValue, matchLabelText, type LabelHit, type LabelSet, type LabelValue } from "./labels";
 
 export const TITLE_PREFIXES = ["Finance Recovery Action", "Financial Recovery Action"] as const;
 
@@ -52,6 +52,8 @@ const PLAN = {
 const TRIANGULATION = ["Triangulation"];
 const REPORTING_FREQUENCY = ["Reporting Frequency"];
 const TRIANGULATION_ROWS = ["Population Need", "Finance", "Outcomes"] as const;
+/** Each row name as a label list of its own (constant lists: label matching caches by list). */
+const TRIANGULATION_ROW_LABELS = TRIANGULATION_ROWS.map((name) => [name] as const);
 
 /**
  * Every label of the template: a value search stops at any of these (§1). The
@@ -293,7 +295,9 @@ function isGuidanceRow(grid: SheetGrid, row: number): boolean {
 
 /** The plan table (§3): returns the strategic aims; raises its findings. */
 function readPlanTable(grid: SheetGrid, add: Add): number[] {
-  for (const row of grid.rows()) {
+  // Only rows holding an Actions heading can be the header row.
+  const headerRows = [...new Set(labelCells(grid, PLAN.actions).map((h) => h.row))];
+  for (const row of headerRows) {
     const cells = grid.rowCells(row);
     const aimsCol = columnOf(cells, PLAN.aims);
     const actionsCol = columnOf(cells, PLAN.actions);
@@ -367,7 +371,9 @@ function readPlanTable(grid: SheetGrid, add: Add): number[] {
 /** The triangulation table (§3): raises its findings. */
 function readTriangulation(grid: SheetGrid, add: Add): void {
   let header: { row: number; address: string; freqCol: number } | null = null;
-  for (const row of grid.rows()) {
+  // Only rows holding a cell beginning Triangulation can be the header row.
+  const headerRows = [...new Set(labelCells(grid, { labels: [], prefixes: TRIANGULATION }).map((h) => h.row))];
+  for (const row of headerRows) {
     const cells = grid.rowCells(row).filter((c) => !isBlank(c));
     if (cells.length < 2) continue;
     const first = cells[0];
@@ -388,14 +394,9 @@ function readTriangulation(grid: SheetGrid, add: Add): void {
   }
 
   const found = new Map<string, number>();
-  for (const row of grid.rows()) {
-    if (row <= header.row) continue;
-    for (const c of grid.rowCells(row)) {
-      if (typeof c.value !== "string") continue;
-      for (const name of TRIANGULATION_ROWS) {
-        if (!found.has(name) && matchesLabel(c.value, [name])) found.set(name, row);
-      }
-    }
+  for (const [i, name] of TRIANGULATION_ROWS.entries()) {
+    const below = labelCells(grid, TRIANGULATION_ROW_LABELS[i]).find((h) => h.row > header!.row && h.inline === null);
+    if (below) found.set(name, below.row);
   }
   for (const name of TRIANGULATION_ROWS) {
     const row = found.get(name);
