@@ -32,10 +32,10 @@ function defaultOutput(input: string): string {
   return path.join(dir, `${base}.summary.xlsx`);
 }
 
-async function load(file: string, io: Io) {
+async function load(file: string, io: Io, purpose: "check" | "build") {
   io.progress(`Reading ${path.basename(file)}…`);
   const bytes = await readWorkbookFile(file);
-  return loadWorkbook(bytes, path.basename(file));
+  return loadWorkbook(bytes, path.basename(file), { purpose });
 }
 
 async function run(cmd: Command, io: Io): Promise<number> {
@@ -48,7 +48,7 @@ async function run(cmd: Command, io: Io): Promise<number> {
       io.stdout(`${require("../../package.json").version}\n`);
       return EXIT_OK;
     case "check": {
-      const loaded = await load(cmd.workbook, io);
+      const loaded = await load(cmd.workbook, io, "check");
       io.progress(`Checking ${loaded.snapshot.sheets.length} sheets…`);
       const analysis = analyse(loaded.snapshot, { overrides: cmd.overrides, now: io.now() });
       const name = path.basename(cmd.workbook);
@@ -66,7 +66,7 @@ async function run(cmd: Command, io: Io): Promise<number> {
       if (path.resolve(output) === path.resolve(cmd.workbook)) {
         throw new UsageError(`The output would overwrite the input ${cmd.workbook}; choose another name with -o.`);
       }
-      const loaded = await load(cmd.workbook, io);
+      const loaded = await load(cmd.workbook, io, "build");
       io.progress(`Checking ${loaded.snapshot.sheets.length} sheets…`);
       const analysis = analyse(loaded.snapshot, { overrides: cmd.overrides, now: io.now() });
       const plan = summarise(analysis, io.now());

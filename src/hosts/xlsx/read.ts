@@ -16,6 +16,20 @@ export interface LoadedWorkbook {
   workbook: ExcelJS.Workbook;
   snapshot: WorkbookSnapshot;
   inspection: PackageInspection;
+  /**
+   * False when loaded only to be checked: the package was not inspected and in-document
+   * links were not carried into `workbook`, so it must not be written back.
+   */
+  rewritable: boolean;
+}
+
+export interface LoadOptions {
+  /**
+   * `check` reads the cells only, skipping the work that only a rewrite needs (the package
+   * inspection and carrying in-document links over): a check costs little more than
+   * exceljs's own load. Default `build`.
+   */
+  purpose?: "check" | "build";
 }
 
 const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -268,10 +282,11 @@ async function markInternalLinks(zip: JSZip, sheetPath: string): Promise<boolean
  * which exceljs 4.4 fails) dropped. The latter only matters for reading: such a workbook
  * is never rewritten (package.ts reports those tables).
  */
-async function readableByExceljs(zip: JSZip, bytes: Uint8Array): Promise<Uint8Array> {
+async function readableByExceljs(zip: JSZip, bytes: Uint8Array, links = true): Promise<Uint8Array> {
   let changed = false;
   for (const path of Object.keys(zip.files)) {
     if (/^xl\/worksheets\/sheet\d+\.xml$/.test(path)) {
+      if (!links) continue;
       if (await markInternalLinks(zip, path)) changed = true;
     } else if (/^xl\/tables\/table\d+\.xml$/.test(path)) {
       const xml = await zip.file(path)!.async("string");
@@ -286,11 +301,11 @@ async function readableByExceljs(zip: JSZip, bytes: Uint8Array): Promise<Uint8Ar
 }
 
 /** Opens an .xlsx package with exceljs, without the losses readableByExceljs works round. */
-export async function openWithExceljs(bytes: Uint8Array, opened?: JSZip): Promise<ExcelJS.Workbook> {
+export async function openWithExceljs(bytes: Uint8Array, opened?: JSZip, links = true): Promise<ExcelJS.Workbook> {
   const zip = opened ?? (await JSZip.loadAsync(bytes));
   const workbook = new ExcelJS.Workbook();
   // exceljs's load takes a Buffer in its typings; a Uint8Array works in Node and browsers.
-  await workbook.xlsx.load((await readableByExceljs(zip, bytes)) as unknown as Parameters<ExcelJS.Xlsx["load"]>[0]);
+  await workbook.xlsx.load((await readableByExceljs(zip, bytes, links)) as unknown as Parameters<ExcelJS.Xlsx["load"]>[0]);
   return workbook;
 }
 
@@ -353,12 +368,13 @@ async function repairFormulaResults(workbook: ExcelJS.Workbook, zip: JSZip): Pro
 }
 
 /** Reads an .xlsx file's bytes. Throws HostError for anything that is not a readable .xlsx. */
-export async function loadWorkbook(bytes: Uint8Array, fileName: string): Promise<LoadedWorkbook> {
+export async function loadWorkbook(bytes: Uint8Array, fileName: string, options: LoadOptions = {}): Promise<LoadedWorkbook> {
+  const rewritable = options.purpose !== "check";
   const zip = await openZip(bytes, fileName);
-  const inspection = await inspectZip(zip);
+  const inspection = rewritable ? await inspectZip(zip) : { unsupportedParts: [] };
   let workbook: ExcelJS.Workbook;
   try {
-    workbook = await openWithExceljs(bytes, zip);
+    workbook = await openWithExceljs(bytes, zip, rewritable);
     await repairFormulaResults(workbook, zip);
   } catch (e) {
     const why = e instanceof Error ? e.message.split("\n")[0] : String(e);
@@ -375,5 +391,5 @@ export async function loadWorkbook(bytes: Uint8Array, fileName: string): Promise
     const why = e instanceof Error ? e.message.split("\n")[0] : String(e);
     throw new HostError(`${fileName} could not be read: ${why}.`);
   }
-  return { fileName, bytes, workbook, snapshot, inspection };
+  return { fileName, bytes, workbook, snapshot, inspection, rewritable };
 }

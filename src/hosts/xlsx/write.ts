@@ -370,6 +370,7 @@ export async function buildSummaryBytes(
   loaded: LoadedWorkbook,
   plan: SummaryPlan,
 ): Promise<{ bytes: Uint8Array; result: WriteResult }> {
+  if (!loaded.rewritable) throw new Error("buildSummaryBytes needs a workbook loaded for a build, not only for a check");
   const unsupported = loaded.inspection.unsupportedParts;
   if (unsupported.length) {
     const wb = new ExcelJS.Workbook();
