@@ -32,8 +32,8 @@ function fold(text: string): string {
  * the result is the same with or without it.
  */
 const normalised = new Map<string, string>();
-const CACHE_LIMIT = 20_000;
-const CACHE_MAX_LENGTH = 256;
+const CACHE_LIMIT = 50_000;
+const CACHE_MAX_LENGTH = 4_096;
 
 /** Drops trailing `:`/`?` (and white space) and bracketed hints until nothing changes (`Saving (£000):`). */
 export function normaliseLabel(text: string): string {
