@@ -47,12 +47,17 @@ export function reconcileRecoveryActions(actions: RecoveryAction[]): { actions: 
     return { ...a };
   });
 
+  // Forms by service area and value, first one kept: one look-up a register line, so a
+  // 10,000-line register costs no more than its lines.
+  const formsByAreaAndValue = new Map<string, RecoveryAction>();
+  for (const f of out) {
+    if (f.source !== "form" || f.valuePence === null || f.serviceArea === null) continue;
+    const key = `${foldName(f.serviceArea)}\u0000${f.valuePence}`;
+    if (!formsByAreaAndValue.has(key)) formsByAreaAndValue.set(key, f);
+  }
   for (const line of out) {
     if (line.source !== "register" || !line.counted || line.valuePence === null || !line.serviceArea) continue;
-    const area = foldName(line.serviceArea);
-    const twin = out.find(
-      (f) => f.source === "form" && f.valuePence === line.valuePence && f.serviceArea !== null && foldName(f.serviceArea) === area,
-    );
+    const twin = formsByAreaAndValue.get(`${foldName(line.serviceArea)}\u0000${line.valuePence}`);
     if (!twin) continue;
     findings.push(
       finding(
