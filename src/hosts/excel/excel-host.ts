@@ -17,7 +17,16 @@ import { templateModel, type TemplateKind, type TemplateModel } from "../../core
 import { HostError, type ProgressListener, type WorkbookHost, type WriteResult } from "../host";
 import { boundsAddress, columnAddress, parseAreasAddress, parseRangeAddress, rowAddress, type Bounds } from "./address";
 import { blockToCells, visibilityFromExcel, type LoadedBlock } from "./read";
-import { renderSheet, renderTemplate, type RenderedSheet, type RenderedTemplate, type StyleRun } from "./render";
+import {
+  renderSheet,
+  renderTemplate,
+  utf8Bytes,
+  type FormatArea,
+  type RenderedSheet,
+  type RenderedTemplate,
+  type Style,
+  type StyleGroup,
+} from "./render";
 
 /** Excel.run, or a fake of it in tests. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -56,11 +65,25 @@ interface Registration {
   remove(): void;
 }
 
-const RANGE_PROPS = "address, values, text, numberFormat, formulas, valueTypes";
-/** Rough JSON bytes per loaded cell (five arrays), to size read pieces. */
-const BYTES_PER_CELL = 64;
-/** Rough bytes of a queued operation's own path and name, beyond its data. */
-const OP_BYTES = 200;
+/**
+ * What the engine needs of a cell: its value and number format. Excel gives an error cell's
+ * value as the error's text (`#REF!`), and the engine formats numbers from their number
+ * format, as it does for .xlsx files; displayed text, formulas and value types would only
+ * double or treble the response.
+ */
+const RANGE_PROPS = "address, values, numberFormat";
+/** Rough JSON bytes per loaded cell (two arrays), to size read pieces. */
+const BYTES_PER_CELL = 40;
+/**
+ * Bytes of one queued operation's own bookkeeping in a request (its action and object
+ * path), beyond the data it carries.
+ */
+const OP_BYTES = 160;
+/**
+ * The longest address list given to one Worksheet.getRanges. Excel refuses lists from
+ * about 8,200 characters; well under that, a list still carries hundreds of areas.
+ */
+const MAX_AREAS_ADDRESS = 4000;
 const TEMP_PREFIX = "~BS";
 /** Excel refuses to return the merged areas of a range holding more than this many. */
 export const MAX_MERGED_AREAS = 512;
@@ -534,40 +557,43 @@ export class ExcelHost implements WorkbookHost {
     // Tables first, on the empty sheet: the content written next fills their headers and
     // totals rows. They take temporary names, as the old summary may still hold the names.
     for (const t of r.tables) {
-      await budget.spend(OP_BYTES * 4);
+      await budget.spend(OP_BYTES * 5 + 2 * utf8Bytes(t.model.name) + t.model.style.length + 40);
       const table = ws.tables.add(boundsAddress(t.bounds), true);
       table.name = `${t.model.name}_new${token}`;
       table.style = t.model.style;
       if (t.model.totalsRow) table.showTotals = true;
       newTables.push({ table, name: t.model.name });
     }
-    for (const band of r.bands) {
-      await budget.spend(band.bytes + OP_BYTES * 2);
-      const range = ws.getRange(boundsAddress(band.bounds));
-      // Formats first, so text written into an `@` cell stays text.
-      range.numberFormat = band.numberFormat;
-      range.formulas = band.formulas;
+    // Formats before content, so text written into an `@` cell stays text.
+    for (const f of r.formats) {
+      await budget.spend(formatBytes(f));
+      writeFormat(ws, f);
     }
-    for (const run of r.styles) {
-      await budget.spend(OP_BYTES * Object.keys(run.style).length);
-      applyStyle(ws.getRange(boundsAddress(run.bounds)), run);
+    for (const band of r.bands) {
+      await budget.spend(OP_BYTES * 2 + 20 + band.bytes);
+      ws.getRange(boundsAddress(band.bounds)).formulas = band.formulas;
+    }
+    for (const group of r.styles) {
+      for (const address of areaLists(group.areas)) {
+        await budget.spend(styleBytes(group.style, address));
+        applyStyle(ws.getRanges(address).format, group);
+      }
     }
     for (const m of r.merges) {
-      await budget.spend(OP_BYTES);
+      await budget.spend(OP_BYTES * 2 + 20);
       ws.getRange(boundsAddress(m)).merge(false);
     }
-    for (const link of r.links) {
-      await budget.spend(OP_BYTES + link.documentReference.length + link.textToDisplay.length);
-      ws.getRange(boundsAddress({ top: link.row, left: link.col, bottom: link.row, right: link.col })).hyperlink = {
-        documentReference: link.documentReference,
-        textToDisplay: link.textToDisplay,
-      };
-    }
     for (const w of r.widths) {
-      await budget.spend(OP_BYTES);
+      await budget.spend(OP_BYTES * 2 + 20);
       ws.getRange(columnAddress(w.col)).format.columnWidth = w.points;
     }
-    await budget.spend(OP_BYTES * 8);
+    for (const h of r.heights) {
+      for (const address of rowLists(h.rows)) {
+        await budget.spend(OP_BYTES * 2 + address.length + 20);
+        ws.getRanges(address).format.rowHeight = h.points;
+      }
+    }
+    await budget.spend(OP_BYTES * 10 + utf8Bytes(model.print.footer) + utf8Bytes(model.print.header ?? ""));
     if (model.freezeRows > 0) ws.freezePanes.freezeRows(model.freezeRows);
     const layout = ws.pageLayout;
     layout.orientation = model.print.orientation === "landscape" ? "Landscape" : "Portrait";
@@ -691,13 +717,10 @@ export class ExcelHost implements WorkbookHost {
 
   /** Queues a template's cells, looks, merges, sizes, validation and page setup on a new sheet. */
   private writeTemplate(ws: Excel.Worksheet, model: TemplateModel, r: RenderedTemplate): void {
-    for (const band of r.bands) {
-      const range = ws.getRange(boundsAddress(band.bounds));
-      // Formats first, so text written into an `@` cell stays text.
-      range.numberFormat = band.numberFormat;
-      range.formulas = band.formulas;
-    }
-    for (const run of r.styles) applyStyle(ws.getRange(boundsAddress(run.bounds)), run);
+    // Formats first, so text written into an `@` cell stays text.
+    for (const f of r.formats) writeFormat(ws, f);
+    for (const band of r.bands) ws.getRange(boundsAddress(band.bounds)).formulas = band.formulas;
+    for (const group of r.styles) for (const address of areaLists(group.areas)) applyStyle(ws.getRanges(address).format, group);
     for (const m of r.merges) ws.getRange(boundsAddress(m)).merge(false);
     for (const w of r.widths) ws.getRange(columnAddress(w.col)).format.columnWidth = w.points;
     for (const h of r.heights) ws.getRange(rowAddress(h.row)).format.rowHeight = h.points;
@@ -781,14 +804,7 @@ export class ExcelHost implements WorkbookHost {
 }
 
 function loadedBlock(range: Excel.Range, bounds: Bounds): LoadedBlock {
-  return {
-    bounds,
-    values: range.values,
-    text: range.text,
-    numberFormat: range.numberFormat,
-    formulas: range.formulas,
-    valueTypes: range.valueTypes as string[][],
-  };
+  return { bounds, values: range.values, numberFormat: range.numberFormat };
 }
 
 function mergesOf(areas: Excel.RangeAreas): Merge[] {
@@ -796,9 +812,66 @@ function mergesOf(areas: Excel.RangeAreas): Merge[] {
   return parseAreasAddress(areas.address);
 }
 
-function applyStyle(range: Excel.Range, run: StyleRun): void {
-  const s = run.style;
-  const format = range.format;
+/** A block's number format: one value per cell, as Range.numberFormat takes it. */
+function writeFormat(ws: Excel.Worksheet, f: FormatArea): void {
+  const b = f.bounds;
+  const row = new Array<string>(b.right - b.left + 1).fill(f.format);
+  ws.getRange(boundsAddress(b)).numberFormat = Array.from({ length: b.bottom - b.top + 1 }, () => row);
+}
+
+function formatBytes(f: FormatArea): number {
+  const b = f.bounds;
+  const cells = (b.bottom - b.top + 1) * (b.right - b.left + 1);
+  // Each cell: the format in quotes and a comma (escapes allowed for); each row: brackets.
+  return OP_BYTES * 2 + 20 + cells * (utf8Bytes(f.format) * 2 + 3) + (b.bottom - b.top + 1) * 2;
+}
+
+/** Areas as address lists for Worksheet.getRanges, each within MAX_AREAS_ADDRESS characters. */
+export function areaLists(areas: Bounds[], max = MAX_AREAS_ADDRESS): string[] {
+  return chunkAddresses(areas.map(boundsAddress), max);
+}
+
+function chunkAddresses(addresses: string[], max: number): string[] {
+  const lists: string[] = [];
+  let current = "";
+  for (const address of addresses) {
+    if (current && current.length + 2 + address.length > max) {
+      lists.push(current);
+      current = "";
+    }
+    current = current ? `${current}, ${address}` : address;
+  }
+  if (current) lists.push(current);
+  return lists;
+}
+
+/** Whole-row blocks (`5:9`) as address lists for Worksheet.getRanges. */
+function rowLists(rows: Bounds[]): string[] {
+  return chunkAddresses(rows.map((b) => (b.top === b.bottom ? rowAddress(b.top) : `${b.top}:${b.bottom}`)), MAX_AREAS_ADDRESS);
+}
+
+/** The properties a style sets, with their values (as applyStyle sets them). */
+function styleProps(s: Style): number {
+  return (
+    Number(s.fill !== undefined) +
+    Number(s.bold !== undefined) +
+    Number(s.italic !== undefined) +
+    Number(s.size !== undefined) +
+    Number(s.color !== undefined) +
+    Number(s.underline === true) +
+    Number(s.wrap !== undefined) +
+    Number(s.align !== undefined) +
+    Number(s.verticalAlign !== undefined) +
+    (s.border ? 5 : 0)
+  );
+}
+
+function styleBytes(style: Style, address: string): number {
+  return OP_BYTES * (2 + styleProps(style)) + address.length + 20;
+}
+
+function applyStyle(format: Excel.RangeFormat, group: StyleGroup): void {
+  const s = group.style;
   if (s.fill) format.fill.color = `#${s.fill}`;
   if (s.bold !== undefined) format.font.bold = s.bold;
   if (s.italic !== undefined) format.font.italic = s.italic;
@@ -810,7 +883,10 @@ function applyStyle(range: Excel.Range, run: StyleRun): void {
   if (s.verticalAlign) format.verticalAlignment = V_ALIGN[s.verticalAlign];
   if (s.border) {
     const edges = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"];
-    if (run.bounds.right > run.bounds.left) edges.push("InsideVertical");
+    // A group with a border holds areas of one shape (see StyleGroup): all wider than one
+    // column, or none.
+    const a = group.areas[0];
+    if (a && a.right > a.left) edges.push("InsideVertical");
     for (const edge of edges) format.borders.getItem(edge as Excel.BorderIndex).style = "Continuous";
   }
 }

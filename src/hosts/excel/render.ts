@@ -30,33 +30,49 @@ export function widthToPoints(chars: number): number {
 
 export type Written = string | number | boolean;
 
-/** Rows of content (for Range.formulas) and number formats, over `bounds`. */
+/** Rows of content (for Range.formulas) over `bounds`. */
 export interface Band {
   bounds: Bounds;
   formulas: Written[][];
-  numberFormat: string[][];
-  /** Rough JSON size of what this band sends, for the payload budget. */
+  /** JSON size of the formulas, for the payload budget. */
   bytes: number;
 }
 
-export interface StyleRun {
+/**
+ * A block of cells sharing one number format other than General (a new sheet's cells are
+ * General already), written before the content so text in an `@` cell stays text.
+ */
+export interface FormatArea {
   bounds: Bounds;
-  style: CellStyle & { underline?: boolean };
+  format: string;
 }
 
-export interface LinkWrite {
-  row: number;
-  col: number;
-  documentReference: string;
-  textToDisplay: string;
+export type Style = CellStyle & { underline?: boolean };
+
+export interface StyleRun {
+  bounds: Bounds;
+  style: Style;
+}
+
+/**
+ * Every block of cells with one look, written as one RangeAreas (Worksheet.getRanges,
+ * ExcelApi 1.9) per address list, so a thousand RAG cells cost a few operations, not a
+ * thousand. With a border, every area of a group has the same shape class (one column or
+ * several), as the inside-vertical edge is set only on areas wider than one column.
+ */
+export interface StyleGroup {
+  style: Style;
+  areas: Bounds[];
 }
 
 export interface RenderedSheet {
   bands: Band[];
-  styles: StyleRun[];
-  links: LinkWrite[];
+  formats: FormatArea[];
+  styles: StyleGroup[];
   merges: Bounds[];
   widths: { col: number; points: number }[];
+  /** Row heights in points, as blocks of whole rows sharing a height (`5:9`). */
+  heights: { rows: Bounds[]; points: number }[];
   /** Tables with at least one data row (others stay plain ranges). */
   tables: { model: TableModel; bounds: Bounds }[];
   /** Source sheets the links point at. */
@@ -78,8 +94,22 @@ function contentOf(cell: ModelCell): Written {
     case "formula":
       return `=${c.formula}`;
     case "link":
-      return c.text;
+      return hyperlinkFormula(sheetRef(c.sheet, c.cell), c.text);
   }
+}
+
+/** A string as an Excel formula literal: in double quotes, with inner quotes doubled. */
+function formulaString(s: string): string {
+  return `"${s.replace(/"/g, '""')}"`;
+}
+
+/**
+ * An in-workbook link as a formula: `=HYPERLINK("#'Sheet'!C5","text")`. The `#` makes it a
+ * place in this workbook (Excel desktop and on the web both follow it). Written with the
+ * content, a link costs no operation of its own.
+ */
+export function hyperlinkFormula(reference: string, text: string): string {
+  return `=HYPERLINK(${formulaString(`#${reference}`)},${formulaString(text)})`;
 }
 
 /**
@@ -88,28 +118,40 @@ function contentOf(cell: ModelCell): Written {
  * `00123` into a number, nor text beginning `=` into a formula.
  */
 function formatOf(cell: ModelCell): string {
+  // A link is a HYPERLINK formula: in a Text cell it would stay the formula's text.
+  if (cell.content.kind === "link") return cell.format && cell.format !== "text" ? NUMBER_FORMATS[cell.format] : "General";
   if (cell.format) return NUMBER_FORMATS[cell.format];
   switch (cell.content.kind) {
     case "date":
       return NUMBER_FORMATS.date;
     case "text":
-    case "link":
       return NUMBER_FORMATS.text;
     default:
       return "General";
   }
 }
 
-/** Rough JSON size of a value. */
-function sizeOf(v: Written | string): number {
-  return typeof v === "string" ? v.length + 3 : String(v).length + 1;
+/** Bytes of a string as UTF-8 (what a request carries), without a Buffer or TextEncoder. */
+export function utf8Bytes(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    // A surrogate pair (two UTF-16 units) is four bytes: two for each half.
+    n += c < 0x80 ? 1 : c < 0x800 || (c >= 0xd800 && c < 0xe000) ? 2 : 3;
+  }
+  return n;
 }
 
-/**
- * Rows of content and number formats from the first row to the last, each band at most
- * about `bandBytes` of JSON, so a sheet of any size is sent in pieces Excel on the web accepts.
- */
-function cellBands(list: ModelCell[], format: (cell: ModelCell) => string, bandBytes: number): Band[] {
+/** JSON size of a value in an array, with its comma. */
+function sizeOf(v: Written): number {
+  if (typeof v !== "string") return String(v).length + 1;
+  // Quotes, comma, and an escape for each quote or backslash.
+  let escapes = 0;
+  for (let i = 0; i < v.length; i++) if (v[i] === '"' || v[i] === "\\" || v[i] < " ") escapes++;
+  return utf8Bytes(v) + escapes + 3;
+}
+
+function indexCells(list: ModelCell[]): { cells: Map<string, ModelCell>; maxRow: number; maxCol: number } {
   const cells = new Map<string, ModelCell>();
   let maxRow = 0;
   let maxCol = 0;
@@ -118,39 +160,81 @@ function cellBands(list: ModelCell[], format: (cell: ModelCell) => string, bandB
     maxRow = Math.max(maxRow, c.row);
     maxCol = Math.max(maxCol, c.col);
   }
+  return { cells, maxRow, maxCol };
+}
+
+/**
+ * Rows of content from the first row to the last, each band at most about `bandBytes` of
+ * JSON, so a sheet of any size is sent in pieces Excel on the web accepts.
+ */
+function cellBands(list: ModelCell[], bandBytes: number): Band[] {
+  const { cells, maxRow, maxCol } = indexCells(list);
   const bands: Band[] = [];
   let start = 1;
-  let rowsF: Written[][] = [];
-  let rowsN: string[][] = [];
+  let rows: Written[][] = [];
   let bytes = 0;
   const flush = (end: number) => {
-    if (!rowsF.length) return;
-    bands.push({ bounds: { top: start, left: 1, bottom: end, right: maxCol }, formulas: rowsF, numberFormat: rowsN, bytes });
-    rowsF = [];
-    rowsN = [];
+    if (!rows.length) return;
+    bands.push({ bounds: { top: start, left: 1, bottom: end, right: maxCol }, formulas: rows, bytes });
+    rows = [];
     bytes = 0;
     start = end + 1;
   };
   for (let r = 1; r <= maxRow; r++) {
-    const f: Written[] = [];
-    const n: string[] = [];
+    const row: Written[] = [];
+    bytes += 2;
     for (let c = 1; c <= maxCol; c++) {
       const cell = cells.get(`${r},${c}`);
       const v = cell ? contentOf(cell) : "";
-      const fmt = cell ? format(cell) : "General";
-      f.push(v);
-      n.push(fmt);
-      bytes += sizeOf(v) + sizeOf(fmt);
+      row.push(v);
+      bytes += sizeOf(v);
     }
-    rowsF.push(f);
-    rowsN.push(n);
+    rows.push(row);
     if (bytes >= bandBytes) flush(r);
   }
   flush(maxRow);
   return bands;
 }
 
-/** Styles: runs of neighbouring cells in a row with the same look, one write per property. */
+/**
+ * Number formats other than General as blocks: each column's runs of one format, then
+ * neighbouring columns with the same runs joined. A register's Text column of 10,000 rows is
+ * one block, not 10,000 formats.
+ */
+function formatAreas(list: ModelCell[], format: (cell: ModelCell) => string): FormatArea[] {
+  const { cells, maxRow, maxCol } = indexCells(list);
+  const areas: FormatArea[] = [];
+  /** Runs of the previous column, by "top,bottom,format", for joining. */
+  let previous = new Map<string, FormatArea>();
+  for (let c = 1; c <= maxCol; c++) {
+    const current = new Map<string, FormatArea>();
+    let run: FormatArea | null = null;
+    for (let r = 1; r <= maxRow + 1; r++) {
+      const cell = r <= maxRow ? cells.get(`${r},${c}`) : undefined;
+      const f = cell ? format(cell) : "General";
+      if (run && f === run.format && run.bounds.bottom === r - 1) {
+        run.bounds.bottom = r;
+        continue;
+      }
+      if (run) {
+        const k = `${run.bounds.top},${run.bounds.bottom},${run.format}`;
+        const left = previous.get(k);
+        if (left && left.bounds.right === c - 1) {
+          left.bounds.right = c;
+          current.set(k, left);
+        } else {
+          areas.push(run);
+          current.set(k, run);
+        }
+      }
+      run = f === "General" ? null : { bounds: { top: r, left: c, bottom: r, right: c }, format: f };
+    }
+    previous = current;
+  }
+  return areas.sort((a, b) => a.bounds.top - b.bounds.top || a.bounds.left - b.bounds.left);
+}
+
+/** Runs of neighbouring cells in a row with the same look. */
 function styleRuns(list: ModelCell[]): StyleRun[] {
   const styles: StyleRun[] = [];
   const rows = new Map<number, ModelCell[]>();
@@ -169,7 +253,7 @@ function styleRuns(list: ModelCell[]): StyleRun[] {
         run = null;
         continue;
       }
-      const key = JSON.stringify(style, Object.keys(style).sort());
+      const key = styleKey(style);
       if (run && key === runKey && run.bounds.right === c.col - 1) {
         run.bounds.right = c.col;
       } else {
@@ -180,6 +264,55 @@ function styleRuns(list: ModelCell[]): StyleRun[] {
     }
   }
   return styles;
+}
+
+function styleKey(style: Style): string {
+  return JSON.stringify(style, Object.keys(style).sort());
+}
+
+/**
+ * Style runs as groups of blocks, one group per look. Runs of the same columns on
+ * consecutive rows become one block, except with a border, whose edges are per run (a
+ * block would lose the lines between its rows).
+ */
+export function styleGroups(list: ModelCell[]): StyleGroup[] {
+  const runs = styleRuns(list);
+  const groups = new Map<string, StyleGroup>();
+  /** The open block for a look and column span, to extend downwards. */
+  const open = new Map<string, Bounds>();
+  for (const run of runs) {
+    const key = styleKey(run.style);
+    const wide = run.bounds.right > run.bounds.left;
+    const groupKey = run.style.border ? `${key}|${wide ? "wide" : "narrow"}` : key;
+    let group = groups.get(groupKey);
+    if (!group) {
+      group = { style: run.style, areas: [] };
+      groups.set(groupKey, group);
+    }
+    const spanKey = `${key}|${run.bounds.left}:${run.bounds.right}`;
+    const block = run.style.border ? undefined : open.get(spanKey);
+    if (block && block.bottom === run.bounds.top - 1) {
+      block.bottom = run.bounds.top;
+    } else {
+      const b = { ...run.bounds };
+      group.areas.push(b);
+      open.set(spanKey, b);
+    }
+  }
+  return [...groups.values()];
+}
+
+/** Row heights grouped by height, neighbouring rows joined: a few RangeAreas, not a write a row. */
+function heightGroups(heights: { row: number; height: number }[]): { rows: Bounds[]; points: number }[] {
+  const groups = new Map<number, Bounds[]>();
+  for (const h of [...heights].sort((a, b) => a.row - b.row)) {
+    const rows = groups.get(h.height) ?? [];
+    const last = rows[rows.length - 1];
+    if (last && last.bottom === h.row - 1) last.bottom = h.row;
+    else rows.push({ top: h.row, left: 1, bottom: h.row, right: 16_384 });
+    groups.set(h.height, rows);
+  }
+  return [...groups.entries()].map(([points, rows]) => ({ rows, points }));
 }
 
 /**
@@ -197,21 +330,9 @@ export function renderSheet(model: SheetModel, bandBytes = 512 * 1024): Rendered
   const existing = cells.get(`${marker.row},${marker.col}`);
   if (!existing) cells.set(`${marker.row},${marker.col}`, marker);
 
-  const bands = cellBands([...cells.values()], formatOf, bandBytes);
-  const styles = styleRuns([...cells.values()]);
-
-  const links: LinkWrite[] = [];
+  const all = [...cells.values()];
   const linked = new Set<string>();
-  for (const c of model.cells) {
-    if (c.content.kind !== "link") continue;
-    links.push({
-      row: c.row,
-      col: c.col,
-      documentReference: sheetRef(c.content.sheet, c.content.cell),
-      textToDisplay: c.content.text,
-    });
-    linked.add(c.content.sheet);
-  }
+  for (const c of model.cells) if (c.content.kind === "link") linked.add(c.content.sheet);
 
   const tables = model.tables
     .filter((t) => t.dataRows > 0)
@@ -226,11 +347,12 @@ export function renderSheet(model: SheetModel, bandBytes = 512 * 1024): Rendered
     }));
 
   return {
-    bands,
-    styles,
-    links,
+    bands: cellBands(all, bandBytes),
+    formats: formatAreas(all, formatOf),
+    styles: styleGroups(all),
     merges: model.merges.map((m) => ({ ...m })),
     widths: model.columnWidths.map((w) => ({ col: w.col, points: widthToPoints(w.width) })),
+    heights: heightGroups(model.rowHeights ?? []),
     tables,
     linkedSheets: [...linked],
   };
@@ -248,7 +370,8 @@ export interface ValidationWrite {
 
 export interface RenderedTemplate {
   bands: Band[];
-  styles: StyleRun[];
+  formats: FormatArea[];
+  styles: StyleGroup[];
   merges: Bounds[];
   widths: { col: number; points: number }[];
   /** Row heights in points, as Range.format.rowHeight takes them. */
@@ -311,8 +434,9 @@ export function validationWrite(v: Validation): ValidationWrite {
 /** Renders a blank template for Office.js: small, so one band and one request. */
 export function renderTemplate(model: TemplateModel): RenderedTemplate {
   return {
-    bands: cellBands(model.cells, templateFormatOf, Number.POSITIVE_INFINITY),
-    styles: styleRuns(model.cells),
+    bands: cellBands(model.cells, Number.POSITIVE_INFINITY),
+    formats: formatAreas(model.cells, templateFormatOf),
+    styles: styleGroups(model.cells),
     merges: model.merges.map((m) => ({ ...m })),
     widths: model.columnWidths.map((w) => ({ col: w.col, points: widthToPoints(w.width) })),
     heights: model.rowHeights.map((h) => ({ row: h.row, points: h.height })),

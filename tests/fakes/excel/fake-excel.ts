@@ -121,6 +121,11 @@ interface Op {
 }
 
 const MAX_ROWS = 1_048_576;
+/**
+ * The longest address string Excel takes in getRanges: Excel reports "The argument is
+ * invalid" from about 8,200 characters (OfficeDev/office-js#5198).
+ */
+export const MAX_AREAS_ADDRESS = 8192;
 const MAX_COLS = 16_384;
 const ERRORS = new Set(["#REF!", "#VALUE!", "#DIV/0!", "#N/A", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!"]);
 
@@ -185,6 +190,18 @@ function valueTypeOf(cell: FakeCell | undefined): string {
   if (typeof v === "number") return "Double";
   if (typeof v === "boolean") return "Boolean";
   return "String";
+}
+
+/**
+ * HYPERLINK("location", "friendly name") with string literals, as Excel reads it: the value
+ * shown is the friendly name (else the location); a location starting `#` is a place in
+ * this workbook. Unlike Range.hyperlink, such a cell has no hyperlink object.
+ */
+export function hyperlinkOf(formula: string): { location: string; textToDisplay: string } | null {
+  const m = /^HYPERLINK\(\s*"((?:[^"]|"")*)"\s*(?:,\s*"((?:[^"]|"")*)"\s*)?\)$/i.exec(formula);
+  if (!m) return null;
+  const location = m[1].replace(/""/g, '"');
+  return { location, textToDisplay: m[2] !== undefined ? m[2].replace(/""/g, '"') : location };
 }
 
 function hasContent(cell: FakeCell): boolean {
@@ -588,7 +605,34 @@ class FakeWorksheet extends FakeClientObject implements Pick<Excel.Worksheet, "n
   }
   getRange(address?: string): FakeRange {
     const bounds = address === undefined ? { top: 1, left: 1, bottom: MAX_ROWS, right: MAX_COLS } : parseAddress(address);
+    // The range's path (with its address) travels in the request, as Office.js sends it.
+    this.ctx.enqueue({ desc: { on: this.kind, call: "getRange", address }, write: false, apply: () => {} });
     return new FakeRange(this.ctx, this, () => bounds, false);
+  }
+  /**
+   * Worksheet.getRanges (ExcelApi 1.9): areas separated by commas or semicolons. As Excel,
+   * it refuses a bad area or an address string over MAX_AREAS_ADDRESS characters at sync.
+   */
+  getRanges(address?: string): FakeAddressAreas {
+    const text = address ?? addressOf({ top: 1, left: 1, bottom: MAX_ROWS, right: MAX_COLS });
+    let parts: Bounds[] | null = null;
+    try {
+      parts = text.split(/[,;]/).map((a) => parseAddress(a.trim()));
+    } catch {
+      parts = null;
+    }
+    const areas = new FakeAddressAreas(this.ctx, this, parts ?? []);
+    this.ctx.enqueue({
+      desc: { on: this.kind, call: "getRanges", address: text },
+      write: false,
+      apply: () => {
+        if (!this.ctx.excel.isSetSupported("ExcelApi", "1.9")) throw new FakeOfficeError("ApiNotFound", "getRanges needs ExcelApi 1.9.");
+        if (parts === null || text.length > MAX_AREAS_ADDRESS)
+          throw new FakeOfficeError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.");
+        this.sheet();
+      },
+    });
+    return areas;
   }
   getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
     const range = new FakeRange(
@@ -889,7 +933,9 @@ class FakeRange extends FakeClientObject {
           if (cell.numberFormat === "@") cell.value = x;
           else if (x.startsWith("=") && x.length > 1) {
             cell.formula = x.slice(1);
-            cell.value = null;
+            // The fake calculates no formulas but HYPERLINK, whose value is its friendly name.
+            const link = hyperlinkOf(cell.formula);
+            cell.value = link ? link.textToDisplay : null;
           } else if (/^[+-]?(\d+\.?\d*|\.\d+)(E[+-]?\d+)?$/i.test(x.trim())) cell.value = Number(x);
           else if (ERRORS.has(x)) {
             cell.value = null;
@@ -949,6 +995,9 @@ class FakeRange extends FakeClientObject {
     });
     return areas;
   }
+  parts(): FakeRange[] {
+    return [this];
+  }
   /** Sets a format property on every cell of the range. */
   styleCells(name: string, value: unknown): void {
     this.write({ style: name, value }, () => {
@@ -990,13 +1039,61 @@ class FakeRangeAreas extends FakeClientObject {
   }
 }
 
+/** What a RangeFormat formats: a range, or the areas of a RangeAreas. */
+interface FormatTarget {
+  styleCells(name: string, value: unknown): void;
+  /** The ranges, for column widths and row heights. */
+  parts(): FakeRange[];
+}
+
+/**
+ * A RangeAreas from Worksheet.getRanges: its format sets each property on every cell of
+ * every area, as one operation. Its address must be loaded and synced before it is read.
+ */
+class FakeAddressAreas extends FakeClientObject implements FormatTarget {
+  readonly format: FakeRangeFormat;
+  private readonly ranges: FakeRange[];
+  constructor(
+    ctx: FakeContext,
+    private readonly ws: FakeWorksheet,
+    areas: Bounds[],
+  ) {
+    super(ctx, "RangeAreas");
+    this.nullState = false;
+    this.ranges = areas.map((b) => new FakeRange(ctx, ws, () => b, false));
+    this.format = new FakeRangeFormat(ctx, this);
+  }
+  parts(): FakeRange[] {
+    return this.ranges;
+  }
+  get address(): string {
+    return this.prop("address");
+  }
+  protected override read(prop: string): unknown {
+    if (prop === "address") {
+      const name = quoteSheetName(this.ws.sheet().name);
+      return this.ranges.map((r) => `${name}!${addressOf(r.bounds())}`).join(", ");
+    }
+    if (prop === "areaCount") return this.ranges.length;
+    return super.read(prop);
+  }
+  styleCells(name: string, value: unknown): void {
+    this.write({ style: name, value }, () => {
+      for (const part of this.ranges) {
+        for (const [r, c] of part.positions()) part.cell(r, c, true)!.style[name] = value;
+        part.raise("onFormatChanged");
+      }
+    });
+  }
+}
+
 class FakeRangeFormat extends FakeClientObject {
   readonly fill: { color: string };
   readonly font: { bold: boolean; italic: boolean; size: number; color: string; underline: string };
   readonly borders: { getItem(index: string): { style: string } };
   constructor(
     ctx: FakeContext,
-    private readonly range: FakeRange,
+    private readonly range: FormatTarget,
   ) {
     super(ctx, "RangeFormat");
     const styler = (prefix: string, names: string[]) => {
@@ -1027,19 +1124,23 @@ class FakeRangeFormat extends FakeClientObject {
   }
   set columnWidth(v: number) {
     this.write({ set: "columnWidth", value: v }, () => {
-      const s = this.range.ws.writable();
-      const b = this.range.bounds();
-      for (let c = b.left; c <= b.right; c++) s.columnWidths.set(c, v);
-      this.range.raise("onFormatChanged");
+      for (const part of this.range.parts()) {
+        const s = part.ws.writable();
+        const b = part.bounds();
+        for (let c = b.left; c <= b.right; c++) s.columnWidths.set(c, v);
+        part.raise("onFormatChanged");
+      }
     });
   }
   set rowHeight(v: number) {
     this.write({ set: "rowHeight", value: v }, () => {
-      const s = this.range.ws.writable();
-      const b = this.range.bounds();
       if (!(v >= 0 && v <= 409)) throw new FakeOfficeError("InvalidArgument", `A row height of ${v} points is out of range (0 to 409).`);
-      for (let r = b.top; r <= b.bottom; r++) s.rowHeights.set(r, v);
-      this.range.raise("onFormatChanged");
+      for (const part of this.range.parts()) {
+        const s = part.ws.writable();
+        const b = part.bounds();
+        for (let r = b.top; r <= b.bottom; r++) s.rowHeights.set(r, v);
+        part.raise("onFormatChanged");
+      }
     });
   }
 }
@@ -1483,6 +1584,21 @@ export class FakeExcel {
   cell(sheet: string, address: string): FakeCell | undefined {
     const { row, col } = parseA1(address);
     return this.sheet(sheet)?.cells.get(key(row, col));
+  }
+
+  /**
+   * Where a cell's link goes and what it shows, from its hyperlink or its HYPERLINK formula
+   * (an in-workbook `#` location given as a documentReference), or undefined.
+   */
+  linkAt(sheet: string, address: string): { documentReference?: string; address?: string; textToDisplay?: string } | undefined {
+    const cell = this.cell(sheet, address);
+    if (!cell) return undefined;
+    if (cell.hyperlink) return cell.hyperlink;
+    const f = cell.formula !== undefined ? hyperlinkOf(cell.formula) : null;
+    if (!f) return undefined;
+    return f.location.startsWith("#")
+      ? { documentReference: f.location.slice(1), textToDisplay: f.textToDisplay }
+      : { address: f.location, textToDisplay: f.textToDisplay };
   }
 
   /** The whole workbook as plain data, for "nothing changed" comparisons. */

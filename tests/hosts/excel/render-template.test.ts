@@ -46,7 +46,11 @@ describe("template cells for Office.js", () => {
     const r = renderTemplate(model);
     expect(r.bands).toHaveLength(1);
     expect(r.bands[0].formulas).toEqual([["Ref", "1.10", "=SUM(A1)", "TRUE", ""]]);
-    expect(r.bands[0].numberFormat).toEqual([["General", "@", "@", "@", "£#,##0"]]);
+    // General is left as a new sheet has it; the rest as blocks of one format.
+    expect(r.formats).toEqual([
+      { bounds: { top: 1, left: 2, bottom: 1, right: 4 }, format: "@" },
+      { bounds: { top: 1, left: 5, bottom: 1, right: 5 }, format: "£#,##0" },
+    ]);
   });
 
   it("renders a whole template in one band, with its row heights in points", () => {
