@@ -14,6 +14,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { ProgressListener, WorkbookHost, WriteResult } from "../hosts/host";
+import type { EnginePort } from "../taskpane/checking";
 import { App } from "../taskpane/App";
 import { errorText } from "../taskpane/messages";
 import { downloadBytes, fileSize, summaryFileName } from "./download";
@@ -22,6 +23,8 @@ import { FilePicker } from "./FilePicker";
 /** A host for one opened file, with what the page needs beyond WorkbookHost. */
 export interface PageHost extends WorkbookHost {
   readonly fileName: string;
+  /** The engine beside the workbook (in the worker), so the page's thread never runs it. */
+  readonly engine: EnginePort;
   onBuilt(listener: (bytes: Uint8Array, result: WriteResult) => void): () => void;
   onSettingsSaved(listener: () => void): () => void;
   dispose(): void;
@@ -38,9 +41,6 @@ const useStyles = makeStyles({
     fontFamily: tokens.fontFamilyBase,
     fontSize: tokens.fontSizeBase300,
     color: tokens.colorNeutralForeground1,
-    // Fluent's Input keeps its text box's natural width (about 200 px) inside a Field, so two
-    // fields side by side overflow a 320 px window. Until SettingsForm sets this itself.
-    "& .fui-Field > .fui-Input": { minWidth: 0 },
   },
   banner: {
     display: "flex",
@@ -53,7 +53,6 @@ const useStyles = makeStyles({
   brand: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   muted: { margin: 0, color: tokens.colorNeutralForeground2 },
   file: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  download: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
   text: { margin: 0 },
   /** Read out by screen readers, not shown: the visible page already says the same. */
   srOnly: {
@@ -216,28 +215,39 @@ export function PageApp({ openWorkbook }: { openWorkbook: OpenWorkbook }) {
               <MessageBarBody>{note}</MessageBarBody>
             </MessageBar>
           )}
-          {host && built && !built.stale && (
-            <div className={s.download}>
-              <Button appearance="primary" ref={downloadRef} onClick={() => downloadBytes(built.bytes, outName)}>
-                {`Download ${outName}`}
-              </Button>
-              <span className={s.muted}>
-                {built.separate
-                  ? "It holds the summary sheets only (see the note below)."
-                  : "Your workbook with its summary sheets; the file you opened is not changed."}
-              </span>
-            </div>
-          )}
-          {host && built?.stale && (
-            <p className={s.muted}>The settings changed after the summary sheets were built: build them again to download.</p>
-          )}
-          {host && !built && <p className={s.muted}>Build the summary sheets to download {outName}.</p>}
         </section>
         <div role="status" aria-live="polite" className={s.srOnly}>
           {announce}
         </div>
       </header>
-      <App key={state.kind === "open" ? state.key : 0} host={host} mode="page" />
+      <App
+        key={state.kind === "open" ? state.key : 0}
+        host={host}
+        mode="page"
+        options={host ? { engine: host.engine } : undefined}
+        buildExtra={host && <DownloadPart built={built} outName={outName} buttonRef={downloadRef} />}
+      />
     </div>
+  );
+}
+
+/** Beside the build button: the download once built, else what to do to get one. */
+function DownloadPart({ built, outName, buttonRef }: { built: Built | null; outName: string; buttonRef: React.Ref<HTMLButtonElement> }) {
+  const s = useStyles();
+  if (!built) return <span className={s.muted}>Then download {outName}.</span>;
+  if (built.stale) {
+    return <span className={s.muted}>The settings changed after the summary sheets were built: build them again to download.</span>;
+  }
+  return (
+    <>
+      <Button ref={buttonRef} onClick={() => downloadBytes(built.bytes, outName)}>
+        {`Download ${outName}`}
+      </Button>
+      <span className={s.muted}>
+        {built.separate
+          ? "It holds the summary sheets only (see the note below)."
+          : "Your workbook with its summary sheets; the file you opened is not changed."}
+      </span>
+    </>
   );
 }

@@ -1,18 +1,26 @@
 /**
  * The page's workbook host, split across a Web Worker so reading and writing a large
- * workbook never freezes the page. The worker holds the XlsxHost (exceljs); the page holds
- * a WorkerHost that implements WorkbookHost by messages. Nothing here touches the DOM,
- * so the two halves can be tested in Node over a MessageChannel.
+ * workbook never freezes the page. The worker holds the XlsxHost (exceljs) and runs the
+ * engine there too, so only the Analysis (small, plain data) crosses to the page, never the
+ * snapshot; the page holds a WorkerHost that implements WorkbookHost by messages, and its
+ * `engine` is the pane's EnginePort for that worker. Nothing here touches the DOM, so the
+ * two halves can be tested in Node over a MessageChannel.
  */
+import type { Analysis } from "../core/analysis";
+import type { AnalyseOptions } from "../core/engine";
 import type { Settings } from "../core/settings";
 import type { WorkbookSnapshot } from "../core/snapshot";
 import type { SummaryPlan } from "../core/summary/sheet-model";
 import { HostError, type Progress, type ProgressListener, type WorkbookHost, type WriteResult } from "../hosts/host";
+import { checkSnapshot, localEngine, type CheckEvents, type Checked, type EnginePort } from "../taskpane/checking";
 
 /** What the worker is asked to do. `id` pairs a request with its replies. */
 export type Request =
   | { id: number; op: "open"; bytes: Uint8Array; fileName: string }
   | { id: number; op: "read" }
+  /** Read and analyse in the worker; the reply's value is a Checked. */
+  | { id: number; op: "check"; options: AnalyseOptions }
+  | { id: number; op: "summarise"; analysis: Analysis; generatedAt: Date }
   | { id: number; op: "write"; plan: SummaryPlan }
   | { id: number; op: "saveSettings"; settings: Settings };
 
@@ -20,9 +28,11 @@ export type Request =
 type Ask = Request extends infer R ? (R extends Request ? Omit<R, "id"> : never) : never;
 
 export type Reply =
-  | { id: number; type: "progress"; progress: Progress }
+  /** `checking`: reading is done and the analysis has started. */
+  | { id: number; type: "progress"; progress: Progress; checking?: true }
   | { id: number; type: "done"; value?: unknown }
-  | { id: number; type: "error"; message: string; hostError: boolean };
+  /** `name`: the error's own (e.g. the engine's SettingsError), so the pane shows its message as it stands. */
+  | { id: number; type: "error"; message: string; hostError: boolean; name?: string };
 
 /** The result of a write: the host's WriteResult and the bytes to download. */
 export interface WriteReply {
@@ -69,6 +79,15 @@ export function serveWorkbooks(port: PortLike, makeHost: (bytes: Uint8Array, fil
         case "read":
           reply({ id: req.id, type: "done", value: await host.readSnapshot(progress) });
           return;
+        case "check": {
+          const snapshot = await host.readSnapshot(progress);
+          reply({ id: req.id, type: "progress", progress: { step: CHECKING_STEP }, checking: true });
+          reply({ id: req.id, type: "done", value: checkSnapshot(snapshot, req.options) satisfies Checked });
+          return;
+        }
+        case "summarise":
+          reply({ id: req.id, type: "done", value: await localEngine.summarise(req.analysis, req.generatedAt) });
+          return;
         case "write": {
           const result = await host.writeSummaries(req.plan, progress);
           const bytes = host.summaryBytes;
@@ -85,7 +104,7 @@ export function serveWorkbooks(port: PortLike, makeHost: (bytes: Uint8Array, fil
       }
     } catch (e) {
       const hostError = e instanceof HostError || (e instanceof Error && e.name === "HostError");
-      reply({ id: req.id, type: "error", message: e instanceof Error ? e.message : String(e), hostError });
+      reply({ id: req.id, type: "error", message: e instanceof Error ? e.message : String(e), hostError, name: e instanceof Error ? e.name : undefined });
     }
   }
 
@@ -95,10 +114,13 @@ export function serveWorkbooks(port: PortLike, makeHost: (bytes: Uint8Array, fil
   });
 }
 
+/** The step reported as the worker starts the analysis. */
+export const CHECKING_STEP = "Checking the sheets";
+
 /** The page side: a WorkbookHost whose work happens in the worker at the other end of `port`. */
 export class WorkerHost implements WorkbookHost {
   private nextId = 1;
-  private pending = new Map<number, { resolve(v: unknown): void; reject(e: Error): void; onProgress?: ProgressListener }>();
+  private pending = new Map<number, { resolve(v: unknown): void; reject(e: Error): void; events?: CheckEvents }>();
   private builtListeners = new Set<(bytes: Uint8Array, result: WriteResult) => void>();
   private settingsListeners = new Set<() => void>();
   private readonly listener = (event: { data: unknown }) => this.receive(event.data as Reply);
@@ -131,18 +153,25 @@ export class WorkerHost implements WorkbookHost {
     const p = this.pending.get(reply.id);
     if (!p) return;
     if (reply.type === "progress") {
-      p.onProgress?.(reply.progress);
+      if (reply.checking) p.events?.onChecking?.();
+      else p.events?.onProgress?.(reply.progress);
       return;
     }
     this.pending.delete(reply.id);
     if (reply.type === "done") p.resolve(reply.value);
-    else p.reject(reply.hostError ? new HostError(reply.message) : new Error(reply.message));
+    else if (reply.hostError) p.reject(new HostError(reply.message));
+    else {
+      const err = new Error(reply.message);
+      if (reply.name) err.name = reply.name;
+      p.reject(err);
+    }
   }
 
-  private call(req: Ask, onProgress?: ProgressListener, transfer: Transferable[] = []): Promise<unknown> {
+  private call(req: Ask, onProgress?: ProgressListener | CheckEvents, transfer: Transferable[] = []): Promise<unknown> {
     const id = this.nextId++;
+    const events = typeof onProgress === "function" ? { onProgress } : onProgress;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject, onProgress });
+      this.pending.set(id, { resolve, reject, events });
       this.port.postMessage({ ...req, id }, transfer);
     });
   }
@@ -150,6 +179,15 @@ export class WorkerHost implements WorkbookHost {
   async readSnapshot(onProgress?: ProgressListener): Promise<WorkbookSnapshot> {
     return (await this.call({ op: "read" }, onProgress)) as WorkbookSnapshot;
   }
+
+  /**
+   * The pane's engine for this workbook: reads and analyses in the worker, so the page's
+   * thread gets the Analysis and never the snapshot. (Its `host` argument is this host.)
+   */
+  readonly engine: EnginePort = {
+    check: async (_host, options, events) => (await this.call({ op: "check", options }, events)) as Checked,
+    summarise: async (analysis, generatedAt) => (await this.call({ op: "summarise", analysis, generatedAt })) as SummaryPlan,
+  };
 
   async writeSummaries(plan: SummaryPlan, onProgress?: ProgressListener): Promise<WriteResult> {
     const { result, bytes } = (await this.call({ op: "write", plan }, onProgress)) as WriteReply;

@@ -43,14 +43,16 @@ export interface AppProps {
   mode?: "excel" | "page";
   /** For the page and tests: another engine, clock or debounce. */
   options?: BoardSummaryOptions;
+  /** Shown beside the build button (the page's download). */
+  buildExtra?: React.ReactNode;
 }
 
-export function App({ host, mode = "excel", options }: AppProps) {
+export function App({ host, mode = "excel", options, buildExtra }: AppProps) {
   if (!host) return <NoWorkbook mode={mode} />;
-  return <Pane host={host} mode={mode} options={options} />;
+  return <Pane host={host} mode={mode} options={options} buildExtra={buildExtra} />;
 }
 
-function Pane({ host, mode, options }: { host: ChangeAwareHost; mode: "excel" | "page"; options?: BoardSummaryOptions }) {
+function Pane({ host, mode, options, buildExtra }: Omit<AppProps, "host" | "mode"> & { host: ChangeAwareHost; mode: "excel" | "page" }) {
   const s = useStyles();
   // The page has no Excel grid to jump to, whatever the host offers.
   const bs = useBoardSummary(host, options, mode === "excel");
@@ -95,7 +97,9 @@ function Pane({ host, mode, options }: { host: ChangeAwareHost; mode: "excel" | 
           canGoToCell={bs.canGoToCell}
           onBuild={() => void bs.buildSummaries()}
           onGoToSheet={goToSheet}
-        />
+        >
+          {buildExtra}
+        </BuildPanel>
         {errors.build && (
           <ErrorBar title="The summary sheets were not built" message={errors.build} onDismiss={() => bs.dismissError("build")} />
         )}

@@ -4,16 +4,11 @@
  * serves Excel and the browser page; what a host can do (goToCell, insertTemplate) is
  * reported as capabilities.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { Analysis } from "../core/analysis";
-import * as coreEngine from "../core/engine";
-import type { AnalyseOptions } from "../core/engine";
-import { parseA1 } from "../core/grid";
 import type { Settings } from "../core/settings";
-import type { WorkbookSnapshot } from "../core/snapshot";
-import type { SummaryPlan } from "../core/summary/sheet-model";
-import { displayText } from "../core/values";
 import type { Progress, WorkbookHost, WriteResult } from "../hosts/host";
+import { localEngine, type CellTexts, type EnginePort } from "./checking";
 import { errorText, type TemplateKind } from "./messages";
 
 /**
@@ -24,11 +19,7 @@ export type ChangeAwareHost = WorkbookHost & {
   onChanged?(listener: () => void): () => void;
 };
 
-/** The engine's two entry points; injectable so the page (or a test) can supply its own. */
-export interface EnginePort {
-  analyse(snapshot: WorkbookSnapshot, options?: AnalyseOptions): Analysis;
-  summarise(analysis: Analysis, generatedAt: Date): SummaryPlan;
-}
+export type { EnginePort } from "./checking";
 
 export const BUILD_PHASES = ["reading", "checking", "writing"] as const;
 export type BuildPhase = (typeof BUILD_PHASES)[number];
@@ -49,6 +40,7 @@ export interface BuildResult extends WriteResult {
 export type ErrorArea = "check" | "settings" | "build" | "template" | "navigate";
 
 export interface BoardSummaryOptions {
+  /** Where the engine runs: here by default; the page's worker supplies its own. */
   engine?: EnginePort;
   /** The clock (as-at "today" and "generated at"). */
   now?: () => Date;
@@ -58,7 +50,6 @@ export interface BoardSummaryOptions {
 
 export interface BoardSummary {
   analysis: Analysis | null;
-  snapshot: WorkbookSnapshot | null;
   checking: boolean;
   /** When the last check finished. */
   checkedAt: Date | null;
@@ -80,19 +71,17 @@ export interface BoardSummary {
   /** The new sheet's name, or null where it failed. */
   insertTemplate(kind: TemplateKind): Promise<string | null>;
   goToCell(sheet: string, cell: string): Promise<void>;
-  /** What a cell shows, from the last snapshot ("" for blank); null where the sheet is unknown. */
+  /** What a finding's cell shows, from the last check ("" for blank); null where it is not known. */
   cellText(sheet: string, cell: string): string | null;
 }
 
-const defaultEngine: EnginePort = { analyse: coreEngine.analyse, summarise: coreEngine.summarise };
-
 export function useBoardSummary(
   host: ChangeAwareHost | null,
-  { engine = defaultEngine, now = () => new Date(), debounceMs = 600 }: BoardSummaryOptions = {},
+  { engine = localEngine, now = () => new Date(), debounceMs = 600 }: BoardSummaryOptions = {},
   canNavigate = true,
 ): BoardSummary {
   const [analysis, setAnalysis] = useState<Analysis | null>(null);
-  const [snapshot, setSnapshot] = useState<WorkbookSnapshot | null>(null);
+  const [cells, setCells] = useState<CellTexts>({});
   const [checking, setChecking] = useState(false);
   const [checkedAt, setCheckedAt] = useState<Date | null>(null);
   const [building, setBuilding] = useState(false);
@@ -129,11 +118,10 @@ export function useBoardSummary(
       const seq = ++checkSeq.current;
       setChecking(true);
       try {
-        const snap = await host.readSnapshot();
-        const result = engineRef.current.analyse(snap, { now: nowRef.current(), ...(overrides ? { overrides } : {}) });
+        const result = await engineRef.current.check(host, { now: nowRef.current(), ...(overrides ? { overrides } : {}) });
         if (!mounted.current || seq !== checkSeq.current) return;
-        setSnapshot(snap);
-        setAnalysis(result);
+        setCells(result.cells);
+        setAnalysis(result.analysis);
         setCheckedAt(nowRef.current());
         setError("check", null);
       } catch (err) {
@@ -224,14 +212,16 @@ export function useBoardSummary(
     try {
       await exclusive(async () => {
         setProgress({ phase: "reading" });
-        const snap = await host.readSnapshot(onProgress("reading"));
-        setProgress({ phase: "checking" });
         const generatedAt = nowRef.current();
-        const fresh = engineRef.current.analyse(snap, { now: generatedAt });
-        const plan = engineRef.current.summarise(fresh, generatedAt);
+        const fresh = await engineRef.current.check(
+          host,
+          { now: generatedAt },
+          { onProgress: onProgress("reading"), onChecking: () => void (mounted.current && setProgress({ phase: "checking" })) },
+        );
+        const plan = await engineRef.current.summarise(fresh.analysis, generatedAt);
         if (mounted.current) {
-          setSnapshot(snap);
-          setAnalysis(fresh);
+          setCells(fresh.cells);
+          setAnalysis(fresh.analysis);
           setCheckedAt(generatedAt);
         }
         setProgress({ phase: "writing" });
@@ -285,24 +275,10 @@ export function useBoardSummary(
     [host, canNavigate, setError],
   );
 
-  const sheetIndex = useMemo(() => new Map((snapshot?.sheets ?? []).map((s) => [s.name, s])), [snapshot]);
+  // Own properties only: a sheet may be called "constructor".
   const cellText = useCallback(
-    (sheet: string, cell: string): string | null => {
-      const s = sheetIndex.get(sheet);
-      if (!s) return null;
-      let pos: { row: number; col: number };
-      try {
-        pos = parseA1(cell);
-      } catch {
-        return null;
-      }
-      // A merged cell's content is held by the merge's top-left cell.
-      const m = s.merges.find((g) => pos.row >= g.top && pos.row <= g.bottom && pos.col >= g.left && pos.col <= g.right);
-      const target = m ? { row: m.top, col: m.left } : pos;
-      const c = s.cells.find((x) => x.row === target.row && x.col === target.col);
-      return c ? displayText(c) : "";
-    },
-    [sheetIndex],
+    (sheet: string, cell: string): string | null => (own(cells, sheet) && own(cells[sheet], cell) ? cells[sheet][cell] : null),
+    [cells],
   );
 
   const dismissError = useCallback((area: ErrorArea) => setError(area, null), [setError]);
@@ -310,7 +286,6 @@ export function useBoardSummary(
 
   return {
     analysis,
-    snapshot,
     checking,
     checkedAt,
     building,
@@ -329,4 +304,8 @@ export function useBoardSummary(
     goToCell,
     cellText,
   };
+}
+
+function own(o: object, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(o, key);
 }

@@ -5,11 +5,13 @@
 import * as fs from "fs";
 import * as path from "path";
 import { MessageChannel, type MessagePort } from "worker_threads";
+import { analysisSchema } from "../../src/core/analysis";
 import { analyse, summarise } from "../../src/core/engine";
 import { HostError } from "../../src/hosts/host";
 import { XlsxHost } from "../../src/hosts/xlsx/xlsx-host";
 import { summaryFileName } from "../../src/page/download";
-import { serveWorkbooks, WorkerHost, type PortLike } from "../../src/page/protocol";
+import { CHECKING_STEP, serveWorkbooks, WorkerHost, type PortLike } from "../../src/page/protocol";
+import { cellTextsFor } from "../../src/taskpane/checking";
 
 const BOARD_PACK = path.join(__dirname, "..", "..", "examples", "board-pack.xlsx");
 const AS_AT = new Date(Date.UTC(2023, 8, 21));
@@ -32,11 +34,22 @@ function asPort(p: MessagePort): PortLike {
 }
 
 let ports: MessagePort[] = [];
-function channel(): { page: PortLike; worker: PortLike } {
+/** Both ends; `received` is every message the page's end was sent by the worker. */
+function channel(): { page: PortLike; worker: PortLike; received: unknown[] } {
   const c = new MessageChannel();
   ports.push(c.port1, c.port2);
   serveWorkbooks(asPort(c.port2), (bytes, name) => new XlsxHost(bytes, name));
-  return { page: asPort(c.port1), worker: asPort(c.port2) };
+  const page = asPort(c.port1);
+  const received: unknown[] = [];
+  page.addEventListener("message", (e) => received.push(e.data));
+  return { page, worker: asPort(c.port2), received };
+}
+
+/** True where `value` holds a workbook snapshot anywhere inside it (sheets with cells). */
+function holdsSnapshot(value: unknown): boolean {
+  if (value === null || typeof value !== "object") return false;
+  if (Array.isArray((value as { cells?: unknown }).cells) && "merges" in value) return true;
+  return Object.values(value).some(holdsSnapshot);
 }
 afterEach(() => {
   for (const p of ports) p.close();
@@ -103,6 +116,76 @@ describe("the page's worker protocol", () => {
     const pending = host.readSnapshot();
     host.dispose();
     await expect(pending).rejects.toThrow("board-pack.xlsx was closed.");
+  });
+});
+
+describe("the engine in the worker", () => {
+  it("checks in the worker: the page gets the same Analysis as the engine gives directly, and never the snapshot", async () => {
+    const { page, received } = channel();
+    const host = await WorkerHost.open(page, bytes(), "board-pack.xlsx");
+    received.length = 0;
+    const events: string[] = [];
+    const checked = await host.engine.check(host, { now: AS_AT }, {
+      onProgress: (p) => events.push(`progress: ${p.step}`),
+      onChecking: () => events.push("checking"),
+    });
+
+    const snapshot = await new XlsxHost(bytes(), "board-pack.xlsx").readSnapshot();
+    const direct = analyse(snapshot, { now: AS_AT });
+    expect(checked.analysis).toEqual(direct);
+    expect(checked.analysis.recovery.totals.totalValuePence).toBe(393_500_000);
+    // Plain data that survives the copy between threads: it still meets the Analysis schema.
+    expect(() => analysisSchema.parse(checked.analysis)).not.toThrow();
+    expect(checked.cells).toEqual(cellTextsFor(snapshot, direct.findings));
+    expect(checked.cells["Directions 2023-24"]["D67"]).toBe("This requires engagement at whole system level.");
+
+    // Reading is reported, then the start of the check, once, after it.
+    expect(events[0]).toBe("progress: Reading board-pack.xlsx");
+    expect(events.filter((e) => e === "checking")).toHaveLength(1);
+    expect(events.at(-1)).toBe("checking");
+    expect(events).not.toContain(`progress: ${CHECKING_STEP}`);
+    // What crossed to the page: progress and the Analysis, never the sheets' cells.
+    expect(received.length).toBeGreaterThan(1);
+    expect(received.some(holdsSnapshot)).toBe(false);
+    expect(holdsSnapshot({ value: snapshot })).toBe(true); // the probe itself finds one
+    host.dispose();
+  });
+
+  it("checks with the settings it is given, as the pane does straight after a save", async () => {
+    const { page } = channel();
+    const host = await WorkerHost.open(page, bytes(), "board-pack.xlsx");
+    const { analysis } = await host.engine.check(host, { now: AS_AT, overrides: { targetPence: 400_000_000 } });
+    // £4,000,000 − £3,935,000.
+    expect(analysis.recovery.totals.gapPence).toBe(6_500_000);
+    host.dispose();
+  });
+
+  it("summarises in the worker exactly as the engine does, and the plan writes", async () => {
+    const { page } = channel();
+    const host = await WorkerHost.open(page, bytes(), "board-pack.xlsx");
+    const { analysis } = await host.engine.check(host, { now: AS_AT });
+    const plan = await host.engine.summarise(analysis, AS_AT);
+    expect(plan).toEqual(summarise(analysis, AS_AT));
+    const result = await host.writeSummaries(plan);
+    expect(result.written.map((w) => w.name)).toEqual(["Recovery Summary", "Directions Summary", "Data Checks"]);
+    // The next check sees the sheets just written, as recognised summaries.
+    const again = await host.engine.check(host, { now: AS_AT });
+    expect(again.analysis.sheets.filter((s) => s.summaryId).map((s) => s.name)).toEqual(["Recovery Summary", "Directions Summary", "Data Checks"]);
+    host.dispose();
+  });
+
+  it("gives a check's failure to the page as an error, and the worker carries on", async () => {
+    const { page } = channel();
+    const host = await WorkerHost.open(page, bytes(), "board-pack.xlsx");
+    // An amber threshold above green cannot be used: the engine says so.
+    const err = await host.engine.check(host, { now: AS_AT, overrides: { greenThreshold: 50, amberThreshold: 80 } }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(Error);
+    // Named as the engine names it, so the pane shows the message as it stands.
+    expect((err as Error).name).toBe("SettingsError");
+    expect((err as Error).message).toMatch(/amber/i);
+    const ok = await host.engine.check(host, { now: AS_AT });
+    expect(ok.analysis.recovery.totals.count).toBe(12);
+    host.dispose();
   });
 });
 

@@ -4,9 +4,11 @@ import * as React from "react";
 import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { summarise, type AnalyseOptions } from "../../src/core/engine";
 import type { WorkbookSnapshot } from "../../src/core/snapshot";
 import { HostError } from "../../src/hosts/host";
 import { App } from "../../src/taskpane/App";
+import { checkSnapshot, type EnginePort } from "../../src/taskpane/checking";
 import { FakeHost, type FakeHostOptions } from "../fakes/fake-host";
 import { sheet, type TestCell } from "../helpers/grid";
 
@@ -339,5 +341,112 @@ describe("accessibility", () => {
       view.unmount();
     }
     canvas.mockRestore();
+  });
+});
+
+describe("findings reached by keyboard", () => {
+  it("on the page, makes each finding a tab stop named with its severity, sheet, cell and message", async () => {
+    const { user } = setup({ goToCell: false, insertTemplate: false }, "page");
+    await checked();
+    const region = findingsRegion();
+    const first = within(region).getByRole("listitem", { name: /^Error, sheet Care at Home, cell C5: .*TBC/ });
+    // What the cell holds is its description: there is no grid to go and look.
+    expect(first).toHaveAccessibleDescription("The cell holds: TBC");
+    const second = within(region).getByRole("listitem", { name: /^Warning, sheet Directions, cell D5: .+/ });
+    expect(second).toHaveAccessibleDescription("The cell holds: This requires engagement at whole system level.");
+
+    for (let i = 0; i < 30 && document.activeElement !== first; i++) await user.tab();
+    expect(first).toHaveFocus();
+    await user.tab();
+    expect(second).toHaveFocus();
+  });
+
+  it("in Excel, keeps the link to the cell as the tab stop, described by the severity and message", async () => {
+    setup();
+    await checked();
+    const link = screen.getByRole("button", { name: "Go to cell C5 on sheet Care at Home" });
+    expect(link).toHaveAccessibleDescription(/^Error .*TBC/);
+    // The finding itself is not a second tab stop beside its link.
+    expect(link.closest("li")).not.toHaveAttribute("tabindex");
+  });
+});
+
+describe("with another engine (the page's worker)", () => {
+  it("waits for it, shows its analysis and cell texts, and builds with its plan, never reading the host itself", async () => {
+    const host = new FakeHost(workbook(), { goToCell: false, insertTemplate: false });
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const checks: AnalyseOptions[] = [];
+    let plans = 0;
+    // As in the worker: the workbook is read and checked elsewhere; the pane gets plain data.
+    const elsewhere = workbook();
+    const engine: EnginePort = {
+      async check(_host, options, events) {
+        checks.push(options);
+        await gate;
+        events?.onChecking?.();
+        const result = checkSnapshot(elsewhere, options);
+        return { ...result, cells: { ...result.cells, "Care at Home": { C5: "TBC (as the worker read it)" } } };
+      },
+      async summarise(analysis, at) {
+        plans++;
+        return summarise(analysis, at);
+      },
+    };
+    const user = userEvent.setup({ delay: null });
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <App host={host} mode="page" options={{ engine, now: NOW }} />
+      </FluentProvider>,
+    );
+    expect(await screen.findByText("Reading the workbook...")).toBeInTheDocument();
+    expect(screen.queryByRole("heading", { name: "Overview" })).not.toBeInTheDocument();
+    await act(async () => release());
+    await checked();
+    expect(figure("Total value")).toBe("£448,000");
+    expect(screen.getByText("The cell holds: TBC (as the worker read it)")).toBeInTheDocument();
+    expect(checks).toEqual([{ now: NOW() }]);
+
+    await user.click(screen.getByRole("button", { name: "Build summary sheets" }));
+    await screen.findByText("Summary sheets built");
+    expect(plans).toBe(1);
+    expect(host.writes).toHaveLength(1);
+    expect(host.writes[0].models.map((m) => m.name)).toContain("Data Checks");
+    // Reading went through the engine every time; the host was only written to.
+    expect(host.reads).toHaveLength(0);
+  });
+
+  it("shows the engine's settings error as it stands", async () => {
+    const host = new FakeHost(workbook());
+    const engine: EnginePort = {
+      check: async () => {
+        throw Object.assign(new Error("Invalid setting: the amber threshold cannot be above the green threshold."), { name: "SettingsError" });
+      },
+      summarise: async (a, at) => summarise(a, at),
+    };
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <App host={host} mode="page" options={{ engine, now: NOW }} />
+      </FluentProvider>,
+    );
+    expect(await screen.findByText("Invalid setting: the amber threshold cannot be above the green threshold.")).toBeInTheDocument();
+    expect(screen.getByText("The workbook could not be checked")).toBeInTheDocument();
+  });
+});
+
+describe("the build panel's slot", () => {
+  it("shows what the page puts beside the build button, inside the summary sheets section", async () => {
+    const host = new FakeHost(workbook(), { goToCell: false });
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <App host={host} mode="page" options={{ now: NOW }} buildExtra={<button type="button">Download pack.summary.xlsx</button>} />
+      </FluentProvider>,
+    );
+    await checked();
+    const section = screen.getByRole("region", { name: "Summary sheets" });
+    const build = within(section).getByRole("button", { name: "Build summary sheets" });
+    const extra = within(section).getByRole("button", { name: "Download pack.summary.xlsx" });
+    // Side by side: the same row container.
+    expect(extra.parentElement).toBe(build.parentElement);
   });
 });

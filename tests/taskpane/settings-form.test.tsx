@@ -1,5 +1,10 @@
 /** @jest-environment jsdom */
+import "@testing-library/jest-dom";
+import * as React from "react";
+import { render, screen } from "@testing-library/react";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
+import { SettingsForm } from "../../src/taskpane/components/SettingsForm";
 import { formDiffers, formFromSettings, readSettingsForm, type SettingsFormValues } from "../../src/taskpane/settings-form";
 
 const base: SettingsFormValues = { green: "90", amber: "70", brag: false, target: "", asOf: "" };
@@ -58,5 +63,23 @@ describe("formFromSettings", () => {
     expect(readSettingsForm(v)).toEqual({ ok: true, settings: s });
     expect(formDiffers(v, s)).toBe(false);
     expect(formDiffers({ ...v, green: "91" }, s)).toBe(true);
+  });
+});
+
+describe("SettingsForm at the task pane's width", () => {
+  it("lets every text box shrink with its field (Fluent's Input otherwise keeps about 200 px)", () => {
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <SettingsForm settings={DEFAULT_SETTINGS} saving={false} onSave={async () => true} />
+      </FluentProvider>,
+    );
+    const boxes = screen.getAllByRole("textbox");
+    expect(boxes).toHaveLength(4);
+    for (const box of boxes) {
+      // The Input's root (the styled wrapper round the <input>) is what the field lays out.
+      const root = box.parentElement!;
+      expect(root).toHaveClass("fui-Input");
+      expect({ field: box.id, minWidth: getComputedStyle(root).minWidth }).toEqual({ field: box.id, minWidth: expect.stringMatching(/^0(px)?$/) });
+    }
   });
 });

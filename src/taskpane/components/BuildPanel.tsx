@@ -20,7 +20,8 @@ const useStyles = makeStyles({
   steps: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
   current: { fontWeight: tokens.fontWeightSemibold },
   list: { margin: `${tokens.spacingVerticalXS} 0 0 0`, paddingLeft: tokens.spacingHorizontalXL },
-  primary: { alignSelf: "flex-start", maxWidth: "100%" },
+  actions: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
+  primary: { maxWidth: "100%" },
 });
 
 const PHASE_TEXT: Record<BuildPhase, string> = {
@@ -37,9 +38,11 @@ export interface BuildPanelProps {
   canGoToCell: boolean;
   onBuild(): void;
   onGoToSheet(sheet: string): void;
+  /** Beside the build button: the page's download. */
+  children?: React.ReactNode;
 }
 
-export function BuildPanel({ building, disabled, progress, result, canGoToCell, onBuild, onGoToSheet }: BuildPanelProps) {
+export function BuildPanel({ building, disabled, progress, result, canGoToCell, onBuild, onGoToSheet, children }: BuildPanelProps) {
   const s = useStyles();
   const index = progress ? (progress.phase === "done" ? BUILD_PHASES.length : BUILD_PHASES.indexOf(progress.phase)) : -1;
   const announce =
@@ -53,9 +56,12 @@ export function BuildPanel({ building, disabled, progress, result, canGoToCell, 
       <p style={{ margin: 0 }}>
         Writes Recovery Summary, Directions Summary and Data Checks sheets. Your own sheets are never changed.
       </p>
-      <Button appearance="primary" className={s.primary} onClick={onBuild} disabledFocusable={disabled || building}>
-        {building ? "Building summary sheets..." : "Build summary sheets"}
-      </Button>
+      <div className={s.actions}>
+        <Button appearance="primary" className={s.primary} onClick={onBuild} disabledFocusable={disabled || building}>
+          {building ? "Building summary sheets..." : "Build summary sheets"}
+        </Button>
+        {children}
+      </div>
 
       {progress && progress.phase !== "done" && (
         <>

@@ -1,6 +1,7 @@
 /**
  * Findings grouped by sheet, filterable by severity. Each finding links to its cell where
- * the host has a grid (Excel); elsewhere it shows the cell's address and what it holds.
+ * the host has a grid (Excel); elsewhere it shows the cell's address and what it holds, and
+ * the finding itself takes the keyboard focus, so each one can be reached and read out.
  */
 import * as React from "react";
 import { Badge, Link, ToggleButton, makeStyles, tokens, type BadgeProps } from "@fluentui/react-components";
@@ -15,6 +16,15 @@ const useStyles = makeStyles({
     padding: `${tokens.spacingVerticalS} 0`,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     overflowWrap: "anywhere",
+  },
+  /** In page mode the item itself is a tab stop: its focus ring must show. */
+  focusable: {
+    outlineStyle: "none",
+    borderRadius: tokens.borderRadiusSmall,
+    ":focus-visible": {
+      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+      outlineOffset: tokens.strokeWidthThick,
+    },
   },
   line: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
   message: { margin: `${tokens.spacingVerticalXXS} 0 0 0` },
@@ -84,26 +94,13 @@ export function Findings({ findings, canGoToCell, onGoToCell, cellText }: Findin
               </h3>
               <ul className={s.list}>
                 {list.map((f, i) => (
-                  <li key={`${f.cell}-${f.code}-${i}`} className={s.item} data-severity={f.severity} data-code={f.code}>
-                    <div className={s.line}>
-                      <Badge appearance="tint" color={BADGE_COLOUR[f.severity]}>
-                        {SEVERITY_WORD[f.severity]}
-                      </Badge>
-                      {canGoToCell ? (
-                        <Link
-                          as="button"
-                          onClick={() => onGoToCell(f.sheet, f.cell)}
-                          aria-label={`Go to cell ${f.cell} on sheet ${f.sheet}`}
-                        >
-                          {f.cell}
-                        </Link>
-                      ) : (
-                        <span>{sheetRef(f.sheet, f.cell)}</span>
-                      )}
-                    </div>
-                    <p className={s.message}>{f.message}</p>
-                    {!canGoToCell && <CellContent text={cellText(f.sheet, f.cell)} className={s.content} />}
-                  </li>
+                  <FindingItem
+                    key={`${f.cell}-${f.code}-${i}`}
+                    finding={f}
+                    canGoToCell={canGoToCell}
+                    onGoToCell={onGoToCell}
+                    cellText={cellText}
+                  />
                 ))}
               </ul>
             </section>
@@ -114,9 +111,65 @@ export function Findings({ findings, canGoToCell, onGoToCell, cellText }: Findin
   );
 }
 
+/** What a finding says, as a screen reader hears it: severity, sheet, cell and message. */
+export function findingLabel(f: Finding): string {
+  return `${SEVERITY_WORD[f.severity]}, sheet ${f.sheet}, cell ${f.cell}: ${f.message}`;
+}
+
+function FindingItem({ finding: f, canGoToCell, onGoToCell, cellText }: { finding: Finding } & Omit<FindingsProps, "findings">) {
+  const s = useStyles();
+  const id = React.useId();
+  const severityId = `${id}-severity`;
+  const messageId = `${id}-message`;
+  const contentId = `${id}-content`;
+  const text = canGoToCell ? null : cellText(f.sheet, f.cell);
+  // Excel: the link goes to the cell and is the tab stop. The page: no grid, so the finding
+  // itself is the tab stop, named in full, its cell's content as its description.
+  const focusProps = canGoToCell
+    ? {}
+    : {
+        tabIndex: 0,
+        "aria-label": findingLabel(f),
+        ...(text !== null ? { "aria-describedby": contentId } : {}),
+      };
+  return (
+    <li
+      className={canGoToCell ? s.item : `${s.item} ${s.focusable}`}
+      data-severity={f.severity}
+      data-code={f.code}
+      {...focusProps}
+    >
+      <div className={s.line}>
+        <Badge appearance="tint" color={BADGE_COLOUR[f.severity]} id={severityId}>
+          {SEVERITY_WORD[f.severity]}
+        </Badge>
+        {canGoToCell ? (
+          <Link
+            as="button"
+            onClick={() => onGoToCell(f.sheet, f.cell)}
+            aria-label={`Go to cell ${f.cell} on sheet ${f.sheet}`}
+            aria-describedby={`${severityId} ${messageId}`}
+          >
+            {f.cell}
+          </Link>
+        ) : (
+          <span>{sheetRef(f.sheet, f.cell)}</span>
+        )}
+      </div>
+      <p className={s.message} id={messageId}>
+        {f.message}
+      </p>
+      {text !== null && <CellContent id={contentId} text={text} className={s.content} />}
+    </li>
+  );
+}
+
 /** Without a grid to jump to, the cell's content is shown where the finding is. */
-function CellContent({ text, className }: { text: string | null; className: string }) {
-  if (text === null) return null;
+function CellContent({ id, text, className }: { id: string; text: string; className: string }) {
   const shown = text.length > 120 ? `${text.slice(0, 117)}...` : text;
-  return <p className={className}>{text === "" ? "The cell is empty." : `The cell holds: ${shown}`}</p>;
+  return (
+    <p className={className} id={id}>
+      {text === "" ? "The cell is empty." : `The cell holds: ${shown}`}
+    </p>
+  );
 }

@@ -10,7 +10,12 @@ import { formDiffers, formFromSettings, readSettingsForm, type SettingsField, ty
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalM },
-  narrow: { flex: "1 1 120px", minWidth: 0 },
+  // Side by side where both fit on one line each; stacked in Excel's 320 px task pane, where
+  // their labels would otherwise wrap unevenly and leave the two boxes at different heights.
+  narrow: { flex: "1 1 160px", minWidth: 0 },
+  // Fluent's Input keeps its text box's natural width (about 200 px) as a minimum, so two
+  // side by side overflow Excel's 320 px task pane; they shrink with their field instead.
+  input: { minWidth: 0, maxWidth: "100%" },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
 });
 
@@ -84,7 +89,7 @@ export function SettingsForm({ settings, saving, onSave }: SettingsFormProps) {
             hint="Directions at or above this progress are Green."
             validationMessage={messageFor("green")}
           >
-            <Input ref={refs.green} inputMode="decimal" value={values.green} onChange={(_, d) => change({ green: d.value })} />
+            <Input className={s.input} ref={refs.green} inputMode="decimal" value={values.green} onChange={(_, d) => change({ green: d.value })} />
           </Field>
           <Field
             className={s.narrow}
@@ -92,7 +97,7 @@ export function SettingsForm({ settings, saving, onSave }: SettingsFormProps) {
             hint="At or above this, below green, are Amber."
             validationMessage={messageFor("amber")}
           >
-            <Input ref={refs.amber} inputMode="decimal" value={values.amber} onChange={(_, d) => change({ amber: d.value })} />
+            <Input className={s.input} ref={refs.amber} inputMode="decimal" value={values.amber} onChange={(_, d) => change({ amber: d.value })} />
           </Field>
         </div>
         <Checkbox
@@ -106,14 +111,14 @@ export function SettingsForm({ settings, saving, onSave }: SettingsFormProps) {
           hint="For example 4.5m or £4,500,000. Leave blank for no target."
           validationMessage={messageFor("target")}
         >
-          <Input ref={refs.target} value={values.target} onChange={(_, d) => change({ target: d.value })} />
+          <Input className={s.input} ref={refs.target} value={values.target} onChange={(_, d) => change({ target: d.value })} />
         </Field>
         <Field
           label="As-at date"
           hint="dd/mm/yyyy. Leave blank for today."
           validationMessage={messageFor("asOf")}
         >
-          <Input ref={refs.asOf} value={values.asOf} onChange={(_, d) => change({ asOf: d.value })} />
+          <Input className={s.input} ref={refs.asOf} value={values.asOf} onChange={(_, d) => change({ asOf: d.value })} />
         </Field>
         <div className={s.actions}>
           <Button type="submit" disabledFocusable={saving}>
