@@ -181,3 +181,25 @@ describe("build round trip on the board pack", () => {
     expect(out.getWorksheet("Recovery Summary (2)")).toBeDefined();
   });
 });
+
+describe("sheet names that look like replacement patterns", () => {
+  // `$&`, "$`" and `$'` mean something to String.replace; a sheet may be called anything.
+  it.each(["$` ", "Costs $& savings", "Q1 $'24"])("builds and reopens a pack with a form on sheet %j", async (name) => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet(name);
+    ws.getCell("A1").value = "Finance Recovery Action: Agency staffing";
+    ws.getCell("A2").value = "Financial Recovery Value";
+    ws.getCell("B2").value = 75_000;
+    ws.getCell("A3").value = "Risk Level";
+    ws.getCell("B3").value = "Low";
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    const built = await build(bytes, "odd.xlsx");
+    const out = await open(built.bytes);
+    expect(out.getWorksheet(name)!.getCell("B2").value).toBe(75_000);
+    const zip = await JSZip.loadAsync(built.bytes);
+    const index = out.worksheets.findIndex((w) => w.name === "Recovery Summary") + 1;
+    const xml = await zip.file(`xl/worksheets/sheet${index}.xml`)!.async("string");
+    const esc = name.replace(/&/g, "&amp;").replace(/'/g, "&apos;");
+    expect(xml).toContain(`location="&apos;${esc.replace(/&apos;/g, "&apos;&apos;")}&apos;!B2"`);
+  });
+});

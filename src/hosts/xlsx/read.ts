@@ -270,7 +270,9 @@ async function markInternalLinks(zip: JSZip, sheetPath: string): Promise<boolean
     return bare.replace(/^<hyperlink\b/, `<hyperlink r:id="${id}"`);
   });
   if (!added.length) return false;
-  rels = rels.replace("</Relationships>", `${added.join("")}</Relationships>`);
+  // A function replacer: sheet names in the targets may hold `$&` or `$\``, which a
+  // replacement string would expand.
+  rels = rels.replace("</Relationships>", () => `${added.join("")}</Relationships>`);
   zip.file(sheetPath, fixed);
   zip.file(relsPath, rels);
   return true;

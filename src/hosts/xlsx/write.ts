@@ -314,7 +314,8 @@ export async function fixPackage(bytes: Uint8Array): Promise<Uint8Array> {
       const location = rid && internal.get(rid[1]);
       if (!location) return tag;
       const bare = tag.replace(rid[0], "").replace(/\slocation="[^"]*"/, "");
-      return bare.replace(/\s*\/>$/, ` location="${location}"/>`);
+      // A function replacer: a sheet name may hold `$&` or `$\``, which a string would expand.
+      return bare.replace(/\s*\/>$/, () => ` location="${location}"/>`);
     });
     zip.file(sheetPath, fixed);
     zip.file(relsPath, keptRels);
