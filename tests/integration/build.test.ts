@@ -203,3 +203,22 @@ describe("sheet names that look like replacement patterns", () => {
     expect(xml).toContain(`location="&apos;${esc.replace(/&apos;/g, "&apos;&apos;")}&apos;!B2"`);
   });
 });
+
+describe("a source sheet with an apostrophe in its name and print titles", () => {
+  it("keeps its print titles as Excel can read them", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("O'Brien's Actions");
+    ws.getCell("A1").value = "Finance Recovery Action: Agency staffing";
+    ws.getCell("A2").value = "Financial Recovery Value";
+    ws.getCell("B2").value = 75_000;
+    ws.pageSetup.printTitlesRow = "1:2";
+    const built = await build(new Uint8Array(await wb.xlsx.writeBuffer()), "obrien.xlsx");
+    const zip = await JSZip.loadAsync(built.bytes);
+    const xml = await zip.file("xl/workbook.xml")!.async("string");
+    const titles = [...xml.matchAll(/<definedName name="_xlnm.Print_Titles"[^>]*>([^<]*)</g)].map((m) => m[1].replace(/&apos;/g, "'"));
+    expect(titles).toContain("'O''Brien''s Actions'!$1:$2");
+    expect(titles.every((t) => !t.includes("'O'Brien"))).toBe(true);
+    const out = await open(built.bytes);
+    expect(out.getWorksheet("O'Brien's Actions")!.pageSetup.printTitlesRow).toBe("1:2");
+  });
+});

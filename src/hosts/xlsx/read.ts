@@ -232,7 +232,7 @@ export function snapshotWorkbook(workbook: ExcelJS.Workbook): WorkbookSnapshot {
  */
 export const INTERNAL_LINK = "#board-summary-internal:";
 
-const unescapeXml = (s: string) =>
+export const unescapeXml = (s: string) =>
   s.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
 export const escapeXml = (s: string) =>
   s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");

@@ -23,7 +23,7 @@ import {
 } from "../../core/summary/sheet-model";
 import { HostError, type WriteResult } from "../host";
 import { describeUnsupported } from "./package";
-import { escapeXml, INTERNAL_LINK, type LoadedWorkbook } from "./read";
+import { escapeXml, INTERNAL_LINK, unescapeXml, type LoadedWorkbook } from "./read";
 
 export interface RenderOptions {
   /** True when writing a new workbook holding only the summaries: links become plain text. */
@@ -292,6 +292,7 @@ export function writeSettings(workbook: ExcelJS.Workbook, settings: Settings): v
  */
 export async function fixPackage(bytes: Uint8Array): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(bytes);
+  await fixDefinedNames(zip);
   const relsPaths = Object.keys(zip.files).filter((p) => /^xl\/worksheets\/_rels\/sheet\d+\.xml\.rels$/.test(p));
   const marker = escapeXml(INTERNAL_LINK);
   for (const relsPath of relsPaths) {
@@ -321,6 +322,30 @@ export async function fixPackage(bytes: Uint8Array): Promise<Uint8Array> {
     zip.file(relsPath, keptRels);
   }
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
+}
+
+/**
+ * exceljs writes a defined name's sheet reference (print titles, print area) without
+ * doubling the apostrophes in the sheet's name: `'O'Brien's'!$1:$2`, which Excel has to
+ * repair. Doubled here for every sheet whose name holds one.
+ */
+async function fixDefinedNames(zip: JSZip): Promise<void> {
+  const file = zip.file("xl/workbook.xml");
+  if (!file) return;
+  const xml = await file.async("string");
+  const names = [...xml.matchAll(/<sheet\b[^>]*\bname="([^"]*)"/g)].map((m) => unescapeXml(m[1])).filter((n) => n.includes("'"));
+  if (!names.length || !xml.includes("<definedName")) return;
+  const fixed = xml.replace(/(<definedName\b[^>]*>)([^<]*)(<\/definedName>)/g, (_all, open: string, body: string, close: string) => {
+    let text = unescapeXml(body);
+    for (const name of names) {
+      const wrong = `'${name}'!`;
+      const right = `'${name.replace(/'/g, "''")}'!`;
+      // Only the unquoted form: a reference already written right is left alone.
+      text = text.split(wrong).join(right);
+    }
+    return open + escapeXml(text) + close;
+  });
+  if (fixed !== xml) zip.file("xl/workbook.xml", fixed);
 }
 
 // ---- the whole build ------------------------------------------------------------------------
