@@ -7,12 +7,20 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import type { Cell, Merge, SheetSnapshot, Visibility, WorkbookSnapshot } from "../../core/snapshot";
 import { HostError } from "../host";
+import { dateToSerial, fastSnapshot } from "./fast-snapshot";
+import { a1 } from "../../core/grid";
 import { inspectZip, type PackageInspection } from "./package";
+
+export { dateToSerial };
 
 export interface LoadedWorkbook {
   fileName: string;
   /** The original bytes, untouched. */
   bytes: Uint8Array;
+  /**
+   * The exceljs model. A workbook loaded to be checked may have been read without one
+   * (fast-snapshot.ts): reading this property then throws; load with purpose `build`.
+   */
   workbook: ExcelJS.Workbook;
   snapshot: WorkbookSnapshot;
   inspection: PackageInspection;
@@ -30,6 +38,11 @@ export interface LoadOptions {
    * exceljs's own load. Default `build`.
    */
   purpose?: "check" | "build";
+  /**
+   * For a check, read with exceljs even where the fast reader could (tests compare the two;
+   * the benchmark measures both). Default false.
+   */
+  exceljsOnly?: boolean;
 }
 
 const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -127,19 +140,7 @@ async function openZip(bytes: Uint8Array, fileName: string): Promise<JSZip> {
 }
 
 // ---- snapshot ------------------------------------------------------------------------------
-
-const MS_PER_DAY = 86_400_000;
-const EXCEL_EPOCH_1900 = Date.UTC(1899, 11, 30);
-
-/**
- * A JS Date from exceljs (already the true date: exceljs applies the workbook's date1904
- * flag when it reads) → a 1900-system serial number, as Office.js gives it.
- */
-export function dateToSerial(d: Date): number {
-  const serial = (d.getTime() - EXCEL_EPOCH_1900) / MS_PER_DAY;
-  // Whole milliseconds as days give binary fractions like 45291.00000000001; trim the noise.
-  return Math.round(serial * 1e9) / 1e9;
-}
+// (dateToSerial lives in fast-snapshot.ts, so both readers share one conversion.)
 
 function richTextToPlain(v: unknown): string {
   if (v && typeof v === "object" && "richText" in v) {
@@ -369,10 +370,62 @@ async function repairFormulaResults(workbook: ExcelJS.Workbook, zip: JSZip): Pro
   }
 }
 
+/** A workbook read for checking only, without an exceljs model. */
+function checkedOnly(fileName: string, bytes: Uint8Array, snapshot: WorkbookSnapshot): LoadedWorkbook {
+  const loaded = { fileName, bytes, snapshot, inspection: { unsupportedParts: [] }, rewritable: false } as Omit<LoadedWorkbook, "workbook">;
+  return Object.defineProperty(loaded, "workbook", {
+    enumerable: false,
+    get(): never {
+      throw new Error(`${fileName} was read for checking only, without its workbook model; load it with purpose "build" to write to it.`);
+    },
+  }) as LoadedWorkbook;
+}
+
+/**
+ * exceljs 4.4 keeps a formula's cached result only when it is truthy, so `=A1-A1` (0), a
+ * FALSE or an empty-text result reads as no value at all: a Financial Recovery Value
+ * worked out as £0 would be "missing" rather than `zero-value`, a 0% progress "not
+ * reported". Those results are taken back from the sheet's XML into the snapshot (the
+ * exceljs workbook itself is left alone: rewriting a shared formula's value breaks it).
+ */
+async function recoverFalsyResults(snapshot: WorkbookSnapshot, zip: JSZip): Promise<void> {
+  let paths: Map<string, string> | null = null;
+  for (const sheet of snapshot.sheets) {
+    const lost = sheet.cells.filter((c) => c.formula !== undefined && c.value === null && c.error === undefined);
+    if (!lost.length) continue;
+    paths ??= await sheetPaths(zip);
+    const path = paths.get(sheet.name);
+    const xml = path ? await zip.file(path)?.async("string") : undefined;
+    if (!xml) continue;
+    const wanted = new Map(lost.map((c) => [a1(c.row, c.col), c]));
+    for (const m of xml.matchAll(/<c\b([^>]*?)(?<!\/)>([\s\S]*?)<\/c>/g)) {
+      const address = /\br="([A-Z]+\d+)"/.exec(m[1])?.[1];
+      const cell = address ? wanted.get(address) : undefined;
+      if (!cell) continue;
+      const raw = /<v>([\s\S]*?)<\/v>/.exec(m[2])?.[1];
+      if (raw === undefined) continue;
+      const text = unescapeXml(raw);
+      const t = /\bt="([^"]+)"/.exec(m[1])?.[1];
+      if (t === "e") cell.error = text;
+      else if (t === "b") cell.value = text === "1";
+      else if (t === "str" || t === "inlineStr") cell.value = text;
+      else if (text.trim() !== "" && Number.isFinite(Number(text))) cell.value = Number(text);
+    }
+  }
+}
+
 /** Reads an .xlsx file's bytes. Throws HostError for anything that is not a readable .xlsx. */
 export async function loadWorkbook(bytes: Uint8Array, fileName: string, options: LoadOptions = {}): Promise<LoadedWorkbook> {
   const rewritable = options.purpose !== "check";
   const zip = await openZip(bytes, fileName);
+  if (!rewritable && !options.exceljsOnly) {
+    // The same snapshot straight from the XML, or null where only exceljs can say.
+    const fast = await fastSnapshot(zip);
+    if (fast) {
+      await recoverFalsyResults(fast, zip);
+      return checkedOnly(fileName, bytes, fast);
+    }
+  }
   const inspection = rewritable ? await inspectZip(zip) : { unsupportedParts: [] };
   let workbook: ExcelJS.Workbook;
   try {
@@ -389,6 +442,7 @@ export async function loadWorkbook(bytes: Uint8Array, fileName: string, options:
   let snapshot: WorkbookSnapshot;
   try {
     snapshot = snapshotWorkbook(workbook);
+    await recoverFalsyResults(snapshot, zip);
   } catch (e) {
     const why = e instanceof Error ? e.message.split("\n")[0] : String(e);
     throw new HostError(`${fileName} could not be read: ${why}.`);
