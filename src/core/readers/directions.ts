@@ -7,6 +7,7 @@ import { finding, type Finding } from "../findings";
 import { a1, isBlank, type SheetGrid } from "../grid";
 import type { Direction } from "../records";
 import type { Cell } from "../snapshot";
+import { labelCells } from "./labels";
 import { cellError, displayText, matchesLabel, normaliseLabel, parseDateText, parsePercent, roundHalfUp } from "../values";
 
 const NO_LABELS = ["No", "No.", "Ref", "Ref."];
@@ -126,7 +127,7 @@ function headerAt(grid: SheetGrid, row: number): DirectionsHeader | null {
 /** Every directions header on the sheet, top to bottom (a header may repeat before each theme). */
 export function findDirectionsHeaders(grid: SheetGrid): DirectionsHeader[] {
   const headers: DirectionsHeader[] = [];
-  for (const row of grid.rows()) {
+  for (const row of candidateRows(grid)) {
     const last = headers[headers.length - 1];
     if (last && row <= last.lastRow) continue;
     const h = headerAt(grid, row);
@@ -137,11 +138,22 @@ export function findDirectionsHeaders(grid: SheetGrid): DirectionsHeader[] {
 
 /** §2: the first header row with a `No` (or `No.`, `Ref`) cell, a `Direction` cell and a `Progress …` column. */
 export function findDirectionsHeader(grid: SheetGrid): DirectionsHeader | null {
-  for (const row of grid.rows()) {
+  for (const row of candidateRows(grid)) {
     const h = headerAt(grid, row);
     if (h) return h;
   }
   return null;
+}
+
+/**
+ * Rows that can hold a header: those with a `No` cell, from the sheet's label index (built
+ * once a sheet), so a 5,000-row report is not tested row by row. headerAt has the last word.
+ */
+function candidateRows(grid: SheetGrid): number[] {
+  const rows = labelCells(grid, NO_LABELS)
+    .filter((h) => h.inline === null)
+    .map((h) => h.row);
+  return [...new Set(rows)];
 }
 
 /** The bullet points of a Measure cell: split on `•`/`○` (and kin) anywhere, `-`/`*` at a line's start, and line breaks. */

@@ -148,6 +148,10 @@ interface LabelIndex {
 }
 const indexes = new WeakMap<SheetGrid, LabelIndex>();
 
+/** Labels are short: the longest, with its hint dropped, is a few dozen characters. */
+const PROSE_LENGTH = 300;
+const couldBeLabel = (t: string) => t.length <= PROSE_LENGTH || /[([]/.test(t);
+
 function labelIndex(grid: SheetGrid): LabelIndex {
   let idx = indexes.get(grid);
   if (idx) return idx;
@@ -158,12 +162,17 @@ function labelIndex(grid: SheetGrid): LabelIndex {
     if (list) list.push(cell);
     else map.set(key, [cell]);
   };
-  for (const cell of grid.cells()) {
+  // The stored cells directly (order does not matter here: labelCells sorts its hits).
+  for (const cell of grid.sheet.cells) {
     if (typeof cell.value !== "string" || cell.error) continue;
     const info = textInfo(cell.value);
     if (!info.t) continue;
+    // Long prose without brackets (measures, descriptions) cannot fold down to a label,
+    // so its costly normal form is not worked out; a bracketed hint may be long, so
+    // anything bracketed is kept.
+    if (!couldBeLabel(info.t)) continue;
     add(idx.whole, normaliseLabel(info.t), cell);
-    add(idx.split, normaliseLabel(info.split.label), cell);
+    if (couldBeLabel(info.split.label)) add(idx.split, normaliseLabel(info.split.label), cell);
   }
   indexes.set(grid, idx);
   return idx;

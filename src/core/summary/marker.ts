@@ -32,11 +32,15 @@ export function summaryIdOfText(text: string): SummaryId | null {
  * register and counted twice).
  */
 export function summaryIdOf(grid: SheetGrid): SummaryId | null {
-  for (const cell of grid.rowCells(1)) {
+  // Every sheet of every workbook passes here: a plain loop over the stored cells, row 1
+  // first since that is where the marker is written.
+  const cells = grid.sheet.cells;
+  for (const cell of cells) {
+    if (cell.row !== 1) continue;
     const id = markerOf(cell.value, cell.text);
     if (id) return id;
   }
-  for (const cell of grid.cells()) {
+  for (const cell of cells) {
     if (cell.row === 1) continue;
     const id = markerOf(cell.value, cell.text);
     if (id) return id;
