@@ -170,8 +170,9 @@ function labelIndex(grid: SheetGrid): LabelIndex {
     // Long prose without brackets (measures, descriptions) cannot fold down to a label,
     // so its costly normal form is not worked out; a bracketed hint may be long, so
     // anything bracketed is kept.
-    if (!couldBeLabel(info.t)) continue;
-    add(idx.whole, normaliseLabel(info.t), cell);
+    // The label part before a colon is kept even when the value after it is long
+    // (`Description: …` with a 32,767-character description).
+    if (couldBeLabel(info.t)) add(idx.whole, normaliseLabel(info.t), cell);
     if (couldBeLabel(info.split.label)) add(idx.split, normaliseLabel(info.split.label), cell);
   }
   indexes.set(grid, idx);
