@@ -22,8 +22,8 @@ export const DATA_CHECKS_NAME = "Data Checks";
 export const FINDING_COLUMNS = ["Severity", "Sheet", "Cell", "Code", "Message"] as const;
 export const SEVERITY_WORDS: Record<Severity, string> = { error: "Error", warning: "Warning", info: "Info" };
 
-/** Sheet column widths (characters), A to E. */
-const WIDTHS = [12, 24, 10, 24, 70];
+/** Sheet column widths (characters), A to E; A fits the bold "Source sheets" label. */
+const WIDTHS = [15, 24, 10, 24, 70];
 
 const TOP = { verticalAlign: "top" } as const;
 
