@@ -4,38 +4,15 @@
  * amounts of 0 or more), for `board-summary template` and the page's download.
  */
 import ExcelJS from "exceljs";
-import { NUMBER_FORMATS, type CellStyle, type ModelCell } from "../../core/summary/sheet-model";
+import { NUMBER_FORMATS, type ModelCell } from "../../core/summary/sheet-model";
+import { applyStyle, isoToDate } from "./write";
 import { templateModel, type TemplateKind, type TemplateModel, type Validation } from "../../core/templates/template-model";
 
 /** Fixed dates so the same template gives the same workbook on every run. */
 const FIXED_DATE = new Date(Date.UTC(2024, 0, 1));
 
-const isoToDate = (iso: string): Date => {
-  const [y, m, d] = iso.split("-").map(Number);
-  return new Date(Date.UTC(y, m - 1, d));
-};
-
-function applyStyle(cell: ExcelJS.Cell, style: CellStyle | undefined): void {
-  if (!style) return;
-  const font: Partial<ExcelJS.Font> = {};
-  if (style.bold) font.bold = true;
-  if (style.italic) font.italic = true;
-  if (style.size) font.size = style.size;
-  if (style.color) font.color = { argb: `FF${style.color}` };
-  if (Object.keys(font).length > 0) cell.font = font;
-  if (style.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: `FF${style.fill}` } };
-  if (style.wrap || style.align || style.verticalAlign) {
-    cell.alignment = {
-      ...(style.wrap ? { wrapText: true } : {}),
-      ...(style.align ? { horizontal: style.align } : {}),
-      ...(style.verticalAlign ? { vertical: style.verticalAlign } : {}),
-    };
-  }
-  if (style.border) {
-    const thin: Partial<ExcelJS.Border> = { style: "thin", color: { argb: "FF8C8C8C" } };
-    cell.border = { top: thin, left: thin, bottom: thin, right: thin };
-  }
-}
+/** Template borders are a light grey, so the input cells frame the form without shouting. */
+const TEMPLATE_BORDER = "8C8C8C";
 
 function writeCell(ws: ExcelJS.Worksheet, mc: ModelCell): void {
   const cell = ws.getCell(mc.row, mc.col);
@@ -59,7 +36,7 @@ function writeCell(ws: ExcelJS.Worksheet, mc: ModelCell): void {
       break;
   }
   if (mc.format) cell.numFmt = NUMBER_FORMATS[mc.format];
-  applyStyle(cell, mc.style);
+  applyStyle(cell, mc.style, false, TEMPLATE_BORDER);
 }
 
 function toExcelValidation(v: Validation): ExcelJS.DataValidation {

@@ -41,13 +41,14 @@ const argb = (rgb: string) => `FF${rgb}`;
 /** The link look when the model gives none: Excel's Hyperlink style. */
 const LINK_COLOUR = "0563C1";
 
-function isoToDate(iso: string): Date {
+export function isoToDate(iso: string): Date {
   const [y, m, d] = iso.split("-").map(Number);
   // exceljs writes a Date as a serial in the workbook's own date system (1900 or 1904).
   return new Date(Date.UTC(y, m - 1, d));
 }
 
-function applyStyle(cell: ExcelJS.Cell, style: CellStyle | undefined, link: boolean): void {
+/** A model cell's look on an exceljs cell (summaries and templates alike). */
+export function applyStyle(cell: ExcelJS.Cell, style: CellStyle | undefined, link: boolean, borderColour?: string): void {
   const font: Partial<ExcelJS.Font> = {};
   if (style?.bold) font.bold = true;
   if (style?.italic) font.italic = true;
@@ -63,7 +64,7 @@ function applyStyle(cell: ExcelJS.Cell, style: CellStyle | undefined, link: bool
   if (style?.verticalAlign) alignment.vertical = style.verticalAlign;
   if (Object.keys(alignment).length) cell.alignment = alignment;
   if (style?.border) {
-    const thin: Partial<ExcelJS.Border> = { style: "thin" };
+    const thin: Partial<ExcelJS.Border> = borderColour ? { style: "thin", color: { argb: argb(borderColour) } } : { style: "thin" };
     cell.border = { top: thin, left: thin, bottom: thin, right: thin };
   }
 }
