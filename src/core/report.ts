@@ -4,7 +4,7 @@
  * `schemaVersion` changes only when a field is removed or changes meaning.
  */
 import { z } from "zod";
-import type { Analysis } from "./analysis";
+import { ragCountsSchema, type Analysis } from "./analysis";
 import { findingSchema } from "./findings";
 import { ragSchema, riskLevelSchema, sheetKindSchema } from "./records";
 
@@ -13,13 +13,8 @@ export const REPORT_SCHEMA_VERSION = 1;
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const money = z.number();
 const countValue = z.object({ count: z.number().int(), value: money });
-const ragCounts = z.object({
-  red: z.number().int(),
-  amber: z.number().int(),
-  green: z.number().int(),
-  blue: z.number().int(),
-  grey: z.number().int(),
-});
+// Direction RAG counts are plain counts in both the analysis and the report.
+const ragCounts = ragCountsSchema;
 
 export const reportSchema = z.object({
   schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
