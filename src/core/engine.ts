@@ -9,7 +9,7 @@ import { recogniseSheet } from "./recognise";
 import type { Direction, RecoveryAction } from "./records";
 import { readDirections } from "./readers/directions";
 import { readRecoveryAction } from "./readers/recovery-action";
-import { findRegisterHeader, readRecoveryRegister } from "./readers/recovery-register";
+import { readRecoveryRegister } from "./readers/recovery-register";
 import { reconcileRecoveryActions } from "./readers/reconcile";
 import {
   DEFAULT_SETTINGS,
@@ -71,7 +71,7 @@ export function analyse(snapshot: WorkbookSnapshot, options: AnalyseOptions = {}
 
   for (const sheet of snapshot.sheets) {
     const grid = new SheetGrid(sheet);
-    const { kind, summaryId } = recogniseSheet(grid);
+    const { kind, summaryId, registerHeader } = recogniseSheet(grid);
     sheets.push({ name: sheet.name, kind, visibility: sheet.visibility, ...(summaryId ? { summaryId } : {}) });
     switch (kind) {
       case "recovery-action": {
@@ -81,9 +81,8 @@ export function analyse(snapshot: WorkbookSnapshot, options: AnalyseOptions = {}
         break;
       }
       case "recovery-register": {
-        const header = findRegisterHeader(grid);
-        if (!header) break;
-        const r = readRecoveryRegister(grid, header);
+        if (!registerHeader) break;
+        const r = readRecoveryRegister(grid, registerHeader);
         actions.push(...r.actions);
         findings.push(...r.findings);
         break;

@@ -9,12 +9,14 @@ import { SETTINGS_SHEET_NAME } from "./settings";
 import type { SheetModel } from "./summary/sheet-model";
 import { summaryIdOf } from "./summary/marker";
 import { isRecoveryActionSheet } from "./readers/recovery-action";
-import { findRegisterHeader } from "./readers/recovery-register";
+import { findRegisterHeader, type RegisterHeader } from "./readers/recovery-register";
 import { findDirectionsHeader } from "./readers/directions";
 
 export interface Recognised {
   kind: SheetKind;
   summaryId?: SheetModel["id"];
+  /** For a register, the header that recognised it (its reader starts from it). */
+  registerHeader?: RegisterHeader;
 }
 
 export function recogniseSheet(grid: SheetGrid): Recognised {
@@ -22,7 +24,8 @@ export function recogniseSheet(grid: SheetGrid): Recognised {
   if (summaryId) return { kind: "summary", summaryId };
   if (grid.name === SETTINGS_SHEET_NAME) return { kind: "settings" };
   if (isRecoveryActionSheet(grid)) return { kind: "recovery-action" };
-  if (findRegisterHeader(grid)) return { kind: "recovery-register" };
+  const registerHeader = findRegisterHeader(grid);
+  if (registerHeader) return { kind: "recovery-register", registerHeader };
   if (findDirectionsHeader(grid)) return { kind: "directions" };
   return { kind: "other" };
 }
