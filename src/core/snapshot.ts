@@ -46,6 +46,12 @@ export const cellSchema = z.object({
   error: z.string().optional(),
   /** The formula, without its leading `=`, where the cell holds one (value is its cached result). */
   formula: z.string().optional(),
+  /**
+   * The cell's solid fill colour as `RRGGBB` (upper case), theme colours resolved with their
+   * tint; absent where the cell has no solid fill or the host did not read fills. Conditional
+   * formats are not read. A cell listed only for its fill has value null.
+   */
+  fill: z.string().regex(/^[0-9A-F]{6}$/).optional(),
 });
 export type Cell = z.infer<typeof cellSchema>;
 
