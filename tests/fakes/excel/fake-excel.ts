@@ -93,14 +93,18 @@ export interface FakeSheetState {
   validation: Map<string, FakeValidation>;
   pageLayout: Record<string, unknown>;
   tabColor?: string;
+  /** Row ranges given RangeFormat.autofitRows(), as `top:bottom`. */
+  autofitRows: string[];
 }
 
 export interface FakeWorkbookState {
   sheets: FakeSheetState[];
   structureProtected: boolean;
   readOnly: boolean;
+  /** Application.calculationMode: it applies to every open workbook and is saved with them (office-js #2770, #6922). */
   calculationMode: string;
   screenUpdatingSuspensions: number;
+  calculationSuspensions: number;
   active?: string;
   selection?: { sheet: string; address: string };
 }
@@ -121,6 +125,8 @@ interface Op {
 }
 
 const MAX_ROWS = 1_048_576;
+/** Excel's limit on the cells of one range read (see FakeRange.read). */
+export const MAX_READ_CELLS = 5_000_000;
 /**
  * The longest address string Excel takes in getRanges: Excel reports "The argument is
  * invalid" from about 8,200 characters (OfficeDev/office-js#5198).
@@ -204,6 +210,29 @@ export function hyperlinkOf(formula: string): { location: string; textToDisplay:
   return { location, textToDisplay: m[2] !== undefined ? m[2].replace(/""/g, '"') : location };
 }
 
+/** The bounds of a sheet's cells (with content only, where `valuesOnly`), within `within`; null when none. */
+function usedBounds(s: FakeSheetState, valuesOnly: boolean | undefined, within?: Bounds): Bounds | null {
+  let b: Bounds | null = null;
+  for (const [k, cell] of s.cells) {
+    if (valuesOnly && !hasContent(cell)) continue;
+    const [r, c] = k.split(",").map(Number);
+    if (within && (r < within.top || r > within.bottom || c < within.left || c > within.right)) continue;
+    b = b
+      ? { top: Math.min(b.top, r), left: Math.min(b.left, c), bottom: Math.max(b.bottom, r), right: Math.max(b.right, c) }
+      : { top: r, left: c, bottom: r, right: c };
+  }
+  return b;
+}
+
+/** A sheet name as formulas write it: quoted where needed (`'My Sheet'!`), for references. */
+function sheetPrefix(name: string): string {
+  return `${quoteSheetName(name)}!`;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
 function hasContent(cell: FakeCell): boolean {
   return (cell.value !== null && cell.value !== "") || cell.formula !== undefined || cell.error !== undefined;
 }
@@ -242,7 +271,11 @@ function loadPaths(spec?: string | string[] | Record<string, unknown>): string[]
 class FakeContext {
   readonly queue: Op[] = [];
   readonly workbook: FakeWorkbook;
-  constructor(readonly excel: FakeExcel) {
+  constructor(
+    readonly excel: FakeExcel,
+    /** Excel.run was given `delayForCellEdit: true` and this Excel knows it (ExcelApi 1.11). */
+    readonly delayForCellEdit = false,
+  ) {
     this.workbook = new FakeWorkbook(this);
   }
   get state(): FakeWorkbookState {
@@ -252,6 +285,17 @@ class FakeContext {
     this.queue.push(op);
   }
   async sync(): Promise<void> {
+    // A batch sent while the user edits a cell fails, unless Excel.run was told to wait
+    // (Excel.RunOptions.delayForCellEdit; learn.microsoft.com "Delay execution while cell
+    // is being edited"): then it runs when the edit ends.
+    if (this.excel.inCellEdit) {
+      if (!this.delayForCellEdit)
+        throw new FakeOfficeError(
+          "InvalidOperationInCellEditMode",
+          "The operation isn't available while Excel is in Edit cell mode. Exit Edit mode by using the Enter or Tab keys, or by selecting another cell, and then try again.",
+        );
+      await this.excel.cellEditEnded();
+    }
     const ops = this.queue.splice(0, this.queue.length);
     await this.excel.process(ops);
   }
@@ -387,6 +431,13 @@ class FakeApplication extends FakeClientObject implements Pick<Excel.Application
   set calculationMode(v: Excel.CalculationMode | "Automatic" | "AutomaticExceptTables" | "Manual") {
     this.setProp("calculationMode", v, () => {
       this.ctx.state.calculationMode = v;
+    });
+  }
+  /** ExcelApi 1.6: calculation waits until the next sync, for this workbook only; counted. */
+  suspendApiCalculationUntilNextSync(): void {
+    this.write({ call: "suspendApiCalculationUntilNextSync" }, () => {
+      if (!this.ctx.excel.isSetSupported("ExcelApi", "1.6")) throw new FakeOfficeError("ApiNotFound", "suspendApiCalculationUntilNextSync needs ExcelApi 1.6.");
+      this.ctx.state.calculationSuspensions++;
     });
   }
   suspendScreenUpdatingUntilNextSync(): void {
@@ -568,6 +619,8 @@ class FakeWorksheet extends FakeClientObject implements Pick<Excel.Worksheet, "n
       this.ctx.excel.checkSheetName(v, s);
       const before = s.name;
       s.name = v;
+      // Excel rewrites references to a renamed sheet in every formula.
+      this.ctx.excel.renameReferences(before, v);
       this.ctx.excel.emit("onNameChanged", { type: "WorksheetNameChanged", source: "Local", worksheetId: s.id, nameBefore: before, nameAfter: v });
     });
   }
@@ -596,6 +649,7 @@ class FakeWorksheet extends FakeClientObject implements Pick<Excel.Worksheet, "n
     if (prop === "id") return s.id;
     if (prop === "visibility") return s.visibility;
     if (prop === "tabColor") return s.tabColor ?? "";
+    if (prop === "position") return this.ctx.state.sheets.indexOf(s);
     return super.read(prop);
   }
   protected override child(prop: string): FakeClientObject {
@@ -635,23 +689,7 @@ class FakeWorksheet extends FakeClientObject implements Pick<Excel.Worksheet, "n
     return areas;
   }
   getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
-    const range = new FakeRange(
-      this.ctx,
-      this,
-      () => {
-        const s = this.sheet();
-        let b: Bounds | null = null;
-        for (const [k, cell] of s.cells) {
-          if (valuesOnly && !hasContent(cell)) continue;
-          const [r, c] = k.split(",").map(Number);
-          b = b
-            ? { top: Math.min(b.top, r), left: Math.min(b.left, c), bottom: Math.max(b.bottom, r), right: Math.max(b.right, c) }
-            : { top: r, left: c, bottom: r, right: c };
-        }
-        return b;
-      },
-      true,
-    );
+    const range = new FakeRange(this.ctx, this, () => usedBounds(this.sheet(), valuesOnly), true);
     this.ctx.enqueue({ desc: { on: this.kind, call: "getUsedRangeOrNullObject", valuesOnly }, write: false, apply: () => range.resolveNull() });
     return range;
   }
@@ -670,8 +708,43 @@ class FakeWorksheet extends FakeClientObject implements Pick<Excel.Worksheet, "n
       if (state.sheets.filter((x) => x !== s && x.visibility === "Visible").length === 0)
         throw new FakeOfficeError("InvalidOperation", "A workbook must keep at least one visible sheet.");
       state.sheets.splice(state.sheets.indexOf(s), 1);
+      // Formulas on other sheets that referred to it now give #REF! ("How to correct a
+      // #REF! error", support.microsoft.com: a formula whose referenced cells were deleted).
+      this.ctx.excel.breakReferencesTo(s.name);
       this.ctx.excel.emit("onDeleted", { type: "WorksheetDeleted", source: "Local", worksheetId: s.id });
     });
+  }
+  /** Worksheet.position (ExcelApi 1.1 get, 1.1 set): the zero-based place in the tab order. */
+  get position(): number {
+    return this.prop("position");
+  }
+  set position(v: number) {
+    this.setProp("position", v, () => {
+      const s = this.sheet();
+      const sheets = this.ctx.state.sheets;
+      if (!Number.isInteger(v) || v < 0 || v >= sheets.length) throw new FakeOfficeError("InvalidArgument", `Position ${v} is out of range.`);
+      sheets.splice(sheets.indexOf(s), 1);
+      sheets.splice(v, 0, s);
+    });
+  }
+  /**
+   * Worksheet.copy (ExcelApi 1.7): a copy of everything on the sheet, named as Excel names
+   * copies (`Name (2)`), placed at the end (positionType "End", the only one the host uses).
+   */
+  copy(positionType?: string): FakeWorksheet {
+    let created: FakeSheetState | undefined;
+    const ws = new FakeWorksheet(this.ctx, "", () => created, false);
+    this.write({ call: "copy", positionType }, () => {
+      if (!this.ctx.excel.isSetSupported("ExcelApi", "1.7")) throw new FakeOfficeError("ApiNotFound", "Worksheet.copy needs ExcelApi 1.7.");
+      if (positionType !== undefined && positionType !== "End") throw new Error("fake: only copy('End') is modelled");
+      const state = this.ctx.state;
+      if (state.structureProtected) throw new FakeOfficeError("AccessDenied", "The workbook's structure is protected.");
+      const s = this.sheet();
+      created = this.ctx.excel.cloneSheet(s);
+      state.sheets.push(created);
+      this.ctx.excel.emit("onAdded", { type: "WorksheetAdded", source: "Local", worksheetId: created.id });
+    });
+    return ws;
   }
 }
 
@@ -701,6 +774,12 @@ class FakeFreezePanes extends FakeClientObject {
   freezeRows(count?: number): void {
     this.write({ call: "freezeRows", count }, () => {
       this.ws.sheet().freezeRows = count ?? 1;
+    });
+  }
+  /** WorksheetFreezePanes.unfreeze (ExcelApi 1.7). */
+  unfreeze(): void {
+    this.write({ call: "unfreeze" }, () => {
+      this.ws.sheet().freezeRows = 0;
     });
   }
 }
@@ -748,8 +827,19 @@ class FakePageLayout extends FakeClientObject {
   get orientation(): Excel.PageOrientation | "Portrait" | "Landscape" {
     return this.prop("orientation");
   }
+  /**
+   * PageLayoutZoomOptions (ExcelApi 1.9): pages wide and tall are whole numbers, or null
+   * where a percentage scale is used; scale is 10–400, or null where fitting to pages. 0
+   * pages means "automatic", as in the file format (ECMA-376 Part 1, pageSetup fitToHeight).
+   * Anything else, or a scale with pages, is refused as Excel refuses a bad argument.
+   */
   set zoom(v: Excel.PageLayoutZoomOptions) {
     this.setProp("zoom", v, () => {
+      const pages = (x: unknown) => x === undefined || x === null || (typeof x === "number" && Number.isInteger(x) && x >= 0 && x <= 32767);
+      const fits = [v.horizontalFitToPages, v.verticalFitToPages].some((x) => typeof x === "number");
+      const scaleOk = v.scale === undefined || v.scale === null || (typeof v.scale === "number" && v.scale >= 10 && v.scale <= 400);
+      if (!pages(v.horizontalFitToPages) || !pages(v.verticalFitToPages) || !scaleOk || (fits && typeof v.scale === "number"))
+        throw new FakeOfficeError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.");
       this.ws.sheet().pageLayout.zoom = { ...v };
     });
   }
@@ -830,8 +920,11 @@ class FakeRange extends FakeClientObject {
   }
   protected override read(prop: string): unknown {
     const b = this.bounds();
-    if (prop !== "address" && (b.bottom - b.top + 1) * (b.right - b.left + 1) > 5_000_000)
-      throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", "The response is too large.");
+    // "A range is limited to 5,000,000 cells for read operations" (learn.microsoft.com,
+    // Resource limits and performance optimization for Office Add-ins, Excel add-ins);
+    // the code is RangeExceedsLimit (Error handling with the application-specific APIs).
+    if (prop !== "address" && (b.bottom - b.top + 1) * (b.right - b.left + 1) > MAX_READ_CELLS)
+      throw new FakeOfficeError("RangeExceedsLimit", "The cell count in the range has exceeded the maximum supported number.");
     switch (prop) {
       case "address":
         return `${quoteSheetName(this.ws.sheet().name)}!${addressOf(b)}`;
@@ -949,7 +1042,68 @@ class FakeRange extends FakeClientObject {
         }
         throw new FakeOfficeError("InvalidArgument", `Cannot write ${typeof x} to a cell.`);
       });
+      this.formCalculatedColumns(v);
       this.raise("onChanged");
+    });
+  }
+  /**
+   * AutoCorrect's "Fill formulas in tables to create calculated columns" (on by default)
+   * applies to API writes too: a formula written into a table's data body turns its column
+   * into a calculated column, every data cell taking the bottom-most formula written
+   * (office-js #5909, #6745, #2093; support.microsoft.com "Use calculated columns in an
+   * Excel table"). The header and totals rows are not part of the data body.
+   */
+  private formCalculatedColumns(v: unknown): void {
+    if (!this.ctx.excel.fillFormulasInTables || !Array.isArray(v)) return;
+    const b = this.bounds();
+    const s = this.ws.sheet();
+    for (const t of s.tables) {
+      const top = t.bounds.top + 1;
+      const bottom = t.bounds.bottom - (t.showTotals ? 1 : 0);
+      for (let c = Math.max(t.bounds.left, b.left); c <= Math.min(t.bounds.right, b.right); c++) {
+        let formula: string | null = null;
+        for (let r = Math.max(top, b.top); r <= Math.min(bottom, b.bottom); r++) {
+          const x = (v as unknown[][])[r - b.top]?.[c - b.left];
+          const cell = s.cells.get(key(r, c));
+          if (typeof x === "string" && x.startsWith("=") && cell?.formula !== undefined) formula = cell.formula;
+        }
+        if (formula === null) continue;
+        for (let r = top; r <= bottom; r++) {
+          const cell = s.cells.get(key(r, c)) ?? { value: null, numberFormat: "General", style: {} };
+          cell.formula = formula;
+          const link = hyperlinkOf(formula);
+          cell.value = link ? link.textToDisplay : null;
+          delete cell.error;
+          s.cells.set(key(r, c), cell);
+        }
+      }
+    }
+  }
+  /** Range.getUsedRangeOrNullObject (ExcelApi 1.4): the used part of this range. */
+  getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
+    const range = new FakeRange(this.ctx, this.ws, () => usedBounds(this.ws.sheet(), valuesOnly, this.bounds()), true);
+    this.ctx.enqueue({ desc: { on: this.kind, call: "getUsedRangeOrNullObject", valuesOnly }, write: false, apply: () => range.resolveNull() });
+    return range;
+  }
+  /** Range.clear (ExcelApi 1.1): contents, formats and hyperlinks; merges and tables stay. */
+  clear(applyTo?: string): void {
+    this.write({ call: "clear", applyTo }, () => {
+      if (applyTo !== undefined && applyTo !== "All") throw new Error("fake: only clear('All') is modelled");
+      const s = this.ws.writable();
+      const b = this.bounds();
+      for (const k of [...s.cells.keys()]) {
+        const [r, c] = k.split(",").map(Number);
+        if (r >= b.top && r <= b.bottom && c >= b.left && c <= b.right) s.cells.delete(k);
+      }
+      this.raise("onChanged");
+    });
+  }
+  /** Range.unmerge (ExcelApi 1.2). */
+  unmerge(): void {
+    this.write({ call: "unmerge" }, () => {
+      const s = this.ws.writable();
+      const b = this.bounds();
+      s.merges = s.merges.filter((m) => !overlaps(m, b));
     });
   }
   /** Raises a change event for this range, as Excel does after the change is made. */
@@ -1140,6 +1294,38 @@ class FakeRangeFormat extends FakeClientObject {
         const b = part.bounds();
         for (let r = b.top; r <= b.bottom; r++) s.rowHeights.set(r, v);
         part.raise("onFormatChanged");
+      }
+    });
+  }
+  /** RangeFormat.autofitRows (ExcelApi 1.2): recorded per area, as `top:bottom`. */
+  autofitRows(): void {
+    this.write({ call: "autofitRows" }, () => {
+      for (const part of this.range.parts()) {
+        const s = part.ws.writable();
+        const b = part.bounds();
+        s.autofitRows.push(`${b.top}:${b.bottom}`);
+        for (let r = b.top; r <= b.bottom; r++) s.rowHeights.delete(r);
+      }
+    });
+  }
+  /** RangeFormat.useStandardWidth / useStandardHeight (ExcelApi 1.2): back to the sheet's default. */
+  set useStandardWidth(v: boolean) {
+    this.write({ set: "useStandardWidth", value: v }, () => {
+      if (!v) return;
+      for (const part of this.range.parts()) {
+        const s = part.ws.writable();
+        const b = part.bounds();
+        for (const c of [...s.columnWidths.keys()]) if (c >= b.left && c <= b.right) s.columnWidths.delete(c);
+      }
+    });
+  }
+  set useStandardHeight(v: boolean) {
+    this.write({ set: "useStandardHeight", value: v }, () => {
+      if (!v) return;
+      for (const part of this.range.parts()) {
+        const s = part.ws.writable();
+        const b = part.bounds();
+        for (const r of [...s.rowHeights.keys()]) if (r >= b.top && r <= b.bottom) s.rowHeights.delete(r);
       }
     });
   }
@@ -1347,6 +1533,20 @@ class FakeTable extends FakeClientObject implements Pick<Excel.Table, "name" | "
       if (t.showTotals === v) return;
       t.showTotals = v;
       t.bounds = { ...t.bounds, bottom: t.bounds.bottom + (v ? 1 : -1) };
+      if (v) {
+        // Excel fills a new totals row itself: "Total" in the first column and a SUBTOTAL of
+        // the last (support.microsoft.com "Total the data in an Excel table").
+        const s = this.ws.sheet();
+        const row = t.bounds.bottom;
+        const last = t.bounds.right;
+        const cell = (c: number) => s.cells.get(key(row, c)) ?? { value: null, numberFormat: "General", style: {} };
+        const first = cell(t.bounds.left);
+        s.cells.set(key(row, t.bounds.left), { ...first, value: "Total" });
+        if (last > t.bounds.left) {
+          const end = cell(last);
+          s.cells.set(key(row, last), { ...end, value: null, formula: `SUBTOTAL(109,${addressOf({ top: t.bounds.top + 1, left: last, bottom: row - 1, right: last })})` });
+        }
+      }
     });
   }
   getTotalRowRange(): FakeRange {
@@ -1379,6 +1579,8 @@ export interface FakeExcelOptions {
   payloadLimit?: number;
   /** How long after a sync its change events reach the handlers (default 0: next turn). */
   eventDelayMs?: number;
+  /** AutoCorrect's "Fill formulas in tables to create calculated columns" (default on, as in Excel). */
+  fillFormulasInTables?: boolean;
 }
 
 /** The fake Excel application: a workbook's state plus Excel.run. */
@@ -1389,6 +1591,7 @@ export class FakeExcel {
     readOnly: false,
     calculationMode: "Automatic",
     screenUpdatingSuspensions: 0,
+    calculationSuspensions: 0,
   };
   readonly syncs: SyncRecord[] = [];
   readonly apiVersion: string;
@@ -1409,7 +1612,9 @@ export class FakeExcel {
     this.apiVersion = options.apiVersion ?? "1.9";
     this.payloadLimit = options.payloadLimit ?? 5 * 1024 * 1024;
     this.eventDelayMs = options.eventDelayMs ?? 0;
+    this.fillFormulasInTables = options.fillFormulasInTables ?? true;
   }
+  readonly fillFormulasInTables: boolean;
 
   /** Records a change event; it is delivered after the current sync (or user action). */
   emit(event: FakeEventName, args: Record<string, unknown>): void {
@@ -1502,13 +1707,61 @@ export class FakeExcel {
   isSetSupported = (name: string, version: string): boolean =>
     name === "ExcelApi" && compareVersions(version, this.apiVersion) <= 0;
 
-  run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
-    const ctx = new FakeContext(this);
+  /** Excel.run(batch) or Excel.run(options, batch). */
+  run = async <T>(
+    first: Excel.RunOptions | ((context: Excel.RequestContext) => Promise<T>),
+    second?: (context: Excel.RequestContext) => Promise<T>,
+  ): Promise<T> => {
+    const batch = typeof first === "function" ? first : second;
+    if (!batch) throw new Error("fake: Excel.run needs a batch function");
+    const options = typeof first === "function" ? {} : first;
+    this.runOptions.push({ ...options });
+    // RunOptions.delayForCellEdit is honoured from ExcelApi 1.11 (Excel API 1.11 requirement
+    // set); an older Excel ignores it and the batch fails in cell-edit mode.
+    const ctx = new FakeContext(this, options.delayForCellEdit === true && this.isSetSupported("ExcelApi", "1.11"));
+    if (this.connectionLost) throw new FakeOfficeError("RequestAborted", "The request was aborted during run time.");
     const result = await batch(ctx as unknown as Excel.RequestContext);
     // Excel.run syncs whatever is still queued when the batch returns.
     if (ctx.queue.length) await ctx.sync();
     return result;
   };
+
+  /** The options each Excel.run was given, in order. */
+  readonly runOptions: Excel.RunOptions[] = [];
+
+  /** The user is typing in a cell (Excel's Edit cell mode). */
+  inCellEdit = false;
+  private editWaiters: (() => void)[] = [];
+
+  /** The user starts typing in a cell: batches fail, or wait where they asked to. */
+  startCellEdit(): void {
+    this.inCellEdit = true;
+  }
+
+  /** The user presses Enter: the cell's new value is in, and waiting batches run. */
+  endCellEdit(sheet?: string, address?: string, value?: Scalar | null): void {
+    this.inCellEdit = false;
+    if (sheet && address) this.userEdit(sheet, address, value ?? null);
+    this.editWaiters.splice(0).forEach((f) => f());
+  }
+
+  /** Resolves when the user leaves Edit cell mode. */
+  cellEditEnded(): Promise<void> {
+    if (!this.inCellEdit) return Promise.resolve();
+    return new Promise((resolve) => this.editWaiters.push(resolve));
+  }
+
+  /**
+   * The pane is closed or the connection drops at the Nth sync from now: that sync and
+   * every later one fail before anything is applied, so nothing can be tidied up.
+   */
+  loseConnectionAtSync(n: number): void {
+    this.loseAt = this.syncs.length + n;
+  }
+  private loseAt: number | null = null;
+  get connectionLost(): boolean {
+    return this.loseAt !== null && this.syncs.length >= this.loseAt;
+  }
 
   /** The Nth sync from now fails, with nothing applied. */
   failOnSync(n: number): void {
@@ -1539,7 +1792,78 @@ export class FakeExcel {
       rowHeights: new Map(),
       validation: new Map(),
       pageLayout: {},
+      autofitRows: [],
     };
+  }
+
+  /** A deep copy of a sheet (Worksheet.copy), under the name Excel gives a copy. */
+  cloneSheet(s: FakeSheetState): FakeSheetState {
+    const base = s.name.replace(/ \(\d+\)$/, "");
+    let n = 2;
+    const taken = (name: string) => this.state.sheets.some((x) => x.name.toLowerCase() === name.toLowerCase());
+    while (taken(`${base} (${n})`)) n++;
+    const copy = this.newSheet(`${base} (${n})`.slice(0, 31));
+    copy.visibility = "Visible";
+    for (const [k, c] of s.cells) copy.cells.set(k, JSON.parse(JSON.stringify(c)) as FakeCell);
+    copy.merges = s.merges.map((m) => ({ ...m }));
+    // Tables are copied with new names, as Excel names a copied table (Table1 → Table13).
+    copy.tables = s.tables.map((t) => {
+      const all = this.state.sheets.flatMap((x) => x.tables);
+      let i = all.length + 1;
+      while (all.some((x) => x.name.toLowerCase() === `table${i}`)) i++;
+      return { ...t, id: `{T${this.nextId()}}`, name: `Table${i}`, bounds: { ...t.bounds } };
+    });
+    copy.freezeRows = s.freezeRows;
+    copy.columnWidths = new Map(s.columnWidths);
+    copy.rowHeights = new Map(s.rowHeights);
+    copy.validation = new Map([...s.validation].map(([k, v]) => [k, JSON.parse(JSON.stringify(v)) as FakeValidation]));
+    copy.pageLayout = JSON.parse(JSON.stringify(s.pageLayout)) as Record<string, unknown>;
+    copy.autofitRows = [...s.autofitRows];
+    if (s.tabColor !== undefined) copy.tabColor = s.tabColor;
+    return copy;
+  }
+
+  /** After a sheet is deleted: every formula that referred to it gives #REF!. */
+  breakReferencesTo(name: string): void {
+    const prefix = sheetPrefix(name).toLowerCase();
+    for (const s of this.state.sheets)
+      for (const cell of s.cells.values()) {
+        if (cell.formula === undefined || !cell.formula.toLowerCase().includes(prefix)) continue;
+        cell.formula = cell.formula.replace(new RegExp(escapeRegExp(sheetPrefix(name)) + "\\$?[A-Z]{1,3}\\$?\\d+", "gi"), "#REF!");
+        cell.value = null;
+        cell.error = "#REF!";
+      }
+  }
+
+  /** After a sheet is renamed: formulas that referred to it use the new name. */
+  renameReferences(from: string, to: string): void {
+    const pattern = new RegExp(escapeRegExp(sheetPrefix(from)), "gi");
+    for (const s of this.state.sheets)
+      for (const cell of s.cells.values()) if (cell.formula !== undefined) cell.formula = cell.formula.replace(pattern, sheetPrefix(to));
+  }
+
+  /**
+   * Where clicking a cell's link takes the user, or null where it goes nowhere. A
+   * Range.hyperlink with a documentReference works everywhere (ExcelApi 1.7). A HYPERLINK
+   * formula to a place in the workbook (`#Sheet!A1`) works in desktop Excel, but "In Excel
+   * for the web, the HYPERLINK function is valid for web addresses (URLs) only"
+   * (support.microsoft.com, HYPERLINK function).
+   */
+  followLink(sheet: string, address: string, platform: "web" | "desktop"): { sheet: string; address: string } | { url: string } | null {
+    const cell = this.cell(sheet, address);
+    if (!cell) return null;
+    const target = (ref: string) => {
+      const bang = ref.lastIndexOf("!");
+      const name = ref.slice(0, bang).replace(/^'(.*)'$/, "$1").replace(/''/g, "'");
+      return { sheet: name, address: ref.slice(bang + 1) };
+    };
+    if (cell.hyperlink?.documentReference) return target(cell.hyperlink.documentReference);
+    if (cell.hyperlink?.address) return { url: cell.hyperlink.address };
+    const f = cell.formula !== undefined ? hyperlinkOf(cell.formula) : null;
+    if (!f) return null;
+    if (/^https?:\/\//i.test(f.location)) return { url: f.location };
+    if (platform === "web") return null;
+    return f.location.startsWith("#") ? target(f.location.slice(1)) : null;
   }
 
   checkSheetName(name: string, self?: FakeSheetState): void {
@@ -1637,6 +1961,8 @@ export class FakeExcel {
     const requestBytes = Buffer.byteLength(JSON.stringify(ops.map((o) => o.desc)));
     const record: SyncRecord = { operations: ops.length, requestBytes, responseBytes: 0 };
     this.syncs.push(record);
+    if (this.loseAt !== null && this.syncs.length >= this.loseAt)
+      throw new FakeOfficeError("RequestAborted", "The request was aborted during run time.");
     if (this.failSyncAt === this.syncs.length) {
       this.failSyncAt = null;
       throw new FakeOfficeError("GeneralException", "An internal error has occurred (injected at a sync).");
