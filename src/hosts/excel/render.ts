@@ -4,6 +4,7 @@
  * tested without Excel; excel-host.ts only queues these.
  */
 import { sheetRef } from "../../core/grid";
+import { isoToExcelSerial } from "../../core/values/dates";
 import {
   NUMBER_FORMATS,
   type CellStyle,
@@ -13,12 +14,6 @@ import {
 } from "../../core/summary/sheet-model";
 import type { TemplateModel, Validation } from "../../core/templates/template-model";
 import type { Bounds } from "./address";
-
-/** Days from Excel's day 0 (1899-12-30, allowing for its 1900 leap-year bug) to an ISO date. */
-export function isoToSerial(iso: string): number {
-  const [y, m, d] = iso.split("-").map(Number);
-  return Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000);
-}
 
 /**
  * Excel column width in characters → points, as Range.format.columnWidth takes it: a
@@ -77,6 +72,12 @@ export interface RenderedSheet {
   tables: { model: TableModel; bounds: Bounds }[];
   /** Source sheets the links point at. */
   linkedSheets: string[];
+  /** Links to source cells, each written as a Range.hyperlink. */
+  links: LinkWrite[];
+  /** Totals rows of the tables, written once each table shows its totals row. */
+  totals: TotalsWrite[];
+  /** Rows holding wrapped text and no set height: autofitted after writing, so nothing is clipped. */
+  wrapRows: Bounds[];
 }
 
 /** A link cell's look when the model gives it none: Excel's Hyperlink style. */
@@ -90,26 +91,35 @@ function contentOf(cell: ModelCell): Written {
     case "number":
       return c.value;
     case "date":
-      return isoToSerial(c.iso);
+      return isoToExcelSerial(c.iso);
     case "formula":
       return `=${c.formula}`;
     case "link":
-      return hyperlinkFormula(sheetRef(c.sheet, c.cell), c.text);
+      // Written as a Range.hyperlink after the content (see RenderedSheet.links), which
+      // puts its text in the cell.
+      return "";
   }
 }
 
-/** A string as an Excel formula literal: in double quotes, with inner quotes doubled. */
-function formulaString(s: string): string {
-  return `"${s.replace(/"/g, '""')}"`;
+/**
+ * A link to a place in this workbook, written as Range.hyperlink with a documentReference
+ * (ExcelApi 1.7). Not a HYPERLINK formula: "In Excel for the web, the HYPERLINK function is
+ * valid for web addresses (URLs) only" (support.microsoft.com, HYPERLINK function), and a
+ * formula written into a table column can turn it into a calculated column (office-js
+ * #5909, #6745, #2093), pointing every link at one cell.
+ */
+export interface LinkWrite {
+  row: number;
+  col: number;
+  /** `'Sheet'!C5`, the sheet name quoted as formulas quote it. */
+  documentReference: string;
+  textToDisplay: string;
 }
 
-/**
- * An in-workbook link as a formula: `=HYPERLINK("#'Sheet'!C5","text")`. The `#` makes it a
- * place in this workbook (Excel desktop and on the web both follow it). Written with the
- * content, a link costs no operation of its own.
- */
-export function hyperlinkFormula(reference: string, text: string): string {
-  return `=HYPERLINK(${formulaString(`#${reference}`)},${formulaString(text)})`;
+/** A table's totals row: written after the table and its totals row exist (see excel-host's writeSheet). */
+export interface TotalsWrite {
+  bounds: Bounds;
+  formulas: Written[][];
 }
 
 /**
@@ -330,9 +340,13 @@ export function renderSheet(model: SheetModel, bandBytes = 512 * 1024): Rendered
   const existing = cells.get(`${marker.row},${marker.col}`);
   if (!existing) cells.set(`${marker.row},${marker.col}`, marker);
 
-  const all = [...cells.values()];
   const linked = new Set<string>();
-  for (const c of model.cells) if (c.content.kind === "link") linked.add(c.content.sheet);
+  const links: LinkWrite[] = [];
+  for (const c of model.cells)
+    if (c.content.kind === "link") {
+      linked.add(c.content.sheet);
+      links.push({ row: c.row, col: c.col, documentReference: sheetRef(c.content.sheet, c.content.cell), textToDisplay: c.content.text });
+    }
 
   const tables = model.tables
     .filter((t) => t.dataRows > 0)
@@ -346,16 +360,50 @@ export function renderSheet(model: SheetModel, bandBytes = 512 * 1024): Rendered
       },
     }));
 
+  // Totals rows are written after their tables (Excel fills a new totals row itself), so
+  // the bands leave them empty.
+  const totals: TotalsWrite[] = [];
+  for (const t of tables) {
+    if (!t.model.totalsRow) continue;
+    const row = t.bounds.bottom + 1;
+    const bounds = { top: row, left: t.bounds.left, bottom: row, right: t.bounds.right };
+    const formulas: Written[][] = [[]];
+    for (let col = bounds.left; col <= bounds.right; col++) {
+      const cell = cells.get(`${row},${col}`);
+      formulas[0]?.push(cell ? contentOf(cell) : "");
+      cells.delete(`${row},${col}`);
+    }
+    totals.push({ bounds, formulas });
+  }
+  const all = [...cells.values()];
+  const forLooks = model.cells.some((c) => c.row === model.markerCell.row && c.col === model.markerCell.col) ? model.cells : [...model.cells, marker];
+
   return {
     bands: cellBands(all, bandBytes),
-    formats: formatAreas(all, formatOf),
-    styles: styleGroups(all),
+    formats: formatAreas(forLooks, formatOf),
+    styles: styleGroups(forLooks),
     merges: model.merges.map((m) => ({ ...m })),
     widths: model.columnWidths.map((w) => ({ col: w.col, points: widthToPoints(w.width) })),
     heights: heightGroups(model.rowHeights ?? []),
     tables,
     linkedSheets: [...linked],
+    links,
+    totals,
+    wrapRows: wrapRows(model),
   };
+}
+
+/** Rows with a wrapped cell and no height of their own, as blocks of neighbouring rows. */
+function wrapRows(model: SheetModel): Bounds[] {
+  const fixed = new Set((model.rowHeights ?? []).map((h) => h.row));
+  const rows = [...new Set(model.cells.filter((c) => c.style?.wrap === true && !fixed.has(c.row)).map((c) => c.row))].sort((a, b) => a - b);
+  const out: Bounds[] = [];
+  for (const r of rows) {
+    const last = out[out.length - 1];
+    if (last && last.bottom === r - 1) last.bottom = r;
+    else out.push({ top: r, left: 1, bottom: r, right: 16_384 });
+  }
+  return out;
 }
 
 // ---- blank templates ------------------------------------------------------------------

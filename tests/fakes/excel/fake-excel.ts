@@ -1079,6 +1079,27 @@ class FakeRange extends FakeClientObject {
       }
     }
   }
+  /**
+   * Range.getCellProperties (ExcelApi 1.9), fill colour only: a ClientResult whose value,
+   * after the sync, holds each cell's `format.fill.color` (`#FFFFFF` where none).
+   */
+  getCellProperties(options: { format?: { fill?: { color?: boolean } } }): { value: { format: { fill: { color: string } } }[][] } {
+    if (!options.format?.fill?.color) throw new Error("fake: only fill colours are modelled in getCellProperties");
+    const result = { value: [] as { format: { fill: { color: string } } }[][] };
+    this.ctx.enqueue({
+      desc: { on: this.kind, call: "getCellProperties", options },
+      write: false,
+      apply: () => {
+        if (!this.ctx.excel.isSetSupported("ExcelApi", "1.9")) throw new FakeOfficeError("ApiNotFound", "getCellProperties needs ExcelApi 1.9.");
+        const b = this.bounds();
+        if ((b.bottom - b.top + 1) * (b.right - b.left + 1) > MAX_READ_CELLS)
+          throw new FakeOfficeError("RangeExceedsLimit", "The cell count in the range has exceeded the maximum supported number.");
+        const data = this.grid((c) => ({ format: { fill: { color: typeof c?.style["fill.color"] === "string" ? c.style["fill.color"] : "#FFFFFF" } } }));
+        return { data, commit: () => (result.value = data) };
+      },
+    });
+    return result;
+  }
   /** Range.getUsedRangeOrNullObject (ExcelApi 1.4): the used part of this range. */
   getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
     const range = new FakeRange(this.ctx, this.ws, () => usedBounds(this.ws.sheet(), valuesOnly, this.bounds()), true);

@@ -1,0 +1,485 @@
+/**
+ * Writing the summary sheets.
+ *
+ * An earlier summary of ours is rewritten *in place*: the same sheet object keeps its
+ * place in the tab order, and formulas in the user's own sheets that point at it keep
+ * working (a deleted sheet turns them into #REF!). A new summary is built on a very hidden
+ * sheet under a temporary name and shown, under its name, in the last sync. So a closed
+ * pane or a lost connection never leaves a visible half-built sheet, and the next check
+ * removes what an interrupted build left (its sheets are very hidden and named `~BS …`).
+ *
+ * Before an earlier summary is cleared, it is copied (Worksheet.copy) to a very hidden
+ * backup; if the build fails part way, the backup is put back in its place. The backups
+ * are deleted in the last sync. What this does to Excel's undo history: docs/addin.md.
+ *
+ * Syncs: 1 to inspect the workbook, 1 to write (more only where the content passes the
+ * payload budget), 1 to show the new sheets: 3 whatever the number of source sheets.
+ */
+import type { SheetModel, SummaryPlan } from "../../core/summary/sheet-model";
+import { HostError, type ProgressListener, type WriteResult } from "../host";
+import { boundsAddress, columnAddress } from "./address";
+import { describeFailure } from "./errors";
+import { renderSheet, utf8Bytes, type FormatArea, type RenderedSheet, type Style, type StyleGroup } from "./render";
+import { TEMP_PREFIX, type Session } from "./session";
+import { areaLists, rowLists } from "./areas";
+
+/** Bytes of one queued operation's own bookkeeping in a request (its action and object path). */
+export const OP_BYTES = 160;
+
+const H_ALIGN = { left: "Left", center: "Center", right: "Right" } as const;
+const V_ALIGN = { top: "Top", middle: "Center", bottom: "Bottom" } as const;
+
+/** Sends queued work early when it nears the payload budget; otherwise leaves it for the caller's sync. */
+export class PayloadBudget {
+  private used = 0;
+  constructor(
+    private readonly context: Excel.RequestContext,
+    private readonly limit: number,
+    /** Queued again at the start of each new request (calculation is suspended per sync). */
+    private readonly everySync: () => void,
+  ) {
+    everySync();
+  }
+  async spend(bytes: number): Promise<void> {
+    if (this.used > 0 && this.used + bytes > this.limit) {
+      await this.context.sync();
+      this.used = 0;
+      this.everySync();
+    }
+    this.used += bytes;
+  }
+}
+
+/** An earlier summary being rewritten in place. */
+interface InPlace {
+  ws: Excel.Worksheet;
+  name: string;
+  position: number;
+  visibility: Excel.SheetVisibility | "Visible" | "Hidden" | "VeryHidden";
+  tableNames: string[];
+  backupName: string;
+  backup?: Excel.Worksheet;
+}
+
+/** Where each model goes. */
+interface Target {
+  model: SheetModel;
+  rendered: RenderedSheet;
+  /** The earlier summary it rewrites, or null for a new sheet. */
+  inPlace: InPlace | null;
+  tempName: string;
+  ws?: Excel.Worksheet;
+}
+
+export interface WriteSummariesOptions {
+  session: Session;
+  plan: SummaryPlan;
+  onProgress?: ProgressListener;
+}
+
+export async function writeSummaries({ session, plan, onProgress }: WriteSummariesOptions): Promise<WriteResult> {
+  const budgetBytes = session.options.payloadBudget;
+  // A band of content is at most a quarter of a request, so one never outgrows the budget.
+  const bandBytes = Math.min(512 * 1024, Math.floor(budgetBytes / 4));
+  const token = session.options.token();
+
+  return session.writing(() =>
+    session.batch(async (context) => {
+      const workbook = context.workbook;
+      const worksheets = workbook.worksheets;
+      const app = workbook.application;
+
+      // Sync 1: what is there now, and may we change it?
+      onProgress?.({ step: "Checking the workbook", fraction: 0 });
+      worksheets.load("items/name, items/id, items/visibility, items/protection/protected, items/tables/items/name");
+      workbook.load("readOnly");
+      workbook.protection.load("protected");
+      await context.sync();
+
+      const items = worksheets.items;
+      const byName = new Map(items.map((ws) => [ws.name.toLowerCase(), ws]));
+      const rendered = plan.models.map((m) => renderSheet(m, bandBytes));
+      checkWritable(plan, rendered, workbook, byName);
+      const leftovers = items.filter((ws) => ws.name.startsWith(`${TEMP_PREFIX} `) && ws.visibility === "VeryHidden");
+      const replace = new Set(plan.replace.map((n) => n.toLowerCase()));
+      const inPlace = (name: string): InPlace | null => {
+        const ws = byName.get(name.toLowerCase());
+        if (!ws || !replace.has(name.toLowerCase())) return null;
+        return {
+          ws,
+          name: ws.name,
+          position: items.indexOf(ws),
+          visibility: ws.visibility,
+          tableNames: ws.tables.items.map((t) => t.name),
+          backupName: `${TEMP_PREFIX} ${token} old ${items.indexOf(ws) + 1}`,
+        };
+      };
+      const targets: Target[] = plan.models.map((model, i) => ({
+        model,
+        rendered: rendered[i] as RenderedSheet,
+        inPlace: inPlace(model.name),
+        tempName: `${TEMP_PREFIX} ${token} ${i + 1}`,
+      }));
+      const rewritten = new Set(targets.flatMap((t) => (t.inPlace ? [t.inPlace.name.toLowerCase()] : [])));
+      // Earlier summaries of ours that this plan no longer writes (e.g. no directions any more).
+      const retired = plan.replace.flatMap((n) => {
+        const ws = byName.get(n.toLowerCase());
+        return ws && !rewritten.has(n.toLowerCase()) ? [{ ws, id: ws.id, tableNames: ws.tables.items.map((t) => t.name) }] : [];
+      });
+      const retiredTables = new Set(retired.flatMap((r) => r.tableNames.map((n) => n.toLowerCase())));
+      const renames: { table: Excel.Table; name: string }[] = [];
+      let lastSync = false;
+
+      try {
+        // Sync 2 (more only for very large summaries): backups, then every summary's content.
+        onProgress?.({ step: "Writing the summary sheets", fraction: 0.2 });
+        // Once, as documented ("Don't call it repeatedly"); calculation is suspended for
+        // each request instead of switching the user's calculation mode.
+        app.suspendScreenUpdatingUntilNextSync();
+        const budget = new PayloadBudget(context, budgetBytes, () => app.suspendApiCalculationUntilNextSync());
+        for (const ws of leftovers) ws.delete();
+        for (const t of targets) {
+          const old = t.inPlace;
+          if (old) {
+            const backup = old.ws.copy("End");
+            backup.visibility = "VeryHidden";
+            backup.name = old.backupName;
+            old.backup = backup;
+            clearInPlace(old);
+            t.ws = old.ws;
+          } else {
+            const ws = worksheets.add(t.tempName);
+            ws.visibility = "VeryHidden";
+            t.ws = ws;
+          }
+          await writeSheet({ ws: t.ws, model: t.model, rendered: t.rendered, budget, tableName: (name) => tableName(name, retiredTables, token, renames) });
+        }
+        await context.sync();
+
+        // Last sync: the new sheets shown under their names; retired summaries and backups gone.
+        onProgress?.({ step: "Showing the summary sheets", fraction: 0.8 });
+        lastSync = true;
+        for (const r of retired) r.ws.delete();
+        for (const t of targets)
+          if (!t.inPlace && t.ws) {
+            t.ws.name = t.model.name;
+            t.ws.visibility = "Visible";
+          }
+        for (const r of renames) r.table.name = r.name;
+        targets[0]?.ws?.activate();
+        for (const t of targets) t.inPlace?.backup?.delete();
+        await context.sync();
+      } catch (e) {
+        const base = describeFailure(e, "write the summary sheets");
+        const outcome = await rollBack({ context, targets, retiredIds: retired.map((r) => r.id), lastSync, existingIds: new Set(items.map((ws) => ws.id)) });
+        if (outcome === "finished") return result(plan, ["Excel reported a problem at the very end of the build; the summary sheets were written."]);
+        if (outcome === "failed")
+          throw new HostError(`${base} Board Summary could not tidy up: any sheets it left are very hidden and are removed at the next check.`);
+        throw new HostError(
+          outcome === "restored-in-place"
+            ? `${base} The earlier summary sheets have been put back as they were; a formula of yours that points at one of them may now show #REF! and need entering again.`
+            : `${base} The workbook has been left as it was.`,
+        );
+      }
+      onProgress?.({ step: "Done", fraction: 1 });
+      return result(plan, []);
+    }),
+  );
+}
+
+function result(plan: SummaryPlan, notes: string[]): WriteResult {
+  return { written: plan.models.map((m) => ({ id: m.id, name: m.name })), notes: [...plan.notes, ...notes] };
+}
+
+/** A table's name now, or a temporary one where a retired summary's table still holds it (renamed last). */
+function tableName(name: string, retired: Set<string>, token: string, renames: { table: Excel.Table; name: string }[]): (table: Excel.Table) => void {
+  return (table) => {
+    if (retired.has(name.toLowerCase())) {
+      table.name = `${name}_new${token}`;
+      renames.push({ table, name });
+    } else table.name = name;
+  };
+}
+
+/** Empties an earlier summary for its rewrite: tables, merges, cells, looks, sizes, panes. */
+function clearInPlace(old: InPlace): void {
+  const ws = old.ws;
+  for (const t of ws.tables.items) t.delete();
+  const all = ws.getRange();
+  all.unmerge();
+  all.clear("All");
+  all.format.useStandardWidth = true;
+  all.format.useStandardHeight = true;
+  ws.freezePanes.unfreeze();
+}
+
+/** Refuses, with a message saying what to do, anything that would fail part way. */
+function checkWritable(plan: SummaryPlan, rendered: RenderedSheet[], workbook: Excel.Workbook, byName: Map<string, Excel.Worksheet>): void {
+  if (workbook.readOnly)
+    throw new HostError(
+      "This workbook is open read-only, so the summary sheets cannot be written. Save a copy you can edit (File > Save As), then build again.",
+    );
+  if (workbook.protection.protected)
+    throw new HostError(
+      "The workbook's structure is protected, so sheets cannot be added or removed. Unprotect it (Review > Protect Workbook), then build again.",
+    );
+  const replace = new Set(plan.replace.map((n) => n.toLowerCase()));
+  const linked = [...new Set(rendered.flatMap((r) => r.linkedSheets))];
+  const missing = linked.filter((s) => !byName.has(s.toLowerCase()));
+  if (missing.length)
+    throw new HostError(
+      `${missing.length === 1 ? "The sheet" : "The sheets"} ${missing.map((s) => `'${s}'`).join(", ")} ` +
+        `${missing.length === 1 ? "no longer exists" : "no longer exist"}: renamed or deleted since the workbook was checked. ` +
+        "Check the workbook again, then build.",
+    );
+  for (const name of plan.replace) {
+    if (linked.some((s) => s.toLowerCase() === name.toLowerCase()))
+      throw new HostError(`'${name}' is a source sheet, so Board Summary will not replace it. Check the workbook again, then build.`);
+    const ws = byName.get(name.toLowerCase());
+    if (ws?.protection.protected)
+      throw new HostError(
+        `The earlier summary sheet '${ws.name}' is protected, so it cannot be replaced. Unprotect it (Review > Unprotect Sheet) or delete it, then build again.`,
+      );
+  }
+  for (const model of plan.models) {
+    if (byName.has(model.name.toLowerCase()) && !replace.has(model.name.toLowerCase()))
+      throw new HostError(
+        `A sheet called '${model.name}' has appeared since the workbook was checked, and Board Summary did not write it. Check the workbook again, then build.`,
+      );
+  }
+}
+
+interface RollBackOptions {
+  context: Excel.RequestContext;
+  targets: Target[];
+  /** Ids of earlier summaries the last sync deletes. */
+  retiredIds: string[];
+  lastSync: boolean;
+  /** Ids of the sheets there before the build. */
+  existingIds: Set<string>;
+}
+
+/**
+ * After a failed build: new sheets deleted, each rewritten summary replaced by its backup
+ * (under its name, in its place, with its tables' names). Where the last sync had already
+ * deleted a retired summary, there is no way back: the build is finished instead.
+ * Returns "restored", "finished", or "failed" where Excel refused even that.
+ */
+async function rollBack({ context, targets, retiredIds, lastSync, existingIds }: RollBackOptions): Promise<"restored" | "restored-in-place" | "finished" | "failed"> {
+  try {
+    const worksheets = context.workbook.worksheets;
+    worksheets.load("items/name, items/id, items/visibility");
+    await context.sync();
+    const byName = new Map(worksheets.items.map((ws) => [ws.name.toLowerCase(), ws]));
+    const ids = new Set(worksheets.items.map((ws) => ws.id));
+    // In the last sync the content is all written: once a retired summary or a backup is
+    // gone there is no way back, and the build is finished instead.
+    const backupGone = targets.some((t) => t.inPlace && !byName.has(t.inPlace.backupName.toLowerCase()));
+    if (lastSync && (retiredIds.some((id) => !ids.has(id)) || backupGone)) return await finish(context, targets);
+    for (const t of targets) {
+      if (t.inPlace) continue;
+      const ws = byName.get(t.tempName.toLowerCase()) ?? byName.get(t.model.name.toLowerCase());
+      // A new sheet of this build is very hidden until shown in the last sync; anything else under that name is not ours.
+      if (ws && (ws.name === t.tempName || ws.visibility === "Visible")) ws.delete();
+    }
+    const restored: { backup: Excel.Worksheet; tableNames: string[] }[] = [];
+    for (const t of targets) {
+      const old = t.inPlace;
+      if (!old) continue;
+      const backup = byName.get(old.backupName.toLowerCase());
+      if (!backup) {
+        // The copy was made but not yet renamed, so the old sheet was not yet cleared: the copy goes.
+        const copy = worksheets.items.find((ws) => !existingIds.has(ws.id) && ws.name.toLowerCase().startsWith(`${old.name.toLowerCase()} (`));
+        copy?.delete();
+        continue;
+      }
+      old.ws.delete();
+      backup.name = old.name;
+      backup.visibility = old.visibility;
+      backup.position = old.position;
+      backup.tables.load("items/name");
+      restored.push({ backup, tableNames: old.tableNames });
+    }
+    await context.sync();
+    // The backup's tables were renamed by the copy: give them back their names.
+    for (const r of restored)
+      r.backup.tables.items.forEach((table, i) => {
+        const name = r.tableNames[i];
+        if (name !== undefined) table.name = name;
+      });
+    await context.sync();
+    return restored.length ? "restored-in-place" : "restored";
+  } catch {
+    return "failed";
+  }
+}
+
+/** Completes a last sync that stopped after deleting: shows the new sheets and drops the backups. */
+async function finish(context: Excel.RequestContext, targets: Target[]): Promise<"finished" | "failed"> {
+  const worksheets = context.workbook.worksheets;
+  for (const t of targets) {
+    if (t.inPlace) {
+      worksheets.getItemOrNullObject(t.inPlace.backupName).load("name");
+      continue;
+    }
+    const ws = worksheets.getItemOrNullObject(t.tempName);
+    ws.load("name");
+    t.ws = ws;
+  }
+  await context.sync();
+  for (const t of targets) {
+    if (t.inPlace || !t.ws || t.ws.isNullObject) continue;
+    t.ws.name = t.model.name;
+    t.ws.visibility = "Visible";
+  }
+  await context.sync();
+  // Backups left are very hidden `~BS` sheets: the next check removes them.
+  return "finished";
+}
+
+interface WriteSheetOptions {
+  ws: Excel.Worksheet;
+  model: SheetModel;
+  rendered: RenderedSheet;
+  budget: PayloadBudget;
+  /** Names a new table (now, or temporarily where the name is still taken). */
+  tableName: (name: string) => (table: Excel.Table) => void;
+}
+
+/**
+ * Queues one summary sheet. Every cell is written before any table is made over it, so no
+ * formula is ever written into a table's data body (AutoCorrect would make it a calculated
+ * column; office-js #5909, #6745, #2093). A totals row is written after Excel has made it
+ * (Excel fills it with defaults of its own), and is no part of the data body.
+ */
+async function writeSheet({ ws, model, rendered: r, budget, tableName }: WriteSheetOptions): Promise<void> {
+  // Formats before content, so text written into an `@` cell stays text.
+  for (const f of r.formats) {
+    await budget.spend(formatBytes(f));
+    writeFormat(ws, f);
+  }
+  for (const band of r.bands) {
+    await budget.spend(OP_BYTES * 2 + 20 + band.bytes);
+    ws.getRange(boundsAddress(band.bounds)).formulas = band.formulas;
+  }
+  for (const link of r.links) {
+    await budget.spend(OP_BYTES * 2 + 40 + 2 * utf8Bytes(link.documentReference) + 2 * utf8Bytes(link.textToDisplay));
+    ws.getRange(boundsAddress({ top: link.row, left: link.col, bottom: link.row, right: link.col })).hyperlink = {
+      documentReference: link.documentReference,
+      textToDisplay: link.textToDisplay,
+    };
+  }
+  for (const group of r.styles) {
+    for (const address of areaLists(group.areas)) {
+      await budget.spend(styleBytes(group.style, address));
+      applyStyle(ws.getRanges(address).format, group);
+    }
+  }
+  for (const m of r.merges) {
+    await budget.spend(OP_BYTES * 2 + 20);
+    ws.getRange(boundsAddress(m)).merge(false);
+  }
+  for (const w of r.widths) {
+    await budget.spend(OP_BYTES * 2 + 20);
+    ws.getRange(columnAddress(w.col)).format.columnWidth = w.points;
+  }
+  for (const h of r.heights) {
+    for (const address of rowLists(h.rows)) {
+      await budget.spend(OP_BYTES * 2 + address.length + 20);
+      ws.getRanges(address).format.rowHeight = h.points;
+    }
+  }
+  // Tables last of the content, over cells already written.
+  for (const t of r.tables) {
+    await budget.spend(OP_BYTES * 5 + 2 * utf8Bytes(t.model.name) + t.model.style.length + 40);
+    const table = ws.tables.add(boundsAddress(t.bounds), true);
+    tableName(t.model.name)(table);
+    table.style = t.model.style;
+    if (t.model.totalsRow) table.showTotals = true;
+  }
+  for (const totals of r.totals) {
+    await budget.spend(OP_BYTES * 2 + 40 + JSON.stringify(totals.formulas).length);
+    ws.getRange(boundsAddress(totals.bounds)).formulas = totals.formulas;
+  }
+  // Rows of wrapped text grow to show it all (desktop Excel does not on its own for API writes).
+  for (const address of rowLists(r.wrapRows)) {
+    await budget.spend(OP_BYTES * 2 + address.length + 20);
+    ws.getRanges(address).format.autofitRows();
+  }
+  await budget.spend(OP_BYTES * 10 + utf8Bytes(model.print.footer) + utf8Bytes(model.print.header ?? ""));
+  if (model.freezeRows > 0) ws.freezePanes.freezeRows(model.freezeRows);
+  const layout = ws.pageLayout;
+  layout.orientation = model.print.orientation === "landscape" ? "Landscape" : "Portrait";
+  layout.zoom = printZoom(model.print.fitToPagesWide);
+  if (model.print.repeatRows) layout.setPrintTitleRows(`$${model.print.repeatRows.from}:$${model.print.repeatRows.to}`);
+  const page = layout.headersFooters.defaultForAllPages;
+  page.centerFooter = model.print.footer;
+  page.leftHeader = model.print.header ?? "";
+  ws.tabColor = model.tabColor ? `#${model.tabColor}` : "";
+}
+
+/**
+ * Fit to `wide` pages across and as many down as needed. PageLayoutZoomOptions (ExcelApi
+ * 1.9) takes whole numbers of pages, `null` only where a percentage scale is used; 0 pages
+ * tall is "automatic", as the file format defines it (ECMA-376 Part 1, pageSetup
+ * fitToHeight). No scale: a scale with pages is a contradiction Excel refuses.
+ */
+export function printZoom(wide: number): Excel.PageLayoutZoomOptions {
+  return { horizontalFitToPages: Math.max(1, Math.round(wide)), verticalFitToPages: 0 };
+}
+
+/** A block's number format: one value per cell, as Range.numberFormat takes it. */
+export function writeFormat(ws: Excel.Worksheet, f: FormatArea): void {
+  const b = f.bounds;
+  const row = new Array<string>(b.right - b.left + 1).fill(f.format);
+  ws.getRange(boundsAddress(b)).numberFormat = Array.from({ length: b.bottom - b.top + 1 }, () => row);
+}
+
+function formatBytes(f: FormatArea): number {
+  const b = f.bounds;
+  const cells = (b.bottom - b.top + 1) * (b.right - b.left + 1);
+  // Each cell: the format in quotes and a comma (escapes allowed for); each row: brackets.
+  return OP_BYTES * 2 + 20 + cells * (utf8Bytes(f.format) * 2 + 3) + (b.bottom - b.top + 1) * 2;
+}
+
+/** The properties a style sets, with their values (as applyStyle sets them). */
+function styleProps(s: Style): number {
+  return (
+    Number(s.fill !== undefined) +
+    Number(s.bold !== undefined) +
+    Number(s.italic !== undefined) +
+    Number(s.size !== undefined) +
+    Number(s.color !== undefined) +
+    Number(s.underline === true) +
+    Number(s.wrap !== undefined) +
+    Number(s.align !== undefined) +
+    Number(s.verticalAlign !== undefined) +
+    (s.border ? 5 : 0)
+  );
+}
+
+function styleBytes(style: Style, address: string): number {
+  return OP_BYTES * (2 + styleProps(style)) + address.length + 20;
+}
+
+export function applyStyle(format: Excel.RangeFormat, group: StyleGroup): void {
+  const s = group.style;
+  if (s.fill) format.fill.color = `#${s.fill}`;
+  if (s.bold !== undefined) format.font.bold = s.bold;
+  if (s.italic !== undefined) format.font.italic = s.italic;
+  if (s.size !== undefined) format.font.size = s.size;
+  if (s.color) format.font.color = `#${s.color}`;
+  if (s.underline) format.font.underline = "Single";
+  if (s.wrap !== undefined) format.wrapText = s.wrap;
+  if (s.align) format.horizontalAlignment = H_ALIGN[s.align];
+  if (s.verticalAlign) format.verticalAlignment = V_ALIGN[s.verticalAlign];
+  if (s.border) {
+    const edges: ("EdgeTop" | "EdgeBottom" | "EdgeLeft" | "EdgeRight" | "InsideVertical")[] = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"];
+    // A group with a border holds areas of one shape (see StyleGroup): all wider than one
+    // column, or none.
+    const a = group.areas[0];
+    if (a && a.right > a.left) edges.push("InsideVertical");
+    for (const edge of edges) format.borders.getItem(edge).style = "Continuous";
+  }
+}
+
