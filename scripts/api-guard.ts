@@ -92,7 +92,6 @@ export const USED_MEMBERS = [
   "Workbook.protection",
   "Workbook.readOnly",
   "WorkbookProtection.protected",
-  "Application.calculationMode",
   "Application.suspendScreenUpdatingUntilNextSync",
   "WorksheetCollection.load",
   "WorksheetCollection.items",
@@ -184,6 +183,20 @@ export const USED_MEMBERS = [
   "Table.style",
   "Table.showTotals",
   "Table.delete",
+  "Application.suspendApiCalculationUntilNextSync",
+  "Range.getCellProperties",
+  "Range.getUsedRangeOrNullObject",
+  "Range.unmerge",
+  "Range.clear",
+  "Range.hyperlink",
+  "RangeHyperlink.documentReference",
+  "RangeHyperlink.textToDisplay",
+  "RangeFormat.useStandardWidth",
+  "RangeFormat.useStandardHeight",
+  "RangeFormat.autofitRows",
+  "Worksheet.copy",
+  "Worksheet.position",
+  "WorksheetFreezePanes.unfreeze",
 ] as const;
 
 /** Members used only behind `isSetSupported("ExcelApi", version)`, with that version. */

@@ -134,8 +134,10 @@ export async function readSnapshot({ session, onProgress, fillRanges }: ReadOpti
             windows[i].anchor = { row: used.top, col: used.left };
             pieces.push({ sheet: i, bounds: windowOf(used, windows[i].anchor), kind: "cells" });
           }
-          const loaded = await readPieces(context, sheets, pieces, { budget, bytesPerCell });
-          if (withMerges && toRead.length) await readMerges(context, sheets, toRead, merges, notes);
+          // The template sheets' merged areas ride in the first sync of their cells.
+          const rider = withMerges && toRead.length ? mergesRider(sheets, toRead, merges) : undefined;
+          const loaded = await readPieces(context, sheets, pieces, { budget, bytesPerCell }, rider);
+          if (rider && !rider.done) await readMerges(context, sheets, toRead, merges, notes);
           for (const l of loaded) {
             if (l.block) cells[l.piece.sheet].push(...blockToCells(l.block));
             if (l.fills) {
@@ -352,6 +354,7 @@ async function readPieces(
   sheets: SheetInfo[],
   input: Piece[],
   sizing: { budget: number; bytesPerCell: number[] },
+  rider?: Rider,
 ): Promise<Loaded[]> {
   const estimate = (p: Piece) => cellCount(p.bounds) * (sizing.bytesPerCell[p.sheet] ?? DEFAULT_BYTES_PER_CELL) * (p.kind === "fills" ? FILL_FACTOR : 1);
   const pieces = input.flatMap((p) => {
@@ -360,9 +363,14 @@ async function readPieces(
   });
   const out: Loaded[] = [];
 
+  /** The rider goes with the first sync only; if that sync fails, it is left for the caller. */
+  let riding = rider;
   const attempt = async (group: Piece[]): Promise<void> => {
-    if (!group.length) return;
+    const withRider = riding;
+    riding = undefined;
+    if (!group.length && !withRider) return;
     try {
+      const riderDone = withRider?.queue();
       const queued = group.map((piece) => {
         const range = sheets[piece.sheet].ws.getRange(boundsAddress(piece.bounds));
         if (piece.kind === "fills") return { piece, range, props: range.getCellProperties({ format: { fill: { color: true } } }) };
@@ -370,6 +378,10 @@ async function readPieces(
         return { piece, range, props: null };
       });
       await context.sync();
+      if (withRider && riderDone) {
+        riderDone();
+        withRider.done = true;
+      }
       for (const q of queued) {
         if (q.props) {
           out.push({ piece: q.piece, fills: fillsOf(q.piece.bounds, q.props.value) });
@@ -380,6 +392,9 @@ async function readPieces(
         out.push({ piece: q.piece, block });
       }
     } catch (e) {
+      // Merged areas refused (over 512 on a sheet) fail the whole sync: the cells are read
+      // again without them, and the caller reads the merges on their own.
+      if (withRider) return attempt(group);
       if (!isTooLarge(e)) throw e;
       if (group.length > 1) {
         const half = Math.ceil(group.length / 2);
@@ -410,6 +425,31 @@ async function readPieces(
   }
   await attempt(group);
   return out;
+}
+
+/** Something queued into the first sync of a read, committed when that sync succeeds. */
+interface Rider {
+  queue(): () => void;
+  done: boolean;
+}
+
+/** The merged areas of `which` sheets, as a rider. */
+function mergesRider(sheets: SheetInfo[], which: number[], merges: Merge[][]): Rider {
+  return {
+    done: false,
+    queue() {
+      const areas = which.map((i) => {
+        const a = sheets[i]?.ws.getRange().getMergedAreasOrNullObject();
+        a?.load("address");
+        return a;
+      });
+      return () =>
+        which.forEach((i, k) => {
+          const a = areas[k];
+          merges[i] = a && !a.isNullObject && a.address ? parseAreasAddress(a.address) : [];
+        });
+    },
+  };
 }
 
 /** Solid fill colours from getCellProperties, as `RRGGBB`; no fill (white or none) is left out. */

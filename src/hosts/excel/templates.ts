@@ -52,7 +52,7 @@ export async function insertTemplate(session: Session, kind: TemplateKind): Prom
         } catch (e) {
           const tidy = await removeNewSheet(context, new Set(before.map((ws) => ws.id)), [temp, name]);
           const base = describeFailure(e, `add the template sheet '${name}'`);
-          throw new HostError(tidy ? `${base} Nothing was added.` : `${base} A part-made sheet may remain: delete '${name}' if you see it.`);
+          throw new HostError(tidy ? `${base} Nothing was added.` : `${base} A part-made sheet may remain: delete '${name}' or '${temp}' if you see it.`);
         }
         return name;
       }),

@@ -170,7 +170,7 @@ describe("inserting a template sheet", () => {
       const err = await rejection(host.insertTemplate("recovery-action"));
       expect({ n, message: err.message }).toEqual({
         n,
-        message: expect.stringMatching(/^Excel could not add the template sheet 'Recovery Action': .* Nothing was added\.$/),
+        message: expect.stringMatching(/^Excel reported an internal error while trying to add the template sheet 'Recovery Action'\. .* Nothing was added\.$/),
       });
       expect({ n, workbook: fake.dump() }).toEqual({ n, workbook: before });
     }
