@@ -16,9 +16,17 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 
 const DEV_URL = "https://localhost:3000";
-/** Microsoft requires add-ins in AppSource and production to load office.js from its CDN. */
+/**
+ * office.js comes from Microsoft's CDN, in development as in production: the
+ * @microsoft/office-js npm package "is no longer officially supported. Your add-in should
+ * get the JavaScript library from the Office content delivery network (CDN)" (its README,
+ * version 1.1.110). The browser tests route the CDN address to the package's copy.
+ */
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
-/** The local copy (development and offline tests), served from node_modules. */
+/**
+ * A local copy, served from node_modules, only when asked for (`--env officejs=local`):
+ * for development behind a firewall or offline, the one use Microsoft names for it.
+ */
 const OFFICE_JS_LOCAL = "/office-js/office.js";
 const OFFICE_JS_DIR = path.join(__dirname, "node_modules", "@microsoft", "office-js", "dist");
 /** exceljs's browser build, self-contained (its package.json `browser` field names it). */
@@ -54,7 +62,7 @@ async function devServerHttps() {
 module.exports = async (env = {}, argv = {}) => {
   const production = argv.mode === "production";
   const serving = Boolean(process.env.WEBPACK_SERVE);
-  const officeJs = production ? OFFICE_JS_CDN : OFFICE_JS_LOCAL;
+  const officeJs = !production && env.officejs === "local" ? OFFICE_JS_LOCAL : OFFICE_JS_CDN;
   const deployUrl = env.url;
 
   return {
@@ -64,8 +72,8 @@ module.exports = async (env = {}, argv = {}) => {
     // Not eval-source-map: the page's Content-Security-Policy forbids eval, in development too.
     devtool: production ? "source-map" : "cheap-module-source-map",
     entry: {
+      // The pane's page is also the ribbon's function file (one shared runtime, manifest.xml).
       taskpane: "./src/taskpane/index.tsx",
-      commands: "./src/commands/commands.ts",
       // The browser page for .xlsx files. Only its worker (src/page/worker.ts, found by webpack
       // from `new Worker(new URL(...))`) imports exceljs: keep exceljs out of taskpane and commands.
       page: "./src/page/index.tsx",
@@ -112,14 +120,18 @@ module.exports = async (env = {}, argv = {}) => {
         chunks: ["taskpane"],
         scriptLoading: "module",
       }),
+      // The dialog box the ribbon's Build summary shows where Excel has no shared runtime:
+      // its title and message come in the address's fragment, shown as text.
       new HtmlWebpackPlugin({
-        filename: "commands.html",
-        templateContent: ({ htmlWebpackPlugin }) =>
-          `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Board Summary commands</title>` +
-          `<script src="${htmlWebpackPlugin.options.officeJs}"></script></head><body></body></html>`,
-        chunks: ["commands"],
-        scriptLoading: "module",
-        officeJs,
+        filename: "build-result.html",
+        inject: false,
+        templateContent: () =>
+          `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Board Summary</title>` +
+          `<style>body{font:14px "Segoe UI",Carlito,sans-serif;margin:16px;color:#242424}h1{font-size:18px}p{white-space:pre-line}</style>` +
+          `</head><body><main><h1 id="title">Board Summary</h1><p id="message" role="status"></p></main>` +
+          `<script>const q=new URLSearchParams(location.hash.slice(1));` +
+          `document.getElementById("title").textContent=q.get("title")||"Board Summary";` +
+          `document.getElementById("message").textContent=q.get("message")||"";</script></body></html>`,
       }),
       new HtmlWebpackPlugin({
         filename: "index.html",

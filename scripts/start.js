@@ -14,9 +14,25 @@ const bin = (name) => path.join(root, "node_modules", ".bin", process.platform =
 const debuggingInstalled = fs.existsSync(path.join(root, "node_modules", "office-addin-debugging", "package.json"));
 const excelPossible = process.platform === "win32" || process.platform === "darwin";
 
+const pidFile = path.join(root, ".dev-server.pid");
+
+/** Runs the command in its own process group and records its id, so `npm run stop` can end it. */
 function run(cmd, args) {
-  const child = spawn(cmd, args, { cwd: root, stdio: "inherit", shell: process.platform === "win32" });
-  child.on("exit", (code) => process.exit(code ?? 0));
+  const child = spawn(cmd, args, { cwd: root, stdio: "inherit", shell: process.platform === "win32", detached: process.platform !== "win32" });
+  fs.writeFileSync(pidFile, String(child.pid));
+  const forget = () => fs.rmSync(pidFile, { force: true });
+  child.on("exit", (code) => {
+    forget();
+    process.exit(code ?? 0);
+  });
+  for (const signal of ["SIGINT", "SIGTERM"])
+    process.on(signal, () => {
+      try {
+        process.kill(process.platform === "win32" ? child.pid : -child.pid, signal);
+      } catch {
+        // already gone
+      }
+    });
   return child;
 }
 
@@ -27,7 +43,7 @@ if (debuggingInstalled && excelPossible) {
 } else {
   const why = !excelPossible
     ? "Excel desktop does not run on this system"
-    : "office-addin-debugging is not installed (npm install --save-dev office-addin-debugging)";
+    : "office-addin-debugging is not installed (npm install --no-save office-addin-debugging; it is no dependency because its keytar part needs native build tools, docs/addin.md)";
   console.log(`Board Summary: not sideloading into Excel: ${why}.`);
   console.log("Serving the add-in on https://localhost:3000; sideload manifest.xml by hand (docs/addin.md), or open");
   console.log("https://localhost:3000/taskpane.html in a browser to see the pane (it says it runs inside Excel).");

@@ -1,33 +1,47 @@
 /**
- * Ribbon commands. "Build summary" checks the workbook and writes the summary sheets
- * without opening the pane (the Data Checks sheet lists any problems found).
+ * Ribbon commands, registered in the shared runtime (the task pane's page, manifest.xml's
+ * <Runtimes>): "Build summary" opens the pane and builds there (ribbon.ts).
  */
-import { analyse, summarise } from "../core/engine";
 import { ExcelHost } from "../hosts/excel";
-import type { WorkbookHost } from "../hosts/host";
+import { runRibbonBuild } from "./ribbon";
 
-/** The command's work, apart from Office's event plumbing (so it is testable with a fake host). */
-export async function buildSummary(host: WorkbookHost, now: () => Date = () => new Date()): Promise<string[]> {
-  const snapshot = await host.readSnapshot();
-  const analysis = analyse(snapshot, { now: now() });
-  const plan = summarise(analysis, now());
-  const result = await host.writeSummaries(plan);
-  return result.notes;
+/** The dialog page that shows a message (built by webpack from its query string). */
+function messageUrl(title: string, message: string): string {
+  const base = new URL("build-result.html", window.location.href);
+  base.hash = new URLSearchParams({ title, message }).toString();
+  return base.toString();
+}
+
+function showMessage(title: string, message: string): Promise<void> {
+  return new Promise((resolve) => {
+    Office.context.ui.displayDialogAsync(messageUrl(title, message), { height: 30, width: 30, displayInIframe: true }, () => {
+      resolve();
+    });
+  });
 }
 
 async function onBuildSummary(event: Office.AddinCommands.Event): Promise<void> {
   try {
-    await buildSummary(new ExcelHost());
-  } catch (e) {
-    // A ribbon command has no surface of its own: the pane's Build shows the same message.
-    console.error("Board Summary: the summary could not be built.", e);
+    await runRibbonBuild({
+      sharedRuntime: Office.context.requirements.isSetSupported("SharedRuntime", "1.1"),
+      showPane: () => Office.addin.showAsTaskpane(),
+      host: () => new ExcelHost(),
+      showMessage,
+    });
   } finally {
     event.completed();
   }
 }
 
+/** Registers the ribbon's functions with Office. */
+export function registerCommands(): void {
+  Office.actions.associate("buildSummary", (event: Office.AddinCommands.Event) => {
+    void onBuildSummary(event);
+  });
+}
+
 if (typeof Office !== "undefined" && typeof Office.onReady === "function") {
   void Office.onReady(() => {
-    Office.actions.associate("buildSummary", onBuildSummary);
+    registerCommands();
   });
 }

@@ -12,6 +12,7 @@ import { Overview } from "./components/Overview";
 import { SettingsForm } from "./components/SettingsForm";
 import { TemplatePanel } from "./components/TemplatePanel";
 import { useBoardSummary, type BoardSummaryOptions, type ChangeAwareHost } from "./useBoardSummary";
+import { useRibbonBuild } from "./ribbon-build";
 
 const useStyles = makeStyles({
   root: {
@@ -56,6 +57,8 @@ function Pane({ host, mode, options, buildExtra }: Omit<AppProps, "host" | "mode
   const s = useStyles();
   // The page has no Excel grid to jump to, whatever the host offers.
   const bs = useBoardSummary(host, options, mode === "excel");
+  // The ribbon's Build summary runs here, with this pane's progress and result.
+  useRibbonBuild(bs.buildSummaries, mode === "excel");
   const { analysis, errors } = bs;
   const busy = bs.building || bs.savingSettings;
   const goToSheet = (sheet: string) => void bs.goToCell(sheet, "A1");
@@ -78,6 +81,9 @@ function Pane({ host, mode, options, buildExtra }: Omit<AppProps, "host" | "mode
 
       {errors.check && (
         <ErrorBar title="The workbook could not be checked" message={errors.check} onDismiss={() => bs.dismissError("check")} />
+      )}
+      {errors.watch && (
+        <ErrorBar title="Changes are not being watched" message={errors.watch} onDismiss={() => bs.dismissError("watch")} />
       )}
       {errors.navigate && (
         <ErrorBar title="Could not go to that cell" message={errors.navigate} onDismiss={() => bs.dismissError("navigate")} />

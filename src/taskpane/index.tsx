@@ -8,6 +8,8 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { ExcelHost } from "../hosts/excel";
 import type { WorkbookHost } from "../hosts/host";
 import { App } from "./App";
+// The ribbon's commands live in this page's runtime (manifest.xml <Runtimes>, SharedRuntime 1.1).
+import "../commands/commands";
 
 /** The Office.js host when running inside Excel, else null. */
 export async function excelHostIfInExcel(): Promise<WorkbookHost | null> {

@@ -16,7 +16,8 @@ import { errorText, type TemplateKind } from "./messages";
  * Optional and additive: a host without it is rechecked only when the user asks.
  */
 export type ChangeAwareHost = WorkbookHost & {
-  onChanged?(listener: () => void): () => void;
+  /** `onProblem` is told, in words to show, when the host cannot watch for changes. */
+  onChanged?(listener: () => void, onProblem?: (message: string) => void): () => void;
 };
 
 export type { EnginePort } from "./checking";
@@ -37,7 +38,7 @@ export interface BuildResult extends WriteResult {
 }
 
 /** Where an error belongs, so it is shown beside what failed. */
-export type ErrorArea = "check" | "settings" | "build" | "template" | "navigate";
+export type ErrorArea = "check" | "settings" | "build" | "template" | "navigate" | "watch";
 
 export interface BoardSummaryOptions {
   /** Where the engine runs: here by default; the page's worker supplies its own. */
@@ -165,11 +166,14 @@ export function useBoardSummary(
     mounted.current = true;
     if (!host) return;
     void runCheck();
-    const unsubscribe = host.onChanged?.(() => recheck());
+    const unsubscribe = host.onChanged?.(
+      () => recheck(),
+      (message) => setError("watch", message),
+    );
     return () => {
       unsubscribe?.();
     };
-  }, [host, runCheck, recheck]);
+  }, [host, runCheck, recheck, setError]);
 
   useEffect(
     () => () => {
