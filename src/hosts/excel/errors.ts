@@ -60,7 +60,7 @@ const MESSAGES: Record<string, (action: string) => string> = {
   FormulaLengthExceedsLimit: (a) => `Excel could not ${a}: a formula was longer than Excel allows. Report it, with the names of the workbook's sheets.`,
   OperationCellsExceedLimit: (a) => tooLarge(a),
   UnsupportedSheet: (a) => `Excel could not ${a}: a chart sheet or macro sheet does not allow it. ${AGAIN}`,
-  UnsupportedFeature: (a) => `Excel could not ${a}: the workbook uses a feature this Excel does not support here. Try in Excel for Windows or Mac.`,
+  UnsupportedFeature: (a) => `Excel could not ${a}: the workbook uses a feature this Excel does not support here. Try again in Excel for Windows or Mac.`,
   ApiNotFound: (a) => `This version of Excel cannot ${a}: it lacks a feature Board Summary needs. Update Excel (File > Account > Update Options), then try again.`,
   NotImplemented: (a) => `This version of Excel cannot ${a}: it lacks a feature Board Summary needs. Update Excel, or use Excel for Windows, Mac or the web.`,
   ActivityLimitReached: (a) => `Excel is too busy to ${a} just now. Wait a minute, then try again.`,

@@ -1780,6 +1780,10 @@ export class FakeExcel {
     this.loseAt = this.syncs.length + n;
   }
   private loseAt: number | null = null;
+  /** The connection is back (the user reopened the pane). */
+  reconnect(): void {
+    this.loseAt = null;
+  }
   get connectionLost(): boolean {
     return this.loseAt !== null && this.syncs.length >= this.loseAt;
   }
