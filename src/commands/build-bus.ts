@@ -21,11 +21,6 @@ async function start(run: Builder): Promise<void> {
   }
 }
 
-/** True while a build asked for here is running. */
-export function buildRunning(): boolean {
-  return running;
-}
-
 /**
  * Asks the pane to build. Returns "started", "queued" (the pane is still loading) or
  * "busy" (a build is already running).

@@ -10,7 +10,7 @@
 import { HostError } from "../host";
 
 /** The `code` of an OfficeExtension.Error (or anything with one), else undefined. */
-export function errorCode(e: unknown): string | undefined {
+function errorCode(e: unknown): string | undefined {
   if (typeof e !== "object" || e === null || !("code" in e)) return undefined;
   const code = (e as { code: unknown }).code;
   return typeof code === "string" ? code : undefined;

@@ -30,7 +30,7 @@ import { TEMP_PREFIX, type Session } from "./session";
 export const WINDOW_ROWS = 200;
 export const WINDOW_COLS = 52;
 /** Excel reads at most this many cells in one range (learn.microsoft.com, Resource limits…, Excel add-ins). */
-export const MAX_READ_CELLS = 5_000_000;
+const MAX_READ_CELLS = 5_000_000;
 /** Excel refuses to return the merged areas of a range holding more than this many. */
 export const MAX_MERGED_AREAS = 512;
 /**
@@ -109,7 +109,6 @@ export async function readSnapshot({ session, onProgress, fillRanges }: ReadOpti
         onProgress?.({ step: "Reading the template sheets", fraction: 0.4 });
         const merges: Merge[][] = sheets.map(() => []);
         const notes: string[] = [];
-        const full = new Set<number>();
         const fills: Map<number, Map<string, string>> = new Map();
         let pending = sheets.map((_, i) => i).filter((i) => windows[i].used !== null);
         let late = pending.filter((i) => windows[i].block === undefined);
@@ -120,7 +119,6 @@ export async function readSnapshot({ session, onProgress, fillRanges }: ReadOpti
           for (const i of toRead) {
             const used = windows[i].used;
             if (!used) continue;
-            full.add(i);
             const win = windowOf(used, windows[i].anchor);
             pieces.push(...outside(used, win).map((bounds) => ({ sheet: i, bounds, kind: "cells" as const })));
             if (withFills)
@@ -162,7 +160,6 @@ export async function readSnapshot({ session, onProgress, fillRanges }: ReadOpti
             protected: s.protected,
           };
         });
-        void full;
         return { snapshot: notes.length ? { sheets: out, notes } : { sheets: out }, leftovers };
       },
       () => onProgress?.({ step: "Waiting for you to finish typing in a cell (press Enter)" }),

@@ -24,13 +24,13 @@ import { TEMP_PREFIX, type Session } from "./session";
 import { areaLists, rowLists } from "./areas";
 
 /** Bytes of one queued operation's own bookkeeping in a request (its action and object path). */
-export const OP_BYTES = 160;
+const OP_BYTES = 160;
 
 const H_ALIGN = { left: "Left", center: "Center", right: "Right" } as const;
 const V_ALIGN = { top: "Top", middle: "Center", bottom: "Bottom" } as const;
 
 /** Sends queued work early when it nears the payload budget; otherwise leaves it for the caller's sync. */
-export class PayloadBudget {
+class PayloadBudget {
   private used = 0;
   constructor(
     private readonly context: Excel.RequestContext,

@@ -1,5 +1,6 @@
 /**
  * A faithful fake of the part of Excel's JavaScript object model the Office.js host uses.
+ * README.md beside this file lists every real behaviour it models, with its source.
  *
  * Like Excel it: queues every call until context.sync(); throws PropertyNotLoaded on reading
  * a property that was not loaded and synced; resolves *OrNullObject only at sync; applies a
