@@ -12,8 +12,7 @@ import { HostError } from "../host";
 /** The `code` of an OfficeExtension.Error (or anything with one), else undefined. */
 function errorCode(e: unknown): string | undefined {
   if (typeof e !== "object" || e === null || !("code" in e)) return undefined;
-  const code = (e as { code: unknown }).code;
-  return typeof code === "string" ? code : undefined;
+  return typeof e.code === "string" ? e.code : undefined;
 }
 
 /** Codes meaning a request or response was too large for Excel (on the web: 5 MB; a read: 5,000,000 cells). */
@@ -35,7 +34,7 @@ const AGAIN = "Check the workbook again, then try again.";
  * Each code's message, given what Board Summary was doing (`action`, e.g. "read the
  * workbook"). Codes not listed get the generic message with the code, for support.
  */
-const MESSAGES: Record<string, (action: string) => string> = {
+const MESSAGES: Partial<Record<string, (action: string) => string>> = {
   AccessDenied: (a) =>
     `Excel refused to ${a}: the workbook or one of its sheets is protected, or the workbook is open read-only. ` +
     "Unprotect it (Review > Unprotect Sheet or Protect Workbook), or save a copy you can edit (File > Save As), then try again.",

@@ -49,14 +49,12 @@ export function watchChanges(session: Session, listener: () => void, onProblem?:
     if (stopped) return;
     stopped = true;
     void registered.then(async (list) => {
-      const first = list[0];
-      if (!first) return;
+      const context = list.at(0)?.context;
+      if (!context) return;
       try {
         // Removal is queued on the context the handlers were added with.
-        list.forEach((r) => {
-          r.remove();
-        });
-        await first.context.sync();
+        for (const r of list) r.remove();
+        await context.sync();
       } catch {
         // Excel has closed the workbook or the pane; the handlers are gone with it.
       }

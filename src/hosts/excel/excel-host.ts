@@ -74,7 +74,7 @@ export class ExcelHost implements WorkbookHost {
 
   constructor(options: ExcelHostOptions = {}) {
     this.session = new Session({
-      run: options.run ?? (defaultRun as ExcelRun),
+      run: options.run ?? defaultRun,
       isSetSupported: options.isSetSupported ?? defaultIsSetSupported,
       payloadBudget: options.payloadBudget ?? 4 * 1024 * 1024,
       token: options.token ?? randomToken,

@@ -31,7 +31,7 @@ export function blockToCells(block: LoadedBlock): Cell[] {
       const cell: Cell = {
         row: bounds.top + r,
         col: bounds.left + c,
-        value: isError ? null : typeof raw === "number" || typeof raw === "boolean" || typeof raw === "string" ? raw : String(raw),
+        value: isError ? null : typeof raw === "number" || typeof raw === "boolean" || typeof raw === "string" ? raw : JSON.stringify(raw),
       };
       const format = block.numberFormat?.[r]?.[c];
       if (typeof format === "string") cell.format = format;

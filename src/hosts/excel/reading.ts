@@ -109,7 +109,7 @@ export async function readSnapshot({ session, onProgress, fillRanges }: ReadOpti
         onProgress?.({ step: "Reading the template sheets", fraction: 0.4 });
         const merges: Merge[][] = sheets.map(() => []);
         const notes: string[] = [];
-        const fills: Map<number, Map<string, string>> = new Map();
+        const fills = new Map<number, Map<string, { row: number; col: number; fill: string }>>();
         let pending = sheets.map((_, i) => i).filter((i) => windows[i].used !== null);
         let late = pending.filter((i) => windows[i].block === undefined);
         pending = pending.filter((i) => windows[i].block !== undefined);
@@ -139,8 +139,8 @@ export async function readSnapshot({ session, onProgress, fillRanges }: ReadOpti
           for (const l of loaded) {
             if (l.block) cells[l.piece.sheet].push(...blockToCells(l.block));
             if (l.fills) {
-              const byCell = fills.get(l.piece.sheet) ?? new Map<string, string>();
-              for (const f of l.fills) byCell.set(`${f.row},${f.col}`, f.fill);
+              const byCell = fills.get(l.piece.sheet) ?? new Map<string, { row: number; col: number; fill: string }>();
+              for (const f of l.fills) byCell.set(`${f.row},${f.col}`, f);
               fills.set(l.piece.sheet, byCell);
             }
           }
@@ -289,17 +289,15 @@ function mergeBlocks(a: LoadedBlock, b: LoadedBlock): LoadedBlock {
   const values: unknown[][] = Array.from({ length: rows }, () => new Array<unknown>(cols).fill(""));
   const numberFormat: unknown[][] = Array.from({ length: rows }, () => new Array<unknown>(cols).fill("General"));
   for (const x of [a, b])
-    x.values.forEach((row, r) =>
-      row.forEach((v, c) => {
-        const rr = x.bounds.top - bounds.top + r;
-        const cc = x.bounds.left - bounds.left + c;
-        const valueRow = values[rr];
-        const formatRow = numberFormat[rr];
-        if (valueRow === undefined || formatRow === undefined) return;
-        valueRow[cc] = v;
-        formatRow[cc] = x.numberFormat?.[r]?.[c] ?? "General";
-      }),
-    );
+    for (const [r, row] of x.values.entries()) {
+      const valueRow = values.at(x.bounds.top - bounds.top + r);
+      const formatRow = numberFormat.at(x.bounds.top - bounds.top + r);
+      if (!valueRow || !formatRow) continue;
+      for (const [c, v] of row.entries()) {
+        valueRow[x.bounds.left - bounds.left + c] = v;
+        formatRow[x.bounds.left - bounds.left + c] = x.numberFormat?.at(r)?.at(c) ?? "General";
+      }
+    }
   return { bounds, values, numberFormat };
 }
 
@@ -399,7 +397,7 @@ async function readPieces(
         await attempt(group.slice(half));
         return;
       }
-      const [only] = group;
+      const only = group.at(0);
       const halves = only ? halve(only) : null;
       if (!halves) throw e;
       await attempt([halves[0]]);
@@ -436,15 +434,13 @@ function mergesRider(sheets: SheetInfo[], which: number[], merges: Merge[][]): R
     done: false,
     queue() {
       const areas = which.map((i) => {
-        const a = sheets[i]?.ws.getRange().getMergedAreasOrNullObject();
+        const a = sheets.at(i)?.ws.getRange().getMergedAreasOrNullObject();
         a?.load("address");
-        return a;
+        return { i, a };
       });
-      return () =>
-        which.forEach((i, k) => {
-          const a = areas[k];
-          merges[i] = a && !a.isNullObject && a.address ? parseAreasAddress(a.address) : [];
-        });
+      return () => {
+        for (const { i, a } of areas) merges[i] = a && !a.isNullObject && a.address ? parseAreasAddress(a.address) : [];
+      };
     },
   };
 }
@@ -452,27 +448,23 @@ function mergesRider(sheets: SheetInfo[], which: number[], merges: Merge[][]): R
 /** Solid fill colours from getCellProperties, as `RRGGBB`; no fill (white or none) is left out. */
 function fillsOf(bounds: Bounds, props: Excel.CellProperties[][]): { row: number; col: number; fill: string }[] {
   const out: { row: number; col: number; fill: string }[] = [];
-  props.forEach((row, r) =>
-    row.forEach((p, c) => {
+  for (const [r, row] of props.entries())
+    for (const [c, p] of row.entries()) {
       const color = p.format?.fill?.color;
-      if (typeof color !== "string" || !/^#[0-9A-Fa-f]{6}$/.test(color) || /^#FFFFFF$/i.test(color)) return;
+      if (typeof color !== "string" || !/^#[0-9A-Fa-f]{6}$/.test(color) || /^#FFFFFF$/i.test(color)) continue;
       out.push({ row: bounds.top + r, col: bounds.left + c, fill: color.slice(1).toUpperCase() });
-    }),
-  );
+    }
   return out;
 }
 
 /** Cells with their fill colours; a cell known only for its fill is listed with value null. */
-function withFillsMerged(cells: Cell[], fills: Map<string, string> | undefined): Cell[] {
+function withFillsMerged(cells: Cell[], fills: Map<string, { row: number; col: number; fill: string }> | undefined): Cell[] {
   if (!fills?.size) return cells;
   const byKey = new Map(cells.map((c) => [`${c.row},${c.col}`, c]));
-  for (const [k, fill] of fills) {
+  for (const [k, f] of fills) {
     const cell = byKey.get(k);
-    if (cell) cell.fill = fill;
-    else {
-      const [row, col] = k.split(",").map(Number);
-      if (row !== undefined && col !== undefined) cells.push({ row, col, value: null, fill });
-    }
+    if (cell) cell.fill = f.fill;
+    else cells.push({ row: f.row, col: f.col, value: null, fill: f.fill });
   }
   return cells;
 }
@@ -488,15 +480,12 @@ async function readMerges(context: Excel.RequestContext, sheets: SheetInfo[], wh
     if (!group.length) return;
     try {
       const areas = group.map((i) => {
-        const a = sheets[i]?.ws.getRange().getMergedAreasOrNullObject();
+        const a = sheets.at(i)?.ws.getRange().getMergedAreasOrNullObject();
         a?.load("address");
-        return a;
+        return { i, a };
       });
       await context.sync();
-      group.forEach((i, k) => {
-        const a = areas[k];
-        merges[i] = a && !a.isNullObject && a.address ? parseAreasAddress(a.address) : [];
-      });
+      for (const { i, a } of areas) merges[i] = a && !a.isNullObject && a.address ? parseAreasAddress(a.address) : [];
     } catch {
       if (group.length === 1) {
         refused.push(...group);
@@ -510,7 +499,7 @@ async function readMerges(context: Excel.RequestContext, sheets: SheetInfo[], wh
   await attempt(which);
   for (const i of refused.sort((a, b) => a - b))
     notes.push(
-      `Excel could not list the merged cells on '${sheets[i]?.name ?? ""}' (it may have more than ${MAX_MERGED_AREAS} merged areas), ` +
+      `Excel could not list the merged cells on '${sheets.at(i)?.name ?? ""}' (it may have more than ${String(MAX_MERGED_AREAS)} merged areas), ` +
         "so that sheet was read without them: check any finding on it that points into merged cells.",
     );
 }

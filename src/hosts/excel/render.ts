@@ -317,7 +317,7 @@ function heightGroups(heights: { row: number; height: number }[]): { rows: Bound
   const groups = new Map<number, Bounds[]>();
   for (const h of [...heights].sort((a, b) => a.row - b.row)) {
     const rows = groups.get(h.height) ?? [];
-    const last = rows[rows.length - 1];
+    const last = rows.at(-1);
     if (last && last.bottom === h.row - 1) last.bottom = h.row;
     else rows.push({ top: h.row, left: 1, bottom: h.row, right: 16_384 });
     groups.set(h.height, rows);
@@ -399,7 +399,7 @@ function wrapRows(model: SheetModel): Bounds[] {
   const rows = [...new Set(model.cells.filter((c) => c.style?.wrap === true && !fixed.has(c.row)).map((c) => c.row))].sort((a, b) => a - b);
   const out: Bounds[] = [];
   for (const r of rows) {
-    const last = out[out.length - 1];
+    const last = out.at(-1);
     if (last && last.bottom === r - 1) last.bottom = r;
     else out.push({ top: r, left: 1, bottom: r, right: 16_384 });
   }

@@ -55,19 +55,19 @@ export class Session {
     if (this.options.isSetSupported("ExcelApi", "1.11")) return run({ delayForCellEdit: true }, job);
     const deadline = this.options.now() + this.options.cellEditPatienceMs;
     for (;;) {
-      let synced = false;
+      const progress = { synced: false };
       try {
         return await run(async (context) => {
           const sync = context.sync.bind(context);
           context.sync = async <U>(passThrough?: U) => {
             const r = await sync(passThrough);
-            synced = true;
+            progress.synced = true;
             return r;
           };
           return job(context);
         });
       } catch (e) {
-        if (!isCellEditMode(e) || synced || this.options.now() >= deadline) throw e;
+        if (!isCellEditMode(e) || progress.synced || this.options.now() >= deadline) throw e;
         onWaiting?.();
         await this.options.wait(1000);
       }

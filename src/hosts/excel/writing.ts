@@ -98,8 +98,8 @@ export async function writeSummaries({ session, plan, onProgress }: WriteSummari
 
       const items = worksheets.items;
       const byName = new Map(items.map((ws) => [ws.name.toLowerCase(), ws]));
-      const rendered = plan.models.map((m) => renderSheet(m, bandBytes));
-      checkWritable(plan, rendered, workbook, byName);
+      const rendered = plan.models.map((model) => ({ model, rendered: renderSheet(model, bandBytes) }));
+      checkWritable(plan, rendered.map((r) => r.rendered), workbook, byName);
       const leftovers = items.filter((ws) => ws.name.startsWith(`${TEMP_PREFIX} `) && ws.visibility === "VeryHidden");
       const replace = new Set(plan.replace.map((n) => n.toLowerCase()));
       const inPlace = (name: string): InPlace | null => {
@@ -114,9 +114,9 @@ export async function writeSummaries({ session, plan, onProgress }: WriteSummari
           backupName: `${TEMP_PREFIX} ${token} old ${items.indexOf(ws) + 1}`,
         };
       };
-      const targets: Target[] = plan.models.map((model, i) => ({
+      const targets: Target[] = rendered.map(({ model, rendered: r }, i) => ({
         model,
-        rendered: rendered[i] as RenderedSheet,
+        rendered: r,
         inPlace: inPlace(model.name),
         tempName: `${TEMP_PREFIX} ${token} ${i + 1}`,
       }));
@@ -136,7 +136,9 @@ export async function writeSummaries({ session, plan, onProgress }: WriteSummari
         // Once, as documented ("Don't call it repeatedly"); calculation is suspended for
         // each request instead of switching the user's calculation mode.
         app.suspendScreenUpdatingUntilNextSync();
-        const budget = new PayloadBudget(context, budgetBytes, () => app.suspendApiCalculationUntilNextSync());
+        const budget = new PayloadBudget(context, budgetBytes, () => {
+          app.suspendApiCalculationUntilNextSync();
+        });
         for (const ws of leftovers) ws.delete();
         for (const t of targets) {
           const old = t.inPlace;
@@ -304,7 +306,7 @@ async function rollBack({ context, targets, retiredIds, lastSync, existingIds }:
     // The backup's tables were renamed by the copy: give them back their names.
     for (const r of restored)
       r.backup.tables.items.forEach((table, i) => {
-        const name = r.tableNames[i];
+        const name = r.tableNames.at(i);
         if (name !== undefined) table.name = name;
       });
     await context.sync();
@@ -477,7 +479,7 @@ export function applyStyle(format: Excel.RangeFormat, group: StyleGroup): void {
     const edges: ("EdgeTop" | "EdgeBottom" | "EdgeLeft" | "EdgeRight" | "InsideVertical")[] = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"];
     // A group with a border holds areas of one shape (see StyleGroup): all wider than one
     // column, or none.
-    const a = group.areas[0];
+    const a = group.areas.at(0);
     if (a && a.right > a.left) edges.push("InsideVertical");
     for (const edge of edges) format.borders.getItem(edge).style = "Continuous";
   }
