@@ -19,7 +19,7 @@ import { HostError, type ProgressListener, type WorkbookHost, type WriteResult }
 import { hostError } from "./errors";
 import { watchChanges } from "./events";
 import { readSnapshot, type FillRanges } from "./reading";
-import { Session, type ExcelRun } from "./session";
+import { Session, buildToken, type ExcelRun } from "./session";
 import { insertTemplate } from "./templates";
 import { writeSummaries } from "./writing";
 
@@ -64,9 +64,7 @@ function defaultIsSetSupported(name: string, version: string): boolean {
   return typeof Office !== "undefined" && Office.context.requirements.isSetSupported(name, version);
 }
 
-function randomToken(): string {
-  return Math.random().toString(36).slice(2, 8).toUpperCase();
-}
+
 
 export class ExcelHost implements WorkbookHost {
   private readonly session: Session;
@@ -77,7 +75,7 @@ export class ExcelHost implements WorkbookHost {
       run: options.run ?? defaultRun,
       isSetSupported: options.isSetSupported ?? defaultIsSetSupported,
       payloadBudget: options.payloadBudget ?? 4 * 1024 * 1024,
-      token: options.token ?? randomToken,
+      token: options.token ?? (() => buildToken(Date.now())),
       eventQuietMs: options.eventQuietMs ?? 1000,
       now: options.now ?? Date.now,
       wait: options.wait ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),

@@ -24,7 +24,7 @@ import type { ProgressListener } from "../host";
 import { boundsAddress, parseAreasAddress, parseRangeAddress, type Bounds } from "./address";
 import { hostError, isTooLarge } from "./errors";
 import { blockToCells, visibilityFromExcel, type LoadedBlock } from "./read";
-import { TEMP_PREFIX, type Session } from "./session";
+import { TEMP_PREFIX, isStaleTemp, type Session } from "./session";
 
 /** The window read from every sheet to recognise it: A1:AZ200. */
 export const WINDOW_ROWS = 200;
@@ -97,7 +97,7 @@ export async function readSnapshot({ session, onProgress, fillRanges }: ReadOpti
         const sheets: SheetInfo[] = all
           .filter((ws) => !isLeftover(ws))
           .map((ws) => ({ ws, name: ws.name, visibility: ws.visibility, protected: ws.protection.protected }));
-        const leftovers = all.filter(isLeftover).map((ws) => ws.name);
+        const leftovers = all.filter((ws) => isLeftover(ws) && isStaleTemp(ws.name, session.options.now())).map((ws) => ws.name);
 
         // Sync 2: every sheet's window and used range.
         onProgress?.({ step: "Recognising the sheets", fraction: 0.2 });

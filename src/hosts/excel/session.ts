@@ -30,6 +30,26 @@ export interface SessionOptions {
 /** Sheets of an interrupted build start with this, then a space and the build's token. */
 export const TEMP_PREFIX = "~BS";
 
+/** A build's token: when it started (base 36 milliseconds, 8 characters) and 4 random characters. */
+export function buildToken(now: number): string {
+  return `${now.toString(36).padStart(8, "0").slice(-8)}${Math.random().toString(36).slice(2, 6).padEnd(4, "0")}`.toUpperCase();
+}
+
+/** How long a build may run before its temporary sheets count as left over. */
+const BUILD_MAX_MS = 10 * 60 * 1000;
+
+/**
+ * True for a very hidden `~BS` sheet left by a build that is over: its token's time is more
+ * than ten minutes ago, or not a time at all. A build in progress elsewhere (the ribbon's
+ * build without a shared runtime, beside an open pane) keeps its sheets.
+ */
+export function isStaleTemp(name: string, now: number): boolean {
+  const m = /^~BS ([0-9A-Z]+)( |$)/i.exec(name);
+  if (!m?.[1] || m[1].length < 12) return true;
+  const started = parseInt(m[1].slice(0, 8), 36);
+  return !Number.isFinite(started) || now - started > BUILD_MAX_MS || started - now > BUILD_MAX_MS;
+}
+
 export class Session {
   /** Writes under way, and the time until which change events are still our own. */
   private writes = 0;

@@ -20,7 +20,7 @@ import { HostError, type ProgressListener, type WriteResult } from "../host";
 import { boundsAddress, columnAddress } from "./address";
 import { describeFailure } from "./errors";
 import { renderSheet, utf8Bytes, type FormatArea, type RenderedSheet, type Style, type StyleGroup } from "./render";
-import { TEMP_PREFIX, type Session } from "./session";
+import { TEMP_PREFIX, isStaleTemp, type Session } from "./session";
 import { areaLists, rowLists } from "./areas";
 
 /** Bytes of one queued operation's own bookkeeping in a request (its action and object path). */
@@ -100,7 +100,10 @@ export async function writeSummaries({ session, plan, onProgress }: WriteSummari
       const byName = new Map(items.map((ws) => [ws.name.toLowerCase(), ws]));
       const rendered = plan.models.map((model) => ({ model, rendered: renderSheet(model, bandBytes) }));
       checkWritable(plan, rendered.map((r) => r.rendered), workbook, byName);
-      const leftovers = items.filter((ws) => ws.name.startsWith(`${TEMP_PREFIX} `) && ws.visibility === "VeryHidden");
+      const isTemp = (ws: Excel.Worksheet) => ws.name.startsWith(`${TEMP_PREFIX} `) && ws.visibility === "VeryHidden";
+      const leftovers = items.filter((ws) => isTemp(ws) && isStaleTemp(ws.name, session.options.now()));
+      // Places in the tab order once the leftovers are gone (new sheets go last).
+      const kept = items.filter((ws) => !leftovers.includes(ws));
       const replace = new Set(plan.replace.map((n) => n.toLowerCase()));
       const inPlace = (name: string): InPlace | null => {
         const ws = byName.get(name.toLowerCase());
@@ -108,7 +111,7 @@ export async function writeSummaries({ session, plan, onProgress }: WriteSummari
         return {
           ws,
           name: ws.name,
-          position: items.indexOf(ws),
+          position: kept.indexOf(ws),
           visibility: ws.visibility,
           tableNames: ws.tables.items.map((t) => t.name),
           backupName: `${TEMP_PREFIX} ${token} old ${items.indexOf(ws) + 1}`,

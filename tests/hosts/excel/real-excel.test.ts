@@ -4,6 +4,7 @@
 import { analyse } from "../../../src/core/engine";
 import { ExcelHost, WINDOW_ROWS } from "../../../src/hosts/excel";
 import { HostError } from "../../../src/hosts/host";
+import { buildToken } from "../../../src/hosts/excel/session";
 import { FakeExcel, type CellInit, type FakeExcelOptions } from "../../fakes/excel/fake-excel";
 import { addActionSheet, planFor } from "./plan-fixtures";
 
@@ -257,6 +258,17 @@ describe("4. the user's Excel is left as it was", () => {
       await fresh.readSnapshot();
       expect(fake.state.sheets.filter((s) => s.name.startsWith("~BS"))).toEqual([]);
     }
+  });
+
+  it("a check leaves alone the hidden sheets of a build still running elsewhere (under ten minutes old)", async () => {
+    const now = Date.UTC(2026, 10, 30, 12);
+    const { fake, host } = setup({}, { now: () => now });
+    sources(fake, 1);
+    fake.addSheet(`~BS ${buildToken(now - 60_000)} 1`, { A1: "being built" }, { visibility: "VeryHidden" });
+    fake.addSheet(`~BS ${buildToken(now - 3_600_000)} 1`, { A1: "left over" }, { visibility: "VeryHidden" });
+    const snap = await host.readSnapshot();
+    expect(snap.sheets.map((s) => s.name)).toEqual(["RA 1"]);
+    expect(fake.state.sheets.map((s) => s.cells.get("1,1")?.value)).toEqual([expect.anything(), "being built"]);
   });
 
   it("a failed first build leaves no sheet of its own behind, visible or not", async () => {
