@@ -33,11 +33,18 @@ async function onBuildSummary(event: Office.AddinCommands.Event): Promise<void> 
   }
 }
 
-/** Registers the ribbon's functions with Office. */
+/**
+ * Registers the ribbon's functions with Office. A pane opened from Check workbook in an
+ * Excel without a shared runtime has no `Office.actions`: there is nothing to register.
+ */
 export function registerCommands(): void {
-  Office.actions.associate("buildSummary", (event: Office.AddinCommands.Event) => {
-    void onBuildSummary(event);
-  });
+  try {
+    Office.actions.associate("buildSummary", (event: Office.AddinCommands.Event) => {
+      void onBuildSummary(event);
+    });
+  } catch {
+    // No ribbon functions in this runtime (see above).
+  }
 }
 
 if (typeof Office !== "undefined" && typeof Office.onReady === "function") {
