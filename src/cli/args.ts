@@ -4,7 +4,7 @@
  */
 import type { Settings } from "../core/settings";
 import { TEMPLATE_KINDS, type TemplateKind } from "../core/templates/template-model";
-import { parseMoney } from "../core/values";
+import { asOfFromText, NEGATIVE, targetFromText, thresholdFromText } from "../core/settings-text";
 
 export class UsageError extends Error {
   constructor(message: string) {
@@ -36,31 +36,25 @@ SETTINGS (override the settings saved in the workbook, for this run):
 
 Exit status: 0 done; 1 errors found (check, build --strict); 2 bad usage or unreadable file.`;
 
+// Flags read settings text by the same rules as the pane's settings form (core/settings-text.ts).
+
 function percentFlag(flag: string, text: string): number {
-  const t = text.trim().replace(/%$/, "");
-  if (!/^\d+(\.\d+)?$/.test(t) || Number(t) > 100) {
-    throw new UsageError(`${flag} must be a percentage from 0 to 100, e.g. ${flag} 90 (got '${text}').`);
-  }
-  return Number(t);
+  const r = thresholdFromText(text);
+  if (!r.ok) throw new UsageError(`${flag} must be a percentage from 0 to 100, e.g. ${flag} 90 (got '${text}').`);
+  return r.value;
 }
 
 function asOfFlag(text: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
-  if (m) {
-    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    const dt = new Date(Date.UTC(y, mo - 1, d));
-    if (dt.getUTCFullYear() === y && dt.getUTCMonth() === mo - 1 && dt.getUTCDate() === d) return m[0];
-  }
-  throw new UsageError(`--as-of must be a real date written YYYY-MM-DD, e.g. --as-of 2024-03-31 (got '${text}').`);
+  const r = asOfFromText(text, "iso");
+  if (!r.ok || r.value === null) throw new UsageError(`--as-of must be a real date written YYYY-MM-DD, e.g. --as-of 2024-03-31 (got '${text}').`);
+  return r.value;
 }
 
 function targetFlag(text: string): number {
-  const r = parseMoney(text);
-  if (r.status !== "ok") {
-    throw new UsageError(`--target must be an amount of money, e.g. --target 4.5m or --target £4,500,000 (got '${text}').`);
-  }
-  if (r.value < 0) throw new UsageError(`--target cannot be negative (got '${text}').`);
-  return r.value;
+  const r = targetFromText(text);
+  if (r.ok && r.value !== null) return r.value;
+  if (!r.ok && r.problem === NEGATIVE) throw new UsageError(`--target cannot be negative (got '${text}').`);
+  throw new UsageError(`--target must be an amount of money, e.g. --target 4.5m or --target £4,500,000 (got '${text}').`);
 }
 
 export function parseArgs(argv: string[]): Command {

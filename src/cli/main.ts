@@ -6,6 +6,8 @@
 import * as path from "path";
 import { analyse, SettingsError, summarise } from "../core/engine";
 import { toReport } from "../core/report";
+import { buildNotes } from "../core/summary/notes";
+import { plural } from "../core/words";
 import { HostError } from "../hosts/host";
 import { readWorkbookFile, writeFileAtomic } from "../hosts/xlsx/file";
 import { loadWorkbook } from "../hosts/xlsx/read";
@@ -59,7 +61,7 @@ async function run(cmd: Command, io: Io): Promise<number> {
       } else {
         io.stdout(textReport(analysis, name));
       }
-      return analysis.findings.some((f) => f.severity === "error") ? EXIT_FINDINGS : EXIT_OK;
+      return analysis.valid ? EXIT_OK : EXIT_FINDINGS;
     }
     case "build": {
       const output = cmd.output ?? defaultOutput(cmd.workbook);
@@ -73,20 +75,19 @@ async function run(cmd: Command, io: Io): Promise<number> {
       io.progress("Writing the summary sheets…");
       const { bytes, result } = await buildSummaryBytes(loaded, plan);
       await writeFileAtomic(output, bytes);
-      const errors = analysis.findings.filter((f) => f.severity === "error").length;
-      const warnings = analysis.findings.filter((f) => f.severity === "warning").length;
       const lines: string[] = [];
       if (result.separateWorkbookReason) {
         lines.push(`Wrote the summary sheets to a separate workbook, ${output}: ${result.separateWorkbookReason}`);
       } else {
         lines.push(`Wrote ${output} with ${result.written.map((w) => w.name).join(", ")}.`);
       }
-      for (const note of [...plan.notes, ...result.notes]) lines.push(note);
+      lines.push(...buildNotes(plan, result));
       lines.push(
-        `${analysis.recovery.totals.count} recovery actions, ${analysis.directions.totals.count} directions; ${errors} errors, ${warnings} warnings (see the Data Checks sheet).`,
+        `${plural(analysis.recovery.totals.count, "recovery action")}, ${plural(analysis.directions.totals.count, "direction")}; ` +
+          `${plural(analysis.stats.error, "error")}, ${plural(analysis.stats.warning, "warning")} (see the Data Checks sheet).`,
       );
       io.stdout(lines.join("\n") + "\n");
-      return cmd.strict && errors > 0 ? EXIT_FINDINGS : EXIT_OK;
+      return cmd.strict && !analysis.valid ? EXIT_FINDINGS : EXIT_OK;
     }
     case "template": {
       const bytes = await templateWorkbookBytes(cmd.kind);

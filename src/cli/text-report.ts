@@ -4,8 +4,10 @@
  */
 import type { Analysis, RagCounts } from "../core/analysis";
 import { formatPercent } from "../core/rag";
-import type { SheetKind } from "../core/records";
+import { RAGS, RISK_LEVELS, type SheetKind } from "../core/records";
+import { NO_THEME } from "../core/summary/directions-summary";
 import { formatDateUk, formatMoney } from "../core/values";
+import { plural, RAG_WORDS, RISK_WORDS } from "../core/words";
 
 const KIND_WORDS: Record<SheetKind, string> = {
   "recovery-action": "recovery action form",
@@ -16,18 +18,14 @@ const KIND_WORDS: Record<SheetKind, string> = {
   other: "not a template sheet",
 };
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-
 function ragLine(c: RagCounts): string {
-  return `Red ${c.red} · Amber ${c.amber} · Green ${c.green} · Blue ${c.blue} · Grey ${c.grey}`;
+  return RAGS.map((k) => `${RAG_WORDS[k]} ${c[k]}`).join(" · ");
 }
 
 export function textReport(analysis: Analysis, workbookName: string): string {
   const out: string[] = [];
   const { findings } = analysis;
-  const errors = findings.filter((f) => f.severity === "error").length;
-  const warnings = findings.filter((f) => f.severity === "warning").length;
-  const infos = findings.filter((f) => f.severity === "info").length;
+  const { error: errors, warning: warnings, info: infos } = analysis.stats;
 
   out.push(`Board Summary check: ${workbookName}`);
   out.push(`As at ${formatDateUk(analysis.asOf)}`);
@@ -65,12 +63,10 @@ export function textReport(analysis: Analysis, workbookName: string): string {
   if (r.forecastTotalPence !== null) out.push(`  Forecast ${formatMoney(r.forecastTotalPence)}`);
   if (r.achievedTotalPence !== null) out.push(`  Achieved to date ${formatMoney(r.achievedTotalPence)}`);
   out.push(
-    `  RAG: ${(["red", "amber", "green", "blue", "grey"] as const)
-      .map((k) => `${k[0].toUpperCase()}${k.slice(1)} ${r.byRag[k].count} (${formatMoney(r.byRag[k].valuePence)})`)
-      .join(" · ")}`,
+    `  RAG: ${RAGS.map((k) => `${RAG_WORDS[k]} ${r.byRag[k].count} (${formatMoney(r.byRag[k].valuePence)})`).join(" · ")}`,
   );
   out.push(
-    `  Risk: High ${r.byRiskLevel.high.count} (${formatMoney(r.byRiskLevel.high.valuePence)}) · Medium ${r.byRiskLevel.medium.count} (${formatMoney(r.byRiskLevel.medium.valuePence)}) · Low ${r.byRiskLevel.low.count} (${formatMoney(r.byRiskLevel.low.valuePence)})`,
+    `  Risk: ${RISK_LEVELS.map((k) => `${RISK_WORDS[k]} ${r.byRiskLevel[k].count} (${formatMoney(r.byRiskLevel[k].valuePence)})`).join(" · ")}`,
   );
   if (r.byServiceArea.length > 0) {
     out.push("  By lead service area:");
@@ -86,7 +82,7 @@ export function textReport(analysis: Analysis, workbookName: string): string {
   out.push(`  RAG: ${ragLine(d.byRag)}`);
   for (const t of d.byTheme) {
     const avg = t.averageProgress === null ? "no progress reported" : `mean progress ${formatPercent(t.averageProgress)}`;
-    out.push(`    ${t.theme ?? "(No theme)"}: ${plural(t.count, "direction")}, ${t.reported} reported, ${avg}`);
+    out.push(`    ${t.theme ?? NO_THEME}: ${plural(t.count, "direction")}, ${t.reported} reported, ${avg}`);
   }
   return out.join("\n") + "\n";
 }

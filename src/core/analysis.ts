@@ -3,22 +3,23 @@
  * findings in the spec's order, and totals. Money in whole pence.
  */
 import { z } from "zod";
-import { findingSchema } from "./findings";
+import { findingSchema, findingStatsSchema } from "./findings";
+import { isoDateSchema } from "./iso-date";
 import { ragSchema, ratedDirectionSchema, ratedRecoveryActionSchema, riskLevelSchema, sheetKindSchema } from "./records";
 import { settingsSchema } from "./settings";
 import { visibilitySchema } from "./snapshot";
+import { summaryIdSchema } from "./summary/sheet-model";
 
 export const sheetInfoSchema = z.object({
   name: z.string(),
   kind: sheetKindSchema,
   visibility: visibilitySchema,
   /** For a sheet this product wrote: which summary it is (from its marker). */
-  summaryId: z.enum(["recovery-summary", "directions-summary", "data-checks"]).optional(),
+  summaryId: summaryIdSchema.optional(),
 });
 export type SheetInfo = z.infer<typeof sheetInfoSchema>;
 
 const countValue = z.object({ count: z.number().int(), valuePence: z.number().int() });
-export type CountValue = z.infer<typeof countValue>;
 
 export const ragCountsSchema = z.object({
   red: z.number().int(),
@@ -28,6 +29,14 @@ export const ragCountsSchema = z.object({
   grey: z.number().int(),
 });
 export type RagCounts = z.infer<typeof ragCountsSchema>;
+
+export const serviceAreaTotalSchema = z.object({
+  serviceArea: z.string(),
+  count: z.number().int(),
+  valuePence: z.number().int(),
+  /** Its share of the total value, 4 dp; null where the total is not above zero. */
+  share: z.number().nullable(),
+});
 
 export const recoveryTotalsSchema = z.object({
   count: z.number().int(),
@@ -40,9 +49,7 @@ export const recoveryTotalsSchema = z.object({
   achievedTotalPence: z.number().int().nullable(),
   byRag: z.record(ragSchema, countValue),
   byRiskLevel: z.record(riskLevelSchema, countValue),
-  byServiceArea: z.array(
-    z.object({ serviceArea: z.string(), count: z.number().int(), valuePence: z.number().int(), share: z.number().nullable() }),
-  ),
+  byServiceArea: z.array(serviceAreaTotalSchema),
 });
 export type RecoveryTotals = z.infer<typeof recoveryTotalsSchema>;
 
@@ -65,9 +72,13 @@ export type DirectionTotals = z.infer<typeof directionTotalsSchema>;
 export const analysisSchema = z.object({
   sheets: z.array(sheetInfoSchema),
   findings: z.array(findingSchema),
+  /** The findings counted by severity. */
+  stats: findingStatsSchema,
+  /** True where no finding is an error (warnings and info do not make a workbook invalid). */
+  valid: z.boolean(),
   settings: settingsSchema,
   /** The as-at date in force (ISO). */
-  asOf: z.string(),
+  asOf: isoDateSchema,
   /** Messages about the run itself (e.g. saved settings that could not be read). */
   notes: z.array(z.string()),
   recovery: z.object({

@@ -2,7 +2,7 @@
  * The engine's entry points: snapshot → analysis → summary plan. Pure; no I/O.
  */
 import type { Analysis, SheetInfo } from "./analysis";
-import { finding, sortFindings, type Finding } from "./findings";
+import { finding, findingStats, sortFindings, type Finding } from "./findings";
 import { SheetGrid } from "./grid";
 import { rateDirection, rateRecoveryAction } from "./rag";
 import { recogniseSheet } from "./recognise";
@@ -96,14 +96,7 @@ export function analyse(snapshot: WorkbookSnapshot, options: AnalyseOptions = {}
       }
       case "other":
         if (!grid.isEmpty()) {
-          findings.push(
-            finding(
-              "unrecognised-sheet",
-              sheet.name,
-              "A1",
-              `Sheet '${sheet.name}' is not on a standard template (no recovery action form, savings register or directions table was found), so it was not read.`,
-            ),
-          );
+          findings.push(finding("unrecognised-sheet", { sheet: sheet.name, cell: "A1" }, { sheet: sheet.name }));
         }
         break;
       default:
@@ -116,10 +109,13 @@ export function analyse(snapshot: WorkbookSnapshot, options: AnalyseOptions = {}
   const ratedActions = reconciled.actions.map((a) => ({ ...a, ...rateRecoveryAction(a, settings) }));
   const ratedDirections = directions.map((d) => ({ ...d, ...rateDirection(d, settings, asOf) }));
   const sheetOrder = new Map(snapshot.sheets.map((s, i) => [s.name, i]));
+  const stats = findingStats(findings);
 
   return {
     sheets,
     findings: sortFindings(findings, sheetOrder),
+    stats,
+    valid: stats.error === 0,
     settings,
     asOf,
     notes,

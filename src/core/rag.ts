@@ -11,9 +11,12 @@ export function formatPercent(points: number): string {
   return `${roundHalfUp(points, 1)}%`;
 }
 
-/** Forecast ÷ value thresholds for recovery actions. */
+/** Forecast ÷ value thresholds for recovery actions (§6); reasons and the key are worded from these. */
 export const FORECAST_GREEN = 0.95;
 export const FORECAST_AMBER = 0.75;
+/** The forecast thresholds as the reasons and the key write them: "95%", "75%". */
+export const FORECAST_GREEN_WORDS = formatPercent(FORECAST_GREEN * 100);
+export const FORECAST_AMBER_WORDS = formatPercent(FORECAST_AMBER * 100);
 
 export function rateDirection(d: Direction, settings: Settings, asOf: string): RagResult {
   const progressWords =
@@ -57,9 +60,11 @@ export function rateRecoveryAction(a: RecoveryAction, settings: Settings): RagRe
     // The ratio is rounded to four places (§7) before it meets the thresholds (§6).
     const ratio = roundHalfUp(a.forecastPence / value, 4);
     const share = `Forecast ${formatMoney(a.forecastPence)} is ${formatPercent(ratio * 100)} of the ${formatMoney(value)} value`;
-    if (ratio >= FORECAST_GREEN) return { rag: "green", ragReason: `${share} (green at 95% or more)` };
-    if (ratio >= FORECAST_AMBER) return { rag: "amber", ragReason: `${share} (amber from 75% to below 95%)` };
-    return { rag: "red", ragReason: `${share} (red below 75%)` };
+    if (ratio >= FORECAST_GREEN) return { rag: "green", ragReason: `${share} (green at ${FORECAST_GREEN_WORDS} or more)` };
+    if (ratio >= FORECAST_AMBER) {
+      return { rag: "amber", ragReason: `${share} (amber from ${FORECAST_AMBER_WORDS} to below ${FORECAST_GREEN_WORDS})` };
+    }
+    return { rag: "red", ragReason: `${share} (red below ${FORECAST_AMBER_WORDS})` };
   }
   switch (a.riskLevel) {
     case "low":

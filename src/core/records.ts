@@ -4,6 +4,7 @@
  * one decimal place.
  */
 import { z } from "zod";
+import { isoDateSchema } from "./iso-date";
 
 export const ragSchema = z.enum(["red", "amber", "green", "blue", "grey"]);
 export type Rag = z.infer<typeof ragSchema>;
@@ -11,6 +12,7 @@ export const RAGS = ragSchema.options;
 
 export const riskLevelSchema = z.enum(["high", "medium", "low"]);
 export type RiskLevel = z.infer<typeof riskLevelSchema>;
+export const RISK_LEVELS = riskLevelSchema.options;
 
 export const sheetKindSchema = z.enum([
   "recovery-action",
@@ -21,8 +23,6 @@ export const sheetKindSchema = z.enum([
   "other",
 ]);
 export type SheetKind = z.infer<typeof sheetKindSchema>;
-
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 export const recoveryActionSchema = z.object({
   /** Where it came from: a form sheet (one action) or a register line. */
@@ -42,7 +42,7 @@ export const recoveryActionSchema = z.object({
   /** The valid value in pence; null where absent, invalid or negative. */
   valuePence: z.number().int().nullable(),
   riskLevel: riskLevelSchema.nullable(),
-  planDate: isoDate.nullable(),
+  planDate: isoDateSchema.nullable(),
   version: z.string().nullable(),
   forecastPence: z.number().int().nullable(),
   achievedPence: z.number().int().nullable(),
@@ -75,7 +75,7 @@ export const directionSchema = z.object({
   progressCell: z.string(),
   source: z.string().nullable(),
   /** The last `by <date>` in the Direction text, ISO; null when none. */
-  dueDate: isoDate.nullable(),
+  dueDate: isoDateSchema.nullable(),
 });
 export type Direction = z.infer<typeof directionSchema>;
 

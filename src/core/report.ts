@@ -4,23 +4,26 @@
  * `schemaVersion` changes only when a field is removed or changes meaning.
  */
 import { z } from "zod";
-import { ragCountsSchema, type Analysis } from "./analysis";
+import { directionTotalsSchema, serviceAreaTotalSchema, sheetInfoSchema, type Analysis } from "./analysis";
 import { findingSchema } from "./findings";
-import { ragSchema, riskLevelSchema, sheetKindSchema } from "./records";
+import { isoDateSchema } from "./iso-date";
+import { ragSchema, ratedDirectionSchema, ratedRecoveryActionSchema, riskLevelSchema } from "./records";
 
 export const REPORT_SCHEMA_VERSION = 1;
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+/** Pounds, exact to the penny. */
 const money = z.number();
 const countValue = z.object({ count: z.number().int(), value: money });
-// Direction RAG counts are plain counts in both the analysis and the report.
-const ragCounts = ragCountsSchema;
 
+/**
+ * Derived from the analysis's schemas: the same fields under the same names, money turned
+ * from pence into pounds (`valuePence` → `value`).
+ */
 export const reportSchema = z.object({
   schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
   workbook: z.string(),
-  asOf: isoDate,
-  sheets: z.array(z.object({ name: z.string(), kind: sheetKindSchema })),
+  asOf: isoDateSchema,
+  sheets: z.array(sheetInfoSchema.pick({ name: true, kind: true })),
   findings: z.array(findingSchema),
   recovery: z.object({
     count: z.number().int(),
@@ -30,50 +33,19 @@ export const reportSchema = z.object({
     coverage: z.number().nullable(),
     forecastTotal: money.nullable(),
     achievedTotal: money.nullable(),
-    byRag: z.object({ red: countValue, amber: countValue, green: countValue, blue: countValue, grey: countValue }),
-    byRiskLevel: z.object({ high: countValue, medium: countValue, low: countValue }),
-    byServiceArea: z.array(
-      z.object({ serviceArea: z.string(), count: z.number().int(), value: money, share: z.number().nullable() }),
-    ),
+    byRag: z.record(ragSchema, countValue),
+    byRiskLevel: z.record(riskLevelSchema, countValue),
+    byServiceArea: z.array(serviceAreaTotalSchema.omit({ valuePence: true }).extend({ value: money })),
     actions: z.array(
-      z.object({
-        sheet: z.string(),
-        cell: z.string(),
-        ref: z.string(),
-        title: z.string().nullable(),
-        serviceArea: z.string().nullable(),
-        execLead: z.string().nullable(),
-        value: money.nullable(),
-        riskLevel: riskLevelSchema.nullable(),
-        rag: ragSchema,
-        ragReason: z.string(),
-      }),
+      ratedRecoveryActionSchema
+        .pick({ sheet: true, cell: true, ref: true, title: true, serviceArea: true, execLead: true, riskLevel: true, rag: true, ragReason: true })
+        .extend({ value: money.nullable() }),
     ),
   }),
-  directions: z.object({
-    count: z.number().int(),
-    period: z.string().nullable(),
-    byRag: ragCounts,
-    byTheme: z.array(
-      z.object({
-        theme: z.string().nullable(),
-        count: z.number().int(),
-        reported: z.number().int(),
-        averageProgress: z.number().nullable(),
-        byRag: ragCounts,
-      }),
-    ),
+  // Direction totals are counts, the same in the analysis and the report.
+  directions: directionTotalsSchema.extend({
     items: z.array(
-      z.object({
-        sheet: z.string(),
-        row: z.number().int(),
-        no: z.string(),
-        theme: z.string().nullable(),
-        dueDate: isoDate.nullable(),
-        progress: z.number().nullable(),
-        rag: ragSchema,
-        ragReason: z.string(),
-      }),
+      ratedDirectionSchema.pick({ sheet: true, row: true, no: true, theme: true, dueDate: true, progress: true, rag: true, ragReason: true }),
     ),
   }),
 });

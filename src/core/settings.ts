@@ -5,17 +5,9 @@
  * for one run.
  */
 import { z } from "zod";
+import { isoDateSchema } from "./iso-date";
 
 export const SETTINGS_SHEET_NAME = "Board Summary Settings";
-
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD")
-  .refine((s) => {
-    const [y, m, d] = s.split("-").map(Number);
-    const dt = new Date(Date.UTC(y, m - 1, d));
-    return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
-  }, "is not a real calendar date");
 
 export const settingsSchema = z
   .object({
@@ -28,7 +20,7 @@ export const settingsSchema = z
     /** The savings target, in whole pence; null where none is set. */
     targetPence: z.number().int().min(0, "cannot be negative").nullable().default(null),
     /** The as-at date (ISO); null means today in Europe/London. */
-    asOf: isoDate.nullable().default(null),
+    asOf: isoDateSchema.nullable().default(null),
   })
   .refine((s) => s.amberThreshold <= s.greenThreshold, {
     message: "the amber threshold cannot be above the green threshold",
@@ -36,7 +28,6 @@ export const settingsSchema = z
   });
 
 export type Settings = z.output<typeof settingsSchema>;
-export type SettingsInput = z.input<typeof settingsSchema>;
 
 export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});
 
@@ -75,7 +66,7 @@ export function todayInLondon(now: Date = new Date()): string {
     month: "2-digit",
     day: "2-digit",
   }).formatToParts(now);
-  const get = (t: string) => parts.find((p) => p.type === t)!.value;
+  const get = (t: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === t)?.value ?? "";
   return `${get("year")}-${get("month")}-${get("day")}`;
 }
 

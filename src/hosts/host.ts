@@ -6,6 +6,7 @@
 import type { WorkbookSnapshot } from "../core/snapshot";
 import type { Settings } from "../core/settings";
 import type { SheetModel, SummaryPlan } from "../core/summary/sheet-model";
+import type { TemplateKind } from "../core/templates/template-model";
 
 /** One step of a long job, for a progress indicator. */
 export interface Progress {
@@ -46,7 +47,7 @@ export interface WorkbookHost {
   /** Takes the user to a cell (Excel: activate and select). Absent where there is no grid. */
   goToCell?(sheet: string, cell: string): Promise<void>;
   /** Adds a blank template sheet of a kind; returns the new sheet's name. */
-  insertTemplate?(kind: "recovery-action" | "recovery-register" | "directions"): Promise<string>;
+  insertTemplate?(kind: TemplateKind): Promise<string>;
   /**
    * Calls `listener` when someone else changes the workbook (never for the host's own
    * writes); returns the way to stop listening. Absent where the host cannot tell.

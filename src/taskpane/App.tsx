@@ -114,6 +114,7 @@ function Pane({ host, mode, options, buildExtra }: Omit<AppProps, "host" | "mode
       {analysis && (
         <Findings
           findings={analysis.findings}
+          stats={analysis.stats}
           canGoToCell={bs.canGoToCell}
           onGoToCell={(sheet, cell) => void bs.goToCell(sheet, cell)}
           cellText={bs.cellText}

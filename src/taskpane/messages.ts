@@ -1,9 +1,8 @@
 /**
- * Words the pane shows: user-facing error text, RAG and severity labels, counts.
- * Kept apart from components so the page and the pane say the same things.
+ * Words the pane shows: user-facing error text and template names. RAG and severity words
+ * and counts are the engine's own (core/words.ts), so every surface says the same things.
  */
-import type { Severity } from "../core/findings";
-import type { Rag } from "../core/records";
+import type { TemplateKind } from "../core/templates/template-model";
 
 /**
  * Turns anything thrown into text fit to show. A HostError (or the engine's SettingsError)
@@ -19,27 +18,6 @@ export function errorText(err: unknown, doing: string): string {
   return `Could not ${doing}.`;
 }
 
-export const RAG_WORD: Record<Rag, string> = {
-  red: "Red",
-  amber: "Amber",
-  green: "Green",
-  blue: "Blue",
-  grey: "Grey",
-};
-
-export const SEVERITY_WORD: Record<Severity, string> = {
-  error: "Error",
-  warning: "Warning",
-  info: "Info",
-};
-
-/** "1 error", "2 errors". */
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
-}
-
-export const TEMPLATE_KINDS = ["recovery-action", "recovery-register", "directions"] as const;
-export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
 
 export const TEMPLATE_LABEL: Record<TemplateKind, string> = {
   "recovery-action": "Recovery action form",

@@ -1,9 +1,10 @@
 /**
  * The settings form as plain data: what the user typed (text) ↔ Settings. Pure, so the
- * rules are the engine's own (parseSettings, parseMoney, parseDate), never a second copy.
+ * rules are the engine's own (settings-text.ts, parseSettings), shared with the command line.
  */
 import { parseSettings, settingsSchema, type Settings } from "../core/settings";
-import { formatDateUk, formatMoney, parseDate, parseMoney } from "../core/values";
+import { asOfFromText, targetFromText, thresholdFromText } from "../core/settings-text";
+import { formatDateUk, formatMoney } from "../core/values";
 
 /** The form's fields as typed. */
 export interface SettingsFormValues {
@@ -41,41 +42,25 @@ export function formFromSettings(s: Settings): SettingsFormValues {
   };
 }
 
-function readThreshold(text: string, name: string): number | string {
-  const t = text.trim().replace(/\s*%$/, "");
-  if (t === "") return `The ${name} threshold is empty: enter a percentage from 0 to 100, such as 90.`;
-  if (!/^\d+(\.\d+)?$/.test(t)) return `The ${name} threshold '${text.trim()}' is not a number: enter a percentage from 0 to 100, such as 90.`;
-  return Number(t);
-}
-
 /** Checks the form; an invalid value is refused with the field at fault and a message. */
 export function readSettingsForm(v: SettingsFormValues): SettingsFormResult {
-  const green = readThreshold(v.green, "green");
-  if (typeof green === "string") return { ok: false, field: "green", message: green };
-  const amber = readThreshold(v.amber, "amber");
-  if (typeof amber === "string") return { ok: false, field: "amber", message: amber };
-
-  let targetPence: number | null = null;
-  const money = parseMoney(v.target);
-  if (money.status === "ok") targetPence = money.value;
-  else if (money.status === "invalid")
+  // The text is read by the same rules as the command line's flags (core/settings-text.ts).
+  const green = thresholdFromText(v.green);
+  if (!green.ok) return { ok: false, field: "green", message: `The green threshold ${green.problem}: enter a percentage from 0 to 100, such as 90.` };
+  const amber = thresholdFromText(v.amber);
+  if (!amber.ok) return { ok: false, field: "amber", message: `The amber threshold ${amber.problem}: enter a percentage from 0 to 100, such as 70.` };
+  const target = targetFromText(v.target);
+  if (!target.ok) {
     return {
       ok: false,
       field: "target",
-      message: `The savings target ${money.reason}: write it like 4.5m or £4,500,000, or leave it blank for no target.`,
+      message: `The savings target ${target.problem}: write it like 4.5m or £4,500,000, or leave it blank for no target.`,
     };
+  }
+  const asOf = asOfFromText(v.asOf, "uk");
+  if (!asOf.ok) return { ok: false, field: "asOf", message: `The as-at date ${asOf.problem}: write it like 31/03/2024, or leave it blank for today.` };
 
-  let asOf: string | null = null;
-  const date = parseDate(v.asOf);
-  if (date.status === "ok") asOf = date.value;
-  else if (date.status === "invalid")
-    return {
-      ok: false,
-      field: "asOf",
-      message: `The as-at date ${date.reason}: write it like 31/03/2024, or leave it blank for today.`,
-    };
-
-  const candidate = { greenThreshold: green, amberThreshold: amber, brag: v.brag, targetPence, asOf };
+  const candidate = { greenThreshold: green.value, amberThreshold: amber.value, brag: v.brag, targetPence: target.value, asOf: asOf.value };
   const r = parseSettings(candidate);
   if (r.ok) return r;
   // parseSettings says what is wrong; the schema's issue path says which field to show it on.

@@ -7,9 +7,11 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { Analysis } from "../core/analysis";
 import type { Settings } from "../core/settings";
+import { buildNotes } from "../core/summary/notes";
 import type { Progress, WorkbookHost, WriteResult } from "../hosts/host";
 import { localEngine, type CellTexts, type EnginePort } from "./checking";
-import { errorText, type TemplateKind } from "./messages";
+import type { TemplateKind } from "../core/templates/template-model";
+import { errorText } from "./messages";
 
 /**
  * A host that can say when the workbook changed (Excel: worksheet added/changed events).
@@ -230,7 +232,7 @@ export function useBoardSummary(
         }
         setProgress({ phase: "writing" });
         const written = await host.writeSummaries(plan, onProgress("writing"));
-        const allNotes = [...new Set([...plan.notes, ...written.notes])];
+        const allNotes = buildNotes(plan, written);
         if (mounted.current) {
           setBuildResult({ ...written, allNotes });
           setProgress({ phase: "done" });

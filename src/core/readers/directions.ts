@@ -3,7 +3,7 @@
  * IJB Directions 2023/24 half-year report): themes, numbered directions, their measures,
  * progress, source and target date.
  */
-import { finding, type Finding } from "../findings";
+import { findingsOn, type Finding } from "../findings";
 import { a1, isBlank, type SheetGrid } from "../grid";
 import type { Direction } from "../records";
 import type { Cell } from "../snapshot";
@@ -178,11 +178,6 @@ export function targetDateOf(text: string): string | null {
   return found;
 }
 
-function quote(text: string): string {
-  const t = text.replace(/\s+/g, " ").trim();
-  return `'${t.length > 60 ? `${t.slice(0, 57)}...` : t}'`;
-}
-
 interface Building {
   direction: Direction;
   texts: string[];
@@ -203,7 +198,7 @@ export function readDirections(grid: SheetGrid): {
   findings: Finding[];
 } {
   const sheet = grid.name;
-  const findings: Finding[] = [];
+  const { findings, raise } = findingsOn(sheet);
   const directions: Direction[] = [];
   const headers = findDirectionsHeaders(grid);
   const period = headers.find((h) => h.period !== null)?.period ?? null;
@@ -222,14 +217,7 @@ export function readDirections(grid: SheetGrid): {
 
   const formulaError = (cell: Cell, what: string, no: string | null, expected: string): void => {
     const where = no ? ` for direction ${no}` : "";
-    findings.push(
-      finding(
-        "formula-error",
-        sheet,
-        a1(cell.row, cell.col),
-        `The ${what} cell${where} holds the Excel error ${cellError(cell)}; fix the formula so that it gives ${expected}.`,
-      ),
-    );
+    raise("formula-error", a1(cell.row, cell.col), { field: `The ${what} cell${where}`, error: cellError(cell) ?? "", expected });
   };
 
   const finish = (): void => {
@@ -241,14 +229,7 @@ export function readDirections(grid: SheetGrid): {
     d.source = b.sources.length === 0 ? null : b.sources.join("; ");
     d.dueDate = targetDateOf(d.text);
     if (d.dueDate === null && !b.textError) {
-      findings.push(
-        finding(
-          "missing-target-date",
-          sheet,
-          b.directionCell,
-          `Direction ${d.no} has no target date: its text does not say "by <date>" (such as "by January 2024"). Add the date by which it should be delivered.`,
-        ),
-      );
+      raise("missing-target-date", b.directionCell, { no: d.no });
     }
     directions.push(d);
     current = null;
@@ -260,14 +241,7 @@ export function readDirections(grid: SheetGrid): {
     const name = [...run].reverse().find((l) => l.text.length <= 60 && !l.text.endsWith("."));
     theme = name ? name.text : null;
     if (!name) {
-      findings.push(
-        finding(
-          "missing-theme",
-          sheet,
-          run[0].cell,
-          `The heading text from ${run[0].cell} names no theme: every line of it is longer than 60 characters or ends with a full stop. Put the theme's name (such as "Health & Wellbeing") on a row of its own above its outcome statement.`,
-        ),
-      );
+      raise("missing-theme", run[0].cell, { problem: "no-name", at: run[0].cell });
     }
     themeFresh = true;
     run = [];
@@ -308,25 +282,11 @@ export function readDirections(grid: SheetGrid): {
         break;
       case "invalid":
         b.direction.narrative = true;
-        findings.push(
-          finding(
-            "non-numeric-progress",
-            sheet,
-            address,
-            `Progress for direction ${no} is ${quote(r.text)}, which is not a percentage, so it is read as narrative and counts as not reported. Enter a figure from 0% to 100% and keep narrative in another column.`,
-          ),
-        );
+        raise("non-numeric-progress", address, { no, text: r.text });
         break;
       case "ok":
         if (r.value < 0 || r.value > 100) {
-          findings.push(
-            finding(
-              "progress-out-of-range",
-              sheet,
-              address,
-              `Progress for direction ${no} is ${r.value}%, outside 0% to 100%, so it is not used. Enter a figure from 0% to 100%.`,
-            ),
-          );
+          raise("progress-out-of-range", address, { no, percent: r.value });
         } else b.figures.push(r.value);
         break;
     }
@@ -341,14 +301,7 @@ export function readDirections(grid: SheetGrid): {
       // first header with none above it) starts directions with no theme.
       if (!themeFresh && (header === null || directionsInBlock > 0)) {
         theme = null;
-        findings.push(
-          finding(
-            "missing-theme",
-            sheet,
-            a1(row, startsHeader.noCol),
-            `The directions under the header at ${a1(row, startsHeader.noCol)} have no theme: no heading text (such as "Health & Wellbeing") comes between the previous directions and this header. Put the theme's name in the No column above the header.`,
-          ),
-        );
+        raise("missing-theme", a1(row, startsHeader.noCol), { problem: "no-heading", at: a1(row, startsHeader.noCol) });
         themeFresh = true;
       }
       header = startsHeader;
@@ -385,14 +338,7 @@ export function readDirections(grid: SheetGrid): {
       const first = firstCellOfNo.get(no);
       const cell = a1(row, header.noCol);
       if (first) {
-        findings.push(
-          finding(
-            "duplicate-direction",
-            sheet,
-            cell,
-            `Direction ${no} is listed twice (first at ${first}); both are counted. Give each direction its own number.`,
-          ),
-        );
+        raise("duplicate-direction", cell, { no, first });
       } else firstCellOfNo.set(no, cell);
       const b: Building = {
         direction: {

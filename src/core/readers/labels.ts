@@ -245,15 +245,3 @@ export function labelValue(grid: SheetGrid, hit: LabelHit, stopLabels: readonly 
   }
   return null;
 }
-
-/**
- * A finding message from a grammar's reason (which quotes the text and usually says what
- * would be right): `Financial Recovery Value 'TBC' is not an amount of money: write it as
- * e.g. £448K or £448,000.` The advice is added only where the reason gives none.
- */
-export function explain(name: string, reason: string, advice: string): string {
-  const r = reason.trim().replace(/\.$/, "");
-  // A reason that already gives advice has a colon outside the quoted cell text.
-  const givesAdvice = r.replace(/'[^']*'/g, "").includes(":");
-  return `${name} ${r}${givesAdvice ? "" : `: ${advice}`}.`;
-}

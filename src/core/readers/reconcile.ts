@@ -5,15 +5,11 @@
 import { finding, type Finding } from "../findings";
 import type { RecoveryAction } from "../records";
 import { foldName } from "../names";
-import { formatMoney } from "../values";
 
 /** Refs compare case-insensitively after trimming and folding white space. */
 export function refKey(ref: string): string {
   return foldName(ref);
 }
-
-const where = (a: RecoveryAction): string =>
-  a.source === "form" ? `the form on sheet '${a.sheet}'` : `the register line at '${a.sheet}'!${a.cell}`;
 
 /**
  * Input in workbook order (sheet order, then row). Returns the same actions in the same
@@ -30,12 +26,7 @@ export function reconcileRecoveryActions(actions: RecoveryAction[]): { actions: 
     const first = seen.get(key);
     if (first) {
       findings.push(
-        finding(
-          "duplicate-ref",
-          a.sheet,
-          a.refCell ?? a.cell,
-          `Ref '${a.ref}' is also used by ${where(first)}: give each action its own ref. Both are counted until this is corrected.`,
-        ),
+        finding("duplicate-ref", { sheet: a.sheet, cell: a.refCell ?? a.cell }, { ref: a.ref, first: { source: first.source, sheet: first.sheet, cell: first.cell } }),
       );
     } else {
       seen.set(key, a);
@@ -62,10 +53,8 @@ export function reconcileRecoveryActions(actions: RecoveryAction[]): { actions: 
     findings.push(
       finding(
         "possible-double-count",
-        line.sheet,
-        line.cell,
-        `The register line '${line.serviceArea}' (${formatMoney(line.valuePence)}) has the same service area and value as ${where(twin)} (ref '${twin.ref}') ` +
-          `but a different ref, so both are counted: if they are the same action, give the register line the form's ref.`,
+        { sheet: line.sheet, cell: line.cell },
+        { serviceArea: line.serviceArea, valuePence: line.valuePence, form: { sheet: twin.sheet, ref: twin.ref } },
       ),
     );
   }

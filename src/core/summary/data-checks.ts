@@ -3,7 +3,7 @@
  * in the analysis's order, each with a link to the cell at fault; then the key.
  */
 import type { Analysis } from "../analysis";
-import type { Severity } from "../findings";
+import { SEVERITY_WORDS } from "../words";
 import {
   HEADING_STYLE,
   NOTE_STYLE,
@@ -20,7 +20,6 @@ import type { SheetModel } from "./sheet-model";
 
 export const DATA_CHECKS_NAME = "Data Checks";
 export const FINDING_COLUMNS = ["Severity", "Sheet", "Cell", "Code", "Message"] as const;
-export const SEVERITY_WORDS: Record<Severity, string> = { error: "Error", warning: "Warning", info: "Info" };
 
 /** Sheet column widths (characters), A to E; A fits the bold "Source sheets" label. */
 const WIDTHS = [15, 24, 10, 24, 70];
@@ -30,13 +29,12 @@ const TOP = { verticalAlign: "top" } as const;
 export function buildDataChecks(analysis: Analysis, ctx: SummaryContext): SheetModel {
   const b = new SheetBuilder();
   const title = DATA_CHECKS_NAME;
-  const count = (s: Severity) => analysis.findings.filter((f) => f.severity === s).length;
 
   let row = titleBlock(b, title, ctx, analysis.asOf, 2);
   b.pair(row++, 1, "Source sheets", 2, integer(sourceSheetCount(analysis)));
-  b.pair(row++, 1, "Errors", 2, integer(count("error")));
-  b.pair(row++, 1, "Warnings", 2, integer(count("warning")));
-  b.pair(row++, 1, "Info", 2, integer(count("info")));
+  b.pair(row++, 1, "Errors", 2, integer(analysis.stats.error));
+  b.pair(row++, 1, "Warnings", 2, integer(analysis.stats.warning));
+  b.pair(row++, 1, "Info", 2, integer(analysis.stats.info));
   // Messages about the run itself (e.g. saved settings that could not be read).
   for (const note of analysis.notes) b.put(row++, 1, text(`Note: ${note}`, NOTE_STYLE));
   row++;

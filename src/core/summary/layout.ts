@@ -4,11 +4,12 @@
  */
 import type { Analysis } from "../analysis";
 import { columnLetters } from "../grid";
-import { FORECAST_AMBER, FORECAST_GREEN, formatPercent } from "../rag";
+import { FORECAST_AMBER_WORDS, FORECAST_GREEN_WORDS, formatPercent } from "../rag";
 import type { Rag } from "../records";
 import { formatDateUk, formatMoney } from "../values";
+import { RAG_WORDS } from "../words";
+import { markerText } from "./marker";
 import {
-  MARKER_PREFIX,
   type CellContent,
   type CellStyle,
   type ModelCell,
@@ -31,11 +32,11 @@ export interface SummaryContext {
  * black-and-white printing.
  */
 export const RAG_STYLES: Record<Rag, { word: string; fill: string; color: string }> = {
-  red: { word: "Red", fill: "F4A6A6", color: "600000" },
-  amber: { word: "Amber", fill: "FFD27F", color: "5C3A00" },
-  green: { word: "Green", fill: "A9D8A0", color: "0B3D0B" },
-  blue: { word: "Blue", fill: "9DC3E6", color: "0A2A4A" },
-  grey: { word: "Grey", fill: "D0D0D0", color: "262626" },
+  red: { word: RAG_WORDS.red, fill: "F4A6A6", color: "600000" },
+  amber: { word: RAG_WORDS.amber, fill: "FFD27F", color: "5C3A00" },
+  green: { word: RAG_WORDS.green, fill: "A9D8A0", color: "0B3D0B" },
+  blue: { word: RAG_WORDS.blue, fill: "9DC3E6", color: "0A2A4A" },
+  grey: { word: RAG_WORDS.grey, fill: "D0D0D0", color: "262626" },
 };
 
 /** Tab colour of every summary sheet, so the product's own sheets stand out. */
@@ -190,7 +191,7 @@ export class SheetBuilder {
     /** The main table's header row. */
     mainHeaderRow: number;
   }): SheetModel {
-    const marker = MARKER_PREFIX + args.id;
+    const marker = markerText(args.id);
     return {
       id: args.id,
       name: args.name,
@@ -274,8 +275,8 @@ export function writeKey(b: SheetBuilder, startRow: number, analysis: Analysis, 
     rule("red", `Progress below ${pct(s.amberThreshold)}`);
   };
   const recovery = () => {
-    const g = pct(FORECAST_GREEN * 100);
-    const a = pct(FORECAST_AMBER * 100);
+    const g = FORECAST_GREEN_WORDS;
+    const a = FORECAST_AMBER_WORDS;
     line("Recovery actions", LABEL_STYLE);
     rule("grey", "No data: no valid recovery value above zero");
     rule(s.brag ? "blue" : "green", "Delivered: achieved to date is at or above the recovery value");

@@ -4,11 +4,7 @@
  * user's sheet and is never replaced, whatever its name.
  */
 import type { SheetGrid } from "../grid";
-import { MARKER_PREFIX, sheetModelSchema, type SheetModel } from "./sheet-model";
-
-export type SummaryId = SheetModel["id"];
-
-export const SUMMARY_IDS: readonly SummaryId[] = sheetModelSchema.shape.id.options;
+import { MARKER_PREFIX, summaryIdSchema, type SummaryId } from "./sheet-model";
 
 /** The marker text for a summary: `board-summary:generated:recovery-summary`. */
 export function markerText(id: SummaryId): string {
@@ -22,7 +18,8 @@ export function summaryIdOfText(text: string): SummaryId | null {
   const t = text.trim();
   if (!t.startsWith(MARKER_PREFIX)) return null;
   const id = t.slice(MARKER_PREFIX.length).trim();
-  return (SUMMARY_IDS as readonly string[]).includes(id) ? (id as SummaryId) : null;
+  const known = summaryIdSchema.safeParse(id);
+  return known.success ? known.data : null;
 }
 
 /**

@@ -8,10 +8,9 @@ import type { Analysis } from "../analysis";
 import { buildDataChecks } from "./data-checks";
 import { buildDirectionsSummary, DIRECTIONS_SUMMARY_NAME } from "./directions-summary";
 import type { SummaryContext } from "./layout";
-import { SUMMARY_IDS, type SummaryId } from "./marker";
 import { buildRecoverySummary, RECOVERY_SUMMARY_NAME } from "./recovery-summary";
 import { DATA_CHECKS_NAME } from "./data-checks";
-import type { SheetModel, SummaryPlan } from "./sheet-model";
+import { SUMMARY_IDS, type SheetModel, type SummaryId, type SummaryPlan } from "./sheet-model";
 
 /** The name each summary would like. */
 export const SUMMARY_NAMES: Record<SummaryId, string> = {

@@ -25,6 +25,7 @@ import {
   type SummaryContext,
 } from "./layout";
 import type { SheetModel } from "./sheet-model";
+import { RISK_WORDS } from "../words";
 
 export const RECOVERY_SUMMARY_NAME = "Recovery Summary";
 
@@ -41,8 +42,6 @@ export const RECOVERY_ACTION_COLUMNS = [
   "Plan Date",
   "Source",
 ] as const;
-
-export const RISK_WORDS: Record<RiskLevel, string> = { high: "High", medium: "Medium", low: "Low" };
 
 /** Sheet column widths (characters), A to J: sized for landscape, one page wide. */
 const WIDTHS = [14, 28, 16, 20, 14, 10, 9, 34, 12, 22];

@@ -4,6 +4,7 @@
  * host only renders a SheetModel.
  */
 import { z } from "zod";
+import { isoDateSchema } from "../iso-date";
 
 /** Cell text in the sheet model that marks a sheet as written by Board Summary. */
 export const MARKER_PREFIX = "board-summary:generated:";
@@ -20,6 +21,11 @@ export const NUMBER_FORMATS: Record<NumberFormatKind, string> = {
   decimal1: "0.0",
   text: "@",
 };
+
+/** The product's own summaries, each written as one sheet. */
+export const summaryIdSchema = z.enum(["recovery-summary", "directions-summary", "data-checks"]);
+export type SummaryId = z.infer<typeof summaryIdSchema>;
+export const SUMMARY_IDS = summaryIdSchema.options;
 
 const colour = z.string().regex(/^[0-9A-F]{6}$/, "RRGGBB hex, upper case");
 
@@ -45,7 +51,7 @@ export const cellContentSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("text"), text: z.string() }),
   /** A number; money in pounds (already converted from pence), percent as a fraction (0.92). */
   z.object({ kind: z.literal("number"), value: z.number() }),
-  z.object({ kind: z.literal("date"), iso: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
+  z.object({ kind: z.literal("date"), iso: isoDateSchema }),
   /** A formula without its `=`, with the result the engine expects (written as the cached value). */
   z.object({ kind: z.literal("formula"), formula: z.string(), result: z.number().nullable() }),
   /**
@@ -99,7 +105,7 @@ export type PrintSetup = z.infer<typeof printSetupSchema>;
 
 export const sheetModelSchema = z.object({
   /** The product's own identity for this sheet. */
-  id: z.enum(["recovery-summary", "directions-summary", "data-checks"]),
+  id: summaryIdSchema,
   /** The name it would like (`Recovery Summary`); the host may be told to use another. */
   name: z.string(),
   /** Marker text (MARKER_PREFIX + id) written in `markerCell`, so a later run knows it as ours. */

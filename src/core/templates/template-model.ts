@@ -5,6 +5,7 @@
  * only renders a TemplateModel (exceljs for files, Office.js in the add-in).
  */
 import { z } from "zod";
+import { isoDateSchema } from "../iso-date";
 import { cellStyleSchema, modelCellSchema, type CellStyle, type ModelCell } from "../summary/sheet-model";
 
 export const templateKindSchema = z.enum(["recovery-action", "recovery-register", "directions"]);
@@ -40,7 +41,7 @@ export const validationSchema = z.discriminatedUnion("type", [
   z.object({
     type: z.literal("date"),
     /** Earliest accepted date, ISO. */
-    from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    from: isoDateSchema,
     ...validationCommon,
   }),
   z.object({

@@ -44,8 +44,11 @@ function iso(y: number, m: number, d: number): string {
   return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }
 
+/** `YYYY-MM-DD`: the shape of an ISO date (whether the day exists is checked apart). */
+export const ISO_DATE_SHAPE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
 function parseIsoParts(text: string): [number, number, number] | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(typeof text === "string" ? text.trim() : "");
+  const m = ISO_DATE_SHAPE.exec(typeof text === "string" ? text.trim() : "");
   if (!m) return null;
   const y = Number(m[1]);
   const mo = Number(m[2]);

@@ -5,9 +5,9 @@
  */
 import * as React from "react";
 import { Badge, Link, ToggleButton, makeStyles, tokens, type BadgeProps } from "@fluentui/react-components";
-import type { Finding, Severity } from "../../core/findings";
+import { SEVERITIES, type Finding, type FindingStats, type Severity } from "../../core/findings";
 import { sheetRef } from "../../core/grid";
-import { SEVERITY_WORD } from "../messages";
+import { SEVERITY_WORDS } from "../../core/words";
 
 const useStyles = makeStyles({
   filters: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
@@ -36,22 +36,21 @@ const useStyles = makeStyles({
   },
 });
 
-const SEVERITIES: Severity[] = ["error", "warning", "info"];
 const FILTER_LABEL: Record<Severity, string> = { error: "Errors", warning: "Warnings", info: "Info" };
 const BADGE_COLOUR: Record<Severity, BadgeProps["color"]> = { error: "danger", warning: "warning", info: "informative" };
 
 export interface FindingsProps {
   findings: Finding[];
+  /** The findings counted by severity (the analysis's own counts). */
+  stats: FindingStats;
   canGoToCell: boolean;
   onGoToCell(sheet: string, cell: string): void;
   cellText(sheet: string, cell: string): string | null;
 }
 
-export function Findings({ findings, canGoToCell, onGoToCell, cellText }: FindingsProps) {
+export function Findings({ findings, stats: counts, canGoToCell, onGoToCell, cellText }: FindingsProps) {
   const s = useStyles();
   const [shown, setShown] = React.useState<Record<Severity, boolean>>({ error: true, warning: true, info: true });
-  const counts = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) counts[f.severity]++;
 
   // Findings arrive in the spec's order (sheet, row, column), so groups keep workbook order.
   const groups = new Map<string, Finding[]>();
@@ -113,10 +112,10 @@ export function Findings({ findings, canGoToCell, onGoToCell, cellText }: Findin
 
 /** What a finding says, as a screen reader hears it: severity, sheet, cell and message. */
 export function findingLabel(f: Finding): string {
-  return `${SEVERITY_WORD[f.severity]}, sheet ${f.sheet}, cell ${f.cell}: ${f.message}`;
+  return `${SEVERITY_WORDS[f.severity]}, sheet ${f.sheet}, cell ${f.cell}: ${f.message}`;
 }
 
-function FindingItem({ finding: f, canGoToCell, onGoToCell, cellText }: { finding: Finding } & Omit<FindingsProps, "findings">) {
+function FindingItem({ finding: f, canGoToCell, onGoToCell, cellText }: { finding: Finding } & Omit<FindingsProps, "findings" | "stats">) {
   const s = useStyles();
   const id = React.useId();
   const severityId = `${id}-severity`;
@@ -141,7 +140,7 @@ function FindingItem({ finding: f, canGoToCell, onGoToCell, cellText }: { findin
     >
       <div className={s.line}>
         <Badge appearance="tint" color={BADGE_COLOUR[f.severity]} id={severityId}>
-          {SEVERITY_WORD[f.severity]}
+          {SEVERITY_WORDS[f.severity]}
         </Badge>
         {canGoToCell ? (
           <Link

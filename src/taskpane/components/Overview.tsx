@@ -7,7 +7,7 @@ import { makeStyles, tokens } from "@fluentui/react-components";
 import type { Analysis } from "../../core/analysis";
 import { RAGS } from "../../core/records";
 import { formatDateUk, formatMoney, roundHalfUp } from "../../core/values";
-import { plural } from "../messages";
+import { plural } from "../../core/words";
 import { RagBadge } from "./RagBadge";
 
 const useStyles = makeStyles({
@@ -46,8 +46,7 @@ export function Overview({ analysis }: { analysis: Analysis }) {
   const s = useStyles();
   const r = analysis.recovery.totals;
   const d = analysis.directions.totals;
-  const counts = { error: 0, warning: 0, info: 0 };
-  for (const f of analysis.findings) counts[f.severity]++;
+  const counts = analysis.stats;
 
   let gap: { term: string; value: string } | null = null;
   if (r.gapPence !== null) {

@@ -4,7 +4,7 @@
 import * as React from "react";
 import { Badge, type BadgeProps } from "@fluentui/react-components";
 import type { Rag } from "../../core/records";
-import { RAG_WORD } from "../messages";
+import { RAG_WORDS } from "../../core/words";
 
 const COLOUR: Record<Rag, BadgeProps["color"]> = {
   red: "danger",
@@ -17,7 +17,7 @@ const COLOUR: Record<Rag, BadgeProps["color"]> = {
 export function RagBadge({ rag, count }: { rag: Rag; count?: number }) {
   return (
     <Badge appearance="filled" color={COLOUR[rag]} shape="rounded" data-rag={rag}>
-      {count === undefined ? RAG_WORD[rag] : `${RAG_WORD[rag]} ${count.toLocaleString("en-GB")}`}
+      {count === undefined ? RAG_WORDS[rag] : `${RAG_WORDS[rag]} ${count.toLocaleString("en-GB")}`}
     </Badge>
   );
 }

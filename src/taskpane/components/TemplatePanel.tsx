@@ -3,7 +3,8 @@
  */
 import * as React from "react";
 import { Button, Link, makeStyles, tokens } from "@fluentui/react-components";
-import { TEMPLATE_KINDS, TEMPLATE_LABEL, type TemplateKind } from "../messages";
+import { TEMPLATE_KINDS, type TemplateKind } from "../../core/templates/template-model";
+import { TEMPLATE_LABEL } from "../messages";
 
 const useStyles = makeStyles({
   buttons: { display: "flex", flexDirection: "column", alignItems: "flex-start", gap: tokens.spacingVerticalXS },

@@ -162,7 +162,7 @@ describe("readRecoveryAction: findings at their cells", () => {
     const r = read({ C5: "TBC" });
     expect(r.action.valuePence).toBeNull();
     expect(codesAt(r)).toEqual(["invalid-money@C5", "unknown-timeframe@F11"]);
-    expect(r.findings[0].message).toMatch(/Financial Recovery Value 'TBC' is not an amount of money/);
+    expect(r.findings[0].message).toMatch(/Financial Recovery Value: 'TBC' is not an amount of money/);
     expect(r.findings[0].severity).toBe("error");
   });
 

@@ -4,7 +4,7 @@
  * register and directions with themes.
  */
 import { analysisSchema, type Analysis, type SheetInfo } from "../../../src/core/analysis";
-import type { Finding } from "../../../src/core/findings";
+import { findingStats, type Finding } from "../../../src/core/findings";
 import type { RatedDirection, RatedRecoveryAction } from "../../../src/core/records";
 import { DEFAULT_SETTINGS, type Settings } from "../../../src/core/settings";
 import { directionTotals, recoveryTotals } from "../../../src/core/totals";
@@ -147,9 +147,13 @@ export function makeAnalysis(over: {
   const settings = { ...SETTINGS, ...over.settings };
   const actions = over.actions ?? ACTIONS;
   const directions = over.directions ?? DIRECTIONS;
+  const findings = over.findings ?? FINDINGS;
+  const stats = findingStats(findings);
   return analysisSchema.parse({
     sheets: over.sheets ?? SOURCE_SHEETS,
-    findings: over.findings ?? FINDINGS,
+    findings,
+    stats,
+    valid: stats.error === 0,
     settings,
     asOf: settings.asOf ?? "2024-03-21",
     notes: over.notes ?? [],

@@ -1,0 +1,109 @@
+/**
+ * A form field's value (§1 label and value, §3 checks): found by its label, read with its
+ * grammar, its findings raised at the label or the value's cell. A value present but
+ * invalid gets only its own finding, never `missing-field` as well.
+ */
+import type { RaiseFinding } from "../../findings";
+import type { SheetGrid } from "../../grid";
+import { cellError, isThousandsHint, parseMoney, type ValueResult } from "../../values";
+import { findLabel, labelValue, type LabelHit, type LabelValue } from "../labels";
+import { FORM_FIELDS, FORM_STOP_LABELS, type FieldKey } from "./form-labels";
+
+/** A field's label and value as found on the sheet. */
+export interface FormField {
+  name: string;
+  hit: LabelHit | null;
+  value: LabelValue | null;
+}
+
+/** What reading a field needs: the sheet, where findings go, and what the field should hold. */
+export interface FieldContext {
+  grid: SheetGrid;
+  raise: RaiseFinding;
+}
+
+export interface FieldRule<T> {
+  required: boolean;
+  /** What belongs in the field, for messages (`the executive lead's name`). */
+  expected: string;
+  parse(value: LabelValue, field: FormField): ValueResult<T>;
+  /** Raises the grammar's own finding for a value present but invalid. */
+  onInvalid(field: FormField, at: LabelValue, reason: string): void;
+}
+
+export function formField(grid: SheetGrid, key: FieldKey): FormField {
+  const f = FORM_FIELDS[key];
+  const hit = findLabel(grid, f.labels);
+  return { name: f.name, hit, value: hit ? labelValue(grid, hit, FORM_STOP_LABELS) : null };
+}
+
+/** `missing-field` at the label (no value) or at A1 (no label). */
+export function raiseMissing({ raise }: FieldContext, f: FormField, expected: string): void {
+  if (f.hit) raise("missing-field", f.hit.address, { field: f.name, problem: "no-value", expected });
+  else raise("missing-field", "A1", { field: f.name, problem: "no-label", expected });
+}
+
+/** Runs a grammar over a field's value and raises the field's findings; an ok value is returned with its place. */
+export function readField<T>(ctx: FieldContext, f: FormField, rule: FieldRule<T>): { value: T; at: LabelValue } | null {
+  if (!f.value) {
+    if (rule.required) raiseMissing(ctx, f, rule.expected);
+    return null;
+  }
+  const r = rule.parse(f.value, f);
+  switch (r.status) {
+    case "ok":
+      return { value: r.value, at: f.value };
+    case "empty":
+      if (rule.required) raiseMissing(ctx, f, rule.expected);
+      return null;
+    case "error":
+      ctx.raise("formula-error", f.value.address, { field: f.name, error: r.error, expected: rule.expected });
+      return null;
+    case "invalid":
+      rule.onInvalid(f, f.value, r.reason);
+      return null;
+  }
+}
+
+/** A text field: its trimmed text, or null where it is absent or empty. */
+export function readTextField(ctx: FieldContext, key: FieldKey, required: boolean, expected: string): string | null {
+  const f = formField(ctx.grid, key);
+  const r = readField<string>(ctx, f, {
+    required,
+    expected,
+    parse: (v) => {
+      // An inline value (text after the label's colon) is text, never the cell's error.
+      const error = v.raw === v.cell ? cellError(v.cell) : null;
+      if (error !== null) return { status: "error", error };
+      const t = v.text.trim();
+      return t === "" ? { status: "empty" } : { status: "ok", value: t };
+    },
+    onInvalid: () => undefined,
+  });
+  return r ? r.value : null;
+}
+
+export const MONEY_EXPECTED = "an amount of money, e.g. £448K or £448,000";
+
+/** A money field (§1): whole pence, never negative; `£000` in the label's hint means thousands. */
+export function readMoneyField(
+  ctx: FieldContext,
+  key: "value" | "forecast" | "achieved",
+  required: boolean,
+): { pence: number; at: LabelValue } | null {
+  const f = formField(ctx.grid, key);
+  const thousands = isThousandsHint(f.hit?.hint);
+  const r = readField(ctx, f, {
+    required,
+    expected: MONEY_EXPECTED,
+    parse: (v) => parseMoney(v.raw, { thousands }),
+    onInvalid: (field, at, reason) =>
+      ctx.raise("invalid-money", at.address, { field: field.name, reason, example: "£448K or £448,000" }),
+  });
+  if (!r) return null;
+  if (r.value < 0) {
+    ctx.raise("negative-value", r.at.address, { field: f.name, text: r.at.text });
+    return null;
+  }
+  return { pence: r.value, at: r.at };
+}

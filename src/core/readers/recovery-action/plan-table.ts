@@ -1,0 +1,102 @@
+/**
+ * The form's plan table (standard-templates.md §3): a header row holding Strategic Aims,
+ * Actions, Dependencies, Risk Mitigation (or Risks and Mitigation) and Delivery Timeframe;
+ * its content is the row below, past a guidance row of questions. Gives the strategic aims.
+ */
+import type { RaiseFinding } from "../../findings";
+import { a1, isBlank, type SheetGrid } from "../../grid";
+import type { Cell } from "../../snapshot";
+import { cellError, displayText, matchesLabel, parseStrategicAims } from "../../values";
+import { cellAt, labelCells } from "../labels";
+import { PLAN_HEADINGS } from "./form-labels";
+
+const textOf = (cell: Cell | undefined): string => (cell && !isBlank(cell) ? displayText(cell) : "");
+
+/** The column of the first cell on a row matching one of the labels, or null. */
+export function columnOf(cells: Cell[], labels: readonly string[]): number | null {
+  for (const c of cells) if (typeof c.value === "string" && matchesLabel(c.value, labels)) return c.col;
+  return null;
+}
+
+/** A guidance row: every non-empty cell ends with `?` (the seed's italic questions). */
+function isGuidanceRow(grid: SheetGrid, row: number): boolean {
+  const cells = grid.rowCells(row).filter((c) => !isBlank(c));
+  return cells.length > 0 && cells.every((c) => displayText(c).trim().endsWith("?"));
+}
+
+interface PlanHeader {
+  row: number;
+  aimsCol: number;
+  actionsCol: number;
+  timeframeCol: number;
+}
+
+function planHeaderAt(grid: SheetGrid, row: number): PlanHeader | null {
+  const cells = grid.rowCells(row);
+  const aimsCol = columnOf(cells, PLAN_HEADINGS.aims);
+  const actionsCol = columnOf(cells, PLAN_HEADINGS.actions);
+  const timeframeCol = columnOf(cells, PLAN_HEADINGS.timeframe);
+  const hasRisks =
+    columnOf(cells, PLAN_HEADINGS.riskMitigation) !== null ||
+    (columnOf(cells, PLAN_HEADINGS.risks) !== null && columnOf(cells, PLAN_HEADINGS.mitigation) !== null);
+  if (aimsCol === null || actionsCol === null || timeframeCol === null || !hasRisks) return null;
+  if (columnOf(cells, PLAN_HEADINGS.dependencies) === null) return null;
+  return { row, aimsCol, actionsCol, timeframeCol };
+}
+
+/** `Unknown`, `TBC`, `TBA`, `To be confirmed` (a full stop after is allowed). */
+const UNKNOWN_TIMEFRAME = /^(unknown|tbc|tba|to be confirmed)$/i;
+
+/** The plan table: returns the strategic aims (sorted, unique); raises its findings. */
+export function readPlanTable(grid: SheetGrid, raise: RaiseFinding): number[] {
+  // Only rows holding an Actions heading can be the header row.
+  const headerRows = [...new Set(labelCells(grid, PLAN_HEADINGS.actions).map((h) => h.row))];
+  const header = headerRows.map((row) => planHeaderAt(grid, row)).find((h) => h !== null);
+  if (!header) {
+    raise("missing-field", "A1", {
+      field: "plan table",
+      problem: "no-table",
+      expected: "a table headed Strategic Aims, Actions, Dependencies, Risk Mitigation and Delivery Timeframe, with the actions in the row below",
+    });
+    return [];
+  }
+
+  const contentRow = isGuidanceRow(grid, header.row + 1) ? header.row + 2 : header.row + 1;
+  const content = (col: number) => {
+    const c = cellAt(grid, contentRow, col);
+    // A header on the sheet's last row has no content row in the used range: point at its heading.
+    const address = c.row > grid.maxRow ? a1(header.row, col) : a1(c.row, c.col);
+    return { cell: c.cell, address, text: textOf(c.cell) };
+  };
+
+  const actions = content(header.actionsCol);
+  const actionsError = cellError(actions.cell);
+  if (actionsError !== null) {
+    raise("formula-error", actions.address, { field: "Actions", error: actionsError, expected: "the actions" });
+  } else if (!actions.text) {
+    raise("missing-field", actions.address, {
+      field: "The plan table's Actions cell",
+      problem: "empty",
+      expected: "the high-level actions you are going to take",
+    });
+  }
+
+  const aims = readStrategicAims(content(header.aimsCol), raise);
+
+  const timeframe = content(header.timeframeCol);
+  const timeframeError = cellError(timeframe.cell);
+  if (timeframeError !== null) {
+    raise("formula-error", timeframe.address, { field: "Delivery Timeframe", error: timeframeError, expected: "the timeframe" });
+  } else if (!timeframe.text || UNKNOWN_TIMEFRAME.test(timeframe.text.trim().replace(/\.$/, ""))) {
+    raise("unknown-timeframe", timeframe.address, { text: timeframe.text || null });
+  }
+  return aims;
+}
+
+function readStrategicAims(at: { cell: Cell | undefined; address: string }, raise: RaiseFinding): number[] {
+  const r = parseStrategicAims(at.cell);
+  if (r.status === "ok" && r.value.length > 0) return [...new Set(r.value)].sort((x, y) => x - y);
+  if (r.status === "error") raise("formula-error", at.address, { field: "Strategic Aims", error: r.error, expected: "the aims, e.g. No.1 No.3" });
+  else raise("missing-strategic-aims", at.address, { reason: r.status === "invalid" ? r.reason : null });
+  return [];
+}

@@ -1,0 +1,54 @@
+/**
+ * The recovery (savings) register: many actions on one sheet (standard-templates.md §4;
+ * seed 001, Midlothian IJB Achieving Financial Balance 2018/19). The header
+ * (register-header.ts), each line (register-item.ts) and the stated total (stated-total.ts)
+ * each have a file; this one walks the table and says where it ends.
+ */
+import { findingsOn, type Finding } from "../../findings";
+import { isBlank, type SheetGrid } from "../../grid";
+import type { RecoveryAction } from "../../records";
+import { registerHeaderAt, type RegisterHeader } from "./register-header";
+import { continueItem, isContinuationRow, readRegisterItem } from "./register-item";
+import type { RegisterSheet } from "./register-sheet";
+import { checkStatedTotal, readStatedTotal, statedTotalRow, type StatedTotal } from "./stated-total";
+
+export { findRegisterHeader, type RegisterHeader } from "./register-header";
+
+/**
+ * The table ends at its stated total, at two consecutive empty rows, or at the end of the
+ * used range; a repeat of the header (a page break) is skipped.
+ */
+export function readRecoveryRegister(
+  grid: SheetGrid,
+  header: RegisterHeader,
+): { actions: RecoveryAction[]; statedTotal: StatedTotal | null; findings: Finding[] } {
+  const { findings, raise } = findingsOn(grid.name);
+  const register: RegisterSheet = { grid, header, raise };
+  const actions: RecoveryAction[] = [];
+  let statedTotal: StatedTotal | null = null;
+
+  let lastContentRow = header.row;
+  for (const row of grid.rows()) {
+    if (row <= header.row) continue;
+    const cells = grid.rowCells(row).filter((c) => !isBlank(c));
+    if (cells.length === 0) continue;
+    if (row - lastContentRow > 2) break; // two consecutive empty rows
+    lastContentRow = row;
+    if (registerHeaderAt(grid, row)) continue;
+
+    const total = statedTotalRow(register, row, cells);
+    if (total) {
+      statedTotal = readStatedTotal(register, total.cell);
+      break; // nothing below the stated total is read
+    }
+    if (isContinuationRow(register, row)) {
+      const above = actions.at(-1);
+      if (above) continueItem(register, row, above);
+      continue;
+    }
+    actions.push(readRegisterItem(register, row));
+  }
+
+  if (statedTotal) checkStatedTotal(register, statedTotal, actions);
+  return { actions, statedTotal, findings };
+}

@@ -1,0 +1,120 @@
+/**
+ * One register line (standard-templates.md §4): a row with a service area is an item, its
+ * money required; a row with no service area and no money but text in a text column
+ * continues the item above (the seed's descriptions wrap).
+ */
+import { a1, isBlank } from "../../grid";
+import type { RecoveryAction, RiskLevel } from "../../records";
+import { cellError, displayText, parseMoney, parseRiskLevel } from "../../values";
+import { quote } from "../../values/input";
+import { cellIn, textIn, type RegisterSheet } from "./register-sheet";
+
+/** True where the row continues the item above rather than starting one. */
+export function isContinuationRow(register: RegisterSheet, row: number): boolean {
+  const { header } = register;
+  const serviceCell = cellIn(register, row, header.serviceAreaCol);
+  return textIn(register, row, header.serviceAreaCol) === "" && cellError(serviceCell) === null && isBlank(cellIn(register, row, header.moneyCol));
+}
+
+/** Adds a continuation row's description and lead to the item above. */
+export function continueItem(register: RegisterSheet, row: number, item: RecoveryAction): void {
+  const more = textIn(register, row, register.header.descriptionCol);
+  if (more) item.description = item.description ? `${item.description} ${more}` : more;
+  const lead = textIn(register, row, register.header.leadCol);
+  if (lead) item.execLead = item.execLead ? `${item.execLead} ${lead}` : lead;
+}
+
+/** The item on a row, with its findings. */
+export function readRegisterItem(register: RegisterSheet, row: number): RecoveryAction {
+  const { grid, header, raise } = register;
+  const sheet = grid.name;
+  const serviceArea = textIn(register, row, header.serviceAreaCol);
+  const serviceError = cellError(cellIn(register, row, header.serviceAreaCol));
+  if (serviceError !== null) {
+    raise("formula-error", a1(row, header.serviceAreaCol), { field: `Service Area on row ${row}`, error: serviceError, expected: "the service area's name" });
+  } else if (!serviceArea) {
+    // Money but no service area: kept as an item so its money is not silently lost.
+    raise("missing-field", a1(row, header.serviceAreaCol), {
+      field: `Service Area on row ${row}`,
+      problem: "empty",
+      expected: "the service area its saving belongs to",
+    });
+  }
+  /** How messages name the item: its service area, else its row. */
+  const name = serviceArea ? quote(serviceArea) : `row ${row}`;
+  const givenRef = textIn(register, row, header.refCol);
+  return {
+    source: "register",
+    sheet,
+    cell: a1(row, header.moneyCol),
+    row,
+    ref: givenRef || `${sheet} row ${row}`,
+    refCell: givenRef && header.refCol !== null ? a1(row, header.refCol) : null,
+    title: serviceArea || null,
+    execLead: textIn(register, row, header.leadCol) || null,
+    description: textIn(register, row, header.descriptionCol) || null,
+    serviceArea: serviceArea || null,
+    valuePence: readSaving(register, row, name),
+    riskLevel: readItemRiskLevel(register, row, name),
+    planDate: null,
+    version: null,
+    forecastPence: readItemForecast(register, row, name),
+    achievedPence: null,
+    strategicAims: [],
+    counted: true,
+  };
+}
+
+/** The item's saving, whole pence; null where it is missing, invalid or negative. */
+function readSaving(register: RegisterSheet, row: number, name: string): number | null {
+  const { header, raise } = register;
+  const cell = cellIn(register, row, header.moneyCol);
+  const address = a1(row, header.moneyCol);
+  const field = `The saving for ${name}`;
+  const r = parseMoney(cell, { thousands: header.thousands });
+  switch (r.status) {
+    case "ok":
+      if (r.value < 0) {
+        raise("negative-value", address, { field, text: displayText(cell) });
+        return null;
+      }
+      if (r.value === 0) raise("zero-value", address, { field });
+      return r.value;
+    case "empty":
+      raise("missing-field", address, { field, problem: "empty", expected: "the amount, e.g. £75,000" });
+      return null;
+    case "error":
+      raise("formula-error", address, { field, error: r.error, expected: "an amount of money" });
+      return null;
+    case "invalid":
+      raise("invalid-money", address, { field, reason: r.reason, example: "£75,000 or £75K" });
+      return null;
+  }
+}
+
+function readItemRiskLevel(register: RegisterSheet, row: number, name: string): RiskLevel | null {
+  const { header, raise } = register;
+  if (header.riskLevelCol === null) return null;
+  const address = a1(row, header.riskLevelCol);
+  const field = `The risk level for ${name}`;
+  const r = parseRiskLevel(cellIn(register, row, header.riskLevelCol));
+  if (r.status === "ok") return r.value;
+  if (r.status === "error") raise("formula-error", address, { field, error: r.error, expected: "High, Medium or Low" });
+  else if (r.status === "invalid") raise("invalid-risk-level", address, { field, reason: r.reason });
+  return null;
+}
+
+function readItemForecast(register: RegisterSheet, row: number, name: string): number | null {
+  const { header, raise } = register;
+  if (header.forecastCol === null) return null;
+  const cell = cellIn(register, row, header.forecastCol);
+  const address = a1(row, header.forecastCol);
+  const field = `The forecast for ${name}`;
+  const r = parseMoney(cell, { thousands: header.forecastThousands });
+  if (r.status === "ok") {
+    if (r.value >= 0) return r.value;
+    raise("negative-value", address, { field, text: displayText(cell) });
+  } else if (r.status === "error") raise("formula-error", address, { field, error: r.error, expected: "an amount of money" });
+  else if (r.status === "invalid") raise("invalid-money", address, { field, reason: r.reason, example: "£75,000" });
+  return null;
+}

@@ -1,0 +1,55 @@
+/**
+ * Settings typed as text, read by one set of rules wherever they are typed: the command
+ * line's flags and the pane's settings form. Each reader says what is wrong in a phrase
+ * (`'abc' is not a number`); the caller puts it in its own sentence (a flag's usage line,
+ * a form field's message). Ranges between settings (amber above green) are the settings
+ * schema's to refuse.
+ */
+import { isoDateSchema } from "./iso-date";
+import { parseDate, parseMoney } from "./values";
+
+/** The problem a negative target has. */
+export const NEGATIVE = "cannot be negative";
+
+export type TextReading<T> = { ok: true; value: T } | { ok: false; problem: string };
+
+/** A percentage threshold: `90`, `90%`, `62.5`, from 0 to 100. */
+export function thresholdFromText(text: string): TextReading<number> {
+  const t = text.trim().replace(/\s*%$/, "");
+  if (t === "") return { ok: false, problem: "is empty" };
+  if (!/^\d+(\.\d+)?$/.test(t)) return { ok: false, problem: `'${text.trim()}' is not a number` };
+  const value = Number(t);
+  if (value > 100) return { ok: false, problem: `'${text.trim()}' is more than 100` };
+  return { ok: true, value };
+}
+
+/** The savings target in the money grammar (`4.5m`, `£4,500,000`), in pence; blank is no target. */
+export function targetFromText(text: string): TextReading<number | null> {
+  const r = parseMoney(text);
+  switch (r.status) {
+    case "empty":
+      return { ok: true, value: null };
+    case "ok":
+      return r.value < 0 ? { ok: false, problem: NEGATIVE } : { ok: true, value: r.value };
+    case "error":
+      return { ok: false, problem: `is the Excel error ${r.error}, not an amount of money` };
+    case "invalid":
+      return { ok: false, problem: r.reason };
+  }
+}
+
+/**
+ * The as-at date; blank is today. `iso`: only `YYYY-MM-DD` (the command line, where scripts
+ * write dates); `uk`: the date grammar of §1, day first (the form, where people type them).
+ */
+export function asOfFromText(text: string, grammar: "iso" | "uk"): TextReading<string | null> {
+  if (text.trim() === "") return { ok: true, value: null };
+  if (grammar === "iso") {
+    const r = isoDateSchema.safeParse(text.trim());
+    return r.success ? { ok: true, value: r.data } : { ok: false, problem: `'${text.trim()}' is not a real date written YYYY-MM-DD` };
+  }
+  const r = parseDate(text);
+  if (r.status === "ok") return { ok: true, value: r.value };
+  if (r.status === "invalid") return { ok: false, problem: r.reason };
+  return { ok: true, value: null };
+}
