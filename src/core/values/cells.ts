@@ -7,6 +7,11 @@ import { isExcelErrorText } from "./input";
 
 export { isDateFormat, isPercentFormat } from "./formats";
 
+/** True where the cell holds an Excel error: a type guard, so the cell is known to be there. */
+export function hasExcelError(cell: Cell | undefined): cell is Cell {
+  return cellError(cell) !== null;
+}
+
 export function cellError(cell: Cell | undefined): string | null {
   if (!cell || typeof cell !== "object") return null;
   if (typeof cell.error === "string" && cell.error.trim() !== "") return cell.error.trim();

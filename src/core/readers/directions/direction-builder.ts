@@ -1,0 +1,99 @@
+/**
+ * One direction, gathered from its first row and the continuation rows below it (§5: a
+ * row with an empty No and content elsewhere adds measures, and possibly its own progress
+ * and source). Finished, it has its text, mean progress, sources and target date.
+ */
+import type { RaiseFinding } from "../../findings";
+import { a1, type SheetGrid } from "../../grid";
+import type { Direction } from "../../records";
+import type { Cell } from "../../snapshot";
+import { cellError } from "../../values";
+import type { DirectionsHeader } from "./directions-header";
+import { own, textOf } from "./directions-sheet";
+import { splitMeasures } from "./measures";
+import { meanProgress, readProgressCell } from "./progress";
+import { targetDateOf } from "./target-date";
+
+export interface DirectionStart {
+  sheet: string;
+  row: number;
+  no: string;
+  theme: string | null;
+  header: DirectionsHeader;
+}
+
+export class DirectionBuilder {
+  private readonly texts: string[] = [];
+  private readonly figures: number[] = [];
+  private readonly sources: string[] = [];
+  private readonly measures: string[] = [];
+  private narrative = false;
+  /** The first row's Direction cell holds an error: no target date can be read, and none is asked for. */
+  private textError = false;
+  private readonly directionCell: string;
+
+  constructor(
+    private readonly start: DirectionStart,
+    private readonly raise: RaiseFinding,
+  ) {
+    this.directionCell = a1(start.row, start.header.directionCol);
+  }
+
+  /** Where messages point for a cell of this direction that holds an Excel error. */
+  private formulaError(cell: Cell, column: string, error: string, expected: string): void {
+    this.raise("formula-error", a1(cell.row, cell.col), { field: `The ${column} cell for direction ${this.start.no}`, error, expected });
+  }
+
+  /** Adds a row's content (the first row or a continuation) to the direction. */
+  addRow(grid: SheetGrid, row: number, h: DirectionsHeader): void {
+    const dCell = own(grid, row, h.directionCol);
+    const dError = cellError(dCell);
+    if (dCell && dError !== null) {
+      this.formulaError(dCell, "Direction", dError, "the direction's text");
+      if (row === this.start.row) this.textError = true;
+    } else {
+      const t = textOf(dCell);
+      if (t) this.texts.push(t);
+    }
+    if (h.measureCol !== null) {
+      const m = own(grid, row, h.measureCol);
+      const error = cellError(m);
+      if (m && error !== null) this.formulaError(m, "Measure", error, "the measures as text");
+      else this.measures.push(...splitMeasures(textOf(m)));
+    }
+    if (h.sourceCol !== null) {
+      const s = own(grid, row, h.sourceCol);
+      const error = cellError(s);
+      if (s && error !== null) this.formulaError(s, "Source", error, "the source as text");
+      else {
+        const t = textOf(s).replace(/\s+/g, " ");
+        if (t && !this.sources.includes(t)) this.sources.push(t);
+      }
+    }
+    const progress = readProgressCell(own(grid, row, h.progressCol), a1(row, h.progressCol), this.start.no, this.raise);
+    if (progress && "figure" in progress) this.figures.push(progress.figure);
+    else if (progress) this.narrative = true;
+  }
+
+  /** The finished direction; `missing-target-date` where its text has no `by <date>`. */
+  finish(): Direction {
+    const { sheet, row, no, theme, header } = this.start;
+    const text = this.texts.join("\n");
+    const dueDate = targetDateOf(text);
+    if (dueDate === null && !this.textError) this.raise("missing-target-date", this.directionCell, { no });
+    return {
+      sheet,
+      row,
+      cell: a1(row, header.noCol),
+      no,
+      theme,
+      text,
+      measures: this.measures,
+      progress: meanProgress(this.figures),
+      narrative: this.narrative,
+      progressCell: a1(row, header.progressCol),
+      source: this.sources.length === 0 ? null : this.sources.join("; "),
+      dueDate,
+    };
+  }
+}

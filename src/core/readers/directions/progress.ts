@@ -1,0 +1,34 @@
+/**
+ * Progress (§5): a percent. Blank is not reported; text that is not a percent is narrative
+ * (`non-numeric-progress`); outside 0–100 is `progress-out-of-range` and not used. A
+ * direction's progress is the mean of its rows' usable figures, half-up to one decimal.
+ */
+import type { RaiseFinding } from "../../findings";
+import type { Cell } from "../../snapshot";
+import { parsePercent, roundHalfUp } from "../../values";
+
+/** What one progress cell adds to its direction: a usable figure, narrative, or nothing. */
+export type ProgressReading = { figure: number } | { narrative: true } | null;
+
+export function readProgressCell(cell: Cell | undefined, address: string, no: string, raise: RaiseFinding): ProgressReading {
+  const r = parsePercent(cell);
+  switch (r.status) {
+    case "empty":
+      return null;
+    case "error":
+      raise("formula-error", address, { field: `The Progress cell for direction ${no}`, error: r.error, expected: "a percentage" });
+      return null;
+    case "invalid":
+      raise("non-numeric-progress", address, { no, text: r.text });
+      return { narrative: true };
+    case "ok":
+      if (r.value >= 0 && r.value <= 100) return { figure: r.value };
+      raise("progress-out-of-range", address, { no, percent: r.value });
+      return null;
+  }
+}
+
+/** The mean of the usable figures, half-up to one decimal; null where there are none. */
+export function meanProgress(figures: readonly number[]): number | null {
+  return figures.length === 0 ? null : roundHalfUp(figures.reduce((s, x) => s + x, 0) / figures.length, 1);
+}
