@@ -72,8 +72,9 @@ export function parseArgs(argv: string[]): Command {
     const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
     const value = (): string => {
       if (inline !== undefined) return inline;
+      if (i + 1 >= rest.length) throw new UsageError(`${flag} needs a value.`);
       const v = rest[i + 1];
-      if (v === undefined || (v.startsWith("-") && v.length > 1 && !/^-\d/.test(v))) throw new UsageError(`${flag} needs a value.`);
+      if ((v.startsWith("-") && v.length > 1 && !/^-\d/.test(v))) throw new UsageError(`${flag} needs a value.`);
       i++;
       return v;
     };

@@ -3,7 +3,9 @@
  * trace; exit status 0 done, 1 errors found (check, build --strict), 2 bad usage or an
  * unreadable file.
  */
+import * as fs from "fs";
 import * as path from "path";
+import { z } from "zod";
 import { analyse, SettingsError, summarise } from "../core/engine";
 import { toReport } from "../core/report";
 import { buildNotes } from "../core/summary/notes";
@@ -28,6 +30,12 @@ export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_BAD_INPUT = 2;
 
+/** The version in package.json, two folders up from both src/cli and lib/cli. */
+function packageVersion(): string {
+  const text = fs.readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8");
+  return z.object({ version: z.string() }).parse(JSON.parse(text)).version;
+}
+
 function defaultOutput(input: string): string {
   const dir = path.dirname(input);
   const base = path.basename(input).replace(/\.xlsx$/i, "");
@@ -46,8 +54,7 @@ async function run(cmd: Command, io: Io): Promise<number> {
       io.stdout(USAGE + "\n");
       return EXIT_OK;
     case "version":
-      // eslint-disable-next-line @typescript-eslint/no-var-requires
-      io.stdout(`${require("../../package.json").version}\n`);
+      io.stdout(`${packageVersion()}\n`);
       return EXIT_OK;
     case "check": {
       const loaded = await load(cmd.workbook, io, "check");
@@ -115,7 +122,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
 }
 
 export function processIo(): Io {
-  const tty = Boolean(process.stderr.isTTY);
+  // Undefined where standard error is not a terminal (a pipe or a file), whatever its type says.
+  const tty = (process.stderr as { isTTY?: boolean }).isTTY === true;
   return {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),

@@ -23,7 +23,7 @@ export const settingsSchema = z
     asOf: isoDateSchema.nullable().default(null),
   })
   .refine((s) => s.amberThreshold <= s.greenThreshold, {
-    message: "the amber threshold cannot be above the green threshold",
+    error: "the amber threshold cannot be above the green threshold",
     path: ["amberThreshold"],
   });
 
@@ -31,7 +31,7 @@ export type Settings = z.output<typeof settingsSchema>;
 
 export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});
 
-const FIELD_NAMES: Record<string, string> = {
+const FIELD_NAMES: Partial<Record<string, string>> = {
   greenThreshold: "green threshold",
   amberThreshold: "amber threshold",
   brag: "BRAG",
@@ -46,15 +46,18 @@ export function parseSettings(input: unknown): SettingsResult {
   const r = settingsSchema.safeParse(input);
   if (r.success) return { ok: true, settings: r.data };
   const issue = r.error.issues[0];
-  const field = FIELD_NAMES[String(issue.path[0])] ?? String(issue.path[0] ?? "settings");
+  const key = issue.path.length > 0 ? String(issue.path[0]) : "settings";
+  const field = FIELD_NAMES[key] ?? key;
   const msg = issue.message.startsWith("the ") ? issue.message : `The ${field} ${issue.message}`;
   return { ok: false, message: `Invalid setting: ${msg}.`.replace(/\.\.$/, ".") };
 }
 
 /** Merges overrides over a base, then checks the result. */
-export function mergeSettings(base: Settings, overrides: Partial<Settings>): SettingsResult {
+export function mergeSettings(base: Settings, overrides: { [K in keyof Settings]?: Settings[K] | undefined }): SettingsResult {
   const merged: Record<string, unknown> = { ...base };
-  for (const [k, v] of Object.entries(overrides)) if (v !== undefined) merged[k] = v;
+  // An override given as undefined (a flag not passed) leaves the base's value.
+  const given: [string, unknown][] = Object.entries(overrides);
+  for (const [k, v] of given) if (v !== undefined) merged[k] = v;
   return parseSettings(merged);
 }
 

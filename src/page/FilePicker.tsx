@@ -29,7 +29,7 @@ export const ACCEPT = ".xlsx,application/vnd.openxmlformats-officedocument.sprea
 
 export interface FilePickerProps {
   /** A file was chosen or dropped. */
-  onFiles(files: File[]): void;
+  onFiles: (files: File[]) => void;
   disabled?: boolean;
   /** Large when no workbook is open; compact beside an open one. */
   large?: boolean;

@@ -2,12 +2,12 @@
  * The browser page's entry: the page with its workbooks read and written in a worker.
  * Nothing here loads exceljs; the worker does (src/page/worker.ts).
  */
-import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { z } from "zod";
 import { startWorker } from "./make-worker";
-import { PageApp, type OpenWorkbook } from "./PageApp";
+import type { OpenWorkbook } from "./open-workbook";
+import { PageApp } from "./PageApp";
 import { WorkerHost } from "./protocol";
 
 // The page's Content-Security-Policy forbids eval; zod must not try its compiled fast path.

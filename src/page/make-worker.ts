@@ -4,8 +4,8 @@
  */
 import type { PortLike } from "./protocol";
 
-export function startWorker(): { port: PortLike; stop(): void } {
-  // @ts-ignore TS1343: the type check runs as CommonJS; webpack builds this file as an ES module.
+export function startWorker(): { port: PortLike; stop: () => void } {
+  // @ts-expect-error TS1343: the type check runs as CommonJS; webpack builds this file as an ES module.
   const worker = new Worker(new URL("./worker.ts", import.meta.url), { type: "module", name: "board-summary-workbook" });
   return { port: worker, stop: () => worker.terminate() };
 }

@@ -56,7 +56,7 @@ export function App({ host, mode = "excel", options, buildExtra }: AppProps) {
 function Pane({ host, mode, options, buildExtra }: Omit<AppProps, "host" | "mode"> & { host: ChangeAwareHost; mode: "excel" | "page" }) {
   const s = useStyles();
   // The page has no Excel grid to jump to, whatever the host offers.
-  const bs = useBoardSummary(host, options, mode === "excel");
+  const bs = useBoardSummary(host, { ...options, canNavigate: mode === "excel" });
   // The ribbon's Build summary runs here, with this pane's progress and result.
   useRibbonBuild(bs.buildSummaries, mode === "excel");
   const { analysis, errors } = bs;

@@ -43,8 +43,8 @@ export const localEngine: EnginePort = {
     events.onChecking?.();
     return checkSnapshot(snapshot, options);
   },
-  async summarise(analysis, generatedAt) {
-    return summarise(analysis, generatedAt);
+  summarise(analysis, generatedAt) {
+    return Promise.resolve(summarise(analysis, generatedAt));
   },
 };
 

@@ -2,7 +2,6 @@
  * The task pane's entry: waits for Office, then renders the pane with the Office.js host;
  * outside Excel (a plain browser, or office.js unavailable) the pane says it runs inside Excel.
  */
-import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { ExcelHost } from "../hosts/excel";

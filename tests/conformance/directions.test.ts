@@ -5,7 +5,7 @@
  * two-row header, continuation rows, `by` dates in the text and (ignored) in the measures.
  */
 import ExcelJS from "exceljs";
-import { check, cleanUp, codesOn, rows, ukDate } from "./builder";
+import { check, cleanUp, codesOn, rows } from "./builder";
 
 afterAll(cleanUp);
 

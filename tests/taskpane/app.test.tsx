@@ -1,6 +1,5 @@
 /** @jest-environment jsdom */
 import "@testing-library/jest-dom";
-import * as React from "react";
 import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";

@@ -1,6 +1,5 @@
 /** @jest-environment jsdom */
 import "@testing-library/jest-dom";
-import * as React from "react";
 import { render, screen } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";

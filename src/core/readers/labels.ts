@@ -127,10 +127,8 @@ export function findLabel(grid: SheetGrid, labels: readonly string[] | LabelSet)
     onSheet = new Map();
     found.set(grid, onSheet);
   }
-  if (onSheet.has(labels)) {
-    const hit = onSheet.get(labels)!;
-    return hit && { ...hit };
-  }
+  const known = onSheet.get(labels);
+  if (known !== undefined) return known && { ...known };
   const hit = searchLabel(grid, labels);
   onSheet.set(labels, hit);
   return hit && { ...hit };
@@ -240,8 +238,8 @@ export function labelValue(grid: SheetGrid, hit: LabelHit, stopLabels: readonly 
     if (r <= bottom) continue;
     const at = cellAt(grid, r, hit.col);
     // A tall merge already passed (its top-left above the start) holds nothing new.
-    if (at.row <= bottom || isBlank(at.cell)) continue;
-    return isLabelCell(at.cell, stop) ? null : valueOf(at.cell!);
+    if (at.row <= bottom || !at.cell || isBlank(at.cell)) continue;
+    return isLabelCell(at.cell, stop) ? null : valueOf(at.cell);
   }
   return null;
 }

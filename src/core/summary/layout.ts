@@ -151,9 +151,10 @@ export class SheetBuilder {
     const first = spec.headerRow + 1;
     const last = spec.headerRow + spec.rows.length;
     spec.rows.forEach((cells, r) => cells.forEach((c, i) => this.put(first + r, spec.firstCol + i, c)));
-    const hasTotals = spec.rows.length > 0 && spec.totals !== undefined;
+    const totals = spec.rows.length > 0 ? spec.totals : undefined;
+    const hasTotals = totals !== undefined;
     if (hasTotals) {
-      spec.totals!(first, last).forEach((c, i) =>
+      totals(first, last).forEach((c, i) =>
         this.put(last + 1, spec.firstCol + i, c ? { ...c, style: { ...c.style, bold: true } } : null),
       );
     }

@@ -66,9 +66,11 @@ export function planSummaries(analysis: Analysis, generatedAt: Date): SummaryPla
     names.set(id, name);
   }
 
+  // Every id has its name by now; the wanted name stands in for the type's sake.
+  const nameOf = (id: SummaryId): string => names.get(id) ?? SUMMARY_NAMES[id];
   for (const id of SUMMARY_IDS) {
     const wanted = SUMMARY_NAMES[id];
-    const name = names.get(id)!;
+    const name = nameOf(id);
     if (key(name) === key(wanted)) continue;
     const holder = sheets.find((s) => key(s.name) === key(wanted));
     if (!holder) continue;
@@ -80,7 +82,7 @@ export function planSummaries(analysis: Analysis, generatedAt: Date): SummaryPla
   }
 
   return {
-    models: SUMMARY_IDS.map((id) => BUILDERS[id](analysis, { generatedAt, sheetName: names.get(id)! })),
+    models: SUMMARY_IDS.map((id) => BUILDERS[id](analysis, { generatedAt, sheetName: nameOf(id) })),
     replace,
     notes,
   };

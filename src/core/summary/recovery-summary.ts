@@ -55,9 +55,9 @@ export function buildRecoverySummary(analysis: Analysis, ctx: SummaryContext): S
   const title = RECOVERY_SUMMARY_NAME;
 
   // Rows 2–5: about the run (A:B); rows 2–7: headline totals beside it (D:E).
-  let row = titleBlock(b, title, ctx, analysis.asOf, 2);
-  b.pair(row++, 1, "Source sheets", 2, integer(sourceSheetCount(analysis)));
-  b.pair(row++, 1, "Actions", 2, integer(t.count));
+  const aboutRow = titleBlock(b, title, ctx, analysis.asOf, 2);
+  b.pair(aboutRow, 1, "Source sheets", 2, integer(sourceSheetCount(analysis)));
+  b.pair(aboutRow + 1, 1, "Actions", 2, integer(t.count));
   const notSet = text("Not set");
   const headline: [string, CellSpec][] = [
     ["Total value", money(t.totalValuePence)],
@@ -71,7 +71,7 @@ export function buildRecoverySummary(analysis: Analysis, ctx: SummaryContext): S
     ["Achieved to date", t.achievedTotalPence === null ? text("None given") : money(t.achievedTotalPence)],
   ];
   headline.forEach(([label, value], i) => b.pair(2 + i, 4, label, 5, value));
-  row = 2 + headline.length + 1;
+  let row = 2 + headline.length + 1;
 
   // The actions table: counted actions only, so its totals formula equals the engine's total.
   b.put(row++, 1, text("Recovery actions", HEADING_STYLE));

@@ -257,13 +257,16 @@ function recoveryActionTemplate(): TemplateModel {
 
 // ---- the recovery register (seed 001, with the optional columns) ---------------------
 
-export const REGISTER_LAYOUT = {
+/** Rows are plain numbers (not literal types): the template's loops run over them. */
+type Rows<K extends string> = Readonly<Record<K, number>>;
+
+export const REGISTER_LAYOUT: Rows<"headerRow" | "firstItemRow" | "lastItemRow" | "totalRow"> & { columns: readonly string[] } = {
   headerRow: 3,
   firstItemRow: 4,
   lastItemRow: 13,
   totalRow: 14,
   columns: ["Ref", "Service Area", "Description", "Risk Level", "Lead", "Proposed Saving (£)"],
-} as const;
+};
 
 function recoveryRegisterTemplate(): TemplateModel {
   const { headerRow, firstItemRow, lastItemRow, totalRow, columns } = REGISTER_LAYOUT;
@@ -314,14 +317,14 @@ function recoveryRegisterTemplate(): TemplateModel {
 
 // ---- the directions report (seed 002) ------------------------------------------------
 
-export const DIRECTIONS_LAYOUT = {
+export const DIRECTIONS_LAYOUT: Rows<"themeRow" | "outcomeRow" | "headerRow" | "subHeaderRow" | "firstDirectionRow" | "lastDirectionRow"> = {
   themeRow: 3,
   outcomeRow: 4,
   headerRow: 5,
   subHeaderRow: 6,
   firstDirectionRow: 7,
   lastDirectionRow: 16,
-} as const;
+};
 
 function directionsTemplate(): TemplateModel {
   const { themeRow, outcomeRow, headerRow, subHeaderRow, firstDirectionRow, lastDirectionRow } = DIRECTIONS_LAYOUT;

@@ -24,9 +24,10 @@ export function cellError(cell: Cell | undefined): string | null {
 function group(text: string): string {
   const neg = text.startsWith("-");
   const body = neg ? text.slice(1) : text;
-  const [int, frac] = body.split(".");
+  const dot = body.indexOf(".");
+  const int = dot < 0 ? body : body.slice(0, dot);
   const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return (neg ? "-" : "") + grouped + (frac === undefined ? "" : "." + frac);
+  return (neg ? "-" : "") + grouped + (dot < 0 ? "" : body.slice(dot));
 }
 
 /** Excel's General format, near enough: up to 10 significant digits, no float noise (0.30000000000000004 → 0.3). */
@@ -80,7 +81,7 @@ export function displayText(cell: Cell | undefined): string {
     return cell.text.trim();
   }
   const v = cell.value;
-  if (v === null || v === undefined) return "";
+  if (v === null) return "";
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
   if (typeof v === "string") return v.trim();
   if (typeof v === "number") return displayNumber(v, cell.format);

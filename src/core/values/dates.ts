@@ -2,7 +2,7 @@
 import type { ValueResult } from "./result";
 import { EMPTY, excelError, invalid, ok } from "./result";
 import type { RawValue } from "./input";
-import { quote, toInput } from "./input";
+import { optionalGroup, quote, toInput } from "./input";
 
 // ---- calendar (proleptic Gregorian, days since 1970-01-01; Howard Hinnant's algorithms) ----
 
@@ -148,7 +148,7 @@ const FORMS: Form[] = [
   // month only: March 2024, Mar 2024, Sept 2018, Mar-24, (end of) March 2024 → last day of the month
   {
     re: new RegExp(`^(?:(?:the\\s+)?end\\s+(?:of\\s+)?)?${MONTH}(?:,?\\s+(\\d{4})|-(\\d{2}|\\d{4}))${END}`, "iu"),
-    build: (m) => ({ y: year(m[2] ?? m[3]), m: MONTHS[m[1].toLowerCase()], d: "last" }),
+    build: (m) => ({ y: year(optionalGroup(m, 2) ?? m[3]), m: MONTHS[m[1].toLowerCase()], d: "last" }),
   },
 ];
 
@@ -204,7 +204,7 @@ export function parseDate(raw: RawValue): ValueResult<string> {
       if (found && (/^[\s.,]*$/.test(rest) || /^,? (at )?\d{1,2}[:.]\d{2}(:\d{2})?( ?[ap]m)?\.?$/i.test(rest))) {
         return found.ok ? ok(found.iso) : invalid(input.text, `${quote(input.text)} ${found.reason}`);
       }
-      if (/^\d{1,2}[/.\-]\d{1,2}[/.\-]\d{1,4}$/.test(text)) {
+      if (/^\d{1,2}[/.-]\d{1,2}[/.-]\d{1,4}$/.test(text)) {
         return invalid(input.text, `${quote(input.text)} is not a date: use dd/mm/yyyy with the same separator throughout`);
       }
       return invalid(input.text, `${quote(input.text)} is not a date: use dd/mm/yyyy, such as 31/03/2025`);

@@ -2,6 +2,7 @@
  * Exact decimal arithmetic on digit strings (BigInt), so money and percentages are never
  * rounded through binary floats (0.1 + 0.2, 0.57 * 100).
  */
+import { optionalGroup } from "./input";
 
 /** A decimal number: `sign * n / 10^scale`, with n ≥ 0. */
 export interface Decimal {
@@ -10,24 +11,27 @@ export interface Decimal {
   scale: number;
 }
 
-const POW10: bigint[] = [];
-export function pow10(k: number): bigint {
+const POW10 = new Map<number, bigint>();
+function pow10(k: number): bigint {
   if (k < 0) return 1n;
-  if (k < 64) {
-    if (POW10[k] === undefined) POW10[k] = 10n ** BigInt(k);
-    return POW10[k];
+  if (k >= 64) return 10n ** BigInt(k);
+  let p = POW10.get(k);
+  if (p === undefined) {
+    p = 10n ** BigInt(k);
+    POW10.set(k, p);
   }
-  return 10n ** BigInt(k);
+  return p;
 }
 
 /** Parses unsigned or signed plain/exponent decimal text (`-12.50`, `.5`, `1.2e+21`); null if it is not one. */
 export function parseDecimal(text: string): Decimal | null {
   const m = /^([+-])?(\d*)(?:\.(\d*))?(?:e([+-]?\d+))?$/i.exec(text);
   if (!m) return null;
-  const intPart = m[2] ?? "";
-  const fracPart = m[3] ?? "";
+  const intPart = optionalGroup(m, 2) ?? "";
+  const fracPart = optionalGroup(m, 3) ?? "";
   if (intPart === "" && fracPart === "") return null;
-  const exp = m[4] === undefined ? 0 : Number(m[4]);
+  const expText = optionalGroup(m, 4);
+  const exp = expText === undefined ? 0 : Number(expText);
   // Bound the exponent: nothing sensible in a workbook needs more, and it keeps BigInt small.
   if (!Number.isFinite(exp) || Math.abs(exp) > 400) return null;
   let n = BigInt((intPart + fracPart).replace(/^0+(?=\d)/, "") || "0");
@@ -55,10 +59,6 @@ export function shift(d: Decimal, k: number): Decimal {
     return { ...d, n: d.n * pow10(k - d.scale), scale: 0 };
   }
   return { ...d, scale: d.scale - k };
-}
-
-export function multiply(d: Decimal, by: bigint): Decimal {
-  return { ...d, n: d.n * by };
 }
 
 /** Rounds half-up (half away from zero) to `dp` places; the result has scale exactly `dp`. */

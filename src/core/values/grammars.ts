@@ -23,7 +23,7 @@ function pre(raw: RawValue): Pre {
   return { text: asText(input).replace(/\s+/g, " ").trim() };
 }
 
-const RISK: Readonly<Record<string, RiskLevel>> = {
+const RISK: Readonly<Partial<Record<string, RiskLevel>>> = {
   high: "high", h: "high", medium: "medium", med: "medium", m: "medium", low: "low", l: "low",
 };
 
@@ -35,7 +35,7 @@ export function parseRiskLevel(raw: RawValue): ValueResult<RiskLevel> {
 }
 
 /** Each accepted spelling, squashed (lower case, no spaces or hyphens), to its canonical name. */
-const FREQUENCY: Readonly<Record<string, string>> = {
+const FREQUENCY: Readonly<Partial<Record<string, string>>> = {
   weekly: "Weekly",
   fortnightly: "Fortnightly",
   monthly: "Monthly",

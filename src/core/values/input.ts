@@ -51,6 +51,15 @@ function textInput(raw: string): Input {
   return { kind: "text", text };
 }
 
+/**
+ * A capture group that may have taken no part in the match: RegExpExecArray types every
+ * group as a string, but an optional group that did not match is undefined.
+ */
+export function optionalGroup(m: RegExpExecArray | RegExpMatchArray, index: number): string | undefined {
+  const groups: readonly (string | undefined)[] = m;
+  return groups[index];
+}
+
 /** A short quotation of the offending text for a reason (long narrative is cut). */
 export function quote(text: string): string {
   const t = text.replace(/\s+/g, " ").trim();

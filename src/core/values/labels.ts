@@ -1,5 +1,5 @@
 /** Labels (standard-templates.md §1 "A label matches …"). */
-import { cleanText } from "./input";
+import { cleanText, optionalGroup } from "./input";
 
 /**
  * A bracketed hint: a (…) or […] group. `(s)` glued to a word (`Exec Lead(s)`,
@@ -13,11 +13,10 @@ function isPluralMarker(glued: string | undefined, inner: string): boolean {
 }
 
 function stripHints(text: string): string {
-  return text.replace(HINT, (whole, glued: string | undefined, _g, round: string | undefined, square: string | undefined) => {
+  return text.replace(HINT, (_whole, glued: string | undefined, _g, round: string | undefined, square: string | undefined) => {
     const inner = round ?? square ?? "";
     // `Lead (s)` and `Lead(s)` are both the plural marker; keep it, glued, in one spelling.
     if (round !== undefined && isPluralMarker(glued, inner)) return `${glued}(${inner.trim()})`;
-    void whole;
     return glued ?? "";
   });
 }
@@ -63,9 +62,9 @@ export function labelHint(text: string): string | null {
   if (typeof text !== "string") return null;
   const hints: string[] = [];
   for (const m of fold(text).matchAll(HINT)) {
-    const round = m[3];
-    const inner = (round ?? m[4] ?? "").trim();
-    if (round !== undefined && isPluralMarker(m[1], inner)) continue;
+    const round = optionalGroup(m, 3);
+    const inner = (round ?? optionalGroup(m, 4) ?? "").trim();
+    if (round !== undefined && isPluralMarker(optionalGroup(m, 1), inner)) continue;
     if (inner !== "") hints.push(inner);
   }
   return hints.length === 0 ? null : hints.join(" ");

@@ -4,7 +4,7 @@ import { EMPTY, excelError, invalid, ok } from "./result";
 import type { Decimal } from "./decimal";
 import { decimalFromNumber, parseDecimal, roundDecimal, shift } from "./decimal";
 import type { RawValue } from "./input";
-import { quote, toInput } from "./input";
+import { optionalGroup, quote, toInput } from "./input";
 import { roundHalfUp } from "./numbers";
 
 export function isThousandsHint(hint: string | null | undefined): boolean {
@@ -15,7 +15,7 @@ export function isThousandsHint(hint: string | null | undefined): boolean {
 }
 
 /** Unit suffixes and the power of ten each stands for. */
-const SUFFIX_POWER: Readonly<Record<string, number>> = { k: 3, m: 6, mn: 6, million: 6 };
+const SUFFIX_POWER: Readonly<Partial<Record<string, number>>> = { k: 3, m: 6, mn: 6, million: 6 };
 const SUFFIX = "(?:million|mn|m|k)";
 
 const NOT_MONEY = "is not an amount of money";
@@ -41,7 +41,8 @@ function parseMoneyText(original: string): Parsed {
   ).exec(text);
   if (!m) return { ok: false, reason: NOT_MONEY };
   // The bracket may open before or after the £: Excel's accounting formats show `£ (5,000)`.
-  const [, open1, sign1, , open2, sign2, num, suffix, close] = m;
+  const [open1, sign1, open2, sign2, suffix, close] = [1, 2, 4, 5, 7, 8].map((i) => optionalGroup(m, i));
+  const num = m[6];
   if (open1 && open2) return { ok: false, reason: NOT_MONEY };
   const open = open1 ?? open2;
   if (Boolean(open) !== Boolean(close)) return { ok: false, reason: `${NOT_MONEY}: a bracket is not closed` };
@@ -78,13 +79,14 @@ function parseMoneyText(original: string): Parsed {
 export function formatPower(format: string | undefined): number | null {
   if (!format) return null;
   const section = format.split(";")[0];
-  let unit: number | null = null;
-  const bare = section.replace(/"([^"]*)"|\\(.)/g, (_m, quoted: string | undefined, escaped: string | undefined) => {
-    const literal = (quoted ?? escaped ?? "").trim().toLowerCase();
-    if (literal in SUFFIX_POWER) unit = SUFFIX_POWER[literal];
-    return " ";
-  });
-  if (unit === null) return null;
+  const LITERAL = /"([^"]*)"|\\(.)/g;
+  let unit: number | undefined;
+  for (const m of section.matchAll(LITERAL)) {
+    const literal = (optionalGroup(m, 1) ?? optionalGroup(m, 2) ?? "").trim().toLowerCase();
+    unit = SUFFIX_POWER[literal] ?? unit;
+  }
+  if (unit === undefined) return null;
+  const bare = section.replace(LITERAL, " ");
   const commas = /[0#?](,+)[^0#?]*$/.exec(bare)?.[1].length ?? 0;
   return Math.max(0, unit - 3 * commas);
 }

@@ -36,8 +36,8 @@ export interface BuildPanelProps {
   progress: BuildProgress | null;
   result: BuildResult | null;
   canGoToCell: boolean;
-  onBuild(): void;
-  onGoToSheet(sheet: string): void;
+  onBuild: () => void;
+  onGoToSheet: (sheet: string) => void;
   /** Beside the build button: the page's download. */
   children?: React.ReactNode;
 }

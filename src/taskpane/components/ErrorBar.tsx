@@ -1,7 +1,6 @@
 /**
  * A host or engine failure, shown as its message (never a stack trace), dismissable.
  */
-import * as React from "react";
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
 
 export interface ErrorBarProps {

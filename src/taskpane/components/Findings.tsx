@@ -44,8 +44,8 @@ export interface FindingsProps {
   /** The findings counted by severity (the analysis's own counts). */
   stats: FindingStats;
   canGoToCell: boolean;
-  onGoToCell(sheet: string, cell: string): void;
-  cellText(sheet: string, cell: string): string | null;
+  onGoToCell: (sheet: string, cell: string) => void;
+  cellText: (sheet: string, cell: string) => string | null;
 }
 
 export function Findings({ findings, stats: counts, canGoToCell, onGoToCell, cellText }: FindingsProps) {

@@ -2,7 +2,6 @@
  * The headline figures: recovery actions against the target, directions by RAG, and how
  * many findings of each severity. Read-only; figures come straight from the Analysis.
  */
-import * as React from "react";
 import { makeStyles, tokens } from "@fluentui/react-components";
 import type { Analysis } from "../../core/analysis";
 import { RAGS } from "../../core/records";
@@ -72,9 +71,9 @@ export function Overview({ analysis }: { analysis: Analysis }) {
       {r.targetPence === null && <p className={s.muted}>Set a savings target in Settings to see the gap.</p>}
       {r.count > 0 && (
         <ul className={s.badges} aria-label="Recovery actions by RAG">
-          {RAGS.filter((g) => (r.byRag[g]?.count ?? 0) > 0).map((g) => (
+          {RAGS.filter((g) => r.byRag[g].count > 0).map((g) => (
             <li key={g}>
-              <RagBadge rag={g} count={r.byRag[g]!.count} />
+              <RagBadge rag={g} count={r.byRag[g].count} />
             </li>
           ))}
         </ul>

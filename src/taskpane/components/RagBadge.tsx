@@ -1,7 +1,6 @@
 /**
  * A RAG rating as a word with its colour: colour alone fails colour-blind readers.
  */
-import * as React from "react";
 import { Badge, type BadgeProps } from "@fluentui/react-components";
 import type { Rag } from "../../core/records";
 import { RAG_WORDS } from "../../core/words";

@@ -22,7 +22,7 @@ const useStyles = makeStyles({
 export interface SettingsFormProps {
   settings: Settings;
   saving: boolean;
-  onSave(settings: Settings): Promise<boolean>;
+  onSave: (settings: Settings) => Promise<boolean>;
 }
 
 export function SettingsForm({ settings, saving, onSave }: SettingsFormProps) {
@@ -81,7 +81,7 @@ export function SettingsForm({ settings, saving, onSave }: SettingsFormProps) {
   return (
     <section aria-labelledby="settings-heading">
       <h2 id="settings-heading">Settings</h2>
-      <form className={s.form} onSubmit={submit} noValidate aria-label="Settings">
+      <form className={s.form} onSubmit={(e) => void submit(e)} noValidate aria-label="Settings">
         <div className={s.row}>
           <Field
             className={s.narrow}

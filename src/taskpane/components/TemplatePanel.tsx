@@ -13,8 +13,8 @@ const useStyles = makeStyles({
 export interface TemplatePanelProps {
   disabled: boolean;
   canGoToCell: boolean;
-  onInsert(kind: TemplateKind): Promise<string | null>;
-  onGoToSheet(sheet: string): void;
+  onInsert: (kind: TemplateKind) => Promise<string | null>;
+  onGoToSheet: (sheet: string) => void;
 }
 
 export function TemplatePanel({ disabled, canGoToCell, onInsert, onGoToSheet }: TemplatePanelProps) {

@@ -7,7 +7,7 @@ import { parseDateText } from "../../values";
 export function targetDateOf(text: string): string | null {
   let found: string | null = null;
   for (const m of text.matchAll(/\bby\s+(?:(?:the\s+)?end\s+(?:of\s+)?)?/gi)) {
-    const iso = parseDateText(text.slice((m.index ?? 0) + m[0].length));
+    const iso = parseDateText(text.slice(m.index + m[0].length));
     if (iso) found = iso;
   }
   return found;
