@@ -1,30 +1,53 @@
 // ESLint, flat config: typescript-eslint's strict type-checked rules over src/, scripts/ and
-// bench/ (`npm run lint`; `npx eslint src/core` for one folder). Unused exports are knip's
-// job (knip.json), run by the same `npm run lint`.
+// bench/ (`npm run lint`; `npx eslint src/core` for one folder). Unused exports and files
+// are knip's job (knip.jsonc), run by the same `npm run lint`.
 import js from "@eslint/js";
 import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
 
-export default tseslint.config(
-  { ignores: ["lib/", "dist/", "coverage/", "test-artifacts/", "node_modules/", "tests/", "**/*.js", "**/*.mjs"] },
-  {
-    linterOptions: {
-      // A disable comment that disables nothing is an error, so none is left behind.
-      reportUnusedDisableDirectives: "error",
-    },
-  },
+/**
+ * Pending (issue 12): the Office.js and .xlsx hosts are being rewritten by their owners,
+ * who make them pass. Until then their problems are reported as warnings, so every lint
+ * run shows what is left (`npm run lint:pending` fails on them). Delete this list, and the
+ * matching entry in knip.jsonc, when they are clean.
+ */
+const PENDING = ["src/hosts/excel/**", "src/hosts/xlsx/**"];
+
+const ours = [
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
-    languageOptions: {
-      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
-    },
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" }],
       // Numbers in messages are the point of most templates ("Row 7", "120%").
       "@typescript-eslint/restrict-template-expressions": ["error", { allowNumber: true }],
       // `void promise` marks a promise deliberately left to run (an event handler's work).
       "@typescript-eslint/no-confusing-void-expression": ["error", { ignoreArrowShorthand: true, ignoreVoidOperator: true }],
+    },
+  },
+];
+
+/** The same rules at warning level. */
+function asWarnings(configs) {
+  const rules = {};
+  for (const c of configs) {
+    for (const [name, setting] of Object.entries(c.rules ?? {})) {
+      const level = Array.isArray(setting) ? setting[0] : setting;
+      const off = level === "off" || level === 0;
+      rules[name] = off ? setting : Array.isArray(setting) ? ["warn", ...setting.slice(1)] : "warn";
+    }
+  }
+  return rules;
+}
+
+export default tseslint.config(
+  { ignores: ["lib/", "dist/", "coverage/", "test-artifacts/", "node_modules/", "tests/", "**/*.js", "**/*.mjs"] },
+  // A disable comment that disables nothing is an error, so none is left behind.
+  { linterOptions: { reportUnusedDisableDirectives: "error" } },
+  ...ours,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
   },
   {
@@ -36,4 +59,7 @@ export default tseslint.config(
       "react-hooks/exhaustive-deps": "error",
     },
   },
+  process.env.LINT_PENDING === "1"
+    ? {}
+    : { files: PENDING, linterOptions: { reportUnusedDisableDirectives: "warn" }, rules: asWarnings(ours) },
 );

@@ -102,11 +102,16 @@ function child(args: string[]): Promise<Whole> {
       stdio: ["ignore", "ignore", "pipe"],
     });
     let err = "";
-    p.stderr.on("data", (d) => (err += d));
+    p.stderr.on("data", (d: Buffer) => {
+      err += d.toString();
+    });
     p.on("error", reject);
     p.on("exit", (code) => {
       const wall = performance.now() - t;
-      if (code !== 0 && code !== 1) return reject(new Error(`${args.join(" ")} exited ${code}: ${err.trim()}`));
+      if (code !== 0 && code !== 1) {
+        reject(new Error(`${args.join(" ")} exited ${String(code)}: ${err.trim()}`));
+        return;
+      }
       const kb = Number(fs.readFileSync(rssFile, "utf8"));
       fs.rmSync(rssFile, { force: true });
       resolve({ ms: wall, rssMb: kb / 1024 });
@@ -194,11 +199,12 @@ function targets(rows: Row[]): Target[] {
   }
   const withOffice = rows.filter((r) => r.office);
   if (withOffice.length) {
-    const checks = new Set(withOffice.map((r) => r.office!.checkSyncs));
-    const builds = new Set(withOffice.map((r) => r.office!.buildSyncs));
+    const offices = withOffice.flatMap((r) => (r.office ? [r.office] : []));
+    const checks = new Set(offices.map((o) => o.checkSyncs));
+    const builds = new Set(offices.map((o) => o.buildSyncs));
     out.push({ what: "Office.js syncs per check the same at every size", measured: [...checks].join(", "), met: checks.size === 1 });
     out.push({ what: "Office.js syncs per build the same at every size", measured: [...builds].join(", "), met: builds.size === 1 });
-    const maxReq = Math.max(...withOffice.map((r) => r.office!.maxRequestBytes));
+    const maxReq = Math.max(...offices.map((o) => o.maxRequestBytes));
     out.push({ what: "no Office.js request over 4 MB", measured: `${(maxReq / MB).toFixed(2)} MB`, met: maxReq <= 4 * MB });
   }
   return out;
@@ -268,8 +274,8 @@ async function main(): Promise<number> {
 
 main().then(
   (code) => (process.exitCode = code),
-  (e) => {
-    process.stderr.write(`bench: ${e instanceof Error ? e.stack : String(e)}\n`);
+  (e: unknown) => {
+    process.stderr.write(`bench: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
     process.exitCode = 2;
   },
 );

@@ -41,24 +41,24 @@ export function readApiSets(dtsPath: string): ApiSetIndex {
     if (/^declare namespace Excel \{/.test(line)) inExcel = true;
     else if (/^declare namespace /.test(line)) inExcel = false;
     if (!inExcel) continue;
-    if (/^    namespace Interfaces \{/.test(line)) {
+    if (/^ {4}namespace Interfaces \{/.test(line)) {
       inExcel = false; // the Interfaces namespace repeats names as plain data shapes
       continue;
     }
-    const c = /^    (?:export )?(?:class|interface) (\w+)/.exec(line);
+    const c = /^ {4}(?:export )?(?:class|interface) (\w+)/.exec(line);
     if (c) {
       cls = c[1];
       note = null;
       continue;
     }
-    if (/^    \}/.test(line)) cls = null;
+    if (/^ {4}\}/.test(line)) cls = null;
     if (!cls) continue;
     const n = /\[Api set: ([^\]]+)\]/.exec(line);
     if (n) {
       note = n[1];
       continue;
     }
-    const m = /^        (?:readonly )?(\w+)\??(?:\(|:|<)/.exec(line);
+    const m = /^ {8}(?:readonly )?(\w+)\??(?:\(|:|<)/.exec(line);
     if (m && note) {
       const key = `${cls}.${m[1]}`;
       const excelApi = [...note.matchAll(/ExcelApi (\d+\.\d+)/g)].map((x) => x[1]);

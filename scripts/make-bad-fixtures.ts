@@ -12,6 +12,7 @@ import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as path from "path";
 import { buildPack, prng } from "../bench/generate";
+import { must } from "./must";
 
 // ---- a minimal compound file (MS-CFB v3) writer ----------------------------------------
 
@@ -153,7 +154,7 @@ export function writeCfb(children: CfbEntry[]): Uint8Array {
   // Directory: the used entries, then empty ones to fill the last sector.
   for (let i = 0; i < dirSectors * (SECTOR / 128); i++) {
     const off = sectorOffset(dirStart) + i * 128;
-    const n = nodes[i];
+    const n = i < nodes.length ? nodes[i] : undefined;
     if (!n) {
       view.setUint32(off + 0x44, NOSTREAM, true);
       view.setUint32(off + 0x48, NOSTREAM, true);
@@ -175,7 +176,7 @@ export function writeCfb(children: CfbEntry[]): Uint8Array {
   miniFat.forEach((v, i) => view.setUint32(sectorOffset(miniFatStart) + i * 4, v, true));
   for (let i = miniFat.length; i < miniFatSectors * (SECTOR / 4); i++) view.setUint32(sectorOffset(miniFatStart) + i * 4, FREESECT, true);
   if (miniStream.length) out.set(miniStream, sectorOffset(miniStreamStart));
-  for (const n of bigStreams) out.set(n.entry.data!, sectorOffset(n.start));
+  for (const n of bigStreams) out.set(n.entry.data ?? new Uint8Array(0), sectorOffset(n.start));
   return out;
 }
 
@@ -300,7 +301,7 @@ const EVERY_ERROR = ["#REF!", "#VALUE!", "#DIV/0!", "#N/A", "#NAME?", "#NUM!", "
 async function xlsxBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
   wb.created = new Date(Date.UTC(2023, 8, 21));
   wb.modified = new Date(Date.UTC(2023, 8, 21));
-  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
 /** A workbook of recovery forms (seed 000's layout) with the given sheet names. */
@@ -344,7 +345,7 @@ export async function badFixtures(): Promise<Record<string, Uint8Array>> {
 
   // Every Excel error where a form needs a value, and a sheet of them all.
   const errors = formsNamed(["RA-Errors"]);
-  const form = errors.getWorksheet("RA-Errors")!;
+  const form = must(errors.getWorksheet("RA-Errors"), "sheet RA-Errors");
   const at = ["C3", "C4", "C5", "C6", "E6", "E7", "A11", "B11", "F11"];
   at.forEach((addr, i) => (form.getCell(addr).value = { error: EVERY_ERROR[i] } as ExcelJS.CellErrorValue));
   const all = errors.addWorksheet("All Errors");
@@ -356,7 +357,7 @@ export async function badFixtures(): Promise<Record<string, Uint8Array>> {
 
   // Merges across labels: a label merged over its value, a value merged over the next label.
   const merged = formsNamed(["RA-Merged"]);
-  const m = merged.getWorksheet("RA-Merged")!;
+  const m = must(merged.getWorksheet("RA-Merged"), "sheet RA-Merged");
   m.mergeCells("B5:C5"); // hides the value £… under the label's merge
   m.mergeCells("C6:D6"); // the risk level merged across the Plan Date label
   m.mergeCells("A9:B9"); // Strategic Aims merged over Actions
@@ -369,7 +370,7 @@ export async function badFixtures(): Promise<Record<string, Uint8Array>> {
 
   // Cells at Excel's 32,767-character limit, in a label's value and as stray text.
   const long = formsNamed(["RA-Long"]);
-  const l = long.getWorksheet("RA-Long")!;
+  const l = must(long.getWorksheet("RA-Long"), "sheet RA-Long");
   l.getCell("A4").value = "Description: " + "A reduction in funding. ".repeat(1400).slice(0, 32_767 - 13);
   l.getCell("C5").value = "£448K " + "x".repeat(32_761);
   l.getCell("H1").value = "y".repeat(32_767);
@@ -389,7 +390,7 @@ async function main(): Promise<void> {
 }
 
 if (require.main === module) {
-  main().catch((e) => {
+  main().catch((e: unknown) => {
     process.stderr.write(`make-bad-fixtures: ${e instanceof Error ? e.message : String(e)}\n`);
     process.exitCode = 1;
   });

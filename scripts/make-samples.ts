@@ -13,6 +13,7 @@ import * as fs from "fs";
 import JSZip from "jszip";
 import * as path from "path";
 import type { FindingCode } from "../src/core/findings";
+import { must } from "./must";
 
 // =======================================================================================
 // The papers' figures and text: Midlothian HSCP Financial Recovery Actions 2024/25;
@@ -740,7 +741,7 @@ function afbTriangulation(service: string, frequencies: [Raw, Raw, Raw]): Triang
   ];
 }
 
-const line = (ref: string): RegisterLine => REGISTER_2018.find((l) => l.ref === ref)!;
+const line = (ref: string): RegisterLine => must(REGISTER_2018.find((l) => l.ref === ref), `register line ${ref}`);
 const analysisOf = (ref: string): string => line(ref).analysis.join(" ");
 
 /**
@@ -827,7 +828,7 @@ const CARE_AT_HOME_FORM: FormSpec = {
   title: "Finance Recovery Action: Care at Home contract delivery",
   ref: "AFB-03",
   execLead: "Head of Adult Services",
-  description: `Description: ${"External providers not delivering to the full contract"}. Review each contract's delivered hours and recover or re-let the hours not delivered.`,
+  description: `Description: External providers not delivering to the full contract. Review each contract's delivered hours and recover or re-let the hours not delivered.`,
   serviceArea: "Homecare/Care at Home",
   value: "£0.9m",
   riskLevel: "High",
@@ -851,7 +852,7 @@ const LEARNING_DISABILITY_FORM: FormSpec = {
   title: "Financial Recovery Action: Learning disability reviews",
   ref: "AFB-04",
   execLead: "Allister Short, Chief Officer",
-  description: `Description: ${"Reviews and assessments outwith recommended review period"}. Bring every review within the recommended period and match support to assessed need.`,
+  description: `Description: Reviews and assessments outwith recommended review period. Bring every review within the recommended period and match support to assessed need.`,
   serviceArea: "Learning Disability Services",
   value: 200_000,
   valueFormat: MONEY_FORMAT,
@@ -1142,7 +1143,7 @@ export async function buildBoardPackWithErrors(): Promise<Buffer> {
     plan: COMPLETE_PLAN,
   });
   // A plan date computed from a cell that has since been deleted: Excel keeps #REF!.
-  obrien.getCell("E6").value = { formula: "DATE(2024,3,#REF!)", result: { error: "#REF!" }, date1904: false } as ExcelJS.CellFormulaValue;
+  obrien.getCell("E6").value = { formula: "DATE(2024,3,#REF!)", result: { error: "#REF!" }, date1904: false };
   writeStandardForm(wb, {
     ...FRA_FORM,
     sheet: "RA-05 Delivered",
@@ -1174,13 +1175,13 @@ export async function buildBoardPackWithErrors(): Promise<Buffer> {
     ["AFB-08", "Acute Services", 540_000],
     ["AFB-09", "Charging for Services", 300_000],
     ["AFB-10", "Operational Management", 50_000], // the same area and value as RA-05 Delivered
-    ["AFB-11", "Service Delivery", { formula: "D12/0", result: { error: "#DIV/0!" }, date1904: false } as ExcelJS.CellFormulaValue],
+    ["AFB-11", "Service Delivery", { formula: "D12/0", result: { error: "#DIV/0!" }, date1904: false }],
   ];
   lines.forEach(([ref, area, money], i) => {
     const row = 4 + i;
     put(reg, `A${row}`, ref);
     put(reg, `B${row}`, area);
-    put(reg, `C${row}`, analysisOf(REGISTER_2018.find((l) => l.serviceArea === area)!.ref));
+    put(reg, `C${row}`, analysisOf(must(REGISTER_2018.find((l) => l.serviceArea === area), `register line for ${area}`).ref));
     put(reg, `D${row}`, money, { numFmt: MONEY_FORMAT });
   });
   put(reg, "A15", "Total", { bold: true });
@@ -1189,10 +1190,10 @@ export async function buildBoardPackWithErrors(): Promise<Buffer> {
   // Directions: rows fixed so the expected cells above can be read off.
   const dir = wb.addWorksheet("Directions");
   widths(dir, [8, 60, 70, 16, 34]);
-  const d = (no: string) => DIRECTIONS_2023.flatMap((b) => b.rows).find((r) => r.no === no)!;
+  const d = (no: string) => must(DIRECTIONS_2023.flatMap((b) => b.rows).find((r) => r.no === no), `direction ${no}`);
   put(dir, "A1", "Directions 2023/24 (draft for checking)", { bold: true, size: 14, wrap: false });
   put(dir, "A2", "Health & Wellbeing", { bold: true, size: 12, wrap: false });
-  put(dir, "A3", DIRECTIONS_2023[0].outcome!, { italic: true, wrap: false });
+  put(dir, "A3", must(DIRECTIONS_2023[0].outcome, "the first theme's outcome"), { italic: true, wrap: false });
   const header = (row: number) => {
     ["No", "Direction", "Performance Measures"].forEach((h, i) => put(dir, `${"ABC"[i]}${row}`, h, HEAD));
     dir.mergeCells(`C${row}:E${row}`);

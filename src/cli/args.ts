@@ -13,7 +13,7 @@ export class UsageError extends Error {
   }
 }
 
-export { TEMPLATE_KINDS, type TemplateKind };
+export { TEMPLATE_KINDS };
 
 export type Command =
   | { name: "help" }

@@ -21,7 +21,7 @@ export type SheetInfo = z.infer<typeof sheetInfoSchema>;
 
 const countValue = z.object({ count: z.number().int(), valuePence: z.number().int() });
 
-export const ragCountsSchema = z.object({
+const ragCountsSchema = z.object({
   red: z.number().int(),
   amber: z.number().int(),
   green: z.number().int(),
@@ -38,7 +38,7 @@ export const serviceAreaTotalSchema = z.object({
   share: z.number().nullable(),
 });
 
-export const recoveryTotalsSchema = z.object({
+const recoveryTotalsSchema = z.object({
   count: z.number().int(),
   totalValuePence: z.number().int(),
   targetPence: z.number().int().nullable(),

@@ -41,7 +41,7 @@ export class SettingsError extends Error {
 }
 
 /** The settings saved in the workbook (defaults where there are none). */
-export function savedSettings(snapshot: WorkbookSnapshot): { settings: Settings; problem?: string } {
+function savedSettings(snapshot: WorkbookSnapshot): { settings: Settings; problem?: string } {
   const sheet = snapshot.sheets.find((s) => s.name === SETTINGS_SHEET_NAME);
   if (!sheet) return { settings: DEFAULT_SETTINGS };
   const a1 = sheet.cells.find((c) => c.row === 1 && c.col === 1);

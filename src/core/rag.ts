@@ -12,8 +12,8 @@ export function formatPercent(points: number): string {
 }
 
 /** Forecast ÷ value thresholds for recovery actions (§6); reasons and the key are worded from these. */
-export const FORECAST_GREEN = 0.95;
-export const FORECAST_AMBER = 0.75;
+const FORECAST_GREEN = 0.95;
+const FORECAST_AMBER = 0.75;
 /** The forecast thresholds as the reasons and the key write them: "95%", "75%". */
 export const FORECAST_GREEN_WORDS = formatPercent(FORECAST_GREEN * 100);
 export const FORECAST_AMBER_WORDS = formatPercent(FORECAST_AMBER * 100);

@@ -24,7 +24,7 @@ export const sheetKindSchema = z.enum([
 ]);
 export type SheetKind = z.infer<typeof sheetKindSchema>;
 
-export const recoveryActionSchema = z.object({
+const recoveryActionSchema = z.object({
   /** Where it came from: a form sheet (one action) or a register line. */
   source: z.enum(["form", "register"]),
   sheet: z.string(),
@@ -56,7 +56,7 @@ export const recoveryActionSchema = z.object({
 });
 export type RecoveryAction = z.infer<typeof recoveryActionSchema>;
 
-export const directionSchema = z.object({
+const directionSchema = z.object({
   sheet: z.string(),
   /** The direction's first row. */
   row: z.number().int(),
@@ -79,7 +79,7 @@ export const directionSchema = z.object({
 });
 export type Direction = z.infer<typeof directionSchema>;
 
-export const ragResultSchema = z.object({ rag: ragSchema, ragReason: z.string() });
+const ragResultSchema = z.object({ rag: ragSchema, ragReason: z.string() });
 export type RagResult = z.infer<typeof ragResultSchema>;
 
 export const ratedRecoveryActionSchema = recoveryActionSchema.extend(ragResultSchema.shape);

@@ -9,7 +9,7 @@ import { findingSchema } from "./findings";
 import { isoDateSchema } from "./iso-date";
 import { ragSchema, ratedDirectionSchema, ratedRecoveryActionSchema, riskLevelSchema } from "./records";
 
-export const REPORT_SCHEMA_VERSION = 1;
+const REPORT_SCHEMA_VERSION = 1;
 
 /** Pounds, exact to the penny. */
 const money = z.number();
@@ -52,7 +52,7 @@ export const reportSchema = z.object({
 export type Report = z.infer<typeof reportSchema>;
 
 /** Whole pence → pounds, exact to the penny (a number with at most two decimals). */
-export function penceToPounds(pence: number): number {
+function penceToPounds(pence: number): number {
   return Number((pence / 100).toFixed(2));
 }
 const poundsOrNull = (p: number | null) => (p === null ? null : penceToPounds(p));

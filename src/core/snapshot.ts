@@ -27,7 +27,7 @@ export const EXCEL_ERRORS = [
   "#UNKNOWN!",
 ] as const;
 
-export const cellSchema = z.object({
+const cellSchema = z.object({
   /** 1-based row number. */
   row: z.number().int().min(1),
   /** 1-based column number (A = 1). */
@@ -56,7 +56,7 @@ export const cellSchema = z.object({
 export type Cell = z.infer<typeof cellSchema>;
 
 /** A merged range, 1-based and inclusive. */
-export const mergeSchema = z.object({
+const mergeSchema = z.object({
   top: z.number().int().min(1),
   left: z.number().int().min(1),
   bottom: z.number().int().min(1),
@@ -67,7 +67,7 @@ export type Merge = z.infer<typeof mergeSchema>;
 export const visibilitySchema = z.enum(["visible", "hidden", "veryHidden"]);
 export type Visibility = z.infer<typeof visibilitySchema>;
 
-export const sheetSnapshotSchema = z.object({
+const sheetSnapshotSchema = z.object({
   name: z.string(),
   visibility: visibilitySchema,
   /** Non-empty cells, in row then column order. */

@@ -25,7 +25,7 @@ const useStyles = makeStyles({
 });
 
 /** The file types offered in the chooser; anything else that is chosen is checked and explained. */
-export const ACCEPT = ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const ACCEPT = ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 export interface FilePickerProps {
   /** A file was chosen or dropped. */

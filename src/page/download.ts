@@ -3,7 +3,7 @@
  * already holds (a blob: URL): nothing is sent anywhere.
  */
 
-export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /** `board-pack.xlsx` → `board-pack.summary.xlsx`, as the command line names its output. */
 export function summaryFileName(fileName: string): string {

@@ -21,7 +21,7 @@ export interface PageHost extends WorkbookHost {
 /** Opens a file's bytes; rejects with a HostError that says why it cannot be read. */
 export type OpenWorkbook = (bytes: Uint8Array, fileName: string, onProgress?: ProgressListener) => Promise<PageHost>;
 
-export type OpenState =
+type OpenState =
   | { kind: "empty" }
   | { kind: "opening"; fileName: string; size: number; step?: string }
   | { kind: "open"; host: PageHost; size: number; key: number };

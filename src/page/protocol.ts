@@ -9,13 +9,13 @@
 import type { Analysis } from "../core/analysis";
 import type { AnalyseOptions } from "../core/engine";
 import type { Settings } from "../core/settings";
-import type { WorkbookSnapshot } from "../core/snapshot";
+import { workbookSnapshotSchema, type WorkbookSnapshot } from "../core/snapshot";
 import type { SummaryPlan } from "../core/summary/sheet-model";
 import { HostError, type Progress, type ProgressListener, type WorkbookHost, type WriteResult } from "../hosts/host";
 import { checkSnapshot, localEngine, type CheckEvents, type Checked, type EnginePort } from "../taskpane/checking";
 
 /** What the worker is asked to do. `id` pairs a request with its replies. */
-export type Request =
+type Request =
   | { id: number; op: "open"; bytes: Uint8Array; fileName: string }
   | { id: number; op: "read" }
   /** Read and analyse in the worker; the reply's value is a Checked. */
@@ -35,7 +35,7 @@ export type Reply =
   | { id: number; type: "error"; message: string; hostError: boolean; name?: string };
 
 /** The result of a write: the host's WriteResult and the bytes to download. */
-export interface WriteReply {
+interface WriteReply {
   result: WriteResult;
   bytes: Uint8Array;
 }
@@ -177,7 +177,8 @@ export class WorkerHost implements WorkbookHost {
   }
 
   async readSnapshot(onProgress?: ProgressListener): Promise<WorkbookSnapshot> {
-    return (await this.call({ op: "read" }, onProgress)) as WorkbookSnapshot;
+    // Checked as it crosses from the worker: parse at the edge, trust inside.
+    return workbookSnapshotSchema.parse(await this.call({ op: "read" }, onProgress));
   }
 
   /**

@@ -171,4 +171,3 @@ function NoWorkbook({ mode }: { mode: "excel" | "page" }) {
   );
 }
 
-export default App;

@@ -10,12 +10,12 @@ import { CATALOGUE, FINDING_CODES, findingMessage, type FindingCode, type Findin
 export { CATALOGUE, FINDING_CODES, type FindingCode, type FindingParams, type Severity } from "./catalogue";
 
 export const SEVERITIES = ["error", "warning", "info"] as const satisfies readonly Severity[];
-export const severitySchema = z.enum(SEVERITIES);
+const severitySchema = z.enum(SEVERITIES);
 
-export const findingCodeSchema = z.enum(FINDING_CODES);
+const findingCodeSchema = z.enum(FINDING_CODES);
 
 /** The codes of one severity, in the catalogue's order. */
-export function codesOf(severity: Severity): FindingCode[] {
+function codesOf(severity: Severity): FindingCode[] {
   return FINDING_CODES.filter((c) => CATALOGUE[c].severity === severity);
 }
 export const ERROR_CODES = codesOf("error");

@@ -40,20 +40,20 @@ export const RAG_STYLES: Record<Rag, { word: string; fill: string; color: string
 };
 
 /** Tab colour of every summary sheet, so the product's own sheets stand out. */
-export const SUMMARY_TAB_COLOR = "1F4E79";
-export const TABLE_STYLE = "TableStyleMedium2";
-export const FOOTER = "Page &P of &N";
+const SUMMARY_TAB_COLOR = "1F4E79";
+const TABLE_STYLE = "TableStyleMedium2";
+const FOOTER = "Page &P of &N";
 /** A main table whose header is at or above this row is frozen at its header. */
-export const FREEZE_NEAR_TOP = 12;
+const FREEZE_NEAR_TOP = 12;
 
-export const TITLE_STYLE: CellStyle = { bold: true, size: 16 };
+const TITLE_STYLE: CellStyle = { bold: true, size: 16 };
 export const HEADING_STYLE: CellStyle = { bold: true, size: 12 };
-export const LABEL_STYLE: CellStyle = { bold: true };
-export const HEADER_STYLE: CellStyle = { bold: true, wrap: true, verticalAlign: "top" };
+const LABEL_STYLE: CellStyle = { bold: true };
+const HEADER_STYLE: CellStyle = { bold: true, wrap: true, verticalAlign: "top" };
 export const NOTE_STYLE: CellStyle = { italic: true };
 
 /** The RAG word cell's look. */
-export function ragStyle(rag: Rag): CellStyle {
+function ragStyle(rag: Rag): CellStyle {
   const s = RAG_STYLES[rag];
   return { fill: s.fill, color: s.color, bold: true, align: "center", verticalAlign: "top" };
 }

@@ -13,7 +13,7 @@ import { DATA_CHECKS_NAME } from "./data-checks";
 import { SUMMARY_IDS, type SheetModel, type SummaryId, type SummaryPlan } from "./sheet-model";
 
 /** The name each summary would like. */
-export const SUMMARY_NAMES: Record<SummaryId, string> = {
+const SUMMARY_NAMES: Record<SummaryId, string> = {
   "recovery-summary": RECOVERY_SUMMARY_NAME,
   "directions-summary": DIRECTIONS_SUMMARY_NAME,
   "data-checks": DATA_CHECKS_NAME,
@@ -26,7 +26,7 @@ const BUILDERS: Record<SummaryId, (analysis: Analysis, ctx: SummaryContext) => S
 };
 
 /** Excel's limit on a sheet name's length. */
-export const MAX_SHEET_NAME = 31;
+const MAX_SHEET_NAME = 31;
 
 /** `Recovery Summary (2)`; the base is shortened where the whole would pass 31 characters. */
 export function numberedName(base: string, n: number): string {

@@ -9,7 +9,7 @@ import { isoDateSchema } from "../iso-date";
 /** Cell text in the sheet model that marks a sheet as written by Board Summary. */
 export const MARKER_PREFIX = "board-summary:generated:";
 
-export const numberFormatSchema = z.enum(["money", "percent", "date", "integer", "decimal1", "text"]);
+const numberFormatSchema = z.enum(["money", "percent", "date", "integer", "decimal1", "text"]);
 export type NumberFormatKind = z.infer<typeof numberFormatSchema>;
 
 /** The Excel number format code for each kind (UK conventions). */
@@ -47,7 +47,7 @@ export const cellStyleSchema = z.object({
 export type CellStyle = z.infer<typeof cellStyleSchema>;
 
 /** What a cell holds. */
-export const cellContentSchema = z.discriminatedUnion("kind", [
+const cellContentSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("text"), text: z.string() }),
   /** A number; money in pounds (already converted from pence), percent as a fraction (0.92). */
   z.object({ kind: z.literal("number"), value: z.number() }),
@@ -77,7 +77,7 @@ export type ModelCell = z.infer<typeof modelCellSchema>;
  * over plain ranges) are also in `cells`. A table with no data rows is written as a
  * plain range (Excel tables need at least one data row); hosts must handle that.
  */
-export const tableModelSchema = z.object({
+const tableModelSchema = z.object({
   /** Workbook-unique table name (letters, digits, underscores). */
   name: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/),
   headerRow: z.number().int().min(1),
@@ -90,7 +90,7 @@ export const tableModelSchema = z.object({
 });
 export type TableModel = z.infer<typeof tableModelSchema>;
 
-export const printSetupSchema = z.object({
+const printSetupSchema = z.object({
   orientation: z.enum(["landscape", "portrait"]),
   /** Fit to this many pages wide (height free). */
   fitToPagesWide: z.number().int().min(1),
@@ -101,7 +101,6 @@ export const printSetupSchema = z.object({
   /** Header text (left section), e.g. the sheet's title. */
   header: z.string().optional(),
 });
-export type PrintSetup = z.infer<typeof printSetupSchema>;
 
 export const sheetModelSchema = z.object({
   /** The product's own identity for this sheet. */

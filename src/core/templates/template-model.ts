@@ -8,12 +8,12 @@ import { z } from "zod";
 import { isoDateSchema } from "../iso-date";
 import { cellStyleSchema, modelCellSchema, type CellStyle, type ModelCell } from "../summary/sheet-model";
 
-export const templateKindSchema = z.enum(["recovery-action", "recovery-register", "directions"]);
+const templateKindSchema = z.enum(["recovery-action", "recovery-register", "directions"]);
 export type TemplateKind = z.infer<typeof templateKindSchema>;
 export const TEMPLATE_KINDS = templateKindSchema.options;
 
 /** A rectangle of cells, 1-based and inclusive. */
-export const rangeSchema = z
+const rangeSchema = z
   .object({
     top: z.number().int().min(1),
     left: z.number().int().min(1),
@@ -21,7 +21,7 @@ export const rangeSchema = z
     right: z.number().int().min(1),
   })
   .refine((r) => r.bottom >= r.top && r.right >= r.left, "a range's bottom-right must not be above or left of its top-left");
-export type CellRange = z.infer<typeof rangeSchema>;
+type CellRange = z.infer<typeof rangeSchema>;
 
 const messageSchema = z.object({ title: z.string().max(32), message: z.string().max(255) });
 
@@ -36,7 +36,7 @@ const validationCommon = {
 };
 
 /** Excel data validation on a range: a drop-down list, a real date, or a decimal in bounds. */
-export const validationSchema = z.discriminatedUnion("type", [
+const validationSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("list"), values: z.array(z.string().min(1)).min(1), ...validationCommon }),
   z.object({
     type: z.literal("date"),
@@ -71,8 +71,8 @@ export type TemplateModel = z.infer<typeof templateModelSchema>;
 
 // ---- the shared grammar lists (standard-templates.md §1) -------------------------------
 
-export const RISK_LEVELS = ["High", "Medium", "Low"] as const;
-export const REPORTING_FREQUENCIES = [
+const RISK_LEVELS = ["High", "Medium", "Low"] as const;
+const REPORTING_FREQUENCIES = [
   "Weekly",
   "Fortnightly",
   "Monthly",

@@ -7,11 +7,6 @@ import { isExcelErrorText } from "./input";
 
 export { isDateFormat, isPercentFormat } from "./formats";
 
-/** True where the cell holds an Excel error: a type guard, so the cell is known to be there. */
-export function hasExcelError(cell: Cell | undefined): cell is Cell {
-  return cellError(cell) !== null;
-}
-
 export function cellError(cell: Cell | undefined): string | null {
   if (!cell || typeof cell !== "object") return null;
   if (typeof cell.error === "string" && cell.error.trim() !== "") return cell.error.trim();
@@ -31,7 +26,7 @@ function group(text: string): string {
 }
 
 /** Excel's General format, near enough: up to 10 significant digits, no float noise (0.30000000000000004 → 0.3). */
-export function generalNumber(x: number): string {
+function generalNumber(x: number): string {
   if (!Number.isFinite(x)) return "";
   if (Number.isInteger(x) && Math.abs(x) < 1e15) return String(x === 0 ? 0 : x);
   return String(Number(x.toPrecision(10)));

@@ -27,11 +27,11 @@ function civilFromDays(z: number): [number, number, number] {
   return [era * 400 + yoe + (m <= 2 ? 1 : 0), m, d];
 }
 
-export function isLeapYear(y: number): boolean {
+function isLeapYear(y: number): boolean {
   return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 }
 
-export function daysInMonth(y: number, m: number): number {
+function daysInMonth(y: number, m: number): number {
   return [31, isLeapYear(y) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1] ?? 0;
 }
 
@@ -61,7 +61,7 @@ function parseIsoParts(text: string): [number, number, number] | null {
 
 /** Serial 25569 is 1970-01-01. Serials 1–59 are one day further on, because Excel counts a 29/02/1900 (serial 60) that never was. */
 const UNIX_EPOCH_SERIAL = 25569;
-export const MAX_EXCEL_SERIAL = 2958465; // 9999-12-31
+const MAX_EXCEL_SERIAL = 2958465; // 9999-12-31
 
 /** True where a serial is a real date Excel can show: 1 … 2958465, not the phantom 60. */
 function isValidSerial(serial: number): boolean {

@@ -51,7 +51,7 @@ export type { ValueResult } from "./result";
 export type { RawValue } from "./input";
 
 export { normaliseLabel, labelHint, matchesLabel, beginsWithLabel, splitLabelValue } from "./labels";
-export { displayText, cellError, hasExcelError, isDateFormat, isPercentFormat } from "./cells";
+export { displayText, cellError, isDateFormat, isPercentFormat } from "./cells";
 export { roundHalfUp } from "./numbers";
 export { isThousandsHint, parseMoney, formatMoney } from "./money";
 export { parsePercent } from "./percent";

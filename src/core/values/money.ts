@@ -76,7 +76,7 @@ function parseMoneyText(original: string): Parsed {
  * display with trailing commas (`£#,##0,"K"` shows 448,000 as £448K) holds pounds already.
  * Returns the power of ten to apply, or null where the format names no unit.
  */
-export function formatPower(format: string | undefined): number | null {
+function formatPower(format: string | undefined): number | null {
   if (!format) return null;
   const section = format.split(";")[0];
   const LITERAL = /"([^"]*)"|\\(.)/g;

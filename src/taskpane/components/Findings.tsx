@@ -111,7 +111,7 @@ export function Findings({ findings, stats: counts, canGoToCell, onGoToCell, cel
 }
 
 /** What a finding says, as a screen reader hears it: severity, sheet, cell and message. */
-export function findingLabel(f: Finding): string {
+function findingLabel(f: Finding): string {
   return `${SEVERITY_WORDS[f.severity]}, sheet ${f.sheet}, cell ${f.cell}: ${f.message}`;
 }
 

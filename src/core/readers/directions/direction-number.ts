@@ -13,7 +13,7 @@ export function directionNumber(text: string): string | null {
  * A short No such as `D1.1` or `1.1a` on a row that also has a direction and a measure,
  * progress or source: a direction, not heading text (a heading has nothing beside it).
  */
-export function looseNumberOf(grid: SheetGrid, text: string, row: number, h: DirectionsHeader): string | null {
+function looseNumberOf(grid: SheetGrid, text: string, row: number, h: DirectionsHeader): string | null {
   const t = text.trim();
   if (t.length > 10 || !/\d/.test(t) || /\s/.test(t)) return null;
   const has = (col: number | null) => col !== null && !isBlank(own(grid, row, col));

@@ -15,7 +15,7 @@ import { findDirectionsHeaders, type DirectionsHeader } from "./directions-heade
 import { GROUP_LABELS, NO_LABELS, own, textOf } from "./directions-sheet";
 import { Themes } from "./themes";
 
-export { findDirectionsHeader, findDirectionsHeaders, type DirectionsHeader } from "./directions-header";
+export { findDirectionsHeader, findDirectionsHeaders } from "./directions-header";
 export { splitMeasures } from "./measures";
 export { targetDateOf } from "./target-date";
 

@@ -38,7 +38,7 @@ export function formField(grid: SheetGrid, key: FieldKey): FormField {
 }
 
 /** `missing-field` at the label (no value) or at A1 (no label). */
-export function raiseMissing({ raise }: FieldContext, f: FormField, expected: string): void {
+function raiseMissing({ raise }: FieldContext, f: FormField, expected: string): void {
   if (f.hit) raise("missing-field", f.hit.address, { field: f.name, problem: "no-value", expected });
   else raise("missing-field", "A1", { field: f.name, problem: "no-label", expected });
 }
@@ -83,7 +83,7 @@ export function readTextField(ctx: FieldContext, key: FieldKey, required: boolea
   return r ? r.value : null;
 }
 
-export const MONEY_EXPECTED = "an amount of money, e.g. £448K or £448,000";
+const MONEY_EXPECTED = "an amount of money, e.g. £448K or £448,000";
 
 /** A money field (§1): whole pence, never negative; `£000` in the label's hint means thousands. */
 export function readMoneyField(

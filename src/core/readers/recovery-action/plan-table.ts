@@ -13,7 +13,7 @@ import { PLAN_HEADINGS } from "./form-labels";
 const textOf = (cell: Cell | undefined): string => (cell && !isBlank(cell) ? displayText(cell) : "");
 
 /** The column of the first cell on a row matching one of the labels, or null. */
-export function columnOf(cells: Cell[], labels: readonly string[]): number | null {
+function columnOf(cells: Cell[], labels: readonly string[]): number | null {
   for (const c of cells) if (typeof c.value === "string" && matchesLabel(c.value, labels)) return c.col;
   return null;
 }

@@ -7,7 +7,7 @@ import type { SheetGrid } from "../../grid";
 import type { Cell } from "../../snapshot";
 import { isThousandsHint, labelHint, matchesLabel } from "../../values";
 
-export const REGISTER_COLUMNS = {
+const REGISTER_COLUMNS = {
   serviceArea: ["Service Area", "Service Areas", "Lead Service Area", "Lead Service Area(s)"],
   money: ["Proposed Saving", "Proposed Savings", "Saving", "Savings", "Recovery Value", "Value"],
   ref: ["Ref", "Reference"],
