@@ -30,11 +30,12 @@ export function buildDataChecks(analysis: Analysis, ctx: SummaryContext): SheetM
   const b = new SheetBuilder();
   const title = DATA_CHECKS_NAME;
 
-  let row = titleBlock(b, title, ctx, analysis.asOf, 2);
-  b.pair(row++, 1, "Source sheets", 2, integer(sourceSheetCount(analysis)));
-  b.pair(row++, 1, "Errors", 2, integer(analysis.stats.error));
-  b.pair(row++, 1, "Warnings", 2, integer(analysis.stats.warning));
-  b.pair(row++, 1, "Info", 2, integer(analysis.stats.info));
+  const at = { valueCol: 2 };
+  let row = titleBlock(b, { title, ctx, asOf: analysis.asOf, ...at });
+  b.pair(row++, "Source sheets", integer(sourceSheetCount(analysis)), at);
+  b.pair(row++, "Errors", integer(analysis.stats.error), at);
+  b.pair(row++, "Warnings", integer(analysis.stats.warning), at);
+  b.pair(row++, "Info", integer(analysis.stats.info), at);
   // Messages about the run itself (e.g. saved settings that could not be read).
   for (const note of analysis.notes) b.put(row++, 1, text(`Note: ${note}`, NOTE_STYLE));
   row++;
@@ -57,6 +58,6 @@ export function buildDataChecks(analysis: Analysis, ctx: SummaryContext): SheetM
   }).nextRow;
   row++;
 
-  writeKey(b, row, analysis, "recovery");
+  writeKey(b, { row, analysis, first: "recovery" });
   return b.build({ id: "data-checks", name: ctx.sheetName ?? DATA_CHECKS_NAME, title, widths: WIDTHS, mainHeaderRow });
 }

@@ -44,11 +44,12 @@ export function buildDirectionsSummary(analysis: Analysis, ctx: SummaryContext):
   const title = DIRECTIONS_SUMMARY_NAME;
 
   // Labels span A:B (column A is the narrow No column); values in C.
-  let row = titleBlock(b, title, ctx, analysis.asOf, 3, true);
-  b.pair(row++, 1, "Period", 3, text(t.period ?? "Not stated"), true);
-  b.pair(row++, 1, "Directions", 3, integer(t.count), true);
+  const at = { valueCol: 3, mergeLabel: true };
+  let row = titleBlock(b, { title, ctx, asOf: analysis.asOf, ...at });
+  b.pair(row++, "Period", text(t.period ?? "Not stated"), at);
+  b.pair(row++, "Directions", integer(t.count), at);
   const reported = items.filter((d) => d.progress !== null).map((d) => d.progress as number);
-  b.pair(row++, 1, "Reported", 3, integer(reported.length), true);
+  b.pair(row++, "Reported", integer(reported.length), at);
   row++;
 
   // By theme, from column B so the theme sits in a wide column.
@@ -70,11 +71,11 @@ export function buildDirectionsSummary(analysis: Analysis, ctx: SummaryContext):
     totals: (first, last) => [
       text("All themes"),
       // Centred like the figures above them.
-      { ...subtotal(3, first, last, t.count, "integer"), style: CENTRE },
-      { ...subtotal(4, first, last, reported.length, "integer"), style: CENTRE },
+      { ...subtotal({ col: 3, rows: { first, last }, result: t.count, format: "integer" }), style: CENTRE },
+      { ...subtotal({ col: 4, rows: { first, last }, result: reported.length, format: "integer" }), style: CENTRE },
       // The mean over every reported direction (not a mean of the theme means).
       overallMean === null ? null : fraction(overallMean / 100, CENTRE),
-      ...RAGS.map((r, i) => ({ ...subtotal(6 + i, first, last, t.byRag[r], "integer"), style: CENTRE })),
+      ...RAGS.map((r, i) => ({ ...subtotal({ col: 6 + i, rows: { first, last }, result: t.byRag[r], format: "integer" }), style: CENTRE })),
     ],
   }).nextRow;
   row++;
@@ -100,6 +101,6 @@ export function buildDirectionsSummary(analysis: Analysis, ctx: SummaryContext):
   }).nextRow;
   row++;
 
-  writeKey(b, row, analysis, "directions");
+  writeKey(b, { row, analysis, first: "directions" });
   return b.build({ id: "directions-summary", name: ctx.sheetName ?? DIRECTIONS_SUMMARY_NAME, title, widths: WIDTHS, mainHeaderRow });
 }

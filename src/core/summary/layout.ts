@@ -82,6 +82,15 @@ export function formatDateTimeUk(at: Date): string {
   return `${get("day")}/${get("month")}/${get("year")} ${get("hour")}:${get("minute")}`;
 }
 
+/** Where a label and its value go on their row. */
+export interface PairColumns {
+  /** The label's column (A by default). */
+  labelCol?: number;
+  valueCol: number;
+  /** Merge the label's cells up to the value's column (a narrow label column). */
+  mergeLabel?: boolean;
+}
+
 /** A cell's content, format and style, without its position. */
 export interface CellSpec {
   content: CellContent;
@@ -133,8 +142,8 @@ export class SheetBuilder {
     this.cells.push(cell);
   }
 
-  /** A label and its value on one row (label bold). */
-  pair(row: number, labelCol: number, label: string, valueCol: number, value: CellSpec, mergeLabel = false): void {
+  /** A label and its value on one row (label bold); the label's cells merged up to the value where asked. */
+  pair(row: number, label: string, value: CellSpec, { labelCol = 1, valueCol, mergeLabel = false }: PairColumns): void {
     this.put(row, labelCol, text(label, LABEL_STYLE));
     if (mergeLabel && valueCol - 1 > labelCol) this.merges.push({ top: row, left: labelCol, bottom: row, right: valueCol - 1 });
     // Values sit left under their label, whatever their kind, so the block reads as a list.
@@ -218,9 +227,17 @@ export class SheetBuilder {
 }
 
 /** A formula totalling a column of a table's data rows (SUBTOTAL 109 ignores filtered-out rows). */
-export function subtotal(col: number, firstDataRow: number, lastDataRow: number, result: number | null, format: NumberFormatKind): CellSpec {
-  const L = columnLetters(col);
-  return { content: { kind: "formula", formula: `SUBTOTAL(109,${L}${firstDataRow}:${L}${lastDataRow})`, result }, format };
+export function subtotal(total: {
+  col: number;
+  /** The table's first and last data rows. */
+  rows: { first: number; last: number };
+  /** What the engine expects it to give (written as the cached value). */
+  result: number | null;
+  format: NumberFormatKind;
+}): CellSpec {
+  const L = columnLetters(total.col);
+  const formula = `SUBTOTAL(109,${L}${total.rows.first}:${L}${total.rows.last})`;
+  return { content: { kind: "formula", formula, result: total.result }, format: total.format };
 }
 
 /** Source sheets recognised in the workbook (forms, registers, directions). */
@@ -229,10 +246,10 @@ export function sourceSheetCount(analysis: Analysis): number {
 }
 
 /** The title block's first rows: title, when generated, as-at date. Returns the next row. */
-export function titleBlock(b: SheetBuilder, title: string, ctx: SummaryContext, asOf: string, valueCol: number, mergeLabel = false): number {
-  b.put(1, 1, text(title, TITLE_STYLE));
-  b.pair(2, 1, "Generated", valueCol, text(formatDateTimeUk(ctx.generatedAt)), mergeLabel);
-  b.pair(3, 1, "As at", valueCol, date(asOf), mergeLabel);
+export function titleBlock(b: SheetBuilder, block: { title: string; ctx: SummaryContext; asOf: string } & PairColumns): number {
+  b.put(1, 1, text(block.title, TITLE_STYLE));
+  b.pair(2, "Generated", text(formatDateTimeUk(block.ctx.generatedAt)), block);
+  b.pair(3, "As at", date(block.asOf), block);
   return 4;
 }
 
@@ -241,7 +258,10 @@ export function titleBlock(b: SheetBuilder, title: string, ctx: SummaryContext, 
  * colour (filled, with its word) in `col` and the rule beside it; the sheet's own rules
  * come first. Returns the next free row.
  */
-export function writeKey(b: SheetBuilder, startRow: number, analysis: Analysis, first: "recovery" | "directions", col = 1): number {
+export function writeKey(
+  b: SheetBuilder,
+  { row: startRow, analysis, first, col = 1 }: { row: number; analysis: Analysis; first: "recovery" | "directions"; col?: number },
+): number {
   const s = analysis.settings;
   let row = startRow;
   const line = (t: string, style?: CellStyle) => b.put(row++, col, text(t, style));

@@ -55,9 +55,9 @@ export function buildRecoverySummary(analysis: Analysis, ctx: SummaryContext): S
   const title = RECOVERY_SUMMARY_NAME;
 
   // Rows 2–5: about the run (A:B); rows 2–7: headline totals beside it (D:E).
-  const aboutRow = titleBlock(b, title, ctx, analysis.asOf, 2);
-  b.pair(aboutRow, 1, "Source sheets", 2, integer(sourceSheetCount(analysis)));
-  b.pair(aboutRow + 1, 1, "Actions", 2, integer(t.count));
+  const aboutRow = titleBlock(b, { title, ctx, asOf: analysis.asOf, valueCol: 2 });
+  b.pair(aboutRow, "Source sheets", integer(sourceSheetCount(analysis)), { valueCol: 2 });
+  b.pair(aboutRow + 1, "Actions", integer(t.count), { valueCol: 2 });
   const notSet = text("Not set");
   const headline: [string, CellSpec][] = [
     ["Total value", money(t.totalValuePence)],
@@ -70,7 +70,9 @@ export function buildRecoverySummary(analysis: Analysis, ctx: SummaryContext): S
     ["Forecast total", t.forecastTotalPence === null ? text("None given") : money(t.forecastTotalPence)],
     ["Achieved to date", t.achievedTotalPence === null ? text("None given") : money(t.achievedTotalPence)],
   ];
-  headline.forEach(([label, value], i) => b.pair(2 + i, 4, label, 5, value));
+  headline.forEach(([label, value], i) => {
+    b.pair(2 + i, label, value, { labelCol: 4, valueCol: 5 });
+  });
   let row = 2 + headline.length + 1;
 
   // The actions table: counted actions only, so its totals formula equals the engine's total.
@@ -100,7 +102,7 @@ export function buildRecoverySummary(analysis: Analysis, ctx: SummaryContext): S
       null,
       null,
       null,
-      subtotal(5, first, last, pounds(t.totalValuePence), "money"),
+      subtotal({ col: 5, rows: { first, last }, result: pounds(t.totalValuePence), format: "money" }),
       null,
       null,
       null,
@@ -162,7 +164,7 @@ export function buildRecoverySummary(analysis: Analysis, ctx: SummaryContext): S
   }).nextRow;
   row++;
 
-  writeKey(b, row, analysis, "recovery");
+  writeKey(b, { row, analysis, first: "recovery" });
   return b.build({ id: "recovery-summary", name: ctx.sheetName ?? RECOVERY_SUMMARY_NAME, title, widths: WIDTHS, mainHeaderRow });
 }
 
