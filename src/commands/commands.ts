@@ -37,7 +37,7 @@ async function onBuildSummary(event: Office.AddinCommands.Event): Promise<void> 
  * Registers the ribbon's functions with Office. A pane opened from Check workbook in an
  * Excel without a shared runtime has no `Office.actions`: there is nothing to register.
  */
-export function registerCommands(): void {
+function registerCommands(): void {
   try {
     Office.actions.associate("buildSummary", (event: Office.AddinCommands.Event) => {
       void onBuildSummary(event);

@@ -7,17 +7,18 @@
  * box (DialogApi 1.1). Never a failure only in the console.
  */
 import { analyse, summarise } from "../core/engine";
+import { buildNotes } from "../core/summary/notes";
 import type { WorkbookHost } from "../hosts/host";
 import { requestBuild } from "./build-bus";
 
 /** The command's build without the pane: read, check, write; returns the notes for the user. */
-export async function buildSummary(host: WorkbookHost, now: () => Date = () => new Date()): Promise<string[]> {
+async function buildSummary(host: WorkbookHost, now: () => Date = () => new Date()): Promise<string[]> {
   const snapshot = await host.readSnapshot();
   const at = now();
   const analysis = analyse(snapshot, { now: at });
   const plan = summarise(analysis, at);
   const result = await host.writeSummaries(plan);
-  return [...new Set(result.notes)];
+  return buildNotes(plan, result);
 }
 
 export interface RibbonDeps {
