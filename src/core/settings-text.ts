@@ -53,3 +53,29 @@ export function asOfFromText(text: string, grammar: "iso" | "uk"): TextReading<s
   if (r.status === "invalid") return { ok: false, problem: r.reason };
   return { ok: true, value: null };
 }
+
+/** A whole number typed as text (`30`, ` 8 `); the caller says what range it must be in. */
+function wholeNumber(text: string): TextReading<number> {
+  const t = text.trim();
+  if (t === "") return { ok: false, problem: "is empty" };
+  if (!/^\d+$/.test(t)) return { ok: false, problem: `'${t}' is not a whole number` };
+  return { ok: true, value: Number(t) };
+}
+
+/** The due-soon window for actions, in days: a whole number from 0 (the settings schema caps it). */
+export function dueSoonFromText(text: string): TextReading<number> {
+  return wholeNumber(text);
+}
+
+/** A risk score threshold on the 5 × 5 matrix: a whole number from 1 to 25. */
+export function riskScoreFromText(text: string): TextReading<number> {
+  const r = wholeNumber(text);
+  if (!r.ok) return r;
+  return r.value >= 1 && r.value <= 25 ? r : { ok: false, problem: `'${text.trim()}' is not from 1 to 25` };
+}
+
+/** The organisation's name for the summary pages: one line; blank is none. */
+export function organisationFromText(text: string): TextReading<string | null> {
+  const t = text.replace(/\s+/g, " ").trim();
+  return { ok: true, value: t === "" ? null : t };
+}

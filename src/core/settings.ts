@@ -1,5 +1,6 @@
 /**
- * Settings: RAG thresholds, BRAG, the savings target and the as-at date.
+ * Settings: RAG thresholds, BRAG, the savings target, the as-at date, the organisation's
+ * name, the due-soon window for actions and the risk score thresholds.
  * Saved in the workbook as JSON on the very hidden sheet `Board Summary Settings` (cell A1),
  * so every colleague in every host gets the same answer; command-line flags override them
  * for one run.
@@ -8,6 +9,13 @@ import { z } from "zod";
 import { isoDateSchema } from "./iso-date";
 
 export const SETTINGS_SHEET_NAME = "Board Summary Settings";
+
+/** The longest organisation name (it is printed in a page header). */
+const ORGANISATION_MAX = 100;
+/** The widest due-soon window, in days (a year). */
+const DUE_SOON_MAX = 365;
+/** A risk score threshold: a whole number on the 5 × 5 matrix's 1–25. */
+const riskScore = z.number().int("must be a whole number").min(1, "must be from 1 to 25").max(25, "must be from 1 to 25");
 
 export const settingsSchema = z
   .object({
@@ -21,10 +29,29 @@ export const settingsSchema = z
     targetPence: z.number().int().min(0, "cannot be negative").nullable().default(null),
     /** The as-at date (ISO); null means today in Europe/London. */
     asOf: isoDateSchema.nullable().default(null),
+    /** The organisation's name printed on the summary pages (board-pages.md); null for none. */
+    organisation: z
+      .string()
+      .trim()
+      .min(1, "cannot be blank: leave it unset for none")
+      .max(ORGANISATION_MAX, `must be at most ${ORGANISATION_MAX} characters`)
+      .regex(/^[^\r\n]*$/, "must be one line")
+      .nullable()
+      .default(null),
+    /** Action plans: an action not complete and due within this many days of the as-at date is due soon. */
+    dueSoonDays: z.number().int("must be a whole number of days").min(0, "cannot be negative").max(DUE_SOON_MAX, `must be at most ${DUE_SOON_MAX} days`).default(30),
+    /** Risk registers: a score (1–25) at or above this is red. */
+    riskRed: riskScore.default(15),
+    /** Risk registers: a score (1–25) at or above this, below red, is amber. */
+    riskAmber: riskScore.default(8),
   })
   .refine((s) => s.amberThreshold <= s.greenThreshold, {
     error: "the amber threshold cannot be above the green threshold",
     path: ["amberThreshold"],
+  })
+  .refine((s) => s.riskAmber < s.riskRed, {
+    error: "the risk amber score must be below the risk red score",
+    path: ["riskAmber"],
   });
 
 export type Settings = z.output<typeof settingsSchema>;
@@ -37,6 +64,10 @@ const FIELD_NAMES: Partial<Record<string, string>> = {
   brag: "BRAG",
   targetPence: "savings target",
   asOf: "as-at date",
+  organisation: "organisation's name",
+  dueSoonDays: "due-soon window",
+  riskRed: "risk red score",
+  riskAmber: "risk amber score",
 };
 
 export type SettingsResult = { ok: true; settings: Settings } | { ok: false; message: string };

@@ -8,8 +8,18 @@ import {
 } from "../../src/core/settings";
 
 describe("settings", () => {
-  it("defaults to 90/70, BRAG off, no target, today", () => {
-    expect(DEFAULT_SETTINGS).toEqual({ greenThreshold: 90, amberThreshold: 70, brag: false, targetPence: null, asOf: null });
+  it("defaults to 90/70, BRAG off, no target, today, no organisation, due soon within 30 days, risk scores 15 and 8", () => {
+    expect(DEFAULT_SETTINGS).toEqual({
+      greenThreshold: 90,
+      amberThreshold: 70,
+      brag: false,
+      targetPence: null,
+      asOf: null,
+      organisation: null,
+      dueSoonDays: 30,
+      riskRed: 15,
+      riskAmber: 8,
+    });
   });
 
   it("refuses amber above green with a clear message", () => {
