@@ -4,6 +4,7 @@
  */
 import type { Severity } from "./findings";
 import type { Rag, RiskLevel } from "./records";
+import type { RiskScoreLevel } from "./risks/records";
 
 export const RAG_WORDS: Record<Rag, string> = { red: "Red", amber: "Amber", green: "Green", blue: "Blue", grey: "Grey" };
 
@@ -15,3 +16,12 @@ export const SEVERITY_WORDS: Record<Severity, string> = { error: "Error", warnin
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
 }
+
+/** A risk register's levels (action-plans-and-risks.md §11), as the summaries and reports write them. */
+export const RISK_LEVEL_WORDS: Record<RiskScoreLevel, string> = {
+  extreme: "Extreme",
+  high: "High",
+  moderate: "Moderate",
+  medium: "Medium",
+  low: "Low",
+};

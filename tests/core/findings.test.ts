@@ -1,12 +1,15 @@
 import { CATALOGUE, ERROR_CODES, FINDING_CODES, INFO_CODES, WARNING_CODES, finding, findingStats, findingsOn } from "../../src/core/findings";
 import { exampleMessage, findingMessage } from "../../src/core/findings/catalogue";
 
-// standard-templates.md §9, as written there.
+// standard-templates.md §9, then action-plans-and-risks.md "Findings added by §10 and §11", as written there.
 const SPEC = {
-  error: "missing-field invalid-money negative-value invalid-date invalid-risk-level duplicate-ref total-mismatch duplicate-direction progress-out-of-range formula-error",
+  error:
+    "missing-field invalid-money negative-value invalid-date invalid-risk-level duplicate-ref total-mismatch duplicate-direction progress-out-of-range formula-error " +
+    "invalid-rating score-mismatch",
   warning:
-    "zero-value possible-double-count invalid-version achieved-exceeds-value missing-strategic-aims unknown-timeframe missing-triangulation invalid-frequency non-numeric-progress missing-target-date missing-theme",
-  info: "unrecognised-sheet",
+    "zero-value possible-double-count invalid-version achieved-exceeds-value missing-strategic-aims unknown-timeframe missing-triangulation invalid-frequency non-numeric-progress missing-target-date missing-theme " +
+    "missing-due-date unknown-due-date unclear-progress invalid-rag rag-mismatch missing-rating missing-mitigation missing-owner review-overdue residual-above-current",
+  info: "unrecognised-sheet rag-colour-only no-progress-column",
 };
 
 describe("the finding catalogue", () => {

@@ -7,8 +7,10 @@
  * Codes are stable names: add, never rename. Adding a code is adding one entry below
  * (docs/findings.md is generated from this table: `npm run docs:findings`).
  */
+import type { Rag } from "../records";
 import { quote } from "../values/input";
-import { formatMoney } from "../values";
+import { formatDateUk, formatMoney } from "../values";
+import { RAG_WORDS } from "../words";
 
 export type Severity = "error" | "warning" | "info";
 
@@ -51,6 +53,26 @@ function money(pence: number): string {
 
 const FREQUENCY_ADVICE = "use Weekly, Fortnightly, Monthly, Bi-monthly, Quarterly, Six-monthly or Annually";
 const THEME_EXAMPLE = `"Health & Wellbeing"`;
+const DUE_EXAMPLES = "such as 31/03/2025, March 2025 or Q4 2024/25";
+
+/** `action 6.1` → `Action 6.1`: a name that starts a sentence. */
+function capital(name: string): string {
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
+/** Where a ref was first used, for `duplicate-ref`. */
+function firstUse(first: { source: "form" | "register" | "action" | "risk"; sheet: string; cell: string }): string {
+  switch (first.source) {
+    case "form":
+      return `the form on sheet '${first.sheet}'`;
+    case "register":
+      return `the register line at '${first.sheet}'!${first.cell}`;
+    case "action":
+      return `the action at ${first.cell}`;
+    case "risk":
+      return `the risk at ${first.cell}`;
+  }
+}
 
 export const CATALOGUE = {
   // ---- errors ----------------------------------------------------------------------------
@@ -129,16 +151,20 @@ export const CATALOGUE = {
     example: { field: "Risk Level", reason: "'Very High' is not a risk level: use High, Medium or Low" },
   }),
 
-  "duplicate-ref": define<{ ref: string; first: { source: "form" | "register"; sheet: string; cell: string } }>({
+  "duplicate-ref": define<{ ref: string; first: { source: "form" | "register" | "action" | "risk"; sheet: string; cell: string } }>({
     severity: "error",
     title: "Ref used twice",
     description:
-      "Two forms, or two register lines, share a ref (§4). Raised at the later one; both are counted. " +
+      "Two forms, or two register lines, share a ref (§4); or a ref is used twice on one action plan or risk register " +
+      "(action-plans-and-risks.md §10, §11). Raised at the later one; both are counted. " +
       "A form and a register line with the same ref are the same action and raise nothing.",
-    parameters: { ref: "the ref as written", first: "where it was first used: a form's sheet, or a register line's cell" },
+    parameters: {
+      ref: "the ref as written",
+      first: "where it was first used: a form's sheet, or the cell of a register line, action or risk",
+    },
     message: ({ ref, first }) =>
-      `Ref '${ref}' is also used by ${first.source === "form" ? `the form on sheet '${first.sheet}'` : `the register line at '${first.sheet}'!${first.cell}`}: ` +
-      "give each action its own ref. Both are counted until this is corrected.",
+      `Ref '${ref}' is also used by ${firstUse(first)}: ` +
+      "give each one its own ref. Both are counted until this is corrected.",
     example: { ref: "RA-02", first: { source: "form", sheet: "Prescribing", cell: "C6" } },
   }),
 
@@ -166,14 +192,20 @@ export const CATALOGUE = {
     example: { no: "2.1", first: "A12" },
   }),
 
-  "progress-out-of-range": define<{ no: string; percent: number }>({
+  "progress-out-of-range": define<{ no: string; percent: number; of?: "direction" | "action" }>({
     severity: "error",
     title: "Progress outside 0–100%",
-    description: "A direction's progress is a number below 0% or above 100% (§5). The figure is not used.",
-    parameters: { no: "the direction number", percent: "the figure read, in percentage points" },
-    message: ({ no, percent }) =>
-      `Progress for direction ${no} is ${percent}%, outside 0% to 100%, so it is not used. Enter a figure from 0% to 100%.`,
-    example: { no: "1.1", percent: 120 },
+    description:
+      "A direction's progress (§5), or an action's progress given as a percentage (action-plans-and-risks.md §10), is below 0% " +
+      "or above 100%. The figure is not used (an action's progress then counts as not reported).",
+    parameters: {
+      no: "the direction number, or the action's ref",
+      percent: "the figure read, in percentage points",
+      of: "`direction` (the default) or `action`",
+    },
+    message: ({ no, percent, of = "direction" }) =>
+      `Progress for ${of} ${no} is ${percent}%, outside 0% to 100%, so it is not used. Enter a figure from 0% to 100%.`,
+    example: { no: "1.1", percent: 120, of: "direction" },
   }),
 
   "formula-error": define<{ field: string; error: string; expected: string }>({
@@ -190,6 +222,39 @@ export const CATALOGUE = {
     message: ({ field, error, expected }) =>
       `${field} holds the Excel error ${error}: correct the formula so that it gives ${expected}.`,
     example: { field: "Financial Recovery Value", error: "#REF!", expected: "an amount of money" },
+  }),
+
+  "invalid-rating": define<{ field: string; reason: string }>({
+    severity: "error",
+    title: "Not a risk rating",
+    description:
+      "A risk's likelihood, impact or score cell is not a rating (action-plans-and-risks.md §11): not a number from 1 to 5 " +
+      "(1 to 25 for a score), a 5-point word (`Rare` … `Almost Certain`, `Negligible` … `Catastrophic`) or a 3-point word " +
+      "(`Low`, `Medium`, `High`); or it is a 3-point word beside a 5-point rating. The figure is not used.",
+    parameters: { field: "the cell's field (`The likelihood of risk R3`)", reason: "what is wrong, quoting the cell, and what would be right" },
+    message: ({ field, reason }) => `${field}: ${withAdvice(reason, "use a number from 1 to 5, or Low, Medium or High")}.`,
+    example: {
+      field: "The likelihood of risk R3",
+      reason: "'Very likely' is not a rating: use a number from 1 to 5, or Rare, Unlikely, Possible, Likely or Almost Certain",
+    },
+  }),
+
+  "score-mismatch": define<{ risk: string; likelihood: number; impact: number; stated: number }>({
+    severity: "error",
+    title: "Score is not likelihood × impact",
+    description:
+      "A risk's score cell gives a number that differs from its likelihood × impact on the 5 × 5 matrix " +
+      "(action-plans-and-risks.md §11, rule 1). Raised at the score cell; the computed score is used.",
+    parameters: {
+      risk: "the risk (`risk R1`, `the risk on row 7`)",
+      likelihood: "the likelihood read (1–5)",
+      impact: "the impact read (1–5)",
+      stated: "the score the cell gives",
+    },
+    message: ({ risk, likelihood, impact, stated }) =>
+      `The score of ${risk} is ${stated}, but likelihood ${likelihood} × impact ${impact} = ${likelihood * impact}: ` +
+      `correct the score (or the ratings). ${likelihood * impact} is used.`,
+    example: { risk: "risk R1", likelihood: 4, impact: 4, stated: 12 },
   }),
 
   // ---- warnings --------------------------------------------------------------------------
@@ -326,6 +391,137 @@ export const CATALOGUE = {
     example: { problem: "no-heading", at: "A4" },
   }),
 
+  "missing-due-date": define<{ action: string }>({
+    severity: "warning",
+    title: "No due date",
+    description: "An action's due cell is blank (action-plans-and-risks.md §10). It cannot be overdue or due soon.",
+    parameters: { action: "the action (`action 6.20`, `the action on row 12`)" },
+    message: ({ action }) =>
+      `${capital(action)} has no due date, so it cannot be shown as overdue or due soon: enter the date it is due, ` +
+      `${DUE_EXAMPLES}.`,
+    example: { action: "action 6.20" },
+  }),
+
+  "unknown-due-date": define<{ action: string; text: string }>({
+    severity: "warning",
+    title: "Due date not known",
+    description:
+      "An action's due cell says `TBC`, `TBA`, `Ongoing`, `N/A` or `To be confirmed` (action-plans-and-risks.md §10). " +
+      "It has no due date, so it cannot be overdue or due soon.",
+    parameters: { action: "the action", text: "what the cell shows" },
+    message: ({ action, text }) =>
+      `The due date of ${action} is ${quote(text)}, so it cannot be shown as overdue or due soon: ` +
+      `enter the date once it is known, ${DUE_EXAMPLES}.`,
+    example: { action: "the action on row 14", text: "TBC" },
+  }),
+
+  "unclear-progress": define<{ action: string; text: string; understood: string }>({
+    severity: "warning",
+    title: "Progress words not understood",
+    description:
+      "An action's progress cell does not begin with a progress word or a percentage (action-plans-and-risks.md §10). " +
+      "It counts as not reported.",
+    parameters: { action: "the action", text: "what the cell shows", understood: "the progress words understood, by status" },
+    message: ({ action, text, understood }) =>
+      `Progress for ${action} is ${quote(text)}, which does not say how the action stands, so it counts as not reported: ` +
+      `begin the cell with one of ${understood}; or a percentage; then add any narrative.`,
+    example: {
+      action: "action 6.26",
+      text: "Applications received",
+      understood: "Complete, Completed, Done or Achieved (complete); In progress, On track or Started (in progress); …",
+    },
+  }),
+
+  "invalid-rag": define<{ text: string }>({
+    severity: "warning",
+    title: "Not a RAG rating",
+    description:
+      "A stated-RAG cell holds text that is not a RAG word (`Red`, `Amber`, `Green`, `Blue`, `Grey`, `R`, `A`, `G`, `B`, " +
+      "`Complete`) (action-plans-and-risks.md §10). No stated RAG is read from it.",
+    parameters: { text: "what the cell shows" },
+    message: ({ text }) =>
+      `${quote(text)} is not a RAG rating, so no stated RAG is read from this cell: write Red, Amber, Green, Blue or Grey (or R, A, G, B).`,
+    example: { text: "Yellow" },
+  }),
+
+  "rag-mismatch": define<{ stated: Rag; computed: Rag; why: string }>({
+    severity: "warning",
+    title: "Stated RAG differs from the facts",
+    description:
+      "An action's stated RAG (a word or a fill colour) differs from the RAG its due date and progress give " +
+      "(action-plans-and-risks.md §10). Blue and green are the same for a complete action. Totals use the computed RAG.",
+    parameters: {
+      stated: "the stated RAG",
+      computed: "the RAG the rules give",
+      why: "the facts behind the computed RAG (`due 31/12/2018 and still in progress at 31/03/2019`)",
+    },
+    message: ({ stated, computed, why }) =>
+      `Stated ${RAG_WORDS[stated]}, but ${why}: ${RAG_WORDS[computed]}. ` +
+      `Change the RAG cell to ${RAG_WORDS[computed]}, or bring the progress and due date up to date.`,
+    example: { stated: "green", computed: "red", why: "due 31/12/2018 and still in progress at 31/03/2019" },
+  }),
+
+  "missing-rating": define<{ risk: string; rating: string; expected: string }>({
+    severity: "warning",
+    title: "Risk not rated",
+    description:
+      "A risk has one of likelihood and impact and not the other, or no usable rating at all " +
+      "(action-plans-and-risks.md §11, rule 5). It has no level and is grey.",
+    parameters: {
+      risk: "the risk",
+      rating: "what is missing (`impact`, `likelihood`, `rating`)",
+      expected: "what to enter (`a number from 1 to 5`)",
+    },
+    message: ({ risk, rating, expected }) =>
+      `${capital(risk)} has no ${rating}, so its score and RAG cannot be worked out: enter ${expected}.`,
+    example: { risk: "risk R2", rating: "impact", expected: "a number from 1 to 5" },
+  }),
+
+  "missing-mitigation": define<{ risk: string; rag: "red" | "amber" }>({
+    severity: "warning",
+    title: "High risk without mitigation",
+    description:
+      "An open risk rated red or amber has no mitigation (action-plans-and-risks.md §11). Raised at its mitigation cell, " +
+      "or at the risk cell where the register has no mitigation column.",
+    parameters: { risk: "the risk", rag: "its RAG, `red` or `amber`" },
+    message: ({ risk, rag }) =>
+      `${capital(risk)} is rated ${RAG_WORDS[rag]} and has no mitigation: record the controls or actions that reduce it.`,
+    example: { risk: "risk R1", rag: "red" },
+  }),
+
+  "missing-owner": define<{ risk: string }>({
+    severity: "warning",
+    title: "Risk without an owner",
+    description: "The register has an owner column and a risk's owner cell is empty (action-plans-and-risks.md §11).",
+    parameters: { risk: "the risk" },
+    message: ({ risk }) => `${capital(risk)} has no owner: name the person accountable for managing it.`,
+    example: { risk: "risk R4" },
+  }),
+
+  "review-overdue": define<{ risk: string; reviewDate: string; asOf: string }>({
+    severity: "warning",
+    title: "Risk review overdue",
+    description: "An open risk's review date is before the as-at date (action-plans-and-risks.md §11).",
+    parameters: { risk: "the risk", reviewDate: "its review date, ISO", asOf: "the as-at date, ISO" },
+    message: ({ risk, reviewDate, asOf }) =>
+      `${capital(risk)} was due for review on ${formatDateUk(reviewDate)}, before the as-at date ${formatDateUk(asOf)}: ` +
+      "review it and enter the next review date.",
+    example: { risk: "risk R1", reviewDate: "2019-06-30", asOf: "2019-09-30" },
+  }),
+
+  "residual-above-current": define<{ risk: string; residual: string; current: string }>({
+    severity: "warning",
+    title: "Residual rating above the current one",
+    description:
+      "A risk's residual (target) rating is on the same scale as its current rating and higher " +
+      "(action-plans-and-risks.md §11). Raised at the residual cell.",
+    parameters: { risk: "the risk", residual: "the residual rating as read (`20`, `High`)", current: "the current rating (`16`, `Medium`)" },
+    message: ({ risk, residual, current }) =>
+      `The residual rating of ${risk} (${residual}) is higher than its current rating (${current}): ` +
+      "the rating expected after mitigation should not be worse than the rating now; check both.",
+    example: { risk: "risk R1", residual: "20", current: "16" },
+  }),
+
   // ---- info ------------------------------------------------------------------------------
   "unrecognised-sheet": define<{ sheet: string }>({
     severity: "info",
@@ -333,9 +529,35 @@ export const CATALOGUE = {
     description: "A non-empty sheet matches no standard template (§2), so it is not read. Raised at A1; never for an empty sheet.",
     parameters: { sheet: "the sheet's name" },
     message: ({ sheet }) =>
-      `Sheet '${sheet}' is not on a standard template (no recovery action form, savings register or directions table was found), so it was not read. ` +
+      `Sheet '${sheet}' is not on a standard template (no recovery action form, savings register, directions table, risk register or action plan was found), so it was not read. ` +
       "If it should be read, lay it out as one of the standard templates.",
     example: { sheet: "Notes" },
+  }),
+  "rag-colour-only": define<{ colour: Rag }>({
+    severity: "info",
+    title: "RAG shown by colour alone",
+    description:
+      "A stated-RAG cell has no text, only a fill colour, read as the nearest RAG colour (action-plans-and-risks.md §10). " +
+      "Colour alone fails colour-blind readers and black-and-white print.",
+    parameters: { colour: "the RAG read from the fill" },
+    message: ({ colour }) =>
+      `The stated RAG is shown by fill colour alone (read as ${RAG_WORDS[colour]}): colour alone fails colour-blind readers ` +
+      `and black-and-white print, so write the word ${RAG_WORDS[colour]} in the cell too.`,
+    example: { colour: "amber" },
+  }),
+
+  "no-progress-column": define<{ sheet: string }>({
+    severity: "info",
+    title: "Plan without a progress column",
+    description:
+      "An action plan has neither a progress column nor a stated-RAG column, so it is read as a schedule: every action is " +
+      "grey, though overdue actions still count as overdue (action-plans-and-risks.md §10). Raised once per sheet, at its " +
+      "first header's first cell.",
+    parameters: { sheet: "the sheet's name" },
+    message: ({ sheet }) =>
+      `The plan on sheet '${sheet}' has no progress or RAG column, so it is read as a schedule and every action is grey ` +
+      "(delivery not reported): add a Progress column (Complete, In progress, Not started, Delayed …) to track delivery.",
+    example: { sheet: "Programme Plan" },
   }),
 };
 
