@@ -3,9 +3,13 @@
  * findings in the spec's order, and totals. Money in whole pence.
  */
 import { z } from "zod";
+import { actionPlanTotalsSchema } from "./actions/action-totals";
+import { actionPlanSheetSchema, ratedActionSchema } from "./actions/records";
 import { findingSchema, findingStatsSchema } from "./findings";
 import { isoDateSchema } from "./iso-date";
-import { ragSchema, ratedDirectionSchema, ratedRecoveryActionSchema, riskLevelSchema, sheetKindSchema } from "./records";
+import { ragCountsSchema, ragSchema, ratedDirectionSchema, ratedRecoveryActionSchema, riskLevelSchema, sheetKindSchema } from "./records";
+import { ratedRiskSchema, riskRegisterSheetSchema } from "./risks/records";
+import { riskTotalsSchema } from "./risks/risk-totals";
 import { settingsSchema } from "./settings";
 import { visibilitySchema } from "./snapshot";
 import { summaryIdSchema } from "./summary/sheet-model";
@@ -21,14 +25,7 @@ export type SheetInfo = z.infer<typeof sheetInfoSchema>;
 
 const countValue = z.object({ count: z.number().int(), valuePence: z.number().int() });
 
-const ragCountsSchema = z.object({
-  red: z.number().int(),
-  amber: z.number().int(),
-  green: z.number().int(),
-  blue: z.number().int(),
-  grey: z.number().int(),
-});
-export type RagCounts = z.infer<typeof ragCountsSchema>;
+export type { RagCounts } from "./records";
 
 export const serviceAreaTotalSchema = z.object({
   serviceArea: z.string(),
@@ -89,6 +86,18 @@ export const analysisSchema = z.object({
   directions: z.object({
     items: z.array(ratedDirectionSchema),
     totals: directionTotalsSchema,
+  }),
+  /** Action plans (action-plans-and-risks.md §10): items in sheet then row order. */
+  actionPlan: z.object({
+    plans: z.array(actionPlanSheetSchema),
+    items: z.array(ratedActionSchema),
+    totals: actionPlanTotalsSchema,
+  }),
+  /** Risk registers (§11): every risk, open and closed, in sheet then row order. */
+  risks: z.object({
+    registers: z.array(riskRegisterSheetSchema),
+    items: z.array(ratedRiskSchema),
+    totals: riskTotalsSchema,
   }),
 });
 export type Analysis = z.infer<typeof analysisSchema>;

@@ -1,6 +1,10 @@
 /**
  * The engine's entry points: snapshot → analysis → summary plan. Pure; no I/O.
  */
+import { actionPlanTotals } from "./actions/action-totals";
+import { rateAction } from "./actions/action-rag";
+import { isRagMismatch, ragMismatchFinding } from "./actions/rag-mismatch";
+import type { Action, ActionPlanSheet, RatedAction } from "./actions/records";
 import type { Analysis, SheetInfo } from "./analysis";
 import { finding, findingStats, sortFindings, type Finding } from "./findings";
 import { SheetGrid } from "./grid";
@@ -9,7 +13,9 @@ import { recogniseSheet } from "./recognise";
 import type { Direction, RecoveryAction } from "./records";
 import { readDirections } from "./readers/directions";
 import { readRecoveryAction } from "./readers/recovery-action";
+import { readActionPlan } from "./readers/action-plan";
 import { readRecoveryRegister } from "./readers/recovery-register";
+import { readRiskRegister } from "./readers/risk-register";
 import { reconcileRecoveryActions } from "./readers/reconcile";
 import {
   DEFAULT_SETTINGS,
@@ -19,6 +25,10 @@ import {
   settingsFromJson,
   type Settings,
 } from "./settings";
+import type { RatedRisk, Risk, RiskRegisterSheet } from "./risks/records";
+import { riskFindings } from "./risks/risk-findings";
+import { rateRisk } from "./risks/risk-rag";
+import { riskTotals } from "./risks/risk-totals";
 import type { WorkbookSnapshot } from "./snapshot";
 import { planSummaries } from "./summary/plan";
 import type { SummaryPlan } from "./summary/sheet-model";
@@ -68,6 +78,10 @@ export function analyse(snapshot: WorkbookSnapshot, options: AnalyseOptions = {}
   const actions: RecoveryAction[] = [];
   const directions: Direction[] = [];
   let period: string | null = null;
+  const plans: ActionPlanSheet[] = [];
+  const planActions: Action[] = [];
+  const registers: RiskRegisterSheet[] = [];
+  const risks: Risk[] = [];
 
   for (const sheet of snapshot.sheets) {
     const grid = new SheetGrid(sheet);
@@ -94,6 +108,20 @@ export function analyse(snapshot: WorkbookSnapshot, options: AnalyseOptions = {}
         period = period ?? r.period;
         break;
       }
+      case "risk-register": {
+        const r = readRiskRegister(grid);
+        if (r.register) registers.push(r.register);
+        risks.push(...r.risks);
+        findings.push(...r.findings);
+        break;
+      }
+      case "action-plan": {
+        const r = readActionPlan(grid);
+        if (r.plan) plans.push(r.plan);
+        planActions.push(...r.actions);
+        findings.push(...r.findings);
+        break;
+      }
       case "other":
         if (!grid.isEmpty()) {
           findings.push(finding("unrecognised-sheet", { sheet: sheet.name, cell: "A1" }, { sheet: sheet.name }));
@@ -108,6 +136,15 @@ export function analyse(snapshot: WorkbookSnapshot, options: AnalyseOptions = {}
   findings.push(...reconciled.findings);
   const ratedActions = reconciled.actions.map((a) => ({ ...a, ...rateRecoveryAction(a, settings) }));
   const ratedDirections = directions.map((d) => ({ ...d, ...rateDirection(d, settings, asOf) }));
+  const ratedPlanActions: RatedAction[] = planActions.map((a) => {
+    const rating = rateAction(a, settings, asOf);
+    const mismatch = ragMismatchFinding(a, rating);
+    if (mismatch) findings.push(mismatch);
+    const { why: _why, ...rated } = rating;
+    return { ...a, ...rated, ragMismatch: isRagMismatch(a, rating) };
+  });
+  const ratedRisks: RatedRisk[] = risks.map((r) => ({ ...r, ...rateRisk(r, settings) }));
+  findings.push(...riskFindings(ratedRisks, asOf));
   const sheetOrder = new Map(snapshot.sheets.map((s, i) => [s.name, i]));
   const stats = findingStats(findings);
 
@@ -121,6 +158,8 @@ export function analyse(snapshot: WorkbookSnapshot, options: AnalyseOptions = {}
     notes,
     recovery: { actions: ratedActions, totals: recoveryTotals(ratedActions, settings) },
     directions: { items: ratedDirections, totals: directionTotals(ratedDirections, period) },
+    actionPlan: { plans, items: ratedPlanActions, totals: actionPlanTotals(ratedPlanActions) },
+    risks: { registers, items: ratedRisks, totals: riskTotals(ratedRisks, settings, asOf) },
   };
 }
 

@@ -1,6 +1,7 @@
 /**
  * Sheet recognition (standard-templates.md §2): by the labels a sheet holds, never by its
- * name alone. The product's own summaries are tested first, so a summary is never read as
+ * name alone, in the spec's order: summary, settings, recovery-action, recovery-register,
+ * directions, risk-register, action-plan, other. The product's own summaries are tested first, so a summary is never read as
  * a source.
  */
 import type { SheetGrid } from "./grid";
@@ -11,6 +12,8 @@ import { summaryIdOf } from "./summary/marker";
 import { isRecoveryActionSheet } from "./readers/recovery-action";
 import { findRegisterHeader, type RegisterHeader } from "./readers/recovery-register";
 import { findDirectionsHeader } from "./readers/directions";
+import { findRiskRegisterHeader } from "./readers/risk-register";
+import { findActionPlanHeader } from "./readers/action-plan";
 
 export interface Recognised {
   kind: SheetKind;
@@ -27,5 +30,7 @@ export function recogniseSheet(grid: SheetGrid): Recognised {
   const registerHeader = findRegisterHeader(grid);
   if (registerHeader) return { kind: "recovery-register", registerHeader };
   if (findDirectionsHeader(grid)) return { kind: "directions" };
+  if (findRiskRegisterHeader(grid)) return { kind: "risk-register" };
+  if (findActionPlanHeader(grid)) return { kind: "action-plan" };
   return { kind: "other" };
 }

@@ -10,6 +10,16 @@ export const ragSchema = z.enum(["red", "amber", "green", "blue", "grey"]);
 export type Rag = z.infer<typeof ragSchema>;
 export const RAGS = ragSchema.options;
 
+/** Counts by RAG. */
+export const ragCountsSchema = z.object({
+  red: z.number().int(),
+  amber: z.number().int(),
+  green: z.number().int(),
+  blue: z.number().int(),
+  grey: z.number().int(),
+});
+export type RagCounts = z.infer<typeof ragCountsSchema>;
+
 export const riskLevelSchema = z.enum(["high", "medium", "low"]);
 export type RiskLevel = z.infer<typeof riskLevelSchema>;
 export const RISK_LEVELS = riskLevelSchema.options;
@@ -18,6 +28,8 @@ export const sheetKindSchema = z.enum([
   "recovery-action",
   "recovery-register",
   "directions",
+  "risk-register",
+  "action-plan",
   "summary",
   "settings",
   "other",

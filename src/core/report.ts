@@ -4,10 +4,12 @@
  * `schemaVersion` changes only when a field is removed or changes meaning.
  */
 import { z } from "zod";
+import { actionPlanReport, actionPlanReportSchema } from "./actions/action-report";
 import { directionTotalsSchema, serviceAreaTotalSchema, sheetInfoSchema, type Analysis } from "./analysis";
 import { findingSchema } from "./findings";
 import { isoDateSchema } from "./iso-date";
 import { ragSchema, ratedDirectionSchema, ratedRecoveryActionSchema, riskLevelSchema } from "./records";
+import { risksReport, risksReportSchema } from "./risks/risk-report";
 
 const REPORT_SCHEMA_VERSION = 1;
 
@@ -48,6 +50,9 @@ export const reportSchema = z.object({
       ratedDirectionSchema.pick({ sheet: true, row: true, no: true, theme: true, dueDate: true, progress: true, rag: true, ragReason: true }),
     ),
   }),
+  // Action plans and risk registers (action-plans-and-risks.md, JSON report): always present.
+  actionPlan: actionPlanReportSchema,
+  risks: risksReportSchema,
 });
 export type Report = z.infer<typeof reportSchema>;
 
@@ -121,5 +126,7 @@ export function toReport(analysis: Analysis, workbookName: string): Report {
         ragReason: i.ragReason,
       })),
     },
+    actionPlan: actionPlanReport(analysis.actionPlan),
+    risks: risksReport(analysis.risks),
   };
 }

@@ -3,7 +3,11 @@
  * these tests stand alone). Figures echo the seed papers: a £4.5m target, a Midlothian-style
  * register and directions with themes.
  */
+import { actionPlanTotals } from "../../../src/core/actions/action-totals";
+import type { RatedAction } from "../../../src/core/actions/records";
 import { analysisSchema, type Analysis, type SheetInfo } from "../../../src/core/analysis";
+import type { RatedRisk } from "../../../src/core/risks/records";
+import { riskTotals } from "../../../src/core/risks/risk-totals";
 import { findingStats, type Finding } from "../../../src/core/findings";
 import type { RatedDirection, RatedRecoveryAction } from "../../../src/core/records";
 import { DEFAULT_SETTINGS, type Settings } from "../../../src/core/settings";
@@ -143,6 +147,9 @@ export function makeAnalysis(over: {
   findings?: Finding[];
   sheets?: SheetInfo[];
   notes?: string[];
+  /** Action-plan actions and risks (none unless given). */
+  planActions?: RatedAction[];
+  risks?: RatedRisk[];
 } = {}): Analysis {
   const settings = { ...SETTINGS, ...over.settings };
   const actions = over.actions ?? ACTIONS;
@@ -159,6 +166,12 @@ export function makeAnalysis(over: {
     notes: over.notes ?? [],
     recovery: { actions, totals: recoveryTotals(actions, settings) },
     directions: { items: directions, totals: directionTotals(directions, "half-year 2023/24") },
+    actionPlan: { plans: [], items: over.planActions ?? [], totals: actionPlanTotals(over.planActions ?? []) },
+    risks: {
+      registers: [],
+      items: over.risks ?? [],
+      totals: riskTotals(over.risks ?? [], settings, settings.asOf ?? "2024-03-21"),
+    },
   });
 }
 
