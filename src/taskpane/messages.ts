@@ -23,4 +23,6 @@ export const TEMPLATE_LABEL: Record<TemplateKind, string> = {
   "recovery-action": "Recovery action form",
   "recovery-register": "Savings register",
   directions: "Directions report",
+  "action-plan": "Action plan",
+  "risk-register": "Risk register",
 };

@@ -1,14 +1,18 @@
 /**
- * Blank standard templates described as data (standard-templates.md §3–§5): the labels and
+ * Blank standard templates described as data (standard-templates.md §3–§5;
+ * action-plans-and-risks.md §10–§11, Templates): the labels and
  * tables the readers look for, laid out exactly as they expect, plus data validation on
  * the fields with a fixed grammar so errors are prevented where they are typed. Each host
  * only renders a TemplateModel (exceljs for files, Office.js in the add-in).
  */
 import { z } from "zod";
 import { isoDateSchema } from "../iso-date";
-import { cellStyleSchema, modelCellSchema, type CellStyle, type ModelCell } from "../summary/sheet-model";
+import { modelCellSchema, type ModelCell } from "../summary/sheet-model";
+import { actionPlanTemplate } from "./action-plan-template";
+import { riskRegisterTemplate } from "./risk-register-template";
+import { blank, cellRange, dateRule, GUIDANCE, HEADER, INPUT, LABEL, text } from "./template-parts";
 
-const templateKindSchema = z.enum(["recovery-action", "recovery-register", "directions"]);
+const templateKindSchema = z.enum(["recovery-action", "recovery-register", "directions", "action-plan", "risk-register"]);
 export type TemplateKind = z.infer<typeof templateKindSchema>;
 export const TEMPLATE_KINDS = templateKindSchema.options;
 
@@ -21,7 +25,7 @@ const rangeSchema = z
     right: z.number().int().min(1),
   })
   .refine((r) => r.bottom >= r.top && r.right >= r.left, "a range's bottom-right must not be above or left of its top-left");
-type CellRange = z.infer<typeof rangeSchema>;
+export type CellRange = z.infer<typeof rangeSchema>;
 
 const messageSchema = z.object({ title: z.string().max(32), message: z.string().max(255) });
 
@@ -82,23 +86,7 @@ const REPORTING_FREQUENCIES = [
   "Annually",
 ] as const;
 
-// ---- building helpers ----------------------------------------------------------------
-
-const LABEL: CellStyle = { bold: true, wrap: true, verticalAlign: "top" };
-const HEADER: CellStyle = { bold: true, wrap: true, verticalAlign: "top", fill: "D9E1F2", border: true };
-const GUIDANCE: CellStyle = { italic: true, wrap: true, verticalAlign: "top", color: "595959", border: true };
-const INPUT: CellStyle = { wrap: true, verticalAlign: "top", border: true };
-
-function text(row: number, col: number, value: string, style?: CellStyle): ModelCell {
-  return { row, col, content: { kind: "text", text: value }, ...(style ? { style: cellStyleSchema.parse(style) } : {}) };
-}
-
-/** An empty input cell: a bordered blank so the user sees where to type. */
-function blank(row: number, col: number, format?: ModelCell["format"]): ModelCell {
-  return { row, col, content: { kind: "text", text: "" }, style: INPUT, ...(format ? { format } : {}) };
-}
-
-const cellRange = (top: number, left: number, bottom = top, right = left): CellRange => ({ top, left, bottom, right });
+// ---- building helpers (template-parts.ts), and the recovery templates' own rules -----
 
 function riskList(range: CellRange): Validation {
   return {
@@ -119,17 +107,6 @@ function moneyRule(range: CellRange, field: string): Validation {
     range,
     prompt: { title: field.slice(0, 32), message: "Enter the amount in pounds, e.g. 448000 for £448K. It must be 0 or more." },
     error: { title: "Not an amount of money", message: `${field} must be an amount in pounds of 0 or more, e.g. 448000.` },
-    errorStyle: "stop",
-  };
-}
-
-function dateRule(range: CellRange, field: string): Validation {
-  return {
-    type: "date",
-    from: "2000-01-01",
-    range,
-    prompt: { title: field.slice(0, 32), message: "Enter a date day first, e.g. 21/03/2024." },
-    error: { title: "Not a date", message: `${field} must be a real date written day first, e.g. 21/03/2024 (not 03/21/2024).` },
     errorStyle: "stop",
   };
 }
@@ -379,9 +356,15 @@ function directionsTemplate(): TemplateModel {
   };
 }
 
+const BUILDERS: Record<TemplateKind, () => TemplateModel> = {
+  "recovery-action": recoveryActionTemplate,
+  "recovery-register": recoveryRegisterTemplate,
+  directions: directionsTemplate,
+  "action-plan": actionPlanTemplate,
+  "risk-register": riskRegisterTemplate,
+};
+
 /** The blank template of a kind, checked against the schema. */
 export function templateModel(kind: TemplateKind): TemplateModel {
-  const model =
-    kind === "recovery-action" ? recoveryActionTemplate() : kind === "recovery-register" ? recoveryRegisterTemplate() : directionsTemplate();
-  return templateModelSchema.parse(model);
+  return templateModelSchema.parse(BUILDERS[kind]());
 }
