@@ -4,7 +4,15 @@
  */
 import type { Settings } from "../core/settings";
 import { TEMPLATE_KINDS, type TemplateKind } from "../core/templates/template-model";
-import { asOfFromText, NEGATIVE, targetFromText, thresholdFromText } from "../core/settings-text";
+import {
+  asOfFromText,
+  dueSoonFromText,
+  NEGATIVE,
+  organisationFromText,
+  riskScoreFromText,
+  targetFromText,
+  thresholdFromText,
+} from "../core/settings-text";
 
 export class UsageError extends Error {
   constructor(message: string) {
@@ -25,7 +33,7 @@ export type Command =
 export const USAGE = `Usage:
   board-summary check <workbook.xlsx> [--json] [SETTINGS]
   board-summary build <workbook.xlsx> [-o OUT.xlsx] [SETTINGS] [--strict]
-  board-summary template <recovery-action|recovery-register|directions> -o OUT.xlsx
+  board-summary template <recovery-action|recovery-register|directions|action-plan|risk-register> -o OUT.xlsx
 
 SETTINGS (override the settings saved in the workbook, for this run):
   --as-of YYYY-MM-DD   the as-at date (default: saved, else today in Europe/London)
@@ -33,6 +41,10 @@ SETTINGS (override the settings saved in the workbook, for this run):
   --green N            directions green threshold, percent (default 90)
   --amber N            directions amber threshold, percent (default 70)
   --brag, --no-brag    blue for complete
+  --organisation TEXT  the organisation's name on the summary pages
+  --due-soon DAYS      action plans: due within this many days is due soon (default 30)
+  --risk-red N         risk registers: a 5 x 5 score of N or more is red (default 15)
+  --risk-amber N       risk registers: a 5 x 5 score of N or more is amber (default 8)
 
 Exit status: 0 done; 1 errors found (check, build --strict); 2 bad usage or unreadable file.`;
 
@@ -55,6 +67,24 @@ function targetFlag(text: string): number {
   if (r.ok && r.value !== null) return r.value;
   if (!r.ok && r.problem === NEGATIVE) throw new UsageError(`--target cannot be negative (got '${text}').`);
   throw new UsageError(`--target must be an amount of money, e.g. --target 4.5m or --target £4,500,000 (got '${text}').`);
+}
+
+function dueSoonFlag(text: string): number {
+  const r = dueSoonFromText(text);
+  if (!r.ok) throw new UsageError(`--due-soon must be a whole number of days, e.g. --due-soon 30 (got '${text}').`);
+  return r.value;
+}
+
+function riskFlag(flag: string, text: string): number {
+  const r = riskScoreFromText(text);
+  if (!r.ok) throw new UsageError(`${flag} must be a whole number from 1 to 25, e.g. ${flag} ${flag === "--risk-red" ? 15 : 8} (got '${text}').`);
+  return r.value;
+}
+
+function organisationFlag(text: string): string {
+  const r = organisationFromText(text);
+  if (!r.ok || r.value === null) throw new UsageError(`--organisation needs the organisation's name, e.g. --organisation "Midlothian IJB".`);
+  return r.value;
 }
 
 export function parseArgs(argv: string[]): Command {
@@ -100,6 +130,19 @@ export function parseArgs(argv: string[]): Command {
         break;
       case "--amber":
         overrides.amberThreshold = percentFlag("--amber", value());
+        break;
+      case "--organisation":
+      case "--organization":
+        overrides.organisation = organisationFlag(value());
+        break;
+      case "--due-soon":
+        overrides.dueSoonDays = dueSoonFlag(value());
+        break;
+      case "--risk-red":
+        overrides.riskRed = riskFlag("--risk-red", value());
+        break;
+      case "--risk-amber":
+        overrides.riskAmber = riskFlag("--risk-amber", value());
         break;
       case "--brag":
         overrides.brag = true;

@@ -90,7 +90,8 @@ async function run(cmd: Command, io: Io): Promise<number> {
       }
       lines.push(...buildNotes(plan, result));
       lines.push(
-        `${plural(analysis.recovery.totals.count, "recovery action")}, ${plural(analysis.directions.totals.count, "direction")}; ` +
+        `${plural(analysis.recovery.totals.count, "recovery action")}, ${plural(analysis.directions.totals.count, "direction")}, ` +
+          `${plural(analysis.actionPlan.totals.count, "plan action")}, ${plural(analysis.risks.totals.open + analysis.risks.totals.closed, "risk")}; ` +
           `${plural(analysis.stats.error, "error")}, ${plural(analysis.stats.warning, "warning")} (see the Data Checks sheet).`,
       );
       io.stdout(lines.join("\n") + "\n");

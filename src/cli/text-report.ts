@@ -7,12 +7,15 @@ import { formatPercent } from "../core/rag";
 import { RAGS, RISK_LEVELS, type SheetKind } from "../core/records";
 import { NO_THEME } from "../core/summary/directions-summary";
 import { formatDateUk, formatMoney } from "../core/values";
-import { plural, RAG_WORDS, RISK_WORDS } from "../core/words";
+import { ACTION_STATUSES, type ActionStatus } from "../core/actions/records";
+import { plural, RAG_WORDS, RISK_LEVEL_WORDS, RISK_WORDS } from "../core/words";
 
 const KIND_WORDS: Record<SheetKind, string> = {
   "recovery-action": "recovery action form",
   "recovery-register": "savings register",
   directions: "directions report",
+  "risk-register": "risk register",
+  "action-plan": "action plan",
   summary: "summary (written by Board Summary)",
   settings: "settings (very hidden)",
   other: "not a template sheet",
@@ -20,6 +23,71 @@ const KIND_WORDS: Record<SheetKind, string> = {
 
 function ragLine(c: RagCounts): string {
   return RAGS.map((k) => `${RAG_WORDS[k]} ${c[k]}`).join(" · ");
+}
+
+const STATUS_WORDS: Record<ActionStatus, string> = {
+  complete: "Complete",
+  "in-progress": "In progress",
+  "not-started": "Not started",
+  "at-risk": "At risk",
+  "not-reported": "Not reported",
+};
+
+/** The settings in force, on one line: what the RAG and totals above were worked out with. */
+function settingsLines(a: Analysis): string[] {
+  const s = a.settings;
+  const lines = [
+    `Settings: directions green ${formatPercent(s.greenThreshold)}, amber ${formatPercent(s.amberThreshold)}; BRAG ${s.brag ? "on" : "off"}; ` +
+      `target ${s.targetPence === null ? "not set" : formatMoney(s.targetPence)}; as at ${s.asOf === null ? "today" : formatDateUk(s.asOf)}`,
+    `  action plans: due soon within ${plural(s.dueSoonDays, "day")}; risk scores red from ${s.riskRed}, amber from ${s.riskAmber}` +
+      (s.organisation === null ? "" : `; organisation ${s.organisation}`),
+  ];
+  return lines;
+}
+
+function actionPlanLines(a: Analysis): string[] {
+  const t = a.actionPlan.totals;
+  const out: string[] = [];
+  const completion = t.completion === null ? "no progress column" : `${formatPercent(t.completion * 100)} complete`;
+  out.push(`Action plans: ${plural(t.count, "action")} on ${plural(a.actionPlan.plans.length, "sheet")} (${completion})`);
+  if (t.count === 0) return out;
+  out.push(`  Overdue ${t.overdue} · due soon ${t.dueSoon} · RAG mismatches ${t.ragMismatches}`);
+  out.push(`  RAG: ${ragLine(t.byRag)}`);
+  out.push(`  Status: ${ACTION_STATUSES.map((k) => `${STATUS_WORDS[k]} ${t.byStatus[k]}`).join(" · ")}`);
+  out.push("  By section:");
+  for (const g of t.bySection) out.push(`    ${g.section ?? "(No section)"}: ${plural(g.count, "action")}, ${g.complete} complete, ${g.overdue} overdue`);
+  out.push("  By lead:");
+  for (const g of t.byLead) out.push(`    ${g.lead ?? "(No lead)"}: ${plural(g.count, "action")}, ${g.complete} complete, ${g.overdue} overdue`);
+  const exceptions = t.exceptions.map((i) => a.actionPlan.items[i]);
+  if (exceptions.length > 0) {
+    out.push("  Exceptions:");
+    for (const x of exceptions) {
+      const stated = x.statedRag === null ? "" : ` (stated ${RAG_WORDS[x.statedRag]})`;
+      out.push(`    ${x.ref}  ${RAG_WORDS[x.rag]}${stated}: ${x.ragReason}`);
+    }
+  }
+  return out;
+}
+
+function riskLines(a: Analysis): string[] {
+  const t = a.risks.totals;
+  const out: string[] = [];
+  out.push(`Risks: ${t.open} open, ${t.closed} closed, on ${plural(a.risks.registers.length, "sheet")}`);
+  if (t.open + t.closed === 0) return out;
+  out.push(`  Open by RAG: ${ragLine(t.byRag)}`);
+  out.push(`  Red or amber without mitigation ${t.unmitigated} · reviews overdue ${t.reviewsOverdue}`);
+  const inGrid5 = t.heatMap.grid5.flat().reduce((x, y) => x + y, 0);
+  const inGrid3 = t.heatMap.grid3.flat().reduce((x, y) => x + y, 0);
+  out.push(`  Heat maps: ${inGrid5} on the 5 × 5 grid, ${inGrid3} on the 3 × 3 grid, ${t.heatMap.singleRating} rated by one column`);
+  const top = t.topRisks.slice(0, 5).map((i) => a.risks.items[i]);
+  if (top.length > 0) {
+    out.push("  Top risks:");
+    for (const r of top) {
+      const level = r.level === null ? "not rated" : RISK_LEVEL_WORDS[r.level];
+      out.push(`    ${r.ref}  ${RAG_WORDS[r.rag]}, ${level}: ${r.risk.length > 70 ? `${r.risk.slice(0, 67)}...` : r.risk}`);
+    }
+  }
+  return out;
 }
 
 export function textReport(analysis: Analysis, workbookName: string): string {
@@ -84,5 +152,11 @@ export function textReport(analysis: Analysis, workbookName: string): string {
     const avg = t.averageProgress === null ? "no progress reported" : `mean progress ${formatPercent(t.averageProgress)}`;
     out.push(`    ${t.theme ?? NO_THEME}: ${plural(t.count, "direction")}, ${t.reported} reported, ${avg}`);
   }
+  out.push("");
+  out.push(...actionPlanLines(analysis));
+  out.push("");
+  out.push(...riskLines(analysis));
+  out.push("");
+  out.push(...settingsLines(analysis));
   return out.join("\n") + "\n";
 }
