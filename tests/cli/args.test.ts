@@ -17,6 +17,27 @@ describe("command-line arguments", () => {
     });
   });
 
+  it("reads the action-plan and risk settings and the organisation's name", () => {
+    expect(
+      parseArgs(["check", "p.xlsx", "--due-soon", "14", "--risk-red=20", "--risk-amber", "10", "--organisation", "  Castle Point  and Rochford CCG "]),
+    ).toMatchObject({ overrides: { dueSoonDays: 14, riskRed: 20, riskAmber: 10, organisation: "Castle Point and Rochford CCG" } });
+    expect(parseArgs(["check", "p.xlsx", "--due-soon", "0"])).toMatchObject({ overrides: { dueSoonDays: 0 } });
+  });
+
+  it("refuses bad action-plan and risk settings with a line that says what would be right", () => {
+    fails(["check", "p.xlsx", "--due-soon", "two weeks"], /--due-soon must be a whole number of days, e.g. --due-soon 30/);
+    fails(["check", "p.xlsx", "--due-soon", "-3"], /--due-soon needs a value|--due-soon must be a whole number/);
+    fails(["check", "p.xlsx", "--due-soon", "7.5"], /--due-soon must be a whole number of days/);
+    fails(["check", "p.xlsx", "--risk-red", "26"], /--risk-red must be a whole number from 1 to 25, e.g. --risk-red 15/);
+    fails(["check", "p.xlsx", "--risk-amber", "0"], /--risk-amber must be a whole number from 1 to 25, e.g. --risk-amber 8/);
+    fails(["check", "p.xlsx", "--organisation", "  "], /--organisation needs the organisation's name/);
+  });
+
+  it("reads template action-plan and risk-register", () => {
+    expect(parseArgs(["template", "action-plan", "-o", "a.xlsx"])).toEqual({ name: "template", kind: "action-plan", output: "a.xlsx" });
+    expect(parseArgs(["template", "risk-register", "-o", "r.xlsx"])).toEqual({ name: "template", kind: "risk-register", output: "r.xlsx" });
+  });
+
   it("reads the target in the money grammar", () => {
     const cmd = parseArgs(["check", "p.xlsx", "--target", "£4,500,000"]);
     expect(cmd).toMatchObject({ overrides: { targetPence: 450_000_000 } });

@@ -27,6 +27,30 @@ describe("settings", () => {
     expect(r).toEqual({ ok: false, message: "Invalid setting: the amber threshold cannot be above the green threshold." });
   });
 
+  it("refuses risk thresholds out of order or off the 1–25 scale, and a bad due-soon window", () => {
+    expect(parseSettings({ riskRed: 8, riskAmber: 8 })).toEqual({ ok: false, message: "Invalid setting: the risk amber score must be below the risk red score." });
+    expect(parseSettings({ riskRed: 10, riskAmber: 12 }).ok).toBe(false);
+    expect(parseSettings({ riskRed: 20, riskAmber: 10 }).ok).toBe(true);
+    expect(parseSettings({ riskRed: 26 })).toEqual({ ok: false, message: "Invalid setting: The risk red score must be from 1 to 25." });
+    expect(parseSettings({ riskAmber: 0 })).toEqual({ ok: false, message: "Invalid setting: The risk amber score must be from 1 to 25." });
+    expect(parseSettings({ riskRed: 15.5 })).toEqual({ ok: false, message: "Invalid setting: The risk red score must be a whole number." });
+    expect(parseSettings({ dueSoonDays: -1 })).toEqual({ ok: false, message: "Invalid setting: The due-soon window cannot be negative." });
+    expect(parseSettings({ dueSoonDays: 400 })).toEqual({ ok: false, message: "Invalid setting: The due-soon window must be at most 365 days." });
+    expect(parseSettings({ dueSoonDays: 0 }).ok).toBe(true);
+  });
+
+  it("takes the organisation's name as one line of up to 100 characters, trimmed", () => {
+    expect(parseSettings({ organisation: "  Midlothian IJB " })).toMatchObject({ ok: true, settings: { organisation: "Midlothian IJB" } });
+    expect(parseSettings({ organisation: "   " })).toEqual({ ok: false, message: "Invalid setting: The organisation's name cannot be blank: leave it unset for none." });
+    expect(parseSettings({ organisation: "x".repeat(101) }).ok).toBe(false);
+    expect(parseSettings({ organisation: "Two\nlines" }).ok).toBe(false);
+  });
+
+  it("reads the new settings from saved JSON that lacks them (a workbook saved before they existed) as their defaults", () => {
+    const old = JSON.stringify({ schemaVersion: 1, greenThreshold: 90, amberThreshold: 70, brag: false, targetPence: null, asOf: "2023-09-21" });
+    expect(settingsFromJson(old)).toEqual({ settings: { ...DEFAULT_SETTINGS, asOf: "2023-09-21" } });
+  });
+
   it("refuses a negative target and an impossible date", () => {
     const t = parseSettings({ targetPence: -1 });
     expect(t.ok).toBe(false);
@@ -44,7 +68,7 @@ describe("settings", () => {
   });
 
   it("round-trips through the JSON saved on the settings sheet", () => {
-    const s = { ...DEFAULT_SETTINGS, brag: true, targetPence: 450_000_000, asOf: "2023-09-21" };
+    const s = { ...DEFAULT_SETTINGS, brag: true, targetPence: 450_000_000, asOf: "2023-09-21", organisation: "Midlothian IJB", dueSoonDays: 14, riskRed: 20, riskAmber: 10 };
     expect(settingsFromJson(settingsToJson(s))).toEqual({ settings: s });
   });
 
