@@ -3,7 +3,9 @@
  * scripts/make-samples.ts [DIR]`):
  * - board-pack.xlsx: the clean sample (forms, a register, the directions report, settings);
  * - savings-register.xlsx: the 2018/19 register alone, in the paper's own layout;
- * - board-pack-with-errors.xlsx: a pack with deliberate mistakes raising every finding code.
+ * - board-pack-with-errors.xlsx: a pack with deliberate mistakes raising every finding code;
+ * - od-action-plan.xlsx: seed 003's OD action plan (actions 6.1 to 7.5), with a few stated RAGs;
+ * - programme-plan-and-risks.xlsx: seed 004's phase plans and its five-risk register.
  *
  * Figures and text are copied from public board papers (listed in examples/README.md),
  * so nothing here reads the papers themselves. The builders are exported for tests.
@@ -14,6 +16,19 @@ import JSZip from "jszip";
 import * as path from "path";
 import type { FindingCode } from "../src/core/findings";
 import { must } from "./must";
+import {
+  ISRB_DATE,
+  ISRB_ORGANISATION,
+  ISRB_PHASES,
+  ISRB_RISK_HEADER,
+  ISRB_RISKS,
+  ISRB_TITLE,
+  OD_PLAN_HEADER,
+  OD_PLAN_ORGANISATION,
+  OD_PLAN_ROWS,
+  OD_PLAN_TITLE,
+  type PhasePlan,
+} from "./seed-plans";
 
 // =======================================================================================
 // The papers' figures and text: Midlothian HSCP Financial Recovery Actions 2024/25;
@@ -970,6 +985,90 @@ function writeDirections(ws: ExcelJS.Worksheet, o: DirectionsOptions): void {
   }
 }
 
+// ---- action plans and risk registers ---------------------------------------------------
+
+/** A stated RAG written as a word, or shown by a fill colour alone (RRGGBB). */
+export type StatedRag = { word: string } | { fill: string };
+
+/**
+ * Seed 003's action plan as the paper lays it out: the title, section 6's heading lines, the
+ * header repeated per page, section headings in the goal column, each goal written once,
+ * 6.30's wrapped line, and section 7 under its own heading, Aim and Lead. Columns: A OD
+ * Goal, B Action to deliver, C SRO, D OP Lead, E By When, F Measure/Evidence, G Progress, H RAG.
+ * Returns the row of each action, by ref.
+ */
+function writeOdPlan(ws: ExcelJS.Worksheet, stated: Readonly<Record<string, StatedRag>>): Map<string, number> {
+  widths(ws, [34, 56, 12, 11, 11, 36, 26, 9]);
+  put(ws, "A1", OD_PLAN_TITLE, { bold: true, size: 14, wrap: false });
+  const rows = new Map<string, number>();
+  let row = 3;
+  for (const r of OD_PLAN_ROWS) {
+    switch (r.kind) {
+      case "text":
+        put(ws, `A${row}`, r.text, { bold: !/^(Aim|Lead):/.test(r.text), wrap: false });
+        break;
+      case "header":
+        OD_PLAN_HEADER.forEach((h, i) => put(ws, `${"ABCDEFGH"[i]}${row}`, h, HEAD));
+        break;
+      case "heading":
+        put(ws, `A${row}`, r.text, { bold: true, border: true });
+        break;
+      case "continuation":
+        put(ws, `A${row}`, r.text, BOX);
+        break;
+      case "blank":
+        break;
+      case "action": {
+        const ref = r.action.split(" ")[0];
+        rows.set(ref, row);
+        const cells: (string | undefined)[] = [r.goal, r.action, r.sro, r.lead, r.due, r.measure, r.progress];
+        cells.forEach((v, i) => put(ws, `${"ABCDEFG"[i]}${row}`, v, BOX));
+        const s = stated[ref] as StatedRag | undefined;
+        put(ws, `H${row}`, s && "word" in s ? s.word : undefined, { ...BOX, ...(s && "fill" in s ? { fill: s.fill } : {}) });
+        break;
+      }
+    }
+    row += 1;
+  }
+  return rows;
+}
+
+/** Seed 004's phase plans: each phase's header, its workstream headings in bold, its actions. */
+function writePhasePlans(ws: ExcelJS.Worksheet, title: string | null, phases: readonly PhasePlan[]): void {
+  widths(ws, [90, 26]);
+  let row = 1;
+  if (title !== null) {
+    put(ws, "A1", title, { bold: true, size: 14, wrap: false });
+    row = 3;
+  }
+  for (const phase of phases) {
+    put(ws, `A${row}`, phase.header, HEAD);
+    put(ws, `B${row}`, "Planned delivery date", HEAD);
+    row += 1;
+    for (const r of phase.rows) {
+      if ("heading" in r) put(ws, `A${row}`, r.heading, { bold: true, border: true });
+      else {
+        put(ws, `A${row}`, r.action, { ...BOX, bold: r.bold, italic: r.italic });
+        put(ws, `B${row}`, r.due, BOX);
+      }
+      row += 1;
+    }
+    row += 1;
+  }
+}
+
+/** Seed 004's initial risks: `Risk Description | Impact H/M/L | Mitigation Description`, mitigations as bullet points. */
+function writeIsrbRisks(ws: ExcelJS.Worksheet): void {
+  widths(ws, [60, 14, 70]);
+  put(ws, "A1", "6. Risk", { bold: true, size: 14, wrap: false });
+  ISRB_RISK_HEADER.forEach((h, i) => put(ws, `${"ABC"[i]}3`, h, HEAD));
+  ISRB_RISKS.forEach((r, i) => {
+    put(ws, `A${4 + i}`, r.risk, BOX);
+    put(ws, `B${4 + i}`, r.impact, BOX);
+    put(ws, `C${4 + i}`, bullets(r.mitigations), BOX);
+  });
+}
+
 // ---- settings and notes --------------------------------------------------------------
 
 function writeSettings(wb: ExcelJS.Workbook, json: object): void {
@@ -1041,6 +1140,41 @@ export async function buildSavingsRegister(): Promise<Buffer> {
   return bytes(wb);
 }
 
+// ---- d. seed 003's action plan --------------------------------------------------------
+
+/** The end of 2019/20, when most of the plan's new actions fall due. */
+export const OD_PLAN_AS_OF = "2020-03-31";
+
+/**
+ * The plan's RAG column is empty in the paper; these stated RAGs are ours: words and fill
+ * colours alone, one of them (6.26, overdue at 31/03/2020) contradicting the facts.
+ */
+export const OD_PLAN_STATED: Readonly<Record<string, StatedRag>> = {
+  "6.1": { fill: "00B050" },
+  "6.26": { word: "Green" },
+  "6.29": { fill: "92D050" },
+  "6.33": { word: "Green" },
+  "6.34": { word: "Red" },
+  "6.38": { word: "Complete" },
+};
+
+export async function buildOdActionPlan(): Promise<Buffer> {
+  const wb = newWorkbook();
+  writeOdPlan(wb.addWorksheet("OD Action Plan"), OD_PLAN_STATED);
+  writeSettings(wb, { schemaVersion: 1, asOf: OD_PLAN_AS_OF, organisation: OD_PLAN_ORGANISATION });
+  return bytes(wb);
+}
+
+// ---- e. seed 004's programme plan and risks --------------------------------------------
+
+export async function buildProgrammePlanAndRisks(): Promise<Buffer> {
+  const wb = newWorkbook();
+  writePhasePlans(wb.addWorksheet("Programme Plan"), ISRB_TITLE, ISRB_PHASES);
+  writeIsrbRisks(wb.addWorksheet("Risks"));
+  writeSettings(wb, { schemaVersion: 1, asOf: ISRB_DATE, organisation: ISRB_ORGANISATION });
+  return bytes(wb);
+}
+
 // ---- c. the board pack with deliberate errors ----------------------------------------
 
 export interface ExpectedFinding {
@@ -1093,6 +1227,29 @@ export const EXPECTED_ERROR_FINDINGS: ExpectedFinding[] = [
   { code: "non-numeric-progress", sheet: "Directions", cell: "D12" }, // On track
   { code: "missing-target-date", sheet: "Directions", cell: "B13" }, // no `by <date>`
   // A user's own sheet.
+  // Action Plan (seed 003's actions, dated and marked to raise each finding).
+  { code: "rag-mismatch", sheet: "Action Plan", cell: "F5" }, // stated Green, overdue since 31/12/2018
+  { code: "missing-due-date", sheet: "Action Plan", cell: "D6" },
+  { code: "unknown-due-date", sheet: "Action Plan", cell: "D7" }, // TBC
+  { code: "rag-colour-only", sheet: "Action Plan", cell: "F7" }, // a green fill, no word
+  { code: "invalid-date", sheet: "Action Plan", cell: "D8" }, // Q3, a quarter without its year
+  { code: "unclear-progress", sheet: "Action Plan", cell: "E8" }, // Awaiting sign-off
+  { code: "invalid-rag", sheet: "Action Plan", cell: "F8" }, // Purple
+  { code: "duplicate-ref", sheet: "Action Plan", cell: "A9" }, // 6.4 again
+  { code: "progress-out-of-range", sheet: "Action Plan", cell: "E9" }, // 120%
+  { code: "missing-field", sheet: "Action Plan", cell: "B10" }, // a due date and progress, no action
+  // Programme Plan (seed 004's phase 1, no progress column).
+  { code: "no-progress-column", sheet: "Programme Plan", cell: "A3" },
+  { code: "unknown-due-date", sheet: "Programme Plan", cell: "B14" }, // the paper's own TBC
+  // Risk Register (seed 004's risks scored on the 5 × 5 matrix).
+  { code: "score-mismatch", sheet: "Risk Register", cell: "F4" }, // 4 × 4 written as 12
+  { code: "residual-above-current", sheet: "Risk Register", cell: "H4" }, // residual 20 above 16
+  { code: "review-overdue", sheet: "Risk Register", cell: "I4" }, // 30/06/2023, before 21/09/2023
+  { code: "missing-owner", sheet: "Risk Register", cell: "C5" },
+  { code: "missing-mitigation", sheet: "Risk Register", cell: "G5" }, // 5 × 4 = 20, red, no mitigation
+  { code: "invalid-rating", sheet: "Risk Register", cell: "D6" }, // Very likely
+  { code: "missing-rating", sheet: "Risk Register", cell: "E7" }, // no impact
+  { code: "invalid-date", sheet: "Risk Register", cell: "I8" }, // 31/13/2023
   { code: "unrecognised-sheet", sheet: "Notes", cell: "A1" },
 ];
 
@@ -1216,6 +1373,49 @@ export async function buildBoardPackWithErrors(): Promise<Buffer> {
   direction(12, "2.1", d("2.1").direction, "On track");
   direction(13, "2.2", "All services delegated to Midlothian IJB must ensure service planning describes a clear process to ensure fair access.", undefined);
 
+  // Action Plan: rows fixed so the expected cells above can be read off.
+  const plan = wb.addWorksheet("Action Plan");
+  widths(plan, [8, 60, 10, 14, 22, 10]);
+  put(plan, "A1", "OD Action Plan 2023/24 (draft for checking)", { bold: true, size: 14, wrap: false });
+  ["Ref", "Action", "Lead", "Due Date", "Progress", "RAG"].forEach((h, i) => put(plan, `${"ABCDEF"[i]}3`, h, HEAD));
+  put(plan, "A4", "Governing Body", { bold: true });
+  const seedAction = (ref: string): string => {
+    const r = OD_PLAN_ROWS.find((x) => x.kind === "action" && x.action.startsWith(`${ref} `));
+    return r && r.kind === "action" ? r.action.slice(ref.length + 1) : ref;
+  };
+  const planRow = (row: number, ref: Raw, action: Raw, due: Raw, progress: Raw, rag?: StatedRag) => {
+    put(plan, `A${row}`, ref, { ...BOX, numFmt: "@" });
+    put(plan, `B${row}`, action, BOX);
+    put(plan, `C${row}`, "ADA", BOX);
+    put(plan, `D${row}`, due, BOX);
+    put(plan, `E${row}`, progress, BOX);
+    put(plan, `F${row}`, rag && "word" in rag ? rag.word : undefined, { ...BOX, ...(rag && "fill" in rag ? { fill: rag.fill } : {}) });
+  };
+  planRow(5, "6.1", seedAction("6.1"), "Dec 2018", "In progress", { word: "Green" });
+  planRow(6, "6.2", seedAction("6.2"), undefined, "In progress");
+  planRow(7, "6.3", seedAction("6.3"), "TBC", "Completed", { fill: "00B050" });
+  planRow(8, "6.4", seedAction("6.4"), "Q3", "Awaiting sign-off", { word: "Purple" });
+  planRow(9, "6.4", seedAction("6.5"), "Nov 2023", "120%");
+  planRow(10, undefined, undefined, "Mar 2024", "In progress");
+
+  // Programme Plan: seed 004's first phase, a schedule with no progress column.
+  writePhasePlans(wb.addWorksheet("Programme Plan"), "Programme plan 2018/19 (draft for checking)", ISRB_PHASES.slice(0, 1));
+
+  // Risk Register: seed 004's risks scored on the 5 × 5 matrix, with deliberate mistakes.
+  const risks = wb.addWorksheet("Risk Register");
+  widths(risks, [8, 50, 22, 11, 9, 11, 48, 14, 13, 9]);
+  put(risks, "A1", "Corporate Risk Register (draft for checking)", { bold: true, size: 14, wrap: false });
+  const riskHeader = ["Risk ID", "Risk Description", "Risk Owner", "Likelihood", "Impact", "Risk Score", "Mitigation", "Residual Score", "Review Date", "Status"];
+  riskHeader.forEach((h, i) => put(risks, `${"ABCDEFGHIJ"[i]}3`, h, HEAD));
+  const riskRows: Raw[][] = [
+    ["R1", ISRB_RISKS[0].risk, "Chief Officer", 4, 4, 12, bullets(ISRB_RISKS[0].mitigations), 20, "30/06/2023", "Open"],
+    ["R2", ISRB_RISKS[1].risk, undefined, 5, 4, 20, undefined, undefined, "31/12/2023", "Open"],
+    ["R3", ISRB_RISKS[2].risk, "Chief Finance Officer", "Very likely", 4, undefined, bullets(ISRB_RISKS[2].mitigations), undefined, "31/12/2023", "Open"],
+    ["R4", ISRB_RISKS[3].risk, "Head of Communications", 3, undefined, undefined, bullets(ISRB_RISKS[3].mitigations), undefined, "31/12/2023", "Open"],
+    ["R5", ISRB_RISKS[4].risk, "Chief Officer", 2, 3, 6, bullets(ISRB_RISKS[4].mitigations), undefined, "31/13/2023", "Closed"],
+  ];
+  riskRows.forEach((r, i) => r.forEach((v, j) => put(risks, `${"ABCDEFGHIJ"[j]}${4 + i}`, v, BOX)));
+
   const notes = wb.addWorksheet("Notes");
   put(notes, "A1", "Draft pack for checking: each sheet has deliberate mistakes.", { wrap: false });
   writeSettings(wb, BOARD_SETTINGS);
@@ -1228,6 +1428,8 @@ export const SAMPLE_FILES = {
   "board-pack.xlsx": buildBoardPack,
   "savings-register.xlsx": buildSavingsRegister,
   "board-pack-with-errors.xlsx": buildBoardPackWithErrors,
+  "od-action-plan.xlsx": buildOdActionPlan,
+  "programme-plan-and-risks.xlsx": buildProgrammePlanAndRisks,
 } as const;
 
 /** Writes every sample into `dir` (default: examples/ beside this script). */

@@ -13,10 +13,21 @@ export const EXAMPLES = path.join(ROOT, "examples");
 export const BOARD_PACK = path.join(EXAMPLES, "board-pack.xlsx");
 export const BOARD_PACK_WITH_ERRORS = path.join(EXAMPLES, "board-pack-with-errors.xlsx");
 export const SAVINGS_REGISTER = path.join(EXAMPLES, "savings-register.xlsx");
+export const OD_ACTION_PLAN = path.join(EXAMPLES, "od-action-plan.xlsx");
+export const PROGRAMME_PLAN_AND_RISKS = path.join(EXAMPLES, "programme-plan-and-risks.xlsx");
 
 export async function analyseFile(file: string, options: AnalyseOptions = {}): Promise<Analysis> {
   const loaded = await loadWorkbook(new Uint8Array(fs.readFileSync(file)), path.basename(file));
   return analyse(loaded.snapshot, { now: new Date("2023-09-21T12:00:00Z"), ...options });
+}
+
+/**
+ * True where the .xlsx host reads cells' fill colours into the snapshot (a stated RAG shown by
+ * colour alone needs them): the file holds solid fills, so a host that reads them lists some.
+ */
+export async function hostReadsFills(file: string): Promise<boolean> {
+  const loaded = await loadWorkbook(new Uint8Array(fs.readFileSync(file)), path.basename(file));
+  return loaded.snapshot.sheets.some((s) => s.cells.some((c) => c.fill !== undefined));
 }
 
 /** A fresh temporary folder, removed by the caller with `fs.rmSync(dir, { recursive: true })`. */

@@ -11,7 +11,10 @@ import { ERROR_CODES, INFO_CODES, WARNING_CODES } from "../../src/core/findings"
 import {
   buildBoardPack,
   buildBoardPackWithErrors,
+  buildOdActionPlan,
+  buildProgrammePlanAndRisks,
   EXPECTED_ERROR_FINDINGS,
+  OD_PLAN_AS_OF,
   SAMPLE_FILES,
   writeSamples,
 } from "../../scripts/make-samples";
@@ -52,6 +55,8 @@ let dir: string;
 let pack: ExcelJS.Workbook;
 let register: ExcelJS.Workbook;
 let errors: ExcelJS.Workbook;
+let odPlan: ExcelJS.Workbook;
+let isrb: ExcelJS.Workbook;
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "board-summary-samples-"));
@@ -59,6 +64,8 @@ beforeAll(async () => {
   pack = await load(path.join(dir, "board-pack.xlsx"));
   register = await load(path.join(dir, "savings-register.xlsx"));
   errors = await load(path.join(dir, "board-pack-with-errors.xlsx"));
+  odPlan = await load(path.join(dir, "od-action-plan.xlsx"));
+  isrb = await load(path.join(dir, "programme-plan-and-risks.xlsx"));
 });
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -346,6 +353,26 @@ describe("board-pack-with-errors.xlsx", () => {
     ["missing-theme", "Directions", "A10", (c) => expect(c.value).toBe("No")],
     ["non-numeric-progress", "Directions", "D12", (c) => expect(c.value).toBe("On track")],
     ["missing-target-date", "Directions", "B13", (c) => expect(String(c.value)).not.toMatch(/\bby\b/i)],
+    ["rag-mismatch", "Action Plan", "F5", (c) => expect(c.value).toBe("Green")],
+    ["missing-due-date", "Action Plan", "D6", (c) => expect(c.value).toBeNull()],
+    ["unknown-due-date", "Action Plan", "D7", (c) => expect(c.value).toBe("TBC")],
+    ["rag-colour-only", "Action Plan", "F7", (c) => expect([c.value, c.fill]).toEqual([null, { type: "pattern", pattern: "solid", fgColor: { argb: "FF00B050" } }])],
+    ["invalid-date", "Action Plan", "D8", (c) => expect(c.value).toBe("Q3")],
+    ["unclear-progress", "Action Plan", "E8", (c) => expect(c.value).toBe("Awaiting sign-off")],
+    ["invalid-rag", "Action Plan", "F8", (c) => expect(c.value).toBe("Purple")],
+    ["duplicate-ref", "Action Plan", "A9", (c) => expect(c.value).toBe("6.4")],
+    ["progress-out-of-range", "Action Plan", "E9", (c) => expect(c.value).toBe("120%")],
+    ["missing-field", "Action Plan", "B10", (c) => expect(c.value).toBeNull()],
+    ["no-progress-column", "Programme Plan", "A3", (c) => expect(c.value).toBe("Action plan phase 1 February 2018 – September 2018")],
+    ["unknown-due-date", "Programme Plan", "B14", (c) => expect(c.value).toBe("TBC")],
+    ["score-mismatch", "Risk Register", "F4", (c) => expect(c.value).toBe(12)],
+    ["residual-above-current", "Risk Register", "H4", (c) => expect(c.value).toBe(20)],
+    ["review-overdue", "Risk Register", "I4", (c) => expect(c.value).toBe("30/06/2023")],
+    ["missing-owner", "Risk Register", "C5", (c) => expect(c.value).toBeNull()],
+    ["missing-mitigation", "Risk Register", "G5", (c) => expect(c.value).toBeNull()],
+    ["invalid-rating", "Risk Register", "D6", (c) => expect(c.value).toBe("Very likely")],
+    ["missing-rating", "Risk Register", "E7", (c) => expect(c.value).toBeNull()],
+    ["invalid-date", "Risk Register", "I8", (c) => expect(c.value).toBe("31/13/2023")],
     ["unrecognised-sheet", "Notes", "A1", (c) => expect(typeof c.value).toBe("string")],
   ];
 
@@ -377,6 +404,117 @@ describe("board-pack-with-errors.xlsx", () => {
   });
 });
 
+/** An action plan's rows as written: [ref, goal, SRO, lead, by when, progress, RAG cell value, RAG fill]. */
+function planRows(ws: ExcelJS.Worksheet) {
+  const out: { row: number; goal: unknown; action: string; sro: unknown; lead: unknown; due: unknown; progress: unknown; rag: unknown; fill: unknown }[] = [];
+  ws.eachRow((r, n) => {
+    const action = r.getCell(2).value;
+    if (typeof action === "string" && /^\d+\.\d+ /.test(action)) {
+      const fill = r.getCell(8).fill as ExcelJS.FillPattern | undefined;
+      out.push({
+        row: n,
+        goal: r.getCell(1).value,
+        action,
+        sro: r.getCell(3).value,
+        lead: r.getCell(4).value,
+        due: r.getCell(5).value,
+        progress: r.getCell(7).value,
+        rag: r.getCell(8).value,
+        fill: fill?.fgColor?.argb ?? null,
+      });
+    }
+  });
+  return out;
+}
+
+describe("od-action-plan.xlsx: seed 003's OD action plan", () => {
+  const rows = () => planRows(sheet(odPlan, "OD Action Plan"));
+
+  it("holds actions 6.1 to 6.47 and 7.1 to 7.5, in order", () => {
+    const refs = rows().map((r) => r.action.split(" ")[0]);
+    expect(refs).toEqual([...Array.from({ length: 47 }, (_, i) => `6.${i + 1}`), "7.1", "7.2", "7.3", "7.4", "7.5"]);
+  });
+
+  it("carries the seed's SROs, leads, dates and progress words as written", () => {
+    const by = new Map(rows().map((r) => [r.action.split(" ")[0], r]));
+    const pick = (ref: string) => {
+      const r = by.get(ref);
+      return r && [r.sro, r.lead, r.due, r.progress];
+    };
+    expect(pick("6.1")).toEqual(["AO/DSP", "ADA", "Dec 2018", "Completed"]);
+    expect(pick("6.6")).toEqual(["AO/ DIP (CPR)", "ID", "Oct 2018", "Completed"]);
+    expect(pick("6.8")).toEqual(["AO/ DIP (CPR)", "ADA", "Mar 2019", "Completed - ongoing"]);
+    expect(pick("6.12")).toEqual(["Chair", "CN", "Apr 2018", "Completed and ongoing"]);
+    expect(pick("6.20")).toEqual(["DSP", "ADA", "Mar 2020", null]);
+    expect(pick("6.22")).toEqual(["AO/DSP", "ADA", "Sept 2018", "Completed and ongoing"]);
+    expect(pick("6.26")).toEqual(["DSP", "ADO", "Jan 2020", "In progress – applications received"]);
+    expect(pick("6.34")).toEqual(["DIP (CPR)", "ADIP", "Jan 2020", "In progress."]);
+    expect(pick("6.35")).toEqual(["DSP", "ADA/E TO", "Mar 2020", "In progress – training provider being sourced."]);
+    expect(pick("6.42")).toEqual(["DSP", "ETO", "Jun 2020", "In progress"]);
+    expect(pick("7.2")).toEqual(["CFO", "DCFO", "March 2018", "Completed"]);
+    expect(pick("7.5")).toEqual(["CFO/DSP", "ADQ/ADA", "March 2019", "Completed"]);
+  });
+
+  it("lays the page breaks out as the paper does: the header per page, headings, 6.30's wrapped line, section 7's lines", () => {
+    const ws = sheet(odPlan, "OD Action Plan");
+    const col = (c: number) => {
+      const out: unknown[] = [];
+      ws.eachRow((r) => out.push(r.getCell(c).value));
+      return out;
+    };
+    expect(col(1).filter((v) => v === "OD Goal")).toHaveLength(6);
+    for (const h of ["Governing Body", "Member Practices", "CCG Staff", "Organisational Level", "7. Financial Management", "Lead: Chief Finance Officer"]) {
+      expect(col(1)).toContain(h);
+    }
+    const r630 = rows().find((r) => r.action.startsWith("6.30 "));
+    expect(r630 && value(ws, `A${r630.row + 2}`)).toBe("for staff (NEW)");
+  });
+
+  it("adds stated RAGs: words, fill colours alone, and one that contradicts the facts", () => {
+    const by = new Map(rows().map((r) => [r.action.split(" ")[0], r]));
+    expect([by.get("6.1")?.rag, by.get("6.1")?.fill]).toEqual([null, "FF00B050"]);
+    expect([by.get("6.29")?.rag, by.get("6.29")?.fill]).toEqual([null, "FF92D050"]);
+    expect(by.get("6.26")?.rag).toBe("Green"); // overdue at the as-at date: the contradiction
+    expect(by.get("6.34")?.rag).toBe("Red");
+    expect(rows().filter((r) => r.rag !== null || r.fill !== null)).toHaveLength(6);
+  });
+
+  it("saves the as-at date and the organisation", () => {
+    const saved = JSON.parse(String(value(sheet(odPlan, "Board Summary Settings"), "A1")));
+    expect(saved).toEqual({ schemaVersion: 1, asOf: OD_PLAN_AS_OF, organisation: "Castle Point and Rochford CCG and Southend CCG" });
+  });
+});
+
+describe("programme-plan-and-risks.xlsx: seed 004's phase plans and risks", () => {
+  it("has the three phase headers, the workstream headings and the TBC and ongoing dates", () => {
+    const ws = sheet(isrb, "Programme Plan");
+    const a: unknown[] = [];
+    const b: unknown[] = [];
+    ws.eachRow((r) => {
+      a.push(r.getCell(1).value);
+      b.push(r.getCell(2).value);
+    });
+    expect(a.filter((v) => typeof v === "string" && v.startsWith("Action plan phase"))).toEqual([
+      "Action plan phase 1 February 2018 – September 2018",
+      "Action plan phase 2 April 2018 – March 2019",
+      "Action plan phase 3 April 2018 – March 2019",
+    ]);
+    expect(a).toContain("Cross Cutting Work (All care groups)");
+    expect(a).toContain("Implementation of Discharge to Assess (see appendix 2)");
+    expect(b).toContain("March 2018 (and ongoing)");
+    expect(b).toContain("TBC");
+    expect(b.filter((v) => v === "By March 2019")).toHaveLength(2);
+  });
+
+  it("has the five risks, rated H or M on impact alone, with their mitigations as bullet points", () => {
+    const ws = sheet(isrb, "Risks");
+    expect(["A3", "B3", "C3"].map((x) => value(ws, x))).toEqual(["Risk Description", "Impact H/M/L", "Mitigation Description"]);
+    expect([4, 5, 6, 7, 8].map((r) => value(ws, `B${r}`))).toEqual(["H", "H", "H", "M", "H"]);
+    expect(value(ws, "A7")).toBe("Reputational risk during the transition through lack of appropriate communications with service users");
+    expect(value(ws, "C5")).toBe("• Communications plan\n• OD programme\n• Local Implementation Groups to support frontline buy in");
+  });
+});
+
 describe("the committed examples", () => {
   it.each(Object.keys(SAMPLE_FILES))("examples/%s matches what the builder makes", async (name) => {
     const committed = await load(path.join(EXAMPLES, name));
@@ -387,5 +525,7 @@ describe("the committed examples", () => {
   it("are byte-for-byte the same on every build", async () => {
     expect((await buildBoardPack()).equals(await buildBoardPack())).toBe(true);
     expect((await buildBoardPackWithErrors()).equals(await buildBoardPackWithErrors())).toBe(true);
+    expect((await buildOdActionPlan()).equals(await buildOdActionPlan())).toBe(true);
+    expect((await buildProgrammePlanAndRisks()).equals(await buildProgrammePlanAndRisks())).toBe(true);
   });
 });
