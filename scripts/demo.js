@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm run demo`: builds the summary of the bundled sample board pack and prints the check report.
+// `npm run demo`: builds the summary of the bundled sample board pack and prints the check report,
+// then checks the action-plan and risk-register samples.
 "use strict";
 const { spawnSync } = require("child_process");
 const path = require("path");
@@ -17,5 +18,8 @@ function run(args) {
 
 const checked = run(["check", sample]);
 const built = run(["build", sample, "-o", output]);
-// The sample is clean: check exits 0 (no errors); anything else means the demo is broken.
-process.exit(checked === 0 && built === 0 ? 0 : 1);
+// Action plans and risk registers: a CCG's OD action plan, an IJB's programme plan and risks.
+const plan = run(["check", path.join("examples", "od-action-plan.xlsx")]);
+const risks = run(["check", path.join("examples", "programme-plan-and-risks.xlsx")]);
+// The samples are clean: check exits 0 (no errors); anything else means the demo is broken.
+process.exit(checked === 0 && built === 0 && plan === 0 && risks === 0 ? 0 : 1);
