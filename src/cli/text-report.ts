@@ -33,6 +33,11 @@ const STATUS_WORDS: Record<ActionStatus, string> = {
   "not-reported": "Not reported",
 };
 
+/** Long text cut to fit a line. */
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 3)}...` : text;
+}
+
 /** The settings in force, on one line: what the RAG and totals above were worked out with. */
 function settingsLines(a: Analysis): string[] {
   const s = a.settings;
@@ -48,6 +53,7 @@ function settingsLines(a: Analysis): string[] {
 function actionPlanLines(a: Analysis): string[] {
   const t = a.actionPlan.totals;
   const out: string[] = [];
+  if (a.actionPlan.plans.length === 0) return ["Action plans: none found"];
   const completion = t.completion === null ? "no progress column" : `${formatPercent(t.completion * 100)} complete`;
   out.push(`Action plans: ${plural(t.count, "action")} on ${plural(a.actionPlan.plans.length, "sheet")} (${completion})`);
   if (t.count === 0) return out;
@@ -63,7 +69,9 @@ function actionPlanLines(a: Analysis): string[] {
     out.push("  Exceptions:");
     for (const x of exceptions) {
       const stated = x.statedRag === null ? "" : ` (stated ${RAG_WORDS[x.statedRag]})`;
-      out.push(`    ${x.ref}  ${RAG_WORDS[x.rag]}${stated}: ${x.ragReason}`);
+      const overdue = x.overdue && x.schedule && x.due !== null ? ` (overdue: due ${formatDateUk(x.due)})` : "";
+      out.push(`    ${x.ref}  ${RAG_WORDS[x.rag]}${stated}: ${x.ragReason}${overdue}`);
+      out.push(`      ${clip(x.action, 100)}`);
     }
   }
   return out;
@@ -72,6 +80,7 @@ function actionPlanLines(a: Analysis): string[] {
 function riskLines(a: Analysis): string[] {
   const t = a.risks.totals;
   const out: string[] = [];
+  if (a.risks.registers.length === 0) return ["Risk registers: none found"];
   out.push(`Risks: ${t.open} open, ${t.closed} closed, on ${plural(a.risks.registers.length, "sheet")}`);
   if (t.open + t.closed === 0) return out;
   out.push(`  Open by RAG: ${ragLine(t.byRag)}`);
@@ -84,8 +93,54 @@ function riskLines(a: Analysis): string[] {
     out.push("  Top risks:");
     for (const r of top) {
       const level = r.level === null ? "not rated" : RISK_LEVEL_WORDS[r.level];
-      out.push(`    ${r.ref}  ${RAG_WORDS[r.rag]}, ${level}: ${r.risk.length > 70 ? `${r.risk.slice(0, 67)}...` : r.risk}`);
+      out.push(`    ${r.ref}  ${RAG_WORDS[r.rag]}, ${level}: ${r.ragReason}`);
+      out.push(`      ${clip(r.risk, 100)}`);
     }
+  }
+  return out;
+}
+
+/** Only the kinds a workbook holds are reported in full; the others in one line. */
+const has = (a: Analysis, kinds: readonly SheetKind[]): boolean => a.sheets.some((s) => kinds.includes(s.kind));
+
+function recoveryLines(analysis: Analysis): string[] {
+  if (!has(analysis, ["recovery-action", "recovery-register"])) return ["Recovery actions: none found"];
+  const out: string[] = [];
+  const r = analysis.recovery.totals;
+  out.push(`Recovery actions: ${r.count}, total ${formatMoney(r.totalValuePence)}`);
+  if (r.targetPence !== null) {
+    const coverage = r.coverage === null ? "" : ` · coverage ${formatPercent(r.coverage * 100)}`;
+    out.push(`  Target ${formatMoney(r.targetPence)} · gap ${formatMoney(r.gapPence ?? 0)}${coverage}`);
+  } else {
+    out.push("  No savings target set (use --target, or set it in the add-in).");
+  }
+  if (r.forecastTotalPence !== null) out.push(`  Forecast ${formatMoney(r.forecastTotalPence)}`);
+  if (r.achievedTotalPence !== null) out.push(`  Achieved to date ${formatMoney(r.achievedTotalPence)}`);
+  out.push(
+    `  RAG: ${RAGS.map((k) => `${RAG_WORDS[k]} ${r.byRag[k].count} (${formatMoney(r.byRag[k].valuePence)})`).join(" · ")}`,
+  );
+  out.push(
+    `  Risk: ${RISK_LEVELS.map((k) => `${RISK_WORDS[k]} ${r.byRiskLevel[k].count} (${formatMoney(r.byRiskLevel[k].valuePence)})`).join(" · ")}`,
+  );
+  if (r.byServiceArea.length > 0) {
+    out.push("  By lead service area:");
+    for (const s of r.byServiceArea) {
+      const share = s.share === null ? "" : `  ${formatPercent(s.share * 100)}`;
+      out.push(`    ${s.serviceArea}: ${plural(s.count, "action")}, ${formatMoney(s.valuePence)}${share}`);
+    }
+  }
+  return out;
+}
+
+function directionLines(analysis: Analysis): string[] {
+  if (!has(analysis, ["directions"])) return ["Directions: none found"];
+  const out: string[] = [];
+  const d = analysis.directions.totals;
+  out.push(`Directions: ${d.count}${d.period ? ` (progress at ${d.period})` : ""}`);
+  out.push(`  RAG: ${ragLine(d.byRag)}`);
+  for (const t of d.byTheme) {
+    const avg = t.averageProgress === null ? "no progress reported" : `mean progress ${formatPercent(t.averageProgress)}`;
+    out.push(`    ${t.theme ?? NO_THEME}: ${plural(t.count, "direction")}, ${t.reported} reported, ${avg}`);
   }
   return out;
 }
@@ -120,38 +175,9 @@ export function textReport(analysis: Analysis, workbookName: string): string {
   for (const note of analysis.notes) out.push(`  Note: ${note}`);
   out.push("");
 
-  const r = analysis.recovery.totals;
-  out.push(`Recovery actions: ${r.count}, total ${formatMoney(r.totalValuePence)}`);
-  if (r.targetPence !== null) {
-    const coverage = r.coverage === null ? "" : ` · coverage ${formatPercent(r.coverage * 100)}`;
-    out.push(`  Target ${formatMoney(r.targetPence)} · gap ${formatMoney(r.gapPence ?? 0)}${coverage}`);
-  } else {
-    out.push("  No savings target set (use --target, or set it in the add-in).");
-  }
-  if (r.forecastTotalPence !== null) out.push(`  Forecast ${formatMoney(r.forecastTotalPence)}`);
-  if (r.achievedTotalPence !== null) out.push(`  Achieved to date ${formatMoney(r.achievedTotalPence)}`);
-  out.push(
-    `  RAG: ${RAGS.map((k) => `${RAG_WORDS[k]} ${r.byRag[k].count} (${formatMoney(r.byRag[k].valuePence)})`).join(" · ")}`,
-  );
-  out.push(
-    `  Risk: ${RISK_LEVELS.map((k) => `${RISK_WORDS[k]} ${r.byRiskLevel[k].count} (${formatMoney(r.byRiskLevel[k].valuePence)})`).join(" · ")}`,
-  );
-  if (r.byServiceArea.length > 0) {
-    out.push("  By lead service area:");
-    for (const s of r.byServiceArea) {
-      const share = s.share === null ? "" : `  ${formatPercent(s.share * 100)}`;
-      out.push(`    ${s.serviceArea}: ${plural(s.count, "action")}, ${formatMoney(s.valuePence)}${share}`);
-    }
-  }
+  out.push(...recoveryLines(analysis));
   out.push("");
-
-  const d = analysis.directions.totals;
-  out.push(`Directions: ${d.count}${d.period ? ` (progress at ${d.period})` : ""}`);
-  out.push(`  RAG: ${ragLine(d.byRag)}`);
-  for (const t of d.byTheme) {
-    const avg = t.averageProgress === null ? "no progress reported" : `mean progress ${formatPercent(t.averageProgress)}`;
-    out.push(`    ${t.theme ?? NO_THEME}: ${plural(t.count, "direction")}, ${t.reported} reported, ${avg}`);
-  }
+  out.push(...directionLines(analysis));
   out.push("");
   out.push(...actionPlanLines(analysis));
   out.push("");
