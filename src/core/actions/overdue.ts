@@ -8,7 +8,7 @@
 import type { Action } from "./records";
 
 /** The due note says the action goes on past its date (`and ongoing`). */
-export function saysOngoing(note: string | null): boolean {
+function saysOngoing(note: string | null): boolean {
   return note !== null && /\bon-?\s?going\b/i.test(note);
 }
 
@@ -22,7 +22,7 @@ export function isOverdue(a: Action, asOf: string): boolean {
 }
 
 /** An ISO date `days` days after another (UTC calendar arithmetic). */
-export function addDays(iso: string, days: number): string {
+function addDays(iso: string, days: number): string {
   const [y, m, d] = iso.split("-").map(Number);
   const t = new Date(Date.UTC(y, m - 1, d + days));
   return `${String(t.getUTCFullYear()).padStart(4, "0")}-${String(t.getUTCMonth() + 1).padStart(2, "0")}-${String(t.getUTCDate()).padStart(2, "0")}`;

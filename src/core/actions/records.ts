@@ -11,7 +11,7 @@ export const actionStatusSchema = z.enum(["complete", "at-risk", "not-started", 
 export type ActionStatus = z.infer<typeof actionStatusSchema>;
 export const ACTION_STATUSES = actionStatusSchema.options;
 
-export const actionSchema = z.object({
+const actionSchema = z.object({
   sheet: z.string(),
   /** The action's first row. */
   row: z.number().int(),

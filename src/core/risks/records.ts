@@ -7,21 +7,21 @@ import { isoDateSchema } from "../iso-date";
 import { ragSchema } from "../records";
 
 /** A risk's level: the NPSA bands of the 5 × 5 matrix (extreme, high, moderate, low) or the 3-point levels (high, medium, low). */
-export const riskScoreLevelSchema = z.enum(["extreme", "high", "moderate", "medium", "low"]);
+const riskScoreLevelSchema = z.enum(["extreme", "high", "moderate", "medium", "low"]);
 export type RiskScoreLevel = z.infer<typeof riskScoreLevelSchema>;
 
 /** 5: likelihood × impact on 1–5, a score number or a lone 1–5 rating; 3: 3-point words; null: a level word alone, or no level. */
-export const riskScaleSchema = z.union([z.literal(5), z.literal(3)]).nullable();
+const riskScaleSchema = z.union([z.literal(5), z.literal(3)]).nullable();
 export type RiskScale = z.infer<typeof riskScaleSchema>;
 
 /**
  * Which rule rated the risk: `likelihood-impact` (rules 1–2, in a heat map), `single` (rule 4,
  * one rating column), `none` (rules 3 and 5: no level).
  */
-export const ratingBasisSchema = z.enum(["likelihood-impact", "single", "none"]);
+const ratingBasisSchema = z.enum(["likelihood-impact", "single", "none"]);
 export type RatingBasis = z.infer<typeof ratingBasisSchema>;
 
-export const riskSchema = z.object({
+const riskSchema = z.object({
   sheet: z.string(),
   row: z.number().int(),
   /** Its risk (description) cell. */

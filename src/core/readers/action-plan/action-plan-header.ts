@@ -74,7 +74,7 @@ function roleOf(text: string): Role | null {
 }
 
 /** The header on a row, or null where the row has no action column and due column. */
-export function actionPlanHeaderAt(grid: SheetGrid, row: number): ActionPlanHeader | null {
+function actionPlanHeaderAt(grid: SheetGrid, row: number): ActionPlanHeader | null {
   const cols: Partial<Record<Role, number>> = {};
   let actionText = "";
   let firstCol: number | null = null;

@@ -17,7 +17,7 @@ import { continuationText } from "./continuation-row";
 import { readRowsAbove } from "./rows-above-header";
 import { sectionHeading } from "./section-heading";
 
-export { findActionPlanHeader, type ActionPlanHeader } from "./action-plan-header";
+export { findActionPlanHeader } from "./action-plan-header";
 
 type RowKind =
   | { kind: "heading"; text: string }

@@ -16,7 +16,7 @@ import { own, textOf } from "../table-cells";
 import { findRiskRegisterHeaders, type RiskRegisterHeader } from "./risk-register-header";
 import { mitigationsIn, readRiskRow } from "./risk-row";
 
-export { findRiskRegisterHeader, type RiskRegisterHeader } from "./risk-register-header";
+export { findRiskRegisterHeader } from "./risk-register-header";
 
 function contentCells(grid: SheetGrid, row: number): Cell[] {
   return grid.rowCells(row).filter((c) => !isBlank(c) && own(grid, row, c.col) === c);

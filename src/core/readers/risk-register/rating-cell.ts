@@ -87,8 +87,3 @@ export function readRatingCell(cell: Cell | undefined, column: RatingColumn): Ra
   const byWord = wordRating(shown, column) ?? pairRating(shown, column);
   return byWord ?? { kind: "invalid", reason: `${quote(shown)} is not a rating: ${WORD_ADVICE[column]}` };
 }
-
-/** The number a usable likelihood or impact gives (3-point words as 1–3); null otherwise. */
-export function ratingValue(r: RatingCell): number | null {
-  return r.kind === "five" || r.kind === "three" ? r.value : null;
-}

@@ -107,7 +107,7 @@ function roleOf(key: string): Role | null {
 const MAX_HEADING = 200;
 
 /** The header on a row, or null where the row has no risk column and rating column. */
-export function riskRegisterHeaderAt(grid: SheetGrid, row: number): RiskRegisterHeader | null {
+function riskRegisterHeaderAt(grid: SheetGrid, row: number): RiskRegisterHeader | null {
   const cols: Partial<Record<Role, number>> = {};
   let firstCol: number | null = null;
   for (const c of grid.rowCells(row)) {
