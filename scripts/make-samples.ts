@@ -987,6 +987,27 @@ function writeDirections(ws: ExcelJS.Worksheet, o: DirectionsOptions): void {
 
 // ---- action plans and risk registers ---------------------------------------------------
 
+/** Landscape, one page wide, as a board secretary prints a plan or a register. */
+const LANDSCAPE: Partial<ExcelJS.PageSetup> = { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 };
+
+/**
+ * Row heights from the wrapped text, so every line shows in applications that do not grow
+ * rows on opening (LibreOffice): about 1.15 characters per unit of column width, 15 points a line.
+ */
+function fitRows(ws: ExcelJS.Worksheet): void {
+  ws.eachRow((row) => {
+    let lines = 1;
+    row.eachCell((cell) => {
+      if (typeof cell.value !== "string" || cell.alignment?.wrapText !== true) return;
+      const width = ws.getColumn(cell.col).width ?? 10;
+      const perLine = Math.max(1, Math.floor(width * 1.15));
+      const n = cell.value.split("\n").reduce((sum, part) => sum + Math.max(1, Math.ceil(part.length / perLine)), 0);
+      lines = Math.max(lines, n);
+    });
+    if (lines > 1) row.height = 15 * lines;
+  });
+}
+
 /** A stated RAG written as a word, or shown by a fill colour alone (RRGGBB). */
 export type StatedRag = { word: string } | { fill: string };
 
@@ -1160,7 +1181,9 @@ export const OD_PLAN_STATED: Readonly<Record<string, StatedRag>> = {
 
 export async function buildOdActionPlan(): Promise<Buffer> {
   const wb = newWorkbook();
-  writeOdPlan(wb.addWorksheet("OD Action Plan"), OD_PLAN_STATED);
+  const ws = wb.addWorksheet("OD Action Plan", { pageSetup: LANDSCAPE });
+  writeOdPlan(ws, OD_PLAN_STATED);
+  fitRows(ws);
   writeSettings(wb, { schemaVersion: 1, asOf: OD_PLAN_AS_OF, organisation: OD_PLAN_ORGANISATION });
   return bytes(wb);
 }
@@ -1169,8 +1192,12 @@ export async function buildOdActionPlan(): Promise<Buffer> {
 
 export async function buildProgrammePlanAndRisks(): Promise<Buffer> {
   const wb = newWorkbook();
-  writePhasePlans(wb.addWorksheet("Programme Plan"), ISRB_TITLE, ISRB_PHASES);
-  writeIsrbRisks(wb.addWorksheet("Risks"));
+  const plan = wb.addWorksheet("Programme Plan", { pageSetup: LANDSCAPE });
+  writePhasePlans(plan, ISRB_TITLE, ISRB_PHASES);
+  fitRows(plan);
+  const risks = wb.addWorksheet("Risks", { pageSetup: LANDSCAPE });
+  writeIsrbRisks(risks);
+  fitRows(risks);
   writeSettings(wb, { schemaVersion: 1, asOf: ISRB_DATE, organisation: ISRB_ORGANISATION });
   return bytes(wb);
 }
