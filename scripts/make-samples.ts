@@ -988,7 +988,7 @@ function writeDirections(ws: ExcelJS.Worksheet, o: DirectionsOptions): void {
 // ---- action plans and risk registers ---------------------------------------------------
 
 /** Landscape, one page wide, as a board secretary prints a plan or a register. */
-const LANDSCAPE: Partial<ExcelJS.PageSetup> = { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 };
+const LANDSCAPE: Partial<ExcelJS.PageSetup> = { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
 
 /**
  * Row heights from the wrapped text, so every line shows in applications that do not grow
@@ -998,7 +998,8 @@ function fitRows(ws: ExcelJS.Worksheet): void {
   ws.eachRow((row) => {
     let lines = 1;
     row.eachCell((cell) => {
-      if (typeof cell.value !== "string" || cell.alignment?.wrapText !== true) return;
+      // Every cell of these sheets is written by put(), which sets its alignment.
+      if (typeof cell.value !== "string" || cell.alignment.wrapText !== true) return;
       const width = ws.getColumn(cell.col).width ?? 10;
       const perLine = Math.max(1, Math.floor(width * 1.15));
       const n = cell.value.split("\n").reduce((sum, part) => sum + Math.max(1, Math.ceil(part.length / perLine)), 0);
