@@ -1,184 +1,518 @@
 /**
- * What is inside an .xlsx package that exceljs would lose when it rewrites the file.
+ * An .xlsx/.xlsm package as Open Packaging Conventions parts (ECMA-376 Part 2): the zip
+ * opened with zip.js (its central directory only: nothing is inflated until asked for),
+ * parts found by OPC's case-insensitive names, relationships resolved from each part's
+ * `_rels/*.rels`, content types from `[Content_Types].xml`. Browser-safe: bytes in, no
+ * Node APIs; the command line hands in node's zlib (node-inflate.ts), the page uses fflate.
  *
- * exceljs 4.4 models worksheets, styles, shared strings, themes, tables, legacy notes,
- * pictures and the core document properties; anything else in the package is silently
- * dropped on write. So this is an ALLOW-LIST: a part is safe only when exceljs reads and
- * writes it back faithfully (checked against node_modules/exceljs/lib/xlsx/xlsx.js), and
- * every other part is reported by a human name so the caller can write the summary to a
- * separate workbook instead and say why. Browser-safe: bytes in, no Node APIs.
+ * What is inflated is bounded: each part's output is counted as it streams, and a part past
+ * `maxPartBytes` (or a package past `maxTotalBytes`) ends in one HostError line, so a
+ * decompression bomb never reaches memory. Declared sizes are not trusted for that (a bomb
+ * can lie), only checked: a part whose output differs from its declared size is damaged.
+ *
+ * Every failure a user can cause is a HostError whose message names the file (and part)
+ * and says what to do.
  */
-import JSZip from "jszip";
+import { configure, Uint8ArrayReader, Uint8ArrayWriter, ZipReader, type Entry, type FileEntry } from "@zip.js/zip.js";
+import { Inflate } from "fflate";
+import { HostError } from "../host";
+import { parseXml, PartDecoder, XmlError, type XmlElement } from "./xml";
 
-export interface PackageInspection {
-  /** Human descriptions, e.g. "a chart (xl/charts/chart1.xml)", in package order. */
-  unsupportedParts: string[];
+// No workers and no codecs of zip.js's own: it reads the directory and hands over raw data.
+configure({ useWebWorkers: false, useCompressionStream: false });
+
+// ---- inflating -----------------------------------------------------------------------------
+
+/** Inflates raw DEFLATE data (zip method 8), handing the output over in pieces, in order. */
+export interface Inflater {
+  /**
+   * Resolves when all is inflated; rejects on corrupt data. When `onChunk` throws, inflating
+   * stops and the promise rejects with that error.
+   */
+  inflate(compressed: Uint8Array, onChunk: (chunk: Uint8Array) => void): Promise<void>;
 }
 
-/** Parts exceljs reads and writes back (content checks for some follow below). */
-const ALLOWED: RegExp[] = [
-  /^\[Content_Types\]\.xml$/,
-  /^_rels\/\.rels$/,
-  /^docProps\/(core|app)\.xml$/,
-  // A preview picture Excel can regenerate; losing it loses nothing of the user's.
-  /^docProps\/thumbnail\.(jpeg|jpg|png|wmf|emf)$/i,
-  /^xl\/workbook\.xml$/,
-  /^xl\/_rels\/workbook\.xml\.rels$/,
-  /^xl\/styles\.xml$/,
-  /^xl\/sharedStrings\.xml$/,
-  // Excel rebuilds the calculation chain; exceljs drops it and that is harmless.
-  /^xl\/calcChain\.xml$/,
-  /^xl\/theme\/[a-zA-Z0-9]+\.xml$/,
-  /^xl\/worksheets\/sheet\d+\.xml$/,
-  /^xl\/worksheets\/_rels\/sheet\d+\.xml\.rels$/,
-  /^xl\/tables\/table\d+\.xml$/,
-  /^xl\/comments\d+\.xml$/,
-  /^xl\/drawings\/vmlDrawing\d+\.vml$/,
-  /^xl\/drawings\/drawing\d+\.xml$/,
-  /^xl\/drawings\/_rels\/drawing\d+\.xml\.rels$/,
-  /^xl\/media\/[a-zA-Z0-9]+\.[a-zA-Z0-9]{3,4}$/,
-  // Printer driver settings: the page setup itself lives in the sheet and is kept.
-  /^xl\/printerSettings\/printerSettings\d+\.bin$/,
-];
+/**
+ * fflate's streaming inflate: pure JavaScript, for the browser (and the default anywhere).
+ * Input goes in 16 KiB at a time, so one step's output is at most ~16 MiB (deflate's
+ * ratio tops out near 1,032:1) before the caller's limit can stop it.
+ */
+export const fflateInflater: Inflater = {
+  async inflate(compressed, onChunk) {
+    const step = 16 * 1024;
+    const inflate = new Inflate((data) => {
+      if (data.length) onChunk(data);
+    });
+    if (compressed.length === 0) inflate.push(new Uint8Array(0), true);
+    for (let i = 0; i < compressed.length; i += step) {
+      inflate.push(compressed.subarray(i, i + step), i + step >= compressed.length);
+    }
+  },
+};
 
-/** Human names for parts that are not carried over, first match wins. */
-const NAMES: [RegExp, string][] = [
-  [/^xl\/charts\/chart\d+\.xml$/, "a chart"],
-  [/^xl\/charts\//, "a chart's styling"],
-  [/^xl\/chartsheets\//, "a chart sheet"],
-  [/^xl\/drawings\/drawing\d+\.xml$/, "a drawing with shapes, text boxes or charts"],
-  [/^xl\/drawings\/.*\.vml$/, "form controls or shapes drawn in VML"],
-  [/^xl\/pivotTables\//, "a pivot table"],
-  [/^xl\/pivotCache\//, "a pivot table cache"],
-  [/^xl\/slicers\//, "a slicer"],
-  [/^xl\/slicerCaches\//, "a slicer cache"],
-  [/^xl\/timelines\//, "a timeline"],
-  [/^xl\/timelineCaches\//, "a timeline cache"],
-  [/vbaProject\.bin$/i, "macros (VBA)"],
-  [/vbaData\.xml$/i, "macros (VBA)"],
-  [/^xl\/externalLinks\//, "a link to another workbook"],
-  [/^(xl\/)?customXml\//, "custom XML data"],
-  [/^xl\/embeddings\//, "an embedded object"],
-  [/^xl\/activeX\//, "an ActiveX control"],
-  [/^xl\/ctrlProps\//, "a form control"],
-  [/^xl\/threadedComments\//, "threaded comments"],
-  [/^xl\/persons\//, "the people named in threaded comments"],
-  [/^xl\/connections\.xml$/, "a data connection"],
-  [/^xl\/queryTables\//, "a query table"],
-  [/^docProps\/custom\.xml$/, "custom document properties (such as a sensitivity label)"],
-  [/^xl\/metadata\.xml$/, "dynamic array formula data"],
-  [/^xl\/richData\//, "pictures in cells or linked data types"],
-  [/^xl\/model\//, "a Power Pivot data model"],
-  [/^xl\/webextensions\//, "an Office add-in's saved data"],
-  [/^xl\/tables\/table\d+\.xml$/, "an Excel table with calculated columns, custom totals or a query"],
-  [/^xl\/worksheets\/sheet\d+\.xml$/, "sparklines or drop-down lists that refer to another sheet"],
-  [/^xl\/worksheets\//, "a worksheet part Board Summary cannot read"],
-  [/^xl\/workbook\.bin$|\.bin$/, "binary workbook data"],
-];
+// ---- limits --------------------------------------------------------------------------------
 
-function describe(path: string): string {
-  for (const [re, name] of NAMES) if (re.test(path)) return `${name} (${path})`;
-  return `a part Board Summary cannot carry over (${path})`;
+const MiB = 1024 * 1024;
+
+/** Default most bytes one part may inflate to: far past any board paper's sheet. */
+export const MAX_PART_BYTES = 256 * MiB;
+/** Default most bytes all the parts read from one package may inflate to. */
+export const MAX_TOTAL_BYTES = 1024 * MiB;
+/** Default most bytes `text()` inflates (parts read whole: workbook, styles, theme, rels). */
+export const MAX_TEXT_BYTES = 64 * MiB;
+
+export interface OpenOptions {
+  /** The file's name, for messages. Default "The workbook". */
+  fileName?: string;
+  /** How DEFLATE data is inflated. Default fflateInflater. */
+  inflater?: Inflater;
+  /** Most bytes one part may inflate to. Default MAX_PART_BYTES. */
+  maxPartBytes?: number;
+  /** Most bytes all parts read through this package together may inflate to. Default MAX_TOTAL_BYTES. */
+  maxTotalBytes?: number;
 }
 
-/** Relationship types a worksheet may point at and still be carried over. */
-const SHEET_REL_TYPES = new Set(["hyperlink", "drawing", "vmlDrawing", "comments", "table", "printerSettings", "image"]);
-const DRAWING_REL_TYPES = new Set(["image", "hyperlink"]);
+// ---- the package -----------------------------------------------------------------------------
 
-/** Content checks on allowed parts: exceljs keeps the part but not every feature in it. */
-function contentProblem(path: string, xml: string): boolean {
-  if (/^xl\/worksheets\/sheet\d+\.xml$/.test(path)) {
-    // exceljs keeps only conditional formats from a sheet's extension list.
-    return /<x14:sparklineGroups\b|<x14:dataValidations\b/.test(xml);
-  }
-  if (/^xl\/tables\/table\d+\.xml$/.test(path)) {
-    // exceljs drops these elements and attributes, leaving a table Excel repairs.
-    return /<calculatedColumnFormula\b|<totalsRowFormula\b|tableType="queryTable"/.test(xml);
-  }
-  if (/^xl\/drawings\/drawing\d+\.xml$/.test(path)) {
-    // Only pictures survive: shapes, groups, connectors and graphic frames (charts,
-    // SmartArt) are dropped.
-    return /<(\w+:)?(sp|grpSp|cxnSp|graphicFrame)\b/.test(xml) || /<mc:AlternateContent\b/.test(xml);
-  }
-  if (/^xl\/drawings\/vmlDrawing\d+\.vml$/.test(path)) {
-    // exceljs rebuilds VML for notes only; any other VML object (form controls) is lost.
-    const types = [...xml.matchAll(/ObjectType="([^"]+)"/g)].map((m) => m[1]);
-    return types.some((t) => t !== "Note");
+export interface Relationship {
+  id: string;
+  /** The relationship type URI as written (transitional or strict). */
+  type: string;
+  /** The resolved part name (no leading "/") for an internal target; the URL as written for an external one. */
+  target: string;
+  external: boolean;
+}
+
+/** A stored zip entry exactly as in the file, for copying it into a new zip without recompressing. */
+export interface RawEntry {
+  /** The part name as stored (decoded). */
+  name: string;
+  /** The name's bytes as stored. */
+  nameBytes: Uint8Array;
+  /** General purpose bit flag. */
+  flags: number;
+  /** Compression method: 0 stored, 8 deflate. */
+  method: number;
+  /** MS-DOS time (low 16 bits) and date (high 16 bits), as stored. */
+  dosDateTime: number;
+  crc32: number;
+  compressedSize: number;
+  uncompressedSize: number;
+  /** The central directory's extra field, as stored. */
+  extraField: Uint8Array;
+  /** The entry's comment bytes, as stored. */
+  commentBytes: Uint8Array;
+  versionMadeBy: number;
+  /** Version needed to extract. */
+  versionNeeded: number;
+  internalAttributes: number;
+  externalAttributes: number;
+  /** The compressed data, exactly as stored. */
+  compressed: Uint8Array;
+}
+
+export interface WorkbookPackage {
+  /** The file's name, as given for messages. */
+  readonly fileName: string;
+  /** Every part (directory entries left out), as stored, no leading "/", in zip order. */
+  readonly partNames: readonly string[];
+  /** The stored name of a part, found case-insensitively (OPC part names); a leading "/" is allowed. */
+  find(partName: string): string | undefined;
+  /** The workbook part, from the package's officeDocument relationship. */
+  readonly workbookPart: string;
+  /** The content type of a part (its Override, else its extension's Default). */
+  contentType(partName: string): string | undefined;
+  /** A part's relationships, targets resolved against it; [] when it has none. */
+  relationships(partName: string): Promise<Relationship[]>;
+  /** A small part, decoded (UTF-8 or UTF-16 by its byte order mark). At most `limitBytes` (default MAX_TEXT_BYTES) are inflated. */
+  text(partName: string, limitBytes?: number): Promise<string>;
+  /** A part's bytes in pieces as they inflate; at most `limitBytes` (default the package's maxPartBytes). */
+  stream(partName: string, onChunk: (chunk: Uint8Array) => void, limitBytes?: number): Promise<void>;
+  /** A stored entry exactly as in the zip. */
+  raw(partName: string): Promise<RawEntry>;
+  /** Bytes inflated so far, all parts together. */
+  readonly inflatedBytes: number;
+}
+
+/** The relationship type of the main part, transitional and strict. */
+const OFFICE_DOCUMENT = new Set([
+  "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument",
+  "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument",
+]);
+
+/** True for a relationship type whose last segment is `kind` (transitional, strict or Microsoft's own). */
+export function isRelType(type: string, kind: string): boolean {
+  return type.endsWith(`/${kind}`);
+}
+
+// ---- messages --------------------------------------------------------------------------------
+
+const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
+  if (bytes.length < prefix.length) return false;
+  return prefix.every((b, i) => bytes[i] === b);
+}
+
+/** True when `name` appears in the bytes as UTF-16LE (how CFB directory entries store names). */
+function hasUtf16Name(bytes: Uint8Array, name: string): boolean {
+  const first = name.charCodeAt(0);
+  outer: for (let i = bytes.indexOf(first); i >= 0 && i + 2 * name.length <= bytes.length; i = bytes.indexOf(first, i + 1)) {
+    for (let j = 0; j < name.length; j++) if (bytes[i + 2 * j] !== name.charCodeAt(j) || bytes[i + 2 * j + 1] !== 0) continue outer;
+    return true;
   }
   return false;
 }
 
-function relTypes(xml: string): { type: string; external: boolean; target: string }[] {
-  const out: { type: string; external: boolean; target: string }[] = [];
-  for (const m of xml.matchAll(/<Relationship\b[^>]*>/g)) {
-    const tag = m[0];
-    const type = /Type="([^"]*)"/.exec(tag)?.[1] ?? "";
-    const target = /Target="([^"]*)"/.exec(tag)?.[1] ?? "";
-    out.push({ type: type.slice(type.lastIndexOf("/") + 1), external: /TargetMode="External"/.test(tag), target });
-  }
-  return out;
+function asciiStart(bytes: Uint8Array, n = 2048): string {
+  let s = "";
+  for (let i = 0; i < Math.min(n, bytes.length); i++) s += String.fromCharCode(bytes[i]);
+  return s;
 }
 
-/** Inspects a package already opened with JSZip. */
-export async function inspectZip(zip: JSZip): Promise<PackageInspection> {
-  const unsupportedParts: string[] = [];
-  const names = Object.values(zip.files)
-    .filter((f) => !f.dir)
-    .map((f) => f.name);
-  const reported = new Set<string>();
-  const report = (path: string, text?: string) => {
-    if (reported.has(path)) return;
-    reported.add(path);
-    unsupportedParts.push(text ?? describe(path));
-  };
-  for (const raw of names) {
-    const path = raw.replace(/^\//, "");
-    if (!ALLOWED.some((re) => re.test(path))) {
-      // A relationships file belongs to its part; report the part, not its wiring.
-      const owner = /^(.*)_rels\/([^/]+)\.rels$/.exec(path);
-      if (owner && names.some((n) => n.replace(/^\//, "") === owner[1] + owner[2])) continue;
-      report(path);
-      continue;
+/** What a file that is not a zip looks like, for the message. */
+function describeNonZip(bytes: Uint8Array, fileName: string): string {
+  if (startsWith(bytes, CFB_MAGIC)) {
+    // Office wraps a password-protected .xlsx in a compound file with an EncryptionInfo stream.
+    if (hasUtf16Name(bytes, "EncryptionInfo")) {
+      return `${fileName} is password-protected: remove the password in Excel (File > Info > Protect Workbook) and try again.`;
     }
-    const needsText =
-      /^xl\/worksheets\/sheet\d+\.xml$|^xl\/tables\/|^xl\/drawings\/drawing\d+\.xml$|\.vml$|_rels\/(sheet|drawing)\d+\.xml\.rels$/.test(
-        path,
-      );
-    if (!needsText) continue;
-    const text = await zip.file(raw)!.async("string");
-    if (contentProblem(path, text)) {
-      report(path);
-      continue;
+    if (hasUtf16Name(bytes, "Workbook") || hasUtf16Name(bytes, "Book")) {
+      return `${fileName} is an Excel 97-2003 .xls file; open it in Excel and save it as an Excel Workbook (.xlsx), then try again.`;
     }
-    const sheetRels = /^xl\/worksheets\/_rels\/(sheet\d+\.xml)\.rels$/.exec(path);
-    const drawingRels = /^xl\/drawings\/_rels\/(drawing\d+\.xml)\.rels$/.exec(path);
-    if (sheetRels || drawingRels) {
-      const allowed = sheetRels ? SHEET_REL_TYPES : DRAWING_REL_TYPES;
-      for (const rel of relTypes(text)) {
-        if (allowed.has(rel.type)) continue;
-        const owner = sheetRels ? `xl/worksheets/${sheetRels[1]}` : `xl/drawings/${drawingRels![1]}`;
-        // The target part is reported on its own when it is in the package; an external
-        // target (an OLE link, say) has no part, so it is reported here.
-        if (rel.external) report(`${path}#${rel.target}`, `a link from ${owner} to ${rel.target} (${rel.type})`);
-      }
-    }
+    return `${fileName} is an older Office file, not an Excel workbook (.xlsx).`;
   }
-  return { unsupportedParts };
+  const head = asciiStart(bytes).replace(/^\uFEFF|^\xEF\xBB\xBF/, "");
+  const trimmed = head.trimStart();
+  if (trimmed.startsWith("%PDF")) return `${fileName} is not an Excel workbook (.xlsx): it is a PDF file.`;
+  if (/urn:schemas-microsoft-com:office:spreadsheet/.test(head)) {
+    return `${fileName} is an Excel 2003 XML spreadsheet; open it in Excel and save it as an Excel Workbook (.xlsx), then try again.`;
+  }
+  if (/^<(!doctype html|html|table)/i.test(trimmed)) {
+    return `${fileName} is not an Excel workbook (.xlsx): it looks like a web page (HTML).`;
+  }
+  if (trimmed.startsWith("<?xml") || trimmed.startsWith("<")) {
+    return `${fileName} is not an Excel workbook (.xlsx): it looks like an XML file.`;
+  }
+  let printable = 0;
+  const sample = bytes.subarray(0, Math.min(bytes.length, 4096));
+  for (const b of sample) if (b === 9 || b === 10 || b === 13 || (b >= 32 && b !== 127)) printable++;
+  if (sample.length > 0 && printable / sample.length > 0.95) {
+    return `${fileName} is not an Excel workbook (.xlsx): it looks like a CSV/text file. Open it in Excel and save it as an Excel Workbook (.xlsx).`;
+  }
+  return `${fileName} is not an Excel workbook (.xlsx).`;
+}
+
+const SAVE_AGAIN = "If it opens in Excel, save it again as an Excel Workbook (.xlsx) and try again.";
+
+/** The one line for a package that is damaged, naming the part where one is to blame. */
+export function damagedMessage(fileName: string, part?: string, why = "is truncated or corrupt"): string {
+  return part
+    ? `${fileName} is damaged and cannot be read (its part ${part} ${why}). ${SAVE_AGAIN}`
+    : `${fileName} is damaged and cannot be read (the file is truncated or corrupt). ${SAVE_AGAIN}`;
+}
+
+function mib(n: number): string {
+  return `${Math.round(n / MiB)} MB`;
+}
+
+// ---- part names and relationships ----------------------------------------------------------
+
+/** OPC part names compare ASCII case-insensitively (ECMA-376 Part 2 §6.3.5); "\" is read as "/". */
+function key(name: string): string {
+  return name.replace(/\\/g, "/").replace(/^\/+/, "").toLowerCase();
+}
+
+/** The relationships part of a part: `xl/workbook.xml` → `xl/_rels/workbook.xml.rels`; "" (the package) → `_rels/.rels`. */
+export function relationshipsPartOf(partName: string): string {
+  const name = partName.replace(/^\/+/, "");
+  const slash = name.lastIndexOf("/");
+  return `${name.slice(0, slash + 1)}_rels/${name.slice(slash + 1)}.rels`;
+}
+
+/** Resolves a relationship's target against its source part (RFC 3986 §5.2, as OPC says). */
+export function resolveTarget(sourcePart: string, target: string): string {
+  const bare = target.replace(/[?#].*$/, "").replace(/\\/g, "/");
+  let path: string;
+  if (bare.startsWith("/")) path = bare;
+  else {
+    const source = "/" + sourcePart.replace(/^\/+/, "");
+    path = source.slice(0, source.lastIndexOf("/") + 1) + bare;
+  }
+  const out: string[] = [];
+  for (const seg of path.split("/")) {
+    if (seg === "" || seg === ".") continue;
+    if (seg === "..") out.pop();
+    else out.push(seg);
+  }
+  return out.join("/");
+}
+
+function percentDecoded(s: string): string | null {
+  if (!s.includes("%")) return null;
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return null;
+  }
+}
+
+// ---- opening ---------------------------------------------------------------------------------
+
+class LimitError extends Error {}
+
+/** Carries the caller's own failure (an XML error in the part, say) through the inflater untouched. */
+class CallerFailure extends Error {
+  constructor(readonly failure: unknown) {
+    super("caller");
+  }
 }
 
 /**
- * Lists the parts of an .xlsx package that exceljs would drop or damage on rewriting it.
- * The bytes must already be known to be a zip (read.ts checks that first).
+ * Opens a package. Throws HostError for a file that is not a zip (saying what it is
+ * instead: a password-protected workbook, an .xls, a CSV, ...), a zip that is not a
+ * spreadsheet (a Word document, an .xlsb, an .ods), or a damaged one.
  */
-export async function inspectPackage(bytes: Uint8Array | ArrayBuffer): Promise<PackageInspection> {
-  const zip = await JSZip.loadAsync(bytes);
-  return inspectZip(zip);
+export async function openPackage(bytes: Uint8Array, options: OpenOptions = {}): Promise<WorkbookPackage> {
+  const fileName = options.fileName ?? "The workbook";
+  if (bytes.length === 0) throw new HostError(`${fileName} is empty (0 bytes): it is not an Excel workbook.`);
+  const isZip = startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06]);
+  if (!isZip) throw new HostError(describeNonZip(bytes, fileName));
+  let entries: Entry[];
+  try {
+    // "tolerant": a local header that disagrees with the central directory is read by the
+    // directory, as Excel does, rather than refused.
+    entries = await new ZipReader(new Uint8ArrayReader(bytes), { strictness: "tolerant" }).getEntries();
+  } catch {
+    throw new HostError(damagedMessage(fileName));
+  }
+  const pkg = new Package(fileName, entries, options);
+  await pkg.init();
+  return pkg;
 }
 
-/** One sentence naming the parts, for `WriteResult.separateWorkbookReason`. */
-export function describeUnsupported(parts: string[], max = 5): string {
-  const shown = parts.slice(0, max);
-  const more = parts.length - shown.length;
-  const list = more > 0 ? `${shown.join(", ")} and ${more} more` : shown.join(", ");
-  return `the workbook holds ${list}, which would be lost if the file were rewritten; your workbook was not changed.`;
+class Package implements WorkbookPackage {
+  readonly partNames: string[] = [];
+  private readonly byKey = new Map<string, FileEntry>();
+  private readonly inflater: Inflater;
+  private readonly maxPartBytes: number;
+  private readonly maxTotalBytes: number;
+  private readonly relsCache = new Map<string, Promise<Relationship[]>>();
+  private defaults = new Map<string, string>();
+  private overrides = new Map<string, string>();
+  workbookPart = "";
+  inflatedBytes = 0;
+
+  constructor(
+    readonly fileName: string,
+    entries: Entry[],
+    options: OpenOptions,
+  ) {
+    this.inflater = options.inflater ?? fflateInflater;
+    this.maxPartBytes = options.maxPartBytes ?? MAX_PART_BYTES;
+    this.maxTotalBytes = options.maxTotalBytes ?? MAX_TOTAL_BYTES;
+    for (const e of entries) {
+      if (e.directory) continue;
+      const k = key(e.filename);
+      // Two entries whose names differ only in case break OPC; the first is the part.
+      if (this.byKey.has(k)) continue;
+      this.byKey.set(k, e as FileEntry);
+      this.partNames.push(e.filename.replace(/^\/+/, ""));
+    }
+  }
+
+  /** Content types, then the main part; or says what the zip is instead. */
+  async init(): Promise<void> {
+    const ct = this.find("[Content_Types].xml");
+    if (ct) this.readContentTypes(await this.text(ct));
+    const rootRels = this.find("_rels/.rels") ? await this.relationships("") : [];
+    const main = rootRels.find((r) => !r.external && OFFICE_DOCUMENT.has(r.type));
+    let part = main ? this.find(main.target) : undefined;
+    // No package relationship (some hand-made zips): Excel's usual name, if it is there.
+    part ??= main ? undefined : this.find("xl/workbook.xml");
+    const other = this.describeOther(part ?? main?.target);
+    if (other) throw new HostError(other);
+    if (!part) throw new HostError(damagedMessage(this.fileName, main?.target, "is missing"));
+    this.workbookPart = part;
+  }
+
+  /** A zip that opened but is not a spreadsheet package, or null. */
+  private describeOther(mainPart: string | undefined): string | null {
+    const name = this.fileName;
+    const type = mainPart ? (this.contentType(mainPart) ?? "") : "";
+    const lower = (mainPart ?? "").toLowerCase();
+    if (/\.bin$/.test(lower) || /sheet\.binary/.test(type)) {
+      return `${name} is an Excel binary workbook (.xlsb); open it in Excel and save it as an Excel Workbook (.xlsx), then try again.`;
+    }
+    if (/wordprocessingml/.test(type) || lower.startsWith("word/") || (!mainPart && this.find("word/document.xml"))) {
+      return `${name} is a Word document, not an Excel workbook (.xlsx).`;
+    }
+    if (/presentationml/.test(type) || lower.startsWith("ppt/") || (!mainPart && this.find("ppt/presentation.xml"))) {
+      return `${name} is a PowerPoint presentation, not an Excel workbook (.xlsx).`;
+    }
+    if (!mainPart && this.find("content.xml") && this.find("mimetype")) {
+      return `${name} is an OpenDocument spreadsheet (.ods); open it in Excel and save it as an Excel Workbook (.xlsx), then try again.`;
+    }
+    if (!mainPart) return `${name} is a zip file, not an Excel workbook (.xlsx).`;
+    return null;
+  }
+
+  private readContentTypes(xml: string): void {
+    try {
+      parseXml(xml, {
+        open: (el: XmlElement) => {
+          if (el.local === "Default" && el.attrs.Extension !== undefined && el.attrs.ContentType !== undefined) {
+            this.defaults.set(el.attrs.Extension.toLowerCase(), el.attrs.ContentType);
+          } else if (el.local === "Override" && el.attrs.PartName !== undefined && el.attrs.ContentType !== undefined) {
+            this.overrides.set(key(el.attrs.PartName), el.attrs.ContentType);
+          }
+        },
+      });
+    } catch (e) {
+      if (e instanceof XmlError) throw new HostError(damagedMessage(this.fileName, "[Content_Types].xml", "is not well-formed XML"));
+      throw e;
+    }
+  }
+
+  find(partName: string): string | undefined {
+    return this.byKey.get(key(partName))?.filename.replace(/^\/+/, "");
+  }
+
+  contentType(partName: string): string | undefined {
+    const k = key(partName);
+    const override = this.overrides.get(k);
+    if (override) return override;
+    const dot = k.lastIndexOf(".");
+    return dot >= 0 && dot > k.lastIndexOf("/") ? this.defaults.get(k.slice(dot + 1)) : undefined;
+  }
+
+  relationships(partName: string): Promise<Relationship[]> {
+    const source = partName.replace(/^\/+/, "");
+    const k = key(source);
+    let cached = this.relsCache.get(k);
+    if (!cached) {
+      cached = this.readRelationships(source);
+      this.relsCache.set(k, cached);
+    }
+    return cached;
+  }
+
+  private async readRelationships(source: string): Promise<Relationship[]> {
+    const relsPart = this.find(relationshipsPartOf(source));
+    if (!relsPart) return [];
+    const xml = await this.text(relsPart);
+    const out: Relationship[] = [];
+    try {
+      parseXml(xml, {
+        open: (el) => {
+          if (el.local !== "Relationship") return;
+          const { Id: id, Type: type, Target: target, TargetMode: mode } = el.attrs;
+          if (id === undefined || type === undefined || target === undefined) return;
+          const external = mode !== undefined && mode.toLowerCase() === "external";
+          out.push({ id, type, target: external ? target : this.resolve(source, target), external });
+        },
+      });
+    } catch (e) {
+      if (e instanceof XmlError) throw new HostError(damagedMessage(this.fileName, relsPart, "is not well-formed XML"));
+      throw e;
+    }
+    return out;
+  }
+
+  /** An internal target's part name: the stored name where the part exists, else the resolved name. */
+  private resolve(source: string, target: string): string {
+    const resolved = resolveTarget(source, target);
+    const decoded = percentDecoded(resolved);
+    return this.find(resolved) ?? (decoded !== null ? this.find(decoded) : undefined) ?? resolved;
+  }
+
+  private entry(partName: string): FileEntry {
+    const e = this.byKey.get(key(partName));
+    if (!e) throw new HostError(damagedMessage(this.fileName, partName.replace(/^\/+/, ""), "is missing"));
+    if (e.encrypted) {
+      throw new HostError(`${this.fileName} cannot be read: its parts are encrypted with a zip password, which Excel workbooks never are. ${SAVE_AGAIN}`);
+    }
+    return e;
+  }
+
+  private async compressedData(e: FileEntry): Promise<Uint8Array> {
+    try {
+      return await e.getData(new Uint8ArrayWriter(), { passThrough: true });
+    } catch {
+      throw new HostError(damagedMessage(this.fileName, e.filename));
+    }
+  }
+
+  async raw(partName: string): Promise<RawEntry> {
+    const e = this.entry(partName);
+    return {
+      name: e.filename,
+      nameBytes: e.rawFilename,
+      flags: (e as FileEntry & { rawBitFlag?: number }).rawBitFlag ?? 0,
+      method: e.compressionMethod,
+      dosDateTime: Number(e.rawLastModDate),
+      crc32: e.crc32 ?? e.signature ?? 0,
+      compressedSize: e.compressedSize,
+      uncompressedSize: e.uncompressedSize,
+      extraField: e.rawExtraField,
+      commentBytes: e.rawComment,
+      versionMadeBy: e.versionMadeBy,
+      versionNeeded: e.version,
+      internalAttributes: e.internalFileAttributes ?? 0,
+      externalAttributes: e.externalFileAttributes ?? 0,
+      compressed: await this.compressedData(e),
+    };
+  }
+
+  async stream(partName: string, onChunk: (chunk: Uint8Array) => void, limitBytes = this.maxPartBytes): Promise<void> {
+    const e = this.entry(partName);
+    const name = e.filename;
+    const limit = Math.min(limitBytes, this.maxPartBytes);
+    const tooBig = () =>
+      new HostError(
+        `${this.fileName} was not read: its part ${name} unzips to more than ${mib(limit)}, more than Board Summary reads from one part (a file like this is damaged or a "zip bomb", not a board paper).`,
+      );
+    if (e.uncompressedSize > limit) throw tooBig();
+    if (e.compressionMethod !== 0 && e.compressionMethod !== 8) {
+      throw new HostError(`${this.fileName} cannot be read: its part ${name} is compressed with a method (${e.compressionMethod}) Excel does not use. ${SAVE_AGAIN}`);
+    }
+    const data = await this.compressedData(e);
+    let count = 0;
+    const take = (chunk: Uint8Array) => {
+      count += chunk.length;
+      this.inflatedBytes += chunk.length;
+      if (count > limit) throw new LimitError("part");
+      if (this.inflatedBytes > this.maxTotalBytes) throw new LimitError("total");
+      try {
+        onChunk(chunk);
+      } catch (failure) {
+        throw new CallerFailure(failure);
+      }
+    };
+    try {
+      if (e.compressionMethod === 0) {
+        for (let i = 0; i < data.length; i += 64 * 1024) take(data.subarray(i, i + 64 * 1024));
+      } else {
+        await this.inflater.inflate(data, take);
+      }
+    } catch (err) {
+      if (err instanceof LimitError) {
+        if (err.message === "part") throw tooBig();
+        throw new HostError(
+          `${this.fileName} was not read: its parts unzip to more than ${mib(this.maxTotalBytes)} together, more than Board Summary reads from one workbook (a file like this is damaged or a "zip bomb", not a board paper).`,
+        );
+      }
+      if (err instanceof CallerFailure) throw err.failure;
+      throw new HostError(damagedMessage(this.fileName, name));
+    }
+    if (count !== e.uncompressedSize) throw new HostError(damagedMessage(this.fileName, name));
+  }
+
+  async text(partName: string, limitBytes = MAX_TEXT_BYTES): Promise<string> {
+    const decoder = new PartDecoder();
+    const pieces: string[] = [];
+    await this.stream(partName, (chunk) => pieces.push(decoder.decode(chunk)), limitBytes);
+    pieces.push(decoder.decode(new Uint8Array(0), true));
+    return pieces.join("");
+  }
 }

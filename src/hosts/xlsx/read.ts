@@ -9,7 +9,7 @@ import type { Cell, Merge, SheetSnapshot, Visibility, WorkbookSnapshot } from ".
 import { HostError } from "../host";
 import { dateToSerial, fastSnapshot } from "./fast-snapshot";
 import { a1 } from "../../core/grid";
-import { inspectZip, type PackageInspection } from "./package";
+import { inspectZip, type PackageInspection } from "./legacy-inspection";
 
 export { dateToSerial };
 

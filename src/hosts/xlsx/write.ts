@@ -22,7 +22,7 @@ import {
   type TableModel,
 } from "../../core/summary/sheet-model";
 import { HostError, type WriteResult } from "../host";
-import { describeUnsupported } from "./package";
+import { describeUnsupported } from "./legacy-inspection";
 import { escapeXml, INTERNAL_LINK, unescapeXml, type LoadedWorkbook } from "./read";
 
 export interface RenderOptions {

@@ -1,80 +1,280 @@
-import ExcelJS from "exceljs";
-import JSZip from "jszip";
-import { describeUnsupported, inspectPackage } from "../../../src/hosts/xlsx/package";
-import { sourceWorkbook, toBytes, withChart, withPart } from "../../fixtures/make-xlsx";
+/**
+ * The package layer (package.ts) on small hand-made zips: OPC part names in any case,
+ * relationships resolved, content types, UTF-16 parts, raw entries, and the bound on what
+ * is inflated, with both inflaters.
+ */
+import * as zlib from "zlib";
+import { zipSync, strToU8, type Zippable } from "fflate";
+import { HostError } from "../../../src/hosts/host";
+import { fflateInflater, openPackage, resolveTarget, relationshipsPartOf, type Inflater } from "../../../src/hosts/xlsx/package";
+import { nodeInflater } from "../../../src/hosts/xlsx/node-inflate";
+import { fakeCompoundFile } from "../../fixtures/make-xlsx";
 
-/** A 1×1 PNG. */
-const PNG = Buffer.from(
-  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
-  "base64",
-);
+const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const STRICT_REL = "http://purl.oclc.org/ooxml/officeDocument/relationships";
 
-describe("inspectPackage", () => {
-  it("finds nothing to lose in what exceljs models: sheets, tables, notes, pictures", async () => {
-    const wb = sourceWorkbook();
-    const ws = wb.getWorksheet("RA-01")!;
-    ws.getCell("E2").note = "Checked by finance";
-    ws.addTable({ name: "Lines", ref: "G2", columns: [{ name: "Item" }, { name: "Value", totalsRowFunction: "sum" }], rows: [["a", 1]], totalsRow: true });
-    const image = wb.addImage({ buffer: PNG as unknown as ExcelJS.Buffer, extension: "png" });
-    ws.addImage(image, "F10:G12");
-    const bytes = await toBytes(wb);
-    const names = Object.keys((await JSZip.loadAsync(bytes)).files);
-    // The fixture really holds those parts.
-    expect(names).toEqual(expect.arrayContaining(["xl/comments1.xml", "xl/tables/table1.xml", "xl/media/image1.png", "xl/drawings/drawing1.xml"]));
-    expect((await inspectPackage(bytes)).unsupportedParts).toEqual([]);
+function rels(...items: [id: string, type: string, target: string, external?: boolean][]): string {
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+    items.map(([id, type, target, ext]) => `<Relationship Id="${id}" Type="${type}" Target="${target}"${ext ? ' TargetMode="External"' : ""}/>`).join("") +
+    "</Relationships>"
+  );
+}
+
+const CONTENT_TYPES =
+  '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+  '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="XML" ContentType="application/xml"/>' +
+  '<Override PartName="/xl/WorkBook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>';
+
+/** A package with a WorkBook.xml found through a strict relationship, and a few relationships to resolve. */
+function oddPackage(extra: Zippable = {}): Uint8Array {
+  return zipSync({
+    "[Content_Types].xml": strToU8(CONTENT_TYPES),
+    "_rels/.rels": strToU8(rels(["rId1", `${STRICT_REL}/officeDocument`, "/xl/WorkBook.xml"])),
+    "xl/WorkBook.xml": strToU8("<workbook/>"),
+    "xl/_rels/WorkBook.xml.rels": strToU8(
+      rels(
+        ["rId1", `${REL}/worksheet`, "worksheets/Sheet1.xml"],
+        ["rId2", `${REL}/worksheet`, "/XL/worksheets/sheet2.xml"],
+        ["rId3", `${REL}/customXml`, "../customXml/item1.xml"],
+        ["rId4", `${REL}/hyperlink`, "https://example.org/a b", true],
+        ["rId5", `${REL}/worksheet`, "./worksheets/sheet%203.xml"],
+      ),
+    ),
+    "xl/worksheets/sheet1.xml": strToU8("<worksheet/>"),
+    "xl/worksheets/sheet2.xml": [strToU8("<worksheet/>"), { level: 0 }],
+    "xl/worksheets/sheet 3.xml": strToU8("<worksheet/>"),
+    "customXml/item1.xml": strToU8("<x/>"),
+    ...extra,
+  });
+}
+
+/** Sets the uncompressed size an entry declares, in its local header and central directory record. */
+function declareSize(bytes: Uint8Array, name: string, size: number): Uint8Array {
+  const out = bytes.slice();
+  const view = new DataView(out.buffer);
+  const nameBytes = Buffer.from(name);
+  for (let i = 0; i + 46 < out.length; i++) {
+    const sig = view.getUint32(i, true);
+    if (sig === 0x04034b50 && Buffer.from(out.subarray(i + 30, i + 30 + nameBytes.length)).equals(nameBytes)) view.setUint32(i + 22, size, true);
+    if (sig === 0x02014b50 && Buffer.from(out.subarray(i + 46, i + 46 + nameBytes.length)).equals(nameBytes)) view.setUint32(i + 24, size, true);
+  }
+  return out;
+}
+
+/**
+ * Replaces an empty stored entry's data with deflate data (method 8): the zip is rebuilt
+ * around it by hand, since no zip writer makes a lying entry on purpose.
+ */
+function withData(bytes: Uint8Array, name: string, deflated: Uint8Array): Uint8Array {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const nameBytes = Buffer.from(name);
+  let local = -1;
+  for (let i = 0; i + 30 < bytes.length; i++) {
+    if (view.getUint32(i, true) === 0x04034b50 && Buffer.from(bytes.subarray(i + 30, i + 30 + nameBytes.length)).equals(nameBytes)) local = i;
+  }
+  const dataAt = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+  const oldSize = view.getUint32(local + 18, true);
+  const out = new Uint8Array(bytes.length + deflated.length - oldSize);
+  out.set(bytes.subarray(0, dataAt), 0);
+  out.set(deflated, dataAt);
+  out.set(bytes.subarray(dataAt + oldSize), dataAt + deflated.length);
+  const o = new DataView(out.buffer);
+  o.setUint16(local + 8, 8, true);
+  o.setUint32(local + 18, deflated.length, true);
+  const shift = deflated.length - oldSize;
+  for (let i = dataAt + deflated.length; i + 46 < out.length; i++) {
+    const sig = o.getUint32(i, true);
+    if (sig === 0x02014b50) {
+      const off = o.getUint32(i + 42, true);
+      if (off > local) o.setUint32(i + 42, off + shift, true);
+      if (Buffer.from(out.subarray(i + 46, i + 46 + nameBytes.length)).equals(nameBytes)) {
+        o.setUint16(i + 10, 8, true);
+        o.setUint32(i + 20, deflated.length, true);
+      }
+    }
+    if (sig === 0x06054b50) o.setUint32(i + 16, o.getUint32(i + 16, true) + shift, true);
+  }
+  return out;
+}
+
+async function failure(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (e) {
+    expect(e).toBeInstanceOf(HostError);
+    return (e as Error).message;
+  }
+  throw new Error("expected a HostError");
+}
+
+describe("part names and relationships", () => {
+  it("finds the workbook part through a strict officeDocument relationship, whatever its case", async () => {
+    const pkg = await openPackage(oddPackage(), { fileName: "odd.xlsx" });
+    expect(pkg.workbookPart).toBe("xl/WorkBook.xml");
+    expect(pkg.find("/XL/workbook.XML")).toBe("xl/WorkBook.xml");
+    expect(pkg.find("xl/nothing.xml")).toBeUndefined();
+    expect(pkg.partNames).toContain("xl/worksheets/sheet 3.xml");
   });
 
-  it("names a chart and the drawing that holds it", async () => {
-    const bytes = await withChart(await toBytes(sourceWorkbook()));
-    expect((await inspectPackage(bytes)).unsupportedParts).toEqual([
-      "a chart (xl/charts/chart1.xml)",
-      "a drawing with shapes, text boxes or charts (xl/drawings/drawing1.xml)",
+  it("resolves relative, absolute, parent and percent-encoded targets to the stored part names; external targets as written", async () => {
+    const pkg = await openPackage(oddPackage());
+    expect(await pkg.relationships("xl/workbook.xml")).toEqual([
+      { id: "rId1", type: `${REL}/worksheet`, target: "xl/worksheets/sheet1.xml", external: false },
+      { id: "rId2", type: `${REL}/worksheet`, target: "xl/worksheets/sheet2.xml", external: false },
+      { id: "rId3", type: `${REL}/customXml`, target: "customXml/item1.xml", external: false },
+      { id: "rId4", type: `${REL}/hyperlink`, target: "https://example.org/a b", external: true },
+      { id: "rId5", type: `${REL}/worksheet`, target: "xl/worksheets/sheet 3.xml", external: false },
     ]);
+    expect(await pkg.relationships("xl/worksheets/sheet1.xml")).toEqual([]);
   });
 
-  it.each([
-    ["xl/vbaProject.bin", "x", "macros (VBA) (xl/vbaProject.bin)"],
-    ["xl/pivotTables/pivotTable1.xml", "<pivotTableDefinition/>", "a pivot table (xl/pivotTables/pivotTable1.xml)"],
-    ["xl/pivotCache/pivotCacheDefinition1.xml", "<x/>", "a pivot table cache (xl/pivotCache/pivotCacheDefinition1.xml)"],
-    ["xl/slicers/slicer1.xml", "<x/>", "a slicer (xl/slicers/slicer1.xml)"],
-    ["xl/timelines/timeline1.xml", "<x/>", "a timeline (xl/timelines/timeline1.xml)"],
-    ["xl/externalLinks/externalLink1.xml", "<x/>", "a link to another workbook (xl/externalLinks/externalLink1.xml)"],
-    ["customXml/item1.xml", "<x/>", "custom XML data (customXml/item1.xml)"],
-    ["docProps/custom.xml", "<Properties/>", "custom document properties (such as a sensitivity label) (docProps/custom.xml)"],
-    ["xl/threadedComments/threadedComment1.xml", "<x/>", "threaded comments (xl/threadedComments/threadedComment1.xml)"],
-    ["xl/embeddings/oleObject1.bin", "x", "an embedded object (xl/embeddings/oleObject1.bin)"],
-    ["xl/metadata.xml", "<metadata/>", "dynamic array formula data (xl/metadata.xml)"],
-    ["xl/somethingNew.xml", "<x/>", "a part Board Summary cannot carry over (xl/somethingNew.xml)"],
-  ])("names %s", async (path, content, expected) => {
-    const bytes = await withPart(await toBytes(sourceWorkbook()), path, content);
-    expect((await inspectPackage(bytes)).unsupportedParts).toEqual([expected]);
+  it("content types: an override by part name in any case, else the extension's default", async () => {
+    const pkg = await openPackage(oddPackage());
+    expect(pkg.contentType("xl/workbook.xml")).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml");
+    expect(pkg.contentType("customXml/item1.xml")).toBe("application/xml");
+    expect(pkg.contentType("xl/media/image1.png")).toBeUndefined();
   });
 
-  it("looks inside allowed parts for features exceljs drops", async () => {
-    const base = await toBytes(sourceWorkbook());
-    const zip = await JSZip.loadAsync(base);
-    const sheet = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
-    const sparkline = sheet.replace("</worksheet>", '<extLst><ext uri="{05C60535-1F16-4fd2-B633-F4F36F0B64E0}"><x14:sparklineGroups/></ext></extLst></worksheet>');
-    expect((await inspectPackage(await withPart(base, "xl/worksheets/sheet1.xml", sparkline))).unsupportedParts).toEqual([
-      "sparklines or drop-down lists that refer to another sheet (xl/worksheets/sheet1.xml)",
-    ]);
-    const vml = '<xml><v:shape><x:ClientData ObjectType="Checkbox"/></v:shape></xml>';
-    expect((await inspectPackage(await withPart(base, "xl/drawings/vmlDrawing1.vml", vml))).unsupportedParts).toEqual([
-      "form controls or shapes drawn in VML (xl/drawings/vmlDrawing1.vml)",
-    ]);
-    const notes = '<xml><v:shape><x:ClientData ObjectType="Note"/></v:shape></xml>';
-    expect((await inspectPackage(await withPart(base, "xl/drawings/vmlDrawing1.vml", notes))).unsupportedParts).toEqual([]);
-    const table = '<table name="T" ref="A1:A2"><tableColumns count="1"><tableColumn id="1" name="A"><calculatedColumnFormula>B1*2</calculatedColumnFormula></tableColumn></tableColumns></table>';
-    expect((await inspectPackage(await withPart(base, "xl/tables/table1.xml", table))).unsupportedParts).toEqual([
-      "an Excel table with calculated columns, custom totals or a query (xl/tables/table1.xml)",
-    ]);
+  it("resolveTarget and relationshipsPartOf follow RFC 3986 and OPC", () => {
+    expect(resolveTarget("xl/workbook.xml", "worksheets/sheet1.xml")).toBe("xl/worksheets/sheet1.xml");
+    expect(resolveTarget("xl/worksheets/sheet1.xml", "../drawings/drawing1.xml")).toBe("xl/drawings/drawing1.xml");
+    expect(resolveTarget("xl/workbook.xml", "/xl/styles.xml")).toBe("xl/styles.xml");
+    expect(resolveTarget("", "xl/workbook.xml")).toBe("xl/workbook.xml");
+    expect(resolveTarget("xl/workbook.xml", "../../../x.xml#frag")).toBe("x.xml");
+    expect(relationshipsPartOf("xl/workbook.xml")).toBe("xl/_rels/workbook.xml.rels");
+    expect(relationshipsPartOf("")).toBe("_rels/.rels");
   });
 
-  it("says why in one sentence, naming at most five parts", () => {
-    const parts = Array.from({ length: 7 }, (_, i) => `a chart (xl/charts/chart${i + 1}.xml)`);
-    const text = describeUnsupported(parts);
-    expect(text).toContain("a chart (xl/charts/chart5.xml) and 2 more");
-    expect(text).not.toContain("chart6");
-    expect(text).toMatch(/your workbook was not changed\.$/);
+  it("a package without _rels/.rels still opens at xl/workbook.xml", async () => {
+    const pkg = await openPackage(zipSync({ "xl/workbook.xml": strToU8("<workbook/>") }));
+    expect(pkg.workbookPart).toBe("xl/workbook.xml");
+  });
+});
+
+describe("reading parts", () => {
+  it("text: UTF-8 with or without a byte order mark, and UTF-16 either way round", async () => {
+    const utf16le = new Uint8Array([0xff, 0xfe, ...new Uint8Array(Buffer.from('<a t="£é"/>', "utf16le"))]);
+    const utf16be = new Uint8Array(Buffer.from('\ufeff<a t="£é"/>', "utf16le").swap16());
+    const pkg = await openPackage(
+      oddPackage({
+        "le.xml": utf16le,
+        "be.xml": utf16be,
+        "bom.xml": new Uint8Array([0xef, 0xbb, 0xbf, ...strToU8('<a t="£é"/>')]),
+      }),
+    );
+    for (const part of ["le.xml", "be.xml", "bom.xml"]) expect([part, await pkg.text(part)]).toEqual([part, '<a t="£é"/>']);
+  });
+
+  it("stream hands out a large part in pieces, stored or deflated, and counts what it inflated", async () => {
+    const big = strToU8("<r>" + Array.from({ length: 200_000 }, (_, i) => `<c>${(i * 7919) % 100_003}</c>`).join("") + "</r>");
+    const pkg = await openPackage(oddPackage({ "big.xml": big, "stored.xml": [big, { level: 0 }] }));
+    const before = pkg.inflatedBytes; // [Content_Types].xml and the relationships, read on opening
+    for (const part of ["big.xml", "stored.xml"]) {
+      const pieces: number[] = [];
+      await pkg.stream(part, (c) => pieces.push(c.length));
+      expect(pieces.length).toBeGreaterThan(1);
+      expect(pieces.reduce((a, b) => a + b, 0)).toBe(big.length);
+    }
+    expect(pkg.inflatedBytes - before).toBe(2 * big.length);
+  });
+
+  it("raw gives the stored entry byte for byte", async () => {
+    const body = strToU8("<worksheet>" + "x".repeat(5000) + "</worksheet>");
+    const pkg = await openPackage(oddPackage({ "xl/worksheets/sheet9.xml": body }));
+    const raw = await pkg.raw("XL/worksheets/sheet9.xml");
+    expect(raw.name).toBe("xl/worksheets/sheet9.xml");
+    expect(Buffer.from(raw.nameBytes).toString("utf8")).toBe("xl/worksheets/sheet9.xml");
+    expect(raw.method).toBe(8);
+    expect(raw.uncompressedSize).toBe(body.length);
+    expect(raw.compressedSize).toBe(raw.compressed.length);
+    expect(new Uint8Array(zlib.inflateRawSync(raw.compressed))).toEqual(body);
+    expect(raw.crc32).toBe(zlib.crc32(body));
+    expect(raw.dosDateTime).toBeGreaterThan(0);
+    const stored = await pkg.raw("xl/worksheets/sheet2.xml");
+    expect(stored.method).toBe(0);
+    expect(Buffer.from(stored.compressed).toString()).toBe("<worksheet/>");
+  });
+});
+
+describe.each<[string, Inflater]>([
+  ["fflate", fflateInflater],
+  ["node zlib", nodeInflater],
+])("bounds and damage with the %s inflater", (_name, inflater) => {
+  it("a part that inflates past the limit ends in one HostError line naming it, whatever size it declares", async () => {
+    const bomb = zlib.deflateRawSync(Buffer.alloc(40 * 1024 * 1024, 0x20));
+    const honest = oddPackage({ "xl/worksheets/sheet1.xml": [new Uint8Array(4 * 1024 * 1024), { level: 9 }] });
+    const pkg = await openPackage(honest, { fileName: "bomb.xlsx", inflater, maxPartBytes: 1024 * 1024 });
+    expect(await failure(pkg.stream("xl/worksheets/sheet1.xml", () => undefined))).toMatch(
+      /^bomb\.xlsx was not read: its part xl\/worksheets\/sheet1\.xml unzips to more than 1 MB, more than Board Summary reads from one part/,
+    );
+    // A lying entry: it declares 12 bytes and inflates to 40 MB. Counting stops it all the same.
+    const liar = declareSize(oddPackage({ "xl/worksheets/sheet1.xml": new Uint8Array(0) }), "xl/worksheets/sheet1.xml", 12);
+    const lying = await openPackage(withData(liar, "xl/worksheets/sheet1.xml", new Uint8Array(bomb)), { fileName: "bomb.xlsx", inflater, maxPartBytes: 1024 * 1024 });
+    let seen = 0;
+    expect(await failure(lying.stream("xl/worksheets/sheet1.xml", (c) => (seen += c.length)))).toMatch(/unzips to more than 1 MB/);
+    expect(seen).toBeLessThanOrEqual(1024 * 1024);
+  });
+
+  it("all parts together are bounded too", async () => {
+    const pkg = await openPackage(oddPackage({ "a.xml": new Uint8Array(600_000), "b.xml": new Uint8Array(600_000) }), {
+      fileName: "many.xlsx",
+      inflater,
+      maxTotalBytes: 1_000_000,
+    });
+    await pkg.stream("a.xml", () => undefined);
+    expect(await failure(pkg.stream("b.xml", () => undefined))).toMatch(/^many\.xlsx was not read: its parts unzip to more than 1 MB together/);
+  });
+
+  it("corrupt deflate data is 'damaged', naming the part", async () => {
+    const bytes = oddPackage({ "xl/worksheets/sheet1.xml": strToU8("<worksheet>" + "<row/>".repeat(5000) + "y".repeat(3000) + "</worksheet>") });
+    const pkg = await openPackage(bytes, { fileName: "cut.xlsx" });
+    const raw = await pkg.raw("xl/worksheets/sheet1.xml");
+    // Overwrite the middle of that part's compressed data where it sits in the file.
+    const at = Buffer.from(bytes).indexOf(Buffer.from(raw.compressed.subarray(0, 16)));
+    const broken = bytes.slice();
+    for (let i = at + 4; i < at + raw.compressed.length - 4; i++) broken[i] = 0xff;
+    const damaged = await openPackage(broken, { fileName: "cut.xlsx", inflater });
+    expect(await failure(damaged.text("xl/worksheets/sheet1.xml"))).toBe(
+      "cut.xlsx is damaged and cannot be read (its part xl/worksheets/sheet1.xml is truncated or corrupt). If it opens in Excel, save it again as an Excel Workbook (.xlsx) and try again.",
+    );
+  });
+
+  it("the caller's own failure comes back as it was thrown", async () => {
+    const pkg = await openPackage(oddPackage(), { inflater });
+    const mine = new Error("mine");
+    await expect(
+      pkg.stream("xl/worksheets/sheet1.xml", () => {
+        throw mine;
+      }),
+    ).rejects.toBe(mine);
+  });
+});
+
+describe("files that are not workbook packages", () => {
+  const open = (bytes: Uint8Array) => failure(openPackage(bytes, { fileName: "f.xlsx" }));
+
+  it("says what the file is instead", async () => {
+    expect(await open(new Uint8Array(0))).toBe("f.xlsx is empty (0 bytes): it is not an Excel workbook.");
+    expect(await open(fakeCompoundFile(["EncryptionInfo", "EncryptedPackage"]))).toMatch(/^f\.xlsx is password-protected/);
+    expect(await open(fakeCompoundFile(["Workbook"]))).toMatch(/^f\.xlsx is an Excel 97-2003 \.xls file/);
+    expect(await open(strToU8("a,b\n1,2\n"))).toMatch(/looks like a CSV/);
+    expect(await open(zipSync({ "notes.txt": strToU8("hi") }))).toBe("f.xlsx is a zip file, not an Excel workbook (.xlsx).");
+    const word = zipSync({
+      "_rels/.rels": strToU8(rels(["rId1", `${REL}/officeDocument`, "word/document.xml"])),
+      "word/document.xml": strToU8("<w:document/>"),
+    });
+    expect(await open(word)).toBe("f.xlsx is a Word document, not an Excel workbook (.xlsx).");
+    const xlsb = zipSync({ "_rels/.rels": strToU8(rels(["rId1", `${REL}/officeDocument`, "xl/workbook.bin"])), "xl/workbook.bin": new Uint8Array(4) });
+    expect(await open(xlsb)).toMatch(/^f\.xlsx is an Excel binary workbook \(\.xlsb\)/);
+  });
+
+  it("a truncated zip, a missing workbook part and a broken relationships part are 'damaged'", async () => {
+    const bytes = oddPackage();
+    expect(await open(bytes.subarray(0, bytes.length - 30))).toMatch(/^f\.xlsx is damaged and cannot be read \(the file is truncated or corrupt\)/);
+    const missing = zipSync({ "_rels/.rels": strToU8(rels(["rId1", `${REL}/officeDocument`, "xl/workbook.xml"])) });
+    expect(await open(missing)).toMatch(/^f\.xlsx is damaged and cannot be read \(its part xl\/workbook\.xml is missing\)/);
+    const badRels = zipSync({ "_rels/.rels": strToU8("<Relationships><Relationship"), "xl/workbook.xml": strToU8("<workbook/>") });
+    expect(await open(badRels)).toMatch(/^f\.xlsx is damaged and cannot be read \(its part _rels\/\.rels is not well-formed XML\)/);
   });
 });

@@ -1,0 +1,35 @@
+/**
+ * node's zlib as the package's inflater, for the command line only (Node): about 3–5 times
+ * faster than a pure-JavaScript inflate on sheet XML. Streams, so a part is never held
+ * inflated in one piece; the caller's limit stops it part way.
+ */
+import * as zlib from "zlib";
+import type { Inflater } from "./package";
+
+export const nodeInflater: Inflater = {
+  inflate(compressed, onChunk) {
+    return new Promise<void>((resolve, reject) => {
+      const z = zlib.createInflateRaw({ chunkSize: 64 * 1024 });
+      let failed = false;
+      z.on("data", (chunk: Buffer) => {
+        if (failed) return;
+        try {
+          onChunk(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+        } catch (e) {
+          failed = true;
+          z.destroy();
+          reject(e);
+        }
+      });
+      z.on("end", () => {
+        if (!failed) resolve();
+      });
+      z.on("error", (e) => {
+        if (failed) return;
+        failed = true;
+        reject(e);
+      });
+      z.end(compressed);
+    });
+  },
+};

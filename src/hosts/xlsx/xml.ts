@@ -1,0 +1,182 @@
+/**
+ * XML for .xlsx packages: saxes (a strict, streaming XML 1.0 parser) with namespace
+ * resolution on top, so an element is known by its namespace and local name whatever
+ * prefix the producer chose (`<x:c>` from ClosedXML, `<c>` from Excel) and strict OOXML
+ * (`http://purl.oclc.org/ooxml/...`) reads as transitional. Browser-safe.
+ *
+ * saxes's own namespace mode (`xmlns: true`) makes an object for every attribute of every
+ * element; a sheet of a million cells pays for that, so prefixes are resolved here from the
+ * `xmlns` attributes in scope, which costs one look at each element's attribute names.
+ * Attributes without a prefix have no namespace (Namespaces in XML 1.0 §6.3), which is
+ * where SpreadsheetML keeps its cell attributes (`r`, `s`, `t`).
+ */
+import { SaxesParser } from "saxes";
+
+/** Namespaces the reader acts on, by a short key; strict OOXML maps to the same keys. */
+const KNOWN: Record<string, string> = {
+  "http://schemas.openxmlformats.org/spreadsheetml/2006/main": "main",
+  "http://purl.oclc.org/ooxml/spreadsheetml/main": "main",
+  "http://schemas.openxmlformats.org/officeDocument/2006/relationships": "r",
+  "http://purl.oclc.org/ooxml/officeDocument/relationships": "r",
+  "http://schemas.openxmlformats.org/drawingml/2006/main": "a",
+  "http://purl.oclc.org/ooxml/drawingml/main": "a",
+  "http://schemas.openxmlformats.org/package/2006/relationships": "pr",
+  "http://schemas.openxmlformats.org/package/2006/content-types": "ct",
+};
+
+/** The short key of a namespace URI (`main`, `r`, `a`, `pr`, `ct`), or the URI itself. */
+export function namespaceKey(uri: string): string {
+  return KNOWN[uri] ?? uri;
+}
+
+export interface XmlElement {
+  /** The namespace's short key (see namespaceKey), "" for no namespace. */
+  ns: string;
+  local: string;
+  /** Attributes by their qualified name, as written (`r`, `r:id`, `x14ac:dyDescent`). */
+  attrs: Record<string, string>;
+  /** The namespace scope the element sits in: prefix → key ("" is the default namespace). */
+  scope: Record<string, string>;
+}
+
+/** An attribute by namespace and local name, whatever its prefix (`r:id`, `rel:id`, `ns1:id`). */
+export function attrNS(el: XmlElement, ns: string, local: string): string | undefined {
+  for (const name in el.attrs) {
+    const colon = name.indexOf(":");
+    if (colon < 0 || name.slice(colon + 1) !== local) continue;
+    const prefix = name.slice(0, colon);
+    if (prefix !== "xmlns" && el.scope[prefix] === ns) return el.attrs[name];
+  }
+  return undefined;
+}
+
+export interface XmlHandlers {
+  open?(el: XmlElement): void;
+  close?(el: XmlElement): void;
+  /** Character data: text and CDATA sections alike, entities decoded. */
+  text?(text: string): void;
+}
+
+/** A part is not well-formed XML (saxes's message says where). */
+export class XmlError extends Error {}
+
+/**
+ * Longest run of characters between two `<` that a part may hold. No legitimate token of
+ * the parts read here comes near it (a cell holds at most 32,767 characters, ~330 KB
+ * written as character references); past it a part is a decompression bomb or damaged,
+ * and saxes would otherwise gather the whole run into one string.
+ */
+export const MAX_TOKEN_CHARS = 16 * 1024 * 1024;
+
+const ROOT_SCOPE: Record<string, string> = Object.freeze({ xml: "http://www.w3.org/XML/1998/namespace" }) as Record<string, string>;
+
+/**
+ * Parses XML handed over in string chunks, calling the handlers as it goes. Throws XmlError
+ * for anything that is not well-formed, from `write` or `close`.
+ */
+export class XmlStream {
+  private readonly parser: SaxesParser;
+  private readonly stack: XmlElement[] = [];
+  private sinceLt = 0;
+
+  constructor(handlers: XmlHandlers) {
+    const parser = new SaxesParser({ position: false });
+    this.parser = parser;
+    const stack = this.stack;
+    parser.on("opentag", (tag) => {
+      const attrs = tag.attributes as Record<string, string>;
+      const parent = stack.length ? stack[stack.length - 1].scope : ROOT_SCOPE;
+      let scope = parent;
+      for (const name in attrs) {
+        if (name.charCodeAt(0) !== 120 /* x */ || !name.startsWith("xmlns")) continue;
+        if (name.length !== 5 && name.charCodeAt(5) !== 58 /* : */) continue;
+        if (scope === parent) scope = Object.create(parent) as Record<string, string>;
+        scope[name.length === 5 ? "" : name.slice(6)] = namespaceKey(attrs[name]);
+      }
+      const qname = tag.name;
+      const colon = qname.indexOf(":");
+      const el: XmlElement =
+        colon < 0
+          ? { ns: scope[""] ?? "", local: qname, attrs, scope }
+          : { ns: scope[qname.slice(0, colon)] ?? `unbound:${qname.slice(0, colon)}`, local: qname.slice(colon + 1), attrs, scope };
+      stack.push(el);
+      handlers.open?.(el);
+      if (tag.isSelfClosing) {
+        stack.pop();
+        handlers.close?.(el);
+      }
+    });
+    parser.on("closetag", (tag) => {
+      if (tag.isSelfClosing) return;
+      const el = stack.pop();
+      if (el) handlers.close?.(el);
+    });
+    if (handlers.text) {
+      const text = handlers.text;
+      parser.on("text", text);
+      parser.on("cdata", text);
+    }
+    parser.on("error", (e) => {
+      // saxes would carry on after an error; the first one ends the part.
+      throw new XmlError(e.message);
+    });
+  }
+
+  /** Feeds the next piece of the document. */
+  write(chunk: string): void {
+    const lt = chunk.lastIndexOf("<");
+    this.sinceLt = lt < 0 ? this.sinceLt + chunk.length : chunk.length - lt;
+    if (this.sinceLt > MAX_TOKEN_CHARS) {
+      throw new XmlError(`it holds a run of more than ${MAX_TOKEN_CHARS / 1024 / 1024} million characters without markup`);
+    }
+    this.parser.write(chunk);
+  }
+
+  /** Ends the document; throws when it is incomplete. */
+  close(): void {
+    this.parser.close();
+  }
+}
+
+/** Parses a whole document held in one string. */
+export function parseXml(xml: string, handlers: XmlHandlers): void {
+  const s = new XmlStream(handlers);
+  s.write(xml);
+  s.close();
+}
+
+/**
+ * Decodes a part's bytes as its encoding says: UTF-8 unless a UTF-16 byte order mark
+ * (OPC allows UTF-8 and UTF-16 only, ECMA-376 Part 2 §8.1.4). Streams across chunks.
+ */
+export class PartDecoder {
+  private decoder: TextDecoder | null = null;
+  private pending: Uint8Array | null = null;
+
+  decode(chunk: Uint8Array, final = false): string {
+    if (!this.decoder) {
+      const head = this.pending ? concat(this.pending, chunk) : chunk;
+      if (head.length < 2 && !final) {
+        this.pending = head;
+        return "";
+      }
+      this.pending = null;
+      let label = "utf-8";
+      if (head[0] === 0xff && head[1] === 0xfe) label = "utf-16le";
+      else if (head[0] === 0xfe && head[1] === 0xff) label = "utf-16be";
+      // Without a mark, `<?` in UTF-16 still tells the byte order (XML 1.0 Appendix F).
+      else if (head[0] === 0x3c && head[1] === 0x00) label = "utf-16le";
+      else if (head[0] === 0x00 && head[1] === 0x3c) label = "utf-16be";
+      this.decoder = new TextDecoder(label);
+      chunk = head;
+    }
+    return this.decoder.decode(chunk, { stream: !final });
+  }
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a, 0);
+  out.set(b, a.length);
+  return out;
+}
