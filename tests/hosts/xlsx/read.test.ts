@@ -32,7 +32,7 @@ describe("loadWorkbook snapshot", () => {
   });
 
   it("reads numbers with their formats, dates as 1900 serials and percents as fractions", () => {
-    expect(cell("RA-01", 3, 3)).toEqual({ row: 3, col: 3, value: 448000, format: "£#,##0" });
+    expect(cell("RA-01", 3, 3)).toEqual({ row: 3, col: 3, value: 448000, format: "£#,##0", fill: "FFF2CC" });
     // 21/09/2023 is serial 45190 in Excel's 1900 system.
     expect(cell("RA-01", 4, 3)).toEqual({ row: 4, col: 3, value: 45190, format: "dd/mm/yyyy" });
     expect(cell("RA-01", 5, 3)).toEqual({ row: 5, col: 3, value: 0.92, format: "0%" });

@@ -1,0 +1,350 @@
+/**
+ * One worksheet part (ECMA-376 Part 1 §18.3) → the snapshot's cells, merges, used range and
+ * protection, as a handler over the streamed XML: only `sheetData`, `mergeCells` and
+ * `sheetProtection` are looked at, so a sheet's cost follows its cells, and a drop-down list
+ * over a whole column or a used range to row 1,048,576 costs nothing.
+ */
+import type { Cell, Merge } from "../../core/snapshot";
+import { isoToExcelSerial } from "../../core/values/dates";
+import { shiftFormula } from "./shared-formula";
+import type { Styles } from "./styles";
+import { decodeEscapes, StringCollector } from "./text";
+import type { XmlElement, XmlHandlers } from "./xml";
+
+export interface SheetContext {
+  strings: readonly string[];
+  styles: Styles;
+  /** The workbook counts dates from 1904 (§18.2.28 `date1904`). */
+  date1904: boolean;
+  /** Adds a note for the user about something read in an unusual way (the sheet's name is added by the caller). */
+  note(text: string): void;
+}
+
+export interface SheetContent {
+  cells: Cell[];
+  merges: Merge[];
+  usedRange: { rows: number; cols: number };
+  protected: boolean;
+}
+
+const MAX_ROW = 1_048_576;
+const MAX_COL = 16_384;
+/** Days from 1904-01-01 to 1900-01-01 in Excel's serials: the same day is 1,462 more in the 1900 system. */
+const DAYS_1904 = 1462;
+
+/** "B12" (any case) → row and column; null for anything else. */
+export function parseCellRef(ref: string): { row: number; col: number } | null {
+  let i = 0;
+  let col = 0;
+  const n = ref.length;
+  while (i < n) {
+    const c = ref.charCodeAt(i) | 0x20; // lower-case a letter
+    if (c < 97 || c > 122) break;
+    col = col * 26 + (c - 96);
+    i++;
+  }
+  if (i === 0 || i > 3 || i === n) return null;
+  let row = 0;
+  for (; i < n; i++) {
+    const d = ref.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return null;
+    row = row * 10 + d;
+  }
+  if (row < 1 || row > MAX_ROW || col > MAX_COL) return null;
+  return { row, col };
+}
+
+/** "A1:C3" (or "B2") → a merge, corners put in order; null where it is not a cell range. */
+export function parseRange(ref: string): Merge | null {
+  const [a, b = a] = ref.trim().split(":");
+  const p = parseCellRef(a);
+  const q = parseCellRef(b);
+  if (!p || !q) return null;
+  return { top: Math.min(p.row, q.row), left: Math.min(p.col, q.col), bottom: Math.max(p.row, q.row), right: Math.max(p.col, q.col) };
+}
+
+const ISO_DATE = /^(-?\d{4,})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?$/;
+const ISO_TIME = /^(\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?(?:Z|[+-]\d{2}(?::?\d{2})?)?$/;
+
+/** A `t="d"` cell's ISO 8601 text (§18.17.4) → a 1900-system serial and whether it has a date and a time; null if it is none. */
+export function isoDateToSerial(text: string): { serial: number; date: boolean; time: boolean } | null {
+  const s = text.trim();
+  const d = ISO_DATE.exec(s);
+  if (d) {
+    const day = isoToExcelSerial(`${d[1]}-${d[2]}-${d[3]}`);
+    if (!Number.isFinite(day)) return null;
+    const fraction = d[4] === undefined ? 0 : timeFraction(d[4], d[5], d[6]);
+    if (fraction === null) return null;
+    return { serial: fraction === 0 ? day : roundSerial(day + fraction), date: true, time: fraction !== 0 };
+  }
+  const t = ISO_TIME.exec(s);
+  if (t) {
+    const fraction = timeFraction(t[1], t[2], t[3]);
+    return fraction === null ? null : { serial: fraction, date: false, time: true };
+  }
+  return null;
+}
+
+function timeFraction(h: string, m: string, sec: string | undefined): number | null {
+  const hours = Number(h);
+  const minutes = Number(m);
+  const seconds = sec === undefined ? 0 : Number(sec);
+  if (hours > 24 || minutes > 59 || seconds >= 61) return null;
+  return roundSerial((hours * 3600 + minutes * 60 + seconds) / 86400);
+}
+
+/** Serials to a millionth of a second: enough for any time Excel shows, without binary noise. */
+function roundSerial(x: number): number {
+  return Math.round(x * 1e11) / 1e11;
+}
+
+const enum Text {
+  None,
+  V,
+  F,
+}
+
+interface OpenCell {
+  row: number;
+  col: number;
+  s: number;
+  t: string | undefined;
+  v: string | undefined;
+  f: string | undefined;
+  fType: string | undefined;
+  si: string | undefined;
+  inline: string | undefined;
+}
+
+/** A worksheet's handlers, and the result once the part has been read. */
+export function sheetReader(ctx: SheetContext): { handlers: XmlHandlers; result(): SheetContent } {
+  const cells: Cell[] = [];
+  const mergeRefs: string[] = [];
+  let isProtected = false;
+  let inSheetData = false;
+  let rowNo = 0;
+  let colNo = 0;
+  let lastRow = 0;
+  let lastCol = 0;
+  let ordered = true;
+  let cell: OpenCell | null = null;
+  let text = Text.None;
+  let buffer = "";
+  let inIs = false;
+  const inline = new StringCollector();
+  /** Shared formulas' masters by their `si`: the text and where it stands. */
+  const masters = new Map<string, { formula: string; row: number; col: number }>();
+  let badRefs = 0;
+  let badStrings = 0;
+  let badDates = 0;
+
+  const isMain = (el: XmlElement) => el.ns === "main" || el.ns === "";
+
+  function finish(c: OpenCell): void {
+    const style = ctx.styles.style(c.s);
+    let value: string | number | boolean | null = null;
+    let error: string | undefined;
+    let format = style.format;
+    const v = c.v;
+    switch (c.t) {
+      case "s": {
+        if (v === undefined) break;
+        const s = ctx.strings[Number(v)];
+        if (s === undefined) badStrings++;
+        else value = s;
+        break;
+      }
+      case "str":
+        if (v !== undefined) value = decodeEscapes(v);
+        break;
+      case "inlineStr":
+        if (c.inline !== undefined) value = c.inline;
+        else if (v !== undefined) value = decodeEscapes(v);
+        break;
+      case "b":
+        if (v !== undefined) {
+          const b = v.trim();
+          value = b === "1" || b === "true";
+        }
+        break;
+      case "e":
+        if (v !== undefined && v.trim() !== "") error = v.trim();
+        break;
+      case "d": {
+        if (v === undefined || v.trim() === "") break;
+        const d = isoDateToSerial(v);
+        if (!d) {
+          badDates++;
+          value = v.trim();
+          break;
+        }
+        value = d.serial;
+        // The value is a date whatever the cell's format: give it a date format if it has none.
+        if (!style.dateTime) format = d.date ? (d.time ? "yyyy-mm-dd hh:mm:ss" : "yyyy-mm-dd") : "hh:mm:ss";
+        break;
+      }
+      default: {
+        if (v === undefined) break;
+        const trimmed = v.trim();
+        if (trimmed === "") break;
+        const n = Number(trimmed);
+        if (Number.isFinite(n)) {
+          // 1904 dates become 1900 serials; times of day and durations are the same in both.
+          value = ctx.date1904 && style.date ? roundSerial(n + DAYS_1904) : n;
+        } else value = decodeEscapes(v);
+      }
+    }
+    let formula = c.f;
+    if (c.fType === "shared" && c.si !== undefined) {
+      if (formula !== undefined && formula !== "") masters.set(c.si, { formula, row: c.row, col: c.col });
+      else {
+        const m = masters.get(c.si);
+        formula = m ? shiftFormula(m.formula, c.row - m.row, c.col - m.col) : formula || undefined;
+      }
+    }
+    const hasFormula = formula !== undefined && formula !== "";
+    if (value === null && error === undefined && !hasFormula && style.fill === undefined) return;
+    const out: Cell = { row: c.row, col: c.col, value };
+    if (format !== undefined) out.format = format;
+    if (error !== undefined) out.error = error;
+    if (hasFormula) out.formula = decodeEscapes(formula!.startsWith("=") ? formula!.slice(1) : formula!);
+    if (style.fill !== undefined) out.fill = style.fill;
+    if (c.row < lastRow || (c.row === lastRow && c.col <= lastCol)) ordered = false;
+    lastRow = c.row;
+    lastCol = c.col;
+    cells.push(out);
+  }
+
+  const handlers: XmlHandlers = {
+    open(el) {
+      if (!isMain(el)) return;
+      if (cell) {
+        if (inIs) inline.open(el);
+        else if (el.local === "v") {
+          text = Text.V;
+          buffer = "";
+        } else if (el.local === "f") {
+          text = Text.F;
+          buffer = "";
+          cell.fType = el.attrs.t;
+          cell.si = el.attrs.si;
+        } else if (el.local === "is") inIs = true;
+        return;
+      }
+      if (inSheetData) {
+        if (el.local === "row") {
+          const r = el.attrs.r === undefined ? NaN : Number(el.attrs.r);
+          rowNo = Number.isInteger(r) && r >= 1 && r <= MAX_ROW ? r : rowNo + 1;
+          colNo = 0;
+        } else if (el.local === "c") {
+          const a = el.attrs;
+          let row = rowNo;
+          let col = colNo + 1;
+          if (a.r !== undefined) {
+            const ref = parseCellRef(a.r);
+            if (ref) {
+              row = ref.row;
+              col = ref.col;
+            } else badRefs++;
+          }
+          colNo = col;
+          if (row < 1) row = rowNo = 1;
+          const s = a.s === undefined ? 0 : Number(a.s);
+          cell = { row, col, s: Number.isInteger(s) ? s : 0, t: a.t, v: undefined, f: undefined, fType: undefined, si: undefined, inline: undefined };
+        }
+        return;
+      }
+      switch (el.local) {
+        case "sheetData":
+          inSheetData = true;
+          break;
+        case "mergeCell":
+          if (el.attrs.ref !== undefined) mergeRefs.push(el.attrs.ref);
+          break;
+        case "sheetProtection":
+          isProtected = el.attrs.sheet === "1" || el.attrs.sheet === "true";
+          break;
+      }
+    },
+    close(el) {
+      if (!isMain(el)) return;
+      if (cell) {
+        if (inIs) {
+          if (el.local === "is") {
+            inIs = false;
+            cell.inline = inline.value();
+          } else inline.close(el);
+        } else if (el.local === "v" && text === Text.V) {
+          cell.v = buffer;
+          text = Text.None;
+        } else if (el.local === "f" && text === Text.F) {
+          cell.f = buffer;
+          text = Text.None;
+        } else if (el.local === "c") {
+          const c = cell;
+          cell = null;
+          finish(c);
+        }
+        return;
+      }
+      if (el.local === "sheetData") inSheetData = false;
+    },
+    text(t) {
+      if (text !== Text.None) buffer += t;
+      else if (inIs) inline.text(t);
+    },
+  };
+
+  function result(): SheetContent {
+    if (badRefs) ctx.note(`${badRefs} cell reference${badRefs === 1 ? " was" : "s were"} not valid and ${badRefs === 1 ? "was" : "were"} read by position`);
+    if (badStrings) ctx.note(`${badStrings} cell${badStrings === 1 ? " refers" : "s refer"} to shared text that is not in the workbook and ${badStrings === 1 ? "was" : "were"} read as empty`);
+    if (badDates) ctx.note(`${badDates} date cell${badDates === 1 ? " is" : "s are"} not an ISO date and ${badDates === 1 ? "was" : "were"} read as text`);
+    let list = cells;
+    if (!ordered) {
+      // Out of order or repeated: the last one written for a cell stands, as a later write would.
+      list = cells.map((c, i) => [c, i] as const).sort((x, y) => x[0].row - y[0].row || x[0].col - y[0].col || x[1] - y[1]).map(([c]) => c);
+      list = list.filter((c, i) => i + 1 >= list.length || list[i + 1].row !== c.row || list[i + 1].col !== c.col);
+    }
+    const merges: Merge[] = [];
+    for (const ref of mergeRefs) {
+      const m = parseRange(ref);
+      if (m) merges.push(m);
+    }
+    merges.sort((a, b) => a.top - b.top || a.left - b.left);
+    if (merges.length) list = withoutCovered(list, merges);
+    let rows = 0;
+    let cols = 0;
+    for (const c of list) {
+      if (c.row > rows) rows = c.row;
+      if (c.col > cols) cols = c.col;
+    }
+    for (const m of merges) {
+      if (m.bottom === m.top && m.right === m.left) continue;
+      if (m.bottom > rows) rows = m.bottom;
+      if (m.right > cols) cols = m.right;
+    }
+    return { cells: list, merges, usedRange: { rows, cols }, protected: isProtected };
+  }
+
+  return { handlers, result };
+}
+
+/** Leaves out the cells a merge covers (all but its top-left): Excel shows the merge's top-left cell alone. */
+function withoutCovered(cells: Cell[], merges: Merge[]): Cell[] {
+  const byRow = new Map<number, Merge[]>();
+  const tall: Merge[] = [];
+  for (const m of merges) {
+    if (m.bottom === m.top && m.right === m.left) continue;
+    if (m.bottom - m.top > 1000) {
+      tall.push(m);
+      continue;
+    }
+    for (let r = m.top; r <= m.bottom; r++) {
+      const list = byRow.get(r);
+      if (list) list.push(m);
+      else byRow.set(r, [m]);
+    }
+  }
+  const covers = (m: Merge, c: Cell) => c.row >= m.top && c.row <= m.bottom && c.col >= m.left && c.col <= m.right && (c.row !== m.top || c.col !== m.left);
+  return cells.filter((c) => !(byRow.get(c.row)?.some((m) => covers(m, c)) || tall.some((m) => covers(m, c))));
+}

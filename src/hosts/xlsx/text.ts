@@ -1,0 +1,68 @@
+/**
+ * Text in SpreadsheetML: shared strings and inline strings (ECMA-376 Part 1 §18.4), and the
+ * `_xHHHH_` escapes of ST_Xstring (§22.9.2.19) by which a file holds characters XML cannot
+ * (a carriage return is `_x000D_`; a literal `_x` is written `_x005F_x`).
+ */
+import type { XmlElement, XmlHandlers } from "./xml";
+
+const ESCAPE = /_x([0-9A-Fa-f]{4})_/g;
+
+export function decodeEscapes(s: string): string {
+  return s.indexOf("_x") < 0 ? s : s.replace(ESCAPE, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+/**
+ * Gathers the text of a rich or plain string element (`<si>`, `<is>`): its `<t>` and each
+ * run's `<r><t>`, leaving out phonetic runs (`<rPh>`), which are a reading aid, not text.
+ * Feed it the elements inside the string element; `value()` gives the text.
+ */
+export class StringCollector {
+  private parts: string[] = [];
+  private inT = false;
+  private skip = 0;
+
+  open(el: XmlElement): void {
+    if (el.ns !== "main" && el.ns !== "") return;
+    if (el.local === "rPh") this.skip++;
+    else if (el.local === "t" && this.skip === 0) this.inT = true;
+  }
+
+  close(el: XmlElement): void {
+    if (el.ns !== "main" && el.ns !== "") return;
+    if (el.local === "rPh") this.skip--;
+    else if (el.local === "t") this.inT = false;
+  }
+
+  text(t: string): void {
+    if (this.inT) this.parts.push(t);
+  }
+
+  value(): string {
+    const v = this.parts.length === 1 ? this.parts[0] : this.parts.join("");
+    this.parts = [];
+    this.inT = false;
+    this.skip = 0;
+    return decodeEscapes(v);
+  }
+}
+
+/** Handlers reading a shared strings part (`<sst>`) into `out`, in order; an empty `<si/>` is "". */
+export function sharedStringsHandlers(out: string[]): XmlHandlers {
+  const collector = new StringCollector();
+  let inSi = false;
+  return {
+    open(el) {
+      if (el.local === "si" && (el.ns === "main" || el.ns === "")) inSi = true;
+      else if (inSi) collector.open(el);
+    },
+    close(el) {
+      if (el.local === "si" && (el.ns === "main" || el.ns === "")) {
+        inSi = false;
+        out.push(collector.value());
+      } else if (inSi) collector.close(el);
+    },
+    text(t) {
+      if (inSi) collector.text(t);
+    },
+  };
+}
