@@ -12,9 +12,8 @@ import { buildNotes } from "../core/summary/notes";
 import { plural } from "../core/words";
 import { HostError } from "../hosts/host";
 import { readWorkbookFile, writeFileAtomic } from "../hosts/xlsx/file";
+import { nodeInflater } from "../hosts/xlsx/node-inflate";
 import { loadWorkbook } from "../hosts/xlsx/read";
-import { buildSummaryBytes } from "../hosts/xlsx/write";
-import { templateWorkbookBytes } from "../hosts/xlsx/template";
 import { parseArgs, USAGE, UsageError, type Command } from "./args";
 import { textReport } from "./text-report";
 
@@ -45,7 +44,7 @@ function defaultOutput(input: string): string {
 async function load(file: string, io: Io, purpose: "check" | "build") {
   io.progress(`Reading ${path.basename(file)}…`);
   const bytes = await readWorkbookFile(file);
-  return loadWorkbook(bytes, path.basename(file), { purpose });
+  return loadWorkbook(bytes, path.basename(file), { purpose, inflater: nodeInflater });
 }
 
 async function run(cmd: Command, io: Io): Promise<number> {
@@ -80,6 +79,8 @@ async function run(cmd: Command, io: Io): Promise<number> {
       const analysis = analyse(loaded.snapshot, { overrides: cmd.overrides, now: io.now() });
       const plan = summarise(analysis, io.now());
       io.progress("Writing the summary sheets…");
+      // Loaded only here: `check` never needs the writer.
+      const { buildSummaryBytes } = await import("../hosts/xlsx/write");
       const { bytes, result } = await buildSummaryBytes(loaded, plan);
       await writeFileAtomic(output, bytes);
       const lines: string[] = [];
@@ -98,6 +99,7 @@ async function run(cmd: Command, io: Io): Promise<number> {
       return cmd.strict && !analysis.valid ? EXIT_FINDINGS : EXIT_OK;
     }
     case "template": {
+      const { templateWorkbookBytes } = await import("../hosts/xlsx/template");
       const bytes = await templateWorkbookBytes(cmd.kind);
       await writeFileAtomic(cmd.output, bytes);
       io.stdout(`Wrote a blank ${cmd.kind} template to ${cmd.output}.\n`);

@@ -34,14 +34,15 @@ export class XlsxHost implements WorkbookHost {
     return this.output;
   }
 
-  private async load(): Promise<LoadedWorkbook> {
-    this.loaded ??= await loadWorkbook(this.current, this.fileName);
+  private async load(onProgress?: ProgressListener): Promise<LoadedWorkbook> {
+    // Reading needs the snapshot only; a write loads afresh for itself.
+    this.loaded ??= await loadWorkbook(this.current, this.fileName, { purpose: "check", onProgress });
     return this.loaded;
   }
 
   async readSnapshot(onProgress?: ProgressListener): Promise<WorkbookSnapshot> {
     onProgress?.({ step: `Reading ${this.fileName}`, fraction: 0 });
-    const loaded = await this.load();
+    const loaded = await this.load(onProgress);
     onProgress?.({ step: "Read", fraction: 1 });
     return loaded.snapshot;
   }
