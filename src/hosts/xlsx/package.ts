@@ -225,7 +225,7 @@ function key(name: string): string {
 
 /** The relationships part of a part: `xl/workbook.xml` → `xl/_rels/workbook.xml.rels`; "" (the package) → `_rels/.rels`. */
 export function relationshipsPartOf(partName: string): string {
-  const name = partName.replace(/^\/+/, "");
+  const name = partName.replace(/\\/g, "/").replace(/^\/+/, "");
   const slash = name.lastIndexOf("/");
   return `${name.slice(0, slash + 1)}_rels/${name.slice(slash + 1)}.rels`;
 }
@@ -236,7 +236,7 @@ export function resolveTarget(sourcePart: string, target: string): string {
   let path: string;
   if (bare.startsWith("/")) path = bare;
   else {
-    const source = "/" + sourcePart.replace(/^\/+/, "");
+    const source = "/" + sourcePart.replace(/\\/g, "/").replace(/^\/+/, "");
     path = source.slice(0, source.lastIndexOf("/") + 1) + bare;
   }
   const out: string[] = [];

@@ -57,7 +57,7 @@ const SAVE_AGAIN = "If it opens in Excel, save it again as an Excel Workbook (.x
 /** A failure inside one part, turned into the user's one line. */
 function partFailure(fileName: string, part: string, e: unknown): HostError {
   if (e instanceof HostError) return e;
-  if (e instanceof XmlError) return new HostError(damagedMessage(fileName, part, "is not well-formed XML"));
+  if (e instanceof XmlError) return new HostError(damagedMessage(fileName, part, e.plain ?? "is not well-formed XML"));
   // Our own fault, not the file's: still one line, naming the part, never the JavaScript text.
   return new HostError(`${fileName} could not be read: Board Summary could not make sense of its part ${part}. ${SAVE_AGAIN}`);
 }

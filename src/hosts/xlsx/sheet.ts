@@ -65,13 +65,20 @@ export function parseRange(ref: string): Merge | null {
 
 const ISO_DATE = /^(-?\d{4,})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?$/;
 const ISO_TIME = /^(\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?(?:Z|[+-]\d{2}(?::?\d{2})?)?$/;
+/** An ISO 8601 duration of days and time (PnDTnHnMnS), as strict OOXML writes times and durations. */
+const ISO_DURATION = /^(-)?P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
 
-/** A `t="d"` cell's ISO 8601 text (§18.17.4) → a 1900-system serial and whether it has a date and a time; null if it is none. */
-export function isoDateToSerial(text: string): { serial: number; date: boolean; time: boolean } | null {
+/**
+ * A `t="d"` cell's ISO 8601 text (§18.17.4) → a 1900-system serial and whether it has a
+ * date and a time; a duration (strict OOXML's times, `PT24H0M0.000S`) gives days; null if
+ * it is none of these.
+ */
+export function isoDateToSerial(text: string): { serial: number; date: boolean; time: boolean; duration?: boolean } | null {
   const s = text.trim();
   const d = ISO_DATE.exec(s);
   if (d) {
-    const day = isoToExcelSerial(`${d[1]}-${d[2]}-${d[3]}`);
+    // Serial 0, which Excel shows as 0 January 1900, is written as the day before 1 January.
+    const day = `${d[1]}-${d[2]}-${d[3]}` === "1899-12-31" ? 0 : isoToExcelSerial(`${d[1]}-${d[2]}-${d[3]}`);
     if (!Number.isFinite(day)) return null;
     const fraction = d[4] === undefined ? 0 : timeFraction(d[4], d[5], d[6]);
     if (fraction === null) return null;
@@ -81,6 +88,12 @@ export function isoDateToSerial(text: string): { serial: number; date: boolean; 
   if (t) {
     const fraction = timeFraction(t[1], t[2], t[3]);
     return fraction === null ? null : { serial: fraction, date: false, time: true };
+  }
+  const p = s.length > 1 ? ISO_DURATION.exec(s) : null;
+  if (p && !s.endsWith("T")) {
+    const [days, hours, minutes, seconds] = [p[2], p[3], p[4], p[5]].map((x) => (x === undefined ? 0 : Number(x)));
+    const serial = roundSerial(days + (hours * 3600 + minutes * 60 + seconds) / 86400);
+    return { serial: p[1] ? -serial : serial, date: false, time: true, duration: true };
   }
   return null;
 }
@@ -180,7 +193,7 @@ export function sheetReader(ctx: SheetContext): { handlers: XmlHandlers; result(
         }
         value = d.serial;
         // The value is a date whatever the cell's format: give it a date format if it has none.
-        if (!style.dateTime) format = d.date ? (d.time ? "yyyy-mm-dd hh:mm:ss" : "yyyy-mm-dd") : "hh:mm:ss";
+        if (!style.dateTime) format = d.duration ? "[h]:mm:ss" : d.date ? (d.time ? "yyyy-mm-dd hh:mm:ss" : "yyyy-mm-dd") : "hh:mm:ss";
         break;
       }
       default: {

@@ -57,8 +57,16 @@ export interface XmlHandlers {
   text?(text: string): void;
 }
 
-/** A part is not well-formed XML (saxes's message says where). */
-export class XmlError extends Error {}
+/** A part is not well-formed XML (saxes's message says where), or holds a token past MAX_TOKEN_CHARS. */
+export class XmlError extends Error {
+  constructor(
+    message: string,
+    /** What is wrong, in words fit for the user, where it is more than "not well-formed". */
+    readonly plain?: string,
+  ) {
+    super(message);
+  }
+}
 
 /**
  * Longest run of characters between two `<` that a part may hold. No legitimate token of
@@ -124,12 +132,26 @@ export class XmlStream {
 
   /** Feeds the next piece of the document. */
   write(chunk: string): void {
-    const lt = chunk.lastIndexOf("<");
-    this.sinceLt = lt < 0 ? this.sinceLt + chunk.length : chunk.length - lt;
-    if (this.sinceLt > MAX_TOKEN_CHARS) {
-      throw new XmlError(`it holds a run of more than ${MAX_TOKEN_CHARS / 1024 / 1024} million characters without markup`);
+    const first = chunk.indexOf("<");
+    if (first < 0) this.sinceLt += chunk.length;
+    else {
+      let longest = this.sinceLt + first;
+      // Runs inside one chunk matter only where the chunk itself is longer than the bound.
+      if (chunk.length > MAX_TOKEN_CHARS) {
+        for (let at = first, next = chunk.indexOf("<", at + 1); next >= 0; at = next, next = chunk.indexOf("<", at + 1)) {
+          if (next - at > longest) longest = next - at;
+        }
+      }
+      if (longest > MAX_TOKEN_CHARS) this.tooLong();
+      this.sinceLt = chunk.length - chunk.lastIndexOf("<");
     }
+    if (this.sinceLt > MAX_TOKEN_CHARS) this.tooLong();
     this.parser.write(chunk);
+  }
+
+  private tooLong(): never {
+    const plain = `holds a run of more than ${MAX_TOKEN_CHARS / 1024 / 1024} million characters without markup`;
+    throw new XmlError(plain, plain);
   }
 
   /** Ends the document; throws when it is incomplete. */
