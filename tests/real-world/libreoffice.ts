@@ -18,7 +18,12 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { parse } from "csv-parse/sync";
-import type { Cell, SheetSnapshot } from "../../src/core/snapshot";
+import type { Cell, Merge, SheetSnapshot, WorkbookSnapshot } from "../../src/core/snapshot";
+import { unzipSync, zipSync } from "fflate";
+import { isRelType, openPackage, relationshipsPartOf, resolveTarget, type WorkbookPackage } from "../../src/hosts/xlsx/package";
+import { worksheetParts } from "../../src/hosts/xlsx/read";
+import { parseRange } from "../../src/hosts/xlsx/sheet";
+import { parseXml } from "../../src/hosts/xlsx/xml";
 import { a1 } from "../../src/core/grid";
 import { excelSerialToIso } from "../../src/core/values/dates";
 
@@ -88,10 +93,33 @@ export interface Mismatch {
   libreoffice: string;
 }
 
+/** Why a difference is not a fault of ours (see the file comment and docs/decisions.md). */
+export type Tolerance =
+  | "recalculated" // LibreOffice recalculated a formula (volatile functions, or ones it lacks) or filled cells an uncached formula spills to
+  | "merged-over" // LibreOffice keeps text in the cells a merge covers; Excel shows the top-left cell alone
+  | "pivot-table" // LibreOffice draws pivot tables afresh, in its own words
+  | "carriage-return" // LibreOffice drops the CR of a CRLF in text
+  | "loose-escape" // LibreOffice decodes _xH_ escapes of fewer than four hex digits, which ECMA-376 does not define
+  | "boolean-as-number"; // LibreOffice holds TRUE as 1 and shows it in the cell's number format
+
+export interface Comparison {
+  mismatches: Mismatch[];
+  tolerated: Partial<Record<Tolerance, number>>;
+  compared: number;
+}
+
+export interface SheetFacts {
+  /** The workbook uses a volatile function somewhere (NOW, TODAY, RAND …), which LibreOffice works out again on loading. */
+  volatile: boolean;
+  /** Ranges of the sheet that pivot tables cover. */
+  pivots: Merge[];
+}
+
 const LO_ERROR = /^(#[A-Z0-9/]+[!?]?|#N\/A|Err:\d+)$/;
-const LO_DATE = /^(?:(\d{4})-(\d{2})-(\d{2})|(\d{2})\/(\d{2})\/(\d{4}))(?: (\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?)?$/;
-const LO_TIME = /^(-?\d+):(\d{2})(?::(\d{2}(?:\.\d+)?))?(?: ?([AP]M))?$/i;
+const LO_DATE = /^(?:(\d{4})[-/](\d{2})[-/](\d{2})|(\d{2})\/(\d{2})\/(\d{4}))(?: (\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?)?$/;
+const LO_TIME = /^(-?)(\d+):(\d{2})(?::(\d{2}(?:\.\d+)?))?(?: ?([AP]M))?$/i;
 const LO_PERCENT = /^(-?\d+(?:\.\d+)?(?:E[+-]?\d+)?)%$/i;
+export const VOLATILE = /\b(NOW|TODAY|RAND|RANDBETWEEN|RANDARRAY|OFFSET|INDIRECT|INFO|CELL)\s*\(/i;
 
 /**
  * A date or time LibreOffice wrote (ISO, or its default en-US MM/DD/YYYY) → days. LibreOffice
@@ -109,9 +137,10 @@ function loSerial(text: string): number | null {
   }
   const t = LO_TIME.exec(text);
   if (t) {
-    let h = Number(t[1]);
-    if (t[4]) h = (h % 12) + (/p/i.test(t[4]) ? 12 : 0);
-    return (Math.abs(h) * 3600 + Number(t[2]) * 60 + Number(t[3] ?? 0)) / 86400;
+    let h = Number(t[2]);
+    if (t[5]) h = (h % 12) + (/p/i.test(t[5]) ? 12 : 0);
+    const days = (h * 3600 + Number(t[3]) * 60 + Number(t[4] ?? 0)) / 86400;
+    return t[1] ? -days : days;
   }
   return null;
 }
@@ -122,33 +151,72 @@ const close = (a: number, b: number) => a === b || Math.abs(a - b) <= 1e-13 * Ma
 /** ST_Xstring escapes (_x000D_) LibreOffice leaves in some text (ECMA-376 Part 1 §22.9.2.19). */
 const unescape = (s: string) => s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
 
+/** LibreOffice's number (or date, time, percentage) in a CSV field, or null. */
+function loNumber(text: string): { value: number; kind: "number" | "date" | "time" } | null {
+  const t = text.trim();
+  const n = t === "" ? NaN : Number(t);
+  if (Number.isFinite(n)) return { value: n, kind: "number" };
+  const pct = LO_PERCENT.exec(t);
+  if (pct) return { value: Number(pct[1]) / 100, kind: "number" };
+  const s = loSerial(t);
+  return s === null ? null : { value: s, kind: LO_DATE.test(t) ? "date" : "time" };
+}
+
 /** Does our cell say what LibreOffice's CSV field says? */
 function agrees(c: Cell | undefined, lo: string): boolean {
-  if (!c || (c.value === null && c.error === undefined)) {
-    // A formula we have no cached result for: LibreOffice works it out, we cannot.
-    if (c?.formula !== undefined) return true;
-    return lo === "";
-  }
+  if (!c || (c.value === null && c.error === undefined)) return lo === "";
   if (c.error !== undefined) return LO_ERROR.test(lo) || lo === c.error;
   const v = c.value;
   if (typeof v === "string") return v === lo || v === unescape(lo);
-  if (typeof v === "boolean") return lo.toUpperCase() === (v ? "TRUE" : "FALSE") || lo === (v ? "1" : "0");
+  if (typeof v === "boolean") return lo.toUpperCase() === (v ? "TRUE" : "FALSE");
   if (typeof v === "number") {
-    const text = lo.trim();
-    const n = text === "" ? NaN : Number(text);
-    if (Number.isFinite(n)) return close(v, n);
-    const pct = LO_PERCENT.exec(text);
-    if (pct) return close(v, Number(pct[1]) / 100);
-    const s = loSerial(text);
-    if (s === null) return false;
+    const n = loNumber(lo);
+    if (!n) return false;
+    if (n.kind === "number") return close(v, n.value);
     const second = 1.5 / 86400;
     // A time of day alone compares with our value's time of day; a duration with the whole.
-    if (Math.abs(v - s) < second || (!LO_DATE.test(text) && Math.abs(v - Math.floor(v) - s) < second)) return true;
+    if (Math.abs(v - n.value) < second || (n.kind === "time" && Math.abs(v - Math.floor(v) - n.value) < second)) return true;
     // Before March 1900 an ISO date (t="d") is a day apart: Excel counts 29 February 1900, LibreOffice does not.
-    return v < 61 && Math.abs(Math.abs(v - s) - 1) < second;
+    return v < 61 && Math.abs(Math.abs(v - n.value) - 1) < second;
   }
   return false;
 }
+
+/** Where a difference has a known cause that is not a fault of our reading, that cause. */
+function tolerance(
+  c: Cell | undefined,
+  lo: string,
+  facts: SheetFacts & { uncached: boolean; covered: boolean; pivot: "inside" | "after" | null; failedFormulas: boolean },
+): Tolerance | null {
+  // Inside a pivot table, or past its corner where LibreOffice's own layout runs wider or longer.
+  if (facts.pivot === "inside" || (facts.pivot === "after" && !c)) return "pivot-table";
+  if (!c) {
+    if (facts.covered) return "merged-over";
+    if (facts.uncached) return "recalculated";
+    return null;
+  }
+  // A formula LibreOffice cannot work out (a function it lacks) gives an error in every cell it fills.
+  if (facts.failedFormulas && LO_ERROR.test(lo)) return "recalculated";
+  if (c.formula !== undefined) {
+    // No cached result, or an empty text one, which LibreOffice treats as none: it works the formula out.
+    if ((c.value === null && c.error === undefined) || c.value === "") return "recalculated";
+    if (facts.volatile || LO_ERROR.test(lo) || c.error !== undefined) return "recalculated";
+    const n = loNumber(lo);
+    // Worked out again: the last digits of floating-point arithmetic may differ.
+    if (typeof c.value === "number" && n && Math.abs(c.value - n.value) <= 1e-12 * Math.max(1, Math.abs(n.value))) return "recalculated";
+  }
+  if (typeof c.value === "string") {
+    if (c.value.replace(/\r\n/g, "\n") === lo) return "carriage-return";
+    if (c.value === lo.replace(/[\x00-\x1f]/g, (ch) => `_x${ch.charCodeAt(0).toString(16)}_`)) return "loose-escape";
+  }
+  if (typeof c.value === "boolean") {
+    const n = loNumber(lo);
+    if (n && n.value === (c.value ? 1 : 0)) return "boolean-as-number";
+  }
+  return null;
+}
+
+const inside = (m: Merge, row: number, col: number) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right;
 
 function show(c: Cell | undefined): string {
   if (!c) return "(nothing)";
@@ -158,23 +226,91 @@ function show(c: Cell | undefined): string {
   return JSON.stringify(v);
 }
 
-/** Where our reading of a sheet and LibreOffice's CSV of it differ. */
-export function compareSheet(sheet: SheetSnapshot, rows: string[][]): Mismatch[] {
+/** Where our reading of a sheet and LibreOffice's CSV of it differ, and the differences with a known cause. */
+export function compareSheet(sheet: SheetSnapshot, rows: string[][], facts: SheetFacts = { volatile: false, pivots: [] }): Comparison {
   const ours = new Map<string, Cell>();
   for (const c of sheet.cells) ours.set(`${c.row},${c.col}`, c);
-  const out: Mismatch[] = [];
+  const uncached = sheet.cells.some((c) => c.formula !== undefined && c.value === null && c.error === undefined);
+  const failedFormulas = sheet.cells.some((c) => c.formula !== undefined && c.error === undefined && LO_ERROR.test(rows[c.row - 1]?.[c.col - 1] ?? ""));
+  const result: Comparison = { mismatches: [], tolerated: {}, compared: 0 };
+  const check = (row: number, col: number, c: Cell | undefined, lo: string) => {
+    result.compared++;
+    if (agrees(c, lo)) return;
+    const covered = sheet.merges.some((m) => inside(m, row, col) && (row !== m.top || col !== m.left));
+    const pivot = facts.pivots.some((m) => inside(m, row, col)) ? "inside" : facts.pivots.some((m) => row >= m.top && col >= m.left) ? "after" : null;
+    const why = tolerance(c, lo, { ...facts, uncached, covered, pivot, failedFormulas });
+    if (why) result.tolerated[why] = (result.tolerated[why] ?? 0) + 1;
+    else result.mismatches.push({ cell: a1(row, col), ours: show(c), libreoffice: JSON.stringify(lo) });
+  };
   const seen = new Set<string>();
   rows.forEach((fields, r) =>
     fields.forEach((lo, col) => {
       const key = `${r + 1},${col + 1}`;
       seen.add(key);
-      const c = ours.get(key);
-      if (!agrees(c, lo)) out.push({ cell: a1(r + 1, col + 1), ours: show(c), libreoffice: JSON.stringify(lo) });
+      check(r + 1, col + 1, ours.get(key), lo);
     }),
   );
-  for (const [key, c] of ours) {
-    if (seen.has(key) || agrees(c, "")) continue;
-    out.push({ cell: a1(c.row, c.col), ours: show(c), libreoffice: "(nothing)" });
+  for (const [key, c] of ours) if (!seen.has(key)) check(c.row, c.col, c, "");
+  return result;
+}
+
+/** What compareSheet needs to know about a workbook beyond its snapshot: volatile functions, pivot tables. */
+export async function workbookFacts(pkg: WorkbookPackage, snapshot: WorkbookSnapshot): Promise<Map<string, SheetFacts>> {
+  const volatile = snapshot.sheets.some((s) => s.cells.some((c) => c.formula !== undefined && VOLATILE.test(c.formula)));
+  const out = new Map<string, SheetFacts>();
+  for (const { name, part } of await worksheetParts(pkg)) {
+    const pivots: Merge[] = [];
+    for (const rel of await pkg.relationships(part)) {
+      if (rel.external || !isRelType(rel.type, "pivotTable") || !pkg.find(rel.target)) continue;
+      parseXml(await pkg.text(rel.target), {
+        open(el) {
+          const m = el.local === "location" && el.attrs.ref ? parseRange(el.attrs.ref) : null;
+          // The page fields sit above the table's own range.
+          if (m) pivots.push({ ...m, top: Math.max(1, m.top - Number(el.attrs.rowPageCount ?? 0) - 1) });
+        },
+      });
+    }
+    out.set(name, { volatile, pivots });
   }
   return out;
+}
+
+/** LibreOffice's rows for each of our sheets: by name, or by position where it renamed one. */
+export function matchSheets(ours: SheetSnapshot[], lo: Map<string, string[][]>): (string[][] | undefined)[] {
+  const names = [...lo.keys()];
+  return ours.map((s, i) => lo.get(s.name) ?? (names.length === ours.length ? lo.get(names[i]) : undefined));
+}
+
+/**
+ * A copy of a package with each part stored under the name its relationships give it, "/"
+ * for "\": for packages Excel opens (OPC names are case-insensitive) that LibreOffice
+ * cannot, so LibreOffice can still be compared with what we read of the original.
+ */
+export async function normalisedCopy(bytes: Uint8Array): Promise<Uint8Array> {
+  const pkg = await openPackage(bytes, { fileName: "copy" });
+  const rename = new Map<string, string>();
+  // Walk the relationships from the package down, naming each part as its relationship spells it.
+  const visit = async (canonicalSource: string): Promise<void> => {
+    const relsName = relationshipsPartOf(canonicalSource);
+    const relsPart = pkg.find(relsName);
+    if (!relsPart || rename.has(relsPart)) return;
+    rename.set(relsPart, relsName);
+    const targets: string[] = [];
+    parseXml(await pkg.text(relsPart), {
+      open(el) {
+        if (el.local === "Relationship" && el.attrs.Target && el.attrs.TargetMode !== "External") targets.push(resolveTarget(canonicalSource, el.attrs.Target));
+      },
+    });
+    for (const canonical of targets) {
+      const stored = pkg.find(canonical);
+      if (!stored || rename.has(stored)) continue;
+      rename.set(stored, canonical);
+      await visit(canonical);
+    }
+  };
+  await visit("");
+  const files = unzipSync(bytes);
+  const out: Record<string, Uint8Array> = {};
+  for (const [name, data] of Object.entries(files)) out[rename.get(name.replace(/^\//, "")) ?? name.replace(/\\/g, "/")] = data;
+  return zipSync(out);
 }

@@ -14,7 +14,7 @@ export const nodeInflater: Inflater = {
       z.on("data", (chunk: Buffer) => {
         if (failed) return;
         try {
-          onChunk(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+          onChunk(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength), z.bytesWritten);
         } catch (e) {
           failed = true;
           z.destroy();

@@ -26,10 +26,11 @@ configure({ useWebWorkers: false, useCompressionStream: false });
 /** Inflates raw DEFLATE data (zip method 8), handing the output over in pieces, in order. */
 export interface Inflater {
   /**
-   * Resolves when all is inflated; rejects on corrupt data. When `onChunk` throws, inflating
-   * stops and the promise rejects with that error.
+   * Resolves when all is inflated; rejects on corrupt data. `consumed` is how many bytes of
+   * `compressed` have gone in so far. When `onChunk` throws, inflating stops and the promise
+   * rejects with that error.
    */
-  inflate(compressed: Uint8Array, onChunk: (chunk: Uint8Array) => void): Promise<void>;
+  inflate(compressed: Uint8Array, onChunk: (chunk: Uint8Array, consumed: number) => void): Promise<void>;
 }
 
 /**
@@ -40,11 +41,13 @@ export interface Inflater {
 export const fflateInflater: Inflater = {
   async inflate(compressed, onChunk) {
     const step = 16 * 1024;
+    let consumed = 0;
     const inflate = new Inflate((data) => {
-      if (data.length) onChunk(data);
+      if (data.length) onChunk(data, consumed);
     });
     if (compressed.length === 0) inflate.push(new Uint8Array(0), true);
     for (let i = 0; i < compressed.length; i += step) {
+      consumed = Math.min(i + step, compressed.length);
       inflate.push(compressed.subarray(i, i + step), i + step >= compressed.length);
     }
   },
@@ -60,6 +63,14 @@ export const MAX_PART_BYTES = 256 * MiB;
 export const MAX_TOTAL_BYTES = 1024 * MiB;
 /** Default most bytes `text()` inflates (parts read whole: workbook, styles, theme, rels). */
 export const MAX_TEXT_BYTES = 64 * MiB;
+/**
+ * Most a part may unzip to, as a multiple of what it is packed in. XML with data in it packs
+ * 10–30 times (the most in 390 public workbooks was 121, a sheet of long repeated strings);
+ * a decompression bomb packs near DEFLATE's limit of about 1,032. Checked once a part has
+ * given MIN_RATIO_BYTES, so a bomb ends after a few MB, not at the part limit.
+ */
+export const MAX_RATIO = 250;
+export const MIN_RATIO_BYTES = 8 * MiB;
 
 export interface OpenOptions {
   /** The file's name, for messages. Default "The workbook". */
@@ -478,10 +489,11 @@ class Package implements WorkbookPackage {
     }
     const data = await this.compressedData(e);
     let count = 0;
-    const take = (chunk: Uint8Array) => {
+    const take = (chunk: Uint8Array, consumed = data.length) => {
       count += chunk.length;
       this.inflatedBytes += chunk.length;
       if (count > limit) throw new LimitError("part");
+      if (count > MIN_RATIO_BYTES && count > MAX_RATIO * Math.max(consumed, 1)) throw new LimitError("ratio");
       if (this.inflatedBytes > this.maxTotalBytes) throw new LimitError("total");
       try {
         onChunk(chunk);
@@ -498,6 +510,11 @@ class Package implements WorkbookPackage {
     } catch (err) {
       if (err instanceof LimitError) {
         if (err.message === "part") throw tooBig();
+        if (err.message === "ratio") {
+          throw new HostError(
+            `${this.fileName} was not read: its part ${name} unzips to more than ${MAX_RATIO} times its packed size, which no workbook's data does (a file like this is damaged or a "zip bomb", not a board paper).`,
+          );
+        }
         throw new HostError(
           `${this.fileName} was not read: its parts unzip to more than ${mib(this.maxTotalBytes)} together, more than Board Summary reads from one workbook (a file like this is damaged or a "zip bomb", not a board paper).`,
         );

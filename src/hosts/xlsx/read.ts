@@ -109,6 +109,19 @@ function readWorkbookPart(xml: string): WorkbookPart {
   return { sheets, date1904 };
 }
 
+/** Each worksheet's name and part, in tab order (sheets without a part left out). */
+export async function worksheetParts(pkg: WorkbookPackage): Promise<{ name: string; part: string }[]> {
+  const workbook = readWorkbookPart(await pkg.text(pkg.workbookPart));
+  const byId = new Map((await pkg.relationships(pkg.workbookPart)).map((r) => [r.id, r]));
+  const out: { name: string; part: string }[] = [];
+  for (const entry of workbook.sheets) {
+    const rel = entry.relId ? byId.get(entry.relId) : undefined;
+    const part = rel && !rel.external && isRelType(rel.type, "worksheet") ? pkg.find(rel.target) : undefined;
+    if (part) out.push({ name: entry.name, part });
+  }
+  return out;
+}
+
 /** Reads every worksheet of an opened package into a snapshot. */
 export async function readSnapshot(pkg: WorkbookPackage, onProgress?: ProgressListener): Promise<WorkbookSnapshot> {
   const fileName = pkg.fileName;

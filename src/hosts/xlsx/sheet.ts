@@ -161,7 +161,8 @@ export function sheetReader(ctx: SheetContext): { handlers: XmlHandlers; result(
     const v = c.v;
     switch (c.t) {
       case "s": {
-        if (v === undefined) break;
+        // An empty <v/> is an empty cell, not shared string 0.
+        if (v === undefined || v.trim() === "") break;
         const s = ctx.strings[Number(v)];
         if (s === undefined) badStrings++;
         else value = s;
@@ -175,7 +176,7 @@ export function sheetReader(ctx: SheetContext): { handlers: XmlHandlers; result(
         else if (v !== undefined) value = decodeEscapes(v);
         break;
       case "b":
-        if (v !== undefined) {
+        if (v !== undefined && v.trim() !== "") {
           const b = v.trim();
           value = b === "1" || b === "true";
         }

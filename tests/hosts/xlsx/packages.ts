@@ -89,9 +89,9 @@ export const OFFICE_THEME =
  * A package whose first sheet inflates to about `bytes` of `filler` (`<row/>`s by default:
  * well-formed all the way, so only the bound on inflating stops a reader), deflated as it is
  * made, so neither side ever holds it inflated: about 1,000 times smaller than it unzips.
- * Sizes and CRC are declared truthfully.
+ * Sizes and CRC are declared truthfully unless `declare` says otherwise.
  */
-export async function bombPackage(bytes: number, filler = "<row/>"): Promise<Uint8Array> {
+export async function bombPackage(bytes: number, filler = "<row/>", declare?: number): Promise<Uint8Array> {
   const head = Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${MAIN}"><sheetData>`);
   const tail = Buffer.from("</sheetData></worksheet>");
   const unit = Buffer.from(filler.repeat(Math.floor((1 << 20) / filler.length)));
@@ -111,7 +111,8 @@ export async function bombPackage(bytes: number, filler = "<row/>"): Promise<Uin
   await put(tail);
   d.end();
   await done;
-  return packageWithRawSheet(Buffer.concat(chunks), crc, size);
+  // `declare` makes the entry lie about its size, as a hostile file would.
+  return packageWithRawSheet(Buffer.concat(chunks), crc, declare ?? size);
 }
 
 /** A one-sheet package whose sheet part is the given raw DEFLATE data. */

@@ -146,6 +146,14 @@ describe("cell values, as ECMA-376 §18.3.1.4 and §18.18.11 define them", () =>
     ]);
   });
 
+  it("an empty <v/> is an empty cell whatever its type, never shared string 0", async () => {
+    const snap = await read({
+      sharedStrings: "<si><t>Name</t></si>",
+      sheets: [{ name: "S", xml: '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v/></c><c r="C1" t="b"><v/></c><c r="D1"><v/></c><c r="E1" t="e"><v/></c></row>' }],
+    });
+    expect(values(snap)).toEqual([[1, 1, "Name"]]);
+  });
+
   it("shared strings: plain, rich (runs joined), phonetic runs left out, empty ones empty, _x000D_ and &#13; kept as carriage returns", async () => {
     const snap = await read({
       sharedStrings:
@@ -353,7 +361,9 @@ describe("failures are one line naming the file and the part", () => {
   });
 
   it("a run of 20 million characters without markup stops at the token bound, not in an out-of-memory crash", async () => {
-    const msg = await failure({ sheets: [{ name: "S", xml: `<row r="1"><c r="A1" t="inlineStr"><is><t>${"x".repeat(20_000_000)}</t></is></c></row>` }] });
+    // Stored, not deflated, so the packing ratio (checked first for deflated parts) does not stop it.
+    const xml = new TextEncoder().encode(sheetXml(`<row r="1"><c r="A1" t="inlineStr"><is><t>${"x".repeat(20_000_000)}</t></is></c></row>`));
+    const msg = await failure({ sheets: [{ name: "S", xml: "" }], extra: { "xl/worksheets/sheet1.xml": [xml, { level: 0 }] } });
     expect(msg).toBe(
       "t.xlsx is damaged and cannot be read (its part xl/worksheets/sheet1.xml holds a run of more than 16 million characters without markup). If it opens in Excel, save it again as an Excel Workbook (.xlsx) and try again.",
     );
