@@ -172,7 +172,7 @@ export function parseXml(xml: string, handlers: XmlHandlers): void {
  * (OPC allows UTF-8 and UTF-16 only, ECMA-376 Part 2 §8.1.4). Streams across chunks.
  */
 export class PartDecoder {
-  private decoder: TextDecoder | null = null;
+  private decoder: InstanceType<typeof TextDecoder> | null = null;
   private pending: Uint8Array | null = null;
 
   decode(chunk: Uint8Array, final = false): string {
