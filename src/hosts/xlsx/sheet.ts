@@ -141,6 +141,7 @@ export function sheetReader(ctx: SheetContext): { handlers: XmlHandlers; result(
   let lastCol = 0;
   let ordered = true;
   let cell: OpenCell | null = null;
+  const spare: OpenCell = { row: 0, col: 0, s: 0, t: undefined, v: undefined, f: undefined, fType: undefined, si: undefined, inline: undefined };
   let text = Text.None;
   let buffer = "";
   let inIs = false;
@@ -264,7 +265,13 @@ export function sheetReader(ctx: SheetContext): { handlers: XmlHandlers; result(
           colNo = col;
           if (row < 1) row = rowNo = 1;
           const s = a.s === undefined ? 0 : Number(a.s);
-          cell = { row, col, s: Number.isInteger(s) ? s : 0, t: a.t, v: undefined, f: undefined, fType: undefined, si: undefined, inline: undefined };
+          // One object for every cell in turn: a sheet of a million cells makes no garbage here.
+          cell = spare;
+          cell.row = row;
+          cell.col = col;
+          cell.s = Number.isInteger(s) ? s : 0;
+          cell.t = a.t;
+          cell.v = cell.f = cell.fType = cell.si = cell.inline = undefined;
         }
         return;
       }

@@ -29,6 +29,7 @@ export function namespaceKey(uri: string): string {
   return KNOWN[uri] ?? uri;
 }
 
+/** An element as the handlers see it; the object is reused once the element closes, so keep what you need from it, not it. */
 export interface XmlElement {
   /** The namespace's short key (see namespaceKey), "" for no namespace. */
   ns: string;
@@ -84,16 +85,21 @@ const ROOT_SCOPE: Record<string, string> = Object.freeze({ xml: "http://www.w3.o
  */
 export class XmlStream {
   private readonly parser: SaxesParser;
+  /** The open elements. One object per depth, reused: a handler must not keep an element. */
   private readonly stack: XmlElement[] = [];
+  private depth = 0;
   private sinceLt = 0;
 
   constructor(handlers: XmlHandlers) {
     const parser = new SaxesParser({ position: false });
     this.parser = parser;
     const stack = this.stack;
+    /** A qualified name's prefix ("" for none) and local name, worked out once per name. */
+    const names = new Map<string, [string, string]>();
     parser.on("opentag", (tag) => {
       const attrs = tag.attributes as Record<string, string>;
-      const parent = stack.length ? stack[stack.length - 1].scope : ROOT_SCOPE;
+      const depth = this.depth;
+      const parent = depth ? stack[depth - 1].scope : ROOT_SCOPE;
       let scope = parent;
       for (const name in attrs) {
         if (name.charCodeAt(0) !== 120 /* x */ || !name.startsWith("xmlns")) continue;
@@ -102,22 +108,31 @@ export class XmlStream {
         scope[name.length === 5 ? "" : name.slice(6)] = namespaceKey(attrs[name]);
       }
       const qname = tag.name;
-      const colon = qname.indexOf(":");
-      const el: XmlElement =
-        colon < 0
-          ? { ns: scope[""] ?? "", local: qname, attrs, scope }
-          : { ns: scope[qname.slice(0, colon)] ?? `unbound:${qname.slice(0, colon)}`, local: qname.slice(colon + 1), attrs, scope };
-      stack.push(el);
+      let split = names.get(qname);
+      if (!split) {
+        const colon = qname.indexOf(":");
+        split = colon < 0 ? ["", qname] : [qname.slice(0, colon), qname.slice(colon + 1)];
+        names.set(qname, split);
+      }
+      const ns = scope[split[0]] ?? (split[0] === "" ? "" : `unbound:${split[0]}`);
+      let el = stack[depth];
+      if (el) {
+        el.ns = ns;
+        el.local = split[1];
+        el.attrs = attrs;
+        el.scope = scope;
+      } else el = stack[depth] = { ns, local: split[1], attrs, scope };
+      this.depth = depth + 1;
       handlers.open?.(el);
       if (tag.isSelfClosing) {
-        stack.pop();
+        this.depth = depth;
         handlers.close?.(el);
       }
     });
     parser.on("closetag", (tag) => {
-      if (tag.isSelfClosing) return;
-      const el = stack.pop();
-      if (el) handlers.close?.(el);
+      if (tag.isSelfClosing || this.depth === 0) return;
+      this.depth--;
+      handlers.close?.(stack[this.depth]);
     });
     if (handlers.text) {
       const text = handlers.text;
