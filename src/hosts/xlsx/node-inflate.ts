@@ -4,9 +4,11 @@
  * inflated in one piece; the caller's limit stops it part way.
  */
 import * as zlib from "zlib";
-import type { Inflater } from "./package";
+import { fflateInflater, type Inflater } from "./package";
 
 export const nodeInflater: Inflater = {
+  // zlib.crc32 is native (node 20.15 on); older nodes use the same pure-JavaScript CRC as the page.
+  crc32: typeof zlib.crc32 === "function" ? (data, previous) => zlib.crc32(data, previous) : fflateInflater.crc32,
   inflate(compressed, onChunk) {
     return new Promise<void>((resolve, reject) => {
       const z = zlib.createInflateRaw({ chunkSize: 64 * 1024 });

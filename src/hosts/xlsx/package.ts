@@ -8,12 +8,13 @@
  * What is inflated is bounded: each part's output is counted as it streams, and a part past
  * `maxPartBytes` (or a package past `maxTotalBytes`) ends in one HostError line, so a
  * decompression bomb never reaches memory. Declared sizes are not trusted for that (a bomb
- * can lie), only checked: a part whose output differs from its declared size is damaged.
+ * can lie), only checked: a part whose output differs from its declared size or CRC-32 is damaged.
  *
  * Every failure a user can cause is a HostError whose message names the file (and part)
  * and says what to do.
  */
 import { configure, Uint8ArrayReader, Uint8ArrayWriter, ZipReader, type Entry, type FileEntry } from "@zip.js/zip.js";
+import CRC32 from "crc-32";
 import { Inflate } from "fflate";
 import { HostError } from "../host";
 import { parseXml, PartDecoder, XmlError, type XmlElement } from "./xml";
@@ -31,6 +32,8 @@ export interface Inflater {
    * rejects with that error.
    */
   inflate(compressed: Uint8Array, onChunk: (chunk: Uint8Array, consumed: number) => void): Promise<void>;
+  /** CRC-32 of `data` continuing from `previous` (0 to start), unsigned. */
+  crc32(data: Uint8Array, previous: number): number;
 }
 
 /**
@@ -39,6 +42,7 @@ export interface Inflater {
  * ratio tops out near 1,032:1) before the caller's limit can stop it.
  */
 export const fflateInflater: Inflater = {
+  crc32: (data, previous) => CRC32.buf(data, previous) >>> 0,
   async inflate(compressed, onChunk) {
     const step = 16 * 1024;
     let consumed = 0;
@@ -489,8 +493,10 @@ class Package implements WorkbookPackage {
     }
     const data = await this.compressedData(e);
     let count = 0;
+    let crc = 0;
     const take = (chunk: Uint8Array, consumed = data.length) => {
       count += chunk.length;
+      crc = this.inflater.crc32(chunk, crc);
       this.inflatedBytes += chunk.length;
       if (count > limit) throw new LimitError("part");
       if (count > MIN_RATIO_BYTES && count > MAX_RATIO * Math.max(consumed, 1)) throw new LimitError("ratio");
@@ -522,7 +528,8 @@ class Package implements WorkbookPackage {
       if (err instanceof CallerFailure) throw err.failure;
       throw new HostError(damagedMessage(this.fileName, name));
     }
-    if (count !== e.uncompressedSize) throw new HostError(damagedMessage(this.fileName, name));
+    // What came out must be what went in: its size and its CRC-32 as the zip records them.
+    if (count !== e.uncompressedSize || crc !== ((e.crc32 ?? e.signature ?? crc) >>> 0)) throw new HostError(damagedMessage(this.fileName, name));
   }
 
   async text(partName: string, limitBytes = MAX_TEXT_BYTES): Promise<string> {

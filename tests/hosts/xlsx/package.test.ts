@@ -240,6 +240,17 @@ describe.each<[string, Inflater]>([
     );
   });
 
+  it("data that inflates but is not what was stored (its CRC-32 differs) is 'damaged', naming the part", async () => {
+    const body = strToU8("<worksheet>" + "z".repeat(400) + "</worksheet>");
+    const bytes = oddPackage({ "xl/worksheets/sheet1.xml": [body, { level: 0 }] });
+    const at = Buffer.from(bytes).indexOf(Buffer.from("zzzz"));
+    const tampered = bytes.slice();
+    tampered[at + 10] = "y".charCodeAt(0);
+    const pkg = await openPackage(tampered, { fileName: "crc.xlsx", inflater });
+    expect(await failure(pkg.text("xl/worksheets/sheet1.xml"))).toMatch(/^crc\.xlsx is damaged and cannot be read \(its part xl\/worksheets\/sheet1\.xml is truncated or corrupt\)/);
+    expect(inflater.crc32(body, 0)).toBe(zlib.crc32(body));
+  });
+
   it("the caller's own failure comes back as it was thrown", async () => {
     const pkg = await openPackage(oddPackage(), { inflater });
     const mine = new Error("mine");
