@@ -41,7 +41,7 @@ function run(command: string[], file: string): Run {
   const started = process.hrtime.bigint();
   const r = spawnSync(process.execPath, [CLI, ...command, file], { encoding: "utf8", timeout: TIMEOUT_MS, maxBuffer: 256 * 1024 * 1024 });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  const stderr = (r.stderr ?? "").split("\n").filter((l) => l !== "" && !/^board-summary: note: /.test(l));
+  const stderr = r.stderr.split("\n").filter((l) => l !== "" && !/^board-summary: note: /.test(l));
   let fault: string | null = null;
   if (r.error && /ETIMEDOUT/.test(String(r.error))) fault = `did not finish in ${TIMEOUT_MS / 1000} s`;
   else if (r.signal) fault = `was killed by ${r.signal}`;
@@ -120,7 +120,7 @@ async function compareValues(files: string[]): Promise<boolean> {
       const rows = matched[i];
       if (!rows) return;
       const cmp = lo.compareSheet(sheet, rows, facts.get(sheet.name));
-      for (const [why, n] of Object.entries(cmp.tolerated)) tolerated[why] = (tolerated[why] ?? 0) + (n ?? 0);
+      for (const [why, n] of Object.entries(cmp.tolerated)) tolerated[why] = (tolerated[why] ?? 0) + n;
       if (cmp.mismatches.length) problems.push(`'${sheet.name}': ${cmp.mismatches.length} cells, e.g. ${cmp.mismatches.slice(0, 3).map((m) => `${m.cell} ours ${m.ours}, LibreOffice ${m.libreoffice}`).join("; ")}`);
     });
     if (problems.length) differ.push(`${path.basename(file)}\n    ${problems.join("\n    ")}`);

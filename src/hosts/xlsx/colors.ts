@@ -7,7 +7,7 @@
 import { parseXml } from "./xml";
 
 /** The default indexed palette, ECMA-376 Part 1 §18.8.27; 64 and 65 are the system foreground and background. */
-export const DEFAULT_INDEXED: readonly string[] = [
+const DEFAULT_INDEXED: readonly string[] = [
   "000000", "FFFFFF", "FF0000", "00FF00", "0000FF", "FFFF00", "FF00FF", "00FFFF",
   "000000", "FFFFFF", "FF0000", "00FF00", "0000FF", "FFFF00", "FF00FF", "00FFFF",
   "800000", "008000", "000080", "808000", "800080", "008080", "C0C0C0", "808080",

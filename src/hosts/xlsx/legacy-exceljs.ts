@@ -76,7 +76,7 @@ async function readableByExceljs(zip: JSZip, bytes: Uint8Array, links = true): P
 }
 
 /** Opens an .xlsx package with exceljs, without the losses readableByExceljs works round. */
-export async function openWithExceljs(bytes: Uint8Array, opened?: JSZip, links = true): Promise<ExcelJS.Workbook> {
+async function openWithExceljs(bytes: Uint8Array, opened?: JSZip, links = true): Promise<ExcelJS.Workbook> {
   const zip = opened ?? (await JSZip.loadAsync(bytes));
   const workbook = new ExcelJS.Workbook();
   // exceljs's load takes a Buffer in its typings; a Uint8Array works in Node and browsers.

@@ -8,7 +8,7 @@ import { fflateInflater, type Inflater } from "./package";
 
 export const nodeInflater: Inflater = {
   // zlib.crc32 is native (node 20.15 on); older nodes use the same pure-JavaScript CRC as the page.
-  crc32: typeof zlib.crc32 === "function" ? (data, previous) => zlib.crc32(data, previous) : fflateInflater.crc32,
+  crc32: typeof zlib.crc32 === "function" ? (data, previous) => zlib.crc32(data, previous) : (data, previous) => fflateInflater.crc32(data, previous),
   inflate(compressed, onChunk) {
     return new Promise<void>((resolve, reject) => {
       const z = zlib.createInflateRaw({ chunkSize: 64 * 1024 });
@@ -20,7 +20,7 @@ export const nodeInflater: Inflater = {
         } catch (e) {
           failed = true;
           z.destroy();
-          reject(e);
+          reject(e instanceof Error ? e : new Error(String(e)));
         }
       });
       z.on("end", () => {

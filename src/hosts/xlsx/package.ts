@@ -43,16 +43,21 @@ export interface Inflater {
  */
 export const fflateInflater: Inflater = {
   crc32: (data, previous) => CRC32.buf(data, previous) >>> 0,
-  async inflate(compressed, onChunk) {
+  inflate(compressed, onChunk) {
     const step = 16 * 1024;
     let consumed = 0;
     const inflate = new Inflate((data) => {
       if (data.length) onChunk(data, consumed);
     });
-    if (compressed.length === 0) inflate.push(new Uint8Array(0), true);
-    for (let i = 0; i < compressed.length; i += step) {
-      consumed = Math.min(i + step, compressed.length);
-      inflate.push(compressed.subarray(i, i + step), i + step >= compressed.length);
+    try {
+      if (compressed.length === 0) inflate.push(new Uint8Array(0), true);
+      for (let i = 0; i < compressed.length; i += step) {
+        consumed = Math.min(i + step, compressed.length);
+        inflate.push(compressed.subarray(i, i + step), i + step >= compressed.length);
+      }
+      return Promise.resolve();
+    } catch (e) {
+      return Promise.reject(e instanceof Error ? e : new Error(String(e)));
     }
   },
 };
@@ -64,17 +69,17 @@ const MiB = 1024 * 1024;
 /** Default most bytes one part may inflate to: far past any board paper's sheet. */
 export const MAX_PART_BYTES = 256 * MiB;
 /** Default most bytes all the parts read from one package may inflate to. */
-export const MAX_TOTAL_BYTES = 1024 * MiB;
+const MAX_TOTAL_BYTES = 1024 * MiB;
 /** Default most bytes `text()` inflates (parts read whole: workbook, styles, theme, rels). */
-export const MAX_TEXT_BYTES = 64 * MiB;
+const MAX_TEXT_BYTES = 64 * MiB;
 /**
  * Most a part may unzip to, as a multiple of what it is packed in. XML with data in it packs
  * 10–30 times (the most in 390 public workbooks was 121, a sheet of long repeated strings);
  * a decompression bomb packs near DEFLATE's limit of about 1,032. Checked once a part has
  * given MIN_RATIO_BYTES, so a bomb ends after a few MB, not at the part limit.
  */
-export const MAX_RATIO = 250;
-export const MIN_RATIO_BYTES = 8 * MiB;
+const MAX_RATIO = 250;
+const MIN_RATIO_BYTES = 8 * MiB;
 
 export interface OpenOptions {
   /** The file's name, for messages. Default "The workbook". */
@@ -331,7 +336,7 @@ class Package implements WorkbookPackage {
       const k = key(e.filename);
       // Two entries whose names differ only in case break OPC; the first is the part.
       if (this.byKey.has(k)) continue;
-      this.byKey.set(k, e as FileEntry);
+      this.byKey.set(k, e);
       this.partNames.push(e.filename.replace(/^\/+/, ""));
     }
   }
@@ -466,15 +471,15 @@ class Package implements WorkbookPackage {
       flags: (e as FileEntry & { rawBitFlag?: number }).rawBitFlag ?? 0,
       method: e.compressionMethod,
       dosDateTime: Number(e.rawLastModDate),
-      crc32: e.crc32 ?? e.signature ?? 0,
+      crc32: e.crc32 ?? 0,
       compressedSize: e.compressedSize,
       uncompressedSize: e.uncompressedSize,
       extraField: e.rawExtraField,
       commentBytes: e.rawComment,
       versionMadeBy: e.versionMadeBy,
       versionNeeded: e.version,
-      internalAttributes: e.internalFileAttributes ?? 0,
-      externalAttributes: e.externalFileAttributes ?? 0,
+      internalAttributes: e.internalFileAttributes,
+      externalAttributes: e.externalFileAttributes,
       compressed: await this.compressedData(e),
     };
   }
@@ -529,7 +534,7 @@ class Package implements WorkbookPackage {
       throw new HostError(damagedMessage(this.fileName, name));
     }
     // What came out must be what went in: its size and its CRC-32 as the zip records them.
-    if (count !== e.uncompressedSize || crc !== ((e.crc32 ?? e.signature ?? crc) >>> 0)) throw new HostError(damagedMessage(this.fileName, name));
+    if (count !== e.uncompressedSize || crc !== (e.crc32 ?? crc) >>> 0) throw new HostError(damagedMessage(this.fileName, name));
   }
 
   async text(partName: string, limitBytes = MAX_TEXT_BYTES): Promise<string> {

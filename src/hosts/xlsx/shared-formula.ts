@@ -79,7 +79,8 @@ export function shiftFormula(formula: string, dRow: number, dCol: number): strin
       const m = REF.exec(formula);
       if (m) {
         let moved: string | null;
-        if (m[2] !== undefined) {
+        const groups: (string | undefined)[] = m;
+        if (groups[2] !== undefined) {
           const col = colNumber(m[2].toUpperCase());
           const row = Number(m[4]);
           if (col > MAX_COL || row < 1 || row > MAX_ROW) moved = m[0];
@@ -88,7 +89,7 @@ export function shiftFormula(formula: string, dRow: number, dCol: number): strin
             const b = moveRow(m[3], m[4]);
             moved = a === null || b === null ? null : a + b;
           }
-        } else if (m[6] !== undefined) {
+        } else if (groups[6] !== undefined) {
           const a = moveCol(m[5], m[6]);
           const b = moveCol(m[7], m[8]);
           moved = a === null || b === null ? null : `${a}:${b}`;

@@ -28,12 +28,22 @@ export interface SheetContent {
 }
 
 const MAX_ROW = 1_048_576;
+
+/** An array's item or undefined (the compiler types a[i] as always there). */
+function item<T>(a: readonly T[], i: number): T | undefined {
+  return a[i];
+}
+
+/** A regular expression's group or undefined where it did not take part. */
+function group(m: RegExpExecArray, i: number): string | undefined {
+  return m[i];
+}
 const MAX_COL = 16_384;
 /** Days from 1904-01-01 to 1900-01-01 in Excel's serials: the same day is 1,462 more in the 1900 system. */
 const DAYS_1904 = 1462;
 
 /** "B12" (any case) → row and column; null for anything else. */
-export function parseCellRef(ref: string): { row: number; col: number } | null {
+function parseCellRef(ref: string): { row: number; col: number } | null {
   let i = 0;
   let col = 0;
   const n = ref.length;
@@ -73,14 +83,14 @@ const ISO_DURATION = /^(-)?P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d
  * date and a time; a duration (strict OOXML's times, `PT24H0M0.000S`) gives days; null if
  * it is none of these.
  */
-export function isoDateToSerial(text: string): { serial: number; date: boolean; time: boolean; duration?: boolean } | null {
+function isoDateToSerial(text: string): { serial: number; date: boolean; time: boolean; duration?: boolean } | null {
   const s = text.trim();
   const d = ISO_DATE.exec(s);
   if (d) {
     // Serial 0, which Excel shows as 0 January 1900, is written as the day before 1 January.
     const day = `${d[1]}-${d[2]}-${d[3]}` === "1899-12-31" ? 0 : isoToExcelSerial(`${d[1]}-${d[2]}-${d[3]}`);
     if (!Number.isFinite(day)) return null;
-    const fraction = d[4] === undefined ? 0 : timeFraction(d[4], d[5], d[6]);
+    const fraction = group(d, 4) === undefined ? 0 : timeFraction(d[4], d[5], group(d, 6));
     if (fraction === null) return null;
     return { serial: fraction === 0 ? day : roundSerial(day + fraction), date: true, time: fraction !== 0 };
   }
@@ -91,7 +101,7 @@ export function isoDateToSerial(text: string): { serial: number; date: boolean; 
   }
   const p = s.length > 1 ? ISO_DURATION.exec(s) : null;
   if (p && !s.endsWith("T")) {
-    const [days, hours, minutes, seconds] = [p[2], p[3], p[4], p[5]].map((x) => (x === undefined ? 0 : Number(x)));
+    const [days, hours, minutes, seconds] = [2, 3, 4, 5].map((i) => Number(group(p, i) ?? 0));
     const serial = roundSerial(days + (hours * 3600 + minutes * 60 + seconds) / 86400);
     return { serial: p[1] ? -serial : serial, date: false, time: true, duration: true };
   }
@@ -164,7 +174,7 @@ export function sheetReader(ctx: SheetContext): { handlers: XmlHandlers; result(
       case "s": {
         // An empty <v/> is an empty cell, not shared string 0.
         if (v === undefined || v.trim() === "") break;
-        const s = ctx.strings[Number(v)];
+        const s = item(ctx.strings, Number(v));
         if (s === undefined) badStrings++;
         else value = s;
         break;
@@ -214,15 +224,15 @@ export function sheetReader(ctx: SheetContext): { handlers: XmlHandlers; result(
       if (formula !== undefined && formula !== "") masters.set(c.si, { formula, row: c.row, col: c.col });
       else {
         const m = masters.get(c.si);
-        formula = m ? shiftFormula(m.formula, c.row - m.row, c.col - m.col) : formula || undefined;
+        formula = m ? shiftFormula(m.formula, c.row - m.row, c.col - m.col) : undefined;
       }
     }
-    const hasFormula = formula !== undefined && formula !== "";
-    if (value === null && error === undefined && !hasFormula && style.fill === undefined) return;
+    const text = formula === undefined || formula === "" ? undefined : decodeEscapes(formula.startsWith("=") ? formula.slice(1) : formula);
+    if (value === null && error === undefined && text === undefined && style.fill === undefined) return;
     const out: Cell = { row: c.row, col: c.col, value };
     if (format !== undefined) out.format = format;
     if (error !== undefined) out.error = error;
-    if (hasFormula) out.formula = decodeEscapes(formula!.startsWith("=") ? formula!.slice(1) : formula!);
+    if (text !== undefined) out.formula = text;
     if (style.fill !== undefined) out.fill = style.fill;
     if (c.row < lastRow || (c.row === lastRow && c.col <= lastCol)) ordered = false;
     lastRow = c.row;

@@ -14,7 +14,7 @@ import { parseXml } from "./xml";
  * (27–36, 50–58, defined only in the spec's Chinese, Japanese, Korean and Thai tables)
  * are dates or times in every one of them, so they read as plain date or time codes.
  */
-export const BUILT_IN_FORMATS: Readonly<Record<number, string>> = {
+const BUILT_IN_FORMATS: Readonly<Record<number, string>> = {
   0: "General",
   1: "0",
   2: "0.00",
@@ -73,7 +73,7 @@ export const BUILT_IN_FORMATS: Readonly<Record<number, string>> = {
 };
 
 /** True where a format shows a calendar date (not a time of day or a duration alone). */
-export function showsDate(format: string | undefined): boolean {
+function showsDate(format: string | undefined): boolean {
   if (!isDateFormat(format)) return false;
   const code = (format ?? "")
     .split(";")[0]
@@ -102,6 +102,15 @@ export interface Styles {
 }
 
 const PLAIN: CellStyle = { dateTime: false, date: false };
+
+/** An array's item or undefined (the compiler types a[i] as always there). */
+function item<T>(a: readonly T[], i: number): T | undefined {
+  return a[i];
+}
+
+function builtIn(id: number): string | undefined {
+  return Object.prototype.hasOwnProperty.call(BUILT_IN_FORMATS, id) ? BUILT_IN_FORMATS[id] : undefined;
+}
 
 interface RawXf {
   numFmtId: number;
@@ -172,8 +181,8 @@ export class StyleSheet implements Styles {
 
   get needsTheme(): boolean {
     return this.xfs.some((xf) => {
-      const f = this.fills[xf.fillId];
-      return f?.solid === true && f.fg?.theme !== undefined;
+      const f = item(this.fills, xf.fillId);
+      return f !== undefined && f.solid && f.fg?.theme !== undefined;
     });
   }
 
@@ -188,14 +197,14 @@ export class StyleSheet implements Styles {
       if (this.palette.indexed !== this.indexed) this.palette = { indexed: this.indexed, theme: this.palette.theme };
       this.resolved = this.xfs.map((xf) => this.resolve(xf));
     }
-    return this.resolved[index] ?? this.resolved[0] ?? PLAIN;
+    return item(this.resolved, index) ?? item(this.resolved, 0) ?? PLAIN;
   }
 
   private resolve(xf: RawXf): CellStyle {
     const id = xf.numFmtId;
-    const code = this.formats.get(id) ?? BUILT_IN_FORMATS[id];
+    const code = this.formats.get(id) ?? builtIn(id);
     const format = code === undefined || /^general$/i.test(code.trim()) ? undefined : code;
-    const f = this.fills[xf.fillId];
+    const f = item(this.fills, xf.fillId);
     const fill = f?.solid && f.fg ? resolveColor(f.fg, this.palette) : undefined;
     const out: CellStyle = { dateTime: isDateFormat(format), date: showsDate(format) };
     if (format !== undefined) out.format = format;

@@ -25,7 +25,7 @@ const KNOWN: Record<string, string> = {
 };
 
 /** The short key of a namespace URI (`main`, `r`, `a`, `pr`, `ct`), or the URI itself. */
-export function namespaceKey(uri: string): string {
+function namespaceKey(uri: string): string {
   return KNOWN[uri] ?? uri;
 }
 
@@ -35,9 +35,9 @@ export interface XmlElement {
   ns: string;
   local: string;
   /** Attributes by their qualified name, as written (`r`, `r:id`, `x14ac:dyDescent`). */
-  attrs: Record<string, string>;
+  attrs: Record<string, string | undefined>;
   /** The namespace scope the element sits in: prefix → key ("" is the default namespace). */
-  scope: Record<string, string>;
+  scope: Record<string, string | undefined>;
 }
 
 /** An attribute by namespace and local name, whatever its prefix (`r:id`, `rel:id`, `ns1:id`). */
@@ -75,9 +75,9 @@ export class XmlError extends Error {
  * written as character references); past it a part is a decompression bomb or damaged,
  * and saxes would otherwise gather the whole run into one string.
  */
-export const MAX_TOKEN_CHARS = 16 * 1024 * 1024;
+const MAX_TOKEN_CHARS = 16 * 1024 * 1024;
 
-const ROOT_SCOPE: Record<string, string> = Object.freeze({ xml: "http://www.w3.org/XML/1998/namespace" }) as Record<string, string>;
+const ROOT_SCOPE: Record<string, string | undefined> = Object.freeze({ xml: "http://www.w3.org/XML/1998/namespace" });
 
 /**
  * Parses XML handed over in string chunks, calling the handlers as it goes. Throws XmlError
@@ -97,15 +97,16 @@ export class XmlStream {
     /** A qualified name's prefix ("" for none) and local name, worked out once per name. */
     const names = new Map<string, [string, string]>();
     parser.on("opentag", (tag) => {
-      const attrs = tag.attributes as Record<string, string>;
+      // Without saxes's namespace mode, attributes are plain strings.
+      const attrs: Record<string, string | undefined> = tag.attributes as Record<string, string>;
       const depth = this.depth;
       const parent = depth ? stack[depth - 1].scope : ROOT_SCOPE;
       let scope = parent;
       for (const name in attrs) {
         if (name.charCodeAt(0) !== 120 /* x */ || !name.startsWith("xmlns")) continue;
         if (name.length !== 5 && name.charCodeAt(5) !== 58 /* : */) continue;
-        if (scope === parent) scope = Object.create(parent) as Record<string, string>;
-        scope[name.length === 5 ? "" : name.slice(6)] = namespaceKey(attrs[name]);
+        if (scope === parent) scope = Object.create(parent) as Record<string, string | undefined>;
+        scope[name.length === 5 ? "" : name.slice(6)] = namespaceKey(attrs[name] ?? "");
       }
       const qname = tag.name;
       let split = names.get(qname);
@@ -115,13 +116,17 @@ export class XmlStream {
         names.set(qname, split);
       }
       const ns = scope[split[0]] ?? (split[0] === "" ? "" : `unbound:${split[0]}`);
-      let el = stack[depth];
-      if (el) {
+      let el: XmlElement;
+      if (depth < stack.length) {
+        el = stack[depth];
         el.ns = ns;
         el.local = split[1];
         el.attrs = attrs;
         el.scope = scope;
-      } else el = stack[depth] = { ns, local: split[1], attrs, scope };
+      } else {
+        el = { ns, local: split[1], attrs, scope };
+        stack.push(el);
+      }
       this.depth = depth + 1;
       handlers.open?.(el);
       if (tag.isSelfClosing) {
@@ -135,7 +140,7 @@ export class XmlStream {
       handlers.close?.(stack[this.depth]);
     });
     if (handlers.text) {
-      const text = handlers.text;
+      const text = (t: string) => handlers.text?.(t);
       parser.on("text", text);
       parser.on("cdata", text);
     }
