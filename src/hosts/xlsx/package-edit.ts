@@ -1,0 +1,577 @@
+/**
+ * The package edit by addition (standard-templates.md §8): our sheets go in as new parts,
+ * the product's own earlier parts come out, and every other part is carried over as it was
+ * stored. The few bookkeeping parts that must list the new sheets (content types, the
+ * workbook part and its relationships, styles) are edited by splicing text into them at
+ * positions the XML parser found; the only existing text that changes is ours (the old
+ * sheets' entries) and the counters that must follow (`count`, and sheet indices where a
+ * sheet of ours goes without a replacement). See docs/xlsx-host.md.
+ * Browser-safe: bytes in and out.
+ */
+import { HostError } from "../host";
+import { renderSheet, TableNames, type SheetDraft } from "./sheet-xml";
+import { skeletonStyles, StyleBook } from "./styles-edit";
+import { attrNs, attrs, attrValueSpan, childrenNamed, escapeXml, firstChild, prefixFor, qualify, scanXml, Splice, XmlPartError, type XmlElement } from "./xml-splice";
+import { newEntry, writeZip, type StoredEntry } from "./zip-write";
+
+// ---- what the edit reads from the package ---------------------------------------------
+
+/** The source package as the edit needs it: stored entries, and parts' bytes inflated. */
+export interface PackageSource {
+  /** The package's file name, for messages. */
+  readonly fileName: string;
+  /** Every entry's stored name, in the zip's order (folders too). */
+  readonly names: readonly string[];
+  /** An entry as stored, to be copied without recompressing. */
+  raw(name: string): StoredEntry;
+  /** A part's bytes, inflated. */
+  inflate(name: string): Promise<Uint8Array>;
+}
+
+// ---- namespaces ------------------------------------------------------------------------
+
+const NS = {
+  transitional: {
+    main: "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+    rel: "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+  },
+  strict: {
+    main: "http://purl.oclc.org/ooxml/spreadsheetml/main",
+    rel: "http://purl.oclc.org/ooxml/officeDocument/relationships",
+  },
+};
+const PACKAGE_RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships";
+const CONTENT_TYPES_NS = "http://schemas.openxmlformats.org/package/2006/content-types";
+
+export const CONTENT_TYPE = {
+  worksheet: "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml",
+  table: "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml",
+  styles: "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml",
+  rels: "application/vnd.openxmlformats-package.relationships+xml",
+  workbook: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+  calcChain: "application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml",
+};
+
+/** A relationship type's last segment (`worksheet`), whichever of the two URI bases it uses. */
+const relKind = (type: string) => type.slice(type.lastIndexOf("/") + 1);
+
+/** Transitional or strict OOXML: the namespaces and relationship type base we write with. */
+export interface Dialect {
+  mainNs: string;
+  relNs: string;
+  relTypeBase: string;
+}
+
+function dialectOf(mainNs: string): Dialect {
+  const d = mainNs === NS.strict.main ? NS.strict : NS.transitional;
+  return { mainNs: d.main, relNs: d.rel, relTypeBase: d.rel };
+}
+
+// ---- part names ------------------------------------------------------------------------
+
+/** Part names compare without case (OPC §9.1.1.2). */
+const key = (name: string) => name.replace(/^\//, "").toLowerCase();
+
+function dirOf(part: string): string {
+  const i = part.lastIndexOf("/");
+  return i < 0 ? "" : part.slice(0, i + 1);
+}
+
+/** A relationship target resolved against the folder of its source part. */
+export function resolveTarget(sourceDir: string, target: string): string {
+  const path = target.startsWith("/") ? target.slice(1) : sourceDir + target;
+  const out: string[] = [];
+  for (const seg of path.split("/")) {
+    if (seg === "" || seg === ".") continue;
+    if (seg === "..") out.pop();
+    else out.push(seg);
+  }
+  let name = out.join("/");
+  try {
+    name = decodeURIComponent(name);
+  } catch {
+    // A target that is not valid percent-encoding is used as written.
+  }
+  return name;
+}
+
+/** The relationships part of a part: `xl/_rels/workbook.xml.rels`. */
+export const relsPartOf = (part: string) => `${dirOf(part)}_rels/${part.slice(dirOf(part).length)}.rels`;
+
+/** A path from a folder to a part, as a relationship target. */
+function relativeTarget(fromDir: string, part: string): string {
+  const from = fromDir.split("/").filter(Boolean);
+  const to = part.split("/");
+  let i = 0;
+  while (i < from.length && i < to.length - 1 && from[i] === to[i]) i++;
+  return [...from.slice(i).map(() => ".."), ...to.slice(i)].join("/");
+}
+
+// ---- text of parts -----------------------------------------------------------------------
+
+/** A part's text, and the way back to bytes in the same encoding (BOM kept). */
+interface PartText {
+  text: string;
+  encode(text: string): Uint8Array;
+}
+
+function decodePart(bytes: Uint8Array, name: string): PartText {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return utf16(bytes, true);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return utf16(bytes, false);
+  try {
+    const text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
+    return { text, encode: (t) => new TextEncoder().encode(t) };
+  } catch {
+    throw new XmlPartError(`${name} is not valid UTF-8 text`);
+  }
+}
+
+function utf16(bytes: Uint8Array, little: boolean): PartText {
+  const text = new TextDecoder(little ? "utf-16le" : "utf-16be", { ignoreBOM: true }).decode(bytes);
+  return {
+    text,
+    encode: (t) => {
+      const out = new Uint8Array(t.length * 2);
+      const view = new DataView(out.buffer);
+      for (let i = 0; i < t.length; i++) view.setUint16(i * 2, t.charCodeAt(i), little);
+      return out;
+    },
+  };
+}
+
+/** One relationship of a relationships part. */
+interface Rel {
+  id: string;
+  type: string;
+  target: string;
+  external: boolean;
+  /** The resolved part name (internal targets). */
+  part: string;
+  el: XmlElement;
+}
+
+interface RelsPart {
+  name: string;
+  exists: boolean;
+  text: PartText;
+  els: XmlElement[];
+  rels: Rel[];
+}
+
+// ---- the edit --------------------------------------------------------------------------
+
+/** A sheet we write, and the sheet of ours it takes the place of. */
+export interface SheetToWrite {
+  name: string;
+  draft: SheetDraft;
+  state?: "hidden" | "veryHidden";
+  /** One of our own earlier sheets (by name) whose place in the tab order this one takes. */
+  replaces?: string;
+}
+
+export interface PackageEdit {
+  sheets: SheetToWrite[];
+  /** Our own earlier sheets to remove without a replacement (by name). */
+  remove: string[];
+  /** Time stamp for the entries we write. */
+  now: Date;
+}
+
+/** What the workbook part says about one sheet. */
+interface SheetEntry {
+  name: string;
+  sheetId: number;
+  rId: string | undefined;
+  el: XmlElement;
+  index: number;
+  part: string | undefined;
+}
+
+class Edit {
+  private readonly dropped = new Set<string>();
+  private readonly rewritten = new Map<string, Uint8Array>();
+  private readonly added: { name: string; bytes: string; contentType?: string }[] = [];
+  private readonly texts = new Map<string, PartText>();
+  /** Stored names by lower-cased part name. */
+  private readonly stored = new Map<string, string>();
+
+  constructor(
+    private readonly pkg: PackageSource,
+    private readonly edit: PackageEdit,
+  ) {
+    for (const n of pkg.names) this.stored.set(key(n), n);
+  }
+
+  private has(part: string): boolean {
+    return this.stored.has(key(part));
+  }
+
+  private async text(part: string): Promise<PartText> {
+    const stored = this.stored.get(key(part));
+    if (!stored) throw new HostError(`${this.pkg.fileName} has no ${part} part, which an Excel workbook needs.`);
+    let t = this.texts.get(stored);
+    if (!t) {
+      t = decodePart(await this.pkg.inflate(stored), part);
+      this.texts.set(stored, t);
+    }
+    return t;
+  }
+
+  private async rels(source: string): Promise<RelsPart> {
+    const name = source === "" ? "_rels/.rels" : relsPartOf(source);
+    if (!this.has(name)) {
+      const text = { text: "", encode: (t: string) => new TextEncoder().encode(t) };
+      return { name, exists: false, text, els: [], rels: [] };
+    }
+    const text = await this.text(name);
+    const els = scanXml(text.text, name, 1);
+    const dir = dirOf(source);
+    const rels: Rel[] = [];
+    const root = els[0];
+    for (const el of root ? childrenNamed(els, root, "Relationship") : []) {
+      const target = el.attrs.Target ?? "";
+      const external = (el.attrs.TargetMode ?? "") === "External";
+      rels.push({ id: el.attrs.Id ?? "", type: el.attrs.Type ?? "", target, external, part: external ? "" : resolveTarget(dir, target), el });
+    }
+    return { name: this.stored.get(key(name)) ?? name, exists: true, text, els, rels };
+  }
+
+  private replacePart(part: string, text: PartText, next: string): void {
+    const stored = this.stored.get(key(part))!;
+    if (next !== text.text) this.rewritten.set(stored, text.encode(next));
+  }
+
+  /** A part name under `dir` unused in the package, e.g. `xl/worksheets/sheet7.xml`. */
+  private freshName(dir: string, stem: string, ext: string): string {
+    for (let n = 1; ; n++) {
+      const name = `${dir}${stem}${n}.${ext}`;
+      if (!this.has(name) && !this.added.some((a) => key(a.name) === key(name))) return name;
+    }
+  }
+
+  async run(): Promise<Uint8Array> {
+    // The workbook part, found from the package's relationships.
+    const root = await this.rels("");
+    const officeDoc = root.rels.find((r) => relKind(r.type) === "officeDocument" && !r.external && this.has(r.part));
+    if (!officeDoc) throw new HostError(`${this.pkg.fileName} has no workbook part: it is not an Excel workbook.`);
+    const workbookPart = this.stored.get(key(officeDoc.part))!;
+    const wbDir = dirOf(workbookPart);
+    const wbText = await this.text(workbookPart);
+    const wb = scanXml(wbText.text, workbookPart, 2);
+    const wbRoot = wb[0];
+    const dialect = dialectOf(wbRoot.uri);
+    const wbRels = await this.rels(workbookPart);
+    if (!wbRels.exists || !wbRels.els[0]) throw new HostError(`${this.pkg.fileName} has no relationships for its workbook part, so its sheets cannot be found.`);
+    const relById = new Map(wbRels.rels.map((r) => [r.id, r]));
+
+    const sheetsEl = firstChild(wb, wbRoot, "sheets");
+    if (!sheetsEl) throw new HostError(`${this.pkg.fileName} lists no sheets in its workbook part.`);
+    const sheets: SheetEntry[] = childrenNamed(wb, sheetsEl, "sheet").map((el, index) => {
+      const rId = attrNs(el, NS.transitional.rel, "id") ?? attrNs(el, NS.strict.rel, "id");
+      const rel = rId ? relById.get(rId) : undefined;
+      return { name: el.attrs.name ?? "", sheetId: Number(el.attrs.sheetId), rId, el, index, part: rel && !rel.external ? rel.part : undefined };
+    });
+    const byName = (name: string) => sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+
+    // Which of our old sheets each new one replaces, and which go without a replacement.
+    const replaced = new Map<SheetEntry, SheetToWrite>();
+    for (const s of this.edit.sheets) {
+      const old = s.replaces ? byName(s.replaces) : undefined;
+      if (old && !replaced.has(old)) replaced.set(old, s);
+    }
+    const removed = this.edit.remove.map(byName).filter((s): s is SheetEntry => s !== undefined && !replaced.has(s));
+    const going = new Set([...replaced.keys(), ...removed]);
+    for (const s of this.edit.sheets) {
+      const clash = byName(s.name);
+      if (clash && !going.has(clash)) {
+        throw new HostError(`A sheet called '${clash.name}' already exists and is not one of Board Summary's own, so it was not replaced; nothing was written.`);
+      }
+    }
+
+    // The final tab order: our replacements in their old places, removed sheets gone, new ones last.
+    const removedIndices = removed.map((s) => s.index).sort((a, b) => a - b);
+    const newIndex = (old: number) => old - removedIndices.filter((i) => i < old).length;
+    const appended = this.edit.sheets.filter((s) => ![...replaced.values()].includes(s));
+    const kept = sheets.length - removed.length;
+    const finalIndex = new Map<SheetToWrite, number>();
+    for (const [old, s] of replaced) finalIndex.set(s, newIndex(old.index));
+    appended.forEach((s, i) => finalIndex.set(s, kept + i));
+
+    // The tab the workbook opens on: kept where it stays; else our first new sheet.
+    const view = firstChild(wb, firstChild(wb, wbRoot, "bookViews") ?? wbRoot, "workbookView");
+    const activeBefore = Number(view?.attrs.activeTab ?? 0) || 0;
+    const activeSheet = sheets[activeBefore];
+    let activeAfter: number;
+    if (activeSheet && !removed.includes(activeSheet)) activeAfter = newIndex(activeBefore);
+    else activeAfter = this.edit.sheets.length ? finalIndex.get(this.edit.sheets[0])! : 0;
+
+    // Styles: the workbook's own part, or a new one where it has none.
+    const stylesRel = wbRels.rels.find((r) => relKind(r.type) === "styles" && !r.external && this.has(r.part));
+    const stylesPart = stylesRel ? this.stored.get(key(stylesRel.part))! : this.has(`${wbDir}styles.xml`) ? this.freshName(wbDir, "styles", "xml") : `${wbDir}styles.xml`;
+    const stylesText = stylesRel ? await this.text(stylesPart) : null;
+    const styles = new StyleBook(stylesText?.text ?? skeletonStyles(dialect.mainNs), stylesPart);
+
+    // Names in use: every table (by name and display name) and defined name; table ids.
+    const goingParts = new Set([...going].map((s) => (s.part ? key(s.part) : "")));
+    const tableNames: string[] = [];
+    const tableIds: number[] = [];
+    const contentTypes = await this.text("[Content_Types].xml");
+    const ct = scanXml(contentTypes.text, "[Content_Types].xml", 1);
+    const overrides = ct[0] ? childrenNamed(ct, ct[0], "Override") : [];
+    const ownTables = new Set<string>();
+    for (const s of going) {
+      if (!s.part) continue;
+      for (const r of (await this.rels(s.part)).rels) if (relKind(r.type) === "table") ownTables.add(key(r.part));
+    }
+    for (const o of overrides) {
+      if ((o.attrs.ContentType ?? "") !== CONTENT_TYPE.table) continue;
+      const part = (o.attrs.PartName ?? "").replace(/^\//, "");
+      if (!this.has(part) || ownTables.has(key(part))) continue;
+      const t = scanXml((await this.text(part)).text, part, 0)[0];
+      if (!t) continue;
+      if (t.attrs.name) tableNames.push(t.attrs.name);
+      if (t.attrs.displayName) tableNames.push(t.attrs.displayName);
+      if (Number.isInteger(Number(t.attrs.id))) tableIds.push(Number(t.attrs.id));
+    }
+    const definedNamesEl = firstChild(wb, wbRoot, "definedNames");
+    const definedNames = definedNamesEl ? childrenNamed(wb, definedNamesEl, "definedName") : [];
+    for (const d of definedNames) if (d.attrs.name) tableNames.push(d.attrs.name);
+    const names = new TableNames(tableNames, tableIds);
+
+    const date1904 = /^(1|true)$/.test(firstChild(wb, wbRoot, "workbookPr")?.attrs.date1904 ?? "");
+
+    // Render each sheet into new parts.
+    const wbSplice = new Splice(wbText.text);
+    const relsSplice = new Splice(wbRels.text.text);
+    const ctSplice = new Splice(contentTypes.text);
+    const relP = wbRels.els[0]?.prefix ?? "";
+    const ctP = ct[0]?.prefix ?? "";
+    const mainP = wbRoot.prefix;
+    const rP = prefixFor(sheetsEl, dialect.relNs);
+    const usedRelIds = new Set(wbRels.rels.map((r) => r.id));
+    const freshRelId = () => {
+      let n = usedRelIds.size + 1;
+      while (usedRelIds.has(`rId${n}`)) n++;
+      usedRelIds.add(`rId${n}`);
+      return `rId${n}`;
+    };
+    let nextSheetId = Math.max(0, ...sheets.map((s) => (Number.isFinite(s.sheetId) ? s.sheetId : 0))) + 1;
+    const newRels: string[] = [];
+    const newOverrides: string[] = [];
+    const override = (part: string, type: string) => newOverrides.push(`<${qualify(ctP, "Override")}${attrs({ PartName: `/${part}`, ContentType: type })}/>`);
+    const printTitles: { index: number; text: string }[] = [];
+    const appendedSheetXml: string[] = [];
+
+    for (const s of this.edit.sheets) {
+      const index = finalIndex.get(s)!;
+      const rendered = renderSheet({ ...s.draft, selected: index === activeAfter }, s.name, { styles, date1904, tables: names, mainNs: dialect.mainNs, relNs: dialect.relNs });
+      const sheetPart = this.freshName(`${wbDir}worksheets/`, "sheet", "xml");
+      this.added.push({ name: sheetPart, bytes: rendered.xml, contentType: CONTENT_TYPE.worksheet });
+      if (rendered.tables.length) {
+        const sheetRels = rendered.tables.map((t) => {
+          const tablePart = this.freshName(`${wbDir}tables/`, "table", "xml");
+          this.added.push({ name: tablePart, bytes: t.xml, contentType: CONTENT_TYPE.table });
+          return `<Relationship${attrs({ Id: t.rId, Type: `${dialect.relTypeBase}/table`, Target: relativeTarget(dirOf(sheetPart), tablePart) })}/>`;
+        });
+        this.added.push({
+          name: relsPartOf(sheetPart),
+          bytes: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PACKAGE_RELS_NS}">${sheetRels.join("")}</Relationships>`,
+        });
+      }
+      const rId = freshRelId();
+      newRels.push(`<${qualify(relP, "Relationship")}${attrs({ Id: rId, Type: `${dialect.relTypeBase}/worksheet`, Target: relativeTarget(wbDir, sheetPart) })}/>`);
+      const old = [...replaced].find(([, w]) => w === s)?.[0];
+      const sheetId = old && Number.isFinite(old.sheetId) ? old.sheetId : nextSheetId++;
+      const rAttr = rP === null ? ` xmlns:r="${escapeXml(dialect.relNs)}" r:id="${rId}"` : ` ${qualify(rP, "id")}="${rId}"`;
+      const el = `<${qualify(mainP, "sheet")}${attrs({ name: s.name, sheetId, state: s.state })}${rAttr}/>`;
+      if (old) wbSplice.replace(old.el.start, old.el.end, el);
+      else appendedSheetXml.push(el);
+      if (rendered.printTitles) printTitles.push({ index, text: rendered.printTitles });
+    }
+    if (appendedSheetXml.length) {
+      if (sheetsEl.selfClosing) throw new HostError(`${this.pkg.fileName} lists no sheets in its workbook part.`);
+      wbSplice.insert(sheetsEl.closeStart, appendedSheetXml.join(""));
+    }
+    for (const s of removed) wbSplice.remove(s.el.start, s.el.end);
+
+    // Defined names: those scoped to our old sheets go; indices after a removed sheet follow it down.
+    const goingIndices = new Set([...going].map((s) => s.index));
+    for (const d of definedNames) {
+      const local = d.attrs.localSheetId;
+      if (local === undefined || !/^\d+$/.test(local)) continue;
+      const idx = Number(local);
+      if (goingIndices.has(idx)) {
+        wbSplice.remove(d.start, d.end);
+        continue;
+      }
+      const moved = newIndex(idx);
+      if (moved !== idx) {
+        const span = attrValueSpan(wbText.text, d, "localSheetId")!;
+        wbSplice.replace(span.start, span.end, String(moved));
+      }
+    }
+    const titlesXml = printTitles
+      .map((p) => `<${qualify(mainP, "definedName")}${attrs({ name: "_xlnm.Print_Titles", localSheetId: p.index })}>${escapeXml(p.text)}</${qualify(mainP, "definedName")}>`)
+      .join("");
+    if (titlesXml) {
+      if (definedNamesEl && !definedNamesEl.selfClosing) wbSplice.insert(definedNamesEl.closeStart, titlesXml);
+      else if (definedNamesEl) wbSplice.replace(definedNamesEl.start, definedNamesEl.end, `<${definedNamesEl.qname}>${titlesXml}</${definedNamesEl.qname}>`);
+      else {
+        // CT_Workbook: definedNames follows sheets, functionGroups and externalReferences.
+        let at = sheetsEl.end;
+        for (const i of wbRoot.children) if (["functionGroups", "externalReferences"].includes(wb[i].local)) at = wb[i].end;
+        wbSplice.insert(at, `<${qualify(mainP, "definedNames")}>${titlesXml}</${qualify(mainP, "definedNames")}>`);
+      }
+    }
+
+    // Every workbook view keeps its tab (or moves to our first sheet where its tab went).
+    const views = childrenNamed(wb, firstChild(wb, wbRoot, "bookViews") ?? wbRoot, "workbookView");
+    for (const v of views) {
+      const tab = Number(v.attrs.activeTab ?? 0) || 0;
+      const tabAfter = sheets[tab] && !removed.includes(sheets[tab]) ? newIndex(tab) : activeAfter;
+      const active = attrValueSpan(wbText.text, v, "activeTab");
+      if (active && tabAfter !== tab) wbSplice.replace(active.start, active.end, String(tabAfter));
+      if (!active && tabAfter !== 0) {
+        const at = wbText.text.lastIndexOf(v.selfClosing ? "/" : ">", v.openEnd - 1);
+        wbSplice.insert(at, ` activeTab="${tabAfter}"`);
+      }
+      const first = attrValueSpan(wbText.text, v, "firstSheet");
+      if (first) {
+        const before = Number(v.attrs.firstSheet) || 0;
+        // The first tab shown in the tab bar, never after the active one.
+        const after = Math.min(newIndex(before), tabAfter);
+        if (after !== before) wbSplice.replace(first.start, first.end, String(after));
+      }
+    }
+
+    // Parts that only our old sheets reached go with them; the calc chain loses their cells.
+    const goingRels = new Set([...going].map((s) => s.rId).filter((id): id is string => id !== undefined));
+    for (const id of goingRels) {
+      const r = relById.get(id);
+      if (r) relsSplice.remove(r.el.start, r.el.end);
+    }
+    if (going.size) for (const part of await this.unreachableAfter(goingParts)) this.dropped.add(this.stored.get(part)!);
+    await this.trimCalcChain(wbRels, relsSplice, new Set([...going].map((s) => s.sheetId)));
+
+    // A styles part of our own where the workbook had none.
+    if (!styles.empty) {
+      if (stylesText) this.replacePart(stylesPart, stylesText, styles.apply());
+      else {
+        this.added.push({ name: stylesPart, bytes: styles.apply(), contentType: CONTENT_TYPE.styles });
+        newRels.push(`<${qualify(relP, "Relationship")}${attrs({ Id: freshRelId(), Type: `${dialect.relTypeBase}/styles`, Target: relativeTarget(wbDir, stylesPart) })}/>`);
+      }
+    }
+
+    // Relationships and content types: ours added, our old ones out.
+    relsSplice.insert(wbRels.els[0].closeStart, newRels.join(""));
+    for (const a of this.added) if (a.contentType) override(a.name, a.contentType);
+    const ctRoot = ct[0];
+    if (!ctRoot) throw new HostError(`${this.pkg.fileName} has an empty [Content_Types].xml part.`);
+    const droppedKeys = new Set([...this.dropped].map(key));
+    for (const o of overrides) if (droppedKeys.has(key(o.attrs.PartName ?? ""))) ctSplice.remove(o.start, o.end);
+    const defaults = ctRoot ? childrenNamed(ct, ctRoot, "Default") : [];
+    if (!defaults.some((d) => (d.attrs.Extension ?? "").toLowerCase() === "rels")) {
+      newOverrides.unshift(`<${qualify(ctP, "Default")}${attrs({ Extension: "rels", ContentType: CONTENT_TYPE.rels })}/>`);
+    }
+    ctSplice.insert(ctRoot.closeStart, newOverrides.join(""));
+
+    this.replacePart(workbookPart, wbText, wbSplice.result());
+    this.replacePart(wbRels.name, wbRels.text, relsSplice.result());
+    this.replacePart("[Content_Types].xml", contentTypes, ctSplice.result());
+    return this.assemble();
+  }
+
+  /** Parts reachable from the package root before, but not once `goingParts` are cut off. */
+  private async unreachableAfter(goingParts: Set<string>): Promise<string[]> {
+    const reach = async (skip: Set<string>) => {
+      const seen = new Set<string>();
+      const queue = [""];
+      while (queue.length) {
+        const source = queue.shift()!;
+        for (const r of (await this.rels(source)).rels) {
+          if (r.external) continue;
+          const k = key(r.part);
+          if (seen.has(k) || skip.has(k) || !this.has(r.part)) continue;
+          seen.add(k);
+          queue.push(this.stored.get(k)!);
+        }
+      }
+      return seen;
+    };
+    const before = await reach(new Set());
+    const after = await reach(goingParts);
+    const lost: string[] = [];
+    for (const k of before) {
+      if (after.has(k)) continue;
+      lost.push(k);
+      const relsKey = key(relsPartOf(this.stored.get(k)!));
+      if (this.stored.has(relsKey)) lost.push(relsKey);
+    }
+    return lost;
+  }
+
+  /**
+   * Removes our old sheets' cells from the calculation chain: Excel repairs a workbook whose
+   * chain names a cell that holds no formula. Entries inherit `i` (the sheet id) from the one
+   * before, so whole runs are removed. A chain left empty goes, with its relationship.
+   */
+  private async trimCalcChain(wbRels: RelsPart, relsSplice: Splice, sheetIds: Set<number>): Promise<void> {
+    const rel = wbRels.rels.find((r) => relKind(r.type) === "calcChain" && !r.external && this.has(r.part));
+    if (!rel || !sheetIds.size) return;
+    const part = this.stored.get(key(rel.part))!;
+    const text = await this.text(part);
+    const els = scanXml(text.text, part, 1);
+    const root = els[0];
+    const entries = childrenNamed(els, root, "c");
+    const splice = new Splice(text.text);
+    let sheet = NaN;
+    let keptAny = false;
+    for (const c of entries) {
+      if (c.attrs.i !== undefined) sheet = Number(c.attrs.i);
+      if (sheetIds.has(sheet)) splice.remove(c.start, c.end);
+      else keptAny = true;
+    }
+    if (!splice.changed) return;
+    if (keptAny) {
+      this.replacePart(part, text, splice.result());
+      return;
+    }
+    this.dropped.add(part);
+    relsSplice.remove(rel.el.start, rel.el.end);
+  }
+
+  private assemble(): Uint8Array {
+    const entries: StoredEntry[] = [];
+    for (const name of this.pkg.names) {
+      if (this.dropped.has(name)) continue;
+      const next = this.rewritten.get(name);
+      if (!next) {
+        entries.push(this.pkg.raw(name));
+        continue;
+      }
+      const raw = this.pkg.raw(name);
+      // A bookkeeping part we added to: deflated afresh under its own name and time stamp.
+      const entry = newEntry("", next, this.edit.now);
+      entries.push({ ...entry, nameBytes: raw.nameBytes, flags: raw.flags & 0x800, dosTime: raw.dosTime, dosDate: raw.dosDate });
+    }
+    for (const a of this.added) entries.push(newEntry(a.name, a.bytes, this.edit.now));
+    return writeZip(entries);
+  }
+}
+
+/**
+ * The package with the edit applied. Throws HostError for what the user can act on; a
+ * part that is not well-formed XML is reported as damage to the workbook.
+ */
+export async function editPackage(pkg: PackageSource, edit: PackageEdit): Promise<Uint8Array> {
+  try {
+    return await new Edit(pkg, edit).run();
+  } catch (e) {
+    if (e instanceof XmlPartError) {
+      throw new HostError(`${pkg.fileName} cannot be written: ${e.message}. If it opens in Excel, save it again as an Excel Workbook and try again.`);
+    }
+    throw e;
+  }
+}
+
+export { CONTENT_TYPES_NS, PACKAGE_RELS_NS };

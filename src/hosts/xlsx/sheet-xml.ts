@@ -1,0 +1,419 @@
+/**
+ * A sheet we write, rendered straight to SpreadsheetML: the worksheet part, its table
+ * parts and its print titles. Summary sheets (SheetModel) and templates (TemplateModel)
+ * are both turned into a SheetDraft first, so one renderer serves both.
+ *
+ * The worksheet is a list of sections in the order CT_Worksheet requires (ECMA-376
+ * §18.3.1.99); each section renders one element from the draft, or nothing. A new feature
+ * of the sheet model (page breaks, say) is a new field on the draft and a new section in
+ * its place in SECTIONS.
+ *
+ * Strings are inline (`t="inlineStr"`), so the workbook's shared strings part is never
+ * touched; formulas carry their cached results; links are in-document hyperlinks
+ * (`location`), which need no relationship.
+ */
+import { a1, sheetRef } from "../../core/grid";
+import { NUMBER_FORMATS, type CellStyle, type ModelCell, type PrintSetup, type TableModel } from "../../core/summary/sheet-model";
+import type { CellRange, Validation } from "../../core/templates/template-model";
+import type { StyleBook } from "./styles-edit";
+import { attrs, escapeXml } from "./xml-splice";
+
+/** Everything a sheet we write can hold. */
+export interface SheetDraft {
+  cells: ModelCell[];
+  merges: CellRange[];
+  columnWidths: { col: number; width: number }[];
+  hiddenColumns?: number[];
+  rowHeights?: { row: number; height: number }[];
+  /** Rows frozen at the top (0 for none). */
+  freezeRows: number;
+  tabColor?: string;
+  print?: PrintSetup;
+  tables?: TableModel[];
+  validations?: Validation[];
+  /** Text written (as Text) in a cell of its own: the product's marker on a summary. */
+  marker?: { row: number; col: number; text: string };
+  /** Whether this sheet is the workbook's selected tab. */
+  selected?: boolean;
+  /** Colour of thin borders (RRGGBB); automatic when absent. */
+  borderColour?: string;
+  /** Text cells get the Text format (`@`) unless the model gives one (summaries: yes). */
+  textAsText?: boolean;
+}
+
+/** What the renderer needs from the package it writes into. */
+export interface RenderContext {
+  styles: StyleBook;
+  /** The workbook counts dates from 1904 (`<workbookPr date1904="1"/>`). */
+  date1904: boolean;
+  /** Gives each table a workbook-unique id and name. */
+  tables: TableNames;
+  /** The SpreadsheetML and relationships namespaces the package uses (transitional or strict). */
+  mainNs: string;
+  relNs: string;
+}
+
+export interface RenderedTable {
+  name: string;
+  id: number;
+  xml: string;
+  /** The relationship id the sheet names it by, in the sheet's own (new) relationships part. */
+  rId: string;
+}
+
+export interface RenderedSheet {
+  xml: string;
+  tables: RenderedTable[];
+  /** The `_xlnm.Print_Titles` defined name's text, e.g. `'Recovery Summary'!$5:$5`. */
+  printTitles?: string;
+}
+
+/** Hands out table ids and names unused anywhere in the workbook (Excel compares names without case). */
+export class TableNames {
+  private readonly names: Set<string>;
+  private nextId: number;
+
+  constructor(usedNames: Iterable<string>, usedIds: Iterable<number>) {
+    this.names = new Set([...usedNames].map((n) => n.toUpperCase()));
+    this.nextId = Math.max(0, ...usedIds) + 1;
+  }
+
+  take(base: string): { name: string; id: number } {
+    let name = base;
+    for (let n = 2; this.names.has(name.toUpperCase()); n++) name = `${base}_${n}`;
+    this.names.add(name.toUpperCase());
+    return { name, id: this.nextId++ };
+  }
+}
+
+// ---- text ------------------------------------------------------------------------------
+
+/**
+ * Text for a SpreadsheetML string (ST_Xstring): XML-escaped, characters XML cannot hold
+ * written as `_xHHHH_`, and a literal `_xHHHH_` protected by escaping its underscore, as
+ * Excel does, so what a reader shows is exactly the text.
+ */
+export function xstring(s: string): string {
+  const protectedText = s.replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1");
+  // eslint-disable-next-line no-control-regex
+  const legal = protectedText.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
+  // A lone surrogate cannot be encoded as UTF-8: replaced, as any editor would.
+  return escapeXml(legal.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\ufffd"));
+}
+
+/** An inline string's `<is>` element. */
+function inlineString(text: string): string {
+  const space = /^\s|\s$|\n/.test(text) ? ' xml:space="preserve"' : "";
+  return `<is><t${space}>${xstring(text)}</t></is>`;
+}
+
+/** A number as SpreadsheetML writes one; null for what a cell cannot hold. */
+function numberText(n: number): string | null {
+  if (!Number.isFinite(n)) return null;
+  // Excel keeps 15 significant digits; the shortest round-trip form is exact for it.
+  return String(n);
+}
+
+/** An ISO date as a serial in the workbook's date system. */
+export function dateSerial(iso: string, date1904: boolean): number {
+  const [y, m, d] = iso.split("-").map(Number);
+  const days = Date.UTC(y, m - 1, d) / 86_400_000;
+  // 1900 system: day 1 is 1900-01-01 and Excel counts a 29 Feb 1900 that never was, so
+  // from March 1900 on the serial is days since 1899-12-30. 1904 system: days since 1904-01-01.
+  return date1904 ? days - Date.UTC(1904, 0, 1) / 86_400_000 : days - Date.UTC(1899, 11, 30) / 86_400_000;
+}
+
+const ref = (r: CellRange) => (r.top === r.bottom && r.left === r.right ? a1(r.top, r.left) : `${a1(r.top, r.left)}:${a1(r.bottom, r.right)}`);
+
+// ---- sections --------------------------------------------------------------------------
+
+/** What the sections share while one sheet is rendered. */
+interface Work {
+  draft: SheetDraft;
+  ctx: RenderContext;
+  sheetName: string;
+  /** The cells to write, in row then column order, the last of a position winning. */
+  cells: ModelCell[];
+  /** Table header names as written (unique, non-blank), by table index. */
+  headers: Map<number, string[]>;
+  links: { ref: string; location: string; display: string }[];
+  tables: RenderedTable[];
+  maxRow: number;
+  maxCol: number;
+}
+
+type Section = (w: Work) => string;
+
+const sheetPr: Section = ({ draft }) => {
+  const tab = draft.tabColor ? `<tabColor rgb="FF${draft.tabColor}"/>` : "";
+  const fit = draft.print ? `<pageSetUpPr fitToPage="1"/>` : "";
+  return tab || fit ? `<sheetPr>${tab}${fit}</sheetPr>` : "";
+};
+
+const dimension: Section = (w) => `<dimension ref="${w.cells.length ? `A1:${a1(w.maxRow, w.maxCol)}` : "A1"}"/>`;
+
+const sheetViews: Section = ({ draft }) => {
+  const selected = draft.selected ? ' tabSelected="1"' : "";
+  if (draft.freezeRows <= 0) return `<sheetViews><sheetView${selected} workbookViewId="0"/></sheetViews>`;
+  const top = a1(draft.freezeRows + 1, 1);
+  return (
+    `<sheetViews><sheetView${selected} workbookViewId="0">` +
+    `<pane ySplit="${draft.freezeRows}" topLeftCell="${top}" activePane="bottomLeft" state="frozen"/>` +
+    `<selection pane="bottomLeft" activeCell="${top}" sqref="${top}"/>` +
+    `</sheetView></sheetViews>`
+  );
+};
+
+const sheetFormatPr: Section = () => `<sheetFormatPr defaultRowHeight="15"/>`;
+
+const cols: Section = ({ draft }) => {
+  const widths = new Map<number, number>();
+  for (const { col, width } of draft.columnWidths) widths.set(col, width);
+  const hidden = new Set(draft.hiddenColumns ?? []);
+  const all = [...new Set([...widths.keys(), ...hidden])].sort((a, b) => a - b);
+  if (!all.length) return "";
+  const body = all
+    .map((c) => {
+      const width = widths.get(c);
+      return `<col${attrs({ min: c, max: c, width: width ?? 9.140625, hidden: hidden.has(c) ? 1 : undefined, customWidth: width !== undefined ? 1 : undefined })}/>`;
+    })
+    .join("");
+  return `<cols>${body}</cols>`;
+};
+
+/** The cellXfs index for a model cell. */
+function styleOf(w: Work, mc: ModelCell): number {
+  const c = mc.content;
+  let numFmt: string | undefined;
+  if (mc.format) numFmt = NUMBER_FORMATS[mc.format];
+  else if (c.kind === "date") numFmt = NUMBER_FORMATS.date;
+  else if (w.draft.textAsText && (c.kind === "text" || c.kind === "link")) numFmt = NUMBER_FORMATS.text;
+  return w.ctx.styles.xf({ numFmt, style: mc.style as CellStyle | undefined, link: c.kind === "link", borderColour: w.draft.borderColour });
+}
+
+function cellXml(w: Work, mc: ModelCell): string {
+  const r = a1(mc.row, mc.col);
+  const s = styleOf(w, mc);
+  const c = mc.content;
+  switch (c.kind) {
+    case "text":
+      // An empty text cell keeps its look only (a template's input cell reads as blank).
+      return c.text === "" ? `<c r="${r}" s="${s}"/>` : `<c r="${r}" s="${s}" t="inlineStr">${inlineString(c.text)}</c>`;
+    case "number": {
+      const v = numberText(c.value);
+      return v === null ? `<c r="${r}" s="${s}"/>` : `<c r="${r}" s="${s}"><v>${v}</v></c>`;
+    }
+    case "date":
+      return `<c r="${r}" s="${s}"><v>${dateSerial(c.iso, w.ctx.date1904)}</v></c>`;
+    case "formula": {
+      const f = `<f>${xstring(c.formula.replace(/^=/, ""))}</f>`;
+      const v = c.result === null ? null : numberText(c.result);
+      return `<c r="${r}" s="${s}">${f}${v === null ? "" : `<v>${v}</v>`}</c>`;
+    }
+    case "link":
+      w.links.push({ ref: r, location: sheetRef(c.sheet, c.cell), display: c.text });
+      return `<c r="${r}" s="${s}" t="inlineStr">${inlineString(c.text)}</c>`;
+  }
+}
+
+const sheetData: Section = (w) => {
+  const heights = new Map((w.draft.rowHeights ?? []).map((h) => [h.row, h.height]));
+  const byRow = new Map<number, ModelCell[]>();
+  for (const mc of w.cells) {
+    const list = byRow.get(mc.row);
+    if (list) list.push(mc);
+    else byRow.set(mc.row, [mc]);
+  }
+  const rows = [...new Set([...byRow.keys(), ...heights.keys()])].sort((a, b) => a - b);
+  let out = "<sheetData>";
+  for (const row of rows) {
+    const h = heights.get(row);
+    const open = `<row r="${row}"${h !== undefined ? ` ht="${h}" customHeight="1"` : ""}`;
+    const cells = byRow.get(row);
+    out += cells ? `${open}>${cells.map((mc) => cellXml(w, mc)).join("")}</row>` : `${open}/>`;
+  }
+  return out + "</sheetData>";
+};
+
+const mergeCells: Section = ({ draft }) =>
+  draft.merges.length ? `<mergeCells count="${draft.merges.length}">${draft.merges.map((m) => `<mergeCell ref="${ref(m)}"/>`).join("")}</mergeCells>` : "";
+
+function validationXml(v: Validation, date1904: boolean): string {
+  const common = {
+    allowBlank: 1,
+    showInputMessage: 1,
+    showErrorMessage: 1,
+    errorStyle: v.errorStyle,
+    errorTitle: v.error.title,
+    error: v.error.message,
+    promptTitle: v.prompt.title,
+    prompt: v.prompt.message,
+    sqref: ref(v.range),
+  };
+  switch (v.type) {
+    case "list":
+      // An inline list: quoted, comma-separated, at most 255 characters (the model's values hold no commas).
+      return `<dataValidation${attrs({ type: "list", ...common })}><formula1>${escapeXml(`"${v.values.join(",")}"`)}</formula1></dataValidation>`;
+    case "date":
+      return `<dataValidation${attrs({ type: "date", operator: "greaterThanOrEqual", ...common })}><formula1>${dateSerial(v.from, date1904)}</formula1></dataValidation>`;
+    case "decimal":
+      return v.max === null
+        ? `<dataValidation${attrs({ type: "decimal", operator: "greaterThanOrEqual", ...common })}><formula1>${v.min}</formula1></dataValidation>`
+        : `<dataValidation${attrs({ type: "decimal", operator: "between", ...common })}><formula1>${v.min}</formula1><formula2>${v.max}</formula2></dataValidation>`;
+  }
+}
+
+const dataValidations: Section = ({ draft, ctx }) => {
+  const list = draft.validations ?? [];
+  return list.length ? `<dataValidations count="${list.length}">${list.map((v) => validationXml(v, ctx.date1904)).join("")}</dataValidations>` : "";
+};
+
+const hyperlinks: Section = ({ links }) =>
+  links.length
+    ? `<hyperlinks>${links.map((l) => `<hyperlink${attrs({ ref: l.ref, location: l.location, display: l.display })}/>`).join("")}</hyperlinks>`
+    : "";
+
+const pageMargins: Section = () => `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>`;
+
+const pageSetup: Section = ({ draft }) => {
+  const p = draft.print;
+  // A4, the paper of UK board packs; fitToHeight 0: as many pages tall as the content needs.
+  if (!p) return `<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>`;
+  return `<pageSetup${attrs({ paperSize: 9, orientation: p.orientation, fitToWidth: p.fitToPagesWide, fitToHeight: 0 })}/>`;
+};
+
+const headerFooter: Section = ({ draft }) => {
+  const p = draft.print;
+  if (!p) return "";
+  // Text without a section code goes in the left (header) or centre (footer) section.
+  const section = (s: string, code: string) => (/&[LCR]/.test(s) ? s : `${code}${s}`);
+  const header = p.header ? `<oddHeader>${xstring(section(p.header, "&L"))}</oddHeader>` : "";
+  const footer = p.footer ? `<oddFooter>${xstring(section(p.footer, "&C"))}</oddFooter>` : "";
+  return header || footer ? `<headerFooter>${header}${footer}</headerFooter>` : "";
+};
+
+const tableParts: Section = ({ tables }) =>
+  tables.length ? `<tableParts count="${tables.length}">${tables.map((t) => `<tablePart r:id="${t.rId}"/>`).join("")}</tableParts>` : "";
+
+/** CT_Worksheet's children in their required order (only those we write). */
+const SECTIONS: Section[] = [
+  sheetPr,
+  dimension,
+  sheetViews,
+  sheetFormatPr,
+  cols,
+  sheetData,
+  mergeCells,
+  dataValidations,
+  hyperlinks,
+  pageMargins,
+  pageSetup,
+  headerFooter,
+  tableParts,
+];
+
+// ---- tables ----------------------------------------------------------------------------
+
+/** Excel needs distinct, non-blank header names (compared without case). */
+function headerNames(columns: string[]): string[] {
+  const seen = new Set<string>();
+  return columns.map((raw, j) => {
+    const base = raw.trim() === "" ? `Column${j + 1}` : raw;
+    let h = base;
+    for (let n = 2; seen.has(h.toUpperCase()); n++) h = `${base} ${n}`;
+    seen.add(h.toUpperCase());
+    return h;
+  });
+}
+
+/** A table column's name as the table part writes it: line breaks as `_x000a_`, as Excel does. */
+const columnName = (h: string) => xstring(h).replace(/\r?\n/g, "_x000a_");
+
+function tableXml(w: Work, t: TableModel, headers: string[], id: number, name: string): string {
+  const lastCol = t.firstCol + headers.length - 1;
+  const lastData = t.headerRow + t.dataRows;
+  const lastRow = lastData + (t.totalsRow ? 1 : 0);
+  const at = new Map(w.cells.map((c) => [`${c.row},${c.col}`, c]));
+  const columns = headers
+    .map((h, j) => {
+      const open = `<tableColumn id="${j + 1}" name="${columnName(h)}"`;
+      if (!t.totalsRow) return `${open}/>`;
+      const total = at.get(`${lastRow},${t.firstCol + j}`)?.content;
+      if (total?.kind === "text") return `${open} totalsRowLabel="${xstring(total.text)}"/>`;
+      if (total?.kind === "formula") {
+        // As Excel writes a totals cell holding a formula of one's own: a custom function, its formula beside it.
+        return `${open} totalsRowFunction="custom"><totalsRowFormula>${xstring(total.formula.replace(/^=/, ""))}</totalsRowFormula></tableColumn>`;
+      }
+      return `${open}/>`;
+    })
+    .join("");
+  const range = `${a1(t.headerRow, t.firstCol)}:${a1(lastRow, lastCol)}`;
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+    `<table xmlns="${escapeXml(w.ctx.mainNs)}"${attrs({ id, name, displayName: name, ref: range, totalsRowCount: t.totalsRow ? 1 : undefined })}>` +
+    `<autoFilter ref="${a1(t.headerRow, t.firstCol)}:${a1(lastData, lastCol)}"/>` +
+    `<tableColumns count="${headers.length}">${columns}</tableColumns>` +
+    `<tableStyleInfo${attrs({ name: t.style, showFirstColumn: 0, showLastColumn: 0, showRowStripes: 1, showColumnStripes: 0 })}/>` +
+    `</table>`
+  );
+}
+
+// ---- the sheet -------------------------------------------------------------------------
+
+/** The cells to write: the model's, table headers made to match their tables, the marker. */
+function cellsOf(draft: SheetDraft, headers: Map<number, string[]>): ModelCell[] {
+  const at = new Map<string, ModelCell>();
+  const put = (mc: ModelCell) => at.set(`${mc.row},${mc.col}`, mc);
+  for (const mc of draft.cells) put(mc);
+  (draft.tables ?? []).forEach((t, i) => {
+    const names = headers.get(i);
+    if (!names) return;
+    names.forEach((name, j) => {
+      const existing = at.get(`${t.headerRow},${t.firstCol + j}`);
+      // A header cell must hold exactly its column's name; its look stays the model's.
+      put({ ...(existing ?? {}), row: t.headerRow, col: t.firstCol + j, content: { kind: "text", text: name } } as ModelCell);
+    });
+  });
+  if (draft.marker) {
+    put({ row: draft.marker.row, col: draft.marker.col, content: { kind: "text", text: draft.marker.text }, format: "text" });
+  }
+  return [...at.values()].sort((a, b) => a.row - b.row || a.col - b.col);
+}
+
+/** Renders a sheet named `sheetName` (for its print titles) into worksheet and table XML. */
+export function renderSheet(draft: SheetDraft, sheetName: string, ctx: RenderContext): RenderedSheet {
+  const headers = new Map<number, string[]>();
+  // Excel tables need a data row: a table with none stays a plain styled range.
+  (draft.tables ?? []).forEach((t, i) => {
+    if (t.dataRows > 0) headers.set(i, headerNames(t.columns));
+  });
+  const cells = cellsOf(draft, headers);
+  const w: Work = {
+    draft,
+    ctx,
+    sheetName,
+    cells,
+    headers,
+    links: [],
+    tables: [],
+    maxRow: Math.max(1, ...cells.map((c) => c.row)),
+    maxCol: Math.max(1, ...cells.map((c) => c.col)),
+  };
+  (draft.tables ?? []).forEach((t, i) => {
+    const names = headers.get(i);
+    if (!names) return;
+    const { name, id } = ctx.tables.take(t.name);
+    w.tables.push({ name, id, xml: tableXml(w, t, names, id, name), rId: `rId${w.tables.length + 1}` });
+  });
+  const body = SECTIONS.map((s) => s(w)).join("");
+  const xml =
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+    `<worksheet xmlns="${escapeXml(ctx.mainNs)}" xmlns:r="${escapeXml(ctx.relNs)}">${body}</worksheet>`;
+  const rows = draft.print?.repeatRows;
+  return {
+    xml,
+    tables: w.tables,
+    printTitles: rows ? `${sheetRef(sheetName, `$${rows.from}:$${rows.to}`)}` : undefined,
+  };
+}
+

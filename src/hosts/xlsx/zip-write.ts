@@ -1,0 +1,168 @@
+/**
+ * Writes a zip package whose carried-over entries are copied as they were stored: the same
+ * compressed bytes, method, CRC, sizes, time stamp, name, extra fields and attributes, so a
+ * part we do not change is not even recompressed. Only the parts we write are deflated.
+ *
+ * Why not a library: neither JSZip nor fflate accepts an entry that is already compressed
+ * with its sizes known up front (fflate's streaming Zip takes one but writes a data
+ * descriptor after it, which some readers refuse for stored entries, and rebuilds the time
+ * stamp through a local Date). The container itself is a few fixed headers (APPNOTE 4.3);
+ * deflating is fflate's. Browser-safe: bytes in and out.
+ */
+import { deflateSync } from "fflate";
+
+/** One entry as the source package stores it (its compressed bytes and header fields). */
+export interface StoredEntry {
+  /** The name's bytes exactly as stored (UTF-8 when flag bit 11 is set). */
+  nameBytes: Uint8Array;
+  versionMadeBy: number;
+  versionNeeded: number;
+  flags: number;
+  /** 0 stored, 8 deflated. */
+  method: number;
+  /** MS-DOS time and date fields, as stored. */
+  dosTime: number;
+  dosDate: number;
+  crc32: number;
+  compressedSize: number;
+  uncompressedSize: number;
+  /** Extra field of the local header, and of the central directory record. */
+  localExtra: Uint8Array;
+  centralExtra: Uint8Array;
+  comment: Uint8Array;
+  internalAttributes: number;
+  externalAttributes: number;
+  /** The compressed bytes. */
+  data: Uint8Array;
+}
+
+const utf8 = new TextEncoder();
+
+let crcTable: Uint32Array | null = null;
+
+/** CRC-32 (ISO 3309), as every zip entry records for its uncompressed bytes. */
+export function crc32(bytes: Uint8Array): number {
+  if (!crcTable) {
+    crcTable = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      crcTable[n] = c >>> 0;
+    }
+  }
+  let c = 0xffffffff;
+  for (let i = 0; i < bytes.length; i++) c = crcTable[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+/** A Date as MS-DOS time and date fields (local time, two-second steps, as zip tools write). */
+export function dosDateTime(d: Date): { dosTime: number; dosDate: number } {
+  const year = Math.min(Math.max(d.getFullYear(), 1980), 2107);
+  return {
+    dosTime: (d.getHours() << 11) | (d.getMinutes() << 5) | (d.getSeconds() >> 1),
+    dosDate: ((year - 1980) << 9) | ((d.getMonth() + 1) << 5) | d.getDate(),
+  };
+}
+
+/** An entry for bytes we wrote ourselves, deflated. */
+export function newEntry(name: string, content: Uint8Array | string, at: Date): StoredEntry {
+  const bytes = typeof content === "string" ? utf8.encode(content) : content;
+  const data = deflateSync(bytes, { level: 6 });
+  const nameBytes = utf8.encode(name);
+  const ascii = nameBytes.length === name.length;
+  return {
+    nameBytes,
+    // 2.0, MS-DOS attributes: what Excel writes.
+    versionMadeBy: 20,
+    versionNeeded: 20,
+    flags: ascii ? 0 : 0x800,
+    method: 8,
+    ...dosDateTime(at),
+    crc32: crc32(bytes),
+    compressedSize: data.length,
+    uncompressedSize: bytes.length,
+    localExtra: new Uint8Array(0),
+    centralExtra: new Uint8Array(0),
+    comment: new Uint8Array(0),
+    internalAttributes: 0,
+    externalAttributes: 0,
+    data,
+  };
+}
+
+const LIMIT = 0xffffffff;
+
+/** Assembles the zip: entries in the order given, then the central directory. */
+export function writeZip(entries: StoredEntry[]): Uint8Array {
+  let size = 22;
+  for (const e of entries) size += 30 + e.nameBytes.length + e.localExtra.length + e.data.length + 46 + e.nameBytes.length + e.centralExtra.length + e.comment.length;
+  if (size > LIMIT || entries.length > 0xffff) throw new RangeError("the workbook would be larger than a zip file without ZIP64 can hold");
+  const out = new Uint8Array(size);
+  const view = new DataView(out.buffer);
+  let at = 0;
+  const u16 = (v: number) => {
+    view.setUint16(at, v, true);
+    at += 2;
+  };
+  const u32 = (v: number) => {
+    view.setUint32(at, v >>> 0, true);
+    at += 4;
+  };
+  const put = (b: Uint8Array) => {
+    out.set(b, at);
+    at += b.length;
+  };
+  const offsets: number[] = [];
+  for (const e of entries) {
+    offsets.push(at);
+    // Sizes and CRC go in the local header: bit 3 (a data descriptor follows) is cleared.
+    const flags = e.flags & ~0x8;
+    u32(0x04034b50);
+    u16(e.versionNeeded);
+    u16(flags);
+    u16(e.method);
+    u16(e.dosTime);
+    u16(e.dosDate);
+    u32(e.crc32);
+    u32(e.compressedSize);
+    u32(e.uncompressedSize);
+    u16(e.nameBytes.length);
+    u16(e.localExtra.length);
+    put(e.nameBytes);
+    put(e.localExtra);
+    put(e.data);
+  }
+  const directory = at;
+  entries.forEach((e, i) => {
+    u32(0x02014b50);
+    u16(e.versionMadeBy);
+    u16(e.versionNeeded);
+    u16(e.flags & ~0x8);
+    u16(e.method);
+    u16(e.dosTime);
+    u16(e.dosDate);
+    u32(e.crc32);
+    u32(e.compressedSize);
+    u32(e.uncompressedSize);
+    u16(e.nameBytes.length);
+    u16(e.centralExtra.length);
+    u16(e.comment.length);
+    u16(0); // disk number start
+    u16(e.internalAttributes);
+    u32(e.externalAttributes);
+    u32(offsets[i]);
+    put(e.nameBytes);
+    put(e.centralExtra);
+    put(e.comment);
+  });
+  const directorySize = at - directory;
+  u32(0x06054b50);
+  u16(0);
+  u16(0);
+  u16(entries.length);
+  u16(entries.length);
+  u32(directorySize);
+  u32(directory);
+  u16(0); // no archive comment
+  return out;
+}
