@@ -1,6 +1,6 @@
 /**
  * What the task pane and the page need from a workbook, whatever holds it: Excel through
- * Office.js, or an .xlsx file through exceljs. The UI knows this interface and the engine,
+ * Office.js, or an .xlsx file (src/hosts/xlsx). The UI knows this interface and the engine,
  * nothing else.
  */
 import type { WorkbookSnapshot } from "../core/snapshot";
@@ -21,8 +21,6 @@ export interface WriteResult {
   written: { id: SheetModel["id"]; name: string }[];
   /** Plain-language notes for the user (e.g. a user's own sheet kept, a name changed). */
   notes: string[];
-  /** Set when the summary went to a separate workbook rather than into this one (file hosts). */
-  separateWorkbookReason?: string;
 }
 
 /** A user-facing failure: `message` says what is wrong and where, fit to show as it is. */

@@ -5,10 +5,14 @@
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-/** `board-pack.xlsx` → `board-pack.summary.xlsx`, as the command line names its output. */
+/**
+ * `board-pack.xlsx` → `board-pack.summary.xlsx`, as the command line names its output; a
+ * macro-enabled `.xlsm` stays `.xlsm` (it keeps its macros, and Excel refuses one renamed).
+ */
 export function summaryFileName(fileName: string): string {
-  const base = fileName.replace(/\.xlsx$/i, "") || "workbook";
-  return `${base}.summary.xlsx`;
+  const macros = /\.xlsm$/i.test(fileName);
+  const base = fileName.replace(/\.xls[xm]$/i, "") || "workbook";
+  return `${base}.summary.${macros ? "xlsm" : "xlsx"}`;
 }
 
 /** Hands `bytes` to the browser as a download called `fileName`. */

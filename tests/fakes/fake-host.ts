@@ -17,9 +17,8 @@ export interface FakeHostOptions {
   goToCell?: boolean;
   /** Without it the host has no insertTemplate. Default true. */
   insertTemplate?: boolean;
-  /** Extra notes and a separate-workbook reason to give in every WriteResult. */
+  /** Extra notes to give in every WriteResult. */
   writeNotes?: string[];
-  separateWorkbookReason?: string;
 }
 
 export class FakeHost implements WorkbookHost {
@@ -111,11 +110,7 @@ export class FakeHost implements WorkbookHost {
     // All or nothing, as the interface promises: swapped in only once every sheet is made.
     this.snapshot = { sheets };
     this.changed();
-    return {
-      written,
-      notes: this.options.writeNotes ?? [],
-      ...(this.options.separateWorkbookReason ? { separateWorkbookReason: this.options.separateWorkbookReason } : {}),
-    };
+    return { written, notes: this.options.writeNotes ?? [] };
   }
 
   async saveSettings(settings: Settings): Promise<void> {

@@ -298,18 +298,6 @@ describe("the page (no Excel grid)", () => {
     expect(within(care).getByText("The cell holds: TBC")).toBeInTheDocument();
     expect(screen.queryByRole("heading", { name: "Insert template sheet" })).not.toBeInTheDocument();
   });
-
-  it("names the separate workbook's reason and lists the sheets without links", async () => {
-    const reason = "the workbook holds a pivot table that could not be carried over unchanged.";
-    const { user } = setup({ goToCell: false, separateWorkbookReason: reason }, "page");
-    await checked();
-    await user.click(screen.getByRole("button", { name: "Build summary sheets" }));
-    await screen.findByText("Summary sheets built");
-    expect(screen.getByText(new RegExp(`separate workbook: ${reason}`))).toBeInTheDocument();
-    const written = screen.getByRole("list", { name: "Sheets written" });
-    expect(within(written).queryAllByRole("button")).toHaveLength(0);
-    expect(within(written).getAllByRole("listitem").length).toBeGreaterThan(0);
-  });
 });
 
 describe("outside Excel", () => {

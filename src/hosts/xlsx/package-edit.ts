@@ -12,20 +12,50 @@ import { HostError } from "../host";
 import { renderSheet, TableNames, type SheetDraft } from "./sheet-xml";
 import { skeletonStyles, StyleBook } from "./styles-edit";
 import { attrNs, attrs, attrValueSpan, childrenNamed, escapeXml, firstChild, prefixFor, qualify, scanXml, Splice, XmlPartError, type XmlElement } from "./xml-splice";
+import { resolveTarget, type RawEntry, type WorkbookPackage } from "./package";
 import { newEntry, writeZip, type StoredEntry } from "./zip-write";
 
 // ---- what the edit reads from the package ---------------------------------------------
 
-/** The source package as the edit needs it: stored entries, and parts' bytes inflated. */
-export interface PackageSource {
-  /** The package's file name, for messages. */
-  readonly fileName: string;
-  /** Every entry's stored name, in the zip's order (folders too). */
-  readonly names: readonly string[];
-  /** An entry as stored, to be copied without recompressing. */
-  raw(name: string): StoredEntry;
-  /** A part's bytes, inflated. */
-  inflate(name: string): Promise<Uint8Array>;
+/** A stored entry of the source, in the zip writer's terms (copied, never recompressed). */
+async function storedEntry(pkg: WorkbookPackage, name: string): Promise<StoredEntry> {
+  const r: RawEntry = await pkg.raw(name);
+  return {
+    nameBytes: r.nameBytes,
+    versionMadeBy: r.versionMadeBy,
+    versionNeeded: r.versionNeeded,
+    flags: r.flags,
+    method: r.method,
+    dosTime: r.dosDateTime & 0xffff,
+    dosDate: r.dosDateTime >>> 16,
+    crc32: r.crc32,
+    compressedSize: r.compressedSize,
+    uncompressedSize: r.uncompressedSize,
+    // The local header's own extra field is not kept by the reader; the central one stays
+    // in the directory, where readers look for it.
+    localExtra: new Uint8Array(0),
+    centralExtra: r.extraField,
+    comment: r.commentBytes,
+    internalAttributes: r.internalAttributes,
+    externalAttributes: r.externalAttributes,
+    data: r.compressed,
+  };
+}
+
+async function inflate(pkg: WorkbookPackage, name: string): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  await pkg.stream(name, (c) => {
+    chunks.push(c.slice());
+    length += c.length;
+  });
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
 }
 
 // ---- namespaces ------------------------------------------------------------------------
@@ -69,30 +99,13 @@ function dialectOf(mainNs: string): Dialect {
 
 // ---- part names ------------------------------------------------------------------------
 
-/** Part names compare without case (OPC §9.1.1.2). */
-const key = (name: string) => name.replace(/^\//, "").toLowerCase();
+/** Part names compare without case (OPC §9.1.1.2); a `\` some zip tools write is a `/`. */
+const key = (name: string) => normalName(name).toLowerCase();
+const normalName = (name: string) => name.replace(/\\/g, "/").replace(/^\/+/, "");
 
 function dirOf(part: string): string {
   const i = part.lastIndexOf("/");
   return i < 0 ? "" : part.slice(0, i + 1);
-}
-
-/** A relationship target resolved against the folder of its source part. */
-export function resolveTarget(sourceDir: string, target: string): string {
-  const path = target.startsWith("/") ? target.slice(1) : sourceDir + target;
-  const out: string[] = [];
-  for (const seg of path.split("/")) {
-    if (seg === "" || seg === ".") continue;
-    if (seg === "..") out.pop();
-    else out.push(seg);
-  }
-  let name = out.join("/");
-  try {
-    name = decodeURIComponent(name);
-  } catch {
-    // A target that is not valid percent-encoding is used as written.
-  }
-  return name;
 }
 
 /** The relationships part of a part: `xl/_rels/workbook.xml.rels`. */
@@ -188,18 +201,19 @@ interface SheetEntry {
 }
 
 class Edit {
+  /** Parts that go, and parts rewritten, by key. */
   private readonly dropped = new Set<string>();
   private readonly rewritten = new Map<string, Uint8Array>();
   private readonly added: { name: string; bytes: string; contentType?: string }[] = [];
   private readonly texts = new Map<string, PartText>();
-  /** Stored names by lower-cased part name. */
+  /** Part names (with `/`) by key. */
   private readonly stored = new Map<string, string>();
 
   constructor(
-    private readonly pkg: PackageSource,
+    private readonly pkg: WorkbookPackage,
     private readonly edit: PackageEdit,
   ) {
-    for (const n of pkg.names) this.stored.set(key(n), n);
+    for (const n of pkg.partNames) this.stored.set(key(n), normalName(n));
   }
 
   private has(part: string): boolean {
@@ -211,7 +225,7 @@ class Edit {
     if (!stored) throw new HostError(`${this.pkg.fileName} has no ${part} part, which an Excel workbook needs.`);
     let t = this.texts.get(stored);
     if (!t) {
-      t = decodePart(await this.pkg.inflate(stored), part);
+      t = decodePart(await inflate(this.pkg, stored), part);
       this.texts.set(stored, t);
     }
     return t;
@@ -225,20 +239,25 @@ class Edit {
     }
     const text = await this.text(name);
     const els = scanXml(text.text, name, 1);
-    const dir = dirOf(source);
     const rels: Rel[] = [];
     const root = els[0];
     for (const el of root ? childrenNamed(els, root, "Relationship") : []) {
       const target = el.attrs.Target ?? "";
       const external = (el.attrs.TargetMode ?? "") === "External";
-      rels.push({ id: el.attrs.Id ?? "", type: el.attrs.Type ?? "", target, external, part: external ? "" : resolveTarget(dir, target), el });
+      rels.push({ id: el.attrs.Id ?? "", type: el.attrs.Type ?? "", target, external, part: external ? "" : this.resolve(source, target), el });
     }
     return { name: this.stored.get(key(name)) ?? name, exists: true, text, els, rels };
   }
 
+  /** An internal target's stored part name where it exists, else the resolved name. */
+  private resolve(source: string, target: string): string {
+    const resolved = resolveTarget(source, target);
+    return this.stored.get(key(resolved)) ?? resolved;
+  }
+
   private replacePart(part: string, text: PartText, next: string): void {
     const stored = this.stored.get(key(part))!;
-    if (next !== text.text) this.rewritten.set(stored, text.encode(next));
+    if (next !== text.text) this.rewritten.set(key(stored), text.encode(next));
   }
 
   /** A part name under `dir` unused in the package, e.g. `xl/worksheets/sheet7.xml`. */
@@ -251,10 +270,7 @@ class Edit {
 
   async run(): Promise<Uint8Array> {
     // The workbook part, found from the package's relationships.
-    const root = await this.rels("");
-    const officeDoc = root.rels.find((r) => relKind(r.type) === "officeDocument" && !r.external && this.has(r.part));
-    if (!officeDoc) throw new HostError(`${this.pkg.fileName} has no workbook part: it is not an Excel workbook.`);
-    const workbookPart = this.stored.get(key(officeDoc.part))!;
+    const workbookPart = normalName(this.pkg.workbookPart);
     const wbDir = dirOf(workbookPart);
     const wbText = await this.text(workbookPart);
     const wb = scanXml(wbText.text, workbookPart, 2);
@@ -438,8 +454,10 @@ class Edit {
       const first = attrValueSpan(wbText.text, v, "firstSheet");
       if (first) {
         const before = Number(v.attrs.firstSheet) || 0;
-        // The first tab shown in the tab bar, never after the active one.
-        const after = Math.min(newIndex(before), tabAfter);
+        // The first tab shown in the tab bar follows its sheet; where the view now opens on
+        // a sheet of ours, that tab must be in view.
+        let after = newIndex(before);
+        if (tabAfter !== newIndex(tab) && after > tabAfter) after = tabAfter;
         if (after !== before) wbSplice.replace(first.start, first.end, String(after));
       }
     }
@@ -450,7 +468,7 @@ class Edit {
       const r = relById.get(id);
       if (r) relsSplice.remove(r.el.start, r.el.end);
     }
-    if (going.size) for (const part of await this.unreachableAfter(goingParts)) this.dropped.add(this.stored.get(part)!);
+    if (going.size) for (const k of await this.unreachableAfter(goingParts)) this.dropped.add(k);
     await this.trimCalcChain(wbRels, relsSplice, new Set([...going].map((s) => s.sheetId)));
 
     // A styles part of our own where the workbook had none.
@@ -467,8 +485,7 @@ class Edit {
     for (const a of this.added) if (a.contentType) override(a.name, a.contentType);
     const ctRoot = ct[0];
     if (!ctRoot) throw new HostError(`${this.pkg.fileName} has an empty [Content_Types].xml part.`);
-    const droppedKeys = new Set([...this.dropped].map(key));
-    for (const o of overrides) if (droppedKeys.has(key(o.attrs.PartName ?? ""))) ctSplice.remove(o.start, o.end);
+    for (const o of overrides) if (this.dropped.has(key(o.attrs.PartName ?? ""))) ctSplice.remove(o.start, o.end);
     const defaults = ctRoot ? childrenNamed(ct, ctRoot, "Default") : [];
     if (!defaults.some((d) => (d.attrs.Extension ?? "").toLowerCase() === "rels")) {
       newOverrides.unshift(`<${qualify(ctP, "Default")}${attrs({ Extension: "rels", ContentType: CONTENT_TYPE.rels })}/>`);
@@ -536,20 +553,20 @@ class Edit {
       this.replacePart(part, text, splice.result());
       return;
     }
-    this.dropped.add(part);
+    this.dropped.add(key(part));
     relsSplice.remove(rel.el.start, rel.el.end);
   }
 
-  private assemble(): Uint8Array {
+  private async assemble(): Promise<Uint8Array> {
     const entries: StoredEntry[] = [];
-    for (const name of this.pkg.names) {
-      if (this.dropped.has(name)) continue;
-      const next = this.rewritten.get(name);
+    for (const name of this.pkg.partNames) {
+      if (this.dropped.has(key(name))) continue;
+      const next = this.rewritten.get(key(name));
+      const raw = await storedEntry(this.pkg, name);
       if (!next) {
-        entries.push(this.pkg.raw(name));
+        entries.push(raw);
         continue;
       }
-      const raw = this.pkg.raw(name);
       // A bookkeeping part we added to: deflated afresh under its own name and time stamp.
       const entry = newEntry("", next, this.edit.now);
       entries.push({ ...entry, nameBytes: raw.nameBytes, flags: raw.flags & 0x800, dosTime: raw.dosTime, dosDate: raw.dosDate });
@@ -563,7 +580,7 @@ class Edit {
  * The package with the edit applied. Throws HostError for what the user can act on; a
  * part that is not well-formed XML is reported as damage to the workbook.
  */
-export async function editPackage(pkg: PackageSource, edit: PackageEdit): Promise<Uint8Array> {
+export async function editPackage(pkg: WorkbookPackage, edit: PackageEdit): Promise<Uint8Array> {
   try {
     return await new Edit(pkg, edit).run();
   } catch (e) {

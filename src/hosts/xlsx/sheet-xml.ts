@@ -279,7 +279,8 @@ const pageSetup: Section = ({ draft }) => {
   const p = draft.print;
   // A4, the paper of UK board packs; fitToHeight 0: as many pages tall as the content needs.
   if (!p) return `<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>`;
-  return `<pageSetup${attrs({ paperSize: 9, orientation: p.orientation, fitToWidth: p.fitToPagesWide, fitToHeight: 0 })}/>`;
+  // Numbered from 1: each summary is a paper of its own, whatever sheets print before it.
+  return `<pageSetup${attrs({ paperSize: 9, firstPageNumber: 1, orientation: p.orientation, fitToWidth: p.fitToPagesWide, fitToHeight: 0, useFirstPageNumber: 1 })}/>`;
 };
 
 const headerFooter: Section = ({ draft }) => {

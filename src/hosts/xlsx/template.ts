@@ -1,94 +1,89 @@
 /**
- * Renders a blank standard template (src/core/templates) into an .xlsx workbook with
- * exceljs: labels, styles, merges and data validation (drop-down lists, real dates,
+ * A blank standard template (src/core/templates) as a new .xlsx package, written by the
+ * same writer as the summaries: a minimal package of our own (content types, relationships,
+ * workbook, styles, document properties) into which the template sheet is added by
+ * addition. Labels, styles, merges and data validation (drop-down lists, real dates,
  * amounts of 0 or more), for `board-summary template` and the page's download.
+ * Browser-safe: bytes out.
  */
-import ExcelJS from "exceljs";
-import { NUMBER_FORMATS, type ModelCell } from "../../core/summary/sheet-model";
-import { applyStyle, isoToDate } from "./write";
-import { templateModel, type TemplateKind, type TemplateModel, type Validation } from "../../core/templates/template-model";
+import { templateModel, type TemplateKind, type TemplateModel } from "../../core/templates/template-model";
+import { openPackage } from "./package";
+import { editPackage } from "./package-edit";
+import type { SheetDraft } from "./sheet-xml";
+import { skeletonStyles } from "./styles-edit";
+import { newEntry, writeZip } from "./zip-write";
 
-/** Fixed dates so the same template gives the same workbook on every run. */
-const FIXED_DATE = new Date(Date.UTC(2024, 0, 1));
+/** A fixed time, so the same template gives the same bytes on every run. */
+const FIXED_DATE = new Date(2024, 0, 1);
 
 /** Template borders are a light grey, so the input cells frame the form without shouting. */
 const TEMPLATE_BORDER = "8C8C8C";
 
-function writeCell(ws: ExcelJS.Worksheet, mc: ModelCell): void {
-  const cell = ws.getCell(mc.row, mc.col);
-  const c = mc.content;
-  switch (c.kind) {
-    case "text":
-      // An empty input cell keeps only its style and format: it must read as blank.
-      if (c.text !== "") cell.value = c.text;
-      break;
-    case "number":
-      cell.value = c.value;
-      break;
-    case "date":
-      cell.value = isoToDate(c.iso);
-      break;
-    case "formula":
-      cell.value = c.result === null ? { formula: c.formula, date1904: false } : { formula: c.formula, result: c.result, date1904: false };
-      break;
-    case "link":
-      cell.value = { text: c.text, hyperlink: `#'${c.sheet.replace(/'/g, "''")}'!${c.cell}` };
-      break;
-  }
-  if (mc.format) cell.numFmt = NUMBER_FORMATS[mc.format];
-  applyStyle(cell, mc.style, false, TEMPLATE_BORDER);
+const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const XML_DECL = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n`;
+
+/** A workbook package with no sheet yet: what the template is added to. */
+function skeletonPackage(): Uint8Array {
+  const parts: [string, string][] = [
+    [
+      "[Content_Types].xml",
+      `${XML_DECL}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+        `<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
+        `<Default Extension="xml" ContentType="application/xml"/>` +
+        `<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>` +
+        `<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>` +
+        `<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>` +
+        `<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>` +
+        `</Types>`,
+    ],
+    [
+      "_rels/.rels",
+      `${XML_DECL}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+        `<Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/>` +
+        `<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>` +
+        `<Relationship Id="rId3" Type="${REL}/extended-properties" Target="docProps/app.xml"/>` +
+        `</Relationships>`,
+    ],
+    [
+      "docProps/core.xml",
+      `${XML_DECL}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +
+        `<dc:creator>Board Summary</dc:creator><cp:lastModifiedBy>Board Summary</cp:lastModifiedBy>` +
+        `<dcterms:created xsi:type="dcterms:W3CDTF">2024-01-01T00:00:00Z</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">2024-01-01T00:00:00Z</dcterms:modified>` +
+        `</cp:coreProperties>`,
+    ],
+    ["docProps/app.xml", `${XML_DECL}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>Board Summary</Application></Properties>`],
+    [
+      "xl/workbook.xml",
+      `${XML_DECL}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL}"><bookViews><workbookView/></bookViews><sheets></sheets></workbook>`,
+    ],
+    [
+      "xl/_rels/workbook.xml.rels",
+      `${XML_DECL}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+        `<Relationship Id="rId1" Type="${REL}/styles" Target="styles.xml"/></Relationships>`,
+    ],
+    ["xl/styles.xml", skeletonStyles(MAIN_NS)],
+  ];
+  return writeZip(parts.map(([name, text]) => newEntry(name, text, FIXED_DATE)));
 }
 
-function toExcelValidation(v: Validation): ExcelJS.DataValidation {
-  const common = {
-    allowBlank: true,
-    showInputMessage: true,
-    promptTitle: v.prompt.title,
-    prompt: v.prompt.message,
-    showErrorMessage: true,
-    errorStyle: v.errorStyle,
-    errorTitle: v.error.title,
-    error: v.error.message,
+/** A template model as the renderer's draft: grey borders, landscape, one page wide. */
+export function templateDraft(model: TemplateModel): SheetDraft {
+  return {
+    cells: model.cells,
+    merges: model.merges,
+    columnWidths: model.columnWidths,
+    rowHeights: model.rowHeights,
+    freezeRows: model.freezeRows,
+    validations: model.validations,
+    borderColour: TEMPLATE_BORDER,
+    print: { orientation: "landscape", fitToPagesWide: 1, repeatRows: null, footer: "" },
   };
-  switch (v.type) {
-    case "list":
-      return { ...common, type: "list", formulae: [`"${v.values.join(",")}"`] };
-    case "date":
-      return { ...common, type: "date", operator: "greaterThanOrEqual", formulae: [isoToDate(v.from)] };
-    case "decimal":
-      return v.max === null
-        ? { ...common, type: "decimal", operator: "greaterThanOrEqual", formulae: [v.min] }
-        : { ...common, type: "decimal", operator: "between", formulae: [v.min, v.max] };
-  }
-}
-
-/** Adds the template as a new sheet of `wb`. */
-export function renderTemplate(wb: ExcelJS.Workbook, model: TemplateModel, sheetName = model.sheetName): ExcelJS.Worksheet {
-  const ws = wb.addWorksheet(sheetName, {
-    views: model.freezeRows > 0 ? [{ state: "frozen", ySplit: model.freezeRows }] : [{}],
-    pageSetup: { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 },
-  });
-  for (const { col, width } of model.columnWidths) ws.getColumn(col).width = width;
-  for (const { row, height } of model.rowHeights) ws.getRow(row).height = height;
-  for (const mc of model.cells) writeCell(ws, mc);
-  for (const m of model.merges) ws.mergeCells(m.top, m.left, m.bottom, m.right);
-  for (const v of model.validations) {
-    const dv = toExcelValidation(v);
-    for (let row = v.range.top; row <= v.range.bottom; row++) {
-      for (let col = v.range.left; col <= v.range.right; col++) ws.getCell(row, col).dataValidation = dv;
-    }
-  }
-  return ws;
 }
 
 /** A blank workbook holding the standard template of a kind, as .xlsx bytes. */
 export async function templateWorkbookBytes(kind: TemplateKind): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = "Board Summary";
-  wb.lastModifiedBy = "Board Summary";
-  wb.created = FIXED_DATE;
-  wb.modified = FIXED_DATE;
-  renderTemplate(wb, templateModel(kind));
-  const buf = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buf as ArrayBuffer);
+  const model = templateModel(kind);
+  const pkg = await openPackage(skeletonPackage(), { fileName: `${model.sheetName}.xlsx` });
+  return editPackage(pkg, { sheets: [{ name: model.sheetName, draft: templateDraft(model) }], remove: [], now: FIXED_DATE });
 }

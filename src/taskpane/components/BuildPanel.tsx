@@ -85,17 +85,12 @@ export function BuildPanel({ building, disabled, progress, result, canGoToCell, 
 
       <div aria-live="polite">
         {result && (
-          <MessageBar intent={result.separateWorkbookReason ? "warning" : "success"} layout="multiline">
+          <MessageBar intent="success" layout="multiline">
             <MessageBarBody>
               <MessageBarTitle>Summary sheets built</MessageBarTitle>
-              {result.separateWorkbookReason && (
-                <p style={{ margin: 0 }}>
-                  They were written to a separate workbook: {result.separateWorkbookReason}
-                </p>
-              )}
               <ul className={s.list} aria-label="Sheets written">
                 {result.written.map((w) =>
-                  canGoToCell && !result.separateWorkbookReason ? (
+                  canGoToCell ? (
                     <li key={w.id}>
                       <Link as="button" onClick={() => onGoToSheet(w.name)}>
                         {w.name}
