@@ -1,24 +1,34 @@
 /**
  * Build round trip on the real sample: build, reopen, the summary holds the engine's
- * figures; every source sheet is as it was; a second build gives the same summary; a
- * user's own sheet called Recovery Summary survives.
+ * figures; every part of the workbook is carried over as stored (so every source sheet,
+ * and the register's page break, are as they were); a second build gives the same summary
+ * and replaces only our parts; a user's own sheet called Recovery Summary survives.
  */
 import * as fs from "fs";
 import ExcelJS from "exceljs";
-import JSZip from "jszip";
 import { analyse, summarise } from "../../src/core/engine";
-import { loadWorkbook } from "../../src/hosts/xlsx/read";
+import { openWorkbook } from "../../src/hosts/xlsx/open";
 import { buildSummaryBytes } from "../../src/hosts/xlsx/write";
+import { checkKeptByAddition } from "../helpers/kept-by-addition";
+import { parts, sheetXml, unescapeXml } from "../helpers/package-parts";
 import { BOARD_PACK } from "../helpers/workbooks";
+import { withPart } from "../fixtures/make-xlsx";
 
 const NOW = new Date("2023-09-21T12:00:00Z");
 
 async function build(bytes: Uint8Array, name = "board-pack.xlsx") {
-  const loaded = await loadWorkbook(bytes, name);
-  const analysis = analyse(loaded.snapshot, { now: NOW });
+  const opened = await openWorkbook(bytes, name);
+  const analysis = analyse(opened.snapshot, { now: NOW });
   const plan = summarise(analysis, NOW);
-  const out = await buildSummaryBytes(loaded, plan);
+  const out = await buildSummaryBytes(opened, plan, NOW);
   return { analysis, plan, ...out };
+}
+
+/** In-document links of a sheet: their locations, as a reader sees them. */
+async function links(bytes: Uint8Array, sheet: string): Promise<string[]> {
+  const xml = await sheetXml(bytes, sheet);
+  expect(xml).not.toMatch(/<hyperlink [^>]*r:id=/); // internal, never an external file link
+  return [...xml.matchAll(/<hyperlink [^>]*location="([^"]+)"/g)].map((m) => unescapeXml(m[1]));
 }
 
 async function open(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
@@ -89,7 +99,19 @@ describe("build round trip on the board pack", () => {
   it("adds the three summary sheets after the sources", () => {
     const names = wb.worksheets.map((w) => w.name);
     expect(names.slice(-3)).toEqual(["Recovery Summary", "Directions Summary", "Data Checks"]);
-    expect(first.result.separateWorkbookReason).toBeUndefined();
+  });
+
+  it("carries every part of the pack over as it was stored, adding only to the bookkeeping parts", async () => {
+    const report = await checkKeptByAddition(input, first.bytes);
+    expect(report.problems).toEqual([]);
+    expect(report.removed).toEqual([]);
+    expect(report.carried).toBeGreaterThan(10);
+  });
+
+  it("keeps the register's page break before Mental Health", async () => {
+    const register = await sheetXml(first.bytes, "Savings Register 2018-19");
+    expect(register).toBe(await sheetXml(input, "Savings Register 2018-19"));
+    expect(register).toMatch(/<rowBreaks [^>]*><brk id="16"[^>]*man="1"\/><\/rowBreaks>/);
   });
 
   it("writes the engine's totals, with a formula totals row whose cached result is the total", () => {
@@ -127,13 +149,9 @@ describe("build round trip on the board pack", () => {
 
   it("links each action to its source cell, quoting sheet names", async () => {
     // exceljs does not read in-workbook links back, so look at the sheet's XML itself.
-    const zip = await JSZip.loadAsync(first.bytes);
-    const index = wb.worksheets.findIndex((w) => w.name === "Recovery Summary") + 1;
-    const xml = await zip.file(`xl/worksheets/sheet${index}.xml`)!.async("string");
-    const links = [...xml.matchAll(/<hyperlink [^>]*location="([^"]+)"/g)].map((m) => m[1].replace(/&apos;/g, "'"));
-    expect(links).toContain("'FRA-01 Planning'!C5");
-    expect(links.some((l) => l.startsWith("'Savings Register 2018-19'!"))).toBe(true);
-    expect(xml).not.toMatch(/r:id="[^"]*"[^>]*location/); // internal, never an external file link
+    const found = await links(first.bytes, "Recovery Summary");
+    expect(found).toContain("'FRA-01 Planning'!C5");
+    expect(found.some((l) => l.startsWith("'Savings Register 2018-19'!"))).toBe(true);
   });
 
   it("prints as a board paper: landscape, one page wide, header rows repeated, page numbers", () => {
@@ -165,6 +183,19 @@ describe("build round trip on the board pack", () => {
     }
     // The earlier summaries are recognised as ours, never read as sources.
     expect(second.analysis.recovery.totals.totalValuePence).toBe(first.analysis.recovery.totals.totalValuePence);
+    // Only our own parts went; everything of the user's is carried over again.
+    const ours = new Set((await checkKeptByAddition(input, first.bytes)).added);
+    const report = await checkKeptByAddition(first.bytes, second.bytes, {
+      mayRemove: (p) => ours.has(p),
+      mayRemoveElement: (tag) =>
+        [...ours].some((p) => tag.includes(`"/${p}"`) || tag.includes(`"${p.replace(/^xl\//, "")}"`)) ||
+        /^sheet name="(Recovery Summary|Directions Summary|Data Checks)"/.test(tag) ||
+        /^definedName name="_xlnm\.Print_Titles"/.test(tag),
+    });
+    expect(report.problems).toEqual([]);
+    expect(report.removed.length).toBeGreaterThan(0);
+    expect(report.removed.every((p) => ours.has(p))).toBe(true);
+    expect(report.carried).toBeGreaterThan(10);
   });
 
   it("keeps a user's own sheet called Recovery Summary and writes Recovery Summary (2)", async () => {
@@ -174,6 +205,7 @@ describe("build round trip on the board pack", () => {
     mine.getCell("B2").value = 42;
     const bytes = new Uint8Array(await user.xlsx.writeBuffer());
     const built = await build(bytes);
+    expect((await checkKeptByAddition(bytes, built.bytes)).problems).toEqual([]);
     expect(built.plan.notes.join(" ")).toMatch(/Recovery Summary \(2\)/);
     const out = await open(built.bytes);
     expect(out.getWorksheet("Recovery Summary")!.getCell("A1").value).toBe("My own notes for the board");
@@ -196,28 +228,29 @@ describe("sheet names that look like replacement patterns", () => {
     const built = await build(bytes, "odd.xlsx");
     const out = await open(built.bytes);
     expect(out.getWorksheet(name)!.getCell("B2").value).toBe(75_000);
-    const zip = await JSZip.loadAsync(built.bytes);
-    const index = out.worksheets.findIndex((w) => w.name === "Recovery Summary") + 1;
-    const xml = await zip.file(`xl/worksheets/sheet${index}.xml`)!.async("string");
-    const esc = name.replace(/&/g, "&amp;").replace(/'/g, "&apos;");
-    expect(xml).toContain(`location="&apos;${esc.replace(/&apos;/g, "&apos;&apos;")}&apos;!B2"`);
+    expect(await links(built.bytes, "Recovery Summary")).toContain(`'${name.replace(/'/g, "''")}'!B2`);
   });
 });
 
 describe("a source sheet with an apostrophe in its name and print titles", () => {
-  it("keeps its print titles as Excel can read them", async () => {
+  it("keeps its print titles exactly as Excel wrote them", async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("O'Brien's Actions");
     ws.getCell("A1").value = "Finance Recovery Action: Agency staffing";
     ws.getCell("A2").value = "Financial Recovery Value";
     ws.getCell("B2").value = 75_000;
     ws.pageSetup.printTitlesRow = "1:2";
-    const built = await build(new Uint8Array(await wb.xlsx.writeBuffer()), "obrien.xlsx");
-    const zip = await JSZip.loadAsync(built.bytes);
-    const xml = await zip.file("xl/workbook.xml")!.async("string");
-    const titles = [...xml.matchAll(/<definedName name="_xlnm.Print_Titles"[^>]*>([^<]*)</g)].map((m) => m[1].replace(/&apos;/g, "'"));
-    expect(titles).toContain("'O''Brien''s Actions'!$1:$2");
-    expect(titles.every((t) => !t.includes("'O'Brien"))).toBe(true);
+    // exceljs does not double the apostrophes; Excel does, and that is the text we must keep.
+    const raw = new Uint8Array(await wb.xlsx.writeBuffer());
+    const written = parts(raw)["xl/workbook.xml"];
+    const excel = written.replace(/(&apos;|')O\1Brien\1s Actions\1!\$1:\$2/, "'O''Brien''s Actions'!$$1:$$2");
+    expect(excel).not.toBe(written);
+    const input = await withPart(raw, "xl/workbook.xml", excel);
+    const built = await build(input, "obrien.xlsx");
+    expect((await checkKeptByAddition(input, built.bytes)).problems).toEqual([]);
+    const xml = parts(built.bytes)["xl/workbook.xml"];
+    const titles = [...xml.matchAll(/<definedName name="_xlnm.Print_Titles"[^>]*>([^<]*)</g)].map((m) => unescapeXml(m[1]));
+    expect(titles).toEqual(["'O''Brien''s Actions'!$1:$2", "'Recovery Summary'!$10:$10", "'Directions Summary'!$13:$13", "'Data Checks'!$10:$10"]);
     const out = await open(built.bytes);
     expect(out.getWorksheet("O'Brien's Actions")!.pageSetup.printTitlesRow).toBe("1:2");
   });

@@ -1,8 +1,8 @@
 import { DEFAULT_SETTINGS, SETTINGS_SHEET_NAME, settingsFromJson } from "../../../src/core/settings";
-import { loadWorkbook } from "../../../src/hosts/xlsx/read";
 import { XlsxHost } from "../../../src/hosts/xlsx/xlsx-host";
 import { samplePlan } from "../../fixtures/make-plan";
 import { sourceWorkbook, toBytes, withChart } from "../../fixtures/make-xlsx";
+import { checkKeptByAddition } from "../../helpers/kept-by-addition";
 
 describe("XlsxHost", () => {
   it("reads, writes summaries into its bytes, and saves settings", async () => {
@@ -25,14 +25,28 @@ describe("XlsxHost", () => {
     expect((await host.readSnapshot()).sheets.map((s) => s.name)).toEqual([...names, SETTINGS_SHEET_NAME]);
   });
 
-  it("keeps a workbook with a chart as it was and offers the summaries separately", async () => {
+  it("adds the summaries to a workbook with a chart, keeping the chart, and saves settings there too", async () => {
     const input = await withChart(await toBytes(sourceWorkbook()));
+    const copy = input.slice();
     const host = new XlsxHost(input, "charted.xlsx");
     const result = await host.writeSummaries(samplePlan());
-    expect(result.separateWorkbookReason).toMatch(/a chart \(xl\/charts\/chart1\.xml\)/);
+    expect(result.written.map((w) => w.name)).toEqual(["Recovery Summary", "Data Checks"]);
+    expect(host.summaryBytes).toBe(host.bytes);
+    expect((await checkKeptByAddition(input, host.bytes)).problems).toEqual([]);
+    await host.saveSettings(DEFAULT_SETTINGS);
+    const report = await checkKeptByAddition(input, host.bytes);
+    expect(report.problems).toEqual([]);
+    expect(report.carried).toBeGreaterThan(10);
+    expect((await host.readSnapshot()).sheets.map((s) => s.name).slice(-3)).toEqual(["Recovery Summary", "Data Checks", SETTINGS_SHEET_NAME]);
+    // The bytes it was given are never changed.
+    expect(Buffer.from(input).equals(Buffer.from(copy))).toBe(true);
+  });
+
+  it("leaves its bytes as they were when a write fails", async () => {
+    const input = await toBytes(sourceWorkbook());
+    const host = new XlsxHost(input, "pack.xlsx");
+    await expect(host.writeSummaries(samplePlan(["RA-01"]))).rejects.toThrow(/does not carry Board Summary's marker/);
     expect(host.bytes).toBe(input);
-    const separate = await loadWorkbook(host.summaryBytes!, "summary.xlsx");
-    expect(separate.snapshot.sheets.map((s) => s.name)).toEqual(["Recovery Summary", "Data Checks"]);
-    await expect(host.saveSettings(DEFAULT_SETTINGS)).rejects.toThrow(/settings cannot be saved in charted\.xlsx/);
+    expect(host.summaryBytes).toBeNull();
   });
 });
