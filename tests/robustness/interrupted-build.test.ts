@@ -1,26 +1,47 @@
 /**
- * A build killed part way (SIGKILL: no clean-up code runs) leaves no file at the output
- * path: the bin writes a temporary file and renames it only when complete.
+ * A build killed part way (SIGKILL: no clean-up code runs) never leaves a partial file at
+ * the output path: the bin writes a temporary file and renames it only when complete. So
+ * at any moment the output path holds either nothing or the complete workbook.
+ *
+ * The moments that matter are made exact rather than hit by timing: a preloaded module
+ * (pause-at-rename.js) holds the process just before or just after the rename, and the
+ * kill lands there. Kills at arbitrary delays are also made; whatever they leave is
+ * checked the same way (nothing, or a complete workbook that kept the input whole).
  */
 import { execFileSync, spawn } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { BENCH_PACKS, writePack } from "../../bench/generate";
+import { checkKeptByAddition } from "../helpers/kept-by-addition";
+import { sheetList } from "../helpers/package-parts";
 import { ROOT, tempDir } from "../helpers/workbooks";
 
 const BIN = path.join(ROOT, "bin", "board-summary.js");
 const BUILT = path.join(ROOT, "lib", "cli", "main.js");
+const PAUSE = path.join(__dirname, "pause-at-rename.js");
 
 let dir: string;
 let input: string;
 
+/** The newest modification time of the sources the bin is compiled from. */
+function newestSource(folder: string): number {
+  let newest = 0;
+  for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
+    const p = path.join(folder, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(p) : fs.statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
 beforeAll(async () => {
   // The bin runs the compiled command line; `npm test` builds it, a lone jest run may not have.
-  if (!fs.existsSync(BUILT)) execFileSync(process.execPath, [path.join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", path.join(ROOT, "tsconfig.cli.json")]);
+  if (!fs.existsSync(BUILT) || fs.statSync(BUILT).mtimeMs < newestSource(path.join(ROOT, "src"))) {
+    execFileSync(process.execPath, [path.join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", path.join(ROOT, "tsconfig.cli.json")]);
+  }
   dir = tempDir("board-summary-kill-");
   input = path.join(dir, "forms-1000.xlsx");
   await writePack(BENCH_PACKS["forms-1000"], input);
-}, 120_000);
+}, 180_000);
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 interface Outcome {
@@ -29,16 +50,22 @@ interface Outcome {
   sawTemp: boolean;
 }
 
-/** Runs `build` and kills it when `when` says so: at the temporary file's first appearance, or after a delay. */
-function buildAndKill(output: string, when: "writing" | number): Promise<Outcome> {
+type When = "temp-appears" | "output-appears" | number;
+
+/** Runs `build` (optionally held at the rename) and kills it when `when` says so. */
+function buildAndKill(output: string, when: When, pause?: "before" | "after"): Promise<Outcome> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, "build", input, "-o", output, "--as-of", "2023-09-21"], { stdio: "ignore" });
+    const env = { ...process.env, BOARD_SUMMARY_TEST_PAUSE: pause ?? "", BOARD_SUMMARY_TEST_PAUSE_MS: "20000" };
+    const child = spawn(process.execPath, ["-r", PAUSE, BIN, "build", input, "-o", output, "--as-of", "2023-09-21"], { stdio: "ignore", env });
     let sawTemp = false;
     const tempPrefix = `${path.basename(output)}.`;
     const watcher = fs.watch(dir, (_event, name) => {
-      if (!name || !String(name).startsWith(tempPrefix) || !String(name).endsWith(".tmp")) return;
-      sawTemp = true;
-      if (when === "writing") child.kill("SIGKILL");
+      const n = String(name ?? "");
+      if (n.startsWith(tempPrefix) && n.endsWith(".tmp")) {
+        sawTemp = true;
+        if (when === "temp-appears") child.kill("SIGKILL");
+      }
+      if (n === path.basename(output) && when === "output-appears" && fs.existsSync(output)) child.kill("SIGKILL");
     });
     const timer = typeof when === "number" ? setTimeout(() => child.kill("SIGKILL"), when) : null;
     child.on("error", reject);
@@ -50,22 +77,36 @@ function buildAndKill(output: string, when: "writing" | number): Promise<Outcome
   });
 }
 
+/** What a complete build leaves: a workbook that kept every part of the input, with its summaries. */
+async function expectComplete(output: string): Promise<void> {
+  const bytes = new Uint8Array(fs.readFileSync(output));
+  const report = await checkKeptByAddition(new Uint8Array(fs.readFileSync(input)), bytes);
+  expect(report.problems).toEqual([]);
+  expect((await sheetList(bytes)).slice(-3).map((s) => s.replace(/#.*/, ""))).toEqual(["Recovery Summary", "Directions Summary", "Data Checks"]);
+}
+
 describe("an interrupted build", () => {
-  it("killed while writing its output, leaves no file at the output path", async () => {
+  it("killed while its output is being written (held before the rename), leaves no file at the output path", async () => {
     const output = path.join(dir, "killed-while-writing.xlsx");
-    const r = await buildAndKill(output, "writing");
+    const r = await buildAndKill(output, "temp-appears", "before");
     expect(r.sawTemp).toBe(true);
     expect(r.signal).toBe("SIGKILL");
     expect(fs.existsSync(output)).toBe(false);
   }, 60_000);
 
-  it("killed at any earlier moment, leaves no file at the output path either", async () => {
+  it("killed just after the rename, leaves the complete workbook", async () => {
+    const output = path.join(dir, "killed-after-rename.xlsx");
+    const r = await buildAndKill(output, "output-appears", "after");
+    expect(r.signal).toBe("SIGKILL");
+    await expectComplete(output);
+  }, 60_000);
+
+  it("killed at any other moment, leaves nothing or the complete workbook, never part of one", async () => {
     for (const ms of [300, 1000, 2000]) {
       const output = path.join(dir, `killed-after-${ms}ms.xlsx`);
       const r = await buildAndKill(output, ms);
-      // Only a run that finished before the kill may leave its (complete) output.
-      if (r.signal === "SIGKILL") expect(fs.existsSync(output)).toBe(false);
-      else expect(r.code).toBe(0);
+      if (fs.existsSync(output)) await expectComplete(output);
+      else expect(r.signal).toBe("SIGKILL");
     }
   }, 60_000);
 
@@ -73,7 +114,7 @@ describe("an interrupted build", () => {
     const output = path.join(dir, "complete.xlsx");
     const r = await buildAndKill(output, 120_000);
     expect(r.code).toBe(0);
-    expect(fs.statSync(output).size).toBeGreaterThan(100_000);
+    await expectComplete(output);
     expect(fs.readdirSync(dir).filter((f) => f.startsWith("complete.xlsx.") && f.endsWith(".tmp"))).toEqual([]);
   }, 130_000);
 });
