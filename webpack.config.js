@@ -29,8 +29,6 @@ const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.j
  */
 const OFFICE_JS_LOCAL = "/office-js/office.js";
 const OFFICE_JS_DIR = path.join(__dirname, "node_modules", "@microsoft", "office-js", "dist");
-/** exceljs's browser build, self-contained (its package.json `browser` field names it). */
-const EXCELJS_BROWSER = path.join(__dirname, "node_modules", "exceljs", "dist", "exceljs.min.js");
 
 /** Replaces the development address in the manifest with a deployment one (https only). */
 function rewriteManifest(xml, url) {
@@ -75,7 +73,7 @@ module.exports = async (env = {}, argv = {}) => {
       // The pane's page is also the ribbon's function file (one shared runtime, manifest.xml).
       taskpane: "./src/taskpane/index.tsx",
       // The browser page for .xlsx files. Only its worker (src/page/worker.ts, found by webpack
-      // from `new Worker(new URL(...))`) imports exceljs: keep exceljs out of taskpane and commands.
+      // from `new Worker(new URL(...))`) reads and writes packages (src/hosts/xlsx).
       page: "./src/page/index.tsx",
     },
     experiments: { outputModule: true },
@@ -88,13 +86,8 @@ module.exports = async (env = {}, argv = {}) => {
     },
     resolve: {
       extensions: [".tsx", ".ts", ".js"],
-      // exceljs's self-contained browser build (its package's `browser` field): no Buffer or
-      // stream polyfills needed. Only the page's worker imports exceljs.
-      alias: { exceljs$: EXCELJS_BROWSER },
     },
     module: {
-      // Already bundled and minified: parsing it again only costs build time.
-      noParse: [EXCELJS_BROWSER],
       rules: [
         {
           test: /\.tsx?$/,

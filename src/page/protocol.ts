@@ -1,6 +1,6 @@
 /**
  * The page's workbook host, split across a Web Worker so reading and writing a large
- * workbook never freezes the page. The worker holds the XlsxHost (exceljs) and runs the
+ * workbook never freezes the page. The worker holds the XlsxHost (src/hosts/xlsx) and runs the
  * engine there too, so only the Analysis (small, plain data) crosses to the page, never the
  * snapshot; the page holds a WorkerHost that implements WorkbookHost by messages, and its
  * `engine` is the pane's EnginePort for that worker. Nothing here touches the DOM, so the

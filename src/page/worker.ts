@@ -1,6 +1,7 @@
 /**
- * The page's Web Worker: reads and writes the workbook with exceljs off the page's thread,
- * so a large workbook never freezes the page. The only part of the page that loads exceljs.
+ * The page's Web Worker: reads the workbook and writes its summaries by addition
+ * (src/hosts/xlsx, fflate to inflate) off the page's thread, so a large workbook never
+ * freezes the page. The only part of the page that holds a workbook's package.
  */
 import { z } from "zod";
 import { XlsxHost } from "../hosts/xlsx/xlsx-host";

@@ -10,10 +10,8 @@
  * is to blame; never a JavaScript error text.
  */
 import type { SheetSnapshot, Visibility, WorkbookSnapshot } from "../../core/snapshot";
-import type ExcelJS from "exceljs";
 import { HostError, type ProgressListener } from "../host";
 import { readThemeColors } from "./colors";
-import type { PackageInspection } from "./legacy-inspection";
 import { damagedMessage, isRelType, openPackage, type Inflater, type Relationship, type WorkbookPackage } from "./package";
 import { sheetReader } from "./sheet";
 import { readStyles, type StyleSheet } from "./styles";
@@ -33,19 +31,10 @@ export interface LoadedWorkbook {
   /** The opened package, for writing by addition. */
   package: WorkbookPackage;
   snapshot: WorkbookSnapshot;
-  /**
-   * LEGACY (the exceljs writer, until the by-addition writer replaces it): the exceljs
-   * model, present when loaded for a build; reading it after a check-only load throws.
-   */
-  workbook: ExcelJS.Workbook;
-  /** LEGACY: what exceljs would lose rewriting the file (empty after a check-only load). */
-  inspection: PackageInspection;
-  /** False when loaded only to be checked. */
-  rewritable: boolean;
 }
 
 export interface LoadOptions {
-  /** `check` reads the snapshot only; `build` (the default) also prepares for writing. */
+  /** What the workbook is read for; both read the same (the writer works on the package by addition). */
   purpose?: "check" | "build";
   /** How DEFLATE data is inflated: node's zlib on the command line (node-inflate.ts), fflate elsewhere. */
   inflater?: Inflater;
@@ -182,37 +171,9 @@ export async function readSnapshot(pkg: WorkbookPackage, onProgress?: ProgressLi
   }
 }
 
-/** A workbook loaded to be checked only: reading its exceljs model is a bug in the caller. */
-function checkedOnly(base: Omit<LoadedWorkbook, "workbook">): LoadedWorkbook {
-  return Object.defineProperty(base, "workbook", {
-    enumerable: false,
-    get(): never {
-      throw new Error(`${base.fileName} was read for checking only; load it with purpose "build" to write to it.`);
-    },
-  }) as LoadedWorkbook;
-}
-
 /** Opens and reads an .xlsx file's bytes. Throws HostError for anything that is not a readable workbook. */
 export async function loadWorkbook(bytes: Uint8Array, fileName: string, options: LoadOptions = {}): Promise<LoadedWorkbook> {
   const pkg = await openPackage(bytes, { fileName, inflater: options.inflater });
   const snapshot = await readSnapshot(pkg, options.onProgress);
-  const base = { fileName, bytes, package: pkg, snapshot, inspection: { unsupportedParts: [] }, rewritable: options.purpose !== "check" };
-  if (options.purpose === "check") return checkedOnly(base);
-  // LEGACY: the exceljs writer still rewrites through an exceljs model, loaded only for a build.
-  const { legacyModel } = await import("./legacy-exceljs");
-  const { workbook, inspection } = await legacyModel(bytes, fileName);
-  return { ...base, workbook, inspection };
+  return { fileName, bytes, package: pkg, snapshot };
 }
-
-// ---- LEGACY helpers of the exceljs writer (write.ts) ----------------------------------------
-
-/**
- * Marks an in-document hyperlink target while exceljs holds it (see legacy-exceljs.ts and
- * write.ts's fixPackage).
- */
-export const INTERNAL_LINK = "#board-summary-internal:";
-
-export const unescapeXml = (s: string) =>
-  s.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
-export const escapeXml = (s: string) =>
-  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
