@@ -147,6 +147,24 @@ maybe("LibreOffice reads the built sample board pack", () => {
     expect([...seen].sort()).toEqual([...SUMMARIES].sort());
   });
 
+  it("prints the register with its own page break before Mental Health, as the input does", () => {
+    const pdf = path.join(dir, "pdf", "board-pack.summary.pdf");
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [pdf], { encoding: "utf8" }))![1]);
+    const lines = (n: number) =>
+      execFileSync("pdftotext", ["-f", String(n), "-l", String(n), "-layout", pdf, "-"], { encoding: "utf8" })
+        .split("\n")
+        .map((l) => l.trim())
+        .filter((l) => l !== "");
+    let page = 0;
+    for (let n = 1; n <= pages && !page; n++) if (lines(n).some((l) => /^AFB-07\s+Mental Health/.test(l))) page = n;
+    expect(page).toBeGreaterThan(1);
+    // The page before ends the first part of the register; this one starts, under the
+    // repeated header row, with the line the break was put before.
+    expect(lines(page - 1).some((l) => /^AFB-06\b/.test(l))).toBe(true);
+    expect(lines(page)[0]).toMatch(/^Ref\s+Service Area/);
+    expect(lines(page)[1]).toMatch(/^AFB-07\s+Mental Health/);
+  });
+
   it("renders the Recovery Summary's first page as a landscape image", () => {
     const pdf = path.join(dir, "pdf", "board-pack.summary.pdf");
     let page = 0;
