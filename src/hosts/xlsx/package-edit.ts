@@ -317,9 +317,9 @@ class Edit {
     const view = firstChild(wb, firstChild(wb, wbRoot, "bookViews") ?? wbRoot, "workbookView");
     const activeBefore = Number(view?.attrs.activeTab ?? 0) || 0;
     const activeSheet = sheets[activeBefore];
-    let activeAfter: number;
-    if (activeSheet && !removed.includes(activeSheet)) activeAfter = newIndex(activeBefore);
-    else activeAfter = this.edit.sheets.length ? finalIndex.get(this.edit.sheets[0])! : 0;
+    // (A tab index past the last sheet, as some files have, is left as it is.)
+    const firstOurs = this.edit.sheets.length ? finalIndex.get(this.edit.sheets[0])! : 0;
+    const activeAfter = activeSheet && removed.includes(activeSheet) ? firstOurs : newIndex(activeBefore);
 
     // Styles: the workbook's own part, or a new one where it has none.
     const stylesRel = wbRels.rels.find((r) => relKind(r.type) === "styles" && !r.external && this.has(r.part));
@@ -444,7 +444,7 @@ class Edit {
     const views = childrenNamed(wb, firstChild(wb, wbRoot, "bookViews") ?? wbRoot, "workbookView");
     for (const v of views) {
       const tab = Number(v.attrs.activeTab ?? 0) || 0;
-      const tabAfter = sheets[tab] && !removed.includes(sheets[tab]) ? newIndex(tab) : activeAfter;
+      const tabAfter = sheets[tab] && removed.includes(sheets[tab]) ? firstOurs : newIndex(tab);
       const active = attrValueSpan(wbText.text, v, "activeTab");
       if (active && tabAfter !== tab) wbSplice.replace(active.start, active.end, String(tabAfter));
       if (!active && tabAfter !== 0) {
