@@ -177,3 +177,31 @@ export async function checkKeptByAddition(input: Uint8Array, output: Uint8Array,
   }
   return report;
 }
+
+/** The summaries' sheet names as a build writes them (`Recovery Summary`, `Data Checks (2)` …). */
+const SUMMARY_NAME = /^(Recovery Summary|Directions Summary|Data Checks)( \(\d+\))?$/;
+
+/**
+ * What a second build may take out of a first build's output: the parts the first build
+ * added (`first.added`), and in the bookkeeping parts only the elements that name them,
+ * our sheets (by name, in `tabs`, the first output's sheet names in tab order), or our
+ * print titles (scoped to our sheets' indices).
+ */
+export function rebuildAllowance(first: KeptReport, tabs: string[]): KeptOptions {
+  const ours = new Set(first.added.map((p) => p.toLowerCase()));
+  const tails = [...ours].map((p) => p.split("/").slice(-2).join("/"));
+  const names = tabs.filter((t) => SUMMARY_NAME.test(t));
+  const indices = new Set(tabs.flatMap((t, i) => (SUMMARY_NAME.test(t) ? [String(i)] : [])));
+  const attr = (tag: string, name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(tag)?.[1];
+  return {
+    mayRemove: (part) => ours.has(slashes(part).toLowerCase()),
+    mayRemoveElement: (tag) => {
+      const local = tag.replace(/^\w+:/, "").split(" ")[0];
+      if (local === "Override") return ours.has((attr(tag, "PartName") ?? "").replace(/^\//, "").toLowerCase());
+      if (local === "Relationship") return tails.some((t) => (attr(tag, "Target") ?? "").toLowerCase().endsWith(t));
+      if (local === "sheet") return names.includes(attr(tag, "name") ?? "");
+      if (local === "definedName") return attr(tag, "name") === "_xlnm.Print_Titles" && indices.has(attr(tag, "localSheetId") ?? "");
+      return false;
+    },
+  };
+}
