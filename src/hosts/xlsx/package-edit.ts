@@ -12,7 +12,7 @@ import { HostError } from "../host";
 import { renderSheet, TableNames, type SheetDraft } from "./sheet-xml";
 import { skeletonStyles, StyleBook } from "./styles-edit";
 import { attrNs, attrs, attrValueSpan, childrenNamed, escapeXml, firstChild, prefixFor, qualify, scanXml, Splice, XmlPartError, type XmlElement } from "./xml-splice";
-import { resolveTarget, type RawEntry, type WorkbookPackage } from "./package";
+import { relationshipsPartOf, resolveTarget, type RawEntry, type WorkbookPackage } from "./package";
 import { newEntry, writeZip, type StoredEntry } from "./zip-write";
 
 // ---- what the edit reads from the package ---------------------------------------------
@@ -71,9 +71,8 @@ const NS = {
   },
 };
 const PACKAGE_RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships";
-const CONTENT_TYPES_NS = "http://schemas.openxmlformats.org/package/2006/content-types";
 
-export const CONTENT_TYPE = {
+const CONTENT_TYPE = {
   worksheet: "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml",
   table: "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml",
   styles: "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml",
@@ -86,7 +85,7 @@ export const CONTENT_TYPE = {
 const relKind = (type: string) => type.slice(type.lastIndexOf("/") + 1);
 
 /** Transitional or strict OOXML: the namespaces and relationship type base we write with. */
-export interface Dialect {
+interface Dialect {
   mainNs: string;
   relNs: string;
   relTypeBase: string;
@@ -108,8 +107,6 @@ function dirOf(part: string): string {
   return i < 0 ? "" : part.slice(0, i + 1);
 }
 
-/** The relationships part of a part: `xl/_rels/workbook.xml.rels`. */
-export const relsPartOf = (part: string) => `${dirOf(part)}_rels/${part.slice(dirOf(part).length)}.rels`;
 
 /** A path from a folder to a part, as a relationship target. */
 function relativeTarget(fromDir: string, part: string): string {
@@ -232,7 +229,7 @@ class Edit {
   }
 
   private async rels(source: string): Promise<RelsPart> {
-    const name = source === "" ? "_rels/.rels" : relsPartOf(source);
+    const name = relationshipsPartOf(source);
     if (!this.has(name)) {
       const text = { text: "", encode: (t: string) => new TextEncoder().encode(t) };
       return { name, exists: false, text, els: [], rels: [] };
@@ -390,7 +387,7 @@ class Edit {
           return `<Relationship${attrs({ Id: t.rId, Type: `${dialect.relTypeBase}/table`, Target: relativeTarget(dirOf(sheetPart), tablePart) })}/>`;
         });
         this.added.push({
-          name: relsPartOf(sheetPart),
+          name: relationshipsPartOf(sheetPart),
           bytes: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PACKAGE_RELS_NS}">${sheetRels.join("")}</Relationships>`,
         });
       }
@@ -521,7 +518,7 @@ class Edit {
     for (const k of before) {
       if (after.has(k)) continue;
       lost.push(k);
-      const relsKey = key(relsPartOf(this.stored.get(k)!));
+      const relsKey = key(relationshipsPartOf(this.stored.get(k)!));
       if (this.stored.has(relsKey)) lost.push(relsKey);
     }
     return lost;
@@ -591,4 +588,3 @@ export async function editPackage(pkg: WorkbookPackage, edit: PackageEdit): Prom
   }
 }
 
-export { CONTENT_TYPES_NS, PACKAGE_RELS_NS };

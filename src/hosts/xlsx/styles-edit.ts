@@ -9,11 +9,11 @@ import type { CellStyle } from "../../core/summary/sheet-model";
 import { attrs, attrValueSpan, childrenNamed, escapeXml, firstChild, qualify, scanXml, Splice, type XmlElement } from "./xml-splice";
 
 /** The font every cell we write uses unless its style says otherwise. */
-export const FONT_NAME = "Calibri";
-export const FONT_SIZE = 11;
+const FONT_NAME = "Calibri";
+const FONT_SIZE = 11;
 
 /** The link look when the model gives none: Excel's Hyperlink style. */
-export const LINK_COLOUR = "0563C1";
+const LINK_COLOUR = "0563C1";
 
 /** Number formats every workbook has without declaring them (ECMA-376 §18.8.30). */
 const BUILT_IN_FORMATS: Record<string, number> = {
@@ -107,10 +107,23 @@ export class StyleBook {
   ) {
     this.els = scanXml(stylesXml, partName, 2);
     this.existing = readExisting(this.els);
+    // Index 0 of each list (and fill 1) is the workbook's default, used by every cell that
+    // names no style: where a damaged part lacks them, Excel's defaults go first, so no
+    // cell of the user's takes one of our looks.
+    const q = (local: string) => qualify(this.prefix, local);
+    if (this.existing.fonts === 0) this.added.fonts.push(`<${q("font")}><${q("sz")} val="${FONT_SIZE}"/><${q("name")} val="${FONT_NAME}"/><${q("family")} val="2"/></${q("font")}>`);
+    if (this.existing.fills === 0) this.added.fills.push(`<${q("fill")}><${q("patternFill")} patternType="none"/></${q("fill")}>`);
+    if (this.existing.fills < 2) this.added.fills.push(`<${q("fill")}><${q("patternFill")} patternType="gray125"/></${q("fill")}>`);
+    if (this.existing.borders === 0) this.added.borders.push(`<${q("border")}><${q("left")}/><${q("right")}/><${q("top")}/><${q("bottom")}/><${q("diagonal")}/></${q("border")}>`);
+    if (this.existing.cellXfs === 0) this.added.xfs.push(`<${q("xf")} numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`);
   }
+
+  /** True once a look has been asked for. */
+  private requested = false;
 
   /** The cellXfs index for a look, adding what it needs. */
   xf(spec: XfSpec): number {
+    this.requested = true;
     const numFmtId = this.formatId(spec.numFmt);
     const fontId = this.fontId(spec);
     const fillId = spec.style?.fill ? this.fillId(spec.style.fill) : 0;
@@ -200,7 +213,7 @@ export class StyleBook {
 
   /** True when nothing needs adding to the styles part. */
   get empty(): boolean {
-    return Object.values(this.added).every((l) => l.length === 0);
+    return !this.requested;
   }
 
   /**

@@ -68,7 +68,7 @@ function skeletonPackage(): Uint8Array {
 }
 
 /** A template model as the renderer's draft: grey borders, landscape, one page wide. */
-export function templateDraft(model: TemplateModel): SheetDraft {
+function templateDraft(model: TemplateModel): SheetDraft {
   return {
     cells: model.cells,
     merges: model.merges,

@@ -15,7 +15,7 @@ import type { WorkbookPackage } from "./package";
 import type { SheetDraft } from "./sheet-xml";
 
 /** A summary sheet model as the renderer's draft: its marker in a hidden column, text as Text. */
-export function summaryDraft(model: SheetModel): SheetDraft {
+function summaryDraft(model: SheetModel): SheetDraft {
   return {
     cells: model.cells,
     merges: model.merges,
@@ -37,7 +37,7 @@ export function summaryDraft(model: SheetModel): SheetDraft {
 }
 
 /** The settings sheet's one cell: the JSON, as Text. */
-export function settingsDraft(settings: Settings): SheetDraft {
+function settingsDraft(settings: Settings): SheetDraft {
   return {
     cells: [{ row: 1, col: 1, content: { kind: "text", text: settingsToJson(settings) }, format: "text" }],
     merges: [],
