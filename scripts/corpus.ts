@@ -1,7 +1,8 @@
 /**
- * `npm run corpus [-- DIR] [-- --values]`: the command line over every workbook of the
- * public corpus (../shared/corpus, or DIR, or $CORPUS), one process a file as a user runs
- * it, and the figures: how many files, exit statuses, time, and every failure with its line.
+ * `npm run corpus [-- DIR] [-- --values] [-- --no-build]`: the command line over every
+ * workbook of the public corpus (../shared/corpus, or DIR, or $CORPUS), `check` and then
+ * `build`, one process a file as a user runs it, and the figures: how many files, exit
+ * statuses, time, and every failure with its line; then build's by-addition figures.
  * A run that crashes, hangs (60 s), prints more than one line on failure or shows a
  * JavaScript error text is a fault and makes the script exit 1.
  *
@@ -132,6 +133,32 @@ async function compareValues(files: string[]): Promise<boolean> {
   return true;
 }
 
+/**
+ * `build` on every file, one process each as a user runs it (each from a copy in a
+ * temporary folder: build writes beside its input, naming the output by the workbook's own
+ * type, and the corpus may be read-only), then the by-addition figures in process
+ * (scripts/corpus-build.ts): every part kept, a second build replacing only our parts, the
+ * time of each stage.
+ */
+async function buildAll(files: string[]): Promise<boolean> {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), "board-summary-corpus-build-"));
+  try {
+    const builds = files.map((f) => {
+      const copy = path.join(out, path.basename(f));
+      fs.copyFileSync(f, copy);
+      return run(["build", "--as-of", "2023-09-21"], copy);
+    });
+    const ok = report("build", builds);
+    // Loaded only here: the figures' checks live with the tests.
+    const { buildFigures, printFigures } = await import("./corpus-build");
+    const figures = await buildFigures(files);
+    console.log(`\n## build by addition, in process\n${printFigures(figures)}`);
+    return ok && figures.wrong.length === 0;
+  } finally {
+    fs.rmSync(out, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
   const dir = corpusDir(args);
@@ -152,6 +179,7 @@ async function main(): Promise<number> {
   const checks = files.map((f) => run(["check", "--json"], f));
   let ok = report("check --json", checks);
   if (args.includes("--values")) ok = (await compareValues(files)) && ok;
+  if (!args.includes("--no-build")) ok = (await buildAll(files)) && ok;
   return ok ? 0 : 1;
 }
 

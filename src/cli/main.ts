@@ -3,16 +3,18 @@
  * trace; exit status 0 done, 1 errors found (check, build --strict), 2 bad usage or an
  * unreadable file.
  */
+import * as fs from "fs";
 import * as path from "path";
+import { z } from "zod";
 import { analyse, SettingsError, summarise } from "../core/engine";
 import { toReport } from "../core/report";
+import { buildNotes } from "../core/summary/notes";
+import { plural } from "../core/words";
 import { HostError } from "../hosts/host";
 import { readWorkbookFile, writeFileAtomic } from "../hosts/xlsx/file";
 import { nodeInflater } from "../hosts/xlsx/node-inflate";
 import { openWorkbook } from "../hosts/xlsx/open";
 import { loadWorkbook } from "../hosts/xlsx/read";
-import { buildSummaryBytes } from "../hosts/xlsx/write";
-import { templateWorkbookBytes } from "../hosts/xlsx/template";
 import { parseArgs, USAGE, UsageError, type Command } from "./args";
 import { textReport } from "./text-report";
 
@@ -27,6 +29,12 @@ export interface Io {
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_BAD_INPUT = 2;
+
+/** The version in package.json, two folders up from both src/cli and lib/cli. */
+function packageVersion(): string {
+  const text = fs.readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8");
+  return z.object({ version: z.string() }).parse(JSON.parse(text)).version;
+}
 
 /**
  * The file extension a package must carry, from its workbook part's content type: Excel
@@ -49,7 +57,7 @@ function defaultOutput(input: string, extension: string): string {
 async function load(file: string, io: Io) {
   io.progress(`Reading ${path.basename(file)}…`);
   const bytes = await readWorkbookFile(file);
-  return loadWorkbook(bytes, path.basename(file), { purpose: "check" });
+  return loadWorkbook(bytes, path.basename(file), { purpose: "check", inflater: nodeInflater });
 }
 
 async function run(cmd: Command, io: Io): Promise<number> {
@@ -58,8 +66,7 @@ async function run(cmd: Command, io: Io): Promise<number> {
       io.stdout(USAGE + "\n");
       return EXIT_OK;
     case "version":
-      // eslint-disable-next-line @typescript-eslint/no-var-requires
-      io.stdout(`${require("../../package.json").version}\n`);
+      io.stdout(`${packageVersion()}\n`);
       return EXIT_OK;
     case "check": {
       const loaded = await load(cmd.workbook, io);
@@ -73,7 +80,7 @@ async function run(cmd: Command, io: Io): Promise<number> {
       } else {
         io.stdout(textReport(analysis, name));
       }
-      return analysis.findings.some((f) => f.severity === "error") ? EXIT_FINDINGS : EXIT_OK;
+      return analysis.valid ? EXIT_OK : EXIT_FINDINGS;
     }
     case "build": {
       const name = path.basename(cmd.workbook);
@@ -92,19 +99,22 @@ async function run(cmd: Command, io: Io): Promise<number> {
       const analysis = analyse(opened.snapshot, { overrides: cmd.overrides, now: io.now() });
       const plan = summarise(analysis, io.now());
       io.progress("Writing the summary sheets…");
+      // Loaded only here: `check` never needs the writer.
+      const { buildSummaryBytes } = await import("../hosts/xlsx/write");
       const { bytes, result } = await buildSummaryBytes(opened, plan, io.now());
       await writeFileAtomic(output, bytes);
-      const errors = analysis.findings.filter((f) => f.severity === "error").length;
-      const warnings = analysis.findings.filter((f) => f.severity === "warning").length;
       const lines = [`Wrote ${output} with ${result.written.map((w) => w.name).join(", ")}.`];
-      for (const note of [...plan.notes, ...result.notes]) lines.push(note);
+      lines.push(...buildNotes(plan, result));
       lines.push(
-        `${analysis.recovery.totals.count} recovery actions, ${analysis.directions.totals.count} directions; ${errors} errors, ${warnings} warnings (see the Data Checks sheet).`,
+        `${plural(analysis.recovery.totals.count, "recovery action")}, ${plural(analysis.directions.totals.count, "direction")}, ` +
+          `${plural(analysis.actionPlan.totals.count, "plan action")}, ${plural(analysis.risks.totals.open + analysis.risks.totals.closed, "risk")}; ` +
+          `${plural(analysis.stats.error, "error")}, ${plural(analysis.stats.warning, "warning")} (see the Data Checks sheet).`,
       );
       io.stdout(lines.join("\n") + "\n");
-      return cmd.strict && errors > 0 ? EXIT_FINDINGS : EXIT_OK;
+      return cmd.strict && !analysis.valid ? EXIT_FINDINGS : EXIT_OK;
     }
     case "template": {
+      const { templateWorkbookBytes } = await import("../hosts/xlsx/template");
       const bytes = await templateWorkbookBytes(cmd.kind);
       await writeFileAtomic(cmd.output, bytes);
       io.stdout(`Wrote a blank ${cmd.kind} template to ${cmd.output}.\n`);
@@ -130,7 +140,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
 }
 
 export function processIo(): Io {
-  const tty = Boolean(process.stderr.isTTY);
+  // Undefined where standard error is not a terminal (a pipe or a file), whatever its type says.
+  const tty = (process.stderr as { isTTY?: boolean }).isTTY === true;
   return {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),

@@ -13,25 +13,11 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import type { ProgressListener, WorkbookHost, WriteResult } from "../hosts/host";
-import type { EnginePort } from "../taskpane/checking";
 import { App } from "../taskpane/App";
-import { errorText } from "../taskpane/messages";
+import { useBuiltWorkbook, type Built } from "./built-workbook";
 import { downloadBytes, fileSize, summaryFileName } from "./download";
 import { FilePicker } from "./FilePicker";
-
-/** A host for one opened file, with what the page needs beyond WorkbookHost. */
-export interface PageHost extends WorkbookHost {
-  readonly fileName: string;
-  /** The engine beside the workbook (in the worker), so the page's thread never runs it. */
-  readonly engine: EnginePort;
-  onBuilt(listener: (bytes: Uint8Array, result: WriteResult) => void): () => void;
-  onSettingsSaved(listener: () => void): () => void;
-  dispose(): void;
-}
-
-/** Opens a file's bytes; rejects with a HostError that says why it cannot be read. */
-export type OpenWorkbook = (bytes: Uint8Array, fileName: string, onProgress?: ProgressListener) => Promise<PageHost>;
+import { usePageDrop, useOpenWorkbook, type OpenWorkbook } from "./open-workbook";
 
 const useStyles = makeStyles({
   page: {
@@ -65,110 +51,12 @@ const useStyles = makeStyles({
   },
 });
 
-type State =
-  | { kind: "empty" }
-  | { kind: "opening"; fileName: string; size: number; step?: string }
-  | { kind: "open"; host: PageHost; size: number; key: number };
-
-interface Built {
-  bytes: Uint8Array;
-  /** Settings were saved after this build, so it no longer matches them. */
-  stale: boolean;
-}
-
 export function PageApp({ openWorkbook }: { openWorkbook: OpenWorkbook }) {
   const s = useStyles();
-  const [state, setState] = React.useState<State>({ kind: "empty" });
-  const [error, setError] = React.useState<{ title: string; message: string } | null>(null);
-  const [note, setNote] = React.useState<string | null>(null);
-  const [built, setBuilt] = React.useState<Built | null>(null);
-  const [announce, setAnnounce] = React.useState("");
-  const downloadRef = React.useRef<HTMLButtonElement>(null);
-  const pickerRef = React.useRef<HTMLButtonElement>(null);
-  const hostRef = React.useRef<PageHost | null>(null);
-  const openSeq = React.useRef(0);
-  const focusDownload = React.useRef(false);
-
-  const openFiles = React.useCallback(
-    async (files: File[]) => {
-      const file = files[0];
-      if (!file) return;
-      const seq = ++openSeq.current;
-      hostRef.current?.dispose();
-      hostRef.current = null;
-      setError(null);
-      setBuilt(null);
-      setNote(files.length > 1 ? `Only ${file.name} was opened: Board Summary checks one workbook at a time.` : null);
-      setState({ kind: "opening", fileName: file.name, size: file.size });
-      setAnnounce(`Opening ${file.name}.`);
-      try {
-        let bytes: Uint8Array;
-        try {
-          bytes = new Uint8Array(await file.arrayBuffer());
-        } catch (e) {
-          throw new Error(`${file.name} could not be read from your computer (${e instanceof Error ? e.message : String(e)}). Check that it is still there and not open elsewhere.`);
-        }
-        const host = await openWorkbook(bytes, file.name, (p) => {
-          if (seq === openSeq.current) setState({ kind: "opening", fileName: file.name, size: file.size, step: p.step });
-        });
-        if (seq !== openSeq.current) {
-          host.dispose();
-          return;
-        }
-        hostRef.current = host;
-        setState({ kind: "open", host, size: file.size, key: seq });
-        setAnnounce(`${file.name} is open.`);
-      } catch (e) {
-        if (seq !== openSeq.current) return;
-        setState({ kind: "empty" });
-        setError({ title: `${file.name} could not be opened`, message: errorText(e, `open ${file.name}`) });
-        setAnnounce("");
-      }
-    },
-    [openWorkbook],
-  );
-
-  // The built workbook, offered as a download; a settings save makes it out of date.
+  const { state, error, note, announce, setAnnounce, openFiles } = useOpenWorkbook(openWorkbook);
   const host = state.kind === "open" ? state.host : null;
-  React.useEffect(() => {
-    if (!host) return;
-    const offBuilt = host.onBuilt((bytes, result) => {
-      focusDownload.current = true;
-      setBuilt({ bytes, stale: false });
-      setAnnounce(`Summary sheets built. ${summaryFileName(host.fileName)} is ready to download.`);
-    });
-    const offSaved = host.onSettingsSaved(() => setBuilt((b) => (b ? { ...b, stale: true } : b)));
-    return () => {
-      offBuilt();
-      offSaved();
-    };
-  }, [host]);
-
-  // The next step after a build is the download: take the keyboard there.
-  React.useEffect(() => {
-    if (built && focusDownload.current) {
-      focusDownload.current = false;
-      downloadRef.current?.focus();
-    }
-  }, [built]);
-
-  // A workbook dropped anywhere on the page is opened, never navigated to.
-  React.useEffect(() => {
-    const over = (e: DragEvent) => e.preventDefault();
-    const drop = (e: DragEvent) => {
-      e.preventDefault();
-      const files = e.dataTransfer ? Array.from(e.dataTransfer.files) : [];
-      if (files.length && state.kind !== "opening") void openFiles(files);
-    };
-    window.addEventListener("dragover", over);
-    window.addEventListener("drop", drop);
-    return () => {
-      window.removeEventListener("dragover", over);
-      window.removeEventListener("drop", drop);
-    };
-  }, [openFiles, state.kind]);
-
-  React.useEffect(() => () => hostRef.current?.dispose(), []);
+  const { built, downloadRef } = useBuiltWorkbook(host, setAnnounce);
+  usePageDrop(openFiles, state.kind !== "opening");
 
   const opening = state.kind === "opening";
   const outName = host ? summaryFileName(host.fileName) : "";
@@ -192,7 +80,6 @@ export function PageApp({ openWorkbook }: { openWorkbook: OpenWorkbook }) {
             disabled={opening}
             large={!host}
             label={host ? "Open another workbook" : "Choose a workbook"}
-            buttonRef={pickerRef}
           />
           {opening && (
             <Spinner

@@ -8,7 +8,6 @@ import type { PageHost } from "./open-workbook";
 
 export interface Built {
   bytes: Uint8Array;
-  separate: boolean;
   /** Settings were saved after this build, so it no longer matches them. */
   stale: boolean;
 }
@@ -22,9 +21,9 @@ export function useBuiltWorkbook(host: PageHost | null, announce: (text: string)
 
   React.useEffect(() => {
     if (!host) return;
-    const offBuilt = host.onBuilt((bytes, result) => {
+    const offBuilt = host.onBuilt((bytes) => {
       focusDownload.current = true;
-      setLast({ host, built: { bytes, separate: Boolean(result.separateWorkbookReason), stale: false } });
+      setLast({ host, built: { bytes, stale: false } });
       announce(`Summary sheets built. ${summaryFileName(host.fileName)} is ready to download.`);
     });
     const offSaved = host.onSettingsSaved(() => {

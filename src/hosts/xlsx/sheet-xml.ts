@@ -13,7 +13,7 @@
  * (`location`), which need no relationship.
  */
 import { a1, sheetRef } from "../../core/grid";
-import { NUMBER_FORMATS, type CellStyle, type ModelCell, type PrintSetup, type TableModel } from "../../core/summary/sheet-model";
+import { NUMBER_FORMATS, type CellStyle, type ModelCell, type SheetModel, type TableModel } from "../../core/summary/sheet-model";
 import type { CellRange, Validation } from "../../core/templates/template-model";
 import type { StyleBook } from "./styles-edit";
 import { attrs, escapeXml } from "./xml-splice";
@@ -28,7 +28,7 @@ export interface SheetDraft {
   /** Rows frozen at the top (0 for none). */
   freezeRows: number;
   tabColor?: string;
-  print?: PrintSetup;
+  print?: SheetModel["print"];
   tables?: TableModel[];
   validations?: Validation[];
   /** Text written (as Text) in a cell of its own: the product's marker on a summary. */

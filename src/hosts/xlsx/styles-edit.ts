@@ -103,7 +103,7 @@ export class StyleBook {
   /** `stylesXml` is the workbook's styles part as it is (or a skeleton's). */
   constructor(
     private readonly stylesXml: string,
-    private readonly partName: string,
+    partName: string,
   ) {
     this.els = scanXml(stylesXml, partName, 2);
     this.existing = readExisting(this.els);

@@ -41,9 +41,9 @@ export class XlsxHost implements WorkbookHost {
     return this.output;
   }
 
-  private open(): Promise<OpenWorkbook> {
+  private open(onProgress?: ProgressListener): Promise<OpenWorkbook> {
     if (!this.opened) {
-      const opening = openWorkbook(this.current, this.fileName, { inflater: this.options.inflater });
+      const opening = openWorkbook(this.current, this.fileName, { inflater: this.options.inflater, onProgress });
       // A failed open is tried again next time rather than remembered.
       opening.catch(() => (this.opened = null));
       this.opened = opening;
@@ -62,7 +62,7 @@ export class XlsxHost implements WorkbookHost {
 
   async readSnapshot(onProgress?: ProgressListener): Promise<WorkbookSnapshot> {
     onProgress?.({ step: `Reading ${this.fileName}`, fraction: 0 });
-    const { snapshot } = await this.open();
+    const { snapshot } = await this.open(onProgress);
     onProgress?.({ step: "Read", fraction: 1 });
     return snapshot;
   }

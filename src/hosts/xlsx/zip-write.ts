@@ -7,8 +7,9 @@
  * with its sizes known up front (fflate's streaming Zip takes one but writes a data
  * descriptor after it, which some readers refuse for stored entries, and rebuilds the time
  * stamp through a local Date). The container itself is a few fixed headers (APPNOTE 4.3);
- * deflating is fflate's. Browser-safe: bytes in and out.
+ * deflating is fflate's, the CRC crc-32's. Browser-safe: bytes in and out.
  */
+import CRC32 from "crc-32";
 import { deflateSync } from "fflate";
 
 /** One entry as the source package stores it (its compressed bytes and header fields). */
@@ -38,21 +39,9 @@ export interface StoredEntry {
 
 const utf8 = new TextEncoder();
 
-let crcTable: Uint32Array | null = null;
-
 /** CRC-32 (ISO 3309), as every zip entry records for its uncompressed bytes. */
 export function crc32(bytes: Uint8Array): number {
-  if (!crcTable) {
-    crcTable = new Uint32Array(256);
-    for (let n = 0; n < 256; n++) {
-      let c = n;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      crcTable[n] = c >>> 0;
-    }
-  }
-  let c = 0xffffffff;
-  for (let i = 0; i < bytes.length; i++) c = crcTable[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
+  return CRC32.buf(bytes, 0) >>> 0;
 }
 
 /** A Date as MS-DOS time and date fields (local time, two-second steps, as zip tools write). */
