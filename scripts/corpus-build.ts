@@ -74,7 +74,7 @@ export async function buildFigures(files: string[], verbose = false): Promise<Bu
       const { bytes: out2 } = await buildSummaryBytes(again, plan2, NOW);
       const allowance = rebuildAllowance(report, (await sheetList(out)).map((s) => s.replace(/#.*/, "")));
       const second = await checkKeptByAddition(out, out2, allowance);
-      if (second.problems.length || !second.removed.every((p) => allowance.mayRemove!(p))) {
+      if (second.problems.length || !second.removed.every((p) => allowance.mayRemove(p))) {
         f.wrong.push({ file: name, why: `rebuild: ${second.problems.slice(0, 2).join("; ") || `removed ${second.removed.join(", ")}`}` });
       } else f.rebuilt++;
     } catch (e) {
@@ -135,5 +135,5 @@ async function main(): Promise<number> {
 }
 
 if (require.main === module) {
-  main().then((code) => (process.exitCode = code));
+  void main().then((code) => (process.exitCode = code));
 }

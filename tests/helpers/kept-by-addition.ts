@@ -187,7 +187,7 @@ const SUMMARY_NAME = /^(Recovery Summary|Directions Summary|Data Checks)( \(\d+\
  * our sheets (by name, in `tabs`, the first output's sheet names in tab order), or our
  * print titles (scoped to our sheets' indices).
  */
-export function rebuildAllowance(first: KeptReport, tabs: string[]): KeptOptions {
+export function rebuildAllowance(first: KeptReport, tabs: string[]): Required<KeptOptions> {
   const ours = new Set(first.added.map((p) => p.toLowerCase()));
   const tails = [...ours].map((p) => p.split("/").slice(-2).join("/"));
   const names = tabs.filter((t) => SUMMARY_NAME.test(t));
@@ -203,5 +203,6 @@ export function rebuildAllowance(first: KeptReport, tabs: string[]): KeptOptions
       if (local === "definedName") return attr(tag, "name") === "_xlnm.Print_Titles" && indices.has(attr(tag, "localSheetId") ?? "");
       return false;
     },
+    renumbered: false,
   };
 }

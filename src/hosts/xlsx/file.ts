@@ -7,7 +7,7 @@ import * as path from "path";
 import { HostError } from "../host";
 
 function code(e: unknown): string | undefined {
-  return typeof e === "object" && e !== null && "code" in e ? String((e as { code: unknown }).code) : undefined;
+  return typeof e === "object" && e !== null && "code" in e ? String(e.code) : undefined;
 }
 
 /** Reads a workbook file's bytes, or says plainly why it cannot be read. */

@@ -237,7 +237,7 @@ class Edit {
     const text = await this.text(name);
     const els = scanXml(text.text, name, 1);
     const rels: Rel[] = [];
-    const root = els[0];
+    const root = els.at(0);
     for (const el of root ? childrenNamed(els, root, "Relationship") : []) {
       const target = el.attrs.Target ?? "";
       const external = (el.attrs.TargetMode ?? "") === "External";
@@ -252,9 +252,15 @@ class Edit {
     return this.stored.get(key(resolved)) ?? resolved;
   }
 
+  /** The name (with `/`) of a part the package holds, found without regard to case. */
+  private name(part: string): string {
+    const stored = this.stored.get(key(part));
+    if (stored === undefined) throw new HostError(`${this.pkg.fileName} has no ${part} part.`);
+    return stored;
+  }
+
   private replacePart(part: string, text: PartText, next: string): void {
-    const stored = this.stored.get(key(part))!;
-    if (next !== text.text) this.rewritten.set(key(stored), text.encode(next));
+    if (next !== text.text) this.rewritten.set(key(part), text.encode(next));
   }
 
   /** A part name under `dir` unused in the package, e.g. `xl/worksheets/sheet7.xml`. */
@@ -271,10 +277,12 @@ class Edit {
     const wbDir = dirOf(workbookPart);
     const wbText = await this.text(workbookPart);
     const wb = scanXml(wbText.text, workbookPart, 2);
-    const wbRoot = wb[0];
+    const wbRoot = wb.at(0);
+    if (!wbRoot) throw new HostError(`${this.pkg.fileName} has an empty workbook part.`);
     const dialect = dialectOf(wbRoot.uri);
     const wbRels = await this.rels(workbookPart);
-    if (!wbRels.exists || !wbRels.els[0]) throw new HostError(`${this.pkg.fileName} has no relationships for its workbook part, so its sheets cannot be found.`);
+    const relsRoot = wbRels.els.at(0);
+    if (!wbRels.exists || !relsRoot) throw new HostError(`${this.pkg.fileName} has no relationships for its workbook part, so its sheets cannot be found.`);
     const relById = new Map(wbRels.rels.map((r) => [r.id, r]));
 
     const sheetsEl = firstChild(wb, wbRoot, "sheets");
@@ -313,14 +321,21 @@ class Edit {
     // The tab the workbook opens on: kept where it stays; else our first new sheet.
     const view = firstChild(wb, firstChild(wb, wbRoot, "bookViews") ?? wbRoot, "workbookView");
     const activeBefore = Number(view?.attrs.activeTab ?? 0) || 0;
-    const activeSheet = sheets[activeBefore];
+    // (`at` rather than an index: a tab number out of range, as some files carry, names no sheet.)
+    const sheetAt = (i: number) => (i >= 0 ? sheets.at(i) : undefined);
+    const activeSheet = sheetAt(activeBefore);
     // (A tab index past the last sheet, as some files have, is left as it is.)
-    const firstOurs = this.edit.sheets.length ? finalIndex.get(this.edit.sheets[0])! : 0;
+    const indexOf = (s: SheetToWrite): number => {
+      const i = finalIndex.get(s);
+      if (i === undefined) throw new Error("every sheet to write has a place");
+      return i;
+    };
+    const firstOurs = this.edit.sheets.length ? indexOf(this.edit.sheets[0]) : 0;
     const activeAfter = activeSheet && removed.includes(activeSheet) ? firstOurs : newIndex(activeBefore);
 
     // Styles: the workbook's own part, or a new one where it has none.
     const stylesRel = wbRels.rels.find((r) => relKind(r.type) === "styles" && !r.external && this.has(r.part));
-    const stylesPart = stylesRel ? this.stored.get(key(stylesRel.part))! : this.has(`${wbDir}styles.xml`) ? this.freshName(wbDir, "styles", "xml") : `${wbDir}styles.xml`;
+    const stylesPart = stylesRel ? this.name(stylesRel.part) : this.has(`${wbDir}styles.xml`) ? this.freshName(wbDir, "styles", "xml") : `${wbDir}styles.xml`;
     const stylesText = stylesRel ? await this.text(stylesPart) : null;
     const styles = new StyleBook(stylesText?.text ?? skeletonStyles(dialect.mainNs), stylesPart);
 
@@ -330,7 +345,9 @@ class Edit {
     const tableIds: number[] = [];
     const contentTypes = await this.text("[Content_Types].xml");
     const ct = scanXml(contentTypes.text, "[Content_Types].xml", 1);
-    const overrides = ct[0] ? childrenNamed(ct, ct[0], "Override") : [];
+    const ctRoot = ct.at(0);
+    if (!ctRoot) throw new HostError(`${this.pkg.fileName} has an empty [Content_Types].xml part.`);
+    const overrides = childrenNamed(ct, ctRoot, "Override");
     const ownTables = new Set<string>();
     for (const s of going) {
       if (!s.part) continue;
@@ -340,7 +357,7 @@ class Edit {
       if ((o.attrs.ContentType ?? "") !== CONTENT_TYPE.table) continue;
       const part = (o.attrs.PartName ?? "").replace(/^\//, "");
       if (!this.has(part) || ownTables.has(key(part))) continue;
-      const t = scanXml((await this.text(part)).text, part, 0)[0];
+      const t = scanXml((await this.text(part)).text, part, 0).at(0);
       if (!t) continue;
       if (t.attrs.name) tableNames.push(t.attrs.name);
       if (t.attrs.displayName) tableNames.push(t.attrs.displayName);
@@ -357,8 +374,8 @@ class Edit {
     const wbSplice = new Splice(wbText.text);
     const relsSplice = new Splice(wbRels.text.text);
     const ctSplice = new Splice(contentTypes.text);
-    const relP = wbRels.els[0]?.prefix ?? "";
-    const ctP = ct[0]?.prefix ?? "";
+    const relP = relsRoot.prefix;
+    const ctP = ctRoot.prefix;
     const mainP = wbRoot.prefix;
     const rP = prefixFor(sheetsEl, dialect.relNs);
     const usedRelIds = new Set(wbRels.rels.map((r) => r.id));
@@ -376,7 +393,7 @@ class Edit {
     const appendedSheetXml: string[] = [];
 
     for (const s of this.edit.sheets) {
-      const index = finalIndex.get(s)!;
+      const index = indexOf(s);
       const rendered = renderSheet({ ...s.draft, selected: index === activeAfter }, s.name, { styles, date1904, tables: names, mainNs: dialect.mainNs, relNs: dialect.relNs });
       const sheetPart = this.freshName(`${wbDir}worksheets/`, "sheet", "xml");
       this.added.push({ name: sheetPart, bytes: rendered.xml, contentType: CONTENT_TYPE.worksheet });
@@ -419,8 +436,8 @@ class Edit {
       }
       const moved = newIndex(idx);
       if (moved !== idx) {
-        const span = attrValueSpan(wbText.text, d, "localSheetId")!;
-        wbSplice.replace(span.start, span.end, String(moved));
+        const span = attrValueSpan(wbText.text, d, "localSheetId");
+        if (span) wbSplice.replace(span.start, span.end, String(moved));
       }
     }
     const titlesXml = printTitles
@@ -441,7 +458,8 @@ class Edit {
     const views = childrenNamed(wb, firstChild(wb, wbRoot, "bookViews") ?? wbRoot, "workbookView");
     for (const v of views) {
       const tab = Number(v.attrs.activeTab ?? 0) || 0;
-      const tabAfter = sheets[tab] && removed.includes(sheets[tab]) ? firstOurs : newIndex(tab);
+      const tabSheet = sheetAt(tab);
+      const tabAfter = tabSheet && removed.includes(tabSheet) ? firstOurs : newIndex(tab);
       const active = attrValueSpan(wbText.text, v, "activeTab");
       if (active && tabAfter !== tab) wbSplice.replace(active.start, active.end, String(tabAfter));
       if (!active && tabAfter !== 0) {
@@ -478,12 +496,10 @@ class Edit {
     }
 
     // Relationships and content types: ours added, our old ones out.
-    relsSplice.insert(wbRels.els[0].closeStart, newRels.join(""));
+    relsSplice.insert(relsRoot.closeStart, newRels.join(""));
     for (const a of this.added) if (a.contentType) override(a.name, a.contentType);
-    const ctRoot = ct[0];
-    if (!ctRoot) throw new HostError(`${this.pkg.fileName} has an empty [Content_Types].xml part.`);
     for (const o of overrides) if (this.dropped.has(key(o.attrs.PartName ?? ""))) ctSplice.remove(o.start, o.end);
-    const defaults = ctRoot ? childrenNamed(ct, ctRoot, "Default") : [];
+    const defaults = childrenNamed(ct, ctRoot, "Default");
     if (!defaults.some((d) => (d.attrs.Extension ?? "").toLowerCase() === "rels")) {
       newOverrides.unshift(`<${qualify(ctP, "Default")}${attrs({ Extension: "rels", ContentType: CONTENT_TYPE.rels })}/>`);
     }
@@ -500,14 +516,14 @@ class Edit {
     const reach = async (skip: Set<string>) => {
       const seen = new Set<string>();
       const queue = [""];
-      while (queue.length) {
-        const source = queue.shift()!;
+      for (let i = 0; i < queue.length; i++) {
+        const source = queue[i];
         for (const r of (await this.rels(source)).rels) {
           if (r.external) continue;
           const k = key(r.part);
           if (seen.has(k) || skip.has(k) || !this.has(r.part)) continue;
           seen.add(k);
-          queue.push(this.stored.get(k)!);
+          queue.push(this.name(r.part));
         }
       }
       return seen;
@@ -518,7 +534,7 @@ class Edit {
     for (const k of before) {
       if (after.has(k)) continue;
       lost.push(k);
-      const relsKey = key(relationshipsPartOf(this.stored.get(k)!));
+      const relsKey = key(relationshipsPartOf(this.name(k)));
       if (this.stored.has(relsKey)) lost.push(relsKey);
     }
     return lost;
@@ -532,10 +548,11 @@ class Edit {
   private async trimCalcChain(wbRels: RelsPart, relsSplice: Splice, sheetIds: Set<number>): Promise<void> {
     const rel = wbRels.rels.find((r) => relKind(r.type) === "calcChain" && !r.external && this.has(r.part));
     if (!rel || !sheetIds.size) return;
-    const part = this.stored.get(key(rel.part))!;
+    const part = this.name(rel.part);
     const text = await this.text(part);
     const els = scanXml(text.text, part, 1);
-    const root = els[0];
+    const root = els.at(0);
+    if (!root) return;
     const entries = childrenNamed(els, root, "c");
     const splice = new Splice(text.text);
     let sheet = NaN;

@@ -13,7 +13,7 @@
  * (`location`), which need no relationship.
  */
 import { a1, sheetRef } from "../../core/grid";
-import { NUMBER_FORMATS, type CellStyle, type ModelCell, type SheetModel, type TableModel } from "../../core/summary/sheet-model";
+import { NUMBER_FORMATS, type ModelCell, type SheetModel, type TableModel } from "../../core/summary/sheet-model";
 import type { CellRange, Validation } from "../../core/templates/template-model";
 import type { StyleBook } from "./styles-edit";
 import { attrs, escapeXml } from "./xml-splice";
@@ -53,7 +53,7 @@ export interface RenderContext {
   relNs: string;
 }
 
-export interface RenderedTable {
+interface RenderedTable {
   name: string;
   id: number;
   xml: string;
@@ -188,7 +188,7 @@ function styleOf(w: Work, mc: ModelCell): number {
   if (mc.format) numFmt = NUMBER_FORMATS[mc.format];
   else if (c.kind === "date") numFmt = NUMBER_FORMATS.date;
   else if (w.draft.textAsText && (c.kind === "text" || c.kind === "link")) numFmt = NUMBER_FORMATS.text;
-  return w.ctx.styles.xf({ numFmt, style: mc.style as CellStyle | undefined, link: c.kind === "link", borderColour: w.draft.borderColour });
+  return w.ctx.styles.xf({ numFmt, style: mc.style, link: c.kind === "link", borderColour: w.draft.borderColour });
 }
 
 function cellXml(w: Work, mc: ModelCell): string {
@@ -372,7 +372,7 @@ function cellsOf(draft: SheetDraft, headers: Map<number, string[]>): ModelCell[]
     names.forEach((name, j) => {
       const existing = at.get(`${t.headerRow},${t.firstCol + j}`);
       // A header cell must hold exactly its column's name; its look stays the model's.
-      put({ ...(existing ?? {}), row: t.headerRow, col: t.firstCol + j, content: { kind: "text", text: name } } as ModelCell);
+      put({ ...existing, row: t.headerRow, col: t.firstCol + j, content: { kind: "text", text: name } });
     });
   });
   if (draft.marker) {
@@ -414,7 +414,7 @@ export function renderSheet(draft: SheetDraft, sheetName: string, ctx: RenderCon
   return {
     xml,
     tables: w.tables,
-    printTitles: rows ? `${sheetRef(sheetName, `$${rows.from}:$${rows.to}`)}` : undefined,
+    printTitles: rows ? sheetRef(sheetName, `$${rows.from}:$${rows.to}`) : undefined,
   };
 }
 

@@ -59,7 +59,7 @@ const STYLESHEET_ORDER = ["numFmts", "fonts", "fills", "borders", "cellStyleXfs"
 const argb = (rgb: string) => `FF${rgb}`;
 
 function readExisting(els: XmlElement[]): ExistingStyles {
-  const root = els[0];
+  const root = els.at(0);
   const count = (local: string, child: string) => {
     const list = root ? firstChild(els, root, local) : undefined;
     return list ? childrenNamed(els, list, child).length : 0;
@@ -160,7 +160,7 @@ export class StyleBook {
   }
 
   private get prefix(): string {
-    return this.els[0]?.prefix ?? "";
+    return this.els.at(0)?.prefix ?? "";
   }
 
   private formatId(code: string | undefined): number {
@@ -223,8 +223,8 @@ export class StyleBook {
   apply(): string {
     const xml = this.stylesXml;
     const splice = new Splice(xml);
-    if (this.empty) return xml;
-    const root = this.els[0];
+    const root = this.els.at(0);
+    if (this.empty || !root) return xml;
     const p = this.prefix;
     // cellXfs entries name xfId 0, which needs a cell style xf to exist.
     const lists: [string, string, string[]][] = [
@@ -253,7 +253,7 @@ export class StyleBook {
       if (!add.length) continue;
       const el = firstChild(this.els, root, list);
       if (!el) {
-        splice.insert(this.insertionPoint(list), `<${qualify(p, list)} count="${add.length}">${add.join("")}</${qualify(p, list)}>`);
+        splice.insert(this.insertionPoint(root, list), `<${qualify(p, list)} count="${add.length}">${add.join("")}</${qualify(p, list)}>`);
         continue;
       }
       const total = childrenNamed(this.els, el, child).length + add.length;
@@ -272,8 +272,7 @@ export class StyleBook {
   }
 
   /** Where a missing list goes: after the last list that precedes it in CT_Stylesheet. */
-  private insertionPoint(list: string): number {
-    const root = this.els[0];
+  private insertionPoint(root: XmlElement, list: string): number {
     const before = STYLESHEET_ORDER.slice(0, STYLESHEET_ORDER.indexOf(list));
     let at = root.openEnd;
     for (const i of root.children) {

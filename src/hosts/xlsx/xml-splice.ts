@@ -16,9 +16,9 @@ export interface XmlElement {
   /** Its namespace URI ("" for none). */
   uri: string;
   /** Attribute values (decoded), by the qualified name as written. */
-  attrs: Record<string, string>;
+  attrs: Record<string, string | undefined>;
   /** Attribute namespace URIs, by qualified name (for `r:id` under any prefix). */
-  attrUris: Record<string, string>;
+  attrUris: Record<string, string | undefined>;
   /** Index of the `<` that opens the start tag. */
   start: number;
   /** Index just after the start tag's `>` (after `/>` when self-closing). */
@@ -69,9 +69,9 @@ export function scanXml(xml: string, partName: string, maxDepth = Infinity): Xml
     const parentIndex = stack.length ? stack[stack.length - 1] : -1;
     const parentScope = parentIndex >= 0 ? out[parentIndex].scope : { xml: "http://www.w3.org/XML/1998/namespace" };
     const scope = { ...parentScope };
-    for (const [p, uri] of Object.entries(tag.ns ?? {})) scope[p] = uri;
-    const attrs: Record<string, string> = {};
-    const attrUris: Record<string, string> = {};
+    for (const [p, uri] of Object.entries(tag.ns)) scope[p] = uri;
+    const attrs: Record<string, string | undefined> = {};
+    const attrUris: Record<string, string | undefined> = {};
     for (const [name, a] of Object.entries(tag.attributes)) {
       attrs[name] = a.value;
       attrUris[name] = a.uri;

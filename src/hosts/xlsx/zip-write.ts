@@ -45,7 +45,7 @@ export function crc32(bytes: Uint8Array): number {
 }
 
 /** A Date as MS-DOS time and date fields (local time, two-second steps, as zip tools write). */
-export function dosDateTime(d: Date): { dosTime: number; dosDate: number } {
+function dosDateTime(d: Date): { dosTime: number; dosDate: number } {
   const year = Math.min(Math.max(d.getFullYear(), 1980), 2107);
   return {
     dosTime: (d.getHours() << 11) | (d.getMinutes() << 5) | (d.getSeconds() >> 1),
