@@ -88,6 +88,8 @@ export interface FakeSheetState {
   merges: Bounds[];
   tables: FakeTableState[];
   freezeRows: number;
+  /** Columns frozen at the left (WorksheetFreezePanes.freezeAt), where any. */
+  freezeCols?: number;
   columnWidths: Map<number, number>;
   rowHeights: Map<number, number>;
   /** Data validation by cell key (`row,col`). */
@@ -134,6 +136,9 @@ export const MAX_READ_CELLS = 5_000_000;
  */
 export const MAX_AREAS_ADDRESS = 8192;
 const MAX_COLS = 16_384;
+/** A row's standard height and a column's standard width in points (Calibri 11: 20 px and 64 px). */
+const STANDARD_HEIGHT = 15;
+const STANDARD_WIDTH = 48;
 const ERRORS = new Set(["#REF!", "#VALUE!", "#DIV/0!", "#N/A", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!"]);
 
 function key(row: number, col: number): string {
@@ -166,6 +171,13 @@ export function addressOf(b: Bounds): string {
   const from = `${columnLetters(b.left)}${b.top}`;
   const to = `${columnLetters(b.right)}${b.bottom}`;
   return from === to ? from : `${from}:${to}`;
+}
+
+/** A range's address as Excel gives it: whole rows as `1:4`, whole columns as `A:C`. */
+function rangeAddressOf(b: Bounds): string {
+  if (b.left === 1 && b.right === MAX_COLS) return `${b.top}:${b.bottom}`;
+  if (b.top === 1 && b.bottom === MAX_ROWS) return `${columnLetters(b.left)}:${columnLetters(b.right)}`;
+  return addressOf(b);
 }
 
 function serialToDmy(serial: number): string {
@@ -641,7 +653,10 @@ class FakeWorksheet extends FakeClientObject implements Pick<Excel.Worksheet, "n
   }
   set tabColor(v: string) {
     this.setProp("tabColor", v, () => {
-      this.sheet().tabColor = v;
+      // "use an empty-string to set an 'auto' color" (Reference, Worksheet.tabColor).
+      const s = this.sheet();
+      if (v === "") delete s.tabColor;
+      else s.tabColor = v;
     });
   }
   protected override read(prop: string): unknown {
@@ -649,7 +664,8 @@ class FakeWorksheet extends FakeClientObject implements Pick<Excel.Worksheet, "n
     if (prop === "name") return s.name;
     if (prop === "id") return s.id;
     if (prop === "visibility") return s.visibility;
-    if (prop === "tabColor") return s.tabColor ?? "";
+    // "if the worksheet is invisible, the value will be null" (Reference, Worksheet.tabColor).
+    if (prop === "tabColor") return s.visibility === "Visible" ? (s.tabColor ?? "") : null;
     if (prop === "position") return this.ctx.state.sheets.indexOf(s);
     return super.read(prop);
   }
@@ -688,6 +704,11 @@ class FakeWorksheet extends FakeClientObject implements Pick<Excel.Worksheet, "n
       },
     });
     return areas;
+  }
+  /** Worksheet.getUsedRange (ExcelApi 1.1; valuesOnly 1.2): "If the worksheet is blank, this function will return the top left cell." */
+  getUsedRange(valuesOnly?: boolean): FakeRange {
+    this.ctx.enqueue({ desc: { on: this.kind, call: "getUsedRange", valuesOnly }, write: false, apply: () => {} });
+    return new FakeRange(this.ctx, this, () => usedBounds(this.sheet(), valuesOnly) ?? { top: 1, left: 1, bottom: 1, right: 1 }, false);
   }
   getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
     const range = new FakeRange(this.ctx, this, () => usedBounds(this.sheet(), valuesOnly), true);
@@ -780,8 +801,37 @@ class FakeFreezePanes extends FakeClientObject {
   /** WorksheetFreezePanes.unfreeze (ExcelApi 1.7). */
   unfreeze(): void {
     this.write({ call: "unfreeze" }, () => {
-      this.ws.sheet().freezeRows = 0;
+      const s = this.ws.sheet();
+      s.freezeRows = 0;
+      delete s.freezeCols;
     });
+  }
+  /**
+   * WorksheetFreezePanes.freezeAt (ExcelApi 1.7): "the range provided corresponds to cells
+   * that will be frozen in the top- and left-most pane", so from A1: its rows and columns.
+   */
+  freezeAt(frozenRange: string): void {
+    this.write({ call: "freezeAt", frozenRange }, () => {
+      const b = parseAddress(frozenRange);
+      if (b.top !== 1 || b.left !== 1) throw new FakeOfficeError("InvalidArgument", "The frozen range must start at A1.");
+      const s = this.ws.sheet();
+      s.freezeRows = b.bottom === MAX_ROWS ? 0 : b.bottom;
+      if (b.right === MAX_COLS) delete s.freezeCols;
+      else s.freezeCols = b.right;
+    });
+  }
+  /** WorksheetFreezePanes.getLocationOrNullObject (ExcelApi 1.7): the frozen cells, or a null object. */
+  getLocationOrNullObject(): FakeRange {
+    const frozen = (): Bounds | null => {
+      const s = this.ws.sheet();
+      const rows = s.freezeRows;
+      const cols = s.freezeCols ?? 0;
+      if (!rows && !cols) return null;
+      return { top: 1, left: 1, bottom: rows || MAX_ROWS, right: cols || MAX_COLS };
+    };
+    const range = new FakeRange(this.ctx, this.ws, frozen, true);
+    this.ctx.enqueue({ desc: { on: this.kind, call: "getLocationOrNullObject" }, write: false, apply: () => range.resolveNull() });
+    return range;
   }
 }
 
@@ -808,6 +858,13 @@ class FakeHeaderFooter extends FakeClientObject {
   }
   get leftHeader(): string {
     return this.prop("leftHeader");
+  }
+  protected override read(prop: string): unknown {
+    if (prop === "centerFooter" || prop === "leftHeader") {
+      const v = this.ws.sheet().pageLayout[prop];
+      return typeof v === "string" ? v : "";
+    }
+    return super.read(prop);
   }
 }
 
@@ -854,6 +911,24 @@ class FakePageLayout extends FakeClientObject {
   }
   get paperSize(): string {
     return this.prop("paperSize");
+  }
+  /** Excel's defaults where a sheet's page setup was never set: portrait, 100%. */
+  protected override read(prop: string): unknown {
+    const layout = this.ws.sheet().pageLayout;
+    if (prop === "orientation") return layout.orientation ?? "Portrait";
+    if (prop === "zoom") return layout.zoom ? { ...(layout.zoom as Excel.PageLayoutZoomOptions) } : { scale: 100 };
+    if (prop === "paperSize") return layout.paperSize ?? "Letter";
+    return super.read(prop);
+  }
+  /** PageLayout.getPrintTitleRowsOrNullObject (ExcelApi 1.9): the rows repeated on each printed page. */
+  getPrintTitleRowsOrNullObject(): FakeRange {
+    const rows = (): Bounds | null => {
+      const m = /^\$(\d+):\$(\d+)$/.exec(String(this.ws.sheet().pageLayout.printTitleRows ?? ""));
+      return m ? { top: Number(m[1]), left: 1, bottom: Number(m[2]), right: MAX_COLS } : null;
+    };
+    const range = new FakeRange(this.ctx, this.ws, rows, true);
+    this.ctx.enqueue({ desc: { on: this.kind, call: "getPrintTitleRowsOrNullObject" }, write: false, apply: () => range.resolveNull() });
+    return range;
   }
   setPrintTitleRows(rows: string): void {
     this.write({ call: "setPrintTitleRows", rows }, () => {
@@ -928,7 +1003,7 @@ class FakeRange extends FakeClientObject {
       throw new FakeOfficeError("RangeExceedsLimit", "The cell count in the range has exceeded the maximum supported number.");
     switch (prop) {
       case "address":
-        return `${quoteSheetName(this.ws.sheet().name)}!${addressOf(b)}`;
+        return `${quoteSheetName(this.ws.sheet().name)}!${rangeAddressOf(b)}`;
       case "values":
         return this.grid((c) => (!c ? "" : c.error ? c.error : c.value ?? ""));
       case "text":
@@ -1081,12 +1156,19 @@ class FakeRange extends FakeClientObject {
     }
   }
   /**
-   * Range.getCellProperties (ExcelApi 1.9), fill colour only: a ClientResult whose value,
-   * after the sync, holds each cell's `format.fill.color` (`#FFFFFF` where none).
+   * Range.getCellProperties (ExcelApi 1.9), fill colour and pattern only: a ClientResult whose
+   * value, after the sync, holds each cell's `format.fill` with the properties asked for.
+   * A cell with no fill gives colour `#FFFFFF`, as a white one does (office-js #6218, #4900),
+   * and pattern `None`; a colour set through RangeFill.color is a solid fill (pattern
+   * `Solid`); a patterned fill keeps its pattern (`Gray50`…), its colour being the
+   * background behind the pattern (Reference, RangeFill: "the color of the background").
    */
-  getCellProperties(options: { format?: { fill?: { color?: boolean } } }): { value: { format: { fill: { color: string } } }[][] } {
-    if (!options.format?.fill?.color) throw new Error("fake: only fill colours are modelled in getCellProperties");
-    const result = { value: [] as { format: { fill: { color: string } } }[][] };
+  getCellProperties(options: { format?: { fill?: { color?: boolean; pattern?: boolean } } }): { value: { format: { fill: Record<string, string> } }[][] } {
+    const fill = options.format?.fill;
+    const asked = Object.keys(fill ?? {});
+    if (!fill || Object.keys(options).length !== 1 || Object.keys(options.format ?? {}).length !== 1 || asked.some((k) => k !== "color" && k !== "pattern"))
+      throw new Error("fake: only fill colours and patterns are modelled in getCellProperties");
+    const result = { value: [] as { format: { fill: Record<string, string> } }[][] };
     this.ctx.enqueue({
       desc: { on: this.kind, call: "getCellProperties", options },
       write: false,
@@ -1095,11 +1177,137 @@ class FakeRange extends FakeClientObject {
         const b = this.bounds();
         if ((b.bottom - b.top + 1) * (b.right - b.left + 1) > MAX_READ_CELLS)
           throw new FakeOfficeError("RangeExceedsLimit", "The cell count in the range has exceeded the maximum supported number.");
-        const data = this.grid((c) => ({ format: { fill: { color: typeof c?.style["fill.color"] === "string" ? c.style["fill.color"] : "#FFFFFF" } } }));
+        const data = this.grid((c) => {
+          const color = typeof c?.style["fill.color"] === "string" ? c.style["fill.color"].toUpperCase() : null;
+          const pattern = typeof c?.style["fill.pattern"] === "string" ? c.style["fill.pattern"] : color ? "Solid" : "None";
+          const out: Record<string, string> = {};
+          if (fill.color) out.color = color ?? "#FFFFFF";
+          if (fill.pattern) out.pattern = pattern;
+          return { format: { fill: out } };
+        });
+        const address = `${quoteSheetName(this.ws.sheet().name)}!${addressOf(b)}`;
+        return {
+          data,
+          commit: () => {
+            result.value = data;
+            this.ctx.excel.cellPropertyReads.push(address);
+          },
+        };
+      },
+    });
+    return result;
+  }
+  /** Properties of whole rows or columns, as Range.getRowProperties / getColumnProperties give them (ExcelApi 1.9). */
+  private lineProperties(kind: "row" | "column", options: Record<string, unknown>): { value: Record<string, unknown>[] } {
+    const format = (options.format ?? {}) as Record<string, unknown>;
+    const size = kind === "row" ? "rowHeight" : "columnWidth";
+    const standard = kind === "row" ? "useStandardHeight" : "useStandardWidth";
+    const index = kind === "row" ? "rowIndex" : "columnIndex";
+    if (Object.keys(options).some((k) => k !== "format" && k !== index) || Object.keys(format).some((k) => k !== size && k !== standard))
+      throw new Error(`fake: only ${index}, ${size} and ${standard} are modelled in get${kind === "row" ? "Row" : "Column"}Properties`);
+    const result = { value: [] as Record<string, unknown>[] };
+    this.ctx.enqueue({
+      desc: { on: this.kind, call: `get${kind === "row" ? "Row" : "Column"}Properties`, options },
+      write: false,
+      apply: () => {
+        if (!this.ctx.excel.isSetSupported("ExcelApi", "1.9")) throw new FakeOfficeError("ApiNotFound", "Row and column properties need ExcelApi 1.9.");
+        const b = this.bounds();
+        const s = this.ws.sheet();
+        const sizes = kind === "row" ? s.rowHeights : s.columnWidths;
+        const data: Record<string, unknown>[] = [];
+        for (let i = kind === "row" ? b.top : b.left; i <= (kind === "row" ? b.bottom : b.right); i++) {
+          const entry: Record<string, unknown> = {};
+          const f: Record<string, unknown> = {};
+          if (options[index]) entry[index] = i - 1;
+          if (format[size]) f[size] = sizes.get(i) ?? (kind === "row" ? STANDARD_HEIGHT : STANDARD_WIDTH);
+          if (format[standard]) f[standard] = !sizes.has(i);
+          entry.format = f;
+          data.push(entry);
+        }
         return { data, commit: () => (result.value = data) };
       },
     });
     return result;
+  }
+  getRowProperties(options: Record<string, unknown>): { value: Record<string, unknown>[] } {
+    return this.lineProperties("row", options);
+  }
+  getColumnProperties(options: Record<string, unknown>): { value: Record<string, unknown>[] } {
+    return this.lineProperties("column", options);
+  }
+  /**
+   * Range.setRowProperties / setColumnProperties (ExcelApi 1.9): one entry a row (column) of
+   * the range, in order; an entry's `format.rowHeight` (`columnWidth`) sets the size, its
+   * `useStandardHeight` (`useStandardWidth`) puts the sheet's standard size back.
+   */
+  private setLineProperties(kind: "row" | "column", data: { format?: Record<string, unknown> }[]): void {
+    this.write({ call: `set${kind === "row" ? "Row" : "Column"}Properties`, data }, () => {
+      if (!this.ctx.excel.isSetSupported("ExcelApi", "1.9")) throw new FakeOfficeError("ApiNotFound", "Row and column properties need ExcelApi 1.9.");
+      const b = this.bounds();
+      const s = this.ws.writable();
+      const first = kind === "row" ? b.top : b.left;
+      const count = kind === "row" ? b.bottom - b.top + 1 : b.right - b.left + 1;
+      if (data.length !== count) throw new FakeOfficeError("InvalidArgument", `Expected ${count} ${kind} entries, got ${data.length}.`);
+      const sizes = kind === "row" ? s.rowHeights : s.columnWidths;
+      data.forEach((entry, i) => {
+        const f = entry.format ?? {};
+        const size = f[kind === "row" ? "rowHeight" : "columnWidth"];
+        if (f[kind === "row" ? "useStandardHeight" : "useStandardWidth"] === true) sizes.delete(first + i);
+        if (typeof size === "number") sizes.set(first + i, size);
+      });
+    });
+  }
+  setRowProperties(data: { format?: Record<string, unknown> }[]): void {
+    this.setLineProperties("row", data);
+  }
+  setColumnProperties(data: { format?: Record<string, unknown> }[]): void {
+    this.setLineProperties("column", data);
+  }
+  /**
+   * Range.copyFrom (ExcelApi 1.9), "All": as the Excel UI's copy and paste, the source's
+   * values, formulas, number formats, cell formats, hyperlinks, merged cells and data
+   * validation replace the destination's (Reference, Range.copyFrom; "Cut, copy, and paste
+   * ranges using the Excel JavaScript API"). Column widths and row heights are not copied
+   * (RangeCopyType.columnWidths is a separate, preview-only type). Whether a table inside
+   * the source is pasted as a new table is not documented: `copyFromCarriesTables` chooses
+   * (*assumed* either way; the host must cope with both). Only a copy to the same address is
+   * modelled, so no formula needs moving.
+   */
+  copyFrom(source: FakeRange, copyType?: string, skipBlanks?: boolean, transpose?: boolean): void {
+    this.write({ call: "copyFrom", copyType }, () => {
+      if (!this.ctx.excel.isSetSupported("ExcelApi", "1.9")) throw new FakeOfficeError("ApiNotFound", "Range.copyFrom needs ExcelApi 1.9.");
+      if ((copyType ?? "All") !== "All" || skipBlanks || transpose) throw new Error("fake: only copyFrom(range, 'All') is modelled");
+      const from = source.bounds();
+      const to = this.bounds();
+      if (from.top !== to.top || from.left !== to.left) throw new Error("fake: only copies to the same address are modelled");
+      const src = source.ws.sheet();
+      const dest = this.ws.writable();
+      const inside = (k: string) => {
+        const [r, c] = k.split(",").map(Number);
+        return r >= from.top && r <= from.bottom && c >= from.left && c <= from.right;
+      };
+      for (const k of [...dest.cells.keys()]) if (inside(k)) dest.cells.delete(k);
+      for (const [k, cell] of src.cells) if (inside(k)) dest.cells.set(k, JSON.parse(JSON.stringify(cell)) as FakeCell);
+      dest.merges = [...dest.merges.filter((m) => !overlaps(m, from)), ...src.merges.filter((m) => overlaps(m, from)).map((m) => ({ ...m }))];
+      for (const k of [...dest.validation.keys()]) if (inside(k)) dest.validation.delete(k);
+      for (const [k, v] of src.validation) if (inside(k)) dest.validation.set(k, JSON.parse(JSON.stringify(v)) as FakeValidation);
+      if (this.ctx.excel.copyFromCarriesTables)
+        for (const t of src.tables) {
+          const b = t.bounds;
+          if (b.top < from.top || b.bottom > from.bottom || b.left < from.left || b.right > from.right) continue;
+          if (dest.tables.some((x) => overlaps(x.bounds, b))) throw new FakeOfficeError("InvalidOperation", "A table cannot overlap another table.");
+          dest.tables.push({ ...t, id: `{T${this.ctx.excel.nextId()}}`, name: this.ctx.excel.freeTableName(), bounds: { ...b } });
+        }
+      this.raise("onChanged");
+    });
+  }
+  /** Range.getTables (ExcelApi 1.9): the tables overlapping the range, or only those inside it. */
+  getTables(fullyContained?: boolean): FakeTableCollection {
+    const b = () => this.bounds();
+    const within = (t: FakeTableState) =>
+      fullyContained ? t.bounds.top >= b().top && t.bounds.bottom <= b().bottom && t.bounds.left >= b().left && t.bounds.right <= b().right : overlaps(t.bounds, b());
+    this.ctx.enqueue({ desc: { on: this.kind, call: "getTables", fullyContained }, write: false, apply: () => {} });
+    return new FakeTableCollection(this.ctx, this.ws, within);
   }
   /** Range.getUsedRangeOrNullObject (ExcelApi 1.4): the used part of this range. */
   getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
@@ -1458,19 +1666,27 @@ class FakeDataValidation extends FakeClientObject {
   }
 }
 
+/** A sheet's tables (Worksheet.tables), or a scoped collection of them (Range.getTables). */
 class FakeTableCollection extends FakeClientObject {
   constructor(
     ctx: FakeContext,
     private readonly ws: FakeWorksheet,
+    private readonly scope: (t: FakeTableState) => boolean = () => true,
   ) {
     super(ctx, "TableCollection");
   }
   get items(): FakeTable[] {
     return this.prop("items");
   }
+  /** TableCollection.getItemAt (ExcelApi 1.1): the table at an index, in the order Excel keeps them. */
+  getItemAt(index: number): FakeTable {
+    const table = new FakeTable(this.ctx, this.ws, () => this.ws.sheet().tables.filter(this.scope).at(index));
+    this.ctx.enqueue({ desc: { on: this.kind, call: "getItemAt", index }, write: false, apply: () => void table.state() });
+    return table;
+  }
   override readPaths(paths: string[]): { data: unknown; commit: () => void } {
     const sub = paths.filter((p) => p.startsWith("items/")).map((p) => p.slice("items/".length));
-    const items = this.ws.sheet().tables.map((t) => new FakeTable(this.ctx, this.ws, () => t));
+    const items = this.ws.sheet().tables.filter(this.scope).map((t) => new FakeTable(this.ctx, this.ws, () => t));
     const reads = items.map((t) => t.readPaths(sub.length ? sub : ["name"]));
     return {
       data: reads.map((r) => r.data),
@@ -1488,10 +1704,7 @@ class FakeTableCollection extends FakeClientObject {
       const bounds = parseAddress(address);
       if (s.tables.some((t) => overlaps(t.bounds, bounds))) throw new FakeOfficeError("InvalidArgument", "A table cannot overlap another table.");
       if (!hasHeaders) throw new Error("fake: tables without headers are not supported");
-      const all = this.ctx.state.sheets.flatMap((x) => x.tables);
-      let n = all.length + 1;
-      while (all.some((t) => t.name.toLowerCase() === `table${n}`)) n++;
-      created = { id: `{T${this.ctx.excel.nextId()}}`, name: `Table${n}`, bounds, showTotals: false, style: "TableStyleMedium2" };
+      created = { id: `{T${this.ctx.excel.nextId()}}`, name: this.ctx.excel.freeTableName(), bounds, showTotals: false, style: "TableStyleMedium2" };
       // Excel names empty header cells Column1, Column2, …
       for (let c = bounds.left; c <= bounds.right; c++) {
         const k = key(bounds.top, c);
@@ -1571,6 +1784,11 @@ class FakeTable extends FakeClientObject implements Pick<Excel.Table, "name" | "
       }
     });
   }
+  /** Table.getRange (ExcelApi 1.1): the table's whole range, header and totals rows included. */
+  getRange(): FakeRange {
+    this.ctx.enqueue({ desc: { on: this.kind, call: "getRange" }, write: false, apply: () => {} });
+    return new FakeRange(this.ctx, this.ws, () => ({ ...this.state().bounds }), false);
+  }
   getTotalRowRange(): FakeRange {
     return new FakeRange(
       this.ctx,
@@ -1603,6 +1821,8 @@ export interface FakeExcelOptions {
   eventDelayMs?: number;
   /** AutoCorrect's "Fill formulas in tables to create calculated columns" (default on, as in Excel). */
   fillFormulasInTables?: boolean;
+  /** Whether Range.copyFrom pastes a table inside the source as a new table (undocumented; default off). */
+  copyFromCarriesTables?: boolean;
 }
 
 /** The fake Excel application: a workbook's state plus Excel.run. */
@@ -1635,8 +1855,12 @@ export class FakeExcel {
     this.payloadLimit = options.payloadLimit ?? 5 * 1024 * 1024;
     this.eventDelayMs = options.eventDelayMs ?? 0;
     this.fillFormulasInTables = options.fillFormulasInTables ?? true;
+    this.copyFromCarriesTables = options.copyFromCarriesTables ?? false;
   }
   readonly fillFormulasInTables: boolean;
+  readonly copyFromCarriesTables: boolean;
+  /** Every range whose cell properties were read (getCellProperties), as `'Sheet'!A1:B2`, in order. */
+  readonly cellPropertyReads: string[] = [];
 
   /** Records a change event; it is delivered after the current sync (or user action). */
   emit(event: FakeEventName, args: Record<string, unknown>): void {
@@ -1833,13 +2057,10 @@ export class FakeExcel {
     for (const [k, c] of s.cells) copy.cells.set(k, JSON.parse(JSON.stringify(c)) as FakeCell);
     copy.merges = s.merges.map((m) => ({ ...m }));
     // Tables are copied with new names, as Excel names a copied table (Table1 → Table13).
-    copy.tables = s.tables.map((t) => {
-      const all = this.state.sheets.flatMap((x) => x.tables);
-      let i = all.length + 1;
-      while (all.some((x) => x.name.toLowerCase() === `table${i}`)) i++;
-      return { ...t, id: `{T${this.nextId()}}`, name: `Table${i}`, bounds: { ...t.bounds } };
-    });
+    copy.tables = [];
+    for (const t of s.tables) copy.tables.push({ ...t, id: `{T${this.nextId()}}`, name: this.freeTableName(copy.tables), bounds: { ...t.bounds } });
     copy.freezeRows = s.freezeRows;
+    if (s.freezeCols !== undefined) copy.freezeCols = s.freezeCols;
     copy.columnWidths = new Map(s.columnWidths);
     copy.rowHeights = new Map(s.rowHeights);
     copy.validation = new Map([...s.validation].map(([k, v]) => [k, JSON.parse(JSON.stringify(v)) as FakeValidation]));
@@ -1847,6 +2068,14 @@ export class FakeExcel {
     copy.autofitRows = [...s.autofitRows];
     if (s.tabColor !== undefined) copy.tabColor = s.tabColor;
     return copy;
+  }
+
+  /** The name Excel gives a new table: the first free `TableN` (`also` holds tables not yet in the workbook). */
+  freeTableName(also: FakeTableState[] = []): string {
+    const all = [...this.state.sheets.flatMap((x) => x.tables), ...also];
+    let n = all.length + 1;
+    while (all.some((t) => t.name.toLowerCase() === `table${n}`)) n++;
+    return `Table${n}`;
   }
 
   /** After a sheet is deleted: every formula that referred to it gives #REF!. */
@@ -1965,8 +2194,10 @@ export class FakeExcel {
         merges: s.merges,
         tables: s.tables.map((t) => ({ ...t })),
         freezeRows: s.freezeRows,
-        columnWidths: [...s.columnWidths.entries()],
-        rowHeights: [...s.rowHeights.entries()],
+        freezeCols: s.freezeCols,
+        // Sizes by row or column: the order they were set in is no part of the workbook.
+        columnWidths: [...s.columnWidths.entries()].sort((a, b) => a[0] - b[0]),
+        rowHeights: [...s.rowHeights.entries()].sort((a, b) => a[0] - b[0]),
         validation: [...s.validation.entries()].sort().map(([k, v]) => [k, JSON.parse(JSON.stringify(v))]),
         pageLayout: JSON.parse(JSON.stringify(s.pageLayout)),
         tabColor: s.tabColor,
