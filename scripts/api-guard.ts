@@ -197,6 +197,8 @@ export const USED_MEMBERS = [
   "Worksheet.copy",
   "Worksheet.position",
   "WorksheetFreezePanes.unfreeze",
+  // Fill colours of action plans' stated-RAG cells (reading.ts).
+  "CellPropertiesFill.pattern",
 ] as const;
 
 /** Members used only behind `isSetSupported("ExcelApi", version)`, with that version. */

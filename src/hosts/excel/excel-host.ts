@@ -18,16 +18,13 @@ import type { TemplateKind } from "../../core/templates/template-model";
 import { HostError, type ProgressListener, type WorkbookHost, type WriteResult } from "../host";
 import { hostError } from "./errors";
 import { watchChanges } from "./events";
-import { readSnapshot, type FillRanges } from "./reading";
+import { readSnapshot } from "./reading";
 import { Session, buildToken, type ExcelRun } from "./session";
 import { insertTemplate } from "./templates";
 import { writeSummaries } from "./writing";
 
-export type { ExcelRun } from "./session";
-export { MAX_MERGED_AREAS, WINDOW_COLS, WINDOW_ROWS } from "./reading";
-export { freeSheetName } from "./templates";
 
-export interface ExcelHostOptions {
+interface ExcelHostOptions {
   run?: ExcelRun;
   /** Office.context.requirements.isSetSupported, or a stand-in. */
   isSetSupported?: (name: string, version: string) => boolean;
@@ -50,8 +47,6 @@ export interface ExcelHostOptions {
   wait?: (ms: number) => Promise<void>;
   /** How long a batch keeps waiting for a cell edit to end where Excel cannot wait itself. */
   cellEditPatienceMs?: number;
-  /** Extra ranges of recognised sheets whose fill colours are read (see reading.ts). */
-  fillRanges?: FillRanges;
 }
 
 function defaultRun<T>(first: Excel.RunOptions | ((context: Excel.RequestContext) => Promise<T>), batch?: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
@@ -68,7 +63,6 @@ function defaultIsSetSupported(name: string, version: string): boolean {
 
 export class ExcelHost implements WorkbookHost {
   private readonly session: Session;
-  private readonly fillRanges: FillRanges | undefined;
 
   constructor(options: ExcelHostOptions = {}) {
     this.session = new Session({
@@ -81,11 +75,10 @@ export class ExcelHost implements WorkbookHost {
       wait: options.wait ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
       cellEditPatienceMs: options.cellEditPatienceMs ?? 120_000,
     });
-    this.fillRanges = options.fillRanges;
   }
 
   readSnapshot(onProgress?: ProgressListener): Promise<WorkbookSnapshot> {
-    return readSnapshot({ session: this.session, ...(onProgress ? { onProgress } : {}), ...(this.fillRanges ? { fillRanges: this.fillRanges } : {}) });
+    return readSnapshot({ session: this.session, ...(onProgress ? { onProgress } : {}) });
   }
 
   writeSummaries(plan: SummaryPlan, onProgress?: ProgressListener): Promise<WriteResult> {

@@ -8,8 +8,12 @@
  *    which lie in the window: the engine's recogniseSheet runs on the window alone.
  * 3. Read in full only the sheets recognised as templates (and the product's own sheets
  *    need nothing more), in pieces sized from the bytes per cell the windows really took,
- *    with their merged areas; any extra ranges asked for (fill colours) ride in the same
- *    syncs. A piece Excel refuses as too large is halved and tried again.
+ *    with their merged areas. A piece Excel refuses as too large is halved and tried again.
+ * 4. Once a sheet's cells are all read, ask the engine which fill colours it needs
+ *    (`fillsNeeded`: an action plan's stated-RAG cells that hold no text) and read exactly
+ *    those with Range.getCellProperties, riding in the syncs of step 3 where they can: a
+ *    sheet the window held whole has its fills read with the merged areas; a longer one,
+ *    in one sync after its cells.
  *
  * A sheet that is not a template (a 200,000-row data tab) costs its window only: enough
  * to tell whether it is empty, for the `unrecognised-sheet` finding. A template whose
@@ -17,6 +21,7 @@
  * sheet whose used range starts outside the window has its window read again from its
  * first used cell, in the syncs of step 3 (and, if that shows a template, one more step).
  */
+import { fillsNeeded } from "../../core/fills-needed";
 import { SheetGrid } from "../../core/grid";
 import { recogniseSheet } from "../../core/recognise";
 import type { Cell, Merge, SheetSnapshot, WorkbookSnapshot } from "../../core/snapshot";
@@ -28,11 +33,11 @@ import { TEMP_PREFIX, isStaleTemp, type Session } from "./session";
 
 /** The window read from every sheet to recognise it: A1:AZ200. */
 export const WINDOW_ROWS = 200;
-export const WINDOW_COLS = 52;
+const WINDOW_COLS = 52;
 /** Excel reads at most this many cells in one range (learn.microsoft.com, Resource limits…, Excel add-ins). */
 const MAX_READ_CELLS = 5_000_000;
 /** Excel refuses to return the merged areas of a range holding more than this many. */
-export const MAX_MERGED_AREAS = 512;
+const MAX_MERGED_AREAS = 512;
 /**
  * What the engine needs of a cell: its value and number format. Excel gives an error cell's
  * value as the error's text (`#REF!`); displayed text, formulas and value types would only
@@ -42,13 +47,6 @@ const RANGE_PROPS = "address, values, numberFormat";
 /** Assumed bytes per cell before a sheet's window has shown the real figure; never less than this. */
 const MIN_BYTES_PER_CELL = 12;
 const DEFAULT_BYTES_PER_CELL = 40;
-
-/**
- * Extra ranges of a recognised sheet whose solid fill colours are wanted (e.g. an action
- * plan's stated-RAG column), read with Range.getCellProperties (ExcelApi 1.9) in the same
- * syncs as the cells. Given the sheet's name, its recognised kind and its used bounds.
- */
-export type FillRanges = (sheet: { name: string; kind: string; used: Bounds }) => Bounds[];
 
 interface SheetInfo {
   ws: Excel.Worksheet;
@@ -64,24 +62,29 @@ interface Piece {
   kind: "cells" | "fills";
 }
 
+/** A cell's solid fill colour, as the snapshot takes it. */
+interface Fill {
+  row: number;
+  col: number;
+  fill: string;
+}
+
 interface Loaded {
   piece: Piece;
   block?: LoadedBlock;
-  fills?: { row: number; col: number; fill: string }[];
+  fills?: Fill[];
 }
 
-export interface ReadOptions {
+interface ReadOptions {
   session: Session;
   onProgress?: ProgressListener;
-  fillRanges?: FillRanges;
 }
 
 /** Kinds the engine reads in full; any other kind (other, summary, settings) needs only its window. */
 const NEEDS_NOTHING_MORE = new Set(["other", "summary", "settings"]);
 
-export async function readSnapshot({ session, onProgress, fillRanges }: ReadOptions): Promise<WorkbookSnapshot> {
+export async function readSnapshot({ session, onProgress }: ReadOptions): Promise<WorkbookSnapshot> {
   const withMerges = session.options.isSetSupported("ExcelApi", "1.13");
-  const withFills = fillRanges !== undefined && session.options.isSetSupported("ExcelApi", "1.9");
   const budget = session.options.payloadBudget;
   try {
     const { snapshot, leftovers } = await session.batch(
@@ -105,47 +108,81 @@ export async function readSnapshot({ session, onProgress, fillRanges }: ReadOpti
         const cells: Cell[][] = windows.map((w) => (w.block ? blockToCells(w.block) : []));
         const bytesPerCell = windows.map((w) => w.bytesPerCell);
 
-        // Step 3: recognise from the windows; read in full what needs it.
+        // Steps 3 and 4: recognise from the windows; read in full what needs it, then its fills.
         onProgress?.({ step: "Reading the template sheets", fraction: 0.4 });
         const merges: Merge[][] = sheets.map(() => []);
         const notes: string[] = [];
-        const fills = new Map<number, Map<string, { row: number; col: number; fill: string }>>();
-        let pending = sheets.map((_, i) => i).filter((i) => windows[i].used !== null);
-        let late = pending.filter((i) => windows[i].block === undefined);
-        pending = pending.filter((i) => windows[i].block !== undefined);
-        for (let round = 0; round < 2 && (pending.length > 0 || late.length > 0); round++) {
-          const toRead = pending.filter((i) => !NEEDS_NOTHING_MORE.has(kindOf(sheets[i], cells[i], windows[i].used)));
+        const fills = new Map<number, Map<string, Fill>>();
+        /** The cells whose fills were read, by sheet (a cell with no fill gives none). */
+        const fillsRead = new Map<number, Set<string>>();
+        const keepFills = (l: Loaded) => {
+          const i = l.piece.sheet;
+          const byCell = fills.get(i) ?? new Map<string, Fill>();
+          for (const f of l.fills ?? []) byCell.set(`${f.row},${f.col}`, f);
+          fills.set(i, byCell);
+          const read = fillsRead.get(i) ?? new Set<string>();
+          for (const k of cellKeys(l.piece.bounds)) read.add(k);
+          fillsRead.set(i, read);
+        };
+        const snapshotOf = (i: number): SheetSnapshot => sheetSnapshot(sheets[i], cells[i], merges[i], windows[i].used);
+        // Where each sheet stands: its window read ("window"), its window still to read from
+        // its first used cell ("late"), all its cells read ("full"), or nothing more to read.
+        const stage: Stage[] = windows.map((w) => (w.used === null ? "done" : w.block === undefined ? "late" : "window"));
+        for (let round = 0; round < 4 && stage.some((s) => s !== "done"); round++) {
           const pieces: Piece[] = [];
-          for (const i of toRead) {
+          const toRead: number[] = [];
+          const next = [...stage];
+          stage.forEach((s, i) => {
             const used = windows[i].used;
-            if (!used) continue;
-            const win = windowOf(used, windows[i].anchor);
-            pieces.push(...outside(used, win).map((bounds) => ({ sheet: i, bounds, kind: "cells" as const })));
-            if (withFills)
-              for (const bounds of fillRanges({ name: sheets[i].name, kind: kindOf(sheets[i], cells[i], used), used }))
-                pieces.push({ sheet: i, bounds, kind: "fills" });
-          }
-          // Sheets whose content starts outside A1's window: their window, from the first used cell.
-          for (const i of late) {
-            const used = windows[i].used;
-            if (!used) continue;
-            windows[i].anchor = { row: used.top, col: used.left };
-            pieces.push({ sheet: i, bounds: windowOf(used, windows[i].anchor), kind: "cells" });
-          }
+            if (!used) return;
+            if (s === "window") {
+              if (NEEDS_NOTHING_MORE.has(kindOf(snapshotOf(i)))) {
+                next[i] = "done";
+                return;
+              }
+              toRead.push(i);
+              const rest = outside(used, windowOf(used, windows[i].anchor));
+              pieces.push(...rest.map((bounds) => ({ sheet: i, bounds, kind: "cells" as const })));
+              // A sheet the window held whole is complete now: its fills can ride in this round.
+              next[i] = rest.length ? "full" : "done";
+              if (!rest.length) pieces.push(...fillPieces(i, snapshotOf(i)));
+            } else if (s === "late") {
+              // Content starting outside A1's window: its window, from the first used cell.
+              windows[i].anchor = { row: used.top, col: used.left };
+              pieces.push({ sheet: i, bounds: windowOf(used, windows[i].anchor), kind: "cells" });
+              next[i] = "window";
+            } else if (s === "full") {
+              pieces.push(...fillPieces(i, snapshotOf(i)));
+              next[i] = "done";
+            }
+          });
           // The template sheets' merged areas ride in the first sync of their cells.
           const rider = withMerges && toRead.length ? mergesRider(sheets, toRead, merges) : undefined;
           const loaded = await readPieces(context, sheets, pieces, { budget, bytesPerCell }, rider);
           if (rider && !rider.done) await readMerges(context, sheets, toRead, merges, notes);
           for (const l of loaded) {
             if (l.block) cells[l.piece.sheet].push(...blockToCells(l.block));
-            if (l.fills) {
-              const byCell = fills.get(l.piece.sheet) ?? new Map<string, { row: number; col: number; fill: string }>();
-              for (const f of l.fills) byCell.set(`${f.row},${f.col}`, f);
-              fills.set(l.piece.sheet, byCell);
-            }
+            if (l.fills) keepFills(l);
           }
-          pending = late;
-          late = [];
+          stage.splice(0, stage.length, ...next);
+        }
+
+        // The fills read from the values alone, checked against the sheets as read in full
+        // (merged areas can change which cells hold a plan's stated RAG): fills no longer
+        // wanted are dropped, and any wanted but not read are read in one more sync.
+        if (fillsRead.size) {
+          const missing: Piece[] = [];
+          for (const [i, read] of fillsRead) {
+            const wanted = new Set(fillPieces(i, snapshotOf(i)).flatMap((p) => cellKeys(p.bounds)));
+            const byCell = fills.get(i);
+            for (const k of [...(byCell?.keys() ?? [])]) if (!wanted.has(k)) byCell?.delete(k);
+            for (const k of wanted)
+              if (!read.has(k)) {
+                const [row, col] = k.split(",").map(Number);
+                missing.push({ sheet: i, bounds: { top: row, left: col, bottom: row, right: col }, kind: "fills" });
+              }
+          }
+          for (const l of await readPieces(context, sheets, missing, { budget, bytesPerCell })) keepFills(l);
         }
         onProgress?.({ step: "Reading the sheets", fraction: 1 });
 
@@ -171,15 +208,35 @@ export async function readSnapshot({ session, onProgress, fillRanges }: ReadOpti
   }
 }
 
-/** The kind the engine will give a sheet, from what has been read of it so far. */
-function kindOf(sheet: SheetInfo, cells: Cell[], used: Bounds | null): string {
-  const snapshot: SheetSnapshot = {
+type Stage = "window" | "late" | "full" | "done";
+
+/** The `row,col` keys of a block's cells. */
+function cellKeys(b: Bounds): string[] {
+  const keys: string[] = [];
+  for (let row = b.top; row <= b.bottom; row++) for (let col = b.left; col <= b.right; col++) keys.push(`${row},${col}`);
+  return keys;
+}
+
+/** A sheet as read so far, for the engine's recognition and fillsNeeded. */
+function sheetSnapshot(sheet: SheetInfo, cells: Cell[], merges: Merge[], used: Bounds | null): SheetSnapshot {
+  return {
     name: sheet.name,
     visibility: visibilityFromExcel(sheet.visibility),
     cells,
-    merges: [],
+    merges,
     ...(used ? { usedRange: { rows: used.bottom, cols: used.right } } : {}),
   };
+}
+
+/** The fill colours the engine needs of a sheet whose cells are all read, as pieces to read. */
+function fillPieces(sheet: number, snapshot: SheetSnapshot): Piece[] {
+  return fillsNeeded({ sheets: [snapshot] }).flatMap((request) =>
+    request.ranges.map((range) => ({ sheet, bounds: parseRangeAddress(range), kind: "fills" as const })),
+  );
+}
+
+/** The kind the engine will give a sheet, from what has been read of it so far. */
+function kindOf(snapshot: SheetSnapshot): string {
   return recogniseSheet(new SheetGrid(snapshot)).kind;
 }
 
@@ -335,8 +392,8 @@ function cellCount(b: Bounds): number {
   return (b.bottom - b.top + 1) * (b.right - b.left + 1);
 }
 
-/** Fill colours are returned as an object a cell: several times the bytes of a value. */
-const FILL_FACTOR = 4;
+/** Bytes a cell's fill takes in a response: `{"format":{"fill":{"color":"#C00000","pattern":"Solid"}}},`. */
+const FILL_BYTES = 64;
 
 /**
  * Reads pieces, packed into syncs of at most `budget` estimated bytes, each estimate from
@@ -351,7 +408,7 @@ async function readPieces(
   sizing: { budget: number; bytesPerCell: number[] },
   rider?: Rider,
 ): Promise<Loaded[]> {
-  const estimate = (p: Piece) => cellCount(p.bounds) * (sizing.bytesPerCell[p.sheet] ?? DEFAULT_BYTES_PER_CELL) * (p.kind === "fills" ? FILL_FACTOR : 1);
+  const estimate = (p: Piece) => cellCount(p.bounds) * (p.kind === "fills" ? FILL_BYTES : (sizing.bytesPerCell[p.sheet] ?? DEFAULT_BYTES_PER_CELL));
   const pieces = input.flatMap((p) => {
     const perCell = estimate({ ...p, bounds: { top: 1, left: 1, bottom: 1, right: 1 } });
     return splitToCells(p, Math.min(MAX_READ_CELLS, Math.max(1, Math.floor(sizing.budget / perCell))));
@@ -368,7 +425,7 @@ async function readPieces(
       const riderDone = withRider?.queue();
       const queued = group.map((piece) => {
         const range = sheets[piece.sheet].ws.getRange(boundsAddress(piece.bounds));
-        if (piece.kind === "fills") return { piece, range, props: range.getCellProperties({ format: { fill: { color: true } } }) };
+        if (piece.kind === "fills") return { piece, range, props: range.getCellProperties({ format: { fill: { color: true, pattern: true } } }) };
         range.load(RANGE_PROPS);
         return { piece, range, props: null };
       });
@@ -445,12 +502,21 @@ function mergesRider(sheets: SheetInfo[], which: number[], merges: Merge[][]): R
   };
 }
 
-/** Solid fill colours from getCellProperties, as `RRGGBB`; no fill (white or none) is left out. */
-function fillsOf(bounds: Bounds, props: Excel.CellProperties[][]): { row: number; col: number; fill: string }[] {
-  const out: { row: number; col: number; fill: string }[] = [];
+/**
+ * Solid fill colours from getCellProperties, as `RRGGBB`. The spec reads a cell's solid fill
+ * only: a patterned fill (`Gray50`…, whose colour is the background behind the pattern) is
+ * none, as in the .xlsx host. Excel gives `#FFFFFF` for a cell with no fill as for a white
+ * one (office-js #6218, #4900): both are left out, as the engine reads neither as a RAG.
+ * A pattern of null (not uniform: never for one cell) is taken at its colour.
+ */
+function fillsOf(bounds: Bounds, props: Excel.CellProperties[][]): Fill[] {
+  const out: Fill[] = [];
   for (const [r, row] of props.entries())
     for (const [c, p] of row.entries()) {
-      const color = p.format?.fill?.color;
+      const fill = p.format?.fill;
+      const color = fill?.color;
+      const pattern = fill?.pattern ?? null;
+      if (pattern !== null && pattern !== "Solid") continue;
       if (typeof color !== "string" || !/^#[0-9A-Fa-f]{6}$/.test(color) || /^#FFFFFF$/i.test(color)) continue;
       out.push({ row: bounds.top + r, col: bounds.left + c, fill: color.slice(1).toUpperCase() });
     }
@@ -458,7 +524,7 @@ function fillsOf(bounds: Bounds, props: Excel.CellProperties[][]): { row: number
 }
 
 /** Cells with their fill colours; a cell known only for its fill is listed with value null. */
-function withFillsMerged(cells: Cell[], fills: Map<string, { row: number; col: number; fill: string }> | undefined): Cell[] {
+function withFillsMerged(cells: Cell[], fills: Map<string, Fill> | undefined): Cell[] {
   if (!fills?.size) return cells;
   const byKey = new Map(cells.map((c) => [`${c.row},${c.col}`, c]));
   for (const [k, f] of fills) {

@@ -1,6 +1,7 @@
 // Inserting a blank standard template through Office.js: every cell, look and validation the
 // template model describes, under a free name, in two syncs, and nothing else touched.
-import { ExcelHost, freeSheetName } from "../../../src/hosts/excel/excel-host";
+import { ExcelHost } from "../../../src/hosts/excel";
+import { freeSheetName } from "../../../src/hosts/excel/templates";
 import { HostError } from "../../../src/hosts/host";
 import { analyse } from "../../../src/core/engine";
 import { NUMBER_FORMATS } from "../../../src/core/summary/sheet-model";
