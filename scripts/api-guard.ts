@@ -195,10 +195,25 @@ export const USED_MEMBERS = [
   "RangeFormat.useStandardHeight",
   "RangeFormat.autofitRows",
   "Worksheet.copy",
-  "Worksheet.position",
   "WorksheetFreezePanes.unfreeze",
   // Fill colours of action plans' stated-RAG cells (reading.ts).
   "CellPropertiesFill.pattern",
+  // Putting a summary back after a failed build (rollback.ts).
+  "Worksheet.getUsedRange",
+  "Range.copyFrom",
+  "Range.getTables",
+  "Range.getRowProperties",
+  "Range.setRowProperties",
+  "Range.getColumnProperties",
+  "Range.setColumnProperties",
+  "WorksheetFreezePanes.getLocationOrNullObject",
+  "WorksheetFreezePanes.freezeAt",
+  "PageLayout.getPrintTitleRowsOrNullObject",
+  "PageLayoutZoomOptions.horizontalFitToPages",
+  "PageLayoutZoomOptions.verticalFitToPages",
+  "PageLayoutZoomOptions.scale",
+  "TableCollection.getItemAt",
+  "Table.getRange",
 ] as const;
 
 /** Members used only behind `isSetSupported("ExcelApi", version)`, with that version. */

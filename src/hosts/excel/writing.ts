@@ -9,8 +9,10 @@
  * removes what an interrupted build left (its sheets are very hidden and named `~BS …`).
  *
  * Before an earlier summary is cleared, it is copied (Worksheet.copy) to a very hidden
- * backup; if the build fails part way, the backup is put back in its place. The backups
- * are deleted in the last sync. What this does to Excel's undo history: docs/addin.md.
+ * backup; if the build fails part way, the backup's content is copied back *into* the
+ * earlier summary (rollback.ts), which stays the same sheet, so formulas pointing at it
+ * keep working then too. The backups are deleted in the last sync. What this does to
+ * Excel's undo history: docs/addin.md.
  *
  * Syncs: 1 to inspect the workbook, 1 to write (more only where the content passes the
  * payload budget), 1 to show the new sheets: 3 whatever the number of source sheets.
@@ -22,6 +24,7 @@ import { describeFailure } from "./errors";
 import { renderSheet, utf8Bytes, type FormatArea, type RenderedSheet, type Style, type StyleGroup } from "./render";
 import { TEMP_PREFIX, isStaleTemp, type Session } from "./session";
 import { areaLists, rowLists } from "./areas";
+import { clearInPlace, rollBack, type InPlace, type Target } from "./rollback";
 
 /** Bytes of one queued operation's own bookkeeping in a request (its action and object path). */
 const OP_BYTES = 160;
@@ -50,28 +53,7 @@ class PayloadBudget {
   }
 }
 
-/** An earlier summary being rewritten in place. */
-interface InPlace {
-  ws: Excel.Worksheet;
-  name: string;
-  position: number;
-  visibility: Excel.SheetVisibility | "Visible" | "Hidden" | "VeryHidden";
-  tableNames: string[];
-  backupName: string;
-  backup?: Excel.Worksheet;
-}
-
-/** Where each model goes. */
-interface Target {
-  model: SheetModel;
-  rendered: RenderedSheet;
-  /** The earlier summary it rewrites, or null for a new sheet. */
-  inPlace: InPlace | null;
-  tempName: string;
-  ws?: Excel.Worksheet;
-}
-
-export interface WriteSummariesOptions {
+interface WriteSummariesOptions {
   session: Session;
   plan: SummaryPlan;
   onProgress?: ProgressListener;
@@ -91,7 +73,8 @@ export async function writeSummaries({ session, plan, onProgress }: WriteSummari
 
       // Sync 1: what is there now, and may we change it?
       onProgress?.({ step: "Checking the workbook", fraction: 0 });
-      worksheets.load("items/name, items/id, items/visibility, items/protection/protected, items/tables/items/name");
+      // The tab colour now, to put back after a failure (a very hidden backup gives none).
+      worksheets.load("items/name, items/id, items/visibility, items/tabColor, items/protection/protected, items/tables/items/name");
       workbook.load("readOnly");
       workbook.protection.load("protected");
       await context.sync();
@@ -102,8 +85,6 @@ export async function writeSummaries({ session, plan, onProgress }: WriteSummari
       checkWritable(plan, rendered.map((r) => r.rendered), workbook, byName);
       const isTemp = (ws: Excel.Worksheet) => ws.name.startsWith(`${TEMP_PREFIX} `) && ws.visibility === "VeryHidden";
       const leftovers = items.filter((ws) => isTemp(ws) && isStaleTemp(ws.name, session.options.now()));
-      // Places in the tab order once the leftovers are gone (new sheets go last).
-      const kept = items.filter((ws) => !leftovers.includes(ws));
       const replace = new Set(plan.replace.map((n) => n.toLowerCase()));
       const inPlace = (name: string): InPlace | null => {
         const ws = byName.get(name.toLowerCase());
@@ -111,8 +92,7 @@ export async function writeSummaries({ session, plan, onProgress }: WriteSummari
         return {
           ws,
           name: ws.name,
-          position: kept.indexOf(ws),
-          visibility: ws.visibility,
+          tabColor: ws.tabColor,
           tableNames: ws.tables.items.map((t) => t.name),
           backupName: `${TEMP_PREFIX} ${token} old ${items.indexOf(ws) + 1}`,
         };
@@ -150,7 +130,7 @@ export async function writeSummaries({ session, plan, onProgress }: WriteSummari
             backup.visibility = "VeryHidden";
             backup.name = old.backupName;
             old.backup = backup;
-            clearInPlace(old);
+            clearInPlace(old.ws, old.ws.tables.items);
             t.ws = old.ws;
           } else {
             const ws = worksheets.add(t.tempName);
@@ -180,11 +160,7 @@ export async function writeSummaries({ session, plan, onProgress }: WriteSummari
         if (outcome === "finished") return result(plan, ["Excel reported a problem at the very end of the build; the summary sheets were written."]);
         if (outcome === "failed")
           throw new HostError(`${base} Board Summary could not tidy up: any sheets it left are very hidden and are removed at the next check.`);
-        throw new HostError(
-          outcome === "restored-in-place"
-            ? `${base} The earlier summary sheets have been put back as they were; a formula of yours that points at one of them may now show #REF! and need entering again.`
-            : `${base} The workbook has been left as it was.`,
-        );
+        throw new HostError(`${base} The workbook has been left as it was.`);
       }
       onProgress?.({ step: "Done", fraction: 1 });
       return result(plan, []);
@@ -204,18 +180,6 @@ function tableName(name: string, retired: Set<string>, token: string, renames: {
       renames.push({ table, name });
     } else table.name = name;
   };
-}
-
-/** Empties an earlier summary for its rewrite: tables, merges, cells, looks, sizes, panes. */
-function clearInPlace(old: InPlace): void {
-  const ws = old.ws;
-  for (const t of ws.tables.items) t.delete();
-  const all = ws.getRange();
-  all.unmerge();
-  all.clear("All");
-  all.format.useStandardWidth = true;
-  all.format.useStandardHeight = true;
-  ws.freezePanes.unfreeze();
 }
 
 /** Refuses, with a message saying what to do, anything that would fail part way. */
@@ -252,94 +216,6 @@ function checkWritable(plan: SummaryPlan, rendered: RenderedSheet[], workbook: E
         `A sheet called '${model.name}' has appeared since the workbook was checked, and Board Summary did not write it. Check the workbook again, then build.`,
       );
   }
-}
-
-interface RollBackOptions {
-  context: Excel.RequestContext;
-  targets: Target[];
-  /** Ids of earlier summaries the last sync deletes. */
-  retiredIds: string[];
-  lastSync: boolean;
-  /** Ids of the sheets there before the build. */
-  existingIds: Set<string>;
-}
-
-/**
- * After a failed build: new sheets deleted, each rewritten summary replaced by its backup
- * (under its name, in its place, with its tables' names). Where the last sync had already
- * deleted a retired summary, there is no way back: the build is finished instead.
- * Returns "restored", "finished", or "failed" where Excel refused even that.
- */
-async function rollBack({ context, targets, retiredIds, lastSync, existingIds }: RollBackOptions): Promise<"restored" | "restored-in-place" | "finished" | "failed"> {
-  try {
-    const worksheets = context.workbook.worksheets;
-    worksheets.load("items/name, items/id, items/visibility");
-    await context.sync();
-    const byName = new Map(worksheets.items.map((ws) => [ws.name.toLowerCase(), ws]));
-    const ids = new Set(worksheets.items.map((ws) => ws.id));
-    // In the last sync the content is all written: once a retired summary or a backup is
-    // gone there is no way back, and the build is finished instead.
-    const backupGone = targets.some((t) => t.inPlace && !byName.has(t.inPlace.backupName.toLowerCase()));
-    if (lastSync && (retiredIds.some((id) => !ids.has(id)) || backupGone)) return await finish(context, targets);
-    for (const t of targets) {
-      if (t.inPlace) continue;
-      const ws = byName.get(t.tempName.toLowerCase()) ?? byName.get(t.model.name.toLowerCase());
-      // A new sheet of this build is very hidden until shown in the last sync; anything else under that name is not ours.
-      if (ws && (ws.name === t.tempName || ws.visibility === "Visible")) ws.delete();
-    }
-    const restored: { backup: Excel.Worksheet; tableNames: string[] }[] = [];
-    for (const t of targets) {
-      const old = t.inPlace;
-      if (!old) continue;
-      const backup = byName.get(old.backupName.toLowerCase());
-      if (!backup) {
-        // The copy was made but not yet renamed, so the old sheet was not yet cleared: the copy goes.
-        const copy = worksheets.items.find((ws) => !existingIds.has(ws.id) && ws.name.toLowerCase().startsWith(`${old.name.toLowerCase()} (`));
-        copy?.delete();
-        continue;
-      }
-      old.ws.delete();
-      backup.name = old.name;
-      backup.visibility = old.visibility;
-      backup.position = old.position;
-      backup.tables.load("items/name");
-      restored.push({ backup, tableNames: old.tableNames });
-    }
-    await context.sync();
-    // The backup's tables were renamed by the copy: give them back their names.
-    for (const r of restored)
-      r.backup.tables.items.forEach((table, i) => {
-        const name = r.tableNames.at(i);
-        if (name !== undefined) table.name = name;
-      });
-    await context.sync();
-    return restored.length ? "restored-in-place" : "restored";
-  } catch {
-    return "failed";
-  }
-}
-
-/** Completes a last sync that stopped after deleting: shows the new sheets and drops the backups. */
-async function finish(context: Excel.RequestContext, targets: Target[]): Promise<"finished" | "failed"> {
-  const worksheets = context.workbook.worksheets;
-  for (const t of targets) {
-    if (t.inPlace) {
-      worksheets.getItemOrNullObject(t.inPlace.backupName).load("name");
-      continue;
-    }
-    const ws = worksheets.getItemOrNullObject(t.tempName);
-    ws.load("name");
-    t.ws = ws;
-  }
-  await context.sync();
-  for (const t of targets) {
-    if (t.inPlace || !t.ws || t.ws.isNullObject) continue;
-    t.ws.name = t.model.name;
-    t.ws.visibility = "Visible";
-  }
-  await context.sync();
-  // Backups left are very hidden `~BS` sheets: the next check removes them.
-  return "finished";
 }
 
 interface WriteSheetOptions {

@@ -225,6 +225,55 @@ describe("4. the user's Excel is left as it was", () => {
     expect(fake.cell("My notes", "A1")?.error).toBeUndefined();
   });
 
+  it.each([false, true])(
+    "keeps them working when a rebuild fails part way, whichever write fails (copyFrom pastes tables: %s)",
+    async (copyFromCarriesTables) => {
+      /** A workbook with a summary, a user formula pointing at it, and the summary about to be rebuilt. */
+      async function prepared() {
+        const { fake, host } = setup({ copyFromCarriesTables });
+        const names = sources(fake, 3);
+        await host.writeSummaries(planFor(names));
+        fake.addSheet("My notes", { A1: { formula: "'Recovery Summary'!B5", value: 100000 } });
+        // The user froze panes of their own on the summary, and coloured its tab.
+        fake.sheet("Recovery Summary")!.freezeCols = 1;
+        fake.sheet("Data Checks")!.tabColor = "#00B050";
+        const plan = planFor(names, { replace: ["Recovery Summary", "Data Checks"] });
+        plan.models[0].cells.push({ row: 20, col: 2, content: { kind: "text", text: "A new note" } });
+        return { fake, host, rebuild: () => host.writeSummaries(plan) };
+      }
+      const withoutIds = (fake: FakeExcel) => JSON.parse(JSON.stringify(fake.dump(), (k, v: unknown) => (k === "id" ? undefined : v))) as unknown;
+
+      const probe = await prepared();
+      const start = probe.fake.writesApplied;
+      await probe.rebuild();
+      const writes = probe.fake.writesApplied - start;
+      let failed = 0;
+      for (let n = 1; n <= writes; n++) {
+        const { fake, host, rebuild } = await prepared();
+        const before = withoutIds(fake);
+        const summaryId = fake.sheet("Recovery Summary")!.id;
+        fake.failOnWrite(n);
+        const outcome = await rebuild().then(
+          () => null,
+          (e: unknown) => e as Error,
+        );
+        // The user's formula still points at the summary, and the summary is the same sheet.
+        expect({ n, formula: fake.cell("My notes", "A1")?.formula, error: fake.cell("My notes", "A1")?.error }).toEqual({
+          n,
+          formula: "'Recovery Summary'!B5",
+          error: undefined,
+        });
+        expect({ n, id: fake.sheet("Recovery Summary")?.id }).toEqual({ n, id: summaryId });
+        if (!outcome) continue;
+        failed++;
+        expect({ n, message: outcome.message }).toEqual({ n, message: expect.stringMatching(/The workbook has been left as it was\.$/) });
+        await host.readSnapshot();
+        expect({ n, workbook: withoutIds(fake) }).toEqual({ n, workbook: before });
+      }
+      expect(failed).toBeGreaterThan(writes - 5);
+    },
+  );
+
   it("a lost connection mid-build leaves no visible temporary sheet, and the next check removes the hidden ones", async () => {
     for (const [rebuild, at] of [
       [false, 2],
