@@ -23,10 +23,10 @@ export function widthToPoints(chars: number): number {
   return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
 }
 
-export type Written = string | number | boolean;
+type Written = string | number | boolean;
 
 /** Rows of content (for Range.formulas) over `bounds`. */
-export interface Band {
+interface Band {
   bounds: Bounds;
   formulas: Written[][];
   /** JSON size of the formulas, for the payload budget. */
@@ -44,7 +44,7 @@ export interface FormatArea {
 
 export type Style = CellStyle & { underline?: boolean };
 
-export interface StyleRun {
+interface StyleRun {
   bounds: Bounds;
   style: Style;
 }
@@ -108,7 +108,7 @@ function contentOf(cell: ModelCell): Written {
  * formula written into a table column can turn it into a calculated column (office-js
  * #5909, #6745, #2093), pointing every link at one cell.
  */
-export interface LinkWrite {
+interface LinkWrite {
   row: number;
   col: number;
   /** `'Sheet'!C5`, the sheet name quoted as formulas quote it. */
@@ -117,7 +117,7 @@ export interface LinkWrite {
 }
 
 /** A table's totals row: written after the table and its totals row exist (see excel-host's writeSheet). */
-export interface TotalsWrite {
+interface TotalsWrite {
   bounds: Bounds;
   formulas: Written[][];
 }
