@@ -13,6 +13,7 @@ import { recogniseSheet } from "./recognise";
 import type { Direction, RecoveryAction } from "./records";
 import { readDirections } from "./readers/directions";
 import { readRecoveryAction } from "./readers/recovery-action";
+import { blankFormFinding } from "./readers/recovery-action/blank-form";
 import { readActionPlan } from "./readers/action-plan";
 import { readRecoveryRegister } from "./readers/recovery-register";
 import { readRiskRegister } from "./readers/risk-register";
@@ -89,6 +90,11 @@ export function analyse(snapshot: WorkbookSnapshot, options: AnalyseOptions = {}
     sheets.push({ name: sheet.name, kind, visibility: sheet.visibility, ...(summaryId ? { summaryId } : {}) });
     switch (kind) {
       case "recovery-action": {
+        const blank = blankFormFinding(grid);
+        if (blank) {
+          findings.push(blank);
+          break;
+        }
         const r = readRecoveryAction(grid);
         actions.push(r.action);
         findings.push(...r.findings);

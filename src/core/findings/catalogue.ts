@@ -559,6 +559,20 @@ export const CATALOGUE = {
       "(delivery not reported): add a Progress column (Complete, In progress, Not started, Delayed …) to track delivery.",
     example: { sheet: "Programme Plan" },
   }),
+
+  // Added by this project (§9 allows additions): see docs/decisions.md.
+  "blank-form": define<{ sheet: string }>({
+    severity: "info",
+    title: "Blank form, not counted",
+    description:
+      "A recovery-action form none of whose fields is filled in (an untouched template sheet) is not an action: it is " +
+      "neither counted nor checked field by field. Raised at the form's title label (A1 where there is none).",
+    parameters: { sheet: "the sheet's name" },
+    message: ({ sheet }) =>
+      `Sheet '${sheet}' is a blank recovery action form (none of its fields is filled in), so it is not counted as an action. ` +
+      "Fill it in to count it, or delete the sheet.",
+    example: { sheet: "RA-13" },
+  }),
 };
 
 export type FindingCode = keyof typeof CATALOGUE;
