@@ -110,7 +110,7 @@ function recoveryLines(analysis: Analysis): string[] {
   out.push(`Recovery actions: ${r.count}, total ${formatMoney(r.totalValuePence)}`);
   if (r.targetPence !== null) {
     const coverage = r.coverage === null ? "" : ` · coverage ${formatPercent(r.coverage * 100)}`;
-    out.push(`  Target ${formatMoney(r.targetPence)} · gap ${formatMoney(r.gapPence ?? 0)}${coverage}`);
+    out.push(`  Target ${formatMoney(r.targetPence)} · ${gapWords(r.gapPence ?? 0)}${coverage}`);
   } else {
     out.push("  No savings target set (use --target, or set it in the add-in).");
   }
@@ -143,6 +143,13 @@ function directionLines(analysis: Analysis): string[] {
     out.push(`    ${t.theme ?? NO_THEME}: ${plural(t.count, "direction")}, ${t.reported} reported, ${avg}`);
   }
   return out;
+}
+
+/** The gap in words: never a negative amount ("£935,000 over target", not "gap -£935,000"). */
+function gapWords(gapPence: number): string {
+  if (gapPence > 0) return `gap ${formatMoney(gapPence)}`;
+  if (gapPence < 0) return `${formatMoney(-gapPence)} over target`;
+  return "on target";
 }
 
 export function textReport(analysis: Analysis, workbookName: string): string {
