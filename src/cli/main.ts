@@ -16,6 +16,7 @@ import { nodeInflater } from "../hosts/xlsx/node-inflate";
 import { openWorkbook } from "../hosts/xlsx/open";
 import { loadWorkbook } from "../hosts/xlsx/read";
 import { parseArgs, USAGE, UsageError, type Command } from "./args";
+import { alreadyExists, defaultOutput, extensionFor, isEarlierOutput, requireExtension, wroteFromInput, type SheetsFound } from "./output-path";
 import { textReport } from "./text-report";
 
 export interface Io {
@@ -36,28 +37,37 @@ function packageVersion(): string {
   return z.object({ version: z.string() }).parse(JSON.parse(text)).version;
 }
 
-/**
- * The file extension a package must carry, from its workbook part's content type: Excel
- * refuses a macro-enabled workbook (or a template) saved under another extension.
- */
-function extensionFor(contentType: string | undefined): string {
-  const t = (contentType ?? "").toLowerCase();
-  if (t.includes("template.macroenabled")) return ".xltm";
-  if (t.includes("macroenabled")) return ".xlsm";
-  if (t.includes("spreadsheetml.template")) return ".xltx";
-  return ".xlsx";
-}
-
-function defaultOutput(input: string, extension: string): string {
-  const dir = path.dirname(input);
-  const base = path.basename(input).replace(/\.(xlsx|xlsm|xltx|xltm)$/i, "");
-  return path.join(dir, `${base}.summary${extension}`);
-}
-
 async function load(file: string, io: Io) {
   io.progress(`Reading ${path.basename(file)}…`);
   const bytes = await readWorkbookFile(file);
   return loadWorkbook(bytes, path.basename(file), { purpose: "check", inflater: nodeInflater });
+}
+
+/** The sheets of the workbook at `file` as the engine recognises them; null where it is no readable workbook. */
+async function sheetsIn(file: string): Promise<SheetsFound | null> {
+  try {
+    const loaded = await loadWorkbook(await readWorkbookFile(file), path.basename(file), { purpose: "check", inflater: nodeInflater });
+    return analyse(loaded.snapshot);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * True where the workbook at `file` holds just what `bytes` holds, sheet for sheet and cell
+ * for cell (the zip's time stamps aside): a blank template written earlier and untouched.
+ */
+async function sameSheets(file: string, bytes: Uint8Array): Promise<boolean> {
+  try {
+    const name = path.basename(file);
+    const [existing, fresh] = await Promise.all([
+      loadWorkbook(await readWorkbookFile(file), name, { purpose: "check", inflater: nodeInflater }),
+      loadWorkbook(bytes, name, { purpose: "check", inflater: nodeInflater }),
+    ]);
+    return JSON.stringify(existing.snapshot.sheets) === JSON.stringify(fresh.snapshot.sheets);
+  } catch {
+    return false;
+  }
 }
 
 async function run(cmd: Command, io: Io): Promise<number> {
@@ -65,6 +75,9 @@ async function run(cmd: Command, io: Io): Promise<number> {
     case "help":
       io.stdout(USAGE + "\n");
       return EXIT_OK;
+    case "usage":
+      io.stderr(USAGE + "\n");
+      return EXIT_BAD_INPUT;
     case "version":
       io.stdout(`${packageVersion()}\n`);
       return EXIT_OK;
@@ -87,16 +100,19 @@ async function run(cmd: Command, io: Io): Promise<number> {
       io.progress(`Reading ${name}…`);
       const opened = await openWorkbook(await readWorkbookFile(cmd.workbook), name, { inflater: nodeInflater });
       const extension = extensionFor(opened.pkg.contentType(opened.pkg.workbookPart));
-      if (cmd.output !== null && path.extname(cmd.output).toLowerCase() !== extension) {
-        const why = extension === ".xlsm" ? `: ${name} is a macro-enabled workbook, and it keeps its macros` : "";
-        throw new UsageError(`The output ${cmd.output} must end in ${extension}${why}.`);
-      }
-      const output = cmd.output ?? defaultOutput(cmd.workbook, extension);
-      if (path.resolve(output) === path.resolve(cmd.workbook)) {
-        throw new UsageError(`The output would overwrite the input ${cmd.workbook}; choose another name with -o.`);
+      if (cmd.output !== null) {
+        requireExtension(cmd.output, extension, extension === ".xlsm" ? `: ${name} is a macro-enabled workbook, and it keeps its macros` : "");
       }
       io.progress(`Checking ${opened.snapshot.sheets.length} sheets…`);
       const analysis = analyse(opened.snapshot, { overrides: cmd.overrides, now: io.now() });
+      const earlierOutput = isEarlierOutput(cmd.workbook, analysis);
+      const output = cmd.output ?? defaultOutput(cmd.workbook, extension, earlierOutput);
+      if (path.resolve(output) === path.resolve(cmd.workbook)) {
+        // Only an output of ours is built again over itself (by addition: its other sheets stay as they are).
+        if (!earlierOutput) throw new UsageError(`The output would overwrite the input ${cmd.workbook}; choose another name with -o.`);
+      } else if (!cmd.force && fs.existsSync(output) && !wroteFromInput(output, await sheetsIn(output), cmd.workbook, extension, analysis)) {
+        throw alreadyExists(output, `was not written by board-summary from ${name}`);
+      }
       const plan = summarise(analysis, io.now());
       io.progress("Writing the summary sheets…");
       // Loaded only here: `check` never needs the writer.
@@ -114,8 +130,11 @@ async function run(cmd: Command, io: Io): Promise<number> {
       return cmd.strict && !analysis.valid ? EXIT_FINDINGS : EXIT_OK;
     }
     case "template": {
+      requireExtension(cmd.output, ".xlsx");
       const { templateWorkbookBytes } = await import("../hosts/xlsx/template");
       const bytes = await templateWorkbookBytes(cmd.kind);
+      // Replacing the very same blank template loses nothing; anything else may be someone's work.
+      if (!cmd.force && fs.existsSync(cmd.output) && !(await sameSheets(cmd.output, bytes))) throw alreadyExists(cmd.output, "is not this blank template");
       await writeFileAtomic(cmd.output, bytes);
       io.stdout(`Wrote a blank ${cmd.kind} template to ${cmd.output}.\n`);
       return EXIT_OK;
@@ -130,6 +149,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   } catch (e) {
     if (e instanceof UsageError || e instanceof HostError || e instanceof SettingsError) {
       io.stderr(`board-summary: ${e.message}\n`);
+      if (e instanceof UsageError && e.showUsage) io.stderr(`\n${USAGE}\n`);
       return EXIT_BAD_INPUT;
     }
     // Anything else is our fault, not the user's: still one line, and a way to report it.

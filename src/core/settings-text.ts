@@ -5,7 +5,6 @@
  * a form field's message). Ranges between settings (amber above green) are the settings
  * schema's to refuse.
  */
-import { isoDateSchema } from "./iso-date";
 import { parseDate, parseMoney } from "./values";
 
 /** The problem a negative target has. */
@@ -39,15 +38,11 @@ export function targetFromText(text: string): TextReading<number | null> {
 }
 
 /**
- * The as-at date; blank is today. `iso`: only `YYYY-MM-DD` (the command line, where scripts
- * write dates); `uk`: the date grammar of §1, day first (the form, where people type them).
+ * The as-at date in the date grammar of §1, day first (`31/03/2024`, `31 March 2024`) or
+ * ISO (`2024-03-31`); blank is today. One grammar for the command line and the form: a
+ * date is typed the same way wherever it is typed.
  */
-export function asOfFromText(text: string, grammar: "iso" | "uk"): TextReading<string | null> {
-  if (text.trim() === "") return { ok: true, value: null };
-  if (grammar === "iso") {
-    const r = isoDateSchema.safeParse(text.trim());
-    return r.success ? { ok: true, value: r.data } : { ok: false, problem: `'${text.trim()}' is not a real date written YYYY-MM-DD` };
-  }
+export function asOfFromText(text: string): TextReading<string | null> {
   const r = parseDate(text);
   if (r.status === "ok") return { ok: true, value: r.value };
   if (r.status === "invalid") return { ok: false, problem: r.reason };

@@ -57,7 +57,7 @@ export function readSettingsForm(v: SettingsFormValues): SettingsFormResult {
       message: `The savings target ${target.problem}: write it like 4.5m or £4,500,000, or leave it blank for no target.`,
     };
   }
-  const asOf = asOfFromText(v.asOf, "uk");
+  const asOf = asOfFromText(v.asOf);
   if (!asOf.ok) return { ok: false, field: "asOf", message: `The as-at date ${asOf.problem}: write it like 31/03/2024, or leave it blank for today.` };
 
   const candidate = { greenThreshold: green.value, amberThreshold: amber.value, brag: v.brag, targetPence: target.value, asOf: asOf.value };

@@ -49,17 +49,18 @@ describe("command-line arguments", () => {
       workbook: "p.xlsx",
       output: "out.xlsx",
       strict: true,
+      force: false,
       overrides: { brag: false },
     });
   });
 
   it("reads template", () => {
-    expect(parseArgs(["template", "directions", "-o", "d.xlsx"])).toEqual({ name: "template", kind: "directions", output: "d.xlsx" });
+    expect(parseArgs(["template", "directions", "-o", "d.xlsx"])).toEqual({ name: "template", kind: "directions", output: "d.xlsx", force: false });
   });
 
   it("refuses bad values with a line that says what would be right", () => {
-    fails(["check", "p.xlsx", "--as-of", "21/09/2023"], /--as-of must be a real date written YYYY-MM-DD/);
-    fails(["check", "p.xlsx", "--as-of", "2023-02-30"], /--as-of must be a real date/);
+    fails(["check", "p.xlsx", "--as-of", "09/21/2023"], /--as-of: '09\/21\/2023' is in US month\/day order/);
+    fails(["check", "p.xlsx", "--as-of", "2023-02-30"], /--as-of: '2023-02-30' is not a real date/);
     fails(["check", "p.xlsx", "--target", "TBC"], /--target must be an amount of money/);
     fails(["check", "p.xlsx", "--target", "-5"], /--target cannot be negative/);
     fails(["check", "p.xlsx", "--green", "abc"], /--green must be a percentage from 0 to 100/);
@@ -68,16 +69,26 @@ describe("command-line arguments", () => {
   });
 
   it("refuses bad usage", () => {
-    fails(["check"], /check needs one workbook/);
+    fails(["check"], /check needs a workbook/);
     fails(["frobnicate"], /Unknown command 'frobnicate'/);
     fails(["check", "p.xlsx", "--colour"], /Unknown option --colour/);
-    fails(["template", "budget", "-o", "x.xlsx"], /template needs a kind/);
+    fails(["template", "budget", "-o", "x.xlsx"], /'budget' is not a template kind/);
     fails(["template", "directions"], /template needs -o/);
     fails(["build", "p.xlsx", "--json"], /--json goes with check only/);
   });
 
-  it("shows help with no arguments or --help", () => {
-    expect(parseArgs([])).toEqual({ name: "help" });
+  it("reads UK dates for --as-of, as the settings form does", () => {
+    expect(parseArgs(["check", "p.xlsx", "--as-of", "21/09/2023"])).toMatchObject({ overrides: { asOf: "2023-09-21" } });
+  });
+
+  it("reads --force with build and template only", () => {
+    expect(parseArgs(["build", "p.xlsx", "--force"])).toMatchObject({ name: "build", force: true });
+    expect(parseArgs(["template", "directions", "-o", "d.xlsx", "--force"])).toMatchObject({ name: "template", force: true });
+    fails(["check", "p.xlsx", "--force"], /--force goes with build and template only/);
+  });
+
+  it("shows help with --help, and the usage (as an error) with no arguments", () => {
+    expect(parseArgs([])).toEqual({ name: "usage" });
     expect(parseArgs(["check", "--help"])).toEqual({ name: "help" });
   });
 });

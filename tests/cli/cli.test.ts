@@ -77,7 +77,7 @@ describe("board-summary check", () => {
   });
 
   it.each([
-    [["check"], /check needs one workbook/],
+    [["check"], /check needs a workbook/],
     [["check", "missing.xlsx"], /missing\.xlsx/],
     [["check", BOARD_PACK, "--amber", "95"], /amber threshold cannot be above the green threshold/],
   ])("exits 2 with one clear line for %j", async (argv, message) => {

@@ -274,6 +274,11 @@ describe("the as-at date and flag errors on the command line", () => {
     return { code, out, err };
   }
 
+  it("takes --as-of as people in the UK write it (21/03/2024) or as ISO, as the revised command-line.md says", async () => {
+    expect(JSON.parse((await run(["--as-of", "21/03/2024"], "2023-09-21T12:00:00Z")).out).asOf).toBe("2024-03-21");
+    expect(JSON.parse((await run(["--as-of", "2024-03-21"], "2023-09-21T12:00:00Z")).out).asOf).toBe("2024-03-21");
+  });
+
   it("defaults to today in Europe/London: 23:30 UTC on 30 June is already 1 July in British Summer Time", async () => {
     const r = await run([], "2024-06-30T23:30:00Z");
     expect(JSON.parse(r.out).asOf).toBe("2024-07-01");
@@ -283,7 +288,8 @@ describe("the as-at date and flag errors on the command line", () => {
 
   it.each([
     [["--as-of", "2024-02-30"], /as-of/],
-    [["--as-of", "21/03/2024"], /YYYY-MM-DD/],
+    // The revised command-line.md takes UK dates (31/03/2024) as well as ISO; US order is refused.
+    [["--as-of", "03/21/2024"], /US month\/day order/],
     [["--target", "TBC"], /target/],
     [["--target", "-5"], /negative/],
     [["--green", "101"], /green/],
