@@ -154,6 +154,9 @@ export interface AxeViolation {
 
 /** Runs axe-core over the page as it is now; returns its serious and critical violations. */
 export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
+  // Settled first: mid-transition (a toggle button fading from one fill to the other) axe
+  // reads colours no one is left looking at.
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
   // Served from the page's own origin: its Content-Security-Policy allows no inline script.
   if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ url: AXE_PATH });
   return page.evaluate(async () => {

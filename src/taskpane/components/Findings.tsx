@@ -1,16 +1,19 @@
 /**
- * Findings grouped by sheet, filterable by severity. Each finding links to its cell where
+ * Findings grouped by sheet, shown all or one severity at a time (a segmented choice: one
+ * toggle button pressed, `aria-pressed`, so the state is seen and heard). Each finding links to its cell where
  * the host has a grid (Excel); elsewhere it shows the cell's address and what it holds, and
  * the finding itself takes the keyboard focus, so each one can be reached and read out.
  */
 import * as React from "react";
-import { Badge, Link, ToggleButton, makeStyles, tokens, type BadgeProps } from "@fluentui/react-components";
+import { Link, ToggleButton, makeStyles, tokens } from "@fluentui/react-components";
 import { SEVERITIES, type Finding, type FindingStats, type Severity } from "../../core/findings";
 import { sheetRef } from "../../core/grid";
 import { SEVERITY_WORDS } from "../../core/words";
+import { COUNTED, SeverityBadge } from "./SeverityBadge";
 
 const useStyles = makeStyles({
-  filters: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
+  filters: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalXS },
+  filterLabel: { color: tokens.colorNeutralForeground2, marginRight: tokens.spacingHorizontalXS },
   list: { listStyleType: "none", padding: 0, margin: 0 },
   item: {
     padding: `${tokens.spacingVerticalS} 0`,
@@ -36,8 +39,11 @@ const useStyles = makeStyles({
   },
 });
 
-const FILTER_LABEL: Record<Severity, string> = { error: "Errors", warning: "Warnings", info: "Info" };
-const BADGE_COLOUR: Record<Severity, BadgeProps["color"]> = { error: "danger", warning: "warning", info: "informative" };
+/** The severity words in a sentence ("warnings only", "No errors"). */
+const PLURAL_WORDS: Record<Severity, string> = { error: "errors", warning: "warnings", info: "info findings" };
+
+/** What is shown: every finding, or one severity. */
+type Shown = "all" | Severity;
 
 export interface FindingsProps {
   findings: Finding[];
@@ -50,17 +56,26 @@ export interface FindingsProps {
 
 export function Findings({ findings, stats: counts, canGoToCell, onGoToCell, cellText }: FindingsProps) {
   const s = useStyles();
-  const [shown, setShown] = React.useState<Record<Severity, boolean>>({ error: true, warning: true, info: true });
+  const [shown, setShown] = React.useState<Shown>("all");
 
   // Findings arrive in the spec's order (sheet, row, column), so groups keep workbook order.
   const groups = new Map<string, Finding[]>();
   for (const f of findings) {
-    if (!shown[f.severity]) continue;
+    if (shown !== "all" && f.severity !== shown) continue;
     const g = groups.get(f.sheet);
     if (g) g.push(f);
     else groups.set(f.sheet, [f]);
   }
   const visible = [...groups.values()].reduce((n, g) => n + g.length, 0);
+  const choices: { value: Shown; label: string }[] = [
+    { value: "all", label: `All (${findings.length})` },
+    ...SEVERITIES.map((sev) => ({ value: sev, label: `${COUNTED[sev]} (${counts[sev]})` })),
+  ];
+
+  let summary: string;
+  if (shown === "all") summary = `Showing all ${findings.length} findings.`;
+  else if (visible === 0) summary = `No ${PLURAL_WORDS[shown]}: nothing to show.`;
+  else summary = `Showing ${visible} of ${findings.length} findings: ${PLURAL_WORDS[shown]} only.`;
 
   return (
     <section aria-labelledby="findings-heading">
@@ -69,22 +84,25 @@ export function Findings({ findings, stats: counts, canGoToCell, onGoToCell, cel
         <p>No findings: every sheet read matches the standard templates.</p>
       ) : (
         <>
-          <div role="group" aria-label="Show findings by severity" className={s.filters}>
-            {SEVERITIES.map((sev) => (
+          <div role="group" aria-label="Show findings" className={s.filters}>
+            <span className={s.filterLabel} aria-hidden="true">
+              Show:
+            </span>
+            {choices.map((c) => (
               <ToggleButton
-                key={sev}
+                key={c.value}
                 size="small"
-                checked={shown[sev]}
-                onClick={() => setShown((x) => ({ ...x, [sev]: !x[sev] }))}
+                // The pressed one is filled, so which is chosen is plain at a glance.
+                appearance={shown === c.value ? "primary" : "secondary"}
+                checked={shown === c.value}
+                onClick={() => setShown(c.value)}
               >
-                {`${FILTER_LABEL[sev]} (${counts[sev]})`}
+                {c.label}
               </ToggleButton>
             ))}
           </div>
           <p role="status" aria-live="polite">
-            {visible === findings.length
-              ? `Showing all ${findings.length} findings.`
-              : `Showing ${visible} of ${findings.length} findings.`}
+            {summary}
           </p>
           {[...groups.entries()].map(([sheet, list]) => (
             <section key={sheet} aria-label={`Findings on sheet ${sheet}`}>
@@ -139,9 +157,7 @@ function FindingItem({ finding: f, canGoToCell, onGoToCell, cellText }: { findin
       {...focusProps}
     >
       <div className={s.line}>
-        <Badge appearance="tint" color={BADGE_COLOUR[f.severity]} id={severityId}>
-          {SEVERITY_WORDS[f.severity]}
-        </Badge>
+        <SeverityBadge severity={f.severity} id={severityId} />
         {canGoToCell ? (
           <Link
             as="button"
