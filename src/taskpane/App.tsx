@@ -3,7 +3,7 @@
  * and its capabilities come in as props; every host and engine call is in useBoardSummary.
  */
 import * as React from "react";
-import { Button, Spinner, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Link, Spinner, makeStyles, tokens } from "@fluentui/react-components";
 import type { WorkbookHost } from "../hosts/host";
 import { BuildPanel } from "./components/BuildPanel";
 import { ErrorBar } from "./components/ErrorBar";
@@ -36,6 +36,13 @@ const useStyles = makeStyles({
     },
   },
   header: { display: "flex", flexWrap: "wrap", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
+  // Settings, then Build: side by side where there is room (the page), one under the other in the pane.
+  settingsAndBuild: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fit, minmax(min(100%, 22rem), 1fr))",
+    alignItems: "start",
+    gap: tokens.spacingHorizontalXXL,
+  },
   status: { margin: 0, color: tokens.colorNeutralForeground2 },
 });
 
@@ -62,15 +69,20 @@ function Pane({ host, mode, options, buildExtra }: Omit<AppProps, "host" | "mode
   const { analysis, errors } = bs;
   const busy = bs.building || bs.savingSettings;
   const goToSheet = (sheet: string) => void bs.goToCell(sheet, "A1");
+  // Settings typed and not saved: Build waits, so it never uses settings other than those shown.
+  const [settingsDirty, setSettingsDirty] = React.useState(false);
 
   return (
     <main className={s.root} aria-busy={bs.checking || busy}>
-      <header className={s.header}>
-        <h1>Board Summary</h1>
-        <Button size="small" onClick={() => void bs.check()} disabledFocusable={bs.checking || busy}>
-          Check again
-        </Button>
-      </header>
+      {/* The page has its own title above (one title a page), and its file never changes underneath it. */}
+      {mode === "excel" && (
+        <header className={s.header}>
+          <h1>Board Summary</h1>
+          <Button size="small" onClick={() => void bs.check()} disabledFocusable={bs.checking || busy}>
+            Check again
+          </Button>
+        </header>
+      )}
       <p className={s.status} role="status" aria-live="polite">
         {bs.checking
           ? "Checking the workbook..."
@@ -94,21 +106,32 @@ function Pane({ host, mode, options, buildExtra }: Omit<AppProps, "host" | "mode
 
       {analysis && <Overview analysis={analysis} />}
 
-      <div>
-        <BuildPanel
-          building={bs.building}
-          disabled={busy}
-          progress={bs.progress}
-          result={bs.buildResult}
-          canGoToCell={bs.canGoToCell}
-          onBuild={() => void bs.buildSummaries()}
-          onGoToSheet={goToSheet}
-        >
-          {buildExtra}
-        </BuildPanel>
-        {errors.build && (
-          <ErrorBar title="The summary sheets were not built" message={errors.build} onDismiss={() => bs.dismissError("build")} />
+      <div className={s.settingsAndBuild}>
+        {analysis && (
+          <div>
+            <SettingsForm settings={analysis.settings} saving={bs.savingSettings} onSave={bs.saveSettings} onDirtyChange={setSettingsDirty} />
+            {errors.settings && (
+              <ErrorBar title="The settings were not saved" message={errors.settings} onDismiss={() => bs.dismissError("settings")} />
+            )}
+          </div>
         )}
+        <div>
+          <BuildPanel
+            building={bs.building}
+            disabled={busy}
+            progress={bs.progress}
+            result={bs.buildResult}
+            canGoToCell={bs.canGoToCell}
+            onBuild={() => void bs.buildSummaries()}
+            onGoToSheet={goToSheet}
+            blockedReason={settingsDirty ? UNSAVED_SETTINGS : null}
+          >
+            {buildExtra}
+          </BuildPanel>
+          {errors.build && (
+            <ErrorBar title="The summary sheets were not built" message={errors.build} onDismiss={() => bs.dismissError("build")} />
+          )}
+        </div>
       </div>
 
       {analysis && (
@@ -119,15 +142,6 @@ function Pane({ host, mode, options, buildExtra }: Omit<AppProps, "host" | "mode
           onGoToCell={(sheet, cell) => void bs.goToCell(sheet, cell)}
           cellText={bs.cellText}
         />
-      )}
-
-      {analysis && (
-        <div>
-          <SettingsForm settings={analysis.settings} saving={bs.savingSettings} onSave={bs.saveSettings} />
-          {errors.settings && (
-            <ErrorBar title="The settings were not saved" message={errors.settings} onDismiss={() => bs.dismissError("settings")} />
-          )}
-        </div>
       )}
 
       {bs.canInsertTemplate && (
@@ -142,6 +156,9 @@ function Pane({ host, mode, options, buildExtra }: Omit<AppProps, "host" | "mode
   );
 }
 
+const UNSAVED_SETTINGS =
+  "Save or undo the settings you changed first: the summary sheets are built with the saved settings, so they match what the form shows.";
+
 /** A note about the run itself (e.g. saved settings that could not be read). */
 function ErrorNote({ text }: { text: string }) {
   return <ErrorBar intent="warning" title="Note" message={text} />;
@@ -152,7 +169,7 @@ function NoWorkbook({ mode }: { mode: "excel" | "page" }) {
   const s = useStyles();
   return (
     <main className={s.root}>
-      <h1>Board Summary</h1>
+      {mode === "excel" && <h1>Board Summary</h1>}
       {mode === "excel" ? (
         <>
           <p>
@@ -160,8 +177,16 @@ function NoWorkbook({ mode }: { mode: "excel" | "page" }) {
             Summary from the Home tab to check it.
           </p>
           <p>
-            If your Excel cannot load add-ins, the Board Summary page in your web browser, or the board-summary command
-            line, does the same checks and builds the same summary sheets from an .xlsx file.
+            If your Excel cannot load add-ins,{" "}
+            {/* The page is served beside this pane (dist/index.html); the command line's instructions are on it. */}
+            <Link href="index.html" target="_blank" rel="noopener">
+              the Board Summary page in your web browser
+            </Link>
+            , or{" "}
+            <Link href="index.html#command-line" target="_blank" rel="noopener">
+              the board-summary command line
+            </Link>
+            , does the same checks and builds the same summary sheets from an .xlsx file.
           </p>
         </>
       ) : (
@@ -170,4 +195,3 @@ function NoWorkbook({ mode }: { mode: "excel" | "page" }) {
     </main>
   );
 }
-

@@ -126,18 +126,43 @@ describe("the task pane over a workbook", () => {
     expect(host.goToCalls).toEqual([{ sheet: "Care at Home", cell: "C5" }]);
   });
 
-  it("filters findings by severity", async () => {
+  it("shows all findings, or one severity at a time, with the choice pressed", async () => {
     const { user } = setup();
     await checked();
+    const all = screen.getByRole("button", { name: "All (2)" });
     const errors = screen.getByRole("button", { name: "Errors (1)" });
-    expect(errors).toHaveAttribute("aria-pressed", "true");
-    await user.click(errors);
+    expect(all).toHaveAttribute("aria-pressed", "true");
     expect(errors).toHaveAttribute("aria-pressed", "false");
+    // Pressing Errors shows the errors (it never hides them).
+    await user.click(errors);
+    expect(errors).toHaveAttribute("aria-pressed", "true");
+    expect(all).toHaveAttribute("aria-pressed", "false");
+    expect(screen.getByRole("region", { name: "Findings on sheet Care at Home" })).toBeInTheDocument();
+    expect(screen.queryByRole("region", { name: "Findings on sheet Directions" })).not.toBeInTheDocument();
+    expect(screen.getByText("Showing 1 of 2 findings: errors only.")).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Warnings (1)" }));
     expect(screen.queryByRole("region", { name: "Findings on sheet Care at Home" })).not.toBeInTheDocument();
     expect(screen.getByRole("region", { name: "Findings on sheet Directions" })).toBeInTheDocument();
-    expect(screen.getByText("Showing 1 of 2 findings.")).toBeInTheDocument();
-    await user.click(screen.getByRole("button", { name: "Warnings (1)" }));
-    expect(screen.queryByRole("region", { name: "Findings on sheet Directions" })).not.toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Info (0)" }));
+    expect(screen.getByText("No info findings: nothing to show.")).toBeInTheDocument();
+    await user.click(all);
+    expect(screen.getByText("Showing all 2 findings.")).toBeInTheDocument();
+  });
+
+  it("puts the settings before Build, and Build waits for typed settings to be saved", async () => {
+    const { host, user } = setup();
+    await checked();
+    const headings = screen.getAllByRole("heading", { level: 2 }).map((h) => h.textContent);
+    expect(headings.indexOf("Settings")).toBeLessThan(headings.indexOf("Summary sheets"));
+    expect(headings.indexOf("Summary sheets")).toBeLessThan(headings.indexOf("Findings"));
+    const build = screen.getByRole("button", { name: "Build summary sheets" });
+    await user.type(screen.getByRole("textbox", { name: /Savings target/ }), "4m");
+    expect(build).toHaveAttribute("aria-disabled", "true");
+    expect(build).toHaveAccessibleDescription(/Save or undo the settings you changed first/);
+    await user.click(build);
+    expect(host.writes).toHaveLength(0);
+    await user.click(screen.getByRole("button", { name: "Save settings" }));
+    await waitFor(() => expect(build).not.toHaveAttribute("aria-disabled", "true"));
   });
 
   it("saves a new target in the workbook and shows the new gap", async () => {
@@ -258,21 +283,21 @@ describe("the task pane over a workbook", () => {
     await checked();
     // Tab from the top reaches the first finding's link; Enter follows it.
     const link = screen.getByRole("button", { name: "Go to cell C5 on sheet Care at Home" });
-    for (let i = 0; i < 30 && document.activeElement !== link; i++) await user.tab();
+    for (let i = 0; i < 60 && document.activeElement !== link; i++) await user.tab();
     expect(link).toHaveFocus();
     await user.keyboard("{Enter}");
     expect(host.goToCalls).toEqual([{ sheet: "Care at Home", cell: "C5" }]);
 
-    // The severity filter toggles with Space.
+    // The severity filter is chosen with Space.
     const errors = screen.getByRole("button", { name: "Errors (1)" });
     for (let i = 0; i < 30 && document.activeElement !== errors; i++) await user.tab({ shift: true });
     expect(errors).toHaveFocus();
     await user.keyboard(" ");
-    expect(errors).toHaveAttribute("aria-pressed", "false");
+    expect(errors).toHaveAttribute("aria-pressed", "true");
 
     // Settings: type a target, submit with Enter in the field.
     const target = screen.getByRole("textbox", { name: /Savings target/ });
-    for (let i = 0; i < 40 && document.activeElement !== target; i++) await user.tab();
+    for (let i = 0; i < 40 && document.activeElement !== target; i++) await user.tab({ shift: true });
     expect(target).toHaveFocus();
     await user.keyboard("4.5m{Enter}");
     await waitFor(() => expect(host.savedSettings).toHaveLength(1));
@@ -280,7 +305,7 @@ describe("the task pane over a workbook", () => {
 
     // Build by keyboard.
     const build = screen.getByRole("button", { name: "Build summary sheets" });
-    for (let i = 0; i < 40 && document.activeElement !== build; i++) await user.tab({ shift: true });
+    for (let i = 0; i < 40 && document.activeElement !== build; i++) await user.tab();
     expect(build).toHaveFocus();
     await user.keyboard("{Enter}");
     await screen.findByText("Summary sheets built");
@@ -309,7 +334,9 @@ describe("outside Excel", () => {
     );
     expect(screen.getByRole("heading", { level: 1, name: "Board Summary" })).toBeInTheDocument();
     expect(screen.getByText(/runs inside Excel/)).toBeInTheDocument();
-    expect(screen.getByText(/Board Summary page .* command line/)).toBeInTheDocument();
+    // Where else it runs, as links: the page (served beside the pane) and the command line's instructions on it.
+    expect(screen.getByRole("link", { name: "the Board Summary page in your web browser" })).toHaveAttribute("href", "index.html");
+    expect(screen.getByRole("link", { name: "the board-summary command line" })).toHaveAttribute("href", "index.html#command-line");
     expect(screen.queryByRole("button", { name: "Build summary sheets" })).not.toBeInTheDocument();
   });
 });
@@ -342,7 +369,7 @@ describe("findings reached by keyboard", () => {
     const second = within(region).getByRole("listitem", { name: /^Warning, sheet Directions, cell D5: .+/ });
     expect(second).toHaveAccessibleDescription("The cell holds: This requires engagement at whole system level.");
 
-    for (let i = 0; i < 30 && document.activeElement !== first; i++) await user.tab();
+    for (let i = 0; i < 60 && document.activeElement !== first; i++) await user.tab();
     expect(first).toHaveFocus();
     await user.tab();
     expect(second).toHaveFocus();

@@ -22,6 +22,7 @@ const useStyles = makeStyles({
   list: { margin: `${tokens.spacingVerticalXS} 0 0 0`, paddingLeft: tokens.spacingHorizontalXL },
   actions: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
   primary: { maxWidth: "100%" },
+  blocked: { margin: 0, color: tokens.colorStatusWarningForeground3 },
 });
 
 const PHASE_TEXT: Record<BuildPhase, string> = {
@@ -38,12 +39,15 @@ export interface BuildPanelProps {
   canGoToCell: boolean;
   onBuild: () => void;
   onGoToSheet: (sheet: string) => void;
+  /** Why Build cannot run now (settings typed and not saved); null where it can. */
+  blockedReason?: string | null;
   /** Beside the build button: the page's download. */
   children?: React.ReactNode;
 }
 
-export function BuildPanel({ building, disabled, progress, result, canGoToCell, onBuild, onGoToSheet, children }: BuildPanelProps) {
+export function BuildPanel({ building, disabled, progress, result, canGoToCell, onBuild, onGoToSheet, blockedReason = null, children }: BuildPanelProps) {
   const s = useStyles();
+  const reasonId = React.useId();
   const index = progress ? (progress.phase === "done" ? BUILD_PHASES.length : BUILD_PHASES.indexOf(progress.phase)) : -1;
   const announce =
     progress && progress.phase !== "done"
@@ -57,11 +61,23 @@ export function BuildPanel({ building, disabled, progress, result, canGoToCell, 
         Writes Recovery Summary, Directions Summary and Data Checks sheets. Your own sheets are never changed.
       </p>
       <div className={s.actions}>
-        <Button appearance="primary" className={s.primary} onClick={onBuild} disabledFocusable={disabled || building}>
+        <Button
+          appearance="primary"
+          className={s.primary}
+          onClick={onBuild}
+          // Still focusable while blocked, so the keyboard reaches it and hears why.
+          disabledFocusable={disabled || building || blockedReason !== null}
+          aria-describedby={blockedReason !== null ? reasonId : undefined}
+        >
           {building ? "Building summary sheets..." : "Build summary sheets"}
         </Button>
         {children}
       </div>
+      {blockedReason !== null && (
+        <p id={reasonId} className={s.blocked}>
+          {blockedReason}
+        </p>
+      )}
 
       {progress && progress.phase !== "done" && (
         <>

@@ -23,9 +23,11 @@ export interface SettingsFormProps {
   settings: Settings;
   saving: boolean;
   onSave: (settings: Settings) => Promise<boolean>;
+  /** Told whether the form shows settings other than those saved (Build waits for them). */
+  onDirtyChange?: (dirty: boolean) => void;
 }
 
-export function SettingsForm({ settings, saving, onSave }: SettingsFormProps) {
+export function SettingsForm({ settings, saving, onSave, onDirtyChange }: SettingsFormProps) {
   const s = useStyles();
   const [values, setValues] = React.useState<SettingsFormValues>(() => formFromSettings(settings));
   const [touched, setTouched] = React.useState(false);
@@ -44,6 +46,11 @@ export function SettingsForm({ settings, saving, onSave }: SettingsFormProps) {
   }, [settings, touched]);
 
   const result = readSettingsForm(values);
+  const dirty = touched && formDiffers(values, settings);
+  React.useEffect(() => {
+    onDirtyChange?.(dirty);
+    return () => onDirtyChange?.(false);
+  }, [dirty, onDirtyChange]);
   const problem = touched && !result.ok ? result : null;
   const messageFor = (f: SettingsField) => (problem && problem.field === f ? problem.message : undefined);
 
