@@ -80,6 +80,8 @@ module.exports = async (env = {}, argv = {}) => {
     output: {
       path: path.join(__dirname, "dist"),
       filename: production ? "[name].[contenthash:8].js" : "[name].js",
+      // The sample board pack the page offers (src/page/sample.ts): dist/assets/board-pack.<hash>.xlsx.
+      assetModuleFilename: "assets/[name].[contenthash:8][ext]",
       module: true,
       chunkFormat: "module",
       clean: true,
@@ -136,6 +138,8 @@ module.exports = async (env = {}, argv = {}) => {
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "assets/help.html", to: "help.html" },
+          // A classic script: it runs where the page is opened as a file and says how to serve it.
+          { from: "src/page/served-check.js", to: "served-check.js" },
           {
             from: "manifest.xml",
             to: "manifest.xml",

@@ -8,10 +8,12 @@ const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.s
 /**
  * `board-pack.xlsx` → `board-pack.summary.xlsx`, as the command line names its output; a
  * macro-enabled `.xlsm` stays `.xlsm` (it keeps its macros, and Excel refuses one renamed).
+ * An earlier output built again keeps its name (never `board-pack.summary.summary.xlsx`):
+ * a download never replaces a file, so the page need not ask whether the file is its own.
  */
 export function summaryFileName(fileName: string): string {
   const macros = /\.xlsm$/i.test(fileName);
-  const base = fileName.replace(/\.xls[xm]$/i, "") || "workbook";
+  const base = fileName.replace(/\.xls[xm]$/i, "").replace(/\.summary$/i, "") || "workbook";
   return `${base}.summary.${macros ? "xlsm" : "xlsx"}`;
 }
 

@@ -8,7 +8,8 @@ import { z } from "zod";
 import { startWorker } from "./make-worker";
 import type { OpenWorkbook } from "./open-workbook";
 import { PageApp } from "./PageApp";
-import { WorkerHost } from "./protocol";
+import { requestTemplate, WorkerHost, type MakeTemplate } from "./protocol";
+import { fetchSample } from "./sample";
 
 // The page's Content-Security-Policy forbids eval; zod must not try its compiled fast path.
 z.config({ jitless: true });
@@ -19,11 +20,21 @@ const openWorkbook: OpenWorkbook = async (bytes, fileName, onProgress) => {
   return WorkerHost.open(worker.port, bytes, fileName, onProgress, worker.stop);
 };
 
+/** A worker of its own for each template, ended once the bytes are back. */
+const makeTemplate: MakeTemplate = async (kind) => {
+  const worker = startWorker();
+  try {
+    return await requestTemplate(worker.port, kind);
+  } finally {
+    worker.stop();
+  }
+};
+
 const container = document.getElementById("root");
 if (container) {
   createRoot(container).render(
     <FluentProvider theme={webLightTheme}>
-      <PageApp openWorkbook={openWorkbook} />
+      <PageApp openWorkbook={openWorkbook} makeTemplate={makeTemplate} fetchSample={fetchSample} />
     </FluentProvider>,
   );
 }

@@ -11,6 +11,7 @@ import type { AnalyseOptions } from "../core/engine";
 import type { Settings } from "../core/settings";
 import { workbookSnapshotSchema, type WorkbookSnapshot } from "../core/snapshot";
 import type { SummaryPlan } from "../core/summary/sheet-model";
+import type { TemplateKind } from "../core/templates/template-model";
 import { HostError, type Progress, type ProgressListener, type WorkbookHost, type WriteResult } from "../hosts/host";
 import { checkSnapshot, localEngine, type CheckEvents, type Checked, type EnginePort } from "../taskpane/checking";
 
@@ -22,7 +23,9 @@ type Request =
   | { id: number; op: "check"; options: AnalyseOptions }
   | { id: number; op: "summarise"; analysis: Analysis; generatedAt: Date }
   | { id: number; op: "write"; plan: SummaryPlan }
-  | { id: number; op: "saveSettings"; settings: Settings };
+  | { id: number; op: "saveSettings"; settings: Settings }
+  /** A blank template workbook (no workbook need be open); the reply's value is its bytes. */
+  | { id: number; op: "template"; kind: TemplateKind };
 
 /** A request before its id is given. */
 type Ask = Request extends infer R ? (R extends Request ? Omit<R, "id"> : never) : never;
@@ -52,11 +55,19 @@ export interface ServedHost extends WorkbookHost {
   readonly summaryBytes: Uint8Array | null;
 }
 
+/** Writes a blank template workbook: the command line's own template writer. */
+export type MakeTemplate = (kind: TemplateKind) => Promise<Uint8Array>;
+
 /**
- * Answers requests on `port` with a host made by `makeHost` for each file opened.
- * Requests run one at a time, in order, so a write never overlaps a read.
+ * Answers requests on `port` with a host made by `makeHost` for each file opened, and
+ * blank templates made by `makeTemplate`. Requests run one at a time, in order, so a
+ * write never overlaps a read.
  */
-export function serveWorkbooks(port: PortLike, makeHost: (bytes: Uint8Array, fileName: string) => ServedHost): void {
+export function serveWorkbooks(
+  port: PortLike,
+  makeHost: (bytes: Uint8Array, fileName: string) => ServedHost,
+  makeTemplate?: MakeTemplate,
+): void {
   let host: ServedHost | null = null;
   let queue: Promise<void> = Promise.resolve();
 
@@ -72,6 +83,12 @@ export function serveWorkbooks(port: PortLike, makeHost: (bytes: Uint8Array, fil
         await opened.readSnapshot(progress);
         host = opened;
         reply({ id: req.id, type: "done" });
+        return;
+      }
+      if (req.op === "template") {
+        if (!makeTemplate) throw new Error("this worker does not write templates");
+        const bytes = await makeTemplate(req.kind);
+        reply({ id: req.id, type: "done", value: bytes }, [bytes.buffer as ArrayBuffer]);
         return;
       }
       if (!host) throw new HostError("No workbook is open: choose an .xlsx file first.");
@@ -111,6 +128,26 @@ export function serveWorkbooks(port: PortLike, makeHost: (bytes: Uint8Array, fil
   port.addEventListener("message", (event) => {
     const req = event.data as Request;
     queue = queue.then(() => handle(req));
+  });
+}
+
+/**
+ * Asks the worker at the other end of `port` for a blank template; resolves to its bytes.
+ * Its own request, outside any WorkerHost: no workbook need be open.
+ */
+export function requestTemplate(port: PortLike, kind: TemplateKind): Promise<Uint8Array> {
+  // Ids from WorkerHost start at 1; a worker asked for a template serves nothing else.
+  const id = 0;
+  return new Promise((resolve, reject) => {
+    const listener = (event: { data: unknown }) => {
+      const reply = event.data as Reply;
+      if (reply.id !== id || reply.type === "progress") return;
+      port.removeEventListener("message", listener);
+      if (reply.type === "done" && reply.value instanceof Uint8Array) resolve(reply.value);
+      else reject(new Error(reply.type === "error" ? reply.message : "the template was not made"));
+    };
+    port.addEventListener("message", listener);
+    port.postMessage({ id, op: "template", kind } satisfies Request);
   });
 }
 

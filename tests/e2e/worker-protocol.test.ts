@@ -10,7 +10,9 @@ import { analyse, summarise } from "../../src/core/engine";
 import { HostError } from "../../src/hosts/host";
 import { XlsxHost } from "../../src/hosts/xlsx/xlsx-host";
 import { summaryFileName } from "../../src/page/download";
-import { CHECKING_STEP, serveWorkbooks, WorkerHost, type PortLike } from "../../src/page/protocol";
+import { CHECKING_STEP, requestTemplate, serveWorkbooks, WorkerHost, type PortLike } from "../../src/page/protocol";
+import { templateWorkbookBytes } from "../../src/hosts/xlsx/template";
+import { TEMPLATE_KINDS } from "../../src/core/templates/template-model";
 import { cellTextsFor } from "../../src/taskpane/checking";
 
 const BOARD_PACK = path.join(__dirname, "..", "..", "examples", "board-pack.xlsx");
@@ -189,11 +191,33 @@ describe("the engine in the worker", () => {
   });
 });
 
+describe("blank templates through the worker", () => {
+  it("gives the command line's own template bytes, with no workbook open", async () => {
+    const c = new MessageChannel();
+    ports.push(c.port1, c.port2);
+    serveWorkbooks(asPort(c.port2), (b, name) => new XlsxHost(b, name), templateWorkbookBytes);
+    for (const kind of TEMPLATE_KINDS) {
+      const viaWorker = await requestTemplate(asPort(c.port1), kind);
+      expect(Buffer.from(viaWorker).equals(Buffer.from(await templateWorkbookBytes(kind)))).toBe(true);
+    }
+  });
+
+  it("says so where the worker writes no templates", async () => {
+    const { page } = channel();
+    await expect(requestTemplate(page, "directions")).rejects.toThrow(/does not write templates/);
+  });
+});
+
 describe("summaryFileName", () => {
   it("names the download as the command line names its output", () => {
     expect(summaryFileName("board-pack.xlsx")).toBe("board-pack.summary.xlsx");
     expect(summaryFileName("Board Pack.XLSX")).toBe("Board Pack.summary.xlsx");
     expect(summaryFileName("pack.v2.xlsx")).toBe("pack.v2.summary.xlsx");
     expect(summaryFileName(".xlsx")).toBe("workbook.summary.xlsx");
+  });
+
+  it("keeps an earlier output's name when it is built again, never <name>.summary.summary.xlsx", () => {
+    expect(summaryFileName("board-pack.summary.xlsx")).toBe("board-pack.summary.xlsx");
+    expect(summaryFileName("Board Pack.Summary.xlsx")).toBe("Board Pack.summary.xlsx");
   });
 });

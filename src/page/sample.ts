@@ -1,0 +1,18 @@
+/**
+ * The sample board pack (examples/board-pack.xlsx, from Midlothian's public board papers),
+ * bundled with the page by webpack (`new URL(..., import.meta.url)` emits it as an asset),
+ * so a new user can try the page without a workbook of their own.
+ */
+
+const SAMPLE_FILE_NAME = "board-pack.xlsx";
+
+/** Fetches the sample from the page's own server, as a File to open like a chosen one. */
+export async function fetchSample(): Promise<File> {
+  // @ts-expect-error TS1343: the type check runs as CommonJS; webpack builds this file as an ES module.
+  const url = new URL("../../examples/board-pack.xlsx", import.meta.url);
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`the sample board pack could not be loaded from this page's server (${response.status} ${response.statusText})`);
+  return new File([await response.arrayBuffer()], SAMPLE_FILE_NAME, {
+    type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  });
+}
