@@ -15,6 +15,7 @@ import * as fs from "fs";
 import JSZip from "jszip";
 import * as path from "path";
 import type { FindingCode } from "../src/core/findings";
+import { templateModel } from "../src/core/templates/template-model";
 import { must } from "./must";
 import {
   ISRB_DATE,
@@ -1278,6 +1279,8 @@ export const EXPECTED_ERROR_FINDINGS: ExpectedFinding[] = [
   { code: "invalid-rating", sheet: "Risk Register", cell: "D6" }, // Very likely
   { code: "missing-rating", sheet: "Risk Register", cell: "E7" }, // no impact
   { code: "invalid-date", sheet: "Risk Register", cell: "I8" }, // 31/13/2023
+  // RA-06 Next: the blank form template, added for an action still to come: not counted.
+  { code: "blank-form", sheet: "RA-06 Next", cell: "A3" },
   { code: "unrecognised-sheet", sheet: "Notes", cell: "A1" },
 ];
 
@@ -1443,6 +1446,12 @@ export async function buildBoardPackWithErrors(): Promise<Buffer> {
     ["R5", ISRB_RISKS[4].risk, "Chief Officer", 2, 3, 6, bullets(ISRB_RISKS[4].mitigations), undefined, "31/13/2023", "Closed"],
   ];
   riskRows.forEach((r, i) => r.forEach((v, j) => put(risks, `${"ABCDEFGHIJ"[j]}${4 + i}`, v, BOX)));
+
+  // RA-06 Next: the blank recovery-action template's labels, no field filled in.
+  const next = wb.addWorksheet("RA-06 Next");
+  for (const c of templateModel("recovery-action").cells) {
+    if (c.content.kind === "text" && c.content.text !== "") put(next, `${"ABCDEF"[c.col - 1]}${c.row}`, c.content.text, { bold: c.style?.bold });
+  }
 
   const notes = wb.addWorksheet("Notes");
   put(notes, "A1", "Draft pack for checking: each sheet has deliberate mistakes.", { wrap: false });

@@ -373,6 +373,8 @@ describe("board-pack-with-errors.xlsx", () => {
     ["invalid-rating", "Risk Register", "D6", (c) => expect(c.value).toBe("Very likely")],
     ["missing-rating", "Risk Register", "E7", (c) => expect(c.value).toBeNull()],
     ["invalid-date", "Risk Register", "I8", (c) => expect(c.value).toBe("31/13/2023")],
+    // The blank form's title label, with nothing after it; its value cell is empty too.
+    ["blank-form", "RA-06 Next", "A3", (c) => expect(String(c.value).trim()).toBe("Finance Recovery Action:")],
     ["unrecognised-sheet", "Notes", "A1", (c) => expect(typeof c.value).toBe("string")],
   ];
 
