@@ -34,8 +34,8 @@ describe("command-line arguments", () => {
   });
 
   it("reads template action-plan and risk-register", () => {
-    expect(parseArgs(["template", "action-plan", "-o", "a.xlsx"])).toEqual({ name: "template", kind: "action-plan", output: "a.xlsx" });
-    expect(parseArgs(["template", "risk-register", "-o", "r.xlsx"])).toEqual({ name: "template", kind: "risk-register", output: "r.xlsx" });
+    expect(parseArgs(["template", "action-plan", "-o", "a.xlsx"])).toEqual({ name: "template", kind: "action-plan", output: "a.xlsx", force: false });
+    expect(parseArgs(["template", "risk-register", "-o", "r.xlsx"])).toEqual({ name: "template", kind: "risk-register", output: "r.xlsx", force: false });
   });
 
   it("reads the target in the money grammar", () => {

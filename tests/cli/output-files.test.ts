@@ -4,6 +4,7 @@
  * its name (`<name>.summary.xlsx`, never `<name>.summary.summary.xlsx`). The CLI is spawned
  * as a user runs it.
  */
+import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as path from "path";
 import { BOARD_PACK, SAVINGS_REGISTER, tempDir } from "../helpers/workbooks";
@@ -51,6 +52,21 @@ describe("template never replaces a workbook it did not write", () => {
     const again = cli(["template", "directions", "-o", "directions.xlsx"], d);
     expect(again.stderr).toBe("");
     expect(again.code).toBe(0);
+  });
+
+  it("refuses to write over a template that has been filled in", async () => {
+    const d = folder("template-filled");
+    const file = path.join(d, "directions.xlsx");
+    expect(cli(["template", "directions", "-o", "directions.xlsx"], d).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    wb.worksheets[0].getCell("B6").value = "Deliver the Home First programme by March 2025";
+    await wb.xlsx.writeFile(file);
+    const before = bytes(file);
+    const r = cli(["template", "directions", "-o", "directions.xlsx"], d);
+    expect(r.code).toBe(2);
+    expect(oneLine(r.stderr)).toMatch(/directions\.xlsx already exists and is not this blank template/);
+    expect(bytes(file).equals(before)).toBe(true);
   });
 
   it("refuses a different template over an earlier one without --force (it may have been filled in)", () => {
