@@ -7,8 +7,11 @@
 import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as path from "path";
-import { BOARD_PACK, SAVINGS_REGISTER, tempDir } from "../helpers/workbooks";
+import { BOARD_PACK, ROOT, SAVINGS_REGISTER, tempDir } from "../helpers/workbooks";
 import { cli, ensureCliBuilt, oneLine } from "./spawn";
+
+/** A public macro-enabled workbook (calamine's test file, credited in tests/fixtures/by-addition/README.md). */
+const XLSM = path.join(ROOT, "tests", "fixtures", "by-addition", "calamine-vba.xlsm");
 
 let dir: string;
 beforeAll(() => {
@@ -150,6 +153,18 @@ describe("the output's extension", () => {
     expect(r.code).toBe(2);
     expect(oneLine(r.stderr)).toMatch(message);
     expect(fs.readdirSync(d)).toEqual(["pack.xlsx"]);
+  });
+
+  it("keeps a macro-enabled workbook .xlsm: -o out.xlsx is refused, and the default is <name>.summary.xlsm", () => {
+    const d = folder("ext-xlsm", { "macros.xlsm": XLSM });
+    const r = cli(["build", "macros.xlsm", "-o", "out.xlsx"], d);
+    expect(r.code).toBe(2);
+    expect(oneLine(r.stderr)).toMatch(/out\.xlsx must end in \.xlsm: macros\.xlsm is a macro-enabled workbook/);
+    expect(cli(["build", "macros.xlsm"], d).code).toBe(0);
+    expect(fs.readdirSync(d).sort()).toEqual(["macros.summary.xlsm", "macros.xlsm"]);
+    // Built again, the output keeps its name and extension.
+    expect(cli(["build", "macros.summary.xlsm"], d).code).toBe(0);
+    expect(fs.readdirSync(d).sort()).toEqual(["macros.summary.xlsm", "macros.xlsm"]);
   });
 
   it("accepts .XLSX in capitals", () => {
