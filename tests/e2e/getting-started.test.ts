@@ -220,6 +220,7 @@ describeInChromium("the page for a new user, in Chromium", () => {
     // Saved, Build uses what is shown: £4,000,000 − £3,935,000.
     await page.getByRole("button", { name: "Save settings" }).click();
     await page.getByLabel("Recovery action figures").getByText("£65,000").waitFor();
+    await page.getByText(/Save or undo the settings you changed/).waitFor({ state: "detached" });
     expect(await build.getAttribute("aria-disabled")).not.toBe("true");
     await build.click();
     const dl = page.getByRole("button", { name: "Download board-pack.summary.xlsx" });
@@ -232,6 +233,7 @@ describeInChromium("the page for a new user, in Chromium", () => {
     await page.getByLabel("Savings target").fill("5m");
     await page.getByText(/Save or undo the settings you changed/).waitFor();
     await page.getByRole("button", { name: "Undo changes" }).click();
+    await page.getByText(/Save or undo the settings you changed/).waitFor({ state: "detached" });
     expect(await build.getAttribute("aria-disabled")).not.toBe("true");
     expectClean(w);
   });
