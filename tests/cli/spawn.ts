@@ -20,11 +20,37 @@ function newest(p: string): number {
   return fs.readdirSync(p).reduce((m, e) => Math.max(m, newest(path.join(p, e))), st.mtimeMs);
 }
 
-/** Compiles the CLI into lib/ where lib/ is missing or older than src/. */
+const fresh = () => fs.existsSync(BUILT) && fs.statSync(BUILT).mtimeMs >= Math.max(...SOURCES.map(newest));
+/** Held while one test file builds, so parallel test files never build (or run) over each other. */
+const LOCK = path.join(ROOT, "node_modules", ".cache", "board-summary-cli-build.lock");
+
+function sleep(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/** Compiles the CLI into lib/ where lib/ is missing or older than src/ (`npm test` has just built it). */
 export function ensureCliBuilt(): void {
-  if (fs.existsSync(BUILT) && fs.statSync(BUILT).mtimeMs >= Math.max(...SOURCES.map(newest))) return;
-  const r = spawnSync("npm", ["run", "build:cli", "--silent"], { cwd: ROOT, encoding: "utf8" });
-  if (r.status !== 0) throw new Error(`npm run build:cli failed:\n${r.stdout}\n${r.stderr}`);
+  if (fresh()) return;
+  fs.mkdirSync(path.dirname(LOCK), { recursive: true });
+  for (;;) {
+    try {
+      fs.mkdirSync(LOCK);
+      break;
+    } catch {
+      // Another test file is building; a lock left by a killed run is gone after two minutes.
+      const held = fs.statSync(LOCK, { throwIfNoEntry: false });
+      if (held && Date.now() - held.mtimeMs > 120_000) fs.rmSync(LOCK, { recursive: true, force: true });
+      sleep(250);
+      if (!fs.existsSync(LOCK) && fresh()) return;
+    }
+  }
+  try {
+    if (fresh()) return;
+    const r = spawnSync("npm", ["run", "build:cli", "--silent"], { cwd: ROOT, encoding: "utf8" });
+    if (r.status !== 0) throw new Error(`npm run build:cli failed:\n${r.stdout}\n${r.stderr}`);
+  } finally {
+    fs.rmSync(LOCK, { recursive: true, force: true });
+  }
 }
 
 export interface Spawned {
