@@ -1,63 +1,86 @@
 /**
- * The Data Checks sheet (standard-templates.md §8): counts by severity and every finding,
- * in the analysis's order, each with a link to the cell at fault; then the key.
+ * The Data Checks sheet (standard-templates.md §8, board-pages.md §5): the counts by
+ * severity and a paragraph on the first page, the notes for the finance team (settings that
+ * could not be read; register lines that repeat a form and are counted once, from the form),
+ * then every finding, in the analysis's order, each with a link to the cell at fault. No key.
  */
 import type { Analysis } from "../analysis";
-import { SEVERITY_WORDS } from "../words";
-import {
-  HEADING_STYLE,
-  NOTE_STYLE,
-  SheetBuilder,
-  integer,
-  link,
-  sourceSheetCount,
-  text,
-  titleBlock,
-  writeKey,
-  type SummaryContext,
-} from "./layout";
+import { integer, integerText, link, text } from "./cells";
+import { asAtLine, printContext, severityCounts, sourceSheetCount, type SummaryContext } from "./context";
+import { dataChecksParagraph } from "./paragraphs";
 import type { SheetModel } from "./sheet-model";
+import { SummaryPage } from "./summary-page";
+import { SEVERITY_WORDS } from "../words";
 
 export const DATA_CHECKS_NAME = "Data Checks";
 export const FINDING_COLUMNS = ["Severity", "Sheet", "Cell", "Code", "Message"] as const;
 
-/** Sheet column widths (characters), A to E; A fits the bold "Source sheets" label. */
-const WIDTHS = [15, 24, 10, 24, 70];
-
-const TOP = { verticalAlign: "top" } as const;
+/** Column widths A to E, one landscape page wide. */
+const WIDTHS = [10, 24, 9, 22, 81];
+const FLEX = [0, 1.5, 0, 1, 4];
 
 export function buildDataChecks(analysis: Analysis, ctx: SummaryContext): SheetModel {
-  const b = new SheetBuilder();
   const title = DATA_CHECKS_NAME;
+  const counts = severityCounts(analysis);
+  const page = new SummaryPage({
+    id: "data-checks",
+    name: ctx.sheetName ?? DATA_CHECKS_NAME,
+    title,
+    widths: WIDTHS,
+    flex: FLEX,
+    print: printContext(analysis, ctx, title),
+  });
 
-  const at = { valueCol: 2 };
-  let row = titleBlock(b, { title, ctx, asOf: analysis.asOf, ...at });
-  b.pair(row++, "Source sheets", integer(sourceSheetCount(analysis)), at);
-  b.pair(row++, "Errors", integer(analysis.stats.error), at);
-  b.pair(row++, "Warnings", integer(analysis.stats.warning), at);
-  b.pair(row++, "Info", integer(analysis.stats.info), at);
+  page.banner(counts);
+  page.titleBlock(asAtLine(analysis, ctx));
+  page.headlines([
+    { label: "Errors", value: integer(counts.error) },
+    { label: "Warnings", value: integer(counts.warning) },
+    { label: "Info", value: integer(counts.info) },
+    { label: "Source sheets", value: integer(sourceSheetCount(analysis)) },
+  ]);
+  page.paragraph(dataChecksParagraph(counts, sourceSheetCount(analysis)));
   // Messages about the run itself (e.g. saved settings that could not be read).
-  for (const note of analysis.notes) b.put(row++, 1, text(`Note: ${note}`, NOTE_STYLE));
-  row++;
+  page.notes("About this check", analysis.notes);
 
-  b.put(row++, 1, text("Findings", HEADING_STYLE));
-  const mainHeaderRow = row;
-  row = b.table({
+  // Reconciliation, for the finance team: a register line repeating a form's ref is the
+  // same action, counted once from the form (standard-templates.md §4).
+  const repeats = analysis.recovery.actions.filter((a) => !a.counted);
+  const formOf = (ref: string) => analysis.recovery.actions.find((a) => a.counted && a.source === "form" && a.ref.toLowerCase() === ref.toLowerCase());
+  page.smallTables(
+    repeats.length === 0
+      ? []
+      : [
+          {
+            heading: "Reconciliation notes (for the finance team)",
+            firstCol: 1,
+            columns: [{ header: "Register line", span: 2 }, { header: "Ref" }, { header: "Note", span: 2 }],
+            rows: repeats.map((a) => {
+              const form = formOf(a.ref);
+              return [
+                link(a.sheet, a.cell),
+                text(a.ref),
+                text(
+                  `Repeats the ref of the form ${form ? `on '${form.sheet}'` : "with the same ref"}: the same action, listed and counted once, from the form.`,
+                ),
+              ];
+            }),
+          },
+        ],
+  );
+
+  page.mainTable({
+    heading: `Findings (${integerText(analysis.findings.length)})`,
     name: "DataChecksFindings",
-    headerRow: mainHeaderRow,
-    firstCol: 1,
-    columns: [...FINDING_COLUMNS],
-    noneText: "No problems found",
+    columns: [{ header: "Severity" }, { header: "Sheet" }, { header: "Cell" }, { header: "Code" }, { header: "Message" }],
+    noneText: "No problems found.",
     rows: analysis.findings.map((f) => [
-      text(SEVERITY_WORDS[f.severity], f.severity === "error" ? { ...TOP, bold: true } : TOP),
-      text(f.sheet, { wrap: true, verticalAlign: "top" }),
-      link(f.sheet, f.cell, f.cell, TOP),
-      text(f.code, TOP),
-      text(f.message, { wrap: true, verticalAlign: "top" }),
+      text(SEVERITY_WORDS[f.severity], f.severity === "error" ? { bold: true } : undefined),
+      text(f.sheet),
+      link(f.sheet, f.cell, undefined, f.cell),
+      text(f.code),
+      text(f.message),
     ]),
-  }).nextRow;
-  row++;
-
-  writeKey(b, { row, analysis, first: "recovery" });
-  return b.build({ id: "data-checks", name: ctx.sheetName ?? DATA_CHECKS_NAME, title, widths: WIDTHS, mainHeaderRow });
+  });
+  return page.build();
 }

@@ -1,106 +1,122 @@
 /**
- * The Directions Summary sheet (standard-templates.md §8): period and as-at date, a table
- * by theme with counts by RAG, the table of directions, and the key.
+ * The Directions Summary sheet (standard-templates.md §8, board-pages.md): on the first
+ * page, the period, the headline counts, the RAG spread, the paragraph and the table by
+ * theme; then the Excel table of directions on a page of its own; then the directions key.
  */
 import type { Analysis } from "../analysis";
-import { sheetRef } from "../grid";
-import { RAGS } from "../records";
-import { roundHalfUp } from "../values";
-import {
-  HEADING_STYLE,
-  SheetBuilder,
-  date,
-  fraction,
-  integer,
-  link,
-  ragCell,
-  subtotal,
-  text,
-  titleBlock,
-  writeKey,
-  type CellSpec,
-  type SummaryContext,
-} from "./layout";
+import type { RagCounts } from "../analysis";
+import { date, integer, integerText, link, percent, ragCell, text, type CellSpec } from "./cells";
+import { asAtLine, printContext, severityCounts, type SummaryContext } from "./context";
+import { directionsKey } from "./keys";
+import { count, directionsParagraph, meanProgress } from "./paragraphs";
+import { ragsShown } from "./recovery-summary";
 import type { SheetModel } from "./sheet-model";
+import { RAG_STYLES } from "./style";
+import { SummaryPage, subtotal } from "./summary-page";
 
 export const DIRECTIONS_SUMMARY_NAME = "Directions Summary";
 /** How directions with no theme are shown. */
 export const NO_THEME = "(No theme)";
 
 export const DIRECTION_COLUMNS = ["No", "Theme", "Direction", "Target Date", "Progress", "RAG", "RAG Reason", "Source"] as const;
-export const THEME_COLUMNS = ["Theme", "Directions", "Reported", "Mean Progress", "Red", "Amber", "Green", "Blue", "Grey"] as const;
+export const THEME_COLUMNS = ["Theme", "Directions", "Reported", "Mean Progress", "RAG"] as const;
 
-/** Sheet column widths (characters), A to J: sized for landscape, one page wide. */
-const WIDTHS = [8, 20, 48, 12, 10, 9, 36, 22, 8, 8];
+/** Column widths A to H, one landscape page wide; the wide text columns give and take room. */
+const WIDTHS = [6, 16, 44, 11, 9, 8, 30, 20];
+const FLEX = [0, 1.5, 4, 0, 0, 0, 3, 1.5];
 
-const WRAP_TOP = { wrap: true, verticalAlign: "top" } as const;
-const TOP = { verticalAlign: "top" } as const;
-const CENTRE = { align: "center" } as const;
+/** "1 Red · 1 Green · 1 Grey": the counts by RAG in words, zeros left out. */
+function ragWords(counts: RagCounts, shown: (keyof RagCounts)[]): string {
+  const parts = shown.filter((r) => counts[r] > 0).map((r) => `${integerText(counts[r])} ${RAG_STYLES[r].word}`);
+  return parts.length ? parts.join(" · ") : "None";
+}
 
 export function buildDirectionsSummary(analysis: Analysis, ctx: SummaryContext): SheetModel {
-  const b = new SheetBuilder();
   const t = analysis.directions.totals;
   const items = analysis.directions.items;
   const title = DIRECTIONS_SUMMARY_NAME;
+  const page = new SummaryPage({
+    id: "directions-summary",
+    name: ctx.sheetName ?? DIRECTIONS_SUMMARY_NAME,
+    title,
+    widths: WIDTHS,
+    flex: FLEX,
+    print: printContext(analysis, ctx, title),
+  });
 
-  // Labels span A:B (column A is the narrow No column); values in C.
-  const at = { valueCol: 3, mergeLabel: true };
-  let row = titleBlock(b, { title, ctx, asOf: analysis.asOf, ...at });
-  b.pair(row++, "Period", text(t.period ?? "Not stated"), at);
-  b.pair(row++, "Directions", integer(t.count), at);
-  const reported = items.filter((d) => d.progress !== null).map((d) => d.progress as number);
-  b.pair(row++, "Reported", integer(reported.length), at);
-  row++;
+  page.banner(severityCounts(analysis));
+  page.titleBlock(asAtLine(analysis, ctx, t.period ? [`period ${t.period}`] : []));
 
-  // By theme, from column B so the theme sits in a wide column.
-  b.put(row++, 2, text("By theme", HEADING_STYLE));
-  const overallMean = reported.length === 0 ? null : roundHalfUp(reported.reduce((s, p) => s + p, 0) / reported.length, 1);
-  row = b.table({
-    name: "DirectionsByTheme",
-    headerRow: row,
-    firstCol: 2,
-    columns: [...THEME_COLUMNS],
-    noneText: "None",
-    rows: t.byTheme.map((g) => [
-      text(g.theme ?? NO_THEME, { wrap: true }),
-      integer(g.count, CENTRE),
-      integer(g.reported, CENTRE),
-      g.averageProgress === null ? null : fraction(g.averageProgress / 100, CENTRE),
-      ...RAGS.map((r) => integer(g.byRag[r], CENTRE)),
-    ]),
-    totals: (first, last) => [
-      text("All themes"),
-      // Centred like the figures above them.
-      { ...subtotal({ col: 3, rows: { first, last }, result: t.count, format: "integer" }), style: CENTRE },
-      { ...subtotal({ col: 4, rows: { first, last }, result: reported.length, format: "integer" }), style: CENTRE },
-      // The mean over every reported direction (not a mean of the theme means).
-      overallMean === null ? null : fraction(overallMean / 100, CENTRE),
-      ...RAGS.map((r, i) => ({ ...subtotal({ col: 6 + i, rows: { first, last }, result: t.byRag[r], format: "integer" }), style: CENTRE })),
-    ],
-  }).nextRow;
-  row++;
+  const reported = items.filter((d) => d.progress !== null).length;
+  const mean = meanProgress(items);
+  const overdue = items.filter((d) => d.rag === "red" && d.dueDate !== null && d.dueDate < analysis.asOf && d.progress !== 100).length;
+  page.headlines([
+    { label: "Directions", value: integer(t.count) },
+    { label: "With progress reported", value: integer(reported) },
+    { label: "Mean progress reported", value: mean === null ? text("None reported") : percent(mean / 100) },
+    { label: "Overdue", value: integer(overdue) },
+  ]);
+  const shown = ragsShown(analysis.settings.brag, t.byRag.blue);
+  page.ragSpread(shown.map((rag) => ({ rag, text: `${RAG_STYLES[rag].word}: ${count(t.byRag[rag], "direction")}` })));
+  page.paragraph(directionsParagraph(analysis));
 
-  b.put(row++, 1, text("All directions", HEADING_STYLE));
-  const mainHeaderRow = row;
-  row = b.table({
+  page.smallTables([
+    {
+      heading: "By theme",
+      firstCol: 1,
+      columns: [
+        { header: "Theme", span: 3 },
+        { header: "Directions", align: "right" },
+        { header: "Reported", align: "right" },
+        { header: "Mean Progress", align: "right" },
+        { header: "RAG", span: 2 },
+      ],
+      rows: t.byTheme.map((g) => [
+        text(g.theme ?? NO_THEME),
+        integer(g.count),
+        integer(g.reported),
+        g.averageProgress === null ? null : percent(g.averageProgress / 100),
+        text(ragWords(g.byRag, shown)),
+      ]),
+      totals: (first, last, colOf) => [
+        text("All themes"),
+        subtotal(colOf(1), first, last, t.count, "count"),
+        subtotal(colOf(2), first, last, reported, "count"),
+        // The mean over every reported direction (not a mean of the theme means).
+        mean === null ? null : percent(mean / 100),
+        text(ragWords(t.byRag, shown)),
+      ],
+      noneText: "None",
+    },
+  ]);
+
+  page.mainTable({
+    heading: `All directions (${integerText(items.length)})`,
     name: "DirectionsList",
-    headerRow: mainHeaderRow,
-    firstCol: 1,
-    columns: [...DIRECTION_COLUMNS],
+    columns: [
+      { header: "No" },
+      { header: "Theme" },
+      { header: "Direction" },
+      { header: "Target Date", align: "right" },
+      { header: "Progress", align: "right" },
+      { header: "RAG", align: "center" },
+      { header: "RAG Reason" },
+      { header: "Source" },
+    ],
     noneText: "None: no directions were found.",
     rows: items.map((d): (CellSpec | null)[] => [
-      text(d.no, TOP),
-      text(d.theme ?? NO_THEME, WRAP_TOP),
-      text(d.text, WRAP_TOP),
-      d.dueDate === null ? null : date(d.dueDate, TOP),
-      d.progress === null ? null : fraction(d.progress / 100, TOP),
+      text(d.no),
+      text(d.theme ?? NO_THEME),
+      text(d.text),
+      d.dueDate === null ? null : date(d.dueDate),
+      d.progress === null ? null : percent(d.progress / 100),
       ragCell(d.rag),
-      text(d.ragReason, WRAP_TOP),
-      link(d.sheet, d.cell, sheetRef(d.sheet, d.cell), TOP),
+      text(d.ragReason),
+      link(d.sheet, d.cell),
     ]),
-  }).nextRow;
-  row++;
+  });
 
-  writeKey(b, { row, analysis, first: "directions" });
-  return b.build({ id: "directions-summary", name: ctx.sheetName ?? DIRECTIONS_SUMMARY_NAME, title, widths: WIDTHS, mainHeaderRow });
+  const key = directionsKey(analysis.settings, analysis.asOf);
+  page.key(key.lines, key.rules);
+  return page.build();
 }

@@ -7,7 +7,7 @@
 import type { Analysis } from "../analysis";
 import { buildDataChecks } from "./data-checks";
 import { buildDirectionsSummary, DIRECTIONS_SUMMARY_NAME } from "./directions-summary";
-import type { SummaryContext } from "./layout";
+import type { SummaryContext } from "./context";
 import { buildRecoverySummary, RECOVERY_SUMMARY_NAME } from "./recovery-summary";
 import { DATA_CHECKS_NAME } from "./data-checks";
 import { SUMMARY_IDS, type SheetModel, type SummaryId, type SummaryPlan } from "./sheet-model";
@@ -39,7 +39,21 @@ export function numberedName(base: string, n: number): string {
 /** Excel compares sheet names without regard to case. */
 const key = (name: string) => name.toLocaleLowerCase("en-GB");
 
+/**
+ * The summaries a workbook gets (board-pages.md §9): one for each kind of source sheet it
+ * holds, and Data Checks always. A register-only workbook gets no empty Directions Summary.
+ */
+export function summariesWanted(analysis: Analysis): SummaryId[] {
+  const kinds = new Set(analysis.sheets.map((s) => s.kind));
+  return SUMMARY_IDS.filter((id) => {
+    if (id === "recovery-summary") return kinds.has("recovery-action") || kinds.has("recovery-register");
+    if (id === "directions-summary") return kinds.has("directions");
+    return true;
+  });
+}
+
 export function planSummaries(analysis: Analysis, generatedAt: Date): SummaryPlan {
+  const wanted = summariesWanted(analysis);
   const sheets = analysis.sheets;
   const taken = new Set(sheets.map((s) => key(s.name)));
   const names = new Map<SummaryId, string>();
@@ -57,7 +71,7 @@ export function planSummaries(analysis: Analysis, generatedAt: Date): SummaryPla
   }
 
   // The rest get the wanted name, or the first free numbered one.
-  for (const id of SUMMARY_IDS) {
+  for (const id of wanted) {
     if (names.has(id)) continue;
     let n = 1;
     while (taken.has(key(numberedName(SUMMARY_NAMES[id], n)))) n++;
@@ -68,11 +82,11 @@ export function planSummaries(analysis: Analysis, generatedAt: Date): SummaryPla
 
   // Every id has its name by now; the wanted name stands in for the type's sake.
   const nameOf = (id: SummaryId): string => names.get(id) ?? SUMMARY_NAMES[id];
-  for (const id of SUMMARY_IDS) {
-    const wanted = SUMMARY_NAMES[id];
+  for (const id of wanted) {
+    const want = SUMMARY_NAMES[id];
     const name = nameOf(id);
-    if (key(name) === key(wanted)) continue;
-    const holder = sheets.find((s) => key(s.name) === key(wanted));
+    if (key(name) === key(want)) continue;
+    const holder = sheets.find((s) => key(s.name) === key(want));
     if (!holder) continue;
     notes.push(
       holder.kind === "summary"
@@ -82,7 +96,9 @@ export function planSummaries(analysis: Analysis, generatedAt: Date): SummaryPla
   }
 
   return {
-    models: SUMMARY_IDS.map((id) => BUILDERS[id](analysis, { generatedAt, sheetName: nameOf(id) })),
+    // An earlier summary of a kind no longer present is in `replace` and written over by
+    // nothing: the hosts remove it.
+    models: wanted.map((id) => BUILDERS[id](analysis, { generatedAt, sheetName: nameOf(id) })),
     replace,
     notes,
   };

@@ -1,30 +1,18 @@
 /**
- * The Recovery Summary sheet (standard-templates.md §8): headline totals, the table of
- * actions with a totals formula, totals by service area, risk level and RAG, and the key.
+ * The Recovery Summary sheet (standard-templates.md §8, board-pages.md): on the first
+ * page, the headline totals, the RAG spread, the paragraph and the tables by lead service
+ * area and by risk level; then the Excel table of actions with its totals formula on a page
+ * of its own; then the recovery key.
  */
 import type { Analysis } from "../analysis";
-import { sheetRef } from "../grid";
-import { RAGS, type RiskLevel } from "../records";
-import {
-  HEADING_STYLE,
-  NOTE_STYLE,
-  SheetBuilder,
-  date,
-  fraction,
-  integer,
-  link,
-  money,
-  pounds,
-  ragCell,
-  sourceSheetCount,
-  subtotal,
-  text,
-  titleBlock,
-  writeKey,
-  type CellSpec,
-  type SummaryContext,
-} from "./layout";
+import { RAGS, type Rag, type RiskLevel } from "../records";
+import { date, integer, integerText, link, money, moneyText, percent, pounds, ragCell, text, type CellSpec } from "./cells";
+import { asAtLine, printContext, severityCounts, type SummaryContext } from "./context";
+import { recoveryKey } from "./keys";
+import { count, recoveryParagraph } from "./paragraphs";
 import type { SheetModel } from "./sheet-model";
+import { RAG_STYLES } from "./style";
+import { SummaryPage, subtotal } from "./summary-page";
 import { RISK_WORDS } from "../words";
 
 export const RECOVERY_SUMMARY_NAME = "Recovery Summary";
@@ -43,131 +31,130 @@ export const RECOVERY_ACTION_COLUMNS = [
   "Source",
 ] as const;
 
-/** Sheet column widths (characters), A to J: sized for landscape, one page wide. */
-const WIDTHS = [14, 28, 16, 20, 14, 10, 9, 34, 12, 22];
 
-const WRAP_TOP = { wrap: true, verticalAlign: "top" } as const;
-const TOP = { verticalAlign: "top" } as const;
+/** Column widths A to J, one landscape page wide; the wide text columns give and take room. */
+const WIDTHS = [9, 20, 15, 15, 12, 8, 8, 18, 11, 24];
+const FLEX = [0.5, 3, 2, 2, 0, 0, 0, 3, 0, 0];
+
+/** The RAGs shown: blue only where BRAG is on or something is rated blue, as in the key. */
+export function ragsShown(brag: boolean, blueCount: number): Rag[] {
+  return RAGS.filter((r) => r !== "blue" || brag || blueCount > 0);
+}
 
 export function buildRecoverySummary(analysis: Analysis, ctx: SummaryContext): SheetModel {
-  const b = new SheetBuilder();
   const t = analysis.recovery.totals;
   const title = RECOVERY_SUMMARY_NAME;
+  const page = new SummaryPage({
+    id: "recovery-summary",
+    name: ctx.sheetName ?? RECOVERY_SUMMARY_NAME,
+    title,
+    widths: WIDTHS,
+    flex: FLEX,
+    print: printContext(analysis, ctx, title),
+  });
 
-  // Rows 2–5: about the run (A:B); rows 2–7: headline totals beside it (D:E).
-  const aboutRow = titleBlock(b, { title, ctx, asOf: analysis.asOf, valueCol: 2 });
-  b.pair(aboutRow, "Source sheets", integer(sourceSheetCount(analysis)), { valueCol: 2 });
-  b.pair(aboutRow + 1, "Actions", integer(t.count), { valueCol: 2 });
+  page.banner(severityCounts(analysis));
+  page.titleBlock(asAtLine(analysis, ctx));
+
   const notSet = text("Not set");
-  const headline: [string, CellSpec][] = [
-    ["Total value", money(t.totalValuePence)],
-    ["Target", t.targetPence === null ? notSet : money(t.targetPence)],
-    ["Gap to target", t.gapPence === null ? notSet : money(t.gapPence)],
-    [
-      "Coverage of target",
-      t.coverage !== null ? fraction(t.coverage) : t.targetPence === null ? notSet : text("Not worked out: the target is £0"),
-    ],
-    ["Forecast total", t.forecastTotalPence === null ? text("None given") : money(t.forecastTotalPence)],
-    ["Achieved to date", t.achievedTotalPence === null ? text("None given") : money(t.achievedTotalPence)],
+  const figures: { label: string; value: CellSpec }[] = [
+    { label: "Total value", value: money(t.totalValuePence) },
+    { label: "Target", value: t.targetPence === null ? notSet : money(t.targetPence) },
+    { label: t.gapPence !== null && t.gapPence < 0 ? "Above target by" : "Gap to target", value: t.gapPence === null ? notSet : money(Math.abs(t.gapPence)) },
+    { label: "Coverage of target", value: t.coverage !== null ? percent(t.coverage) : t.targetPence === null ? notSet : text("Target is £0") },
+    { label: "Recovery actions", value: integer(t.count) },
   ];
-  headline.forEach(([label, value], i) => {
-    b.pair(2 + i, label, value, { labelCol: 4, valueCol: 5 });
-  });
-  let row = 2 + headline.length + 1;
+  // The forecast and achieved totals, where given, are in the paragraph: five figures fit one
+  // line in large type, and the first page keeps room for the small tables.
+  page.headlines(figures);
 
-  // The actions table: counted actions only, so its totals formula equals the engine's total.
-  b.put(row++, 1, text("Recovery actions", HEADING_STYLE));
-  const mainHeaderRow = row;
-  const counted = analysis.recovery.actions.filter((a) => a.counted);
-  const actions = b.table({
-    name: "RecoveryActions",
-    headerRow: mainHeaderRow,
-    firstCol: 1,
-    columns: [...RECOVERY_ACTION_COLUMNS],
-    noneText: "None: no recovery actions were found.",
-    rows: counted.map((a) => [
-      text(a.ref, TOP),
-      textOrNull(a.title ?? a.description, WRAP_TOP),
-      textOrNull(a.execLead, WRAP_TOP),
-      textOrNull(a.serviceArea, WRAP_TOP),
-      a.valuePence === null ? null : money(a.valuePence, TOP),
-      a.riskLevel === null ? null : text(RISK_WORDS[a.riskLevel], TOP),
-      ragCell(a.rag),
-      text(a.ragReason, WRAP_TOP),
-      a.planDate === null ? null : date(a.planDate, TOP),
-      link(a.sheet, a.cell, sheetRef(a.sheet, a.cell), TOP),
-    ]),
-    totals: (first, last) => [
-      text("Total"),
-      null,
-      null,
-      null,
-      subtotal({ col: 5, rows: { first, last }, result: pounds(t.totalValuePence), format: "money" }),
-      null,
-      null,
-      null,
-      null,
-      null,
-    ],
-  });
-  row = actions.nextRow;
-  for (const a of analysis.recovery.actions.filter((x) => !x.counted)) {
-    b.put(
-      row++,
-      1,
-      text(
-        `Not listed: the register line at ${sheetRef(a.sheet, a.cell)} repeats the ref ${a.ref} of a form; it is the same action, listed and counted once from the form.`,
-        NOTE_STYLE,
-      ),
-    );
-  }
-  row++;
+  page.ragSpread(
+    ragsShown(analysis.settings.brag, t.byRag.blue.count).map((rag) => ({
+      rag,
+      text: `${RAG_STYLES[rag].word}: ${count(t.byRag[rag].count, "action")} · ${moneyText(t.byRag[rag].valuePence)}`,
+    })),
+  );
+  page.paragraph(recoveryParagraph(analysis));
 
-  // Breakdowns, from column B where the wider columns are.
-  b.put(row++, 2, text("By lead service area", HEADING_STYLE));
-  row = b.table({
-    name: "RecoveryByServiceArea",
-    headerRow: row,
-    firstCol: 2,
-    columns: ["Lead Service Area", "Actions", "Value (£)", "Share"],
-    noneText: "None",
-    rows: t.byServiceArea.map((g) => [text(g.serviceArea), integer(g.count), money(g.valuePence), g.share === null ? null : fraction(g.share)]),
-  }).nextRow;
-  row++;
-
-  b.put(row++, 2, text("By risk level", HEADING_STYLE));
   const levels: RiskLevel[] = ["high", "medium", "low"];
   const riskRows: (CellSpec | null)[][] = levels.map((l) => [text(RISK_WORDS[l]), integer(t.byRiskLevel[l].count), money(t.byRiskLevel[l].valuePence)]);
   // Actions with no valid risk level still belong in the breakdown, so it adds up to the total.
   const givenCount = levels.reduce((s, l) => s + t.byRiskLevel[l].count, 0);
   const givenValue = levels.reduce((s, l) => s + t.byRiskLevel[l].valuePence, 0);
   if (t.count > givenCount) riskRows.push([text("Not given"), integer(t.count - givenCount), money(t.totalValuePence - givenValue)]);
-  row = b.table({
-    name: "RecoveryByRisk",
-    headerRow: row,
-    firstCol: 2,
-    columns: ["Risk Level", "Actions", "Value (£)"],
-    noneText: "None",
-    rows: riskRows,
-  }).nextRow;
-  row++;
+  const sumOf = (col: number, first: number, last: number, result: number, format: CellSpec["format"]) => subtotal(col, first, last, result, format);
 
-  b.put(row++, 2, text("By RAG", HEADING_STYLE));
-  row = b.table({
-    name: "RecoveryByRag",
-    headerRow: row,
-    firstCol: 2,
-    columns: ["RAG", "Actions", "Value (£)"],
-    noneText: "None",
-    // Blue appears only where BRAG is on (or something is rated blue), as in the key.
-    rows: RAGS.filter((r) => r !== "blue" || analysis.settings.brag || t.byRag.blue.count > 0).map((r) => [ragCell(r), integer(t.byRag[r].count), money(t.byRag[r].valuePence)]),
-  }).nextRow;
-  row++;
+  page.smallTables([
+    {
+      heading: "By lead service area",
+      firstCol: 1,
+      columns: [
+        { header: "Lead Service Area", span: 2 },
+        { header: "Actions", align: "right" },
+        { header: "Value (£)", align: "right" },
+        { header: "Share", align: "right" },
+      ],
+      rows: t.byServiceArea.map((g) => [text(g.serviceArea), integer(g.count), money(g.valuePence), g.share === null ? null : percent(g.share)]),
+      totals: (first, last, colOf) => [
+        text("All service areas"),
+        sumOf(colOf(1), first, last, t.byServiceArea.reduce((s, g) => s + g.count, 0), "count"),
+        sumOf(colOf(2), first, last, pounds(t.byServiceArea.reduce((s, g) => s + g.valuePence, 0)), "money"),
+        null,
+      ],
+      noneText: "None",
+    },
+    {
+      heading: "By risk level",
+      firstCol: 7,
+      columns: [{ header: "Risk Level", span: 2 }, { header: "Actions", align: "right" }, { header: "Value (£)", align: "right" }],
+      rows: riskRows,
+      totals: (first, last, colOf) => [
+        text("All actions"),
+        sumOf(colOf(1), first, last, t.count, "count"),
+        sumOf(colOf(2), first, last, pounds(t.totalValuePence), "money"),
+      ],
+    },
+  ]);
 
-  writeKey(b, { row, analysis, first: "recovery" });
-  return b.build({ id: "recovery-summary", name: ctx.sheetName ?? RECOVERY_SUMMARY_NAME, title, widths: WIDTHS, mainHeaderRow });
+  // Counted actions only, so the totals formula equals the engine's total; a register line
+  // that repeats a form's ref is listed on Data Checks, for the finance team.
+  const counted = analysis.recovery.actions.filter((a) => a.counted);
+  page.mainTable({
+    heading: `Recovery actions (${integerText(counted.length)})`,
+    name: "RecoveryActions",
+    columns: [
+      { header: "Ref" },
+      { header: "Action" },
+      { header: "Exec Lead" },
+      { header: "Lead Service Area" },
+      { header: "Recovery Value (£)", align: "right" },
+      { header: "Risk Level" },
+      { header: "RAG", align: "center" },
+      { header: "RAG Reason" },
+      { header: "Plan Date", align: "right" },
+      { header: "Source" },
+    ],
+    noneText: "None: no recovery actions were found.",
+    rows: counted.map((a) => [
+      text(a.ref),
+      textOrNull(a.title ?? a.description),
+      textOrNull(a.execLead),
+      textOrNull(a.serviceArea),
+      a.valuePence === null ? null : money(a.valuePence),
+      a.riskLevel === null ? null : text(RISK_WORDS[a.riskLevel]),
+      ragCell(a.rag),
+      text(a.ragReason),
+      a.planDate === null ? null : date(a.planDate),
+      link(a.sheet, a.cell),
+    ]),
+    totals: (first, last) => [text("Total"), null, null, null, subtotal(5, first, last, pounds(t.totalValuePence), "money"), null, null, null, null, null],
+  });
+
+  const key = recoveryKey(analysis.settings, analysis.asOf);
+  page.key(key.lines, key.rules);
+  return page.build();
 }
 
-function textOrNull(value: string | null, style?: CellSpec["style"]): CellSpec | null {
-  return value === null || value.trim() === "" ? null : text(value, style);
+function textOrNull(value: string | null): CellSpec | null {
+  return value === null || value.trim() === "" ? null : text(value);
 }

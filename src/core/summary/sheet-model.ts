@@ -9,15 +9,19 @@ import { isoDateSchema } from "../iso-date";
 /** Cell text in the sheet model that marks a sheet as written by Board Summary. */
 export const MARKER_PREFIX = "board-summary:generated:";
 
-const numberFormatSchema = z.enum(["money", "percent", "date", "integer", "decimal1", "text"]);
+const numberFormatSchema = z.enum(["money", "percent", "percent1", "date", "integer", "count", "decimal1", "text"]);
 export type NumberFormatKind = z.infer<typeof numberFormatSchema>;
 
 /** The Excel number format code for each kind (UK conventions). */
 export const NUMBER_FORMATS: Record<NumberFormatKind, string> = {
   money: "£#,##0",
   percent: "0%",
+  /** Coverage, shares and progress: one decimal place everywhere (board-pages.md §7). */
+  percent1: "0.0%",
   date: "dd/mm/yyyy",
   integer: "0",
+  /** Counts on the summary sheets: thousands separated, as the paragraph writes them. */
+  count: "#,##0",
   decimal1: "0.0",
   text: "@",
 };
@@ -30,6 +34,8 @@ export const SUMMARY_IDS = summaryIdSchema.options;
 const colour = z.string().regex(/^[0-9A-F]{6}$/, "RRGGBB hex, upper case");
 
 export const cellStyleSchema = z.object({
+  /** Font family; summaries name it on every cell, so no cell falls back to a workbook's own default. */
+  font: z.string().optional(),
   bold: z.boolean().optional(),
   italic: z.boolean().optional(),
   /** Font size in points. */
@@ -87,19 +93,47 @@ const tableModelSchema = z.object({
   dataRows: z.number().int().min(0),
   totalsRow: z.boolean(),
   style: z.string().default("TableStyleMedium2"),
+  /**
+   * Banded rows from the table style. Off on summaries: their cells carry their own fills
+   * and borders, which every application prints alike (LibreOffice draws no table styles).
+   */
+  bandedRows: z.boolean().default(true),
 });
 export type TableModel = z.infer<typeof tableModelSchema>;
 
+/**
+ * One header or footer, in Excel's header and footer codes (`&P` the page number, `&N` the
+ * number of pages, `&F` the file's name, `&&` a literal ampersand, `&"Calibri,Regular"`
+ * and `&9` the font), by section. Office.js and SpreadsheetML take the same codes.
+ */
+const headerFooterSchema = z.object({
+  left: z.string().default(""),
+  center: z.string().default(""),
+  right: z.string().default(""),
+});
+export type HeaderFooter = z.infer<typeof headerFooterSchema>;
+
+/** Page margins in inches, as both Excel and SpreadsheetML give them. */
+const marginsSchema = z.object({
+  left: z.number().min(0),
+  right: z.number().min(0),
+  top: z.number().min(0),
+  bottom: z.number().min(0),
+  header: z.number().min(0),
+  footer: z.number().min(0),
+});
+export type Margins = z.infer<typeof marginsSchema>;
+
 const printSetupSchema = z.object({
   orientation: z.enum(["landscape", "portrait"]),
+  paperSize: z.enum(["A4"]).default("A4"),
   /** Fit to this many pages wide (height free). */
   fitToPagesWide: z.number().int().min(1),
+  margins: marginsSchema,
   /** Rows repeated at the top of every printed page (1-based, inclusive). */
   repeatRows: z.object({ from: z.number().int().min(1), to: z.number().int().min(1) }).nullable(),
-  /** Footer text in Excel's header/footer codes, e.g. `Page &P of &N`. */
-  footer: z.string(),
-  /** Header text (left section), e.g. the sheet's title. */
-  header: z.string().optional(),
+  header: headerFooterSchema,
+  footer: headerFooterSchema,
 });
 
 export const sheetModelSchema = z.object({
@@ -116,13 +150,20 @@ export const sheetModelSchema = z.object({
   /** Column widths in Excel character units, by 1-based column. */
   columnWidths: z.array(z.object({ col: z.number().int().min(1), width: z.number() })),
   /**
-   * Row heights in points for rows whose wrapped text needs more than one line. Spreadsheet
-   * applications do not all grow such rows on their own (LibreOffice does not on import),
-   * so the height is decided here, estimated from the text and the column widths.
+   * Row heights in points, computed from each cell's text, font and column width with
+   * Calibri's own metrics (text-metrics.ts), so every line of wrapped text shows.
+   * Spreadsheet applications do not all grow such rows on their own (LibreOffice does not
+   * on import), and the page breaks are decided from these heights.
    */
   rowHeights: z.array(z.object({ row: z.number().int().min(1), height: z.number().positive() })).optional(),
   /** Rows frozen at the top (0 for none). */
   freezeRows: z.number().int().min(0),
+  /**
+   * Manual page breaks: each row here starts a new printed page. Decided with the row
+   * heights (board-pages.md §4), so a small table never splits, the main table starts a
+   * page of its own and no page holds only headers or only the key.
+   */
+  pageBreaks: z.array(z.number().int().min(2)).default([]),
   print: printSetupSchema,
   tabColor: colour.optional(),
 });

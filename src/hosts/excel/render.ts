@@ -16,11 +16,13 @@ import type { TemplateModel, Validation } from "../../core/templates/template-mo
 import type { Bounds } from "./address";
 
 /**
- * Excel column width in characters → points, as Range.format.columnWidth takes it: a
- * character of the default font (Calibri 11) is 7 px, plus 5 px of padding, at 0.75 pt/px.
+ * A model's column width → points, as Range.format.columnWidth takes it. The width is the
+ * file format's (`<col width>`, padding included), as the .xlsx host writes it: a unit is a
+ * digit of the default font (Calibri 11), 7 px, at 0.75 pt/px. Both hosts so print the
+ * same page width (summary-page.ts sizes columns to fit one landscape page).
  */
-export function widthToPoints(chars: number): number {
-  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
+export function widthToPoints(width: number): number {
+  return Math.round(width * 7 * 0.75 * 100) / 100;
 }
 
 type Written = string | number | boolean;
@@ -64,8 +66,15 @@ export interface RenderedSheet {
   bands: Band[];
   formats: FormatArea[];
   styles: StyleGroup[];
-  merges: Bounds[];
+  /**
+   * Merged areas, one row high, as blocks of rows merged alike: each block one
+   * Range.merge(true) ("merge cells in each row of the specified range as separate merged
+   * cells"), so a small table's spans cost an operation a block, not one a row.
+   */
+  merges: { bounds: Bounds; across: boolean }[];
   widths: { col: number; points: number }[];
+  /** Columns hidden: the marker's, so it neither shows nor widens the printed page. */
+  hiddenColumns: number[];
   /** Row heights in points, as blocks of whole rows sharing a height (`5:9`). */
   heights: { rows: Bounds[]; points: number }[];
   /** Tables with at least one data row (others stay plain ranges). */
@@ -135,7 +144,9 @@ function formatOf(cell: ModelCell): string {
     case "date":
       return NUMBER_FORMATS.date;
     case "text":
-      return NUMBER_FORMATS.text;
+      // An empty cell (one kept only for its look, inside a merge or a table) needs no Text
+      // format; General keeps a column's format runs unbroken, so fewer blocks are written.
+      return cell.content.text === "" ? "General" : NUMBER_FORMATS.text;
     default:
       return "General";
   }
@@ -282,32 +293,38 @@ function styleKey(style: Style): string {
 
 /**
  * Style runs as groups of blocks, one group per look. Runs of the same columns on
- * consecutive rows become one block, except with a border, whose edges are per run (a
- * block would lose the lines between its rows).
+ * consecutive rows become one block. With a border, a group holds blocks of one shape class
+ * (wider than one column or not, taller than one row or not), so the inside edges set on the
+ * group's RangeAreas fall between its cells and nowhere else (see applyStyle).
  */
 export function styleGroups(list: ModelCell[]): StyleGroup[] {
   const runs = styleRuns(list);
-  const groups = new Map<string, StyleGroup>();
   /** The open block for a look and column span, to extend downwards. */
-  const open = new Map<string, Bounds>();
+  const open = new Map<string, { style: Style; bounds: Bounds }>();
+  const blocks: { style: Style; bounds: Bounds }[] = [];
   for (const run of runs) {
-    const key = styleKey(run.style);
-    const wide = run.bounds.right > run.bounds.left;
-    const groupKey = run.style.border ? `${key}|${wide ? "wide" : "narrow"}` : key;
-    let group = groups.get(groupKey);
-    if (!group) {
-      group = { style: run.style, areas: [] };
-      groups.set(groupKey, group);
-    }
-    const spanKey = `${key}|${run.bounds.left}:${run.bounds.right}`;
-    const block = run.style.border ? undefined : open.get(spanKey);
-    if (block && block.bottom === run.bounds.top - 1) {
-      block.bottom = run.bounds.top;
+    const spanKey = `${styleKey(run.style)}|${run.bounds.left}:${run.bounds.right}`;
+    const block = open.get(spanKey);
+    if (block && block.bounds.bottom === run.bounds.top - 1) {
+      block.bounds.bottom = run.bounds.top;
     } else {
-      const b = { ...run.bounds };
-      group.areas.push(b);
+      const b = { style: run.style, bounds: { ...run.bounds } };
+      blocks.push(b);
       open.set(spanKey, b);
     }
+  }
+  const groups = new Map<string, StyleGroup>();
+  for (const b of blocks) {
+    const key = styleKey(b.style);
+    const wide = b.bounds.right > b.bounds.left;
+    const tall = b.bounds.bottom > b.bounds.top;
+    const groupKey = b.style.border ? `${key}|${wide ? "wide" : "narrow"}|${tall ? "tall" : "short"}` : key;
+    let group = groups.get(groupKey);
+    if (!group) {
+      group = { style: b.style, areas: [] };
+      groups.set(groupKey, group);
+    }
+    group.areas.push(b.bounds);
   }
   return [...groups.values()];
 }
@@ -382,8 +399,9 @@ export function renderSheet(model: SheetModel, bandBytes = 512 * 1024): Rendered
     bands: cellBands(all, bandBytes),
     formats: formatAreas(forLooks, formatOf),
     styles: styleGroups(forLooks),
-    merges: model.merges.map((m) => ({ ...m })),
+    merges: mergeBlocks(model.merges),
     widths: model.columnWidths.map((w) => ({ col: w.col, points: widthToPoints(w.width) })),
+    hiddenColumns: [model.markerCell.col],
     heights: heightGroups(model.rowHeights ?? []),
     tables,
     linkedSheets: [...linked],
@@ -393,10 +411,37 @@ export function renderSheet(model: SheetModel, bandBytes = 512 * 1024): Rendered
   };
 }
 
-/** Rows with a wrapped cell and no height of their own, as blocks of neighbouring rows. */
+/** One-row merges of the same columns on neighbouring rows joined into blocks (merged across). */
+function mergeBlocks(merges: SheetModel["merges"]): { bounds: Bounds; across: boolean }[] {
+  const out: { bounds: Bounds; across: boolean }[] = [];
+  const open = new Map<string, Bounds>();
+  for (const m of [...merges].sort((a, b) => a.top - b.top || a.left - b.left)) {
+    if (m.top !== m.bottom) {
+      out.push({ bounds: { ...m }, across: false });
+      continue;
+    }
+    const k = `${m.left}:${m.right}`;
+    const block = open.get(k);
+    if (block && block.bottom === m.top - 1) block.bottom = m.top;
+    else {
+      const b = { ...m };
+      out.push({ bounds: b, across: true });
+      open.set(k, b);
+    }
+  }
+  return out;
+}
+
+/**
+ * Rows holding wrapped text, autofitted after writing (desktop Excel does not grow rows on
+ * its own for API writes): the model's computed heights already show every line, and
+ * Excel's own measure may fit them closer. A row with a merged cell is left at the model's
+ * height, since AutoFit ignores merged cells and would shrink it to one line.
+ */
 function wrapRows(model: SheetModel): Bounds[] {
-  const fixed = new Set((model.rowHeights ?? []).map((h) => h.row));
-  const rows = [...new Set(model.cells.filter((c) => c.style?.wrap === true && !fixed.has(c.row)).map((c) => c.row))].sort((a, b) => a - b);
+  const merged = new Set<number>();
+  for (const m of model.merges) for (let r = m.top; r <= m.bottom; r++) merged.add(r);
+  const rows = [...new Set(model.cells.filter((c) => c.style?.wrap === true && !merged.has(c.row)).map((c) => c.row))].sort((a, b) => a - b);
   const out: Bounds[] = [];
   for (const r of rows) {
     const last = out.at(-1);

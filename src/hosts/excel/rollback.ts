@@ -46,7 +46,7 @@ export interface Target {
   ws?: Excel.Worksheet;
 }
 
-/** Empties an earlier summary: its tables, merges, cells, looks, sizes and panes. */
+/** Empties an earlier summary: its tables, merges, cells, looks, sizes, panes and manual page breaks. */
 export function clearInPlace(ws: Excel.Worksheet, tables: Excel.Table[]): void {
   for (const t of tables) t.delete();
   const all = ws.getRange();
@@ -55,6 +55,7 @@ export function clearInPlace(ws: Excel.Worksheet, tables: Excel.Table[]): void {
   all.format.useStandardWidth = true;
   all.format.useStandardHeight = true;
   ws.freezePanes.unfreeze();
+  ws.horizontalPageBreaks.removePageBreaks();
 }
 
 interface RollBackOptions {
@@ -157,7 +158,7 @@ function readBackup(old: InPlace, backup: Excel.Worksheet): Restore {
   // A copy keeps its sheet's tables in their order (under new names): the nth is the nth old one.
   const tables = old.tableNames.map((name, i) => {
     const table = backup.tables.getItemAt(i);
-    table.load("style, showTotals");
+    table.load("style, showTotals, showBandedRows");
     const range = table.getRange();
     range.load("address");
     return { table, range, name };
@@ -218,6 +219,7 @@ function nameTables(r: Restore, carried: Excel.TableScopedCollection[]): void {
     }
     table.name = t.name;
     table.style = t.table.style;
+    table.showBandedRows = t.table.showBandedRows;
   });
 }
 

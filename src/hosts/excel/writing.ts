@@ -258,11 +258,15 @@ async function writeSheet({ ws, model, rendered: r, budget, tableName }: WriteSh
   }
   for (const m of r.merges) {
     await budget.spend(OP_BYTES * 2 + 20);
-    ws.getRange(boundsAddress(m)).merge(false);
+    ws.getRange(boundsAddress(m.bounds)).merge(m.across);
   }
   for (const w of r.widths) {
     await budget.spend(OP_BYTES * 2 + 20);
     ws.getRange(columnAddress(w.col)).format.columnWidth = w.points;
+  }
+  for (const col of r.hiddenColumns) {
+    await budget.spend(OP_BYTES * 2 + 20);
+    ws.getRange(columnAddress(col)).columnHidden = true;
   }
   for (const h of r.heights) {
     for (const address of rowLists(h.rows)) {
@@ -276,6 +280,7 @@ async function writeSheet({ ws, model, rendered: r, budget, tableName }: WriteSh
     const table = ws.tables.add(boundsAddress(t.bounds), true);
     tableName(t.model.name)(table);
     table.style = t.model.style;
+    table.showBandedRows = t.model.bandedRows;
     if (t.model.totalsRow) table.showTotals = true;
   }
   for (const totals of r.totals) {
@@ -287,15 +292,38 @@ async function writeSheet({ ws, model, rendered: r, budget, tableName }: WriteSh
     await budget.spend(OP_BYTES * 2 + address.length + 20);
     ws.getRanges(address).format.autofitRows();
   }
-  await budget.spend(OP_BYTES * 10 + utf8Bytes(model.print.footer) + utf8Bytes(model.print.header ?? ""));
+  const hf = model.print;
+  const hfText = [hf.header.left, hf.header.center, hf.header.right, hf.footer.left, hf.footer.center, hf.footer.right];
+  await budget.spend(OP_BYTES * 20 + hfText.reduce((n, t) => n + utf8Bytes(t), 0));
   if (model.freezeRows > 0) ws.freezePanes.freezeRows(model.freezeRows);
   const layout = ws.pageLayout;
   layout.orientation = model.print.orientation === "landscape" ? "Landscape" : "Portrait";
+  layout.paperSize = "A4";
   layout.zoom = printZoom(model.print.fitToPagesWide);
+  // PageLayout takes margins in points; the model gives inches, as the file format does.
+  const m = model.print.margins;
+  const points = (inches: number) => Math.round(inches * 72 * 100) / 100;
+  layout.leftMargin = points(m.left);
+  layout.rightMargin = points(m.right);
+  layout.topMargin = points(m.top);
+  layout.bottomMargin = points(m.bottom);
+  layout.headerMargin = points(m.header);
+  layout.footerMargin = points(m.footer);
   if (model.print.repeatRows) layout.setPrintTitleRows(`$${model.print.repeatRows.from}:$${model.print.repeatRows.to}`);
   const page = layout.headersFooters.defaultForAllPages;
-  page.centerFooter = model.print.footer;
-  page.leftHeader = model.print.header ?? "";
+  page.leftHeader = hf.header.left;
+  page.centerHeader = hf.header.center;
+  page.rightHeader = hf.header.right;
+  page.leftFooter = hf.footer.left;
+  page.centerFooter = hf.footer.center;
+  page.rightFooter = hf.footer.right;
+  // Manual page breaks, each before its row (HorizontalPageBreaks.add, ExcelApi 1.9): one
+  // method call on one collection each, its argument an address.
+  const breaks = ws.horizontalPageBreaks;
+  for (const row of model.pageBreaks) {
+    await budget.spend(OP_BYTES + 20);
+    breaks.add(`A${row}`);
+  }
   ws.tabColor = model.tabColor ? `#${model.tabColor}` : "";
 }
 
@@ -327,6 +355,7 @@ function formatBytes(f: FormatArea): number {
 function styleProps(s: Style): number {
   return (
     Number(s.fill !== undefined) +
+    Number(s.font !== undefined) +
     Number(s.bold !== undefined) +
     Number(s.italic !== undefined) +
     Number(s.size !== undefined) +
@@ -335,7 +364,7 @@ function styleProps(s: Style): number {
     Number(s.wrap !== undefined) +
     Number(s.align !== undefined) +
     Number(s.verticalAlign !== undefined) +
-    (s.border ? 5 : 0)
+    (s.border ? 6 : 0)
   );
 }
 
@@ -346,6 +375,7 @@ function styleBytes(style: Style, address: string): number {
 export function applyStyle(format: Excel.RangeFormat, group: StyleGroup): void {
   const s = group.style;
   if (s.fill) format.fill.color = `#${s.fill}`;
+  if (s.font !== undefined) format.font.name = s.font;
   if (s.bold !== undefined) format.font.bold = s.bold;
   if (s.italic !== undefined) format.font.italic = s.italic;
   if (s.size !== undefined) format.font.size = s.size;
@@ -355,11 +385,12 @@ export function applyStyle(format: Excel.RangeFormat, group: StyleGroup): void {
   if (s.align) format.horizontalAlignment = H_ALIGN[s.align];
   if (s.verticalAlign) format.verticalAlignment = V_ALIGN[s.verticalAlign];
   if (s.border) {
-    const edges: ("EdgeTop" | "EdgeBottom" | "EdgeLeft" | "EdgeRight" | "InsideVertical")[] = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"];
-    // A group with a border holds areas of one shape (see StyleGroup): all wider than one
-    // column, or none.
+    const edges: ("EdgeTop" | "EdgeBottom" | "EdgeLeft" | "EdgeRight" | "InsideVertical" | "InsideHorizontal")[] = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"];
+    // A group with a border holds areas of one shape (see styleGroups): all wider than one
+    // column or none, all taller than one row or none.
     const a = group.areas.at(0);
     if (a && a.right > a.left) edges.push("InsideVertical");
+    if (a && a.bottom > a.top) edges.push("InsideHorizontal");
     for (const edge of edges) format.borders.getItem(edge).style = "Continuous";
   }
 }

@@ -13,7 +13,7 @@
  * (`location`), which need no relationship.
  */
 import { a1, sheetRef } from "../../core/grid";
-import { NUMBER_FORMATS, type ModelCell, type SheetModel, type TableModel } from "../../core/summary/sheet-model";
+import { NUMBER_FORMATS, type HeaderFooter, type ModelCell, type SheetModel, type TableModel } from "../../core/summary/sheet-model";
 import type { CellRange, Validation } from "../../core/templates/template-model";
 import type { StyleBook } from "./styles-edit";
 import { attrs, escapeXml } from "./xml-splice";
@@ -27,6 +27,8 @@ export interface SheetDraft {
   rowHeights?: { row: number; height: number }[];
   /** Rows frozen at the top (0 for none). */
   freezeRows: number;
+  /** Rows that start a new printed page (manual page breaks). */
+  pageBreaks?: number[];
   tabColor?: string;
   print?: SheetModel["print"];
   tables?: TableModel[];
@@ -273,24 +275,47 @@ const hyperlinks: Section = ({ links }) =>
     ? `<hyperlinks>${links.map((l) => `<hyperlink${attrs({ ref: l.ref, location: l.location, display: l.display })}/>`).join("")}</hyperlinks>`
     : "";
 
-const pageMargins: Section = () => `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>`;
+/** Excel's "Normal" margins, for a sheet whose print setup names none. */
+const NORMAL_MARGINS = { left: 0.7, right: 0.7, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 };
+
+const pageMargins: Section = ({ draft }) => `<pageMargins${attrs({ ...(draft.print?.margins ?? NORMAL_MARGINS) })}/>`;
+
+/** SpreadsheetML's paper size codes (ECMA-376 §18.3.1.63 pageSetup paperSize). */
+const PAPER_SIZES = { A4: 9 } as const;
 
 const pageSetup: Section = ({ draft }) => {
   const p = draft.print;
   // A4, the paper of UK board packs; fitToHeight 0: as many pages tall as the content needs.
   if (!p) return `<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>`;
   // Numbered from 1: each summary is a paper of its own, whatever sheets print before it.
-  return `<pageSetup${attrs({ paperSize: 9, firstPageNumber: 1, orientation: p.orientation, fitToWidth: p.fitToPagesWide, fitToHeight: 0, useFirstPageNumber: 1 })}/>`;
+  return `<pageSetup${attrs({ paperSize: PAPER_SIZES[p.paperSize], firstPageNumber: 1, orientation: p.orientation, fitToWidth: p.fitToPagesWide, fitToHeight: 0, useFirstPageNumber: 1 })}/>`;
 };
+
+/** A header or footer's sections in one string of codes: `&L…&C…&R…`, empty sections left out. */
+function sections(hf: HeaderFooter): string {
+  return (hf.left ? `&L${hf.left}` : "") + (hf.center ? `&C${hf.center}` : "") + (hf.right ? `&R${hf.right}` : "");
+}
 
 const headerFooter: Section = ({ draft }) => {
   const p = draft.print;
   if (!p) return "";
-  // Text without a section code goes in the left (header) or centre (footer) section.
-  const section = (s: string, code: string) => (/&[LCR]/.test(s) ? s : `${code}${s}`);
-  const header = p.header ? `<oddHeader>${xstring(section(p.header, "&L"))}</oddHeader>` : "";
-  const footer = p.footer ? `<oddFooter>${xstring(section(p.footer, "&C"))}</oddFooter>` : "";
+  const head = sections(p.header);
+  const foot = sections(p.footer);
+  const header = head ? `<oddHeader>${xstring(head)}</oddHeader>` : "";
+  const footer = foot ? `<oddFooter>${xstring(foot)}</oddFooter>` : "";
   return header || footer ? `<headerFooter>${header}${footer}</headerFooter>` : "";
+};
+
+/**
+ * Manual page breaks, each above its row: `id` is the 0-based row a break sits above, that
+ * is the last row (1-based) of the page before (ECMA-376 §18.3.1.3 brk); `man` marks it
+ * the user's own, which applications keep as placed.
+ */
+const rowBreaks: Section = ({ draft }) => {
+  const rows = [...new Set(draft.pageBreaks ?? [])].filter((r) => r > 1).sort((a, b) => a - b);
+  if (!rows.length) return "";
+  const brks = rows.map((r) => `<brk${attrs({ id: r - 1, max: 16383, man: 1 })}/>`).join("");
+  return `<rowBreaks count="${rows.length}" manualBreakCount="${rows.length}">${brks}</rowBreaks>`;
 };
 
 const tableParts: Section = ({ tables }) =>
@@ -310,6 +335,7 @@ const SECTIONS: Section[] = [
   pageMargins,
   pageSetup,
   headerFooter,
+  rowBreaks,
   tableParts,
 ];
 
@@ -354,7 +380,7 @@ function tableXml(w: Work, t: TableModel, headers: string[], id: number, name: s
     `<table xmlns="${escapeXml(w.ctx.mainNs)}"${attrs({ id, name, displayName: name, ref: range, totalsRowCount: t.totalsRow ? 1 : undefined })}>` +
     `<autoFilter ref="${a1(t.headerRow, t.firstCol)}:${a1(lastData, lastCol)}"/>` +
     `<tableColumns count="${headers.length}">${columns}</tableColumns>` +
-    `<tableStyleInfo${attrs({ name: t.style, showFirstColumn: 0, showLastColumn: 0, showRowStripes: 1, showColumnStripes: 0 })}/>` +
+    `<tableStyleInfo${attrs({ name: t.style, showFirstColumn: 0, showLastColumn: 0, showRowStripes: t.bandedRows ? 1 : 0, showColumnStripes: 0 })}/>` +
     `</table>`
   );
 }

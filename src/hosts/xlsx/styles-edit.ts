@@ -185,7 +185,7 @@ export class StyleBook {
     xml += `<${q("sz")} val="${s.size ?? FONT_SIZE}"/>`;
     if (colour) xml += `<${q("color")} rgb="${argb(colour)}"/>`;
     // No <scheme>: a theme font would follow the workbook's theme, which may not be Calibri.
-    xml += `<${q("name")} val="${FONT_NAME}"/><${q("family")} val="2"/></${q("font")}>`;
+    xml += `<${q("name")} val="${escapeXml(s.font ?? FONT_NAME)}"/><${q("family")} val="2"/></${q("font")}>`;
     return this.intern(this.fonts, this.added.fonts, this.existing.fonts, xml);
   }
 

@@ -77,7 +77,15 @@ function templateDraft(model: TemplateModel): SheetDraft {
     freezeRows: model.freezeRows,
     validations: model.validations,
     borderColour: TEMPLATE_BORDER,
-    print: { orientation: "landscape", fitToPagesWide: 1, repeatRows: null, footer: "" },
+    print: {
+      orientation: "landscape",
+      paperSize: "A4",
+      fitToPagesWide: 1,
+      margins: { left: 0.7, right: 0.7, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
+      repeatRows: null,
+      header: { left: "", center: "", right: "" },
+      footer: { left: "", center: "", right: "" },
+    },
   };
 }
 

@@ -23,6 +23,7 @@ function summaryDraft(model: SheetModel): SheetDraft {
     hiddenColumns: [model.markerCell.col],
     rowHeights: model.rowHeights,
     freezeRows: model.freezeRows,
+    pageBreaks: model.pageBreaks,
     tabColor: model.tabColor,
     print: model.print,
     tables: model.tables,

@@ -107,7 +107,31 @@ describe("all three models together", () => {
       }
       expect(m.print.orientation).toBe("landscape");
       expect(m.print.fitToPagesWide).toBe(1);
-      expect(m.print.footer).toBe("Page &P of &N");
+      expect(m.print.paperSize).toBe("A4");
+      expect(m.print.footer.right).toMatch(/Page &P of &N$/);
     }
+  });
+});
+
+describe("only the sheets that apply (board-pages.md §9)", () => {
+  const ids = (sheets: SheetInfo[]) => planSummaries(makeAnalysis({ sheets }), GENERATED).models.map((m) => m.id);
+  const sheet = (name: string, kind: SheetInfo["kind"]): SheetInfo => ({ name, kind, visibility: "visible" });
+
+  it("writes a Recovery Summary and Data Checks for a register-only workbook, no Directions Summary", () => {
+    expect(ids([sheet("Register", "recovery-register")])).toEqual(["recovery-summary", "data-checks"]);
+  });
+
+  it("writes a Directions Summary and Data Checks for a directions-only workbook", () => {
+    expect(ids([sheet("Directions", "directions")])).toEqual(["directions-summary", "data-checks"]);
+  });
+
+  it("always writes Data Checks, even with no source sheet", () => {
+    expect(ids([user("Notes")])).toEqual(["data-checks"]);
+  });
+
+  it("retires an earlier summary of a kind no longer present: replaced by nothing", () => {
+    const p = planSummaries(makeAnalysis({ sheets: [sheet("Register", "recovery-register"), ours("Directions Summary", "directions-summary")] }), GENERATED);
+    expect(p.models.map((m) => m.name)).toEqual(["Recovery Summary", "Data Checks"]);
+    expect(p.replace).toEqual(["Directions Summary"]);
   });
 });

@@ -52,6 +52,7 @@ export interface FakeTableState {
   name: string;
   bounds: Bounds;
   showTotals: boolean;
+  showBandedRows?: boolean;
   style: string;
 }
 
@@ -95,6 +96,10 @@ export interface FakeSheetState {
   /** Data validation by cell key (`row,col`). */
   validation: Map<string, FakeValidation>;
   pageLayout: Record<string, unknown>;
+  /** Manual page breaks: each row a break is placed before (Worksheet.horizontalPageBreaks). */
+  pageBreaks: number[];
+  /** Columns hidden with Range.columnHidden. */
+  hiddenColumns: Set<number>;
   tabColor?: string;
   /** Row ranges given RangeFormat.autofitRows(), as `top:bottom`. */
   autofitRows: string[];
@@ -578,6 +583,7 @@ class FakeWorksheet extends FakeClientObject implements Pick<Excel.Worksheet, "n
   readonly tables: FakeTableCollection;
   readonly freezePanes: FakeFreezePanes;
   readonly pageLayout: FakePageLayout;
+  readonly horizontalPageBreaks: FakePageBreaks;
   constructor(
     ctx: FakeContext,
     private readonly label: string,
@@ -592,6 +598,7 @@ class FakeWorksheet extends FakeClientObject implements Pick<Excel.Worksheet, "n
     this.tables = new FakeTableCollection(ctx, this);
     this.freezePanes = new FakeFreezePanes(ctx, this);
     this.pageLayout = new FakePageLayout(ctx, this);
+    this.horizontalPageBreaks = new FakePageBreaks(ctx, this);
   }
   /** The sheet's state, found at sync; throws as Excel does when it is missing or deleted. */
   sheet(): FakeSheetState {
@@ -847,17 +854,81 @@ class FakeHeaderFooter extends FakeClientObject {
       this.ws.sheet().pageLayout[name] = v;
     });
   }
+  // HeaderFooter (ExcelApi 1.9): six sections, each text in Excel's header and footer codes.
+  set leftHeader(v: string) {
+    this.set("leftHeader", v);
+  }
+  get leftHeader(): string {
+    return this.prop("leftHeader");
+  }
+  set centerHeader(v: string) {
+    this.set("centerHeader", v);
+  }
+  get centerHeader(): string {
+    return this.prop("centerHeader");
+  }
+  set rightHeader(v: string) {
+    this.set("rightHeader", v);
+  }
+  get rightHeader(): string {
+    return this.prop("rightHeader");
+  }
+  set leftFooter(v: string) {
+    this.set("leftFooter", v);
+  }
+  get leftFooter(): string {
+    return this.prop("leftFooter");
+  }
   set centerFooter(v: string) {
     this.set("centerFooter", v);
   }
   get centerFooter(): string {
     return this.prop("centerFooter");
   }
-  set leftHeader(v: string) {
-    this.set("leftHeader", v);
+  set rightFooter(v: string) {
+    this.set("rightFooter", v);
   }
-  get leftHeader(): string {
-    return this.prop("leftHeader");
+  get rightFooter(): string {
+    return this.prop("rightFooter");
+  }
+  /** A section never set reads as empty text, as in Excel. */
+  protected override read(prop: string): unknown {
+    if (["leftHeader", "centerHeader", "rightHeader", "leftFooter", "centerFooter", "rightFooter"].includes(prop)) {
+      const v = this.ws.sheet().pageLayout[prop];
+      return typeof v === "string" ? v : "";
+    }
+    return super.read(prop);
+  }
+}
+
+/**
+ * Worksheet.horizontalPageBreaks (ExcelApi 1.9): `add` "adds a page break before the
+ * top-left cell of the range specified"; `removePageBreaks` "resets all manual page breaks
+ * in the collection" (learn.microsoft.com, Excel.PageBreakCollection).
+ */
+class FakePageBreaks extends FakeClientObject {
+  constructor(
+    ctx: FakeContext,
+    private readonly ws: FakeWorksheet,
+  ) {
+    super(ctx, "PageBreakCollection");
+  }
+  add(pageBreakRange: string): void {
+    this.write({ call: "add", pageBreakRange }, () => {
+      const m = /^\$?[A-Z]{1,3}\$?(\d+)(:|$)/.exec(pageBreakRange);
+      if (!m) throw new FakeOfficeError("InvalidArgument", `The range '${pageBreakRange}' is not valid.`);
+      const row = Number(m[1]);
+      const s = this.ws.sheet();
+      // A break above row 1 is no break; Excel refuses it.
+      if (row < 2) throw new FakeOfficeError("InvalidArgument", "A page break cannot be added above the first row.");
+      if (!s.pageBreaks.includes(row)) s.pageBreaks.push(row);
+      s.pageBreaks.sort((a, b) => a - b);
+    });
+  }
+  removePageBreaks(): void {
+    this.write({ call: "removePageBreaks" }, () => {
+      this.ws.sheet().pageBreaks = [];
+    });
   }
   protected override read(prop: string): unknown {
     if (prop === "centerFooter" || prop === "leftHeader") {
@@ -929,6 +1000,31 @@ class FakePageLayout extends FakeClientObject {
     const range = new FakeRange(this.ctx, this.ws, rows, true);
     this.ctx.enqueue({ desc: { on: this.kind, call: "getPrintTitleRowsOrNullObject" }, write: false, apply: () => range.resolveNull() });
     return range;
+  }
+  // PageLayout margins (ExcelApi 1.9), in points; a negative margin is refused as Excel refuses it.
+  private margin(name: string, v: number): void {
+    this.setProp(name, v, () => {
+      if (!(typeof v === "number" && v >= 0 && v < 1000)) throw new FakeOfficeError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.");
+      this.ws.sheet().pageLayout[name] = v;
+    });
+  }
+  set leftMargin(v: number) {
+    this.margin("leftMargin", v);
+  }
+  set rightMargin(v: number) {
+    this.margin("rightMargin", v);
+  }
+  set topMargin(v: number) {
+    this.margin("topMargin", v);
+  }
+  set bottomMargin(v: number) {
+    this.margin("bottomMargin", v);
+  }
+  set headerMargin(v: number) {
+    this.margin("headerMargin", v);
+  }
+  set footerMargin(v: number) {
+    this.margin("footerMargin", v);
   }
   setPrintTitleRows(rows: string): void {
     this.write({ call: "setPrintTitleRows", rows }, () => {
@@ -1053,6 +1149,17 @@ class FakeRange extends FakeClientObject {
   }
   get hyperlink(): Excel.RangeHyperlink {
     return this.prop("hyperlink");
+  }
+  /** Range.columnHidden (ExcelApi 1.2): hides or shows every column the range covers. */
+  set columnHidden(v: boolean) {
+    this.setProp("columnHidden", v, () => {
+      const b = this.bounds();
+      const s = this.ws.sheet();
+      for (let c = b.left; c <= b.right; c++) {
+        if (v) s.hiddenColumns.add(c);
+        else s.hiddenColumns.delete(c);
+      }
+    });
   }
   set hyperlink(v: Excel.RangeHyperlink) {
     this.setProp("hyperlink", v, () => {
@@ -1350,12 +1457,18 @@ class FakeRange extends FakeClientObject {
   get dataValidation(): FakeDataValidation {
     return new FakeDataValidation(this.ctx, this);
   }
+  /**
+   * Range.merge: `across` true merges "cells in each row of the specified range as separate
+   * merged cells" (learn.microsoft.com, Excel.Range.merge); otherwise the range is one.
+   */
   merge(across?: boolean): void {
     this.write({ call: "merge", across }, () => {
       const s = this.ws.writable();
       const b = this.bounds();
       if (s.merges.some((m) => overlaps(m, b))) throw new FakeOfficeError("InvalidOperation", "Cannot merge over a merged range.");
-      s.merges.push({ ...b });
+      if (across === true) {
+        if (b.right > b.left) for (let r = b.top; r <= b.bottom; r++) s.merges.push({ top: r, left: b.left, bottom: r, right: b.right });
+      } else s.merges.push({ ...b });
       this.raise("onFormatChanged");
     });
   }
@@ -1473,7 +1586,7 @@ class FakeAddressAreas extends FakeClientObject implements FormatTarget {
 
 class FakeRangeFormat extends FakeClientObject {
   readonly fill: { color: string };
-  readonly font: { bold: boolean; italic: boolean; size: number; color: string; underline: string };
+  readonly font: { name: string; bold: boolean; italic: boolean; size: number; color: string; underline: string };
   readonly borders: { getItem(index: string): { style: string } };
   constructor(
     ctx: FakeContext,
@@ -1492,7 +1605,7 @@ class FakeRangeFormat extends FakeClientObject {
       return o;
     };
     this.fill = styler("fill.", ["color"]) as unknown as FakeRangeFormat["fill"];
-    this.font = styler("font.", ["bold", "italic", "size", "color", "underline"]) as unknown as FakeRangeFormat["font"];
+    this.font = styler("font.", ["name", "bold", "italic", "size", "color", "underline"]) as unknown as FakeRangeFormat["font"];
     this.borders = {
       getItem: (index: string) => styler(`border.${index}.`, ["style"]) as unknown as { style: string },
     };
@@ -1736,6 +1849,8 @@ class FakeTable extends FakeClientObject implements Pick<Excel.Table, "name" | "
     if (prop === "name") return t.name;
     if (prop === "showTotals") return t.showTotals;
     if (prop === "style") return t.style;
+    // A new table's rows are banded (Excel's default) until set otherwise.
+    if (prop === "showBandedRows") return t.showBandedRows ?? true;
     return super.read(prop);
   }
   get name(): string {
@@ -1757,6 +1872,15 @@ class FakeTable extends FakeClientObject implements Pick<Excel.Table, "name" | "
   set style(v: string) {
     this.setProp("style", v, () => {
       this.state().style = v;
+    });
+  }
+  /** Table.showBandedRows (ExcelApi 1.3). */
+  get showBandedRows(): boolean {
+    return this.prop("showBandedRows");
+  }
+  set showBandedRows(v: boolean) {
+    this.setProp("showBandedRows", v, () => {
+      this.state().showBandedRows = v;
     });
   }
   get showTotals(): boolean {
@@ -2042,6 +2166,8 @@ export class FakeExcel {
       rowHeights: new Map(),
       validation: new Map(),
       pageLayout: {},
+      pageBreaks: [],
+      hiddenColumns: new Set(),
       autofitRows: [],
     };
   }
@@ -2066,6 +2192,8 @@ export class FakeExcel {
     copy.validation = new Map([...s.validation].map(([k, v]) => [k, JSON.parse(JSON.stringify(v)) as FakeValidation]));
     copy.pageLayout = JSON.parse(JSON.stringify(s.pageLayout)) as Record<string, unknown>;
     copy.autofitRows = [...s.autofitRows];
+    copy.pageBreaks = [...s.pageBreaks];
+    copy.hiddenColumns = new Set(s.hiddenColumns);
     if (s.tabColor !== undefined) copy.tabColor = s.tabColor;
     return copy;
   }

@@ -29,7 +29,16 @@ function model(rows: number, linkSheet = "Source"): SheetModel {
     columnWidths: [],
     tables: [],
     freezeRows: 0,
-    print: { orientation: "landscape", fitToPagesWide: 1, repeatRows: null, footer: "Page &P of &N" },
+    pageBreaks: [],
+    print: {
+      orientation: "landscape",
+      paperSize: "A4",
+      fitToPagesWide: 1,
+      margins: { left: 0.25, right: 0.25, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
+      repeatRows: null,
+      header: { left: "", center: "", right: "" },
+      footer: { left: "", center: "", right: "Page &P of &N" },
+    },
   } as unknown as SheetModel;
 }
 
@@ -45,7 +54,7 @@ describe("rendering for batched writes", () => {
     expect(link.areas).toEqual([{ top: 2, left: 4, bottom: 101, right: 4 }]);
   });
 
-  it("keeps bordered runs apart, grouped by whether they span columns", () => {
+  it("joins bordered runs into blocks, grouped by shape so their inside edges fall between cells", () => {
     const cells: ModelCell[] = [
       { row: 1, col: 1, content: { kind: "text", text: "a" }, style: { border: true } },
       { row: 1, col: 2, content: { kind: "text", text: "b" }, style: { border: true } },
@@ -54,12 +63,10 @@ describe("rendering for batched writes", () => {
     ];
     const groups = styleGroups(cells);
     expect(groups.map((g) => g.areas)).toEqual([
+      // One row, two columns: edges and the inside vertical.
       [{ top: 1, left: 1, bottom: 1, right: 2 }],
-      // Rows 2 and 3 stay two areas, so each keeps its own top and bottom edge.
-      [
-        { top: 2, left: 1, bottom: 2, right: 1 },
-        { top: 3, left: 1, bottom: 3, right: 1 },
-      ],
+      // Rows 2 and 3 are one block: edges and the inside horizontal keep a line between them.
+      [{ top: 2, left: 1, bottom: 3, right: 1 }],
     ]);
   });
 

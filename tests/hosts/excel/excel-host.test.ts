@@ -146,14 +146,31 @@ describe("writing the summary sheets", () => {
     ]);
     expect(s.merges).toEqual([{ top: 1, left: 1, bottom: 1, right: 4 }]);
     expect(s.freezeRows).toBe(4);
-    expect(s.columnWidths.get(1)).toBeCloseTo((12 * 7 + 5) * 0.75);
+    // The model's width is the file format's (padding included): 7 px a unit, as the .xlsx host writes it.
+    expect(s.columnWidths.get(1)).toBeCloseTo(12 * 7 * 0.75);
     expect(s.pageLayout).toEqual({
       orientation: "Landscape",
+      paperSize: "A4",
       zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      // Narrow margins, in points.
+      leftMargin: 18,
+      rightMargin: 18,
+      topMargin: 54,
+      bottomMargin: 54,
+      headerMargin: 21.6,
+      footerMargin: 21.6,
       printTitleRows: "$4:$4",
-      centerFooter: "Page &P of &N",
       leftHeader: "Recovery Summary",
+      centerHeader: "",
+      rightHeader: "As at 21/09/2023",
+      leftFooter: "&F",
+      centerFooter: "",
+      rightFooter: "Page &P of &N",
     });
+    // The model's manual page break, and the marker's column hidden so it neither shows nor prints.
+    expect(s.pageBreaks).toEqual([4]);
+    expect([...s.hiddenColumns]).toEqual([8]);
+    expect(s.tables[0]?.showBandedRows).toBe(false);
     expect(s.tabColor).toBe("#1F4E79");
     // A table with no data rows is a plain range.
     expect(fake.sheet("Data Checks")!.tables).toEqual([]);

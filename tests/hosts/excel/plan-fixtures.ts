@@ -71,6 +71,7 @@ export function planFor(sources: string[], options: { replace?: string[]; recove
         dataRows: sources.length,
         totalsRow: true,
         style: "TableStyleMedium2",
+        bandedRows: false,
       },
     ],
     columnWidths: [
@@ -78,7 +79,16 @@ export function planFor(sources: string[], options: { replace?: string[]; recove
       { col: 4, width: 30 },
     ],
     freezeRows: 4,
-    print: { orientation: "landscape", fitToPagesWide: 1, repeatRows: { from: 4, to: 4 }, footer: "Page &P of &N", header: "Recovery Summary" },
+    pageBreaks: [4],
+    print: {
+      orientation: "landscape",
+      paperSize: "A4",
+      fitToPagesWide: 1,
+      margins: { left: 0.25, right: 0.25, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
+      repeatRows: { from: 4, to: 4 },
+      header: { left: "Recovery Summary", center: "", right: "As at 21/09/2023" },
+      footer: { left: "&F", center: "", right: "Page &P of &N" },
+    },
     tabColor: "1F4E79",
   };
   const checks: SheetModel = {
@@ -93,10 +103,19 @@ export function planFor(sources: string[], options: { replace?: string[]; recove
     ],
     merges: [],
     // No data rows: written as a plain range, never as an Excel table.
-    tables: [{ name: "DataChecks", headerRow: 3, firstCol: 1, columns: ["Severity", "Message"], dataRows: 0, totalsRow: false, style: "TableStyleMedium2" }],
+    tables: [{ name: "DataChecks", headerRow: 3, firstCol: 1, columns: ["Severity", "Message"], dataRows: 0, totalsRow: false, style: "TableStyleMedium2", bandedRows: true }],
     columnWidths: [],
     freezeRows: 0,
-    print: { orientation: "landscape", fitToPagesWide: 1, repeatRows: null, footer: "Page &P of &N" },
+    pageBreaks: [],
+    print: {
+      orientation: "landscape",
+      paperSize: "A4",
+      fitToPagesWide: 1,
+      margins: { left: 0.25, right: 0.25, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
+      repeatRows: null,
+      header: { left: "", center: "", right: "" },
+      footer: { left: "", center: "", right: "Page &P of &N" },
+    },
   };
   return { models: [recovery, checks], replace: options.replace ?? [], notes: [] };
 }

@@ -274,10 +274,19 @@ describe("summary sheets of any id", () => {
         ]).flat(),
       ],
       merges: [],
-      tables: [{ name: "Risks", headerRow: 3, firstCol: 1, columns: ["Ref", "Score"], dataRows, totalsRow: false, style: "TableStyleMedium2" }],
+      tables: [{ name: "Risks", headerRow: 3, firstCol: 1, columns: ["Ref", "Score"], dataRows, totalsRow: false, style: "TableStyleMedium2", bandedRows: true }],
       columnWidths: [{ col: 1, width: 10 }],
       freezeRows: 3,
-      print: { orientation: "landscape", fitToPagesWide: 1, repeatRows: { from: 3, to: 3 }, footer: "Page &P of &N" },
+      pageBreaks: [],
+      print: {
+        orientation: "landscape",
+        paperSize: "A4",
+        fitToPagesWide: 1,
+        margins: { left: 0.25, right: 0.25, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
+        repeatRows: { from: 3, to: 3 },
+        header: { left: "", center: "", right: "" },
+        footer: { left: "", center: "", right: "Page &P of &N" },
+      },
     };
   }
 

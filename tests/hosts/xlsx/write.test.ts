@@ -147,7 +147,7 @@ describe("a build into the user's workbook", () => {
   it("freezes the header rows and sets up printing as a board paper", async () => {
     expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 5 });
     expect(ws.pageSetup).toMatchObject({ orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 });
-    expect(ws.headerFooter.oddFooter).toBe("&CPage &P of &N");
+    expect(ws.headerFooter.oddFooter).toBe("&RPage &P of &N");
     expect(ws.headerFooter.oddHeader).toBe("&LRecovery Summary");
     expect(parts(output)["xl/workbook.xml"]).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="4">'Recovery Summary'!$5:$5</definedName>`);
   });

@@ -1,0 +1,96 @@
+/**
+ * Cell contents for summary sheets, and the text each one shows. The same formatting
+ * writes the paragraph's figures, so "£3,935,000" and "87.4%" in a sentence are exactly what
+ * the table beside it shows (board-pages.md §1, §7).
+ */
+import { formatDateUk, formatMoney, roundHalfUp } from "../values";
+import type { CellContent, CellStyle, NumberFormatKind } from "./sheet-model";
+import { RAG_STYLES, ragStyle } from "./style";
+import type { Rag } from "../records";
+
+/** A cell's content, format and style, without its position. */
+export interface CellSpec {
+  content: CellContent;
+  format?: NumberFormatKind;
+  style?: CellStyle;
+}
+
+/** Pence → pounds for a money cell. */
+export function pounds(pence: number): number {
+  return pence / 100;
+}
+
+export const text = (t: string, style?: CellStyle): CellSpec => ({ content: { kind: "text", text: t }, style });
+export const money = (pence: number, style?: CellStyle): CellSpec => ({ content: { kind: "number", value: pounds(pence) }, format: "money", style });
+export const integer = (n: number, style?: CellStyle): CellSpec => ({ content: { kind: "number", value: n }, format: "count", style });
+/** A percentage to one decimal place from a fraction (0.8744 shows as 87.4%). */
+export const percent = (fraction: number, style?: CellStyle): CellSpec => ({ content: { kind: "number", value: fraction }, format: "percent1", style });
+export const date = (iso: string, style?: CellStyle): CellSpec => ({ content: { kind: "date", iso }, format: "date", style });
+/**
+ * A link to a source cell, shown as words (`FRA-01 Planning, cell C5`). Never wrapped:
+ * LibreOffice draws a linked cell's text on one line whatever its wrap setting, so its
+ * column is made wide enough for the whole text instead.
+ */
+export const link = (sheet: string, cell: string, style?: CellStyle, shown = sourceWords(sheet, cell)): CellSpec => ({
+  content: { kind: "link", text: shown, sheet, cell },
+  style: { wrap: false, ...style },
+});
+/** The RAG word in its colour. */
+export const ragCell = (rag: Rag, extra?: CellStyle): CellSpec => ({ content: { kind: "text", text: RAG_STYLES[rag].word }, style: ragStyle(rag, extra) });
+
+/**
+ * Where a figure came from, as a reader says it (board-pages.md §6): `FRA-01 Planning,
+ * cell C5`, never the formula form `'FRA-01 Planning'!C5`.
+ */
+export function sourceWords(sheet: string, cell: string): string {
+  return `${sheet}, cell ${cell.replace(/\$/g, "")}`;
+}
+
+/** A fraction as the `0.0%` format shows it: 0.8744 → "87.4%". */
+export function percentText(fraction: number): string {
+  return `${roundHalfUp(fraction * 100, 1).toFixed(1)}%`;
+}
+
+/** Whole pounds as the `£#,##0` format shows them. */
+export function moneyText(pence: number): string {
+  return formatMoney(pence);
+}
+
+/** A count as the `#,##0` format shows it. */
+export function integerText(n: number): string {
+  return Math.round(n).toLocaleString("en-GB");
+}
+
+/** The text a cell shows, as its number format writes it (for measuring it). */
+export function shownText(content: CellContent, format?: NumberFormatKind): string {
+  switch (content.kind) {
+    case "text":
+    case "link":
+      return content.text;
+    case "date":
+      return formatDateUk(content.iso);
+    case "number":
+      return formatNumber(content.value, format);
+    case "formula":
+      return content.result === null ? "" : formatNumber(content.result, format);
+  }
+}
+
+function formatNumber(value: number, format?: NumberFormatKind): string {
+  switch (format) {
+    case "money":
+      return formatMoney(Math.round(value * 100));
+    case "percent":
+      return `${roundHalfUp(value * 100, 0)}%`;
+    case "percent1":
+      return percentText(value);
+    case "integer":
+      return String(Math.round(value));
+    case "count":
+      return integerText(value);
+    case "decimal1":
+      return roundHalfUp(value, 1).toFixed(1);
+    default:
+      return String(value);
+  }
+}

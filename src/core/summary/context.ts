@@ -1,0 +1,58 @@
+/**
+ * What every summary sheet is built from besides its own figures: when it was generated,
+ * the name it is written under, the organisation and as-at date for its header, the
+ * findings counted by severity (for the banner) and the source sheets read.
+ */
+import type { Analysis } from "../analysis";
+import { formatDateUk } from "../values";
+import type { PrintContext } from "./page-setup";
+import type { SeverityCounts } from "./summary-page";
+
+/** Options every sheet builder takes. */
+export interface SummaryContext {
+  /** When the summary was built; shown in Europe/London time. */
+  generatedAt: Date;
+  /** The sheet's final name (from the plan); defaults to the name it would like. */
+  sheetName?: string;
+}
+
+/** `21/03/2024 14:05`, in Europe/London (GMT or BST as the date falls). */
+export function formatDateTimeUk(at: Date): string {
+  const parts = new Intl.DateTimeFormat("en-GB", {
+    timeZone: "Europe/London",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(at);
+  const get = (t: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === t)?.value ?? "";
+  return `${get("day")}/${get("month")}/${get("year")} ${get("hour")}:${get("minute")}`;
+}
+
+/** The findings counted by severity (the analysis's own stats). */
+export function severityCounts(analysis: Analysis): SeverityCounts {
+  return analysis.stats;
+}
+
+/** Source sheets recognised in the workbook (forms, registers, directions). */
+export function sourceSheetCount(analysis: Analysis): number {
+  return analysis.sheets.filter((s) => s.kind === "recovery-action" || s.kind === "recovery-register" || s.kind === "directions").length;
+}
+
+/** The header and footer's facts for a sheet. */
+export function printContext(analysis: Analysis, ctx: SummaryContext, title: string): PrintContext {
+  return { title, organisation: analysis.settings.organisation, asOf: analysis.asOf, generated: formatDateTimeUk(ctx.generatedAt) };
+}
+
+/** The line under the title: "As at 21/09/2023 · 7 source sheets · generated 30/11/2026 21:45". */
+export function asAtLine(analysis: Analysis, ctx: SummaryContext, extra: string[] = []): string {
+  const sheets = sourceSheetCount(analysis);
+  return [
+    `As at ${formatDateUk(analysis.asOf)}`,
+    ...extra,
+    `from ${sheets.toLocaleString("en-GB")} source ${sheets === 1 ? "sheet" : "sheets"}`,
+    `generated ${formatDateTimeUk(ctx.generatedAt)}`,
+  ].join(" · ");
+}

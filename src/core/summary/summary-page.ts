@@ -1,0 +1,552 @@
+/**
+ * The layout vocabulary every summary sheet is written in (board-pages.md): a sheet is a
+ * column of blocks, each written by one method, top to bottom:
+ *
+ *   banner       "Not final: N errors …" (or the quieter line for warnings alone)
+ *   titleBlock   title, organisation, the as-at line
+ *   headlines    the headline figures, in larger type, side by side
+ *   ragSpread    the RAG spread: coloured cells with the word and the counts
+ *   paragraph    the plain-English paragraph
+ *   smallTables  small tables side by side, never split across pages
+ *   notes        a heading and lines of text, kept together
+ *   mainTable    the Excel table of items: its own page, its header repeated
+ *   key          the sheet's own key, never alone on a page
+ *
+ * `build()` then sizes the columns (so every number and word fits), the rows (from the
+ * text with Calibri's metrics, so every line shows) and the page breaks, and returns the
+ * SheetModel every host renders. The builder knows nothing of recovery actions or
+ * directions: a new summary (action plans, risks) is a new list of blocks.
+ */
+import type { Rag } from "../records";
+import { plural } from "../words";
+import { columnLetters } from "../grid";
+import { markerText } from "./marker";
+import { shownText, text, type CellSpec } from "./cells";
+import { paginate, type BlockPolicy, type PageBlock } from "./paginate";
+import { PAGE_HEIGHT, WIDTH_BUDGET, columnPoints, summaryPrintSetup, type PrintContext } from "./page-setup";
+import type { CellStyle, ModelCell, SheetModel, SummaryId, TableModel } from "./sheet-model";
+import {
+  BANNER,
+  CAPTION,
+  FIGURE,
+  HEADING,
+  MUTED_LINE,
+  PARAGRAPH,
+  RAG_STYLES,
+  SUBTITLE,
+  TITLE,
+  WARNING_LINE,
+  bodyStyle,
+  headerStyle,
+  SIZE,
+  ragStyle,
+  styled,
+} from "./style";
+import { lineHeight, widestLine, widestWord, wrapLines } from "./text-metrics";
+
+/** Tab colour of every summary sheet, so the product's own sheets stand out. */
+export const SUMMARY_TAB_COLOR = "1F4E79";
+
+/** Points of cell padding left and right of the text, together (both applications keep about 2 px a side). */
+const H_PADDING = 6;
+/** Points above and below a cell's lines, together, beyond what lineHeight allows. */
+const V_PADDING = 0;
+/** Height of an empty row between blocks. */
+const GAP = 9;
+/** The widest a group of columns under a headline figure or RAG cell aims to be (width units). */
+const MAX_GROUP = 30;
+/** Height of a row with nothing in it. */
+const EMPTY_ROW = 15;
+
+export type Align = "left" | "right" | "center";
+
+export interface TableColumn {
+  header: string;
+  /** Numbers right, under a right-aligned header; text left. */
+  align?: Align;
+  /** How many sheet columns the column spans (small tables only; merged). */
+  span?: number;
+}
+
+export interface SmallTable {
+  heading: string;
+  firstCol: number;
+  columns: TableColumn[];
+  rows: (CellSpec | null)[][];
+  /** The totals row's cells, given the data's first and last row and each table column's sheet column. */
+  totals?: (first: number, last: number, colOf: (i: number) => number) => (CellSpec | null)[];
+  /** Shown under the header where there are no rows. */
+  noneText?: string;
+}
+
+export interface MainTable {
+  heading: string;
+  /** Workbook-unique Excel table name. */
+  name: string;
+  /** One sheet column each, from column A. */
+  columns: TableColumn[];
+  rows: (CellSpec | null)[][];
+  totals?: (first: number, last: number) => (CellSpec | null)[];
+  noneText: string;
+}
+
+export interface KeyRule {
+  rag: Rag;
+  text: string;
+}
+
+export interface PageOptions {
+  id: SummaryId;
+  /** The sheet's final name. */
+  name: string;
+  title: string;
+  /** Column widths (Excel character units), A onwards, as designed for landscape A4. */
+  widths: number[];
+  /**
+   * How much each column gives up or takes when others need more room (0: fixed). Wide
+   * text columns flex; numbers do not.
+   */
+  flex: number[];
+  print: PrintContext;
+}
+
+interface Placed {
+  first: number;
+  last: number;
+  policy: BlockPolicy;
+}
+
+/** Findings counted by severity. */
+export interface SeverityCounts {
+  error: number;
+  warning: number;
+  info: number;
+}
+
+
+/** The banner's words: "Not final: 16 errors in the source sheets. See Data Checks." */
+export function bannerText(counts: SeverityCounts): { kind: "errors" | "warnings"; text: string } | null {
+  if (counts.error > 0) return { kind: "errors", text: `Not final: ${plural(counts.error, "error")} in the source sheets. See Data Checks.` };
+  if (counts.warning > 0)
+    return { kind: "warnings", text: `${plural(counts.warning, "warning")} in the source sheets, none of them errors: the figures stand. See Data Checks.` };
+  return null;
+}
+
+export class SummaryPage {
+  private readonly cells = new Map<string, ModelCell>();
+  private readonly merges: SheetModel["merges"] = [];
+  private readonly tables: TableModel[] = [];
+  private readonly blocks: Placed[] = [];
+  /** Heights given to rows that hold no text (gaps). */
+  private readonly fixedHeights = new Map<number, number>();
+  private row = 1;
+  /** Blocks whose cells wait for the columns' final widths. */
+  private readonly deferred: ((widths: number[]) => void)[] = [];
+  /** The empty row waiting for the next block. */
+  private gapRow: number | null = null;
+  private mainHeaderRow: number | null = null;
+  private readonly lastCol: number;
+
+  constructor(private readonly options: PageOptions) {
+    this.lastCol = options.widths.length;
+  }
+
+  // ---- blocks ------------------------------------------------------------------------
+
+  /** The "Not final" banner where there are errors; a quieter line for warnings alone; else nothing. */
+  banner(counts: SeverityCounts): void {
+    const b = bannerText(counts);
+    if (!b) return;
+    this.block({ kind: "flow" }, () => {
+      this.across(this.row, text(b.text, b.kind === "errors" ? BANNER : WARNING_LINE));
+      this.row++;
+    });
+  }
+
+  /** The title, the organisation (where set) and a line under them (the as-at date, where from). */
+  titleBlock(line: string): void {
+    this.block({ kind: "flow" }, () => {
+      this.across(this.row++, text(this.options.title, TITLE));
+      if (this.options.print.organisation) this.across(this.row++, text(this.options.print.organisation, SUBTITLE));
+      this.across(this.row++, text(line, MUTED_LINE));
+    });
+  }
+
+  /**
+   * Headline figures side by side: a caption over each value in larger type. The groups of
+   * columns each takes are chosen once the columns' widths are known (see build).
+   */
+  headlines(figures: { label: string; value: CellSpec }[]): void {
+    if (figures.length === 0) return;
+    this.gap();
+    // At most six to a line (seven go four and three), a caption over each figure.
+    const lines = Math.ceil(figures.length / 6);
+    const perLine = Math.ceil(figures.length / lines);
+    const groups = Array.from({ length: lines }, (_, i) => figures.slice(i * perLine, (i + 1) * perLine));
+    this.block({ kind: "keep" }, () => {
+      const top = this.row;
+      this.row += 2 * groups.length;
+      this.deferred.push((widths) => {
+        const need = (f: { label: string; value: CellSpec }, size: number) =>
+          Math.max(widestLine(f.label, { size: SIZE.small }), widestLine(shownText(f.value.content, f.value.format), { size, bold: true })) + H_PADDING + 14;
+        const layout = (size: number) => groups.map((g) => spansOf(widths, g.length, g.map((f) => need(f, size))));
+        const fits = (size: number, spans: [number, number][][]) =>
+          groups.every((g, l) => g.every((f, i) => need(f, size) <= columnPoints(sumWidths(widths, spans[l][i][0], spans[l][i][1]))));
+        // One size for every figure: the largest at which each fits its group.
+        let size = FIGURE.size ?? 18;
+        let spans = layout(size);
+        while (size > SIZE.body && !fits(size, spans)) spans = layout(--size);
+        groups.forEach((g, l) =>
+          g.forEach((f, i) => {
+            const [from, to] = spans[l][i];
+            this.span(top + 2 * l, from, to, text(f.label, CAPTION));
+            this.span(top + 2 * l + 1, from, to, { ...f.value, style: { ...FIGURE, size, ...f.value.style } });
+          }),
+        );
+      });
+    });
+  }
+
+  /** The RAG spread: one coloured cell a colour, with its word and its counts. */
+  ragSpread(items: { rag: Rag; text: string }[]): void {
+    if (items.length === 0) return;
+    this.gap();
+    this.block({ kind: "keep" }, () => {
+      const row = this.row++;
+      this.deferred.push((widths) => {
+        // Across the whole page: the spread reads as one bar.
+        const needs = items.map((item) => widestLine(item.text, { size: SIZE.body, bold: true }) + H_PADDING + 8);
+        const spans = spansOf(widths, items.length, needs, Infinity);
+        items.forEach((item, i) => {
+          const [from, to] = spans[i];
+          this.span(row, from, to, text(item.text, ragStyle(item.rag, { wrap: true, verticalAlign: "middle" })));
+        });
+      });
+    });
+  }
+
+  /** The plain-English paragraph, across the page. */
+  paragraph(words: string): void {
+    this.gap();
+    this.block({ kind: "keep" }, () => {
+      this.across(this.row++, text(words, PARAGRAPH));
+    });
+  }
+
+  /**
+   * Small tables side by side, kept together: on the page where they fall, or all on the
+   * next. Returns each table's first and last data rows.
+   */
+  smallTables(list: SmallTable[]): { first: number; last: number }[] {
+    if (list.length === 0) return [];
+    this.gap();
+    const top = this.row;
+    const out: { first: number; last: number }[] = [];
+    let bottom = top;
+    this.block({ kind: "keep" }, () => {
+      for (const t of list) {
+        const colOf = (i: number) => t.firstCol + t.columns.slice(0, i).reduce((s, c) => s + (c.span ?? 1), 0);
+        const lastCol = colOf(t.columns.length) - 1;
+        let r = top;
+        this.span(r++, t.firstCol, lastCol, text(t.heading, HEADING));
+        t.columns.forEach((c, i) => this.span(r, colOf(i), colOf(i) + (c.span ?? 1) - 1, text(c.header, headerStyle(c.align ?? "left"))));
+        r++;
+        const first = r;
+        if (t.rows.length === 0) {
+          this.span(r++, t.firstCol, lastCol, text(t.noneText ?? "None", bodyStyle("left", { italic: true })));
+        }
+        for (const cells of t.rows) {
+          t.columns.forEach((c, i) => this.span(r, colOf(i), colOf(i) + (c.span ?? 1) - 1, this.inTable(cells[i] ?? null, c.align ?? "left")));
+          r++;
+        }
+        const last = first + t.rows.length - 1;
+        if (t.totals && t.rows.length > 0) {
+          t.totals(first, last, colOf).forEach((cell, i) => {
+            const c = t.columns[i];
+            this.span(r, colOf(i), colOf(i) + (c.span ?? 1) - 1, this.inTable(cell, c.align ?? "left", { bold: true, fill: "F2F2F2" }));
+          });
+          r++;
+        }
+        out.push({ first, last });
+        bottom = Math.max(bottom, r);
+      }
+      this.row = bottom;
+    });
+    return out;
+  }
+
+  /** A heading and lines of text across the page, kept together. */
+  notes(heading: string, lines: string[]): void {
+    if (lines.length === 0) return;
+    this.gap();
+    this.block({ kind: "keep" }, () => {
+      this.across(this.row++, text(heading, HEADING));
+      for (const l of lines) this.across(this.row++, text(l, bodyStyle("left")));
+    });
+  }
+
+  /**
+   * The main table, an Excel table from column A, on a page of its own; its header row
+   * repeats on every page it runs onto. Returns its first and last data rows.
+   */
+  mainTable(t: MainTable): { first: number; last: number } {
+    this.gap();
+    const headerRow = this.row + 1;
+    this.mainHeaderRow = headerRow;
+    let result = { first: headerRow + 1, last: headerRow };
+    this.block({ kind: "own-page", headerRow }, () => {
+      this.across(this.row++, text(t.heading, HEADING));
+      t.columns.forEach((c, i) => this.put(this.row, i + 1, text(c.header, headerStyle(c.align ?? "left"))));
+      this.row++;
+      const first = this.row;
+      if (t.rows.length === 0) {
+        this.put(this.row, 1, text(t.noneText, bodyStyle("left", { italic: true })));
+        // Kept inside the table's columns, so the line prints as part of the table.
+        this.merges.push({ top: this.row, left: 1, bottom: this.row, right: t.columns.length });
+        for (let c = 2; c <= t.columns.length; c++) this.put(this.row, c, text("", bodyStyle("left")));
+        this.row++;
+      }
+      for (const cells of t.rows) {
+        t.columns.forEach((c, i) => this.put(this.row, i + 1, this.inTable(cells[i] ?? null, c.align ?? "left")));
+        this.row++;
+      }
+      const last = first + t.rows.length - 1;
+      const totals = t.rows.length > 0 && t.totals ? t.totals(first, last) : null;
+      if (totals) {
+        totals.forEach((cell, i) => this.put(this.row, i + 1, this.inTable(cell, t.columns[i]?.align ?? "left", { bold: true, fill: "F2F2F2" })));
+        this.row++;
+      }
+      this.tables.push({
+        name: t.name,
+        headerRow,
+        firstCol: 1,
+        columns: t.columns.map((c) => c.header),
+        dataRows: t.rows.length,
+        totalsRow: totals !== null,
+        style: "TableStyleLight1",
+        bandedRows: false,
+      });
+      result = { first, last };
+    });
+    return result;
+  }
+
+  /** The sheet's own key: what the colours mean under the settings in force. Never alone on a page. */
+  key(lines: string[], rules: KeyRule[]): void {
+    this.gap();
+    // The colour sits in the first columns wide enough for its word; the rule beside it.
+    let wordEnd = 1;
+    while (wordEnd < this.lastCol && this.widthOf(1, wordEnd) < 9) wordEnd++;
+    this.block({ kind: "keep-with-previous", rows: 3 }, () => {
+      this.across(this.row++, text("Key", HEADING));
+      for (const l of lines) this.across(this.row++, text(l, bodyStyle("left", { border: false })));
+      for (const rule of rules) {
+        this.span(this.row, 1, wordEnd, text(RAG_STYLES[rule.rag].word, ragStyle(rule.rag)));
+        this.span(this.row, wordEnd + 1, this.lastCol, text(rule.text, bodyStyle("left")));
+        this.row++;
+      }
+    });
+  }
+
+  // ---- the finished sheet ------------------------------------------------------------
+
+  build(): SheetModel {
+    const widths = this.fitWidths();
+    for (const write of this.deferred.splice(0)) write(widths);
+    const heights = this.rowHeights(widths);
+    const blocks: PageBlock[] = this.blocks.map((b) => ({ ...b }));
+    const pageBreaks = paginate((r) => heights[r - 1] ?? EMPTY_ROW, blocks, PAGE_HEIGHT);
+    const id = this.options.id;
+    const cells = [...this.cells.values()].sort((a, b) => a.row - b.row || a.col - b.col);
+    return {
+      id,
+      name: this.options.name,
+      marker: markerText(id),
+      // Two columns past the page's last, in a hidden column.
+      markerCell: { row: 1, col: this.lastCol + 2 },
+      cells,
+      merges: this.merges,
+      tables: this.tables,
+      columnWidths: widths.map((width, i) => ({ col: i + 1, width })),
+      rowHeights: heights.map((height, i) => ({ row: i + 1, height })),
+      // The main table starts on a page of its own, far down: nothing is frozen.
+      freezeRows: 0,
+      pageBreaks,
+      print: summaryPrintSetup(this.options.print, this.mainHeaderRow),
+      tabColor: SUMMARY_TAB_COLOR,
+    };
+  }
+
+  /** The rows the sheet's text fills so far (for tests and callers that add beside it). */
+  get nextRow(): number {
+    return this.row;
+  }
+
+  // ---- helpers -----------------------------------------------------------------------
+
+  /** Writes a block; an empty row before it (see gap) goes with it, to whichever page it lands on. */
+  private block(policy: BlockPolicy, write: () => void): void {
+    const first = this.gapRow ?? this.row;
+    const start = this.row;
+    write();
+    if (this.row > start) {
+      this.blocks.push({ first, last: this.row - 1, policy });
+      this.gapRow = null;
+    }
+  }
+
+  /** An empty row before the next block (none at the top of the sheet). */
+  private gap(): void {
+    if (this.row === 1 || this.gapRow !== null) return;
+    this.fixedHeights.set(this.row, GAP);
+    this.gapRow = this.row;
+    this.row++;
+  }
+
+  private put(row: number, col: number, spec: CellSpec | null): void {
+    if (!spec) return;
+    const cell: ModelCell = { row, col, content: spec.content, style: styled(spec.style) };
+    if (spec.format) cell.format = spec.format;
+    this.cells.set(`${row},${col}`, cell);
+  }
+
+  /** A cell over columns `from` to `to`, merged where more than one; every cell of the merge keeps the look (its borders). */
+  private span(row: number, from: number, to: number, spec: CellSpec | null): void {
+    if (!spec) spec = text("");
+    this.put(row, from, spec);
+    if (to <= from) return;
+    this.merges.push({ top: row, left: from, bottom: row, right: to });
+    for (let c = from + 1; c <= to; c++) this.put(row, c, { content: { kind: "text", text: "" }, style: spec.style });
+  }
+
+  private across(row: number, spec: CellSpec): void {
+    this.span(row, 1, this.lastCol, spec);
+  }
+
+  /** A table cell: the column's alignment and thin borders, under the cell's own look. */
+  private inTable(spec: CellSpec | null, align: Align, extra: CellStyle = {}): CellSpec {
+    if (!spec) return text("", bodyStyle(align, extra));
+    return { ...spec, style: { ...bodyStyle(align, extra), ...spec.style } };
+  }
+
+  private widthOf(from: number, to: number, widths = this.options.widths): number {
+    return sumWidths(widths, from, to);
+  }
+
+  /** The merge a cell heads, if any. */
+  private mergeAt(row: number, col: number) {
+    return this.merges.find((m) => m.top === row && m.left === col);
+  }
+
+  private isMergedAway(row: number, col: number): boolean {
+    return this.merges.some((m) => m.top <= row && row <= m.bottom && m.left <= col && col <= m.right && !(m.top === row && m.left === col));
+  }
+
+  /**
+   * Column widths that fit what they hold: each column at least as wide as its widest
+   * number and its longest word, the room taken from the flexible columns, the whole
+   * within one landscape page at full size.
+   */
+  private fitWidths(): number[] {
+    const widths = [...this.options.widths];
+    const need = widths.map(() => 0);
+    for (const c of this.cells.values()) {
+      if (c.col > this.lastCol || this.mergeAt(c.row, c.col) || this.isMergedAway(c.row, c.col)) continue;
+      const font = fontOf(c.style);
+      const shown = shownText(c.content, c.format);
+      const w = (c.style?.wrap ? widestWord(shown, font) : widestLine(shown, font)) + H_PADDING;
+      need[c.col - 1] = Math.max(need[c.col - 1], w / columnPoints(1));
+    }
+    for (let i = 0; i < widths.length; i++) widths[i] = Math.max(widths[i], Math.ceil(need[i] * 4) / 4);
+    // Give back what the widening took, from the flexible columns, down to what they need.
+    let over = widths.reduce((s, w) => s + w, 0) - WIDTH_BUDGET;
+    const flex = this.options.flex;
+    for (let round = 0; round < 10 && over > 0.01; round++) {
+      const free = widths.map((w, i) => ((flex[i] ?? 0) > 0 ? Math.max(0, w - Math.max(need[i], 4)) : 0));
+      const weights = free.map((f, i) => (f > 0 ? flex[i] ?? 0 : 0));
+      const total = weights.reduce((s, x) => s + x, 0);
+      if (total === 0) break;
+      let given = 0;
+      widths.forEach((w, i) => {
+        const take = Math.min(free[i], (over * weights[i]) / total);
+        widths[i] = Math.floor((w - take) * 4) / 4;
+        given += w - widths[i];
+      });
+      over -= given;
+    }
+    return widths;
+  }
+
+  /** Every row's height from the lines of its tallest cell; gaps and empty rows as set. */
+  private rowHeights(widths: number[]): number[] {
+    const heights: number[] = [];
+    for (let r = 1; r < this.row; r++) heights.push(this.fixedHeights.get(r) ?? EMPTY_ROW);
+    for (const c of this.cells.values()) {
+      if (this.isMergedAway(c.row, c.col)) continue;
+      const m = this.mergeAt(c.row, c.col);
+      const width = columnPoints(this.widthOf(c.col, m?.right ?? c.col, widths)) - H_PADDING;
+      const font = fontOf(c.style);
+      const shown = shownText(c.content, c.format);
+      const lines = c.style?.wrap ? wrapLines(shown, width, font).length : Math.max(1, shown.split("\n").length);
+      const h = Math.ceil((lines * lineHeight(font.size) + V_PADDING) * 4) / 4;
+      heights[c.row - 1] = Math.max(heights[c.row - 1] ?? 0, h, shown === "" ? 0 : EMPTY_ROW);
+    }
+    // Excel's largest row height.
+    return heights.map((h) => Math.min(h, 409));
+  }
+}
+
+function sumWidths(widths: number[], from: number, to: number): number {
+  let w = 0;
+  for (let c = from; c <= to; c++) w += widths[c - 1] ?? 0;
+  return w;
+}
+
+/**
+ * Columns split into `n` neighbouring groups as near equal in width as the columns allow,
+ * each at least as wide as it needs (`needs`, points) where it can be (least squares over
+ * every split, with a heavy cost for a group too narrow, by dynamic programming: a handful
+ * of columns).
+ */
+export function spansOf(widths: number[], n: number, needs: number[] = [], maxGroup = MAX_GROUP): [number, number][] {
+  const cols = widths.length;
+  const groups = Math.min(n, cols);
+  // Groups of about a sixth of the page at most: a very wide last column (a message, a
+  // source) is left out rather than make one group three times the others.
+  const target = Math.min(widths.reduce((s, w) => s + w, 0) / groups, maxGroup);
+  // best[k][c]: least cost of splitting columns 1..c into k groups; start[k][c]: where the last begins.
+  const best = Array.from({ length: groups + 1 }, () => new Array<number>(cols + 1).fill(Infinity));
+  const start = Array.from({ length: groups + 1 }, () => new Array<number>(cols + 1).fill(0));
+  best[0][0] = 0;
+  for (let k = 1; k <= groups; k++)
+    for (let c = k; c <= cols; c++)
+      for (let s = k; s <= c; s++) {
+        const w = sumWidths(widths, s, c);
+        const short = Math.max(0, (needs[k - 1] ?? 0) - columnPoints(w));
+        const cost = best[k - 1][s - 1] + (w - target) ** 2 + 1e4 * short;
+        if (cost < best[k][c]) {
+          best[k][c] = cost;
+          start[k][c] = s;
+        }
+      }
+  // The groups may stop short of the last column.
+  let end = groups;
+  for (let c = groups; c <= cols; c++) if (best[groups][c] < best[groups][end]) end = c;
+  const out: [number, number][] = [];
+  for (let k = groups, c = end; k > 0; k--) {
+    const s = start[k][c];
+    out.unshift([s, c]);
+    c = s - 1;
+  }
+  return out;
+}
+
+function fontOf(style: CellStyle | undefined) {
+  return { size: style?.size ?? 11, bold: style?.bold === true, italic: style?.italic === true };
+}
+
+/** A formula totalling a column of data rows (SUBTOTAL 109 ignores rows a filter hides). */
+export function subtotal(col: number, firstDataRow: number, lastDataRow: number, result: number, format: CellSpec["format"]): CellSpec {
+  const L = columnLetters(col);
+  return { content: { kind: "formula", formula: `SUBTOTAL(109,${L}${firstDataRow}:${L}${lastDataRow})`, result }, format };
+}

@@ -1,0 +1,104 @@
+/**
+ * Text measured as Calibri draws it: widths from Calibri's advance widths (calibri-metrics.ts,
+ * read from Carlito, which shares them), line heights from its vertical metrics, and the
+ * lines a cell's text wraps onto. Used to size rows so every line of wrapped text shows in
+ * Excel and LibreOffice alike, and to size columns so a number never shows as `###`.
+ *
+ * Deliberately on the safe side: words break only at spaces and line breaks (applications
+ * also break after hyphens and slashes, which can only save lines), kerning is ignored
+ * (it only narrows text), and widths carry a small allowance for the hinting of screen fonts.
+ */
+import { ADVANCES, CODE_POINTS, LINE_UNITS, UNITS_PER_EM } from "./calibri-metrics";
+
+export interface FontSpec {
+  /** Points. */
+  size: number;
+  bold?: boolean;
+  italic?: boolean;
+}
+
+type Style = keyof typeof ADVANCES;
+
+const INDEX = new Map<number, number>(CODE_POINTS.map((cp, i) => [cp, i]));
+/** A character the table lacks is measured as a full em: wider than any Latin letter, so safe. */
+const UNKNOWN = UNITS_PER_EM;
+/** Hinted screen text can come out a little wider than the outlines' own widths. */
+const HINTING_ALLOWANCE = 1.04;
+
+function styleOf(font: FontSpec): Style {
+  if (font.bold && font.italic) return "boldItalic";
+  if (font.bold) return "bold";
+  return font.italic ? "italic" : "regular";
+}
+
+function advance(cp: number, style: Style): number {
+  // A no-break space is drawn as a space.
+  const i = INDEX.get(cp === 0xa0 ? 0x20 : cp);
+  return i === undefined ? UNKNOWN : ADVANCES[style][i];
+}
+
+/** The width of one line of text, in points. */
+export function textWidth(text: string, font: FontSpec): number {
+  const style = styleOf(font);
+  let units = 0;
+  for (const ch of text) units += advance(ch.codePointAt(0) ?? 0x20, style);
+  return (units / UNITS_PER_EM) * font.size * HINTING_ALLOWANCE;
+}
+
+/**
+ * The height one line of wrapped text takes at a size, in points, as Excel lays it out (the
+ * taller of the two applications): the font's line (winAscent + winDescent) in whole pixels
+ * at 96 dpi, plus a pixel above and below. Calibri 11: 20 px, 15 pt, Excel's own row height.
+ * LibreOffice spaces lines closer (about 1.0 em), so its rows show a little room below.
+ */
+export function lineHeight(size: number): number {
+  const px = (size * 96) / 72;
+  return (Math.ceil((px * LINE_UNITS) / UNITS_PER_EM) + 2) * 0.75;
+}
+
+/**
+ * The lines `text` wraps onto in `width` points: line breaks kept, words placed greedily,
+ * a word wider than the line broken between characters (as both applications do).
+ */
+export function wrapLines(text: string, width: number, font: FontSpec): string[] {
+  const out: string[] = [];
+  for (const paragraph of text.split(/\r?\n/)) {
+    const words = paragraph.split(" ");
+    let line = "";
+    for (const word of words) {
+      const candidate = line === "" ? word : `${line} ${word}`;
+      if (textWidth(candidate.trimEnd(), font) <= width) {
+        line = candidate;
+        continue;
+      }
+      if (line !== "") out.push(line);
+      line = "";
+      // A word wider than the line is cut between characters.
+      let rest = word;
+      while (rest !== "" && textWidth(rest, font) > width) {
+        let n = 1;
+        const chars = [...rest];
+        while (n < chars.length && textWidth(chars.slice(0, n + 1).join(""), font) <= width) n++;
+        out.push(chars.slice(0, n).join(""));
+        rest = chars.slice(n).join("");
+      }
+      line = rest;
+    }
+    out.push(line);
+  }
+  return out;
+}
+
+/** The width of the widest word (what a column of wrapped text needs so no word is cut). */
+export function widestWord(text: string, font: FontSpec): number {
+  let max = 0;
+  for (const word of text.split(/\s+/)) max = Math.max(max, textWidth(word, font));
+  return max;
+}
+
+/** The width of the widest line when nothing wraps. */
+export function widestLine(text: string, font: FontSpec): number {
+  let max = 0;
+  for (const line of text.split(/\r?\n/)) max = Math.max(max, textWidth(line, font));
+  return max;
+}

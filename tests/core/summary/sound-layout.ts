@@ -1,0 +1,80 @@
+/**
+ * What every summary sheet model must be, whatever its figures (board-pages.md): one font
+ * named on every cell, nothing wider than its column unless it wraps, rows tall enough for
+ * every line, numbers right-aligned under right-aligned headers, and pages that break well.
+ */
+import { shownText } from "../../../src/core/summary/cells";
+import { columnPoints, PAGE_HEIGHT, WIDTH_BUDGET } from "../../../src/core/summary/page-setup";
+import type { ModelCell, SheetModel } from "../../../src/core/summary/sheet-model";
+import { lineHeight, textWidth, wrapLines } from "../../../src/core/summary/text-metrics";
+
+const font = (c: ModelCell) => ({ size: c.style?.size ?? 11, bold: c.style?.bold === true, italic: c.style?.italic === true });
+
+export function expectSoundLayout(m: SheetModel): void {
+  const widths = new Map(m.columnWidths.map((w) => [w.col, w.width]));
+  const heights = new Map((m.rowHeights ?? []).map((h) => [h.row, h.height]));
+  const mergedAway = (c: ModelCell) => m.merges.some((g) => g.top <= c.row && c.row <= g.bottom && g.left <= c.col && c.col <= g.right && !(g.top === c.row && g.left === c.col));
+  const widthOf = (c: ModelCell) => {
+    const g = m.merges.find((x) => x.top === c.row && x.left === c.col);
+    let w = 0;
+    for (let col = c.col; col <= (g?.right ?? c.col); col++) w += widths.get(col) ?? 8.43;
+    return columnPoints(w);
+  };
+
+  // One page wide at full size.
+  expect(m.columnWidths.reduce((s, w) => s + w.width, 0)).toBeLessThanOrEqual(WIDTH_BUDGET);
+  for (const c of m.cells) {
+    // One font family, named on every cell, with its size.
+    expect(c.style?.font).toBe("Calibri");
+    expect(typeof c.style?.size).toBe("number");
+    if (mergedAway(c)) continue;
+    const shown = shownText(c.content, c.format);
+    const room = widthOf(c) - 4;
+    if (!c.style?.wrap) {
+      // Unwrapped text (numbers, dates, links) fits its column: no ###, nothing cut or spilling.
+      for (const line of shown.split("\n")) expect({ at: [c.row, c.col], shown: line, fits: textWidth(line, font(c)) <= room }).toMatchObject({ fits: true });
+    } else {
+      // Every line of wrapped text has room in its row.
+      const lines = wrapLines(shown, room - 2, font(c)).length;
+      expect({ at: [c.row, c.col], shown, tallEnough: (heights.get(c.row) ?? 15) >= lines * lineHeight(font(c).size) - 0.01 }).toMatchObject({ tallEnough: true });
+    }
+  }
+
+  // Numbers sit right, under a right-aligned header.
+  for (const t of m.tables) {
+    t.columns.forEach((_, i) => {
+      const col = t.firstCol + i;
+      const body = m.cells.filter((c) => c.col === col && c.row > t.headerRow && c.row <= t.headerRow + t.dataRows);
+      const numeric = body.some((c) => c.content.kind === "number" || c.content.kind === "date");
+      const header = m.cells.find((c) => c.row === t.headerRow && c.col === col);
+      if (numeric) {
+        expect(header?.style?.align).toBe("right");
+        for (const c of body.filter((x) => x.content.kind === "number" || x.content.kind === "date")) expect(c.style?.align).toBe("right");
+      }
+    });
+  }
+
+  // Pages: each within a page's height; the main table starts a page of its own; its header is
+  // the only row repeated and never the last row of a page; no page holds only repeated headers.
+  const last = Math.max(...m.cells.map((c) => c.row));
+  const starts = [1, ...m.pageBreaks, last + 1];
+  const main = m.tables.at(-1);
+  const repeat = m.print.repeatRows;
+  if (main) expect(repeat).toEqual({ from: main.headerRow, to: main.headerRow });
+  for (let p = 0; p + 1 < starts.length; p++) {
+    let h = repeat && starts[p] > repeat.from ? (heights.get(repeat.from) ?? 15) : 0;
+    for (let r = starts[p]; r < starts[p + 1]; r++) h += heights.get(r) ?? 15;
+    expect({ page: p + 1, rows: [starts[p], starts[p + 1] - 1], fits: h <= PAGE_HEIGHT + 0.01 }).toMatchObject({ fits: true });
+    if (repeat) {
+      expect(starts[p + 1] - 1).not.toBe(repeat.from);
+      const text = m.cells.filter((c) => c.row >= starts[p] && c.row < starts[p + 1] && shownText(c.content, c.format).trim() !== "");
+      expect(text.length).toBeGreaterThan(0);
+    }
+  }
+  if (main && main.headerRow > 3) expect(m.pageBreaks).toContain(main.headerRow - 1 - (heights.get(main.headerRow - 2) === 9 ? 1 : 0));
+}
+
+/** The rows of the page that holds `row`. */
+export function pageOf(m: SheetModel, row: number): number {
+  return m.pageBreaks.filter((b) => b <= row).length + 1;
+}
