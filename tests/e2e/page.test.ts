@@ -92,15 +92,14 @@ async function readXlsx(file: string): Promise<ExcelJS.Workbook> {
   return wb;
 }
 
-/** The first value to the right of the cell holding exactly `label`. */
-function valueBeside(ws: ExcelJS.Worksheet, label: string): ExcelJS.CellValue | undefined {
+/** A headline figure: the value under its caption (the summaries' first page, board-pages.md §1). */
+function valueBelow(ws: ExcelJS.Worksheet, caption: string): ExcelJS.CellValue | undefined {
   let found: ExcelJS.CellValue | undefined;
-  ws.eachRow((row) => {
+  ws.eachRow((row, r) => {
     if (found !== undefined) return;
-    const values = row.values as ExcelJS.CellValue[];
-    const i = values.findIndex((v) => v === label);
-    if (i < 0) return;
-    found = values.slice(i + 1).find((v) => v !== null && v !== undefined && v !== label);
+    row.eachCell((cell, c) => {
+      if (found === undefined && cell.value === caption) found = ws.getRow(r + 1).getCell(c).value;
+    });
   });
   return found;
 }
@@ -124,12 +123,15 @@ async function checkDownload(file: string, expected: { gapPounds: number }): Pro
   expect(names).toEqual([...input.worksheets.map((w) => w.name), ...SUMMARY_SHEETS]);
 
   const recovery = output.getWorksheet("Recovery Summary")!;
-  expect(valueBeside(recovery, "Total value")).toBe(EXPECTED.totalPounds);
-  expect(valueBeside(recovery, "Gap to target")).toBe(expected.gapPounds);
-  expect(valueBeside(recovery, "Actions")).toBe(12);
+  expect(valueBelow(recovery, "Total value")).toBe(EXPECTED.totalPounds);
+  expect(valueBelow(recovery, "Gap to target")).toBe(expected.gapPounds);
+  expect(valueBelow(recovery, "Recovery actions")).toBe(12);
   const directions = output.getWorksheet("Directions Summary")!;
-  expect(valueBeside(directions, "Directions")).toBe(21);
-  expect(valueBeside(directions, "Period")).toBe(EXPECTED.period);
+  expect(valueBelow(directions, "Directions")).toBe(21);
+  // The period is named in the line under the title.
+  const lines: string[] = [];
+  directions.eachRow((row) => row.eachCell((c) => void (typeof c.value === "string" && c.value.startsWith("As at ") && lines.push(c.value))));
+  expect(lines[0]).toContain(`period ${EXPECTED.period}`);
 
   for (const ws of input.worksheets) {
     if (ws.name === "Board Summary Settings") continue; // compared by the caller where settings were not saved

@@ -116,12 +116,15 @@ describe("build round trip on the board pack", () => {
 
   it("writes the engine's totals, with a formula totals row whose cached result is the total", () => {
     const ws = wb.getWorksheet("Recovery Summary")!;
-    const total = findCell(ws, "Total value");
-    expect(ws.getRow(Number(total.row)).getCell(Number(total.col) + 1).value).toBe(3_935_000);
-    const target = findCell(ws, "Target");
-    expect(ws.getRow(Number(target.row)).getCell(Number(target.col) + 1).value).toBe(4_500_000);
-    const gap = findCell(ws, "Gap to target");
-    expect(ws.getRow(Number(gap.row)).getCell(Number(gap.col) + 1).value).toBe(565_000);
+    // Each headline figure sits under its caption.
+    const below = (label: string) => {
+      const c = findCell(ws, label);
+      return ws.getRow(Number(c.row) + 1).getCell(Number(c.col)).value;
+    };
+    expect(below("Total value")).toBe(3_935_000);
+    expect(below("Target")).toBe(4_500_000);
+    expect(below("Gap to target")).toBe(565_000);
+    expect(below("Coverage of target")).toBe(0.8744);
     // The actions table's totals row: a SUBTOTAL over the value column.
     let formula: ExcelJS.CellFormulaValue | undefined;
     ws.eachRow((row) =>
@@ -244,7 +247,11 @@ describe("a source sheet with an apostrophe in its name and print titles", () =>
     expect((await checkKeptByAddition(input, built.bytes)).problems).toEqual([]);
     const xml = parts(built.bytes)["xl/workbook.xml"];
     const titles = [...xml.matchAll(/<definedName name="_xlnm.Print_Titles"[^>]*>([^<]*)</g)].map((m) => unescapeXml(m[1]));
-    expect(titles).toEqual(["'O''Brien''s Actions'!$1:$2", "'Recovery Summary'!$10:$10", "'Directions Summary'!$13:$13", "'Data Checks'!$10:$10"]);
+    // The sheet is no standard template (no Risk Level), so only Data Checks is written
+    // (board-pages.md §9), with its own print titles after the user's.
+    expect(titles).toHaveLength(2);
+    expect(titles[0]).toBe("'O''Brien''s Actions'!$1:$2");
+    expect(titles[1]).toMatch(/^'Data Checks'!\$(\d+):\$\1$/);
     const out = await open(built.bytes);
     expect(out.getWorksheet("O'Brien's Actions")!.pageSetup.printTitlesRow).toBe("1:2");
   });
