@@ -6,6 +6,7 @@ import * as React from "react";
 import { Button, Link, Spinner, makeStyles, tokens } from "@fluentui/react-components";
 import type { WorkbookHost } from "../hosts/host";
 import { BuildPanel } from "./components/BuildPanel";
+import { severityCounts } from "../core/summary/context";
 import { ErrorBar } from "./components/ErrorBar";
 import { Findings } from "./components/Findings";
 import { Overview } from "./components/Overview";
@@ -125,6 +126,7 @@ function Pane({ host, mode, options, buildExtra }: Omit<AppProps, "host" | "mode
             onBuild={() => void bs.buildSummaries()}
             onGoToSheet={goToSheet}
             blockedReason={settingsDirty ? UNSAVED_SETTINGS : null}
+            counts={analysis ? severityCounts(analysis) : undefined}
           >
             {buildExtra}
           </BuildPanel>

@@ -3,7 +3,7 @@
  * rules are the engine's own (settings-text.ts, parseSettings), shared with the command line.
  */
 import { parseSettings, settingsSchema, type Settings } from "../core/settings";
-import { asOfFromText, targetFromText, thresholdFromText } from "../core/settings-text";
+import { asOfFromText, organisationFromText, targetFromText, thresholdFromText } from "../core/settings-text";
 import { formatDateUk, formatMoney } from "../core/values";
 
 /** The form's fields as typed. */
@@ -15,6 +15,8 @@ export interface SettingsFormValues {
   target: string;
   /** A date in the date grammar (`21/03/2024`); blank for today. */
   asOf: string;
+  /** The organisation's name for the summary pages; blank for none. */
+  organisation: string;
 }
 export type SettingsField = keyof SettingsFormValues;
 
@@ -28,6 +30,7 @@ const FIELD_OF: Record<string, SettingsField> = {
   brag: "brag",
   targetPence: "target",
   asOf: "asOf",
+  organisation: "organisation",
 };
 
 /** The form as it shows saved settings: UK money and dates. */
@@ -39,6 +42,7 @@ export function formFromSettings(s: Settings): SettingsFormValues {
     // Show pence only where the target has them, so `£4,500,000` round-trips exactly.
     target: s.targetPence === null ? "" : formatMoney(s.targetPence, { pence: s.targetPence % 100 !== 0 }),
     asOf: s.asOf === null ? "" : formatDateUk(s.asOf),
+    organisation: s.organisation ?? "",
   };
 }
 
@@ -60,7 +64,16 @@ export function readSettingsForm(v: SettingsFormValues): SettingsFormResult {
   const asOf = asOfFromText(v.asOf);
   if (!asOf.ok) return { ok: false, field: "asOf", message: `The as-at date ${asOf.problem}: write it like 31/03/2024, or leave it blank for today.` };
 
-  const candidate = { greenThreshold: green.value, amberThreshold: amber.value, brag: v.brag, targetPence: target.value, asOf: asOf.value };
+  // Blank is none; runs of white space fold to one, as on the command line; the schema checks the length.
+  const organisation = organisationFromText(v.organisation);
+  const candidate = {
+    greenThreshold: green.value,
+    amberThreshold: amber.value,
+    brag: v.brag,
+    targetPence: target.value,
+    asOf: asOf.value,
+    organisation: organisation.ok ? organisation.value : null,
+  };
   const r = parseSettings(candidate);
   if (r.ok) return r;
   // parseSettings says what is wrong; the schema's issue path says which field to show it on.
@@ -79,6 +92,7 @@ export function formDiffers(v: SettingsFormValues, s: Settings): boolean {
     a.amberThreshold !== s.amberThreshold ||
     a.brag !== s.brag ||
     a.targetPence !== s.targetPence ||
-    a.asOf !== s.asOf
+    a.asOf !== s.asOf ||
+    a.organisation !== s.organisation
   );
 }

@@ -72,8 +72,8 @@ function workbook(): WorkbookSnapshot {
 // The as-at date is the board meeting's, so the RAG spread does not move with the clock.
 const NOW = () => new Date("2023-09-21T12:00:00Z");
 
-function setup(options: FakeHostOptions = {}, mode: "excel" | "page" = "excel") {
-  const host = new FakeHost(workbook(), options);
+function setup(options: FakeHostOptions = {}, mode: "excel" | "page" = "excel", book: WorkbookSnapshot = workbook()) {
+  const host = new FakeHost(book, options);
   const user = userEvent.setup({ delay: null });
   const view = render(
     <FluentProvider theme={webLightTheme}>
@@ -215,7 +215,9 @@ describe("the task pane over a workbook", () => {
     expect(screen.getByText(/^Step 3 of 3: Writing the summary sheets/)).toBeInTheDocument();
 
     await act(async () => release());
-    await screen.findByText("Summary sheets built");
+    // The workbook has an error: the result says the figures are not final, as the sheets do.
+    await screen.findByText("Summary sheets built: not final");
+    expect(within(screen.getByTestId("build-result")).getByText("Not final: 1 error in the source sheets. See Data Checks.")).toBeInTheDocument();
     expect(host.writes).toHaveLength(1);
     const names = host.writes[0].models.map((m) => m.name);
     expect(names.length).toBeGreaterThan(0);
@@ -226,6 +228,22 @@ describe("the task pane over a workbook", () => {
 
     await user.click(within(written).getByRole("button", { name: names[0] }));
     expect(host.goToCalls).toEqual([{ sheet: names[0], cell: "A1" }]);
+  });
+
+  it("says the figures are not final beside the build button before a build, as the sheets' banner will", async () => {
+    setup();
+    await checked();
+    expect(screen.getByTestId("not-final")).toHaveTextContent("Not final: 1 error in the source sheets. See Data Checks.");
+  });
+
+  it("shows a clean build as a success, with no word of 'not final'", async () => {
+    const clean: WorkbookSnapshot = { sheets: [sheet(FORM, { name: "PPP Funding", merges: MERGES })] };
+    const { user } = setup({}, "excel", clean);
+    await checked();
+    expect(screen.queryByTestId("not-final")).not.toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Build summary sheets" }));
+    await screen.findByText("Summary sheets built");
+    expect(screen.queryByText(/Not final/)).not.toBeInTheDocument();
   });
 
   it("inserts a template sheet through the host", async () => {
@@ -308,7 +326,7 @@ describe("the task pane over a workbook", () => {
     for (let i = 0; i < 40 && document.activeElement !== build; i++) await user.tab();
     expect(build).toHaveFocus();
     await user.keyboard("{Enter}");
-    await screen.findByText("Summary sheets built");
+    await screen.findByText(/^Summary sheets built/);
     expect(host.writes).toHaveLength(1);
   });
 });
@@ -422,7 +440,7 @@ describe("with another engine (the page's worker)", () => {
     expect(checks).toEqual([{ now: NOW() }]);
 
     await user.click(screen.getByRole("button", { name: "Build summary sheets" }));
-    await screen.findByText("Summary sheets built");
+    await screen.findByText(/^Summary sheets built/);
     expect(plans).toBe(1);
     expect(host.writes).toHaveLength(1);
     expect(host.writes[0].models.map((m) => m.name)).toContain("Data Checks");

@@ -6,10 +6,20 @@ import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { SettingsForm } from "../../src/taskpane/components/SettingsForm";
 import { formDiffers, formFromSettings, readSettingsForm, type SettingsFormValues } from "../../src/taskpane/settings-form";
 
-const base: SettingsFormValues = { green: "90", amber: "70", brag: false, target: "", asOf: "" };
+const base: SettingsFormValues = { green: "90", amber: "70", brag: false, target: "", asOf: "", organisation: "" };
 const read = (patch: Partial<SettingsFormValues>) => readSettingsForm({ ...base, ...patch });
 
 describe("readSettingsForm", () => {
+  it("reads the organisation trimmed, blank as none, and refuses one too long on its own field", () => {
+    expect(read({ organisation: "  Midlothian IJB " })).toEqual({ ok: true, settings: expect.objectContaining({ organisation: "Midlothian IJB" }) });
+    expect(read({ organisation: "   " })).toEqual({ ok: true, settings: expect.objectContaining({ organisation: null }) });
+    const r = read({ organisation: "x".repeat(101) });
+    expect(r).toMatchObject({ ok: false, field: "organisation" });
+    if (!r.ok) expect(r.message).toMatch(/organisation's name must be at most 100 characters/);
+    expect(formDiffers({ ...base, organisation: "Midlothian IJB" }, DEFAULT_SETTINGS)).toBe(true);
+    expect(formFromSettings({ ...DEFAULT_SETTINGS, organisation: "Midlothian IJB" }).organisation).toBe("Midlothian IJB");
+  });
+
   it("reads the target in the money grammar, in whole pence", () => {
     expect(read({ target: "4.5m" })).toEqual({ ok: true, settings: expect.objectContaining({ targetPence: 450_000_000 }) });
     expect(read({ target: "£4,500,000" })).toEqual({ ok: true, settings: expect.objectContaining({ targetPence: 450_000_000 }) });
@@ -73,7 +83,7 @@ describe("SettingsForm at the task pane's width", () => {
       </FluentProvider>,
     );
     const boxes = screen.getAllByRole("textbox");
-    expect(boxes).toHaveLength(4);
+    expect(boxes).toHaveLength(5);
     for (const box of boxes) {
       // The Input's root (the styled wrapper round the <input>) is what the field lays out.
       const root = box.parentElement!;

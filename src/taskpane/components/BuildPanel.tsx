@@ -13,6 +13,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
+import { bannerText, type SeverityCounts } from "../../core/summary/summary-page";
 import { BUILD_PHASES, type BuildPhase, type BuildProgress, type BuildResult } from "../useBoardSummary";
 
 const useStyles = makeStyles({
@@ -23,6 +24,7 @@ const useStyles = makeStyles({
   actions: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
   primary: { maxWidth: "100%" },
   blocked: { margin: 0, color: tokens.colorStatusWarningForeground3 },
+  notFinal: { fontWeight: tokens.fontWeightSemibold },
 });
 
 const PHASE_TEXT: Record<BuildPhase, string> = {
@@ -41,13 +43,21 @@ export interface BuildPanelProps {
   onGoToSheet: (sheet: string) => void;
   /** Why Build cannot run now (settings typed and not saved); null where it can. */
   blockedReason?: string | null;
+  /**
+   * The findings of the check the summaries are (or would be) built from: errors make the
+   * figures not final, said here in the words the summary sheets' banner uses
+   * (board-pages.md §2), before and after a build.
+   */
+  counts?: SeverityCounts;
   /** Beside the build button: the page's download. */
   children?: React.ReactNode;
 }
 
-export function BuildPanel({ building, disabled, progress, result, canGoToCell, onBuild, onGoToSheet, blockedReason = null, children }: BuildPanelProps) {
+export function BuildPanel({ building, disabled, progress, result, canGoToCell, onBuild, onGoToSheet, blockedReason = null, counts, children }: BuildPanelProps) {
   const s = useStyles();
   const reasonId = React.useId();
+  const banner = counts ? bannerText(counts) : null;
+  const notFinal = banner?.kind === "errors";
   const index = progress ? (progress.phase === "done" ? BUILD_PHASES.length : BUILD_PHASES.indexOf(progress.phase)) : -1;
   const announce =
     progress && progress.phase !== "done"
@@ -58,7 +68,7 @@ export function BuildPanel({ building, disabled, progress, result, canGoToCell, 
     <section aria-labelledby="build-heading" className={s.panel}>
       <h2 id="build-heading">Summary sheets</h2>
       <p style={{ margin: 0 }}>
-        Writes Recovery Summary, Directions Summary and Data Checks sheets. Your own sheets are never changed.
+        Writes a Recovery Summary and a Directions Summary where the workbook has those sheets, and Data Checks always. Your own sheets are never changed.
       </p>
       <div className={s.actions}>
         <Button
@@ -77,6 +87,13 @@ export function BuildPanel({ building, disabled, progress, result, canGoToCell, 
         <p id={reasonId} className={s.blocked}>
           {blockedReason}
         </p>
+      )}
+
+      {banner && !result && (
+        // Before a build: what the summaries will open with.
+        <MessageBar intent={notFinal ? "warning" : "info"} layout="multiline" data-testid="not-final">
+          <MessageBarBody>{banner.text}</MessageBarBody>
+        </MessageBar>
       )}
 
       {progress && progress.phase !== "done" && (
@@ -101,9 +118,14 @@ export function BuildPanel({ building, disabled, progress, result, canGoToCell, 
 
       <div aria-live="polite">
         {result && (
-          <MessageBar intent="success" layout="multiline">
+          <MessageBar intent={notFinal ? "warning" : "success"} layout="multiline" data-testid="build-result">
             <MessageBarBody>
-              <MessageBarTitle>Summary sheets built</MessageBarTitle>
+              <MessageBarTitle>{notFinal ? "Summary sheets built: not final" : "Summary sheets built"}</MessageBarTitle>
+              {banner && (
+                <p className={notFinal ? s.notFinal : undefined} style={{ margin: 0 }}>
+                  {banner.text}
+                </p>
+              )}
               <ul className={s.list} aria-label="Sheets written">
                 {result.written.map((w) =>
                   canGoToCell ? (

@@ -10,7 +10,8 @@ import { makeStyles, tokens, typographyStyles } from "@fluentui/react-components
 import type { Analysis } from "../../core/analysis";
 import { SEVERITIES } from "../../core/findings";
 import { RAGS } from "../../core/records";
-import { formatDateUk, formatMoney, roundHalfUp } from "../../core/values";
+import { formatDateUk, formatMoney } from "../../core/values";
+import { percentText } from "../../core/summary/cells";
 import { plural } from "../../core/words";
 import { RagBadge } from "./RagBadge";
 import { SeverityBadge } from "./SeverityBadge";
@@ -98,7 +99,8 @@ export function Overview({ analysis }: { analysis: Analysis }) {
         ? { term: "Gap to target", value: formatMoney(r.gapPence) }
         : { term: "Above target by", value: formatMoney(-r.gapPence) };
   }
-  const coverage = r.coverage === null ? null : `${roundHalfUp(r.coverage * 100, 1)}%`;
+  // To one decimal place, as the summary sheets and the report give it (board-pages.md §7).
+  const coverage = r.coverage === null ? null : percentText(r.coverage);
 
   return (
     <section aria-labelledby="overview-heading">
@@ -113,7 +115,7 @@ export function Overview({ analysis }: { analysis: Analysis }) {
           note={
             r.targetPence === null
               ? `Total of ${plural(r.count, "action")}; no savings target set`
-              : `Total of ${plural(r.count, "action")}, ${coverage ?? "0%"} of the ${formatMoney(r.targetPence)} target`
+              : `Total of ${plural(r.count, "action")}, ${coverage ?? "0.0%"} of the ${formatMoney(r.targetPence)} target`
           }
         >
           <dl className={s.figures} aria-label="Recovery action figures">

@@ -1,5 +1,6 @@
 /**
- * Settings: RAG thresholds, BRAG, the savings target (money text) and the as-at date, with
+ * Settings: RAG thresholds, BRAG, the savings target (money text), the as-at date and the
+ * organisation printed on the summary pages, with
  * inline messages. Saved in the workbook so everyone who opens it gets the same answer.
  */
 import * as React from "react";
@@ -38,6 +39,7 @@ export function SettingsForm({ settings, saving, onSave, onDirtyChange }: Settin
     brag: React.useRef<HTMLInputElement>(null),
     target: React.useRef<HTMLInputElement>(null),
     asOf: React.useRef<HTMLInputElement>(null),
+    organisation: React.useRef<HTMLInputElement>(null),
   } satisfies Record<SettingsField, React.RefObject<HTMLInputElement>>;
 
   // Saved settings that change underneath (a recheck, a colleague) show unless the user is mid-edit.
@@ -126,6 +128,18 @@ export function SettingsForm({ settings, saving, onSave, onDirtyChange }: Settin
           validationMessage={messageFor("asOf")}
         >
           <Input className={s.input} ref={refs.asOf} value={values.asOf} onChange={(_, d) => change({ asOf: d.value })} />
+        </Field>
+        <Field
+          label="Organisation"
+          hint="Printed on the summary pages, e.g. Midlothian IJB. Leave blank for none."
+          validationMessage={messageFor("organisation")}
+        >
+          <Input
+            className={s.input}
+            ref={refs.organisation}
+            value={values.organisation}
+            onChange={(_, d) => change({ organisation: d.value })}
+          />
         </Field>
         <div className={s.actions}>
           <Button type="submit" disabledFocusable={saving}>
