@@ -36,9 +36,12 @@ export function severityCounts(analysis: Analysis): SeverityCounts {
   return analysis.stats;
 }
 
-/** Source sheets recognised in the workbook (forms, registers, directions). */
+/** The kinds of sheet the engine reads figures from. */
+const SOURCE_KINDS: ReadonlySet<string> = new Set(["recovery-action", "recovery-register", "directions", "action-plan", "risk-register"]);
+
+/** Source sheets recognised in the workbook (forms, registers, directions, action plans, risk registers). */
 export function sourceSheetCount(analysis: Analysis): number {
-  return analysis.sheets.filter((s) => s.kind === "recovery-action" || s.kind === "recovery-register" || s.kind === "directions").length;
+  return analysis.sheets.filter((s) => SOURCE_KINDS.has(s.kind)).length;
 }
 
 /** The header and footer's facts for a sheet. */

@@ -39,7 +39,8 @@ export function buildDataChecks(analysis: Analysis, ctx: SummaryContext): SheetM
     { label: "Info", value: integer(counts.info) },
     { label: "Source sheets", value: integer(sourceSheetCount(analysis)) },
   ]);
-  page.paragraph(dataChecksParagraph(counts, sourceSheetCount(analysis)));
+  const unrecognised = analysis.findings.filter((f) => f.code === "unrecognised-sheet").length;
+  page.paragraph(dataChecksParagraph(counts, sourceSheetCount(analysis), unrecognised));
   // Messages about the run itself (e.g. saved settings that could not be read).
   page.notes("About this check", analysis.notes);
 

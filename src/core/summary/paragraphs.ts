@@ -102,9 +102,10 @@ export function directionsParagraph(analysis: Analysis): string {
   return `${first} ${second} ${third}`;
 }
 
-export function dataChecksParagraph(counts: SeverityCounts, sourceSheets: number): string {
+export function dataChecksParagraph(counts: SeverityCounts, sourceSheets: number, unrecognised: number): string {
   const where = `in the ${count(sourceSheets, "source sheet")}`;
-  const info = counts.info > 0 ? ` ${count(counts.info, "sheet")} ${isAre(counts.info)} not on a standard template and ${counts.info === 1 ? "was" : "were"} not read.` : "";
+  const info =
+    unrecognised > 0 ? ` ${count(unrecognised, "sheet")} ${isAre(unrecognised)} not on a standard template and ${unrecognised === 1 ? "was" : "were"} not read.` : "";
   if (counts.error > 0) {
     const warnings = counts.warning > 0 ? ` and ${count(counts.warning, "warning")}` : "";
     return `${count(counts.error, "error")}${warnings} ${counts.error + counts.warning === 1 ? "was" : "were"} found ${where}. Until the errors are put right, the figures on the summary sheets are not final.${info}`;
