@@ -42,7 +42,7 @@ export const ragCell = (rag: Rag, extra?: CellStyle): CellSpec => ({ content: { 
  * Where a figure came from, as a reader says it (board-pages.md §6): `FRA-01 Planning,
  * cell C5`, never the formula form `'FRA-01 Planning'!C5`.
  */
-export function sourceWords(sheet: string, cell: string): string {
+function sourceWords(sheet: string, cell: string): string {
   return `${sheet}, cell ${cell.replace(/\$/g, "")}`;
 }
 

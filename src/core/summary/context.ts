@@ -17,7 +17,7 @@ export interface SummaryContext {
 }
 
 /** `21/03/2024 14:05`, in Europe/London (GMT or BST as the date falls). */
-export function formatDateTimeUk(at: Date): string {
+function formatDateTimeUk(at: Date): string {
   const parts = new Intl.DateTimeFormat("en-GB", {
     timeZone: "Europe/London",
     year: "numeric",

@@ -13,7 +13,6 @@ import { SummaryPage } from "./summary-page";
 import { SEVERITY_WORDS } from "../words";
 
 export const DATA_CHECKS_NAME = "Data Checks";
-export const FINDING_COLUMNS = ["Severity", "Sheet", "Cell", "Code", "Message"] as const;
 
 /** Column widths A to E, one landscape page wide. */
 const WIDTHS = [10, 24, 9, 22, 81];

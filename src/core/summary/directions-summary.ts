@@ -18,8 +18,6 @@ export const DIRECTIONS_SUMMARY_NAME = "Directions Summary";
 /** How directions with no theme are shown. */
 export const NO_THEME = "(No theme)";
 
-export const DIRECTION_COLUMNS = ["No", "Theme", "Direction", "Target Date", "Progress", "RAG", "RAG Reason", "Source"] as const;
-export const THEME_COLUMNS = ["Theme", "Directions", "Reported", "Mean Progress", "RAG"] as const;
 
 /** Column widths A to H, one landscape page wide; the wide text columns give and take room. */
 const WIDTHS = [6, 16, 44, 11, 9, 8, 30, 20];

@@ -10,13 +10,13 @@ import { FONT, SIZE } from "./style";
 import type { Margins, SheetModel } from "./sheet-model";
 
 /** Excel's "Narrow" margins, in inches. */
-export const NARROW_MARGINS: Margins = { left: 0.25, right: 0.25, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 };
+const NARROW_MARGINS: Margins = { left: 0.25, right: 0.25, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 };
 
 /** A4 landscape in points. */
 const PAPER = { width: 841.89, height: 595.28 };
 
 /** What the cells may fill on a page, in points (the header and footer sit in the margins). */
-export const PRINTABLE = {
+const PRINTABLE = {
   width: PAPER.width - 72 * (NARROW_MARGINS.left + NARROW_MARGINS.right),
   height: PAPER.height - 72 * (NARROW_MARGINS.top + NARROW_MARGINS.bottom),
 };
@@ -50,7 +50,7 @@ const WIDEST_UNIT = (1038 / 2048) * 11;
 export const WIDTH_BUDGET = Math.floor((PRINTABLE.width * 0.98) / WIDEST_UNIT);
 
 /** Escapes text for a header or footer: `&` starts a code there, doubled it prints itself. */
-export function headerText(text: string): string {
+function headerText(text: string): string {
   return text.replace(/&/g, "&&");
 }
 

@@ -43,7 +43,7 @@ const key = (name: string) => name.toLocaleLowerCase("en-GB");
  * The summaries a workbook gets (board-pages.md §9): one for each kind of source sheet it
  * holds, and Data Checks always. A register-only workbook gets no empty Directions Summary.
  */
-export function summariesWanted(analysis: Analysis): SummaryId[] {
+function summariesWanted(analysis: Analysis): SummaryId[] {
   const kinds = new Set(analysis.sheets.map((s) => s.kind));
   return SUMMARY_IDS.filter((id) => {
     if (id === "recovery-summary") return kinds.has("recovery-action") || kinds.has("recovery-register");

@@ -17,20 +17,6 @@ import { RISK_WORDS } from "../words";
 
 export const RECOVERY_SUMMARY_NAME = "Recovery Summary";
 
-/** The actions table's columns, in order (the spec names them exactly). */
-export const RECOVERY_ACTION_COLUMNS = [
-  "Ref",
-  "Action",
-  "Exec Lead",
-  "Lead Service Area",
-  "Recovery Value (£)",
-  "Risk Level",
-  "RAG",
-  "RAG Reason",
-  "Plan Date",
-  "Source",
-] as const;
-
 
 /** Column widths A to J, one landscape page wide; the wide text columns give and take room. */
 const WIDTHS = [9, 20, 15, 15, 12, 8, 8, 18, 11, 24];

@@ -26,7 +26,7 @@ export const SIZE = {
   small: 9,
 } as const;
 
-export const COLOUR = {
+const COLOUR = {
   /** Captions and the line under the title. */
   muted: "595959",
   /** Table header rows: a light fill that prints as a pale grey in black and white. */
@@ -68,7 +68,6 @@ export const HEADING: CellStyle = styled({ bold: true, size: SIZE.heading, verti
 export const CAPTION: CellStyle = styled({ size: SIZE.small, color: COLOUR.muted, verticalAlign: "bottom", wrap: true });
 export const FIGURE: CellStyle = styled({ bold: true, size: SIZE.figure, align: "left", verticalAlign: "top" });
 export const PARAGRAPH: CellStyle = styled({ wrap: true, verticalAlign: "top" });
-export const BODY: CellStyle = styled({ wrap: true, verticalAlign: "top" });
 export const BANNER: CellStyle = styled({
   bold: true,
   size: SIZE.banner,

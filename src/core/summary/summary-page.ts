@@ -45,7 +45,7 @@ import {
 import { lineHeight, widestLine, widestWord, wrapLines } from "./text-metrics";
 
 /** Tab colour of every summary sheet, so the product's own sheets stand out. */
-export const SUMMARY_TAB_COLOR = "1F4E79";
+const SUMMARY_TAB_COLOR = "1F4E79";
 
 /** Points of cell padding left and right of the text, together (both applications keep about 2 px a side). */
 const H_PADDING = 6;
@@ -60,7 +60,7 @@ const EMPTY_ROW = 15;
 
 export type Align = "left" | "right" | "center";
 
-export interface TableColumn {
+interface TableColumn {
   header: string;
   /** Numbers right, under a right-aligned header; text left. */
   align?: Align;
@@ -508,7 +508,7 @@ function sumWidths(widths: number[], from: number, to: number): number {
  * every split, with a heavy cost for a group too narrow, by dynamic programming: a handful
  * of columns).
  */
-export function spansOf(widths: number[], n: number, needs: number[] = [], maxGroup = MAX_GROUP): [number, number][] {
+function spansOf(widths: number[], n: number, needs: number[] = [], maxGroup = MAX_GROUP): [number, number][] {
   const cols = widths.length;
   const groups = Math.min(n, cols);
   // Groups of about a sixth of the page at most: a very wide last column (a message, a

@@ -72,12 +72,11 @@ export function wrapLines(text: string, width: number, font: FontSpec): string[]
         continue;
       }
       if (line !== "") out.push(line);
-      line = "";
-      // A word wider than the line is cut between characters.
+      // A word wider than the line is cut between characters (code points: a letter is never halved).
       let rest = word;
       while (rest !== "" && textWidth(rest, font) > width) {
         let n = 1;
-        const chars = [...rest];
+        const chars = Array.from(rest);
         while (n < chars.length && textWidth(chars.slice(0, n + 1).join(""), font) <= width) n++;
         out.push(chars.slice(0, n).join(""));
         rest = chars.slice(n).join("");
