@@ -214,6 +214,24 @@ export const USED_MEMBERS = [
   "PageLayoutZoomOptions.scale",
   "TableCollection.getItemAt",
   "Table.getRange",
+  // Summary sheets as board papers (board-pages.md): fonts by name, margins, every header and
+  // footer section, manual page breaks, the marker's column hidden, tables without bands.
+  "RangeFont.name",
+  "PageLayout.leftMargin",
+  "PageLayout.rightMargin",
+  "PageLayout.topMargin",
+  "PageLayout.bottomMargin",
+  "PageLayout.headerMargin",
+  "PageLayout.footerMargin",
+  "HeaderFooter.centerHeader",
+  "HeaderFooter.rightHeader",
+  "HeaderFooter.leftFooter",
+  "HeaderFooter.rightFooter",
+  "Worksheet.horizontalPageBreaks",
+  "PageBreakCollection.add",
+  "PageBreakCollection.removePageBreaks",
+  "Range.columnHidden",
+  "Table.showBandedRows",
 ] as const;
 
 /** Members used only behind `isSetSupported("ExcelApi", version)`, with that version. */
