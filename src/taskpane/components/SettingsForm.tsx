@@ -1,7 +1,8 @@
 /**
- * Settings: RAG thresholds, BRAG, the savings target (money text), the as-at date and the
- * organisation printed on the summary pages, with
- * inline messages. Saved in the workbook so everyone who opens it gets the same answer.
+ * Settings: RAG thresholds, BRAG, the savings target (money text), the as-at date, the
+ * organisation printed on the summary pages, the due-soon window for actions and the risk
+ * score thresholds, with inline messages. Saved in the workbook so everyone who opens it
+ * gets the same answer; saving keeps every saved setting the form does not change.
  */
 import * as React from "react";
 import { Button, Checkbox, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
@@ -40,6 +41,9 @@ export function SettingsForm({ settings, saving, onSave, onDirtyChange }: Settin
     target: React.useRef<HTMLInputElement>(null),
     asOf: React.useRef<HTMLInputElement>(null),
     organisation: React.useRef<HTMLInputElement>(null),
+    dueSoonDays: React.useRef<HTMLInputElement>(null),
+    riskRed: React.useRef<HTMLInputElement>(null),
+    riskAmber: React.useRef<HTMLInputElement>(null),
   } satisfies Record<SettingsField, React.RefObject<HTMLInputElement>>;
 
   // Saved settings that change underneath (a recheck, a colleague) show unless the user is mid-edit.
@@ -47,7 +51,7 @@ export function SettingsForm({ settings, saving, onSave, onDirtyChange }: Settin
     if (!touched) setValues(formFromSettings(settings));
   }, [settings, touched]);
 
-  const result = readSettingsForm(values);
+  const result = readSettingsForm(values, settings);
   const dirty = touched && formDiffers(values, settings);
   React.useEffect(() => {
     onDirtyChange?.(dirty);
@@ -141,6 +145,43 @@ export function SettingsForm({ settings, saving, onSave, onDirtyChange }: Settin
             onChange={(_, d) => change({ organisation: d.value })}
           />
         </Field>
+        <Field
+          label="Due soon (days)"
+          hint="Action plans: actions not complete and due within this many days of the as-at date are due soon."
+          validationMessage={messageFor("dueSoonDays")}
+        >
+          <Input
+            className={s.input}
+            ref={refs.dueSoonDays}
+            inputMode="numeric"
+            value={values.dueSoonDays}
+            onChange={(_, d) => change({ dueSoonDays: d.value })}
+          />
+        </Field>
+        <div className={s.row}>
+          <Field
+            className={s.narrow}
+            label="Risk red score"
+            hint="Risks scoring this or more (1 to 25) are Red."
+            validationMessage={messageFor("riskRed")}
+          >
+            <Input className={s.input} ref={refs.riskRed} inputMode="numeric" value={values.riskRed} onChange={(_, d) => change({ riskRed: d.value })} />
+          </Field>
+          <Field
+            className={s.narrow}
+            label="Risk amber score"
+            hint="From this, below red, are Amber."
+            validationMessage={messageFor("riskAmber")}
+          >
+            <Input
+              className={s.input}
+              ref={refs.riskAmber}
+              inputMode="numeric"
+              value={values.riskAmber}
+              onChange={(_, d) => change({ riskAmber: d.value })}
+            />
+          </Field>
+        </div>
         <div className={s.actions}>
           <Button type="submit" disabledFocusable={saving}>
             {saving ? "Saving settings..." : "Save settings"}
