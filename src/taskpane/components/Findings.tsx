@@ -1,12 +1,14 @@
 /**
  * Findings grouped by sheet, shown all or one severity at a time (a segmented choice: one
- * toggle button pressed, `aria-pressed`, so the state is seen and heard). Each finding links to its cell where
+ * toggle button pressed, `aria-pressed`, so the state is seen and heard). Each finding has
+ * its code's title from the finding catalogue (the same few words as docs/findings.md), then
+ * its message. Each finding links to its cell where
  * the host has a grid (Excel); elsewhere it shows the cell's address and what it holds, and
  * the finding itself takes the keyboard focus, so each one can be reached and read out.
  */
 import * as React from "react";
 import { Link, ToggleButton, makeStyles, tokens } from "@fluentui/react-components";
-import { SEVERITIES, type Finding, type FindingStats, type Severity } from "../../core/findings";
+import { CATALOGUE, SEVERITIES, type Finding, type FindingStats, type Severity } from "../../core/findings";
 import { sheetRef } from "../../core/grid";
 import { SEVERITY_WORDS } from "../../core/words";
 import { COUNTED, SeverityBadge } from "./SeverityBadge";
@@ -30,6 +32,7 @@ const useStyles = makeStyles({
     },
   },
   line: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
+  title: { fontWeight: tokens.fontWeightSemibold },
   message: { margin: `${tokens.spacingVerticalXXS} 0 0 0` },
   content: { margin: `${tokens.spacingVerticalXXS} 0 0 0`, color: tokens.colorNeutralForeground2 },
   h3: {
@@ -128,15 +131,21 @@ export function Findings({ findings, stats: counts, canGoToCell, onGoToCell, cel
   );
 }
 
-/** What a finding says, as a screen reader hears it: severity, sheet, cell and message. */
+/** A finding code's few words, from the catalogue ("Stated RAG differs from the facts"). */
+function findingTitle(f: Finding): string {
+  return CATALOGUE[f.code].title;
+}
+
+/** What a finding says, as a screen reader hears it: severity, sheet, cell, title and message. */
 function findingLabel(f: Finding): string {
-  return `${SEVERITY_WORDS[f.severity]}, sheet ${f.sheet}, cell ${f.cell}: ${f.message}`;
+  return `${SEVERITY_WORDS[f.severity]}, sheet ${f.sheet}, cell ${f.cell}: ${findingTitle(f)}. ${f.message}`;
 }
 
 function FindingItem({ finding: f, canGoToCell, onGoToCell, cellText }: { finding: Finding } & Omit<FindingsProps, "findings" | "stats">) {
   const s = useStyles();
   const id = React.useId();
   const severityId = `${id}-severity`;
+  const titleId = `${id}-title`;
   const messageId = `${id}-message`;
   const contentId = `${id}-content`;
   const text = canGoToCell ? null : cellText(f.sheet, f.cell);
@@ -158,12 +167,15 @@ function FindingItem({ finding: f, canGoToCell, onGoToCell, cellText }: { findin
     >
       <div className={s.line}>
         <SeverityBadge severity={f.severity} id={severityId} />
+        <span className={s.title} id={titleId}>
+          {findingTitle(f)}
+        </span>
         {canGoToCell ? (
           <Link
             as="button"
             onClick={() => onGoToCell(f.sheet, f.cell)}
             aria-label={`Go to cell ${f.cell} on sheet ${f.sheet}`}
-            aria-describedby={`${severityId} ${messageId}`}
+            aria-describedby={`${severityId} ${titleId} ${messageId}`}
           >
             {f.cell}
           </Link>
