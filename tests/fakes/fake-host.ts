@@ -7,10 +7,19 @@
 import { SETTINGS_SHEET_NAME, settingsToJson, type Settings } from "../../src/core/settings";
 import type { Cell, SheetSnapshot, WorkbookSnapshot } from "../../src/core/snapshot";
 import type { SheetModel, SummaryPlan } from "../../src/core/summary/sheet-model";
+import type { TemplateKind } from "../../src/core/templates/template-model";
 import { HostError, type ProgressListener, type WorkbookHost, type WriteResult } from "../../src/hosts/host";
 
 type Method = "readSnapshot" | "writeSummaries" | "saveSettings" | "goToCell" | "insertTemplate";
-type TemplateKind = "recovery-action" | "recovery-register" | "directions";
+
+/** The sheet name each template is inserted as (before a number is added to make it unique). */
+const TEMPLATE_SHEET: Record<TemplateKind, string> = {
+  "recovery-action": "Recovery Action",
+  "recovery-register": "Savings Register",
+  directions: "Directions",
+  "action-plan": "Action Plan",
+  "risk-register": "Risk Register",
+};
 
 export interface FakeHostOptions {
   /** Without it the host has no goToCell (the page: no grid). Default true. */
@@ -47,8 +56,7 @@ export class FakeHost implements WorkbookHost {
       this.insertTemplate = async (kind) => {
         this.failIfAsked("insertTemplate");
         this.templates.push(kind);
-        const base = { "recovery-action": "Recovery Action", "recovery-register": "Savings Register", directions: "Directions" }[kind];
-        const name = this.uniqueName(base);
+        const name = this.uniqueName(TEMPLATE_SHEET[kind]);
         this.snapshot.sheets.push({ name, visibility: "visible", cells: [], merges: [] });
         this.changed();
         return name;
