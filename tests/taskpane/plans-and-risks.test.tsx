@@ -63,6 +63,12 @@ const badges = (list: string) =>
     .getAllByRole("listitem")
     .map((li) => li.textContent);
 
+/** The heat map's key, band by band, in words. */
+const heatMapKey = () =>
+  within(within(overview()).getByRole("list", { name: /^Key: / }))
+    .getAllByRole("listitem")
+    .map((li) => li.textContent);
+
 /** The workbook's saved settings replaced by `settings`. */
 function withSettings(settings: Settings) {
   return (s: WorkbookSnapshot) => {
@@ -162,7 +168,7 @@ describe("the heat map (examples/board-pack-with-errors.xlsx)", () => {
     for (const c of within(table).getAllByRole("cell").filter((x) => x.hasAttribute("data-band"))) {
       expect(c.textContent).toMatch(/^\d+ risks?, (Red|Amber|Green)$/);
     }
-    expect(within(overview()).getByText(/Red: score 15 or more · Amber: score 8 to 14 · Green: score 1 to 7/)).toBeInTheDocument();
+    expect(heatMapKey()).toEqual(["Red: score 15 or more", "Amber: score 8 to 14", "Green: score 1 to 7"]);
     expect(figures("Risk figures")).toMatchObject({ Open: String(risks.open), Closed: String(risks.closed) });
   });
 
@@ -172,7 +178,7 @@ describe("the heat map (examples/board-pack-with-errors.xlsx)", () => {
     const impact4 = within(table).getAllByRole("row")[1];
     // 4 × 4 = 16 is amber from 12 to 19.
     expect(within(impact4).getAllByRole("cell")[3]).toHaveAttribute("data-band", "amber");
-    expect(within(overview()).getByText(/Red: score 20 or more · Amber: score 12 to 19 · Green: score 1 to 11/)).toBeInTheDocument();
+    expect(heatMapKey()).toEqual(["Red: score 20 or more", "Amber: score 12 to 19", "Green: score 1 to 11"]);
   });
 });
 
@@ -265,6 +271,9 @@ describe("the new findings, by sheet (examples/board-pack-with-errors.xlsx)", ()
     });
     expect(within(item).getByText(`'Risk Register'!${f.cell}`)).toBeInTheDocument();
     expect(item).toHaveAccessibleDescription(/^The cell holds: /);
+    // A RAG shown by colour alone: the cell has a fill but no text, and is not called empty.
+    const colourOnly = sheetFindings("Action Plan").querySelector<HTMLElement>('li[data-code="rag-colour-only"]')!;
+    expect(colourOnly).toHaveAccessibleDescription("The cell holds no text.");
   });
 });
 

@@ -163,6 +163,7 @@ function FindingItem({ finding: f, canGoToCell, onGoToCell, cellText }: { findin
       className={canGoToCell ? s.item : `${s.item} ${s.focusable}`}
       data-severity={f.severity}
       data-code={f.code}
+      data-cell={f.cell}
       {...focusProps}
     >
       <div className={s.line}>
@@ -196,7 +197,7 @@ function CellContent({ id, text, className }: { id: string; text: string; classN
   const shown = text.length > 120 ? `${text.slice(0, 117)}...` : text;
   return (
     <p className={className} id={id}>
-      {text === "" ? "The cell is empty." : `The cell holds: ${shown}`}
+      {text === "" ? "The cell holds no text." : `The cell holds: ${shown}`}
     </p>
   );
 }

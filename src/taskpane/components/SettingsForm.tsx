@@ -147,7 +147,7 @@ export function SettingsForm({ settings, saving, onSave, onDirtyChange }: Settin
         </Field>
         <Field
           label="Due soon (days)"
-          hint="Action plans: actions not complete and due within this many days of the as-at date are due soon."
+          hint="Actions not complete and due within this many days of the as-at date."
           validationMessage={messageFor("dueSoonDays")}
         >
           <Input
@@ -170,7 +170,7 @@ export function SettingsForm({ settings, saving, onSave, onDirtyChange }: Settin
           <Field
             className={s.narrow}
             label="Risk amber score"
-            hint="From this, below red, are Amber."
+            hint="Risks scoring this or more, below red, are Amber."
             validationMessage={messageFor("riskAmber")}
           >
             <Input

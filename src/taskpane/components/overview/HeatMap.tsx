@@ -37,11 +37,23 @@ const useStyles = makeStyles({
   },
   some: { fontWeight: tokens.fontWeightBold },
   red: { backgroundColor: tokens.colorStatusDangerBackground2 },
-  amber: { backgroundColor: tokens.colorStatusWarningBackground2 },
+  // Marigold, not the warning status's peach, which is too near the red's pink to tell apart.
+  amber: { backgroundColor: tokens.colorPaletteMarigoldBackground2 },
   green: { backgroundColor: tokens.colorStatusSuccessBackground2 },
   blue: { backgroundColor: tokens.colorBrandBackground2 },
   grey: { backgroundColor: tokens.colorNeutralBackground4 },
-  key: { ...typographyStyles.caption1, color: tokens.colorNeutralForeground2, margin: `${tokens.spacingVerticalXS} 0 0 0` },
+  key: {
+    ...typographyStyles.caption1,
+    color: tokens.colorNeutralForeground2,
+    display: "flex",
+    flexWrap: "wrap",
+    columnGap: tokens.spacingHorizontalM,
+    listStyleType: "none",
+    padding: 0,
+    margin: `${tokens.spacingVerticalXS} 0 0 0`,
+  },
+  // One band's words never break across lines.
+  keyItem: { whiteSpace: "nowrap" },
   swatch: {
     display: "inline-block",
     width: "0.75em",
@@ -119,15 +131,14 @@ export function HeatMap({ caption, grid, bands, impacts, likelihoods, legend }: 
           </tr>
         </tbody>
       </table>
-      <p className={s.key}>
-        {keyed.map((g, i) => (
-          <React.Fragment key={g}>
-            {i > 0 && " · "}
+      <ul className={s.key} aria-label={`Key: ${caption}`}>
+        {keyed.map((g) => (
+          <li key={g} className={s.keyItem}>
             <span className={mergeClasses(s.swatch, s[g])} aria-hidden="true" />
             {RAG_WORDS[g]}: {legend[g]}
-          </React.Fragment>
+          </li>
         ))}
-      </p>
+      </ul>
     </div>
   );
 }
