@@ -108,8 +108,8 @@ export function PageApp({ openWorkbook, makeTemplate, fetchSample }: PageAppProp
       <header className={s.banner}>
         <h1 className={s.title}>Board Summary</h1>
         <p className={s.muted}>
-          Checks recovery-action and directions workbooks against the standard templates, and builds the summary sheets
-          for the board. Your workbook stays on this computer: it is read and written in this page, and nothing is uploaded.
+          Checks recovery actions, directions, action plans and risk registers against the standard templates, and
+          builds the summary sheets for the board. Your workbook stays on this computer: it is read and written in this page, and nothing is uploaded.
         </p>
         <section aria-label="Workbook file" className={s.file}>
           {host && state.kind === "open" && (
