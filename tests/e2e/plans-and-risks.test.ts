@@ -195,6 +195,39 @@ describeInChromium("action plans and risk registers on the page, in Chromium", (
     expectClean(w);
   });
 
+  it("opens board-pack-with-errors.xlsx: every kind's card, risk figures that are not all zero, and the heat map", async () => {
+    const json = report(WITH_ERRORS);
+    const w = await openFile(WITH_ERRORS);
+    const { page } = w;
+    expect(await cardTitles(page)).toEqual(["Recovery actions", "Directions", "Action plans", "Risks", "Data checks"]);
+    const r = json.risks;
+    const open = r.items.filter((i) => i.status === "open");
+    const unmitigated = open.filter((i) => (i.rag === "red" || i.rag === "amber") && i.mitigations.length === 0).length;
+    const reviewsOverdue = open.filter((i) => i.reviewDate !== null && i.reviewDate < json.asOf).length;
+    expect(await figures(page, "Risk figures")).toEqual({
+      Open: String(r.open),
+      Closed: String(r.closed),
+      "Red or amber without mitigation": String(unmitigated),
+      "Reviews overdue": String(reviewsOverdue),
+    });
+    expect([r.open, r.closed, unmitigated, reviewsOverdue]).toEqual([4, 1, 1, 1]);
+    expect(await badges(page, "Open risks by RAG")).toEqual(ragWords(r.byRag));
+    const a = json.actionPlan;
+    expect(await figures(page, "Action plan figures")).toMatchObject({
+      Actions: String(a.count),
+      Complete: String(a.byStatus.complete),
+      Completion: a.completion === null ? "Not reported" : percent(a.completion),
+      Overdue: String(a.overdue),
+    });
+    const table = page.getByRole("table", { name: "Open risks: impact by likelihood (1 to 5)" });
+    expect(await table.isVisible()).toBe(true);
+    // The heat map is on the first screen at this width, beside the other cards.
+    expect((await table.boundingBox())!.y + (await table.boundingBox())!.height).toBeLessThan(900);
+    await expectAccessible(page, "board-pack-with-errors at 1280 px, heat map shown");
+    await screenshot(page, "page-risks-1280", { docs: true });
+    expectClean(w);
+  });
+
   it("at 320 px stacks the cards, fits the heat map without sideways scrolling, and stays accessible", async () => {
     const json = report(WITH_ERRORS);
     const w = await openFile(WITH_ERRORS, 320);
