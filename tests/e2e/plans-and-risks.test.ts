@@ -63,10 +63,10 @@ function ragWords(c: RagCounts): string[] {
   return (Object.keys(RAG_WORDS) as (keyof RagCounts)[]).filter((k) => c[k] > 0).map((k) => `${RAG_WORDS[k]} ${c[k]}`);
 }
 
-/** A fraction as the overview writes it, one decimal place half up: 0.7115 → "71.2%". */
+/** A fraction as the overview writes it, one decimal place half up: 0.7115 → "71.2%", 0.2 → "20.0%". */
 function percent(fraction: number): string {
   const tenths = Math.round(fraction * 1000 + 1e-9);
-  return `${tenths / 10}%`;
+  return `${(tenths / 10).toFixed(1)}%`;
 }
 
 let browser: Browser;

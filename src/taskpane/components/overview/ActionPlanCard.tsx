@@ -5,7 +5,7 @@
  * has no completion rate: the card says so rather than showing 0%.
  */
 import type { Analysis } from "../../../core/analysis";
-import { formatPercent } from "../../../core/rag";
+import { percentText } from "../../../core/summary/cells";
 import { plural } from "../../../core/words";
 import { Figure, OverviewCard, RagSpread, count, useCardStyles } from "./OverviewCard";
 
@@ -13,7 +13,8 @@ export function ActionPlanCard({ analysis }: { analysis: Analysis }) {
   const s = useCardStyles();
   const t = analysis.actionPlan.totals;
   const sheets = analysis.actionPlan.plans.length;
-  const completion = t.completion === null ? null : formatPercent(t.completion * 100);
+  // To one decimal place, as the summary sheets give percentages (board-pages.md §7).
+  const completion = t.completion === null ? null : percentText(t.completion);
   const where = `on ${plural(sheets, "sheet")}`;
 
   return (
