@@ -61,6 +61,12 @@ export function integerText(n: number): string {
   return Math.round(n).toLocaleString("en-GB");
 }
 
+/** "1 Red · 1 Green · 1 Grey": counts by RAG in words, in the order given, zeros left out ("None" where all are). */
+export function ragCountsText(counts: Record<Rag, number>, shown: readonly Rag[]): string {
+  const parts = shown.filter((r) => counts[r] > 0).map((r) => `${integerText(counts[r])} ${RAG_STYLES[r].word}`);
+  return parts.length ? parts.join(" · ") : "None";
+}
+
 /** The text a cell shows, as its number format writes it (for measuring it). */
 export function shownText(content: CellContent, format?: NumberFormatKind): string {
   switch (content.kind) {

@@ -4,8 +4,7 @@
  * theme; then the Excel table of directions on a page of its own; then the directions key.
  */
 import type { Analysis } from "../analysis";
-import type { RagCounts } from "../analysis";
-import { date, integer, integerText, link, percent, ragCell, text, type CellSpec } from "./cells";
+import { date, integer, integerText, link, percent, ragCell, ragCountsText, text, type CellSpec } from "./cells";
 import { asAtLine, printContext, severityCounts, type SummaryContext } from "./context";
 import { directionsKey } from "./keys";
 import { count, directionsParagraph, meanProgress } from "./paragraphs";
@@ -22,12 +21,6 @@ export const NO_THEME = "(No theme)";
 /** Column widths A to H, one landscape page wide; the wide text columns give and take room. */
 const WIDTHS = [6, 16, 44, 11, 9, 8, 30, 20];
 const FLEX = [0, 1.5, 4, 0, 0, 0, 3, 1.5];
-
-/** "1 Red · 1 Green · 1 Grey": the counts by RAG in words, zeros left out. */
-function ragWords(counts: RagCounts, shown: (keyof RagCounts)[]): string {
-  const parts = shown.filter((r) => counts[r] > 0).map((r) => `${integerText(counts[r])} ${RAG_STYLES[r].word}`);
-  return parts.length ? parts.join(" · ") : "None";
-}
 
 export function buildDirectionsSummary(analysis: Analysis, ctx: SummaryContext): SheetModel {
   const t = analysis.directions.totals;
@@ -67,14 +60,16 @@ export function buildDirectionsSummary(analysis: Analysis, ctx: SummaryContext):
         { header: "Directions", align: "right" },
         { header: "Reported", align: "right" },
         { header: "Mean Progress", align: "right" },
-        { header: "RAG", span: 2 },
+        // Centred, so "RAG" and its words stand clear of the right-aligned figures beside them
+        // (left-aligned, the header touched "Mean Progress" on paper).
+        { header: "RAG", span: 2, align: "center" },
       ],
       rows: t.byTheme.map((g) => [
         text(g.theme ?? NO_THEME),
         integer(g.count),
         integer(g.reported),
         g.averageProgress === null ? null : percent(g.averageProgress / 100),
-        text(ragWords(g.byRag, shown)),
+        text(ragCountsText(g.byRag, shown), { wrap: true }),
       ]),
       totals: (first, last, colOf) => [
         text("All themes"),
@@ -82,7 +77,7 @@ export function buildDirectionsSummary(analysis: Analysis, ctx: SummaryContext):
         subtotal(colOf(2), first, last, reported, "count"),
         // The mean over every reported direction (not a mean of the theme means).
         mean === null ? null : percent(mean / 100),
-        text(ragWords(t.byRag, shown)),
+        text(ragCountsText(t.byRag, shown), { wrap: true }),
       ],
       noneText: "None",
     },

@@ -4,7 +4,8 @@
  * (cells.ts), so "£3,935,000" and "87.4%" read the same in the sentence and the table.
  */
 import type { Analysis } from "../analysis";
-import type { RatedDirection, RatedRecoveryAction } from "../records";
+import { RAGS, type Rag, type RagCounts, type RatedDirection, type RatedRecoveryAction } from "../records";
+import { RAG_WORDS } from "../words";
 import { formatDateUk, roundHalfUp } from "../values";
 import { integerText, moneyText, percentText } from "./cells";
 import type { SeverityCounts } from "./summary-page";
@@ -88,18 +89,100 @@ export function directionsParagraph(analysis: Analysis): string {
       ? "None has progress reported."
       : `${integerText(reported)} ${hasHave(reported)} progress reported, with a mean of ${percentText(mean / 100)}.`;
   const late = items.filter((d) => overdue(d, analysis.asOf)).length;
+  const third = ragSentence(t.byRag, { red: late > 0 ? `${integerText(late)} overdue` : null, grey: "no progress reported" });
+  return `${first} ${second} ${third}`;
+}
+
+/**
+ * "2 are rated Red (1 overdue), 1 Amber and 3 Grey (not rated).": the counts by RAG, zeros
+ * left out, each with an optional note in brackets; "" where every count is zero.
+ */
+function ragSentence(counts: RagCounts, notes: Partial<Record<Rag, string | null>> = {}): string {
   const parts: string[] = [];
-  const word: Record<string, string> = { red: "Red", amber: "Amber", green: "Green", blue: "Blue", grey: "Grey" };
-  for (const rag of ["red", "amber", "green", "blue", "grey"] as const) {
-    const n = t.byRag[rag];
+  for (const rag of RAGS) {
+    const n = counts[rag];
     if (n === 0) continue;
-    let part = parts.length === 0 ? `${integerText(n)} ${isAre(n)} rated ${word[rag]}` : `${integerText(n)} ${word[rag]}`;
-    if (rag === "red" && late > 0) part += ` (${integerText(late)} overdue)`;
-    if (rag === "grey") part += " (no progress reported)";
+    let part = parts.length === 0 ? `${integerText(n)} ${isAre(n)} rated ${RAG_WORDS[rag]}` : `${integerText(n)} ${RAG_WORDS[rag]}`;
+    const note = notes[rag];
+    if (note) part += ` (${note})`;
     parts.push(part);
   }
-  const third = `${list(parts)}.`;
-  return `${first} ${second} ${third}`;
+  return parts.length ? `${list(parts)}.` : "";
+}
+
+/** "in 1 action plan", "across 2 action plans". */
+function acrossSheets(n: number, one: string): string {
+  return n === 1 ? `in 1 ${one}` : `across ${count(n, one)}`;
+}
+
+/**
+ * The Action Plan Summary's paragraph: how many actions, how many complete, overdue and due
+ * soon, the spread by RAG and the stated RAGs the facts contradict. "52 actions are listed in
+ * 1 action plan as at 31/03/2020. 37 are complete (71.2%). 2 are overdue and 11 are due
+ * within 30 days. …"
+ */
+export function actionPlanParagraph(analysis: Analysis): string {
+  const { items, plans, totals: t } = analysis.actionPlan;
+  if (items.length === 0) return "No actions were found in the action plans.";
+  const sentences: string[] = [];
+  sentences.push(`${count(t.count, "action")} ${isAre(t.count)} listed ${acrossSheets(plans.length, "action plan")} as at ${formatDateUk(analysis.asOf)}.`);
+
+  const tracked = items.filter((a) => !a.schedule).length;
+  const complete = t.byStatus.complete;
+  const completion = t.completion === null ? "" : ` (${percentText(t.completion)})`;
+  if (tracked === 0)
+    sentences.push(`${plans.length === 1 ? "The plan has no" : "No plan has a"} progress or RAG column, so delivery is not reported: every action is Grey.`);
+  else if (tracked === t.count) sentences.push(`${complete === 0 ? "None is" : `${integerText(complete)} ${isAre(complete)}`} complete${completion}.`);
+  else
+    sentences.push(
+      `Of the ${count(tracked, "action")} on plans that report progress, ${integerText(complete)} ${isAre(complete)} complete${completion}; ` +
+        `the other ${integerText(t.count - tracked)} ${isAre(t.count - tracked)} on schedules with no progress column.`,
+    );
+
+  const soon = `due within ${count(analysis.settings.dueSoonDays, "day")}`;
+  if (t.overdue === 0 && t.dueSoon === 0) sentences.push(`None is overdue or ${soon}.`);
+  else if (t.dueSoon === 0) sentences.push(`${integerText(t.overdue)} ${isAre(t.overdue)} overdue and none is ${soon}.`);
+  else if (t.overdue === 0) sentences.push(`None is overdue; ${integerText(t.dueSoon)} ${isAre(t.dueSoon)} ${soon}.`);
+  else sentences.push(`${integerText(t.overdue)} ${isAre(t.overdue)} overdue and ${integerText(t.dueSoon)} ${isAre(t.dueSoon)} ${soon}.`);
+
+  if (tracked > 0) sentences.push(ragSentence(t.byRag, { grey: t.byRag.grey === t.byStatus["not-reported"] ? "no progress reported" : null }));
+  if (t.ragMismatches > 0)
+    sentences.push(
+      `The RAG the plan states differs from the facts for ${count(t.ragMismatches, "action")}; ${t.ragMismatches === 1 ? "it is" : "they are"} listed with the exceptions.`,
+    );
+  return sentences.filter((x) => x !== "").join(" ");
+}
+
+/**
+ * The Risk Summary's paragraph: open and closed risks, the spread by RAG, red and amber risks
+ * without mitigation, reviews overdue, what is not on a heat map, and the top risk.
+ */
+export function riskParagraph(analysis: Analysis): string {
+  const { items, registers, totals: t } = analysis.risks;
+  if (items.length === 0) return "No risks were found in the risk registers.";
+  const sentences: string[] = [];
+  const closed = t.closed === 0 ? "none is closed" : `${integerText(t.closed)} ${t.closed === 1 ? "is" : "are"} closed`;
+  sentences.push(`${count(t.open, "risk")} ${isAre(t.open)} open ${acrossSheets(registers.length, "register")} as at ${formatDateUk(analysis.asOf)}; ${closed}.`);
+  if (t.open === 0) return sentences.join(" ");
+  sentences.push(ragSentence(t.byRag, { grey: "not rated" }));
+  const redAmber = t.byRag.red + t.byRag.amber;
+  if (redAmber > 0)
+    sentences.push(
+      t.unmitigated === 0
+        ? `Every red and amber risk has a mitigation recorded.`
+        : `${integerText(t.unmitigated)} red or amber ${t.unmitigated === 1 ? "risk has" : "risks have"} no mitigation recorded.`,
+    );
+  if (t.reviewsOverdue > 0) sentences.push(`${integerText(t.reviewsOverdue)} open ${t.reviewsOverdue === 1 ? "risk is" : "risks are"} past ${t.reviewsOverdue === 1 ? "its" : "their"} review date.`);
+  const single = t.heatMap.singleRating;
+  if (single > 0)
+    sentences.push(
+      single === t.open
+        ? `${t.open === 1 ? "It is" : `All ${integerText(t.open)} are`} rated by a single column, so none is placed on a heat map.`
+        : `${integerText(single)} ${single === 1 ? "is" : "are"} rated by a single column and not placed on a heat map.`,
+    );
+  const top = t.topRisks.length ? items[t.topRisks[0]] : undefined;
+  if (top && top.level !== null) sentences.push(`The top risk is '${top.risk}' (${top.figures}).`);
+  return sentences.join(" ");
 }
 
 export function dataChecksParagraph(counts: SeverityCounts, sourceSheets: number, unrecognised: number): string {

@@ -5,10 +5,12 @@
  * says so.
  */
 import type { Analysis } from "../analysis";
+import { ACTION_PLAN_SUMMARY_NAME, buildActionPlanSummary } from "./action-plan-summary";
 import { buildDataChecks } from "./data-checks";
 import { buildDirectionsSummary, DIRECTIONS_SUMMARY_NAME } from "./directions-summary";
 import type { SummaryContext } from "./context";
 import { buildRecoverySummary, RECOVERY_SUMMARY_NAME } from "./recovery-summary";
+import { buildRiskSummary, RISK_SUMMARY_NAME } from "./risk-summary";
 import { DATA_CHECKS_NAME } from "./data-checks";
 import { SUMMARY_IDS, type SheetModel, type SummaryId, type SummaryPlan } from "./sheet-model";
 
@@ -16,12 +18,16 @@ import { SUMMARY_IDS, type SheetModel, type SummaryId, type SummaryPlan } from "
 const SUMMARY_NAMES: Record<SummaryId, string> = {
   "recovery-summary": RECOVERY_SUMMARY_NAME,
   "directions-summary": DIRECTIONS_SUMMARY_NAME,
+  "action-plan-summary": ACTION_PLAN_SUMMARY_NAME,
+  "risk-summary": RISK_SUMMARY_NAME,
   "data-checks": DATA_CHECKS_NAME,
 };
 
 const BUILDERS: Record<SummaryId, (analysis: Analysis, ctx: SummaryContext) => SheetModel> = {
   "recovery-summary": buildRecoverySummary,
   "directions-summary": buildDirectionsSummary,
+  "action-plan-summary": buildActionPlanSummary,
+  "risk-summary": buildRiskSummary,
   "data-checks": buildDataChecks,
 };
 
@@ -48,6 +54,8 @@ function summariesWanted(analysis: Analysis): SummaryId[] {
   return SUMMARY_IDS.filter((id) => {
     if (id === "recovery-summary") return kinds.has("recovery-action") || kinds.has("recovery-register");
     if (id === "directions-summary") return kinds.has("directions");
+    if (id === "action-plan-summary") return kinds.has("action-plan");
+    if (id === "risk-summary") return kinds.has("risk-register");
     return true;
   });
 }

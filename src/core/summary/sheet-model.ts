@@ -26,8 +26,8 @@ export const NUMBER_FORMATS: Record<NumberFormatKind, string> = {
   text: "@",
 };
 
-/** The product's own summaries, each written as one sheet. */
-export const summaryIdSchema = z.enum(["recovery-summary", "directions-summary", "data-checks"]);
+/** The product's own summaries, each written as one sheet, in the order they are written (Data Checks last). */
+export const summaryIdSchema = z.enum(["recovery-summary", "directions-summary", "action-plan-summary", "risk-summary", "data-checks"]);
 export type SummaryId = z.infer<typeof summaryIdSchema>;
 export const SUMMARY_IDS = summaryIdSchema.options;
 

@@ -80,8 +80,8 @@ export const BANNER: CellStyle = styled({
 export const WARNING_LINE: CellStyle = styled({ italic: true, color: COLOUR.warningText, wrap: true, verticalAlign: "middle" });
 
 /** A table header cell; numbers' headers sit right, over their numbers. */
-export function headerStyle(align: "left" | "right" | "center"): CellStyle {
-  return styled({ bold: true, fill: COLOUR.headerFill, color: COLOUR.headerText, border: true, wrap: true, verticalAlign: "bottom", align });
+export function headerStyle(align: "left" | "right" | "center", extra: CellStyle = {}): CellStyle {
+  return styled({ bold: true, fill: COLOUR.headerFill, color: COLOUR.headerText, border: true, wrap: true, verticalAlign: "bottom", align, ...extra });
 }
 
 /** A table body cell. */

@@ -9,6 +9,7 @@
  *   paragraph    the plain-English paragraph
  *   smallTables  small tables side by side, never split across pages
  *   notes        a heading and lines of text, kept together
+ *   heatMap      a grid of counts, each cell in its band's colour, axes labelled, a legend beside
  *   mainTable    the Excel table of items: its own page, its header repeated
  *   key          the sheet's own key, never alone on a page
  *
@@ -21,7 +22,7 @@ import type { Rag } from "../records";
 import { plural } from "../words";
 import { columnLetters } from "../grid";
 import { markerText } from "./marker";
-import { shownText, text, type CellSpec } from "./cells";
+import { integerText, shownText, text, type CellSpec } from "./cells";
 import { paginate, type BlockPolicy, type PageBlock } from "./paginate";
 import { PAGE_HEIGHT, WIDTH_BUDGET, columnPoints, summaryPrintSetup, type PrintContext } from "./page-setup";
 import type { CellStyle, ModelCell, SheetModel, SummaryId, TableModel } from "./sheet-model";
@@ -88,6 +89,33 @@ export interface MainTable {
   rows: (CellSpec | null)[][];
   totals?: (first: number, last: number) => (CellSpec | null)[];
   noneText: string;
+}
+
+/**
+ * A heat map (a risk matrix): counts in a grid whose rows are one rating, top to bottom, and
+ * columns the other, left to right; each cell filled with its band's colour and holding its
+ * count, 0 included, over its band's word, so the grid reads in black and white too.
+ */
+export interface HeatGrid {
+  heading: string;
+  /** The rows' rating ("Impact"), written beside the row labels. */
+  rowAxis: string;
+  /** The columns' rating ("Likelihood"), written under the column labels. */
+  colAxis: string;
+  /** Top to bottom ("5 Catastrophic" … "1 Negligible"). */
+  rowLabels: string[];
+  /** Left to right ("1 Rare" … "5 Almost certain"). */
+  colLabels: string[];
+  /** counts[row][col]. */
+  counts: number[][];
+  bands: Rag[][];
+  /** The sheet columns the row labels span; the grid's cells follow, one sheet column each. The row axis is written in the column before, where there is one. */
+  labelCols: [number, number];
+  /** The legend beside the grid: each band's word in its colour in this column, what it means to the right of it. */
+  legendCol: number;
+  legend: KeyRule[];
+  /** Lines under the grid (what it leaves out). */
+  notes?: string[];
 }
 
 export interface KeyRule {
@@ -282,6 +310,44 @@ export class SummaryPage {
     this.block({ kind: "keep" }, () => {
       this.across(this.row++, text(heading, HEADING));
       for (const l of lines) this.across(this.row++, text(l, bodyStyle("left")));
+    });
+  }
+
+  /** A heat map with its axes and legend, kept together on one page. */
+  heatMap(g: HeatGrid): void {
+    this.gap();
+    this.block({ kind: "keep" }, () => {
+      this.across(this.row++, text(g.heading, HEADING));
+      const [labelFrom, labelTo] = g.labelCols;
+      const firstCell = labelTo + 1;
+      const lastCell = firstCell + g.colLabels.length - 1;
+      // The rows' rating: beside the middle row where there is a column for it, else above the labels.
+      if (labelFrom === 1) this.span(this.row++, labelFrom, labelTo, text(g.rowAxis, styled({ bold: true, align: "right" })));
+      const top = this.row;
+      if (labelFrom > 1) this.put(top + Math.floor((g.rowLabels.length - 1) / 2), labelFrom - 1, text(g.rowAxis, styled({ bold: true, verticalAlign: "middle" })));
+      g.rowLabels.forEach((label, i) => {
+        const r = top + i;
+        // Labels as a table's header cells: bordered and filled, so they never touch the grid.
+        this.span(r, labelFrom, labelTo, text(label, headerStyle("right", { verticalAlign: "middle" })));
+        g.colLabels.forEach((_, j) => {
+          const n = g.counts[i]?.[j] ?? 0;
+          const band = g.bands[i]?.[j] ?? "grey";
+          // The count over its band's word, in the band's colour: the word reads where the
+          // colours do not (black and white, colour blindness). A nought in plain type, so
+          // the cells that hold risks stand out.
+          this.put(r, firstCell + j, text(`${integerText(n)}\n${RAG_STYLES[band].word}`, ragStyle(band, { bold: n > 0, wrap: true, verticalAlign: "middle" })));
+        });
+      });
+      // The legend beside the grid, a band a row.
+      g.legend.forEach((rule, i) => {
+        this.put(top + i, g.legendCol, text(RAG_STYLES[rule.rag].word, ragStyle(rule.rag, { verticalAlign: "middle" })));
+        this.span(top + i, g.legendCol + 1, this.lastCol, text(rule.text, styled({ wrap: true, verticalAlign: "middle" })));
+      });
+      this.row = top + Math.max(g.rowLabels.length, g.legend.length);
+      g.colLabels.forEach((label, j) => this.put(this.row, firstCell + j, text(label, headerStyle("center", { verticalAlign: "top" }))));
+      this.row++;
+      this.span(this.row++, firstCell, lastCell, text(g.colAxis, styled({ bold: true, align: "center" })));
+      for (const l of g.notes ?? []) this.across(this.row++, text(l, styled({ wrap: true, verticalAlign: "top" })));
     });
   }
 
