@@ -28,8 +28,8 @@ const NO_LEAD = "(No lead)";
  * Progress, Stated RAG, RAG, RAG Reason, Source), one landscape page wide. The small tables
  * lay their names over A to D and their counts in E to G, so both read down the same columns.
  */
-const WIDTHS = [6.5, 12.5, 14, 26, 9, 10.5, 12, 8, 7, 14, 21.5];
-const FLEX = [0, 1, 1.5, 0.5, 0, 0, 0.5, 0, 0, 1, 0];
+const WIDTHS = [6, 12.5, 14, 26, 9, 10.5, 12, 7.25, 7, 14, 21.5];
+const FLEX = [0.25, 1, 1.5, 0.5, 0, 0, 0.5, 0, 0, 1, 0];
 
 /** Why an action is an exception, in words: "Overdue: due 31/01/2020; stated Green, but the facts give Red". */
 export function exceptionWhy(a: RatedAction): string {

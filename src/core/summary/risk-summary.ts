@@ -32,7 +32,7 @@ const NO_SECTION = "(No section)";
  * drawn over them, look alike.
  */
 const WIDTHS = [6.5, 24, 11, 10, 8.5, 8.5, 8.5, 8.5, 14, 20, 10.5, 12];
-const FLEX = [0, 2, 1.5, 0, 0, 0, 0, 0, 2, 2, 0, 0];
+const FLEX = [0.5, 2, 1.5, 0, 0, 0, 0, 0, 2, 2, 0, 0];
 /** The heat map's row labels span A to C; its cells start at D. */
 const GRID_LABELS: [number, number] = [1, 3];
 /** The legend's colour words stand in I, what they mean in J to L. */

@@ -40,17 +40,19 @@ export function expectSoundLayout(m: SheetModel): void {
     }
   }
 
-  // Numbers sit right, under a right-aligned header.
+  // Numbers sit right, under a right-aligned header; dates right too, or centred under a
+  // centred header (where a right-aligned date would run into the words beside it).
   for (const t of m.tables) {
     t.columns.forEach((_, i) => {
       const col = t.firstCol + i;
       const body = m.cells.filter((c) => c.col === col && c.row > t.headerRow && c.row <= t.headerRow + t.dataRows);
-      const numeric = body.some((c) => c.content.kind === "number" || c.content.kind === "date");
+      const numbers = body.filter((c) => c.content.kind === "number");
+      const dates = body.filter((c) => c.content.kind === "date");
       const header = m.cells.find((c) => c.row === t.headerRow && c.col === col);
-      if (numeric) {
-        expect(header?.style?.align).toBe("right");
-        for (const c of body.filter((x) => x.content.kind === "number" || x.content.kind === "date")) expect(c.style?.align).toBe("right");
-      }
+      if (numbers.length) expect(header?.style?.align).toBe("right");
+      for (const c of numbers) expect(c.style?.align).toBe("right");
+      if (dates.length) expect(["right", "center"]).toContain(header?.style?.align);
+      for (const c of dates) expect(c.style?.align).toBe(header?.style?.align);
     });
   }
 
