@@ -1,6 +1,7 @@
 /**
- * The print test (board-pages.md, "How it is shown to hold"): the sample board pack and the
- * pack with errors are built, every summary sheet is printed to PDF by LibreOffice with
+ * The print test (board-pages.md, "How it is shown to hold"): the sample board pack, the
+ * pack with errors (which holds action plans and a risk register too) and seed 004's
+ * programme plan and risks are built, every summary sheet is printed to PDF by LibreOffice with
  * Carlito (Calibri's metrics), one PDF a sheet (scripts/print-summaries.ts), and each PDF is
  * read back with pdftotext and pdfinfo:
  *
@@ -21,7 +22,7 @@ import * as path from "path";
 import { shownText } from "../../src/core/summary/cells";
 import type { SheetModel } from "../../src/core/summary/sheet-model";
 import { buildWorkbook, missingPrintTools, pageText, pageWords, pdfPages, printSheets, type BuiltWorkbook } from "../../scripts/print-summaries";
-import { BOARD_PACK, BOARD_PACK_WITH_ERRORS } from "../helpers/workbooks";
+import { BOARD_PACK, BOARD_PACK_WITH_ERRORS, PROGRAMME_PLAN_AND_RISKS } from "../helpers/workbooks";
 
 const missing = missingPrintTools();
 if (missing.length) {
@@ -57,6 +58,8 @@ maybe("summary sheets printed by LibreOffice", () => {
     const packs: [string, string][] = [
       ["board-pack", BOARD_PACK],
       ["board-pack-with-errors", BOARD_PACK_WITH_ERRORS],
+      // Seed 004: a schedule with no progress column, a register rated by one column (no heat map).
+      ["programme-plan-and-risks", PROGRAMME_PLAN_AND_RISKS],
     ];
     const jobs: { pack: string; model: SheetModel; built: BuiltWorkbook; name: string }[] = [];
     for (const [pack, file] of packs) {
@@ -82,14 +85,19 @@ maybe("summary sheets printed by LibreOffice", () => {
 
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it("prints every summary sheet of both packs", () => {
+  it("prints every summary sheet of the three packs", () => {
     expect(printed.map((p) => `${p.pack}: ${p.model.name}`)).toEqual([
       "board-pack: Recovery Summary",
       "board-pack: Directions Summary",
       "board-pack: Data Checks",
       "board-pack-with-errors: Recovery Summary",
       "board-pack-with-errors: Directions Summary",
+      "board-pack-with-errors: Action Plan Summary",
+      "board-pack-with-errors: Risk Summary",
       "board-pack-with-errors: Data Checks",
+      "programme-plan-and-risks: Action Plan Summary",
+      "programme-plan-and-risks: Risk Summary",
+      "programme-plan-and-risks: Data Checks",
     ]);
   });
 
@@ -167,7 +175,29 @@ maybe("summary sheets printed by LibreOffice", () => {
       if (errors > 0) expect(firstPage).toContain(`Not final: ${errors} errors in the source sheets. See Data Checks.`);
       else expect(firstPage).not.toContain("Not final");
     }
-    expect(printed.filter((p) => p.pack === "board-pack-with-errors").length).toBe(3);
+    expect(printed.filter((p) => p.pack === "board-pack-with-errors").length).toBe(5);
+  });
+
+  it("prints the risk heat map whole on one page, every cell's count and band word with it, and the exceptions first", () => {
+    const risk = printed.find((p) => p.pack === "board-pack-with-errors" && p.model.id === "risk-summary")!;
+    const page = risk.body.findIndex((words) => words.includes("Catastrophic"));
+    expect(page).toBeGreaterThanOrEqual(0);
+    const onPage = tally(risk.body[page]);
+    // 25 cells: 2 hold a risk (Red), the rest 0; each band word printed in its cells and the legend.
+    const grid = risk.model.cells.filter((c) => c.content.kind === "text" && /^\d+\n(Red|Amber|Green)$/.test(c.content.text));
+    expect(grid).toHaveLength(25);
+    for (const word of ["Red", "Amber", "Green"]) {
+      const cells = grid.filter((c) => (c.content as { text: string }).text.endsWith(word)).length;
+      expect(onPage.get(word) ?? 0).toBeGreaterThanOrEqual(cells + 1);
+    }
+    expect(onPage.get("0") ?? 0).toBeGreaterThanOrEqual(23);
+    for (const w of ["Impact", "Likelihood", "Rare", "Negligible"]) expect(risk.body[page]).toContain(w);
+    // The exceptions on the first page, before the heat map.
+    expect(risk.body[0]).toEqual(expect.arrayContaining(["Exceptions:", "R2", "R1", "None", "recorded"]));
+    const plan = printed.find((p) => p.pack === "board-pack-with-errors" && p.model.id === "action-plan-summary")!;
+    const exceptionsPage = plan.body.findIndex((words) => words.includes("Exceptions:"));
+    const sectionPage = plan.body.findIndex((words, i) => words.includes("section") && i >= exceptionsPage);
+    expect(exceptionsPage).toBeLessThanOrEqual(sectionPage);
   });
 
   it("prints coverage to one decimal place, as the report gives it", () => {
