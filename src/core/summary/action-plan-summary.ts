@@ -32,7 +32,7 @@ const WIDTHS = [6, 12.5, 14, 26, 9, 10.5, 12, 7.25, 7, 14, 21.5];
 const FLEX = [0.25, 1, 1.5, 0.5, 0, 0, 0.5, 0, 0, 1, 0];
 
 /** Why an action is an exception, in words: "Overdue: due 31/01/2020; stated Green, but the facts give Red". */
-export function exceptionWhy(a: RatedAction): string {
+function exceptionWhy(a: RatedAction): string {
   const why: string[] = [];
   if (a.overdue && a.due !== null) why.push(`Overdue: due ${formatDateUk(a.due)}`);
   if (a.status === "at-risk") why.push(`Reported as ${a.progress === null ? "at risk" : quote(a.progress)}`);

@@ -72,7 +72,7 @@ function reviewText(r: RatedRisk, asOf: string): string | null {
 }
 
 /** The open risks the board looks at first: red and amber, and any past its review date, top risk first. */
-export function riskExceptions(analysis: Analysis): number[] {
+function riskExceptions(analysis: Analysis): number[] {
   const { items, totals } = analysis.risks;
   return totals.topRisks.filter((i) => {
     const r = items[i];
