@@ -68,7 +68,7 @@ export function BuildPanel({ building, disabled, progress, result, canGoToCell, 
     <section aria-labelledby="build-heading" className={s.panel}>
       <h2 id="build-heading">Summary sheets</h2>
       <p style={{ margin: 0 }}>
-        Writes a Recovery Summary and a Directions Summary where the workbook has those sheets, and Data Checks always. Your own sheets are never changed.
+        Writes a summary for each kind of sheet the workbook holds (Recovery, Directions, Action Plan, Risk) and Data Checks always. Your own sheets are never changed.
       </p>
       <div className={s.actions}>
         <Button
