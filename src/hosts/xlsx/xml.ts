@@ -96,17 +96,29 @@ export class XmlStream {
     const stack = this.stack;
     /** A qualified name's prefix ("" for none) and local name, worked out once per name. */
     const names = new Map<string, [string, string]>();
+    /**
+     * Whether the tag being read declares a namespace: saxes tells of each attribute as it
+     * is read, so only such a tag's attributes are looked through (most elements of a sheet,
+     * its cells, declare none).
+     */
+    let declares = false;
+    parser.on("attribute", (attr) => {
+      if (attr.name.charCodeAt(0) === 120 /* x */ && attr.name.startsWith("xmlns")) declares = true;
+    });
     parser.on("opentag", (tag) => {
       // Without saxes's namespace mode, attributes are plain strings.
       const attrs: Record<string, string | undefined> = tag.attributes as Record<string, string>;
       const depth = this.depth;
       const parent = depth ? stack[depth - 1].scope : ROOT_SCOPE;
       let scope = parent;
-      for (const name in attrs) {
-        if (name.charCodeAt(0) !== 120 /* x */ || !name.startsWith("xmlns")) continue;
-        if (name.length !== 5 && name.charCodeAt(5) !== 58 /* : */) continue;
-        if (scope === parent) scope = Object.create(parent) as Record<string, string | undefined>;
-        scope[name.length === 5 ? "" : name.slice(6)] = namespaceKey(attrs[name] ?? "");
+      if (declares) {
+        declares = false;
+        for (const name in attrs) {
+          if (name.charCodeAt(0) !== 120 /* x */ || !name.startsWith("xmlns")) continue;
+          if (name.length !== 5 && name.charCodeAt(5) !== 58 /* : */) continue;
+          if (scope === parent) scope = Object.create(parent) as Record<string, string | undefined>;
+          scope[name.length === 5 ? "" : name.slice(6)] = namespaceKey(attrs[name] ?? "");
+        }
       }
       const qname = tag.name;
       let split = names.get(qname);
