@@ -582,10 +582,10 @@ class Edit {
         continue;
       }
       // A bookkeeping part we added to: deflated afresh under its own name and time stamp.
-      const entry = newEntry("", next, this.edit.now);
+      const entry = newEntry("", next, this.edit.now, this.pkg.codec);
       entries.push({ ...entry, nameBytes: raw.nameBytes, flags: raw.flags & 0x800, dosTime: raw.dosTime, dosDate: raw.dosDate });
     }
-    for (const a of this.added) entries.push(newEntry(a.name, a.bytes, this.edit.now));
+    for (const a of this.added) entries.push(newEntry(a.name, a.bytes, this.edit.now, this.pkg.codec));
     return writeZip(entries);
   }
 }

@@ -90,12 +90,18 @@ export class TableNames {
 
 // ---- text ------------------------------------------------------------------------------
 
+/** What xstring's passes change: an underscore (a `_xHHHH_`), a control character, a lone surrogate. */
+// eslint-disable-next-line no-control-regex
+const XSTRING_WORK = /[_\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff\ud800-\udfff]/;
+
 /**
  * Text for a SpreadsheetML string (ST_Xstring): XML-escaped, characters XML cannot hold
  * written as `_xHHHH_`, and a literal `_xHHHH_` protected by escaping its underscore, as
  * Excel does, so what a reader shows is exactly the text.
  */
 export function xstring(s: string): string {
+  // Most text has none of what the three passes below change: only its XML escaping.
+  if (!XSTRING_WORK.test(s)) return escapeXml(s);
   const protectedText = s.replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1");
   // eslint-disable-next-line no-control-regex
   const legal = protectedText.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
@@ -142,7 +148,14 @@ interface Work {
   tables: RenderedTable[];
   maxRow: number;
   maxCol: number;
+  /** cellXfs indexes by look (styleOf). */
+  xfs: Map<string, number>;
+  /** The cells to write by position (cellKey), for the tables' totals rows. */
+  at: Map<number, ModelCell>;
 }
+
+/** One number for a position (16,384 columns at most): cheaper than a "row,col" string. */
+const cellKey = (row: number, col: number) => row * 16_384 + col;
 
 type Section = (w: Work) => string;
 
@@ -190,7 +203,28 @@ function styleOf(w: Work, mc: ModelCell): number {
   if (mc.format) numFmt = NUMBER_FORMATS[mc.format];
   else if (c.kind === "date") numFmt = NUMBER_FORMATS.date;
   else if (w.draft.textAsText && (c.kind === "text" || c.kind === "link")) numFmt = NUMBER_FORMATS.text;
-  return w.ctx.styles.xf({ numFmt, style: mc.style, link: c.kind === "link", borderColour: w.draft.borderColour });
+  const link = c.kind === "link";
+  // A summary of 100,000 lines has a handful of looks: each is worked out once (the style
+  // book's own key is several strings made a cell), then found by the style's text.
+  const key = `${numFmt ?? ""}\u0000${link ? 1 : 0}\u0000${styleText(mc.style)}`;
+  let xf = w.xfs.get(key);
+  if (xf === undefined) {
+    xf = w.ctx.styles.xf({ numFmt, style: mc.style, link, borderColour: w.draft.borderColour });
+    w.xfs.set(key, xf);
+  }
+  return xf;
+}
+
+/** A style's text, for finding a look already worked out; one JSON text per style object. */
+const styleTexts = new WeakMap<object, string>();
+function styleText(style: ModelCell["style"]): string {
+  if (!style) return "";
+  let t = styleTexts.get(style);
+  if (t === undefined) {
+    t = JSON.stringify(style);
+    styleTexts.set(style, t);
+  }
+  return t;
 }
 
 function cellXml(w: Work, mc: ModelCell): string {
@@ -360,12 +394,11 @@ function tableXml(w: Work, t: TableModel, headers: string[], id: number, name: s
   const lastCol = t.firstCol + headers.length - 1;
   const lastData = t.headerRow + t.dataRows;
   const lastRow = lastData + (t.totalsRow ? 1 : 0);
-  const at = new Map(w.cells.map((c) => [`${c.row},${c.col}`, c]));
   const columns = headers
     .map((h, j) => {
       const open = `<tableColumn id="${j + 1}" name="${columnName(h)}"`;
       if (!t.totalsRow) return `${open}/>`;
-      const total = at.get(`${lastRow},${t.firstCol + j}`)?.content;
+      const total = w.at.get(cellKey(lastRow, t.firstCol + j))?.content;
       if (total?.kind === "text") return `${open} totalsRowLabel="${xstring(total.text)}"/>`;
       if (total?.kind === "formula") {
         // As Excel writes a totals cell holding a formula of one's own: a custom function, its formula beside it.
@@ -388,15 +421,15 @@ function tableXml(w: Work, t: TableModel, headers: string[], id: number, name: s
 // ---- the sheet -------------------------------------------------------------------------
 
 /** The cells to write: the model's, table headers made to match their tables, the marker. */
-function cellsOf(draft: SheetDraft, headers: Map<number, string[]>): ModelCell[] {
-  const at = new Map<string, ModelCell>();
-  const put = (mc: ModelCell) => at.set(`${mc.row},${mc.col}`, mc);
+function cellsOf(draft: SheetDraft, headers: Map<number, string[]>): { cells: ModelCell[]; at: Map<number, ModelCell> } {
+  const at = new Map<number, ModelCell>();
+  const put = (mc: ModelCell) => at.set(cellKey(mc.row, mc.col), mc);
   for (const mc of draft.cells) put(mc);
   (draft.tables ?? []).forEach((t, i) => {
     const names = headers.get(i);
     if (!names) return;
     names.forEach((name, j) => {
-      const existing = at.get(`${t.headerRow},${t.firstCol + j}`);
+      const existing = at.get(cellKey(t.headerRow, t.firstCol + j));
       // A header cell must hold exactly its column's name; its look stays the model's.
       put({ ...existing, row: t.headerRow, col: t.firstCol + j, content: { kind: "text", text: name } });
     });
@@ -404,7 +437,15 @@ function cellsOf(draft: SheetDraft, headers: Map<number, string[]>): ModelCell[]
   if (draft.marker) {
     put({ row: draft.marker.row, col: draft.marker.col, content: { kind: "text", text: draft.marker.text }, format: "text" });
   }
-  return [...at.values()].sort((a, b) => a.row - b.row || a.col - b.col);
+  const cells = [...at.values()];
+  // In order already, as the summaries' models are laid out: no sort's garbage for 100,000 lines.
+  for (let i = 1; i < cells.length; i++) {
+    if (cells[i - 1].row > cells[i].row || (cells[i - 1].row === cells[i].row && cells[i - 1].col > cells[i].col)) {
+      cells.sort((a, b) => a.row - b.row || a.col - b.col);
+      break;
+    }
+  }
+  return { cells, at };
 }
 
 /** Renders a sheet named `sheetName` (for its print titles) into worksheet and table XML. */
@@ -414,18 +455,15 @@ export function renderSheet(draft: SheetDraft, sheetName: string, ctx: RenderCon
   (draft.tables ?? []).forEach((t, i) => {
     if (t.dataRows > 0) headers.set(i, headerNames(t.columns));
   });
-  const cells = cellsOf(draft, headers);
-  const w: Work = {
-    draft,
-    ctx,
-    sheetName,
-    cells,
-    headers,
-    links: [],
-    tables: [],
-    maxRow: Math.max(1, ...cells.map((c) => c.row)),
-    maxCol: Math.max(1, ...cells.map((c) => c.col)),
-  };
+  const { cells, at } = cellsOf(draft, headers);
+  // A loop, not Math.max(...cells): spreading 100,000 arguments overflows the stack.
+  let maxRow = 1;
+  let maxCol = 1;
+  for (const c of cells) {
+    if (c.row > maxRow) maxRow = c.row;
+    if (c.col > maxCol) maxCol = c.col;
+  }
+  const w: Work = { draft, ctx, sheetName, cells, headers, links: [], tables: [], maxRow, maxCol, xfs: new Map(), at };
   (draft.tables ?? []).forEach((t, i) => {
     const names = headers.get(i);
     if (!names) return;

@@ -163,8 +163,11 @@ export function attrValueSpan(xml: string, el: XmlElement, qname: string): { sta
   return null;
 }
 
+const XML_SPECIAL = /[&<>"]/;
+
 /** Escapes text for an element's content or a double-quoted attribute. */
 export function escapeXml(s: string): string {
+  if (!XML_SPECIAL.test(s)) return s;
   return s.replace(/[&<>"]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : "&quot;"));
 }
 

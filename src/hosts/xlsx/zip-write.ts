@@ -11,6 +11,7 @@
  */
 import CRC32 from "crc-32";
 import { deflateSync } from "fflate";
+import type { PartCodec } from "./package";
 
 /** One entry as the source package stores it (its compressed bytes and header fields). */
 export interface StoredEntry {
@@ -53,10 +54,10 @@ function dosDateTime(d: Date): { dosTime: number; dosDate: number } {
   };
 }
 
-/** An entry for bytes we wrote ourselves, deflated. */
-export function newEntry(name: string, content: Uint8Array | string, at: Date): StoredEntry {
+/** An entry for bytes we wrote ourselves, deflated (with the package's codec where given: node's zlib on the command line). */
+export function newEntry(name: string, content: Uint8Array | string, at: Date, codec?: PartCodec): StoredEntry {
   const bytes = typeof content === "string" ? utf8.encode(content) : content;
-  const data = deflateSync(bytes, { level: 6 });
+  const data = codec?.deflate ? codec.deflate(bytes) : deflateSync(bytes, { level: 6 });
   const nameBytes = utf8.encode(name);
   const ascii = nameBytes.length === name.length;
   return {
@@ -67,7 +68,7 @@ export function newEntry(name: string, content: Uint8Array | string, at: Date): 
     flags: ascii ? 0 : 0x800,
     method: 8,
     ...dosDateTime(at),
-    crc32: crc32(bytes),
+    crc32: codec ? codec.crc32(bytes) >>> 0 : crc32(bytes),
     compressedSize: data.length,
     uncompressedSize: bytes.length,
     localExtra: new Uint8Array(0),
