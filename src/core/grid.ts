@@ -105,11 +105,15 @@ export class SheetGrid {
   /** Each row's cells in column order, sorted once: readers ask for the same rows many times. */
   private readonly sortedRows = new Map<number, readonly Cell[]>();
 
-  private sortedRow(row: number): readonly Cell[] {
+  /**
+   * The cells of a row, in column order, as kept by the grid: not to be changed (rowCells
+   * gives a copy that may be). Readers asking of every row of a large register use this.
+   */
+  cellsOfRow(row: number): readonly Cell[] {
     let cells = this.sortedRows.get(row);
     if (!cells) {
       const r = this.byRow.get(row);
-      cells = r ? [...r.values()].sort((a, b) => a.col - b.col) : [];
+      cells = r ? inColumnOrder([...r.values()]) : EMPTY_ROW;
       this.sortedRows.set(row, cells);
     }
     return cells;
@@ -117,12 +121,12 @@ export class SheetGrid {
 
   /** The cells of a row, in column order (a fresh array: the caller may change it). */
   rowCells(row: number): Cell[] {
-    return this.sortedRow(row).slice();
+    return this.cellsOfRow(row).slice();
   }
 
   /** Every cell, in row then column order. */
   *cells(): Iterable<Cell> {
-    for (const r of this.rowList) yield* this.sortedRow(r);
+    for (const r of this.rowList) yield* this.cellsOfRow(r);
   }
 
   /** True when the sheet holds no non-empty cell. */
@@ -130,6 +134,14 @@ export class SheetGrid {
     for (const c of this.cells()) if (!isBlank(c)) return false;
     return true;
   }
+}
+
+const EMPTY_ROW: readonly Cell[] = [];
+
+/** Sorts by column, unless already in order (as a reader hands cells over): no sort's garbage for each row of a large sheet. */
+function inColumnOrder(cells: Cell[]): Cell[] {
+  for (let i = 1; i < cells.length; i++) if (cells[i - 1].col > cells[i].col) return cells.sort((a, b) => a.col - b.col);
+  return cells;
 }
 
 /** A cell that holds nothing a reader should see (no value, no error, or only white space). */

@@ -1,3 +1,5 @@
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 /**
  * Folding of names people type (service areas, refs) for grouping and matching: case,
  * surrounding and repeated white space do not make two names different. Unlike label
@@ -5,7 +7,19 @@
  * are different service areas.
  */
 export function foldName(name: string): string {
-  return name.normalize("NFKC").trim().replace(/\s+/g, " ").toLowerCase();
+  // Printable ASCII is its own NFKC form, and normalising costs more than the rest together.
+  const t = PRINTABLE_ASCII.test(name) ? name : name.normalize("NFKC");
+  return singleSpaced(t.trim()).toLowerCase();
+}
+
+const SPACING = /[^\S ]| {2}/;
+
+/**
+ * White space runs as one space (`replace(/\s+/g, " ")`), without the replace where there
+ * is none to fold: most names have none, and a 100,000-line register asks for each.
+ */
+export function singleSpaced(text: string): string {
+  return SPACING.test(text) ? text.replace(/\s+/g, " ") : text;
 }
 
 /**
@@ -17,7 +31,7 @@ export function groupByName<T>(items: readonly T[], nameOf: (item: T) => string 
   const groups = new Map<string | null, { name: string | null; items: T[] }>();
   for (const item of items) {
     const raw = nameOf(item);
-    const name = raw === null || raw.trim() === "" ? null : raw.replace(/\s+/g, " ").trim();
+    const name = raw === null || raw.trim() === "" ? null : singleSpaced(raw).trim();
     const key = name === null ? null : foldName(name);
     const g = groups.get(key) ?? { name, items: [] };
     g.items.push(item);

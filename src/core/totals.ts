@@ -5,7 +5,7 @@
 import type { DirectionTotals, RagCounts, RecoveryTotals } from "./analysis";
 import { RAGS, type RatedDirection, type RatedRecoveryAction, type RiskLevel } from "./records";
 import type { Settings } from "./settings";
-import { foldName } from "./names";
+import { foldName, singleSpaced } from "./names";
 import { roundHalfUp } from "./values";
 
 /** How actions without a lead service area are grouped in the by-service-area totals. */
@@ -41,7 +41,8 @@ export function recoveryTotals(actions: RatedRecoveryAction[], settings: Setting
       byRiskLevel[r].count++;
       byRiskLevel[r].valuePence += valueOf(a);
     }
-    const name = a.serviceArea?.trim() ? a.serviceArea.trim().replace(/\s+/g, " ") : NO_SERVICE_AREA;
+    const area = a.serviceArea?.trim();
+    const name = area ? singleSpaced(area) : NO_SERVICE_AREA;
     const key = foldName(name);
     const g = areas.get(key) ?? { serviceArea: name, count: 0, valuePence: 0, first: i };
     g.count++;

@@ -14,7 +14,17 @@ export const SEVERITY_WORDS: Record<Severity, string> = { error: "Error", warnin
 
 /** "1 error", "2 errors", "1,250 actions". */
 export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
+  return `${countText(n)} ${n === 1 ? one : many}`;
+}
+
+/**
+ * A count as en-GB writes it (`1,250`). Whole numbers are grouped here: the first
+ * toLocaleString of a process loads the locale data, a sixth of a small `check`'s time.
+ */
+function countText(n: number): string {
+  if (!Number.isSafeInteger(n) || Object.is(n, -0)) return n.toLocaleString("en-GB");
+  const digits = String(Math.abs(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return n < 0 ? `-${digits}` : digits;
 }
 
 /** A risk register's levels (action-plans-and-risks.md §11), as the summaries and reports write them. */

@@ -137,44 +137,57 @@ export function findLabel(grid: SheetGrid, labels: readonly string[] | LabelSet)
 /**
  * Each sheet's text cells by their normalised label forms, built in one pass: a form is
  * searched for a dozen fields, and scanning every cell for each was most of the cost of
- * reading a large pack. `whole`: the whole text; `split`: the part before a colon (the
- * whole text where there is none), for labels sharing a cell with their value and titles.
+ * reading a large pack. A cell is under the normal form of its whole text and, where it
+ * holds a colon, of the part before it (labels sharing a cell with their value, titles).
+ * One map for both, a lone cell held as itself: a register of 100,000 lines has 100,000
+ * distinct texts, and an array and two entries each was most of its recognition's cost.
+ * Looking up gives every cell that could match; matchLabelText has the last word.
  */
-interface LabelIndex {
-  whole: Map<string, Cell[]>;
-  split: Map<string, Cell[]>;
-}
+type LabelIndex = Map<string, Cell | Cell[]>;
 const indexes = new WeakMap<SheetGrid, LabelIndex>();
 
 /** Labels are short: the longest, with its hint dropped, is a few dozen characters. */
 const PROSE_LENGTH = 300;
-const couldBeLabel = (t: string) => t.length <= PROSE_LENGTH || /[([]/.test(t);
+/**
+ * The key a text is indexed under: its normal form, or null where that cannot be a label.
+ * Short or bracketed text (a hint may be long) is normalised as it is; long prose is
+ * indexed only where its normal form comes down to a label's length (runs of white space,
+ * zero-width characters, trailing `:`/`?`), so every cell whose normal form is a label is
+ * in the index, whatever else is.
+ */
+function labelKey(t: string): string | null {
+  if (t.length <= PROSE_LENGTH || /[([]/.test(t)) return normaliseLabel(t);
+  const n = normaliseLabel(t);
+  return n.length <= PROSE_LENGTH ? n : null;
+}
 
 function labelIndex(grid: SheetGrid): LabelIndex {
-  let idx = indexes.get(grid);
+  const idx = indexes.get(grid);
   if (idx) return idx;
-  idx = { whole: new Map(), split: new Map() };
-  const add = (map: Map<string, Cell[]>, key: string, cell: Cell) => {
+  const map: LabelIndex = new Map();
+  const add = (key: string, cell: Cell) => {
     if (!key) return;
-    const list = map.get(key);
-    if (list) list.push(cell);
-    else map.set(key, [cell]);
+    const at = map.get(key);
+    if (at === undefined) map.set(key, cell);
+    else if (Array.isArray(at)) at.push(cell);
+    else if (at !== cell) map.set(key, [at, cell]);
   };
   // The stored cells directly (order does not matter here: labelCells sorts its hits).
   for (const cell of grid.sheet.cells) {
     if (typeof cell.value !== "string" || cell.error) continue;
-    const info = textInfo(cell.value);
-    if (!info.t) continue;
-    // Long prose without brackets (measures, descriptions) cannot fold down to a label,
-    // so its costly normal form is not worked out; a bracketed hint may be long, so
-    // anything bracketed is kept.
-    // The label part before a colon is kept even when the value after it is long
-    // (`Description: …` with a 32,767-character description).
-    if (couldBeLabel(info.t)) add(idx.whole, normaliseLabel(info.t), cell);
-    if (couldBeLabel(info.split.label)) add(idx.split, normaliseLabel(info.split.label), cell);
+    const t = cell.value.trim();
+    if (!t) continue;
+    const whole = labelKey(t);
+    if (whole) add(whole, cell);
+    if (t.includes(":")) {
+      // The label part before a colon is kept even when the value after it is long
+      // (`Description: …` with a 32,767-character description).
+      const label = labelKey(splitLabelValue(t).label);
+      if (label) add(label, cell);
+    }
   }
-  indexes.set(grid, idx);
-  return idx;
+  indexes.set(grid, map);
+  return map;
 }
 
 /**
@@ -185,13 +198,14 @@ export function labelCells(grid: SheetGrid, labels: readonly string[] | LabelSet
   const set = asSet(labels);
   const idx = labelIndex(grid);
   const candidates = new Set<Cell>();
-  const take = (list: Cell[] | undefined) => list?.forEach((c) => candidates.add(c));
-  for (const l of set.labels) {
-    const k = normaliseLabel(l);
-    take(idx.whole.get(k));
-    take(idx.split.get(k));
-  }
-  for (const p of set.prefixes ?? []) take(idx.split.get(normaliseLabel(p)));
+  const take = (key: string) => {
+    const at = idx.get(key);
+    if (at === undefined) return;
+    if (Array.isArray(at)) for (const c of at) candidates.add(c);
+    else candidates.add(at);
+  };
+  for (const l of set.labels) take(normaliseLabel(l));
+  for (const p of set.prefixes ?? []) take(normaliseLabel(p));
   const hits: LabelHit[] = [];
   for (const cell of [...candidates].sort((a, b) => a.row - b.row || a.col - b.col)) {
     const m = matchLabelText(cell.value as string, set);
@@ -199,6 +213,33 @@ export function labelCells(grid: SheetGrid, labels: readonly string[] | LabelSet
   }
   return hits;
 }
+
+/**
+ * The rows holding a cell whose text may be one of the labels (whole, or before a colon):
+ * every row where one is, and maybe a few more. Readers that test each row for a header
+ * test only these. Remembered per sheet and label list.
+ */
+export function rowsWithLabel(grid: SheetGrid, labels: readonly string[]): ReadonlySet<number> {
+  let onSheet = labelRows.get(grid);
+  if (!onSheet) {
+    onSheet = new Map();
+    labelRows.set(grid, onSheet);
+  }
+  let rows = onSheet.get(labels);
+  if (!rows) {
+    const idx = labelIndex(grid);
+    rows = new Set();
+    for (const l of labels) {
+      const at = idx.get(normaliseLabel(l));
+      if (at === undefined) continue;
+      if (Array.isArray(at)) for (const c of at) rows.add(c.row);
+      else rows.add(at.row);
+    }
+    onSheet.set(labels, rows);
+  }
+  return rows;
+}
+const labelRows = new WeakMap<SheetGrid, Map<readonly string[], Set<number>>>();
 
 function searchLabel(grid: SheetGrid, labels: readonly string[] | LabelSet): LabelHit | null {
   return labelCells(grid, labels)[0] ?? null;

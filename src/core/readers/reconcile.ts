@@ -19,9 +19,11 @@ export function reconcileRecoveryActions(actions: RecoveryAction[]): { actions: 
   const findings: Finding[] = [];
   const forms = new Map<string, RecoveryAction>();
   const lines = new Map<string, RecoveryAction>();
+  // Each ref folded once (a register's lines are many).
+  const keys = actions.map((a) => refKey(a.ref));
 
-  for (const a of actions) {
-    const key = refKey(a.ref);
+  actions.forEach((a, i) => {
+    const key = keys[i];
     const seen = a.source === "form" ? forms : lines;
     const first = seen.get(key);
     if (first) {
@@ -31,10 +33,11 @@ export function reconcileRecoveryActions(actions: RecoveryAction[]): { actions: 
     } else {
       seen.set(key, a);
     }
-  }
+  });
 
-  const out = actions.map((a) => {
-    if (a.source === "register" && forms.has(refKey(a.ref))) return { ...a, counted: false };
+  const out = actions.map((a, i) => {
+    // Object.assign: a spread with a property after it gives each line a hidden class of its own (engine.ts).
+    if (a.source === "register" && forms.has(keys[i])) return Object.assign({}, a, { counted: false });
     return { ...a };
   });
 

@@ -91,6 +91,32 @@ function formatPower(format: string | undefined): number | null {
   return Math.max(0, unit - 3 * commas);
 }
 
+/** Formats' powers, worked out once per format (a register's money column has one). */
+const powers = new Map<string, number | null>();
+
+function formatPowerOf(format: string | undefined): number | null {
+  if (!format) return null;
+  let p = powers.get(format);
+  if (p === undefined) {
+    p = formatPower(format);
+    if (powers.size > 1000) powers.clear();
+    powers.set(format, p);
+  }
+  return p;
+}
+
+/**
+ * A whole number of pounds (or thousands, millions) as pence, in floats where that is
+ * exact: an integer below 10^15 is its own 15-digit reading, and a product of integers
+ * within 2^53 is exact. Null for anything the decimal arithmetic must do.
+ */
+function wholePence(value: number, power: number): number | null {
+  if (!Number.isInteger(value) || Math.abs(value) >= 1e15 || power > 13) return null;
+  const pence = value * 10 ** (power + 2);
+  if (!Number.isSafeInteger(pence)) return null;
+  return pence === 0 ? 0 : pence;
+}
+
 export function parseMoney(raw: RawValue, opts?: { thousands?: boolean }): ValueResult<number> {
   const thousands = opts?.thousands === true ? 3 : 0;
   const input = toInput(raw);
@@ -104,11 +130,14 @@ export function parseMoney(raw: RawValue, opts?: { thousands?: boolean }): Value
       return excelError(input.error);
     case "boolean":
       return invalid(input.display, `${input.display} ${NOT_MONEY}`);
-    case "number":
+    case "number": {
+      power = formatPowerOf(input.format) ?? thousands;
+      const pence = wholePence(input.value, power);
+      if (pence !== null) return ok(pence);
       amount = decimalFromNumber(input.value);
-      power = formatPower(input.format) ?? thousands;
       shown = input.text?.trim() || String(input.value);
       break;
+    }
     case "text": {
       const parsed = parseMoneyText(input.text);
       if (!parsed.ok) return invalid(input.text, `${quote(input.text)} ${parsed.reason}`);

@@ -30,7 +30,7 @@ export function readRecoveryRegister(
   let lastContentRow = header.row;
   for (const row of grid.rows()) {
     if (row <= header.row) continue;
-    const cells = grid.rowCells(row).filter((c) => !isBlank(c));
+    const cells = grid.cellsOfRow(row).filter((c) => !isBlank(c));
     if (cells.length === 0) continue;
     if (row - lastContentRow > 2) break; // two consecutive empty rows
     lastContentRow = row;

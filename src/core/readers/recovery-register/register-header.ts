@@ -4,6 +4,7 @@
  * A `£000` hint on a money heading means its numbers are thousands.
  */
 import type { SheetGrid } from "../../grid";
+import { rowsWithLabel } from "../labels";
 import type { Cell } from "../../snapshot";
 import { isThousandsHint, labelHint, matchesLabel } from "../../values";
 
@@ -40,8 +41,11 @@ const thousandsIn = (heading: Cell | undefined): boolean =>
 
 /** The header on a row, or null where the row is not one. */
 export function registerHeaderAt(grid: SheetGrid, row: number): RegisterHeader | null {
+  // A header needs a Service Area cell: only rows that may hold one are looked at (the
+  // register's reader asks this of every line).
+  if (!rowsWithLabel(grid, REGISTER_COLUMNS.serviceArea).has(row)) return null;
   const cols: Partial<Record<ColumnKey, Cell>> = {};
-  for (const c of grid.rowCells(row)) {
+  for (const c of grid.cellsOfRow(row)) {
     if (typeof c.value !== "string" || c.error) continue;
     const text = c.value;
     const key = COLUMN_KEYS.find((k) => !cols[k] && matchesLabel(text, REGISTER_COLUMNS[k]));

@@ -40,8 +40,8 @@ export function readRegisterItem(register: RegisterSheet, row: number): Recovery
       expected: "the service area its saving belongs to",
     });
   }
-  /** How messages name the item: its service area, else its row. */
-  const name = serviceArea ? quote(serviceArea) : `row ${row}`;
+  /** How messages name the item: its service area, else its row (worked out only for a message). */
+  const name = () => (serviceArea ? quote(serviceArea) : `row ${row}`);
   const givenRef = textIn(register, row, header.refCol);
   return {
     source: "register",
@@ -66,19 +66,20 @@ export function readRegisterItem(register: RegisterSheet, row: number): Recovery
 }
 
 /** The item's saving, whole pence; null where it is missing, invalid or negative. */
-function readSaving(register: RegisterSheet, row: number, name: string): number | null {
+function readSaving(register: RegisterSheet, row: number, name: () => string): number | null {
   const { header, raise } = register;
   const cell = cellIn(register, row, header.moneyCol);
-  const address = a1(row, header.moneyCol);
-  const field = `The saving for ${name}`;
   const r = parseMoney(cell, { thousands: header.thousands });
+  if (r.status === "ok" && r.value > 0) return r.value;
+  const address = a1(row, header.moneyCol);
+  const field = `The saving for ${name()}`;
   switch (r.status) {
     case "ok":
       if (r.value < 0) {
         raise("negative-value", address, { field, text: displayText(cell) });
         return null;
       }
-      if (r.value === 0) raise("zero-value", address, { field });
+      raise("zero-value", address, { field });
       return r.value;
     case "empty":
       raise("missing-field", address, { field, problem: "empty", expected: "the amount, e.g. £75,000" });
@@ -92,29 +93,31 @@ function readSaving(register: RegisterSheet, row: number, name: string): number 
   }
 }
 
-function readItemRiskLevel(register: RegisterSheet, row: number, name: string): RiskLevel | null {
+function readItemRiskLevel(register: RegisterSheet, row: number, name: () => string): RiskLevel | null {
   const { header, raise } = register;
   if (header.riskLevelCol === null) return null;
-  const address = a1(row, header.riskLevelCol);
-  const field = `The risk level for ${name}`;
   const r = parseRiskLevel(cellIn(register, row, header.riskLevelCol));
   if (r.status === "ok") return r.value;
+  if (r.status === "empty") return null;
+  const address = a1(row, header.riskLevelCol);
+  const field = `The risk level for ${name()}`;
   if (r.status === "error") raise("formula-error", address, { field, error: r.error, expected: "High, Medium or Low" });
-  else if (r.status === "invalid") raise("invalid-risk-level", address, { field, reason: r.reason });
+  else raise("invalid-risk-level", address, { field, reason: r.reason });
   return null;
 }
 
-function readItemForecast(register: RegisterSheet, row: number, name: string): number | null {
+function readItemForecast(register: RegisterSheet, row: number, name: () => string): number | null {
   const { header, raise } = register;
   if (header.forecastCol === null) return null;
   const cell = cellIn(register, row, header.forecastCol);
-  const address = a1(row, header.forecastCol);
-  const field = `The forecast for ${name}`;
   const r = parseMoney(cell, { thousands: header.forecastThousands });
+  if (r.status === "ok" && r.value >= 0) return r.value;
+  if (r.status === "empty") return null;
+  const address = a1(row, header.forecastCol);
+  const field = `The forecast for ${name()}`;
   if (r.status === "ok") {
-    if (r.value >= 0) return r.value;
     raise("negative-value", address, { field, text: displayText(cell) });
   } else if (r.status === "error") raise("formula-error", address, { field, error: r.error, expected: "an amount of money" });
-  else if (r.status === "invalid") raise("invalid-money", address, { field, reason: r.reason, example: "£75,000" });
+  else raise("invalid-money", address, { field, reason: r.reason, example: "£75,000" });
   return null;
 }

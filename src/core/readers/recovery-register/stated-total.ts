@@ -7,6 +7,7 @@ import { a1, isBlank } from "../../grid";
 import type { RecoveryAction } from "../../records";
 import type { Cell } from "../../snapshot";
 import { matchesLabel, parseMoney } from "../../values";
+import { rowsWithLabel } from "../labels";
 import type { RegisterSheet } from "./register-sheet";
 
 const TOTAL_LABELS = ["Total", "Totals", "Grand Total", "Total Savings", "Total Saving"];
@@ -23,15 +24,17 @@ const isTotalLabel = (c: Cell | undefined): boolean => typeof c?.value === "stri
  * a Total label with no figure). Null where the row is not the stated total.
  */
 export function statedTotalRow({ grid, header }: RegisterSheet, row: number, cells: Cell[]): { cell: Cell | undefined } | null {
-  const knownTextCols = new Set([header.serviceAreaCol, header.refCol, header.descriptionCol, header.leadCol]);
-  const moneyCell = grid.get(row, header.moneyCol);
-  if (cells.some(isTotalLabel)) {
+  // Only rows that may hold a Total label are tested for one (this is asked of every line).
+  if (rowsWithLabel(grid, TOTAL_LABELS).has(row) && cells.some(isTotalLabel)) {
+    const moneyCell = grid.get(row, header.moneyCol);
     const cell = moneyCell && !isBlank(moneyCell) && !isTotalLabel(moneyCell) ? moneyCell : cells.find((c) => !isTotalLabel(c));
     return { cell };
   }
   // A row holding only an amount (or only an error in the money column, e.g. a broken SUM).
   const only = cells.length === 1 ? cells[0] : null;
-  if (!only || knownTextCols.has(only.col)) return null;
+  if (!only) return null;
+  const knownTextCols = new Set([header.serviceAreaCol, header.refCol, header.descriptionCol, header.leadCol]);
+  if (knownTextCols.has(only.col)) return null;
   const status = parseMoney(only, { thousands: header.thousands }).status;
   return status === "ok" || (status === "error" && only.col === header.moneyCol) ? { cell: only } : null;
 }
