@@ -5,11 +5,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { z } from "zod";
-import { analyse, SettingsError, summarise } from "../core/engine";
-import { toReport } from "../core/report";
-import { buildNotes } from "../core/summary/notes";
-import { plural } from "../core/words";
+import { analyse, SettingsError } from "../core/engine";
 import { HostError } from "../hosts/host";
 import { readWorkbookFile, writeFileAtomic } from "../hosts/xlsx/file";
 import { nodeInflater } from "../hosts/xlsx/node-inflate";
@@ -18,6 +14,9 @@ import { loadWorkbook } from "../hosts/xlsx/read";
 import { parseArgs, USAGE, UsageError, type Command } from "./args";
 import { alreadyExists, defaultOutput, extensionFor, isEarlierOutput, requireExtension, wroteFromInput, type SheetsFound } from "./output-path";
 import { textReport } from "./text-report";
+
+// Start-up is most of a small `check` (bench/profiling.md): what only `--json`, `build`,
+// `template` and `version` use is loaded by them, when they run, never by `check`.
 
 export interface Io {
   stdout: (text: string) => void;
@@ -32,15 +31,16 @@ export const EXIT_FINDINGS = 1;
 export const EXIT_BAD_INPUT = 2;
 
 /** The version in package.json, two folders up from both src/cli and lib/cli. */
-function packageVersion(): string {
+async function packageVersion(): Promise<string> {
   const text = fs.readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8");
+  const { z } = await import("zod");
   return z.object({ version: z.string() }).parse(JSON.parse(text)).version;
 }
 
 async function load(file: string, io: Io) {
   io.progress(`Reading ${path.basename(file)}…`);
   const bytes = await readWorkbookFile(file);
-  return loadWorkbook(bytes, path.basename(file), { purpose: "check", inflater: nodeInflater });
+  return openWorkbook(bytes, path.basename(file), { inflater: nodeInflater });
 }
 
 /** The sheets of the workbook at `file` as the engine recognises them; null where it is no readable workbook. */
@@ -79,7 +79,7 @@ async function run(cmd: Command, io: Io): Promise<number> {
       io.stderr(USAGE + "\n");
       return EXIT_BAD_INPUT;
     case "version":
-      io.stdout(`${packageVersion()}\n`);
+      io.stdout(`${await packageVersion()}\n`);
       return EXIT_OK;
     case "check": {
       const loaded = await load(cmd.workbook, io);
@@ -87,6 +87,7 @@ async function run(cmd: Command, io: Io): Promise<number> {
       const analysis = analyse(loaded.snapshot, { overrides: cmd.overrides, now: io.now() });
       const name = path.basename(cmd.workbook);
       if (cmd.json) {
+        const { toReport } = await import("../core/report");
         io.stdout(JSON.stringify(toReport(analysis, name), null, 2) + "\n");
         // Standard output holds the JSON alone; notes (e.g. saved settings ignored) go beside it.
         for (const note of analysis.notes) io.stderr(`board-summary: note: ${note}\n`);
@@ -113,10 +114,15 @@ async function run(cmd: Command, io: Io): Promise<number> {
       } else if (!cmd.force && fs.existsSync(output) && !wroteFromInput(output, await sheetsIn(output), cmd.workbook, extension, analysis)) {
         throw alreadyExists(output, `was not written by board-summary from ${name}`);
       }
-      const plan = summarise(analysis, io.now());
+      // The summaries' builders (engine.summarise is planSummaries) and the writer: build's own.
+      const [{ planSummaries }, { buildSummaryBytes }, { buildNotes }, { plural }] = await Promise.all([
+        import("../core/summary/plan"),
+        import("../hosts/xlsx/write"),
+        import("../core/summary/notes"),
+        import("../core/words"),
+      ]);
+      const plan = planSummaries(analysis, io.now());
       io.progress("Writing the summary sheets…");
-      // Loaded only here: `check` never needs the writer.
-      const { buildSummaryBytes } = await import("../hosts/xlsx/write");
       const { bytes, result } = await buildSummaryBytes(opened, plan, io.now());
       await writeFileAtomic(output, bytes);
       const lines = [`Wrote ${output} with ${result.written.map((w) => w.name).join(", ")}.`];

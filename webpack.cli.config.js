@@ -1,0 +1,50 @@
+/**
+ * The command line as one bundle (lib/bundle/board-summary.js, which bin/board-summary.js
+ * runs), made by `npm run build:cli` after tsc. Start-up is most of a small `check`: one
+ * minified file, with only the modules and exports `check` uses in it, loads in about half
+ * the time of the ~200 files tsc leaves in lib/ (bench/profiling.md). What only `build`,
+ * `template`, `--json` and `version` use is in chunks of its own, loaded when they run.
+ */
+"use strict";
+const path = require("path");
+
+/** `--env profile`: not minified, so a CPU profile names the functions (bench/profiling.md). */
+module.exports = (env = {}) => ({
+  mode: "production",
+  target: "node20",
+  entry: { "board-summary": "./src/cli/main.ts" },
+  output: {
+    path: path.join(__dirname, "lib", "bundle"),
+    filename: "[name].js",
+    chunkFilename: "[name].[contenthash:8].js",
+    library: { type: "commonjs2" },
+    clean: true,
+  },
+  // Rebuilds reuse unchanged modules.
+  cache: { type: "filesystem", name: env.profile ? "cli-profile" : "cli", buildDependencies: { config: [__filename] } },
+  devtool: false,
+  resolve: { extensions: [".ts", ".js"] },
+  module: {
+    rules: [
+      {
+        test: /\.ts$/,
+        exclude: /node_modules/,
+        use: {
+          loader: "ts-loader",
+          options: {
+            // Type checking is tsc's (`npm run typecheck`, `build:cli`); here ES modules out, so
+            // unused exports and modules are left out of the bundle.
+            transpileOnly: true,
+            configFile: path.join(__dirname, "tsconfig.cli.json"),
+            compilerOptions: { module: "esnext", moduleResolution: "node" },
+          },
+        },
+        // Our modules do nothing on import but define things: one whose exports are unused is left out.
+        sideEffects: false,
+      },
+    ],
+  },
+  optimization: { minimize: !env.profile },
+  performance: { hints: false },
+  stats: "errors-warnings",
+});
