@@ -50,27 +50,37 @@ const cellKey = (row: number, col: number) => row * 16_384 + col;
 
 export class SheetGrid {
   readonly name: string;
-  private readonly byRow = new Map<number, Map<number, Cell>>();
-  private readonly rowList: number[];
+  /**
+   * The cells in row then column order, one a position (the last given for a position
+   * stands, as a later write would), and where each row starts in them. A data tab of
+   * 200,000 rows kept a Map per row before: most of the cost of recognising it.
+   */
+  private readonly ordered: readonly Cell[];
+  private readonly rowList: number[] = [];
+  /** Where each row of rowList starts in `ordered`; one more entry for the end. */
+  private readonly rowStarts: number[] = [];
+  private readonly rowIndex = new Map<number, number>();
   private readonly mergeByCell = new Map<number, Merge>();
   readonly maxRow: number;
   readonly maxCol: number;
 
   constructor(readonly sheet: SheetSnapshot) {
     this.name = sheet.name;
+    this.ordered = inRowOrder(sheet.cells);
     let maxRow = 0;
     let maxCol = 0;
-    for (const cell of sheet.cells) {
-      let row = this.byRow.get(cell.row);
-      if (!row) {
-        row = new Map();
-        this.byRow.set(cell.row, row);
+    const cells = this.ordered;
+    for (let i = 0; i < cells.length; i++) {
+      const cell = cells[i];
+      if (i === 0 || cells[i - 1].row !== cell.row) {
+        this.rowIndex.set(cell.row, this.rowList.length);
+        this.rowList.push(cell.row);
+        this.rowStarts.push(i);
       }
-      row.set(cell.col, cell);
       if (cell.row > maxRow) maxRow = cell.row;
       if (cell.col > maxCol) maxCol = cell.col;
     }
-    this.rowList = [...this.byRow.keys()].sort((a, b) => a - b);
+    this.rowStarts.push(cells.length);
     for (const m of sheet.merges) {
       // Only the merge's own cells that matter are indexed: merges are small in practice,
       // but guard against a pathological whole-column merge.
@@ -89,7 +99,19 @@ export class SheetGrid {
 
   /** The cell at a position as stored (a non-top-left cell of a merge is normally absent). */
   get(row: number, col: number): Cell | undefined {
-    return this.byRow.get(row)?.get(col);
+    const r = this.rowIndex.get(row);
+    if (r === undefined) return undefined;
+    // A row's cells are in column order: a binary search (rows are short, and this is exact).
+    let lo = this.rowStarts[r];
+    let hi = this.rowStarts[r + 1] - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const c = this.ordered[mid];
+      if (c.col === col) return c;
+      if (c.col < col) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
   }
 
   /** The merge a position belongs to, if any. */
@@ -112,8 +134,8 @@ export class SheetGrid {
   cellsOfRow(row: number): readonly Cell[] {
     let cells = this.sortedRows.get(row);
     if (!cells) {
-      const r = this.byRow.get(row);
-      cells = r ? inColumnOrder([...r.values()]) : EMPTY_ROW;
+      const r = this.rowIndex.get(row);
+      cells = r === undefined ? EMPTY_ROW : this.ordered.slice(this.rowStarts[r], this.rowStarts[r + 1]);
       this.sortedRows.set(row, cells);
     }
     return cells;
@@ -126,7 +148,7 @@ export class SheetGrid {
 
   /** Every cell, in row then column order. */
   *cells(): Iterable<Cell> {
-    for (const r of this.rowList) yield* this.cellsOfRow(r);
+    yield* this.ordered;
   }
 
   /** True when the sheet holds no non-empty cell. */
@@ -138,10 +160,32 @@ export class SheetGrid {
 
 const EMPTY_ROW: readonly Cell[] = [];
 
-/** Sorts by column, unless already in order (as a reader hands cells over): no sort's garbage for each row of a large sheet. */
-function inColumnOrder(cells: Cell[]): Cell[] {
-  for (let i = 1; i < cells.length; i++) if (cells[i - 1].col > cells[i].col) return cells.sort((a, b) => a.col - b.col);
-  return cells;
+/**
+ * The cells in row then column order, one a position: the last given for a position stands.
+ * As the readers hand them over (in order, each once) the array itself, with no sort.
+ */
+function inRowOrder(cells: readonly Cell[]): readonly Cell[] {
+  let ordered = true;
+  for (let i = 1; i < cells.length; i++) {
+    const a = cells[i - 1];
+    const b = cells[i];
+    if (a.row > b.row || (a.row === b.row && a.col >= b.col)) {
+      ordered = false;
+      break;
+    }
+  }
+  if (ordered) return cells;
+  const indexed = cells.map((cell, i) => ({ cell, i }));
+  indexed.sort((x, y) => x.cell.row - y.cell.row || x.cell.col - y.cell.col || x.i - y.i);
+  const out: Cell[] = [];
+  for (let k = 0; k < indexed.length; k++) {
+    const next = indexed[k + 1] as { cell: Cell } | undefined;
+    const c = indexed[k].cell;
+    // The last of a position stands.
+    if (next && next.cell.row === c.row && next.cell.col === c.col) continue;
+    out.push(c);
+  }
+  return out;
 }
 
 /** A cell that holds nothing a reader should see (no value, no error, or only white space). */

@@ -135,25 +135,33 @@ export function findLabel(grid: SheetGrid, labels: readonly string[] | LabelSet)
 }
 
 /**
- * Each sheet's text cells by their normalised label forms, built in one pass: a form is
- * searched for a dozen fields, and scanning every cell for each was most of the cost of
- * reading a large pack. A cell is under the normal form of its whole text and, where it
- * holds a colon, of the part before it (labels sharing a cell with their value, titles).
- * One map for both, a lone cell held as itself: a register of 100,000 lines has 100,000
- * distinct texts, and an array and two entries each was most of its recognition's cost.
- * Looking up gives every cell that could match; matchLabelText has the last word.
+ * Finding a sheet's label cells. A form is searched for a dozen fields and recognition asks
+ * every sheet for a few label lists, so each text cell's label forms are worked out once
+ * per sheet: its whole text's normal form and, where it holds a colon, that of the part
+ * before it (labels sharing a cell with their value, titles). Most cells of a large sheet
+ * (names, refs, narrative of a data tab) are plain text, whose normal form is its lower
+ * case: those are compared by length first and never normalised or stored, so a data tab
+ * of a million text cells costs a pass of two regular expression tests per list asked for.
+ * The candidates found are every cell that could match; matchLabelText has the last word.
  */
-type LabelIndex = Map<string, Cell | Cell[]>;
-const indexes = new WeakMap<SheetGrid, LabelIndex>();
+interface SheetKeys {
+  /** Per stored cell: NOT_TEXT, PLAIN or OTHER text, worked out by the first list asked for. */
+  kinds: Uint8Array;
+  /** Normal forms of the cells that are not plain text: [whole, before the colon]. */
+  keys: Map<Cell, [string | null, string | null]>;
+}
+const NOT_TEXT = 0;
+const PLAIN = 1;
+const OTHER = 2;
+const sheetKeys = new WeakMap<SheetGrid, SheetKeys>();
 
 /** Labels are short: the longest, with its hint dropped, is a few dozen characters. */
 const PROSE_LENGTH = 300;
 /**
- * The key a text is indexed under: its normal form, or null where that cannot be a label.
- * Short or bracketed text (a hint may be long) is normalised as it is; long prose is
- * indexed only where its normal form comes down to a label's length (runs of white space,
- * zero-width characters, trailing `:`/`?`), so every cell whose normal form is a label is
- * in the index, whatever else is.
+ * The key a text is found under: its normal form, or null where that cannot be a label.
+ * Short or bracketed text (a hint may be long) is normalised as it is; long prose is kept
+ * only where its normal form comes down to a label's length (runs of white space,
+ * zero-width characters, trailing `:`/`?`).
  */
 function labelKey(t: string): string | null {
   if (t.length <= PROSE_LENGTH || /[([]/.test(t)) return normaliseLabel(t);
@@ -161,53 +169,79 @@ function labelKey(t: string): string | null {
   return n.length <= PROSE_LENGTH ? n : null;
 }
 
-function labelIndex(grid: SheetGrid): LabelIndex {
-  const idx = indexes.get(grid);
-  if (idx) return idx;
-  const map: LabelIndex = new Map();
-  const add = (key: string, cell: Cell) => {
-    if (!key) return;
-    const at = map.get(key);
-    if (at === undefined) map.set(key, cell);
-    else if (Array.isArray(at)) at.push(cell);
-    else if (at !== cell) map.set(key, [at, cell]);
-  };
-  // The stored cells directly (order does not matter here: labelCells sorts its hits).
-  for (const cell of grid.sheet.cells) {
-    if (typeof cell.value !== "string" || cell.error) continue;
-    const t = cell.value.trim();
-    if (!t) continue;
-    const whole = labelKey(t);
-    if (whole) add(whole, cell);
-    if (t.includes(":")) {
-      // The label part before a colon is kept even when the value after it is long
-      // (`Description: …` with a 32,767-character description).
-      const label = labelKey(splitLabelValue(t).label);
-      if (label) add(label, cell);
+const PRINTABLE_ASCII = /^[\x20-\x7e]+$/;
+/** What a label's normalising would change (values/labels.ts's rules), or a colon. */
+const NOT_PLAIN = /[^\S ]| {2}|^ | $|[([:]|\?$/;
+
+/** Printable ASCII that normalising would only lower-case: its normal form is its lower case, as long. */
+const isPlain = (v: string) => PRINTABLE_ASCII.test(v) && !NOT_PLAIN.test(v);
+
+function keysOfSheet(grid: SheetGrid): SheetKeys {
+  let sk = sheetKeys.get(grid);
+  if (!sk) {
+    const cells = grid.sheet.cells;
+    const kinds = new Uint8Array(cells.length);
+    for (let i = 0; i < cells.length; i++) {
+      const v = cells[i].value;
+      kinds[i] = typeof v !== "string" || cells[i].error ? NOT_TEXT : isPlain(v) ? PLAIN : OTHER;
     }
+    sk = { kinds, keys: new Map() };
+    sheetKeys.set(grid, sk);
   }
-  indexes.set(grid, map);
-  return map;
+  return sk;
+}
+
+function keysOf(sk: SheetKeys, cell: Cell, v: string): [string | null, string | null] {
+  let k = sk.keys.get(cell);
+  if (!k) {
+    const t = v.trim();
+    // The label part before a colon is kept even when the value after it is long
+    // (`Description: …` with a 32,767-character description).
+    k = t ? [labelKey(t), t.includes(":") ? labelKey(splitLabelValue(t).label) : null] : [null, null];
+    sk.keys.set(cell, k);
+  }
+  return k;
+}
+
+/** Every text cell whose whole text, or the part before its colon, has one of `keys` as its normal form, in the sheet's stored order. */
+function cellsWithKeys(grid: SheetGrid, keys: ReadonlySet<string>): Cell[] {
+  const lengths = new Set<number>();
+  for (const k of keys) lengths.add(k.length);
+  const out: Cell[] = [];
+  const sk = keysOfSheet(grid);
+  const cells = grid.sheet.cells;
+  for (let i = 0; i < cells.length; i++) {
+    const kind = sk.kinds[i];
+    if (kind === NOT_TEXT) continue;
+    const cell = cells[i];
+    const v = cell.value as string;
+    if (kind === PLAIN) {
+      if (lengths.has(v.length) && keys.has(v.toLowerCase())) out.push(cell);
+      continue;
+    }
+    const [whole, split] = keysOf(sk, cell, v);
+    if ((whole !== null && keys.has(whole)) || (split !== null && keys.has(split))) out.push(cell);
+  }
+  return out;
+}
+
+function keysFor(labels: readonly string[], prefixes: readonly string[] = []): Set<string> {
+  const keys = new Set<string>();
+  for (const l of labels) keys.add(normaliseLabel(l));
+  for (const p of prefixes) keys.add(normaliseLabel(p));
+  keys.delete("");
+  return keys;
 }
 
 /**
  * Every cell holding one of the labels, in row-major order. Every cell that could match is
- * under one of the labels' keys in the sheet's index; matchLabelText has the last word.
+ * among the candidates; matchLabelText has the last word.
  */
 export function labelCells(grid: SheetGrid, labels: readonly string[] | LabelSet): LabelHit[] {
   const set = asSet(labels);
-  const idx = labelIndex(grid);
-  const candidates = new Set<Cell>();
-  const take = (key: string) => {
-    const at = idx.get(key);
-    if (at === undefined) return;
-    if (Array.isArray(at)) for (const c of at) candidates.add(c);
-    else candidates.add(at);
-  };
-  for (const l of set.labels) take(normaliseLabel(l));
-  for (const p of set.prefixes ?? []) take(normaliseLabel(p));
+  const candidates = cellsWithKeys(grid, keysFor(set.labels, set.prefixes));
   const hits: LabelHit[] = [];
-  for (const cell of [...candidates].sort((a, b) => a.row - b.row || a.col - b.col)) {
+  for (const cell of candidates.sort((a, b) => a.row - b.row || a.col - b.col)) {
     const m = matchLabelText(cell.value as string, set);
     if (m) hits.push({ row: cell.row, col: cell.col, address: a1(cell.row, cell.col), cell, ...m });
   }
@@ -227,14 +261,8 @@ export function rowsWithLabel(grid: SheetGrid, labels: readonly string[]): Reado
   }
   let rows = onSheet.get(labels);
   if (!rows) {
-    const idx = labelIndex(grid);
     rows = new Set();
-    for (const l of labels) {
-      const at = idx.get(normaliseLabel(l));
-      if (at === undefined) continue;
-      if (Array.isArray(at)) for (const c of at) rows.add(c.row);
-      else rows.add(at.row);
-    }
+    for (const c of cellsWithKeys(grid, keysFor(labels))) rows.add(c.row);
     onSheet.set(labels, rows);
   }
   return rows;

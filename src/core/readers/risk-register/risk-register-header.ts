@@ -141,16 +141,23 @@ function riskRegisterHeaderAt(grid: SheetGrid, row: number): RiskRegisterHeader 
   };
 }
 
-/** A cheap test before a row is looked at closely: some short cell mentions a risk. */
-function mayHoldHeader(grid: SheetGrid, row: number): boolean {
-  return grid.rowCells(row).some((c) => typeof c.value === "string" && c.value.length <= MAX_HEADING && /risk/i.test(c.value));
+/**
+ * A cheap test before a row is looked at closely: some short cell mentions a risk. The rows
+ * that pass, ascending, found in one pass over the cells rather than row by row (a data tab
+ * of 200,000 rows has none).
+ */
+function rowsMayHoldHeader(grid: SheetGrid): number[] {
+  const rows = new Set<number>();
+  for (const c of grid.cells()) {
+    if (typeof c.value === "string" && c.value.length <= MAX_HEADING && /risk/i.test(c.value)) rows.add(c.row);
+  }
+  return [...rows];
 }
 
 /** Every header on the sheet, top to bottom (a header may repeat after a page break). */
 export function findRiskRegisterHeaders(grid: SheetGrid): RiskRegisterHeader[] {
   const headers: RiskRegisterHeader[] = [];
-  for (const row of grid.rows()) {
-    if (!mayHoldHeader(grid, row)) continue;
+  for (const row of rowsMayHoldHeader(grid)) {
     const h = riskRegisterHeaderAt(grid, row);
     if (h) headers.push(h);
   }
@@ -159,8 +166,7 @@ export function findRiskRegisterHeaders(grid: SheetGrid): RiskRegisterHeader[] {
 
 /** §2: the first header row with a risk column and a rating column; null where none. */
 export function findRiskRegisterHeader(grid: SheetGrid): RiskRegisterHeader | null {
-  for (const row of grid.rows()) {
-    if (!mayHoldHeader(grid, row)) continue;
+  for (const row of rowsMayHoldHeader(grid)) {
     const h = riskRegisterHeaderAt(grid, row);
     if (h) return h;
   }
