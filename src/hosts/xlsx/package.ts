@@ -163,6 +163,8 @@ export interface WorkbookPackage {
   stream(partName: string, onChunk: (chunk: Uint8Array) => void, limitBytes?: number): Promise<void>;
   /** A stored entry exactly as in the zip. */
   raw(partName: string): Promise<RawEntry>;
+  /** A part's size unzipped as the zip declares it (for progress, never for bounds), or 0 where there is no such part. */
+  declaredSize(partName: string): number;
   /** Bytes inflated so far, all parts together. */
   readonly inflatedBytes: number;
   /** How the writer compresses the parts it adds: the package's inflater's deflate and CRC-32, where it has them. */
@@ -422,6 +424,10 @@ class Package implements WorkbookPackage {
 
   find(partName: string): string | undefined {
     return this.byKey.get(key(partName))?.filename.replace(/^\/+/, "");
+  }
+
+  declaredSize(partName: string): number {
+    return this.byKey.get(key(partName))?.uncompressedSize ?? 0;
   }
 
   contentType(partName: string): string | undefined {

@@ -51,11 +51,16 @@ function partFailure(fileName: string, part: string, e: unknown): HostError {
   return new HostError(`${fileName} could not be read: Board Summary could not make sense of its part ${part}. ${SAVE_AGAIN}`);
 }
 
-/** Streams a part through the XML parser. */
-async function streamXml(pkg: WorkbookPackage, part: string, handlers: XmlHandlers): Promise<void> {
+/** Streams a part through the XML parser; `onBytes` hears how many bytes have gone through so far. */
+async function streamXml(pkg: WorkbookPackage, part: string, handlers: XmlHandlers, onBytes?: (bytes: number) => void): Promise<void> {
   const xml = new XmlStream(handlers);
   const decoder = new PartDecoder();
-  await pkg.stream(part, (chunk) => xml.write(decoder.decode(chunk)));
+  let bytes = 0;
+  await pkg.stream(part, (chunk) => {
+    xml.write(decoder.decode(chunk));
+    bytes += chunk.length;
+    onBytes?.(bytes);
+  });
   const tail = decoder.decode(new Uint8Array(0), true);
   if (tail) xml.write(tail);
   xml.close();
@@ -139,9 +144,28 @@ export async function readSnapshot(pkg: WorkbookPackage, onProgress?: ProgressLi
     }
 
     const sheets: SheetSnapshot[] = [];
-    const total = workbook.sheets.length;
+    // Progress by the sheets' bytes, so one large sheet (a 200,000-row data tab) is reported
+    // as it is read; at most about a hundred times, however many sheets (the page's thread
+    // hears each one).
+    const sizeOf = (entry: SheetEntry) => {
+      const rel = entry.relId ? byId.get(entry.relId) : undefined;
+      const target = rel && !rel.external && isRelType(rel.type, "worksheet") ? pkg.find(rel.target) : undefined;
+      return target ? pkg.declaredSize(target) : 0;
+    };
+    const sizes = workbook.sheets.map(sizeOf);
+    const totalBytes = sizes.reduce((a, b) => a + b, 0);
+    let before = 0;
+    let reported = -1;
+    const report = (step: string, done: number) => {
+      if (!onProgress) return;
+      const fraction = totalBytes > 0 ? Math.min(1, done / totalBytes) : 0;
+      if (reported >= 0 && fraction - reported < 0.01) return;
+      reported = fraction;
+      onProgress({ step, fraction });
+    };
     for (const [i, entry] of workbook.sheets.entries()) {
-      onProgress?.({ step: `Reading ${entry.name}`, fraction: total ? i / total : 1 });
+      const step = `Reading ${entry.name}`;
+      report(step, before);
       const rel = entry.relId ? byId.get(entry.relId) : undefined;
       if (!rel || rel.external) {
         notes.push(`The sheet '${entry.name}' has no part in the workbook file (its relationship ${entry.relId ? `'${entry.relId}' is missing` : "id is empty"}), so it was not read.`);
@@ -161,8 +185,9 @@ export async function readSnapshot(pkg: WorkbookPackage, onProgress?: ProgressLi
         date1904: workbook.date1904,
         note: (text) => notes.push(`Sheet '${entry.name}': ${text}.`),
       });
-      await streamXml(pkg, target, reader.handlers);
+      await streamXml(pkg, target, reader.handlers, (bytes) => report(step, before + bytes));
       sheets.push({ name: entry.name, visibility: entry.visibility, ...reader.result() });
+      before += sizes[i];
     }
     onProgress?.({ step: "Read", fraction: 1 });
     return notes.length ? { sheets, notes } : { sheets };

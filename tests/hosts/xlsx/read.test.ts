@@ -160,3 +160,20 @@ describe("loadWorkbook refuses bad files with a clear message", () => {
     expect(await messageFor(bytes)).toBe("board.xlsx is not an Excel workbook (.xlsx).");
   });
 });
+
+describe("progress while reading", () => {
+  it("is told by the sheets' bytes: a large sheet reports as it is read, rising, at most about a hundred times, ending at 1", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Small").getCell("A1").value = "Recovery actions";
+    const big = wb.addWorksheet("Ledger");
+    for (let r = 1; r <= 20_000; r++) big.addRow([`Supplier ${r % 97}`, r * 3.5, `INV-${100_000 + r}`]);
+    const steps: { step: string; fraction?: number }[] = [];
+    await loadWorkbook(await toBytes(wb), "ledger.xlsx", { onProgress: (p) => steps.push(p) });
+    const fractions = steps.map((s) => s.fraction ?? 0);
+    const onLedger = steps.filter((s) => s.step === "Reading Ledger");
+    expect(onLedger.length).toBeGreaterThan(10);
+    expect(steps.length).toBeLessThanOrEqual(105);
+    for (let i = 1; i < fractions.length; i++) expect(fractions[i]).toBeGreaterThanOrEqual(fractions[i - 1]);
+    expect(steps[steps.length - 1]).toEqual({ step: "Read", fraction: 1 });
+  });
+});
