@@ -5,10 +5,17 @@
  *
  * Figures are drawn from the public papers (seeds 000–002) and varied: service areas,
  * values, risk levels, progress. A few items carry deliberate faults (TBC values, narrative
- * progress, an unknown timeframe) so the readers' finding paths are exercised too.
+ * progress, an unknown timeframe) so the readers' finding paths are exercised too. A pack
+ * may also hold a large data tab that is no template (a ledger export), as real board
+ * workbooks do.
+ *
+ * `cachedPack` keeps made packs in the temporary folder under a name holding a hash of this
+ * file and of exceljs's version, so a change to the generator makes new packs.
  */
+import { createHash } from "crypto";
 import ExcelJS from "exceljs";
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 
 export interface PackSpec {
@@ -18,20 +25,26 @@ export interface PackSpec {
   directionRows: number;
   /** Items on one recovery register sheet (0: no sheet). */
   registerItems: number;
+  /** Rows on a ledger tab that is no template (0 or absent: no tab). */
+  dataRows?: number;
   /** PRNG seed; the default gives the benchmark's packs. */
   seed?: number;
 }
 
-/** The sizes the benchmark measures (issue 5): forms, directions rows and a large register. */
+/**
+ * The shapes the benchmark measures (issue 14): forms, registers and directions at two sizes
+ * ten times apart, the mixed pack, and a workbook whose bulk is a 200,000-row data tab.
+ */
 export const BENCH_PACKS: Record<string, PackSpec> = {
-  "forms-10": { forms: 10, directionRows: 0, registerItems: 0 },
   "forms-100": { forms: 100, directionRows: 0, registerItems: 0 },
   "forms-1000": { forms: 1000, directionRows: 0, registerItems: 0 },
-  "directions-100": { forms: 0, directionRows: 100, registerItems: 0 },
-  "directions-1000": { forms: 0, directionRows: 1000, registerItems: 0 },
-  "directions-5000": { forms: 0, directionRows: 5000, registerItems: 0 },
+  "forms-10000": { forms: 10_000, directionRows: 0, registerItems: 0 },
   "register-10000": { forms: 0, directionRows: 0, registerItems: 10_000 },
-  "pack-1000-5000": { forms: 1000, directionRows: 5000, registerItems: 0 },
+  "register-100000": { forms: 0, directionRows: 0, registerItems: 100_000 },
+  "directions-5000": { forms: 0, directionRows: 5000, registerItems: 0 },
+  "directions-50000": { forms: 0, directionRows: 50_000, registerItems: 0 },
+  "mixed-1000-5000": { forms: 1000, directionRows: 5000, registerItems: 0 },
+  "data-200000": { forms: 10, directionRows: 0, registerItems: 0, dataRows: 200_000 },
 };
 
 /** mulberry32: small, fast and reproducible across Node versions. */
@@ -221,6 +234,32 @@ function addRegister(wb: ExcelJS.Workbook, items: number, rnd: () => number): nu
   return total;
 }
 
+const COST_CENTRES = Array.from({ length: 240 }, (_, i) => `MH${String(1000 + i * 7)}`);
+const SUPPLIERS = ["Lothian Care Ltd", "Esk Valley Homecare", "NHS Lothian", "Midlothian Council", "Agency Staffing Partners", "Pharmacy Supplies (Scotland)", "Transport Services", "Estates and Facilities"];
+
+/** Adds a ledger export: a header and `rows` transactions, none of it a template. */
+function addLedger(wb: ExcelJS.Workbook, rows: number, rnd: () => number): void {
+  const ws = wb.addWorksheet("Ledger");
+  ws.addRow(["Posting Date", "Cost Centre", "Account", "Service Area", "Supplier", "Narrative", "Amount", "VAT", "Reference"]);
+  for (let i = 0; i < rows; i++) {
+    const amount = Math.round(rnd() * 5_000_000) / 100;
+    ws.addRow([
+      new Date(Date.UTC(2023, Math.floor(rnd() * 12), 1 + Math.floor(rnd() * 28))),
+      pick(rnd, COST_CENTRES),
+      50_000 + Math.floor(rnd() * 400),
+      pick(rnd, SERVICE_AREAS),
+      pick(rnd, SUPPLIERS),
+      `${pick(rnd, MONTHS)} invoice ${1 + Math.floor(rnd() * 9000)}`,
+      amount,
+      Math.round(amount * 20) / 100,
+      `INV-${String(100_000 + i)}`,
+    ]);
+  }
+  ws.getColumn(1).numFmt = "dd/mm/yyyy";
+  ws.getColumn(7).numFmt = "#,##0.00";
+  ws.getColumn(8).numFmt = "#,##0.00";
+}
+
 /** Builds a pack in memory. */
 export function buildPack(spec: PackSpec): { workbook: ExcelJS.Workbook; facts: PackFacts } {
   const rnd = prng(spec.seed ?? 20_230_921);
@@ -233,6 +272,7 @@ export function buildPack(spec: PackSpec): { workbook: ExcelJS.Workbook; facts: 
   for (let i = 0; i < spec.forms; i++) formValuePence += addForm(wb, i, rnd) ?? 0;
   const directions = spec.directionRows > 0 ? addDirections(wb, spec.directionRows, rnd) : 0;
   const registerValuePence = spec.registerItems > 0 ? addRegister(wb, spec.registerItems, rnd) : 0;
+  if (spec.dataRows) addLedger(wb, spec.dataRows, rnd);
   return {
     workbook: wb,
     facts: { formValuePence, registerValuePence, forms: spec.forms, directions, registerItems: spec.registerItems },
@@ -245,4 +285,42 @@ export async function writePack(spec: PackSpec, file: string): Promise<PackFacts
   fs.mkdirSync(path.dirname(file), { recursive: true });
   await workbook.xlsx.writeFile(file);
   return facts;
+}
+
+/** Where the benchmark keeps its packs: a folder named by a hash of this generator. */
+export function packCacheDir(): string {
+  const h = createHash("sha256");
+  h.update(fs.readFileSync(__filename));
+  h.update((JSON.parse(fs.readFileSync(require.resolve("exceljs/package.json"), "utf8")) as { version: string }).version);
+  return path.join(os.tmpdir(), "board-summary-bench", h.digest("hex").slice(0, 16));
+}
+
+/** A pack's file, made when this generator has not made it before. */
+export async function cachedPack(name: string, spec: PackSpec): Promise<string> {
+  const file = path.join(packCacheDir(), `${name}-${createHash("sha256").update(JSON.stringify(spec)).digest("hex").slice(0, 8)}.xlsx`);
+  if (fs.existsSync(file)) return file;
+  // Written beside, then renamed: a run stopped half way leaves no half pack behind.
+  const tmp = `${file}.${process.pid}.tmp`;
+  await writePack(spec, tmp);
+  fs.renameSync(tmp, file);
+  return file;
+}
+
+// `ts-node bench/generate.ts NAME`: makes one of BENCH_PACKS (in its own process, so the
+// benchmark's own memory stays small) and prints its file.
+if (require.main === module) {
+  const name = process.argv[2];
+  const spec = BENCH_PACKS[name] as PackSpec | undefined;
+  if (!spec) {
+    process.stderr.write(`generate: no pack ${name}; one of ${Object.keys(BENCH_PACKS).join(", ")}\n`);
+    process.exitCode = 2;
+  } else {
+    cachedPack(name, spec).then(
+      (file) => process.stdout.write(file + "\n"),
+      (e: unknown) => {
+        process.stderr.write(`generate: ${e instanceof Error ? e.message : String(e)}\n`);
+        process.exitCode = 1;
+      },
+    );
+  }
 }
