@@ -45,6 +45,8 @@ import {
 } from "./style";
 import { lineHeight, widestLine, widestWord, wrapLines } from "./text-metrics";
 
+type Merge = SheetModel["merges"][number];
+
 /** Tab colour of every summary sheet, so the product's own sheets stand out. */
 const SUMMARY_TAB_COLOR = "1F4E79";
 
@@ -499,13 +501,34 @@ export class SummaryPage {
     return sumWidths(widths, from, to);
   }
 
+  /**
+   * The merges by position: the first merge each cell heads, and every cell a merge covers
+   * but does not head. Made again only when merges were added since (they are only ever
+   * added): searching every merge for every cell was quadratic, 15 s for fitWidths and
+   * rowHeights on a register of 10,000 lines.
+   */
+  private mergeIndex(): { heads: Map<number, Merge>; away: Set<number> } {
+    if (this.mergesIndexed?.count === this.merges.length) return this.mergesIndexed;
+    const heads = new Map<number, Merge>();
+    const away = new Set<number>();
+    for (const m of this.merges) {
+      const head = m.top * 16_384 + m.left;
+      if (!heads.has(head)) heads.set(head, m);
+      for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) away.add(r * 16_384 + c);
+    }
+    this.mergesIndexed = { count: this.merges.length, heads, away };
+    return this.mergesIndexed;
+  }
+
+  private mergesIndexed: { count: number; heads: Map<number, Merge>; away: Set<number> } | null = null;
+
   /** The merge a cell heads, if any. */
-  private mergeAt(row: number, col: number) {
-    return this.merges.find((m) => m.top === row && m.left === col);
+  private mergeAt(row: number, col: number): Merge | undefined {
+    return this.mergeIndex().heads.get(row * 16_384 + col);
   }
 
   private isMergedAway(row: number, col: number): boolean {
-    return this.merges.some((m) => m.top <= row && row <= m.bottom && m.left <= col && col <= m.right && !(m.top === row && m.left === col));
+    return this.mergeIndex().away.has(row * 16_384 + col);
   }
 
   /**
