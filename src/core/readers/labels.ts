@@ -142,6 +142,9 @@ export function findLabel(grid: SheetGrid, labels: readonly string[] | LabelSet)
  * (names, refs, narrative of a data tab) are plain text, whose normal form is its lower
  * case: those are compared by length first and never normalised or stored, so a data tab
  * of a million text cells costs a pass of two regular expression tests per list asked for.
+ * A small sheet (a form) is asked for a dozen lists: its cells are put in a map by their
+ * label forms once, and each list is a few look-ups (scanning it for each list was most of
+ * reading 1,000 forms).
  * The candidates found are every cell that could match; matchLabelText has the last word.
  */
 interface SheetKeys {
@@ -149,7 +152,11 @@ interface SheetKeys {
   kinds: Uint8Array;
   /** Normal forms of the cells that are not plain text: [whole, before the colon]. */
   keys: Map<Cell, [string | null, string | null]>;
+  /** On a small sheet: every text cell by its label forms, in stored order. */
+  index?: Map<string, Cell[]>;
 }
+/** Sheets of up to this many stored cells are indexed (forms are a few hundred). */
+const INDEX_UP_TO_CELLS = 4096;
 const NOT_TEXT = 0;
 const PLAIN = 1;
 const OTHER = 2;
@@ -205,6 +212,22 @@ function keysOf(sk: SheetKeys, cell: Cell, v: string): [string | null, string | 
 
 /** Every text cell whose whole text, or the part before its colon, has one of `keys` as its normal form, in the sheet's stored order. */
 function cellsWithKeys(grid: SheetGrid, keys: ReadonlySet<string>): Cell[] {
+  const sk0 = keysOfSheet(grid);
+  if (grid.sheet.cells.length <= INDEX_UP_TO_CELLS) {
+    const index = (sk0.index ??= indexOf(grid, sk0));
+    let out: Cell[] | undefined;
+    let many = false;
+    for (const k of keys) {
+      const at = index.get(k);
+      if (!at) continue;
+      if (out) {
+        out = out.concat(at);
+        many = true;
+      } else out = at;
+    }
+    // A cell under two of the keys (its whole text and the part before its colon) once.
+    return !out ? [] : many ? [...new Set(out)] : out.slice();
+  }
   const lengths = new Set<number>();
   for (const k of keys) lengths.add(k.length);
   const out: Cell[] = [];
@@ -223,6 +246,32 @@ function cellsWithKeys(grid: SheetGrid, keys: ReadonlySet<string>): Cell[] {
     if ((whole !== null && keys.has(whole)) || (split !== null && keys.has(split))) out.push(cell);
   }
   return out;
+}
+
+/** A small sheet's text cells by their label forms (the scan below, as a map). */
+function indexOf(grid: SheetGrid, sk: SheetKeys): Map<string, Cell[]> {
+  const index = new Map<string, Cell[]>();
+  const add = (key: string | null, cell: Cell) => {
+    if (!key) return;
+    const at = index.get(key);
+    if (!at) index.set(key, [cell]);
+    else if (at[at.length - 1] !== cell) at.push(cell);
+  };
+  const cells = grid.sheet.cells;
+  for (let i = 0; i < cells.length; i++) {
+    const kind = sk.kinds[i];
+    if (kind === NOT_TEXT) continue;
+    const cell = cells[i];
+    const v = cell.value as string;
+    if (kind === PLAIN) {
+      if (v.length <= PROSE_LENGTH) add(v.toLowerCase(), cell);
+      continue;
+    }
+    const [whole, split] = keysOf(sk, cell, v);
+    add(whole, cell);
+    add(split, cell);
+  }
+  return index;
 }
 
 function keysFor(labels: readonly string[], prefixes: readonly string[] = []): Set<string> {
