@@ -3,7 +3,7 @@
  * 127.0.0.1), watched from inside the page: how long from choosing the file to the
  * overview, the worker's progress messages, the main thread's long tasks (the Long Tasks
  * API) and the longest gap of a 50 ms timer, which a frozen page cannot keep. Used by
- * `npm run bench` (bench/run.ts) and the responsiveness test (tests/e2e/).
+ * `npm run bench` (bench/run.ts).
  */
 import * as fs from "fs";
 import * as path from "path";

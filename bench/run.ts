@@ -36,8 +36,9 @@ const AS_OF = ["--as-of", "2023-09-21"];
 
 const QUICK_SHAPES = ["forms-100", "forms-1000", "register-10000", "directions-5000", "mixed-1000-5000"];
 const BIG = new Set(["forms-10000", "register-100000", "directions-50000", "data-200000"]);
-const rounds = (name: string) => Number(process.env.BENCH_ROUNDS ?? (QUICK ? 3 : BIG.has(name) ? 5 : 9));
-const STAGE_RUNS = QUICK ? 3 : 5;
+// Rounds kept few enough that a full run takes about a quarter of an hour on 2 busy cores.
+const rounds = (name: string) => Number(process.env.BENCH_ROUNDS ?? (QUICK || BIG.has(name) ? 3 : 5));
+const STAGE_RUNS = 3;
 /** Shapes ten times apart: cost must grow no faster than the data. */
 const GROWTH: [string, string][] = [
   ["forms-100", "forms-1000"],
@@ -197,7 +198,7 @@ function graphOf(modules: readonly string[]): Graph {
 
 async function measureStartUp(): Promise<StartUp> {
   log("start-up: ");
-  const runs = await pairedRounds({ node: ["-e", "0"], check: [BIN, "check", SAMPLE, ...AS_OF] }, QUICK ? 5 : 15, () => log("."));
+  const runs = await pairedRounds({ node: ["-e", "0"], check: [BIN, "check", SAMPLE, ...AS_OF] }, QUICK ? 5 : 11, () => log("."));
   const out = path.join(os.tmpdir(), `board-summary-bench-sample-${process.pid}.xlsx`);
   const builds: Sample[] = [];
   for (let i = 0; i < 3; i++) builds.push(await runChild([BIN, "build", SAMPLE, "-o", out, ...AS_OF]));
@@ -365,7 +366,7 @@ function render(start: StartUp | null, shapes: Shape[], t: Target[], office: Off
   lines.push(
     `Run ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC on ${cpu.length} cores (${cpu[0]?.model.trim() ?? "unknown CPU"}), ` +
       `${Math.round(os.totalmem() / MB / 1024)} GB, Node ${process.version}; load average at the start ${load.map((l) => l.toFixed(2)).join(", ")} (1, 5, 15 min). ` +
-      `Whole runs: a warm-up round, then rounds of floor, exceljs, check and build in turning order (${QUICK ? 3 : "9, or 5 on the four largest shapes,"} rounds); ratios are medians of per-round ratios. ` +
+      `Whole runs: a warm-up round, then rounds of floor, exceljs, check and build in turning order (${QUICK ? 3 : "5, or 3 on the four largest shapes,"} rounds); ratios are medians of per-round ratios. ` +
       `Stages: first run, then the median of ${STAGE_RUNS - 1} more, in one process.`,
   );
   lines.push("", "### Targets", "", "| | target | measured | met |", "| --- | --- | --- | --- |");
