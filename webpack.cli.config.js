@@ -1,14 +1,14 @@
 /**
  * The command line as one bundle (lib/bundle/board-summary.js, which bin/board-summary.js
- * runs), made by `npm run build:cli` after tsc. Start-up is most of a small `check`: one
- * minified file, with only the modules and exports `check` uses in it, loads in about half
- * the time of the ~200 files tsc leaves in lib/ (bench/profiling.md). What only `build`,
+ * runs), made by `npm run build:cli` after tsc (scripts/bundle-cli.js, where webpack is
+ * installed). Start-up is most of a small `check`: one minified file, with only the modules and exports `check` uses in it, loads in about half
+ * the time of the ~200 files tsc leaves in lib/ (bench/results.md). What only `build`,
  * `template`, `--json` and `version` use is in chunks of its own, loaded when they run.
  */
 "use strict";
 const path = require("path");
 
-/** `--env profile`: not minified, so a CPU profile names the functions (bench/profiling.md). */
+/** `profile` (scripts/bundle-cli.js --profile): not minified, so a CPU profile names the functions. */
 module.exports = (env = {}) => ({
   mode: "production",
   target: "node20",

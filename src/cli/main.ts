@@ -15,7 +15,7 @@ import { parseArgs, USAGE, UsageError, type Command } from "./args";
 import { alreadyExists, defaultOutput, extensionFor, isEarlierOutput, requireExtension, wroteFromInput, type SheetsFound } from "./output-path";
 import { textReport } from "./text-report";
 
-// Start-up is most of a small `check` (bench/profiling.md): what only `--json`, `build`,
+// Start-up is most of a small `check` (bench/results.md): what only `--json`, `build`,
 // `template` and `version` use is loaded by them, when they run, never by `check`.
 
 export interface Io {

@@ -3,7 +3,7 @@
  * code, streamed) for large parts, fflate (pure JavaScript) for small ones and wherever the
  * browser has no DecompressionStream. A stream costs a few promises a chunk, more than
  * fflate takes for a part of a few kilobytes (a form); on a sheet of megabytes the native
- * inflate is several times faster (bench/profiling.md).
+ * inflate is several times faster (bench/results.md).
  *
  * Output is handed over as it comes, so the package's bounds (package.ts) stop a bomb part
  * way. `consumed` is what has been written into the stream, a little ahead of what it has

@@ -1,0 +1,23 @@
+// The second half of `npm run build:cli`: bundles the compiled command line into lib/bundle/
+// (webpack.cli.config.js), which starts in about half the time. webpack is a development
+// tool: an install for running only (`npm ci --omit=dev`) has none, and there the command
+// line runs from what tsc compiled into lib/ (bin/board-summary.js takes whichever is newer).
+// `node scripts/bundle-cli.js --profile`: not minified, so a CPU profile names functions.
+"use strict";
+let webpack;
+try {
+  webpack = require("webpack");
+} catch {
+  process.stdout.write("build:cli: webpack is not installed (a running-only install), so the command line runs from lib/ unbundled.\n");
+  process.exit(0);
+}
+const config = require("../webpack.cli.config.js")({ profile: process.argv.includes("--profile") });
+webpack(config, (err, stats) => {
+  if (err) {
+    process.stderr.write(`build:cli: ${err.message}\n`);
+    process.exitCode = 1;
+    return;
+  }
+  if (stats.hasErrors() || stats.hasWarnings()) process.stderr.write(stats.toString("errors-warnings") + "\n");
+  if (stats.hasErrors()) process.exitCode = 1;
+});
