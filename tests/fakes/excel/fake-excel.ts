@@ -1174,6 +1174,28 @@ class FakeRange extends FakeClientObject {
       this.raise("onChanged");
     });
   }
+  /**
+   * Range.setCellProperties (ExcelApi 1.9): one entry a cell, in a grid the range's shape;
+   * an entry's `hyperlink` is set as Range.hyperlink sets it (its text put in the cell), an
+   * empty entry leaves its cell alone. Only hyperlinks are modelled.
+   */
+  setCellProperties(data: { hyperlink?: Excel.RangeHyperlink }[][]): void {
+    if (data.some((row) => row.some((e) => Object.keys(e).some((k) => k !== "hyperlink"))))
+      throw new Error("fake: only hyperlinks are modelled in setCellProperties");
+    this.write({ call: "setCellProperties", data }, () => {
+      if (!this.ctx.excel.isSetSupported("ExcelApi", "1.9")) throw new FakeOfficeError("ApiNotFound", "setCellProperties needs ExcelApi 1.9.");
+      this.each(data, "cellProperties", (cell, x) => {
+        const v = (x as { hyperlink?: Excel.RangeHyperlink }).hyperlink;
+        if (!v) return;
+        cell.hyperlink = { ...v };
+        if (v.textToDisplay !== undefined) {
+          cell.value = v.textToDisplay;
+          delete cell.formula;
+        }
+      });
+      this.raise("onChanged");
+    });
+  }
   /** Applies a 2-D array (or one value for every cell), checking its shape as Excel does. */
   private each(v: unknown, prop: string, f: (cell: FakeCell, x: unknown) => void): void {
     const b = this.bounds();

@@ -63,6 +63,41 @@ describe("the fake Excel", () => {
     expect(fake.cell("S", "B1")?.value).toBe("1.10");
   });
 
+  it("sets hyperlinks a grid at a time (setCellProperties), as Range.hyperlink does, refusing a grid of the wrong shape", async () => {
+    const fake = new FakeExcel();
+    fake.addSheet("S", { A3: "keep" });
+    await fake.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("S");
+      ws.getRange("A1:A3").setCellProperties([
+        [{ hyperlink: { documentReference: "S!C1", textToDisplay: "one" } }],
+        [{ hyperlink: { documentReference: "S!C2", textToDisplay: "two" } }],
+        [{}],
+      ]);
+      // A single value set on a block reaches every cell of it (numberFormat as Ctrl+Enter).
+      ws.getRange("B1:C2").numberFormat = "@" as unknown as string[][];
+      await ctx.sync();
+    });
+    expect([fake.cell("S", "A1")?.value, fake.linkAt("S", "A2")]).toEqual(["one", { documentReference: "S!C2", textToDisplay: "two" }]);
+    expect([fake.cell("S", "A3")?.value, fake.cell("S", "A3")?.hyperlink]).toEqual(["keep", undefined]);
+    expect(["B1", "C2"].map((a) => fake.cell("S", a)?.numberFormat)).toEqual(["@", "@"]);
+    const err = await fake
+      .run(async (ctx) => {
+        ctx.workbook.worksheets.getItem("S").getRange("A1:A2").setCellProperties([[{ hyperlink: { documentReference: "S!C1" } }]]);
+        await ctx.sync();
+      })
+      .catch((e) => e);
+    expect(err.code).toBe("InvalidArgument");
+    const old = new FakeExcel({ apiVersion: "1.8" });
+    old.addSheet("S");
+    const tooOld = await old
+      .run(async (ctx) => {
+        ctx.workbook.worksheets.getItem("S").getRange("A1").setCellProperties([[{ hyperlink: { documentReference: "S!C1" } }]]);
+        await ctx.sync();
+      })
+      .catch((e) => e);
+    expect(tooOld.code).toBe("ApiNotFound");
+  });
+
   it("refuses an API newer than its version", async () => {
     const fake = new FakeExcel({ apiVersion: "1.9" });
     fake.addSheet("S");
