@@ -188,7 +188,9 @@ export const USED_MEMBERS = [
   "Range.getUsedRangeOrNullObject",
   "Range.unmerge",
   "Range.clear",
-  "Range.hyperlink",
+  // Links a column's run at a time (writing.ts).
+  "Range.setCellProperties",
+  "SettableCellProperties.hyperlink",
   "RangeHyperlink.documentReference",
   "RangeHyperlink.textToDisplay",
   "RangeFormat.useStandardWidth",

@@ -81,8 +81,10 @@ export interface RenderedSheet {
   tables: { model: TableModel; bounds: Bounds }[];
   /** Source sheets the links point at. */
   linkedSheets: string[];
-  /** Links to source cells, each written as a Range.hyperlink. */
+  /** Links to source cells. */
   links: LinkWrite[];
+  /** The links as runs down a column, each written by one Range.setCellProperties. */
+  linkRuns: LinkRun[];
   /** Totals rows of the tables, written once each table shows its totals row. */
   totals: TotalsWrite[];
   /** Rows holding wrapped text and no set height: autofitted after writing, so nothing is clipped. */
@@ -104,15 +106,15 @@ function contentOf(cell: ModelCell): Written {
     case "formula":
       return `=${c.formula}`;
     case "link":
-      // Written as a Range.hyperlink after the content (see RenderedSheet.links), which
-      // puts its text in the cell.
+      // Written as a hyperlink after the content (see RenderedSheet.linkRuns), which puts
+      // its text in the cell.
       return "";
   }
 }
 
 /**
- * A link to a place in this workbook, written as Range.hyperlink with a documentReference
- * (ExcelApi 1.7). Not a HYPERLINK formula: "In Excel for the web, the HYPERLINK function is
+ * A link to a place in this workbook, written as a RangeHyperlink with a documentReference
+ * (through Range.setCellProperties, see LinkRun). Not a HYPERLINK formula: "In Excel for the web, the HYPERLINK function is
  * valid for web addresses (URLs) only" (support.microsoft.com, HYPERLINK function), and a
  * formula written into a table column can turn it into a calculated column (office-js
  * #5909, #6745, #2093), pointing every link at one cell.
@@ -123,6 +125,19 @@ interface LinkWrite {
   /** `'Sheet'!C5`, the sheet name quoted as formulas quote it. */
   documentReference: string;
   textToDisplay: string;
+}
+
+/**
+ * Links in neighbouring rows of one column, written together by Range.setCellProperties
+ * (ExcelApi 1.9), one `{ hyperlink }` entry a cell. Setting Range.hyperlink instead takes a
+ * range and an action a link: some 290 bytes of request each before the link itself, so
+ * 10,000 links were some 3 MB of bookkeeping and more requests (see writing.ts).
+ */
+export interface LinkRun {
+  bounds: Bounds;
+  cells: { hyperlink: Excel.RangeHyperlink }[][];
+  /** JSON size of `cells`, for the payload budget. */
+  bytes: number;
 }
 
 /** A table's totals row: written after the table and its totals row exist (see excel-host's writeSheet). */
@@ -150,6 +165,27 @@ function formatOf(cell: ModelCell): string {
     default:
       return "General";
   }
+}
+
+/** Links as runs down their columns, each run at most about `maxBytes` of JSON. */
+export function linkRuns(links: LinkWrite[], maxBytes: number): LinkRun[] {
+  const sorted = [...links].sort((a, b) => a.col - b.col || a.row - b.row);
+  const runs: LinkRun[] = [];
+  let run: LinkRun | null = null;
+  for (const l of sorted) {
+    const cell = { hyperlink: { documentReference: l.documentReference, textToDisplay: l.textToDisplay } };
+    // `[{"hyperlink":{"documentReference":"…","textToDisplay":"…"}}],`
+    const bytes = 58 + sizeOf(l.documentReference) + sizeOf(l.textToDisplay);
+    if (run && run.bounds.left === l.col && run.bounds.bottom === l.row - 1 && run.bytes + bytes <= maxBytes) {
+      run.bounds.bottom = l.row;
+      run.cells.push([cell]);
+      run.bytes += bytes;
+    } else {
+      run = { bounds: { top: l.row, left: l.col, bottom: l.row, right: l.col }, cells: [[cell]], bytes: bytes + 2 };
+      runs.push(run);
+    }
+  }
+  return runs;
 }
 
 /** Bytes of a string as UTF-8 (what a request carries), without a Buffer or TextEncoder. */
@@ -406,6 +442,7 @@ export function renderSheet(model: SheetModel, bandBytes = 512 * 1024): Rendered
     tables,
     linkedSheets: [...linked],
     links,
+    linkRuns: linkRuns(links, bandBytes),
     totals,
     wrapRows: wrapRows(model),
   };

@@ -26,8 +26,21 @@ import { TEMP_PREFIX, isStaleTemp, type Session } from "./session";
 import { areaLists, rowLists } from "./areas";
 import { clearInPlace, rollBack, type InPlace, type Target } from "./rollback";
 
-/** Bytes of one queued operation's own bookkeeping in a request (its action and object path). */
-const OP_BYTES = 160;
+/**
+ * What a queued operation adds to a request, as office.js writes one (its RichApi request:
+ * `Actions` and `ObjectPaths`, JSON). An object made by a method or property (getRange,
+ * getRanges, format, font, borders.getItem, add) is an object path (`{"Id":…,
+ * "ObjectPathType":3,"Name":"GetRange","ParentObjectPathId":…,"ArgumentInfo":…}`) and the
+ * action that instantiates it (`{"Id":…,"ActionType":1,"Name":"","ObjectPathId":…}`), about
+ * 170 bytes with six-digit ids; a property set or method call is one action
+ * (`{"Id":…,"ActionType":4,"Name":"Hyperlink","ObjectPathId":…,"ArgumentInfo":
+ * {"Arguments":[…]}}`), about 100. Rounded up, arguments counted apart as their JSON. The
+ * budget (4 MB) then leaves a fifth of Excel on the web's 5 MB for what these miss.
+ */
+const PATH_BYTES = 180;
+const ACTION_BYTES = 110;
+/** An address or other short string argument as JSON (quotes and comma). */
+const argBytes = (s: string) => utf8Bytes(s) + 3;
 
 const H_ALIGN = { left: "Left", center: "Center", right: "Right" } as const;
 const V_ALIGN = { top: "Top", middle: "Center", bottom: "Bottom" } as const;
@@ -240,15 +253,14 @@ async function writeSheet({ ws, model, rendered: r, budget, tableName }: WriteSh
     writeFormat(ws, f);
   }
   for (const band of r.bands) {
-    await budget.spend(OP_BYTES * 2 + 20 + band.bytes);
+    await budget.spend(PATH_BYTES + ACTION_BYTES + argBytes(boundsAddress(band.bounds)) + band.bytes);
     ws.getRange(boundsAddress(band.bounds)).formulas = band.formulas;
   }
-  for (const link of r.links) {
-    await budget.spend(OP_BYTES * 2 + 40 + 2 * utf8Bytes(link.documentReference) + 2 * utf8Bytes(link.textToDisplay));
-    ws.getRange(boundsAddress({ top: link.row, left: link.col, bottom: link.row, right: link.col })).hyperlink = {
-      documentReference: link.documentReference,
-      textToDisplay: link.textToDisplay,
-    };
+  // Links a column's run at a time (one operation for a register's 10,000), not a range each.
+  for (const run of r.linkRuns) {
+    const address = boundsAddress(run.bounds);
+    await budget.spend(PATH_BYTES + ACTION_BYTES + argBytes(address) + run.bytes);
+    ws.getRange(address).setCellProperties(run.cells);
   }
   for (const group of r.styles) {
     for (const address of areaLists(group.areas)) {
@@ -257,26 +269,29 @@ async function writeSheet({ ws, model, rendered: r, budget, tableName }: WriteSh
     }
   }
   for (const m of r.merges) {
-    await budget.spend(OP_BYTES * 2 + 20);
-    ws.getRange(boundsAddress(m.bounds)).merge(m.across);
+    const address = boundsAddress(m.bounds);
+    await budget.spend(PATH_BYTES + ACTION_BYTES + argBytes(address) + 5);
+    ws.getRange(address).merge(m.across);
   }
   for (const w of r.widths) {
-    await budget.spend(OP_BYTES * 2 + 20);
+    // The column's range and its format object, then the width.
+    await budget.spend(2 * PATH_BYTES + ACTION_BYTES + 20);
     ws.getRange(columnAddress(w.col)).format.columnWidth = w.points;
   }
   for (const col of r.hiddenColumns) {
-    await budget.spend(OP_BYTES * 2 + 20);
+    await budget.spend(PATH_BYTES + ACTION_BYTES + 20);
     ws.getRange(columnAddress(col)).columnHidden = true;
   }
   for (const h of r.heights) {
     for (const address of rowLists(h.rows)) {
-      await budget.spend(OP_BYTES * 2 + address.length + 20);
+      await budget.spend(2 * PATH_BYTES + ACTION_BYTES + argBytes(address) + 10);
       ws.getRanges(address).format.rowHeight = h.points;
     }
   }
   // Tables last of the content, over cells already written.
   for (const t of r.tables) {
-    await budget.spend(OP_BYTES * 5 + 2 * utf8Bytes(t.model.name) + t.model.style.length + 40);
+    // The table made (a path), then its name, style, banding and totals set.
+    await budget.spend(PATH_BYTES + 4 * ACTION_BYTES + argBytes(boundsAddress(t.bounds)) + 2 * argBytes(t.model.name) + argBytes(t.model.style) + 20);
     const table = ws.tables.add(boundsAddress(t.bounds), true);
     tableName(t.model.name)(table);
     table.style = t.model.style;
@@ -284,17 +299,18 @@ async function writeSheet({ ws, model, rendered: r, budget, tableName }: WriteSh
     if (t.model.totalsRow) table.showTotals = true;
   }
   for (const totals of r.totals) {
-    await budget.spend(OP_BYTES * 2 + 40 + JSON.stringify(totals.formulas).length);
+    await budget.spend(PATH_BYTES + ACTION_BYTES + argBytes(boundsAddress(totals.bounds)) + utf8Bytes(JSON.stringify(totals.formulas)));
     ws.getRange(boundsAddress(totals.bounds)).formulas = totals.formulas;
   }
   // Rows of wrapped text grow to show it all (desktop Excel does not on its own for API writes).
   for (const address of rowLists(r.wrapRows)) {
-    await budget.spend(OP_BYTES * 2 + address.length + 20);
+    await budget.spend(2 * PATH_BYTES + ACTION_BYTES + argBytes(address));
     ws.getRanges(address).format.autofitRows();
   }
   const hf = model.print;
   const hfText = [hf.header.left, hf.header.center, hf.header.right, hf.footer.left, hf.footer.center, hf.footer.right];
-  await budget.spend(OP_BYTES * 20 + hfText.reduce((n, t) => n + utf8Bytes(t), 0));
+  // Freeze panes, page layout, headers and footers: six objects and some twenty settings.
+  await budget.spend(6 * PATH_BYTES + 20 * ACTION_BYTES + hfText.reduce((n, t) => n + argBytes(t), 0) + 200);
   if (model.freezeRows > 0) ws.freezePanes.freezeRows(model.freezeRows);
   const layout = ws.pageLayout;
   layout.orientation = model.print.orientation === "landscape" ? "Landscape" : "Portrait";
@@ -321,8 +337,10 @@ async function writeSheet({ ws, model, rendered: r, budget, tableName }: WriteSh
   // method call on one collection each, its argument an address.
   const breaks = ws.horizontalPageBreaks;
   for (const row of model.pageBreaks) {
-    await budget.spend(OP_BYTES + 20);
-    breaks.add(`A${row}`);
+    // The break `add` makes is an object path of its own, its argument the address.
+    const address = `A${row}`;
+    await budget.spend(PATH_BYTES + argBytes(address));
+    breaks.add(address);
   }
   ws.tabColor = model.tabColor ? `#${model.tabColor}` : "";
 }
@@ -337,18 +355,19 @@ export function printZoom(wide: number): Excel.PageLayoutZoomOptions {
   return { horizontalFitToPages: Math.max(1, Math.round(wide)), verticalFitToPages: 0 };
 }
 
-/** A block's number format: one value per cell, as Range.numberFormat takes it. */
+/**
+ * A block's number format, given once for the whole block: Excel applies a single value
+ * set on a range to every cell of it ("single input copy", as Ctrl+Enter does; Microsoft's
+ * Excel JavaScript API advanced concepts). A grid of one value a cell would send the format
+ * again for each cell: some 750 KB for a 10,000-row register's Text columns.
+ * `Range.numberFormat` is typed as a grid only, hence the cast.
+ */
 export function writeFormat(ws: Excel.Worksheet, f: FormatArea): void {
-  const b = f.bounds;
-  const row = new Array<string>(b.right - b.left + 1).fill(f.format);
-  ws.getRange(boundsAddress(b)).numberFormat = Array.from({ length: b.bottom - b.top + 1 }, () => row);
+  ws.getRange(boundsAddress(f.bounds)).numberFormat = f.format as unknown as string[][];
 }
 
 function formatBytes(f: FormatArea): number {
-  const b = f.bounds;
-  const cells = (b.bottom - b.top + 1) * (b.right - b.left + 1);
-  // Each cell: the format in quotes and a comma (escapes allowed for); each row: brackets.
-  return OP_BYTES * 2 + 20 + cells * (utf8Bytes(f.format) * 2 + 3) + (b.bottom - b.top + 1) * 2;
+  return PATH_BYTES + ACTION_BYTES + argBytes(boundsAddress(f.bounds)) + utf8Bytes(JSON.stringify(f.format));
 }
 
 /** The properties a style sets, with their values (as applyStyle sets them). */
@@ -368,8 +387,14 @@ function styleProps(s: Style): number {
   );
 }
 
+/**
+ * A look set on a RangeAreas: its getRanges and format objects, the font and fill objects
+ * where used, a border object an edge (at most six), and one action a property.
+ */
 function styleBytes(style: Style, address: string): number {
-  return OP_BYTES * (2 + styleProps(style)) + address.length + 20;
+  const font = [style.font, style.bold, style.italic, style.size, style.color, style.underline].some((v) => v !== undefined);
+  const objects = 2 + Number(font) + Number(style.fill !== undefined) + (style.border ? 6 : 0);
+  return objects * PATH_BYTES + styleProps(style) * (ACTION_BYTES + 30) + argBytes(address);
 }
 
 export function applyStyle(format: Excel.RangeFormat, group: StyleGroup): void {
