@@ -94,6 +94,12 @@ export function mergeSettings(base: Settings, overrides: { [K in keyof Settings]
 
 /** Today's date in Europe/London, ISO. */
 export function todayInLondon(now: Date = new Date()): string {
+  // London is never more than two hours ahead of UTC nor more than two minutes behind
+  // (GMT, BST, double summer time, local mean time before 1847): between 01:00 and 21:59
+  // UTC its date is UTC's. Intl's first time-zone formatter loads ICU's zone data, about
+  // 20 ms of every command-line run, so it is asked only near midnight.
+  const hour = now.getUTCHours();
+  if (hour >= 1 && hour <= 21 && !Number.isNaN(now.getTime())) return now.toISOString().slice(0, 10);
   const parts = new Intl.DateTimeFormat("en-GB", {
     timeZone: "Europe/London",
     year: "numeric",

@@ -274,11 +274,17 @@ function indexOf(grid: SheetGrid, sk: SheetKeys): Map<string, Cell[]> {
   return index;
 }
 
-function keysFor(labels: readonly string[], prefixes: readonly string[] = []): Set<string> {
+/** Each label list's keys, worked out once per list (the readers' lists are constants). */
+const keysOfList = new WeakMap<object, Set<string>>();
+
+function keysFor(labels: readonly string[], prefixes: readonly string[] = [], list: object = labels): Set<string> {
+  const known = keysOfList.get(list);
+  if (known) return known;
   const keys = new Set<string>();
   for (const l of labels) keys.add(normaliseLabel(l));
   for (const p of prefixes) keys.add(normaliseLabel(p));
   keys.delete("");
+  keysOfList.set(list, keys);
   return keys;
 }
 
@@ -288,7 +294,7 @@ function keysFor(labels: readonly string[], prefixes: readonly string[] = []): S
  */
 export function labelCells(grid: SheetGrid, labels: readonly string[] | LabelSet): LabelHit[] {
   const set = asSet(labels);
-  const candidates = cellsWithKeys(grid, keysFor(set.labels, set.prefixes));
+  const candidates = cellsWithKeys(grid, keysFor(set.labels, set.prefixes, labels));
   const hits: LabelHit[] = [];
   for (const cell of candidates.sort((a, b) => a.row - b.row || a.col - b.col)) {
     const m = matchLabelText(cell.value as string, set);

@@ -153,9 +153,24 @@ export function parseMoney(raw: RawValue, opts?: { thousands?: boolean }): Value
   return ok(big.n === 0n ? 0 : big.negative ? -Number(big.n) : Number(big.n));
 }
 
+/** Digits with a comma every three from the right (`1234567` → `1,234,567`). */
+function groupThousands(digits: string): string {
+  if (digits.length <= 3) return digits;
+  let out = digits.slice(0, digits.length % 3 || 3);
+  for (let i = out.length; i < digits.length; i += 3) out += "," + digits.slice(i, i + 3);
+  return out;
+}
+
 export function formatMoney(pence: number, opts?: { pence?: boolean }): string {
   if (typeof pence !== "number" || !Number.isFinite(pence)) return "";
   const whole = Number.isInteger(pence) ? pence : roundHalfUp(pence, 0);
+  // Whole pounds below 10^15 pence are exact in doubles (% and a multiple of 100 divided by
+  // 100 are exact): the same text as the BigInt path, without its cost on 100,000 reasons.
+  if (opts?.pence !== true && Math.abs(whole) < 1e15) {
+    const a = Math.abs(whole) + 50;
+    const pounds = (a - (a % 100)) / 100;
+    return `${whole < 0 && pounds !== 0 ? "-" : ""}£${groupThousands(String(pounds))}`;
+  }
   let abs = BigInt(Math.abs(whole));
   const negative = whole < 0;
   let frac = "";
