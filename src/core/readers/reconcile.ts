@@ -13,7 +13,8 @@ export function refKey(ref: string): string {
 
 /**
  * Input in workbook order (sheet order, then row). Returns the same actions in the same
- * order, register lines that repeat a form's ref marked `counted: false`, and findings.
+ * order (the objects themselves; a copy of each register line that repeats a form's ref,
+ * marked `counted: false`), and findings.
  */
 export function reconcileRecoveryActions(actions: RecoveryAction[]): { actions: RecoveryAction[]; findings: Finding[] } {
   const findings: Finding[] = [];
@@ -36,9 +37,10 @@ export function reconcileRecoveryActions(actions: RecoveryAction[]): { actions: 
   });
 
   const out = actions.map((a, i) => {
-    // Object.assign: a spread with a property after it gives each line a hidden class of its own (engine.ts).
+    // A copy only where something changes: the caller's records are never changed, and a
+    // 100,000-line register is not copied line by line (engine.ts, withRating).
     if (a.source === "register" && forms.has(keys[i])) return Object.assign({}, a, { counted: false });
-    return { ...a };
+    return a;
   });
 
   // Forms by service area and value, first one kept: one look-up a register line, so a
