@@ -88,4 +88,16 @@ describe("settings", () => {
     // In winter London is on UTC.
     expect(todayInLondon(new Date("2024-12-31T23:30:00Z"))).toBe("2024-12-31");
   });
+
+  it("gives Intl's date in Europe/London at any instant (it asks Intl only near midnight UTC)", () => {
+    const intl = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" });
+    const from = Date.UTC(1900, 0, 1);
+    const to = Date.UTC(2100, 0, 1);
+    // Every hour either side of each clock change of 2024, and instants spread over two centuries.
+    const instants: number[] = [];
+    for (let t = Date.UTC(2024, 2, 30); t < Date.UTC(2024, 2, 32); t += 15 * 60_000) instants.push(t);
+    for (let t = Date.UTC(2024, 9, 26); t < Date.UTC(2024, 9, 28); t += 15 * 60_000) instants.push(t);
+    for (let i = 0; i < 20_000; i++) instants.push(from + Math.floor(((to - from) * i) / 20_000) + ((i * 7919) % 86_400) * 1000);
+    for (const t of instants) expect(todayInLondon(new Date(t))).toBe(intl.format(new Date(t)));
+  });
 });

@@ -76,6 +76,25 @@ describe("nothing throws on any input", () => {
 });
 
 describe("round trips", () => {
+  test("formatMoney in whole pounds is the exact rule: pence + 50 divided by 100 in integers, commas every three digits", () => {
+    // The exact rule, in BigInt, as formatMoney worked it out before its whole-number fast path.
+    const exact = (pence: number): string => {
+      const pounds = (BigInt(Math.abs(pence)) + 50n) / 100n;
+      const body = pounds.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+      return `${pence < 0 && pounds !== 0n ? "-" : ""}£${body}`;
+    };
+    const near = (k: number) => fc.integer({ min: -60, max: 60 }).map((d) => k * 100 + d);
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.integer({ min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER }), near(0), near(999), near(9_999_999_999_999)),
+        (pence) => {
+          expect(values.formatMoney(pence)).toBe(exact(pence));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
   test("formatMoney with pence reads back exactly", () => {
     fc.assert(
       fc.property(fc.integer({ min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER }), (pence) => {
