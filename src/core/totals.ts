@@ -33,8 +33,6 @@ export function recoveryTotals(actions: RatedRecoveryAction[], settings: Setting
     low: { count: 0, valuePence: 0 },
   };
   const areas = new Map<string, { serviceArea: string; count: number; valuePence: number; first: number }>();
-  // A register repeats a few service areas over many lines: each spelling is folded once.
-  const keyOf = new Map<string | null | undefined, { name: string; key: string }>();
   counted.forEach((a, i) => {
     byRag[a.rag].count++;
     byRag[a.rag].valuePence += valueOf(a);
@@ -43,20 +41,13 @@ export function recoveryTotals(actions: RatedRecoveryAction[], settings: Setting
       byRiskLevel[r].count++;
       byRiskLevel[r].valuePence += valueOf(a);
     }
-    let folded = keyOf.get(a.serviceArea);
-    if (!folded) {
-      const area = a.serviceArea?.trim();
-      const name = area ? singleSpaced(area) : NO_SERVICE_AREA;
-      folded = { name, key: foldName(name) };
-      keyOf.set(a.serviceArea, folded);
-    }
-    let g = areas.get(folded.key);
-    if (!g) {
-      g = { serviceArea: folded.name, count: 0, valuePence: 0, first: i };
-      areas.set(folded.key, g);
-    }
+    const area = a.serviceArea?.trim();
+    const name = area ? singleSpaced(area) : NO_SERVICE_AREA;
+    const key = foldName(name);
+    const g = areas.get(key) ?? { serviceArea: name, count: 0, valuePence: 0, first: i };
     g.count++;
     g.valuePence += valueOf(a);
+    areas.set(key, g);
   });
   const byServiceArea = [...areas.values()]
     .sort((x, y) => y.valuePence - x.valuePence || x.first - y.first)
