@@ -61,6 +61,39 @@ export function styled(style: CellStyle = {}): CellStyle {
   return { font: FONT, size: SIZE.body, ...style };
 }
 
+/** Looks already seen, by their fields' values (interned below). */
+const INTERNED = new Map<string, CellStyle>();
+
+/**
+ * The one shared (frozen) object for a look: a summary of 100,000 lines has a handful of
+ * looks, and an object a cell cost memory, garbage collection and the writer's work of
+ * telling looks apart a cell. Fields left out and fields set to undefined are one look.
+ */
+export function internStyle(s: CellStyle): CellStyle {
+  const key = `${s.font ?? ""}|${s.bold ?? ""}|${s.italic ?? ""}|${s.size ?? ""}|${s.color ?? ""}|${s.fill ?? ""}|${s.wrap ?? ""}|${s.align ?? ""}|${s.verticalAlign ?? ""}|${s.border ?? ""}`;
+  let shared = INTERNED.get(key);
+  if (shared === undefined) {
+    shared = Object.freeze({ ...s });
+    INTERNED.set(key, shared);
+  }
+  return shared;
+}
+
+/** styled() of a style, interned, once per style object (the same object comes back). */
+const STYLED = new WeakMap<CellStyle, CellStyle>();
+const STYLED_NONE = internStyle(styled());
+export function styledShared(style: CellStyle | undefined): CellStyle {
+  if (style === undefined) return STYLED_NONE;
+  let shared = STYLED.get(style);
+  if (shared === undefined) {
+    shared = internStyle(styled(style));
+    STYLED.set(style, shared);
+    // styled() of a shared look is itself: found without a key the next time.
+    STYLED.set(shared, shared);
+  }
+  return shared;
+}
+
 export const TITLE: CellStyle = styled({ bold: true, size: SIZE.title, verticalAlign: "bottom" });
 export const SUBTITLE: CellStyle = styled({ bold: true, size: SIZE.heading, verticalAlign: "bottom" });
 export const MUTED_LINE: CellStyle = styled({ color: COLOUR.muted, wrap: true, verticalAlign: "top" });

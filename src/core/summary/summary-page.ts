@@ -42,8 +42,9 @@ import {
   SIZE,
   ragStyle,
   styled,
+  styledShared,
 } from "./style";
-import { lineHeight, widestLine, widestWord, wrapLines } from "./text-metrics";
+import { lineHeight, widestLine, widestWord, wrapLines, type FontSpec } from "./text-metrics";
 
 type Merge = SheetModel["merges"][number];
 
@@ -163,7 +164,8 @@ export function bannerText(counts: SeverityCounts): { kind: "errors" | "warnings
 }
 
 export class SummaryPage {
-  private readonly cells = new Map<string, ModelCell>();
+  /** By position (row * 16,384 + column), in the order first written. */
+  private readonly cells = new Map<number, ModelCell>();
   private readonly merges: SheetModel["merges"] = [];
   private readonly tables: TableModel[] = [];
   private readonly blocks: Placed[] = [];
@@ -473,9 +475,10 @@ export class SummaryPage {
 
   private put(row: number, col: number, spec: CellSpec | null): void {
     if (!spec) return;
-    const cell: ModelCell = { row, col, content: spec.content, style: styled(spec.style) };
+    // One shared object a look, not one a cell (see internStyle).
+    const cell: ModelCell = { row, col, content: spec.content, style: styledShared(spec.style) };
     if (spec.format) cell.format = spec.format;
-    this.cells.set(`${row},${col}`, cell);
+    this.cells.set(row * 16_384 + col, cell);
   }
 
   /** A cell over columns `from` to `to`, merged where more than one; every cell of the merge keeps the look (its borders). */
@@ -492,9 +495,10 @@ export class SummaryPage {
   }
 
   /** A table cell: the column's alignment and thin borders, under the cell's own look. */
-  private inTable(spec: CellSpec | null, align: Align, extra: CellStyle = {}): CellSpec {
-    if (!spec) return text("", bodyStyle(align, extra));
-    return { ...spec, style: { ...bodyStyle(align, extra), ...spec.style } };
+  private inTable(spec: CellSpec | null, align: Align, extra?: CellStyle): CellSpec {
+    const style = tableStyle(align, extra, spec?.style);
+    if (!spec) return text("", style);
+    return { ...spec, style };
   }
 
   private widthOf(from: number, to: number, widths = this.options.widths): number {
@@ -570,13 +574,25 @@ export class SummaryPage {
   private rowHeights(widths: number[]): number[] {
     const heights: number[] = [];
     for (let r = 1; r < this.row; r++) heights.push(this.fixedHeights.get(r) ?? EMPTY_ROW);
+    // Wrapped lines by look (shared objects, see put), width and text: a column's cells
+    // repeat their words (a status, a RAG word, a service), measured once each.
+    const wrapped = new Map<CellStyle, Map<number, Map<string, number>>>();
+    const wrappedLines = (style: CellStyle, shown: string, width: number, font: FontSpec): number => {
+      let byWidth = wrapped.get(style);
+      if (byWidth === undefined) wrapped.set(style, (byWidth = new Map()));
+      let byText = byWidth.get(width);
+      if (byText === undefined) byWidth.set(width, (byText = new Map()));
+      let n = byText.get(shown);
+      if (n === undefined) byText.set(shown, (n = wrapLines(shown, width, font).length));
+      return n;
+    };
     for (const c of this.cells.values()) {
       if (this.isMergedAway(c.row, c.col)) continue;
       const m = this.mergeAt(c.row, c.col);
       const width = columnPoints(this.widthOf(c.col, m?.right ?? c.col, widths)) - H_PADDING;
       const font = fontOf(c.style);
       const shown = shownText(c.content, c.format);
-      const lines = c.style?.wrap ? wrapLines(shown, width, font).length : Math.max(1, shown.split("\n").length);
+      const lines = c.style?.wrap ? wrappedLines(c.style, shown, width, font) : Math.max(1, shown.split("\n").length);
       const h = Math.ceil((lines * lineHeight(font.size) + V_PADDING) * 4) / 4;
       heights[c.row - 1] = Math.max(heights[c.row - 1] ?? 0, h, shown === "" ? 0 : EMPTY_ROW);
     }
@@ -628,6 +644,25 @@ function spansOf(widths: number[], n: number, needs: number[] = [], maxGroup = M
     c = s - 1;
   }
   return out;
+}
+
+/** Table looks by alignment and the cell's own look (a cell without one: NO_STYLE). */
+const TABLE_STYLES = new Map<Align, WeakMap<CellStyle, CellStyle>>();
+const NO_STYLE: CellStyle = {};
+
+/** A table cell's look: the column's alignment and borders under the cell's own; shared, as put() keeps it. */
+function tableStyle(align: Align, extra: CellStyle | undefined, own: CellStyle | undefined): CellStyle {
+  if (extra !== undefined) return styledShared({ ...bodyStyle(align, extra), ...own });
+  let byOwn = TABLE_STYLES.get(align);
+  if (byOwn === undefined) TABLE_STYLES.set(align, (byOwn = new WeakMap()));
+  const from = own ?? NO_STYLE;
+  let style = byOwn.get(from);
+  if (style === undefined) {
+    style = styledShared({ ...bodyStyle(align), ...own });
+    // A fresh object a cell (ragCell's, link's) is forgotten at once; a shared one is found again.
+    byOwn.set(from, style);
+  }
+  return style;
 }
 
 function fontOf(style: CellStyle | undefined) {

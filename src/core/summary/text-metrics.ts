@@ -37,11 +37,41 @@ function advance(cp: number, style: Style): number {
   return i === undefined ? UNKNOWN : ADVANCES[style][i];
 }
 
+/** The highest code point measured: every character above it is UNKNOWN. */
+const LAST_CODE_POINT = Math.max(...CODE_POINTS);
+
+/**
+ * Advances by code point in one array per style (made when first needed), so a
+ * summary's hundreds of thousands of measured characters cost an index each, not a Map look-up.
+ */
+const TABLES = new Map<Style, Uint16Array>();
+function tableOf(style: Style): Uint16Array {
+  let t = TABLES.get(style);
+  if (t === undefined) {
+    t = new Uint16Array(LAST_CODE_POINT + 1);
+    for (let cp = 0; cp <= LAST_CODE_POINT; cp++) t[cp] = advance(cp, style);
+    TABLES.set(style, t);
+  }
+  return t;
+}
+
 /** The width of one line of text, in points. */
 export function textWidth(text: string, font: FontSpec): number {
-  const style = styleOf(font);
+  const table = tableOf(styleOf(font));
+  // Whole font units: the sum is exact in any order. Code points, as `for of` gives them:
+  // a surrogate pair is one character (beyond the table: UNKNOWN), a lone surrogate too.
   let units = 0;
-  for (const ch of text) units += advance(ch.codePointAt(0) ?? 0x20, style);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c <= LAST_CODE_POINT) units += table[c];
+    else {
+      units += UNKNOWN;
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+        const next = text.charCodeAt(i + 1);
+        if (next >= 0xdc00 && next <= 0xdfff) i++;
+      }
+    }
+  }
   return (units / UNITS_PER_EM) * font.size * HINTING_ALLOWANCE;
 }
 
