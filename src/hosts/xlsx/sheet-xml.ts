@@ -12,7 +12,7 @@
  * touched; formulas carry their cached results; links are in-document hyperlinks
  * (`location`), which need no relationship.
  */
-import { a1, sheetRef } from "../../core/grid";
+import { a1, columnLetters, sheetRef } from "../../core/grid";
 import { NUMBER_FORMATS, type HeaderFooter, type ModelCell, type SheetModel, type TableModel } from "../../core/summary/sheet-model";
 import type { CellRange, Validation } from "../../core/templates/template-model";
 import type { StyleBook } from "./styles-edit";
@@ -149,7 +149,7 @@ interface Work {
   maxRow: number;
   maxCol: number;
   /** cellXfs indexes by look (styleOf). */
-  xfs: Map<string, number>;
+  xfs: Map<number, number>;
   /** The cells to write by position (cellKey), for the tables' totals rows. */
   at: Map<number, ModelCell>;
 }
@@ -196,6 +196,9 @@ const cols: Section = ({ draft }) => {
   return `<cols>${body}</cols>`;
 };
 
+/** Each number format a cell can take, by a small number (0: none), for the looks' keys. */
+const FORMAT_KEYS = new Map<string | undefined, number>([[undefined, 0], ...Object.values(NUMBER_FORMATS).map((f, i): [string, number] => [f, i + 1])]);
+
 /** The cellXfs index for a model cell. */
 function styleOf(w: Work, mc: ModelCell): number {
   const c = mc.content;
@@ -205,8 +208,9 @@ function styleOf(w: Work, mc: ModelCell): number {
   else if (w.draft.textAsText && (c.kind === "text" || c.kind === "link")) numFmt = NUMBER_FORMATS.text;
   const link = c.kind === "link";
   // A summary of 100,000 lines has a handful of looks: each is worked out once (the style
-  // book's own key is several strings made a cell), then found by the style's text.
-  const key = `${numFmt ?? ""}\u0000${link ? 1 : 0}\u0000${styleText(mc.style)}`;
+  // book's own key is several strings made a cell), then found by a number: the style's
+  // id, its number format and whether it is a link. No string is made a cell.
+  const key = (styleId(mc.style) * 16 + (FORMAT_KEYS.get(numFmt) ?? 15)) * 2 + (link ? 1 : 0);
   let xf = w.xfs.get(key);
   if (xf === undefined) {
     xf = w.ctx.styles.xf({ numFmt, style: mc.style, link, borderColour: w.draft.borderColour });
@@ -215,20 +219,31 @@ function styleOf(w: Work, mc: ModelCell): number {
   return xf;
 }
 
-/** A style's text, for finding a look already worked out; one JSON text per style object. */
-const styleTexts = new WeakMap<object, string>();
-function styleText(style: ModelCell["style"]): string {
-  if (!style) return "";
-  let t = styleTexts.get(style);
-  if (t === undefined) {
-    t = JSON.stringify(style);
-    styleTexts.set(style, t);
+/**
+ * A number for each look, found by the style object (summaries share one a look, see
+ * internStyle) or, for an object not seen before, by its JSON text: objects alike get the
+ * same number, as the JSON text keyed them before. 0 for no style.
+ */
+const styleIds = new WeakMap<object, number>();
+const idsByText = new Map<string, number>();
+function styleId(style: ModelCell["style"]): number {
+  if (!style) return 0;
+  let id = styleIds.get(style);
+  if (id === undefined) {
+    const t = JSON.stringify(style);
+    id = idsByText.get(t);
+    if (id === undefined) idsByText.set(t, (id = idsByText.size + 1));
+    styleIds.set(style, id);
   }
-  return t;
+  return id;
 }
 
+/** Column letters by column number, made once each. */
+const LETTERS: string[] = [];
+const letters = (col: number) => LETTERS[col] ?? (LETTERS[col] = columnLetters(col));
+
 function cellXml(w: Work, mc: ModelCell): string {
-  const r = a1(mc.row, mc.col);
+  const r = letters(mc.col) + mc.row;
   const s = styleOf(w, mc);
   const c = mc.content;
   switch (c.kind) {
@@ -253,21 +268,27 @@ function cellXml(w: Work, mc: ModelCell): string {
 }
 
 const sheetData: Section = (w) => {
+  // Rows with a height but no cells are written too, in row order among the others. The
+  // cells come in row order (cellsOf), so each row's are written as they come: no list a row.
   const heights = new Map((w.draft.rowHeights ?? []).map((h) => [h.row, h.height]));
-  const byRow = new Map<number, ModelCell[]>();
-  for (const mc of w.cells) {
-    const list = byRow.get(mc.row);
-    if (list) list.push(mc);
-    else byRow.set(mc.row, [mc]);
-  }
-  const rows = [...new Set([...byRow.keys(), ...heights.keys()])].sort((a, b) => a - b);
-  let out = "<sheetData>";
-  for (const row of rows) {
+  const cellRows = new Set<number>();
+  for (const mc of w.cells) cellRows.add(mc.row);
+  const empty = [...heights.keys()].filter((r) => !cellRows.has(r)).sort((a, b) => a - b);
+  const open = (row: number) => {
     const h = heights.get(row);
-    const open = `<row r="${row}"${h !== undefined ? ` ht="${h}" customHeight="1"` : ""}`;
-    const cells = byRow.get(row);
-    out += cells ? `${open}>${cells.map((mc) => cellXml(w, mc)).join("")}</row>` : `${open}/>`;
+    return `<row r="${row}"${h !== undefined ? ` ht="${h}" customHeight="1"` : ""}`;
+  };
+  let out = "<sheetData>";
+  let e = 0;
+  const cells = w.cells;
+  for (let i = 0; i < cells.length; ) {
+    const row = cells[i].row;
+    while (e < empty.length && empty[e] < row) out += `${open(empty[e++])}/>`;
+    out += `${open(row)}>`;
+    for (; i < cells.length && cells[i].row === row; i++) out += cellXml(w, cells[i]);
+    out += "</row>";
   }
+  while (e < empty.length) out += `${open(empty[e++])}/>`;
   return out + "</sheetData>";
 };
 
