@@ -26,6 +26,8 @@ export const integer = (n: number, style?: CellStyle): CellSpec => ({ content: {
 /** A percentage to one decimal place from a fraction (0.8744 shows as 87.4%). */
 export const percent = (fraction: number, style?: CellStyle): CellSpec => ({ content: { kind: "number", value: fraction }, format: "percent1", style });
 export const date = (iso: string, style?: CellStyle): CellSpec => ({ content: { kind: "date", iso }, format: "date", style });
+/** A link's look where the caller gives none: shared, not one a line. */
+const LINK_STYLE: CellStyle = Object.freeze({ wrap: false });
 /**
  * A link to a source cell, shown as words (`FRA-01 Planning, cell C5`). Never wrapped:
  * LibreOffice draws a linked cell's text on one line whatever its wrap setting, so its
@@ -33,7 +35,7 @@ export const date = (iso: string, style?: CellStyle): CellSpec => ({ content: { 
  */
 export const link = (sheet: string, cell: string, style?: CellStyle, shown = sourceWords(sheet, cell)): CellSpec => ({
   content: { kind: "link", text: shown, sheet, cell },
-  style: { wrap: false, ...style },
+  style: style === undefined ? LINK_STYLE : { wrap: false, ...style },
 });
 /** The RAG word in its colour. */
 export const ragCell = (rag: Rag, extra?: CellStyle): CellSpec => ({ content: { kind: "text", text: RAG_STYLES[rag].word }, style: ragStyle(rag, extra) });

@@ -122,8 +122,12 @@ export function bodyStyle(align: "left" | "right" | "center", extra: CellStyle =
   return styled({ border: true, wrap: align === "left", verticalAlign: "top", align, ...extra });
 }
 
+const RAG_CELL: Partial<Record<Rag, CellStyle>> = {};
+
 /** The RAG word cell's look inside a table. */
-export function ragStyle(rag: Rag, extra: CellStyle = {}): CellStyle {
+export function ragStyle(rag: Rag, extra?: CellStyle): CellStyle {
+  // Without extras, one shared look a RAG (a table's RAG column: one a line otherwise).
+  if (extra === undefined) return (RAG_CELL[rag] ??= internStyle(ragStyle(rag, {})));
   const s = RAG_STYLES[rag];
   return styled({ fill: s.fill, color: s.color, bold: true, align: "center", verticalAlign: "top", border: true, ...extra });
 }

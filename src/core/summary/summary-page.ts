@@ -44,7 +44,7 @@ import {
   styled,
   styledShared,
 } from "./style";
-import { lineHeight, widestLine, widestWord, wrapLines, type FontSpec } from "./text-metrics";
+import { lineHeight, widestLine, widestWord, wrappedLineCount, type FontSpec } from "./text-metrics";
 
 type Merge = SheetModel["merges"][number];
 
@@ -164,8 +164,8 @@ export function bannerText(counts: SeverityCounts): { kind: "errors" | "warnings
 }
 
 export class SummaryPage {
-  /** By position (row * 16,384 + column), in the order first written. */
-  private readonly cells = new Map<number, ModelCell>();
+  /** By row, then column (1-based, holes where nothing is written): in sheet order as they stand. */
+  private readonly grid: (ModelCell | undefined)[][] = [];
   private readonly merges: SheetModel["merges"] = [];
   private readonly tables: TableModel[] = [];
   private readonly blocks: Placed[] = [];
@@ -377,7 +377,12 @@ export class SummaryPage {
         this.row++;
       }
       for (const cells of t.rows) {
-        t.columns.forEach((c, i) => this.put(this.row, i + 1, this.inTable(cells[i] ?? null, c.align ?? "left")));
+        // Straight in, the column's look shared: no copy of each cell's spec (100,000 lines).
+        t.columns.forEach((c, i) => {
+          const spec = cells[i] ?? null;
+          const style = tableStyle(c.align ?? "left", undefined, spec?.style);
+          this.put(this.row, i + 1, spec ?? text("", style), style);
+        });
         this.row++;
       }
       const last = first + t.rows.length - 1;
@@ -427,7 +432,7 @@ export class SummaryPage {
     const blocks: PageBlock[] = this.blocks.map((b) => ({ ...b }));
     const pageBreaks = paginate((r) => heights[r - 1] ?? EMPTY_ROW, blocks, PAGE_HEIGHT);
     const id = this.options.id;
-    const cells = [...this.cells.values()].sort((a, b) => a.row - b.row || a.col - b.col);
+    const cells = [...this.allCells()];
     return {
       id,
       name: this.options.name,
@@ -473,12 +478,21 @@ export class SummaryPage {
     this.row++;
   }
 
-  private put(row: number, col: number, spec: CellSpec | null): void {
+  /** Writes a cell (over what was there); `style`, where given, is a shared look that replaces the spec's. */
+  private put(row: number, col: number, spec: CellSpec | null, style?: CellStyle): void {
     if (!spec) return;
     // One shared object a look, not one a cell (see internStyle).
-    const cell: ModelCell = { row, col, content: spec.content, style: styledShared(spec.style) };
+    const cell: ModelCell = { row, col, content: spec.content, style: style ?? styledShared(spec.style) };
     if (spec.format) cell.format = spec.format;
-    this.cells.set(row * 16_384 + col, cell);
+    (this.grid[row] ??= [])[col] = cell;
+  }
+
+  /** Every cell written, row by row, left to right. */
+  private *allCells(): Generator<ModelCell> {
+    for (const cells of this.grid) {
+      if (cells === undefined) continue;
+      for (const c of cells) if (c !== undefined) yield c;
+    }
   }
 
   /** A cell over columns `from` to `to`, merged where more than one; every cell of the merge keeps the look (its borders). */
@@ -543,7 +557,7 @@ export class SummaryPage {
   private fitWidths(): number[] {
     const widths = [...this.options.widths];
     const need = widths.map(() => 0);
-    for (const c of this.cells.values()) {
+    for (const c of this.allCells()) {
       if (c.col > this.lastCol || this.mergeAt(c.row, c.col) || this.isMergedAway(c.row, c.col)) continue;
       const font = fontOf(c.style);
       const shown = shownText(c.content, c.format);
@@ -583,10 +597,10 @@ export class SummaryPage {
       let byText = byWidth.get(width);
       if (byText === undefined) byWidth.set(width, (byText = new Map()));
       let n = byText.get(shown);
-      if (n === undefined) byText.set(shown, (n = wrapLines(shown, width, font).length));
+      if (n === undefined) byText.set(shown, (n = wrappedLineCount(shown, width, font)));
       return n;
     };
-    for (const c of this.cells.values()) {
+    for (const c of this.allCells()) {
       if (this.isMergedAway(c.row, c.col)) continue;
       const m = this.mergeAt(c.row, c.col);
       const width = columnPoints(this.widthOf(c.col, m?.right ?? c.col, widths)) - H_PADDING;

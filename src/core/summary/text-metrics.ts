@@ -118,6 +118,16 @@ export function wrapLines(text: string, width: number, font: FontSpec): string[]
   return out;
 }
 
+/**
+ * How many lines `text` wraps onto (wrapLines(…).length), without making them where it
+ * fits on one: every line wrapLines tries is a prefix of the text, no wider than the
+ * whole, so a text with no line break that fits whole is one line.
+ */
+export function wrappedLineCount(text: string, width: number, font: FontSpec): number {
+  if (!text.includes("\n") && textWidth(text.trimEnd(), font) <= width) return 1;
+  return wrapLines(text, width, font).length;
+}
+
 /** The width of the widest word (what a column of wrapped text needs so no word is cut). */
 export function widestWord(text: string, font: FontSpec): number {
   let max = 0;
