@@ -1,4 +1,6 @@
-import { lineHeight, textWidth, widestWord, wrapLines } from "../../../src/core/summary/text-metrics";
+import fc from "fast-check";
+import { ADVANCES, CODE_POINTS, UNITS_PER_EM } from "../../../src/core/summary/calibri-metrics";
+import { lineHeight, textWidth, widestWord, wrapLines, wrappedLineCount } from "../../../src/core/summary/text-metrics";
 
 describe("text measured with Calibri's metrics", () => {
   it("measures a digit as Calibri's 1038/2048 em, with the small allowance for hinting", () => {
@@ -24,5 +26,39 @@ describe("text measured with Calibri's metrics", () => {
     expect(cut.length).toBeGreaterThan(3);
     expect(cut.join("")).toBe("Supercalifragilistic");
     expect(widestWord("a Reablement b", font)).toBeCloseTo(textWidth("Reablement", font), 5);
+  });
+
+  // The fast paths (a table by code point; one line without wrapping where the text fits
+  // whole) give exactly what the plain definitions give, on text of every kind.
+  const someText = fc.string({
+    unit: fc.oneof(fc.constantFrom(" ", "\u00a0", "\n", "\r\n", "\t", "W", "i", "£", "é", "中", "😀", "\ud800", "\udc00", "_"), fc.string({ unit: "binary", minLength: 1, maxLength: 1 })),
+    maxLength: 60,
+  });
+  const fonts = fc.record({ size: fc.constantFrom(9, 11, 13, 18), bold: fc.boolean(), italic: fc.boolean() });
+
+  it("measures exactly as summing each code point's advance does", () => {
+    const index = new Map(CODE_POINTS.map((cp, i) => [cp, i]));
+    fc.assert(
+      fc.property(someText, fonts, (text, font) => {
+        const style = font.bold && font.italic ? "boldItalic" : font.bold ? "bold" : font.italic ? "italic" : "regular";
+        let units = 0;
+        for (const ch of text) {
+          const cp = ch.codePointAt(0) ?? 0x20;
+          const i = index.get(cp === 0xa0 ? 0x20 : cp);
+          units += i === undefined ? UNITS_PER_EM : ADVANCES[style][i];
+        }
+        expect(textWidth(text, font)).toBe((units / UNITS_PER_EM) * font.size * 1.04);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("counts wrapped lines exactly as wrapLines makes them", () => {
+    fc.assert(
+      fc.property(someText, fonts, fc.double({ min: 1, max: 300, noNaN: true }), (text, font, width) => {
+        expect(wrappedLineCount(text, width, font)).toBe(wrapLines(text, width, font).length);
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
