@@ -48,6 +48,13 @@ import { lineHeight, widestLine, widestWord, wrappedLineCount, type FontSpec } f
 
 type Merge = SheetModel["merges"][number];
 
+/** The merges by position: the first merge each cell heads, and every cell a merge covers but does not head. */
+interface MergeIndex {
+  count: number;
+  heads: (Merge | undefined)[][];
+  away: (true | undefined)[][];
+}
+
 /** Tab colour of every summary sheet, so the product's own sheets stand out. */
 const SUMMARY_TAB_COLOR = "1F4E79";
 
@@ -525,28 +532,33 @@ export class SummaryPage {
    * added): searching every merge for every cell was quadratic, 15 s for fitWidths and
    * rowHeights on a register of 10,000 lines.
    */
-  private mergeIndex(): { heads: Map<number, Merge>; away: Set<number> } {
+  private mergeIndex(): MergeIndex {
     if (this.mergesIndexed?.count === this.merges.length) return this.mergesIndexed;
-    const heads = new Map<number, Merge>();
-    const away = new Set<number>();
+    // By row, then column: a number key (row × 16,384 + column) past row 65,535 is no
+    // small integer to V8, and a register of 100,000 lines has a merge a line.
+    const heads: (Merge | undefined)[][] = [];
+    const away: (true | undefined)[][] = [];
     for (const m of this.merges) {
-      const head = m.top * 16_384 + m.left;
-      if (!heads.has(head)) heads.set(head, m);
-      for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) away.add(r * 16_384 + c);
+      const row = (heads[m.top] ??= []);
+      if (row[m.left] === undefined) row[m.left] = m;
+      for (let r = m.top; r <= m.bottom; r++) {
+        const a = (away[r] ??= []);
+        for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) a[c] = true;
+      }
     }
     this.mergesIndexed = { count: this.merges.length, heads, away };
     return this.mergesIndexed;
   }
 
-  private mergesIndexed: { count: number; heads: Map<number, Merge>; away: Set<number> } | null = null;
+  private mergesIndexed: MergeIndex | null = null;
 
   /** The merge a cell heads, if any. */
   private mergeAt(row: number, col: number): Merge | undefined {
-    return this.mergeIndex().heads.get(row * 16_384 + col);
+    return this.mergeIndex().heads[row]?.[col];
   }
 
   private isMergedAway(row: number, col: number): boolean {
-    return this.mergeIndex().away.has(row * 16_384 + col);
+    return this.mergeIndex().away[row]?.[col] === true;
   }
 
   /**
