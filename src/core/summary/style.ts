@@ -69,7 +69,7 @@ const INTERNED = new Map<string, CellStyle>();
  * looks, and an object a cell cost memory, garbage collection and the writer's work of
  * telling looks apart a cell. Fields left out and fields set to undefined are one look.
  */
-export function internStyle(s: CellStyle): CellStyle {
+function internStyle(s: CellStyle): CellStyle {
   const key = `${s.font ?? ""}|${s.bold ?? ""}|${s.italic ?? ""}|${s.size ?? ""}|${s.color ?? ""}|${s.fill ?? ""}|${s.wrap ?? ""}|${s.align ?? ""}|${s.verticalAlign ?? ""}|${s.border ?? ""}`;
   let shared = INTERNED.get(key);
   if (shared === undefined) {

@@ -51,8 +51,8 @@ type Merge = SheetModel["merges"][number];
 /** The merges by position: the first merge each cell heads, and every cell a merge covers but does not head. */
 interface MergeIndex {
   count: number;
-  heads: (Merge | undefined)[][];
-  away: (true | undefined)[][];
+  heads: ((Merge | undefined)[] | undefined)[];
+  away: ((true | undefined)[] | undefined)[];
 }
 
 /** Tab colour of every summary sheet, so the product's own sheets stand out. */
@@ -172,7 +172,7 @@ export function bannerText(counts: SeverityCounts): { kind: "errors" | "warnings
 
 export class SummaryPage {
   /** By row, then column (1-based, holes where nothing is written): in sheet order as they stand. */
-  private readonly grid: (ModelCell | undefined)[][] = [];
+  private readonly grid: ((ModelCell | undefined)[] | undefined)[] = [];
   private readonly merges: SheetModel["merges"] = [];
   private readonly tables: TableModel[] = [];
   private readonly blocks: Placed[] = [];
@@ -536,8 +536,8 @@ export class SummaryPage {
     if (this.mergesIndexed?.count === this.merges.length) return this.mergesIndexed;
     // By row, then column: a number key (row × 16,384 + column) past row 65,535 is no
     // small integer to V8, and a register of 100,000 lines has a merge a line.
-    const heads: (Merge | undefined)[][] = [];
-    const away: (true | undefined)[][] = [];
+    const heads: MergeIndex["heads"] = [];
+    const away: MergeIndex["away"] = [];
     for (const m of this.merges) {
       const row = (heads[m.top] ??= []);
       if (row[m.left] === undefined) row[m.left] = m;
@@ -605,9 +605,9 @@ export class SummaryPage {
     const wrapped = new Map<CellStyle, Map<number, Map<string, number>>>();
     const wrappedLines = (style: CellStyle, shown: string, width: number, font: FontSpec): number => {
       let byWidth = wrapped.get(style);
-      if (byWidth === undefined) wrapped.set(style, (byWidth = new Map()));
+      if (byWidth === undefined) wrapped.set(style, (byWidth = new Map<number, Map<string, number>>()));
       let byText = byWidth.get(width);
-      if (byText === undefined) byWidth.set(width, (byText = new Map()));
+      if (byText === undefined) byWidth.set(width, (byText = new Map<string, number>()));
       let n = byText.get(shown);
       if (n === undefined) byText.set(shown, (n = wrappedLineCount(shown, width, font)));
       return n;

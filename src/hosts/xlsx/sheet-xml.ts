@@ -158,7 +158,7 @@ interface Work {
  * Cells by row, then column (holes where none): a number key (row × 16,384 + column) is
  * no small integer to V8 past row 65,535, and a summary of 100,000 lines has a million cells.
  */
-type Grid = (ModelCell | undefined)[][];
+type Grid = ((ModelCell | undefined)[] | undefined)[];
 
 type Section = (w: Work) => string;
 
@@ -246,7 +246,7 @@ const LETTERS: string[] = [];
 const letters = (col: number) => LETTERS[col] ?? (LETTERS[col] = columnLetters(col));
 
 function cellXml(w: Work, mc: ModelCell): string {
-  const r = letters(mc.col) + mc.row;
+  const r = `${letters(mc.col)}${mc.row}`;
   const s = styleOf(w, mc);
   const c = mc.content;
   switch (c.kind) {
