@@ -10,13 +10,13 @@ import type { RatedAction } from "../actions/records";
 import { formatDateUk } from "../values";
 import { quote } from "../values/input";
 import { date, integer, integerText, link, percent, ragCell, ragCountsText, text, type CellSpec } from "./cells";
-import { asAtLine, printContext, severityCounts, type SummaryContext } from "./context";
+import { openSummaryPage, type SummaryContext } from "./context";
 import { actionPlanKey } from "./keys";
 import { actionPlanParagraph, count } from "./paragraphs";
 import { ragsShown } from "./recovery-summary";
 import type { SheetModel } from "./sheet-model";
 import { RAG_STYLES } from "./style";
-import { SummaryPage, subtotal } from "./summary-page";
+import { subtotal } from "./summary-page";
 
 export const ACTION_PLAN_SUMMARY_NAME = "Action Plan Summary";
 /** How actions with no section, or no lead or SRO, are grouped. */
@@ -63,18 +63,7 @@ function textOrNull(value: string | null): CellSpec | null {
 export function buildActionPlanSummary(analysis: Analysis, ctx: SummaryContext): SheetModel {
   const { items, totals: t } = analysis.actionPlan;
   const s = analysis.settings;
-  const title = ACTION_PLAN_SUMMARY_NAME;
-  const page = new SummaryPage({
-    id: "action-plan-summary",
-    name: ctx.sheetName ?? ACTION_PLAN_SUMMARY_NAME,
-    title,
-    widths: WIDTHS,
-    flex: FLEX,
-    print: printContext(analysis, ctx, title),
-  });
-
-  page.banner(severityCounts(analysis));
-  page.titleBlock(asAtLine(analysis, ctx));
+  const page = openSummaryPage(analysis, ctx, { id: "action-plan-summary", title: ACTION_PLAN_SUMMARY_NAME, widths: WIDTHS, flex: FLEX });
 
   page.headlines([
     { label: "Actions", value: integer(t.count) },

@@ -6,7 +6,7 @@
 import type { Analysis } from "../analysis";
 import { formatDateUk } from "../values";
 import type { PrintContext } from "./page-setup";
-import type { SeverityCounts } from "./summary-page";
+import { SummaryPage, type PageOptions, type SeverityCounts } from "./summary-page";
 
 /** Options every sheet builder takes. */
 export interface SummaryContext {
@@ -16,9 +16,12 @@ export interface SummaryContext {
   sheetName?: string;
 }
 
+/** Made once, when first asked for: a time-zone formatter costs milliseconds to make, and every summary formats its time twice. */
+let londonDateTime: Intl.DateTimeFormat | undefined;
+
 /** `21/03/2024 14:05`, in Europe/London (GMT or BST as the date falls). */
 function formatDateTimeUk(at: Date): string {
-  const parts = new Intl.DateTimeFormat("en-GB", {
+  londonDateTime ??= new Intl.DateTimeFormat("en-GB", {
     timeZone: "Europe/London",
     year: "numeric",
     month: "2-digit",
@@ -26,7 +29,8 @@ function formatDateTimeUk(at: Date): string {
     hour: "2-digit",
     minute: "2-digit",
     hourCycle: "h23",
-  }).formatToParts(at);
+  });
+  const parts = londonDateTime.formatToParts(at);
   const get = (t: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === t)?.value ?? "";
   return `${get("day")}/${get("month")}/${get("year")} ${get("hour")}:${get("minute")}`;
 }
@@ -58,4 +62,27 @@ export function asAtLine(analysis: Analysis, ctx: SummaryContext, extra: string[
     `from ${sheets.toLocaleString("en-GB")} source ${sheets === 1 ? "sheet" : "sheets"}`,
     `generated ${formatDateTimeUk(ctx.generatedAt)}`,
   ].join(" · ");
+}
+
+/**
+ * A summary sheet opened as every one opens: its page (named as the plan says, with the
+ * header and footer's facts), the banner where the source sheets have findings, then the
+ * title and the as-at line (`asAtExtra` goes after the date).
+ */
+export function openSummaryPage(
+  analysis: Analysis,
+  ctx: SummaryContext,
+  sheet: Pick<PageOptions, "id" | "title" | "widths" | "flex"> & { asAtExtra?: string[] },
+): SummaryPage {
+  const page = new SummaryPage({
+    id: sheet.id,
+    name: ctx.sheetName ?? sheet.title,
+    title: sheet.title,
+    widths: sheet.widths,
+    flex: sheet.flex,
+    print: printContext(analysis, ctx, sheet.title),
+  });
+  page.banner(severityCounts(analysis));
+  page.titleBlock(asAtLine(analysis, ctx, sheet.asAtExtra));
+  return page;
 }

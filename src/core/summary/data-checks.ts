@@ -6,10 +6,9 @@
  */
 import type { Analysis } from "../analysis";
 import { integer, integerText, link, text } from "./cells";
-import { asAtLine, printContext, severityCounts, sourceSheetCount, type SummaryContext } from "./context";
+import { openSummaryPage, severityCounts, sourceSheetCount, type SummaryContext } from "./context";
 import { dataChecksParagraph } from "./paragraphs";
 import type { SheetModel } from "./sheet-model";
-import { SummaryPage } from "./summary-page";
 import { SEVERITY_WORDS } from "../words";
 
 export const DATA_CHECKS_NAME = "Data Checks";
@@ -19,19 +18,8 @@ const WIDTHS = [10, 24, 9, 22, 81];
 const FLEX = [0, 1.5, 0, 1, 4];
 
 export function buildDataChecks(analysis: Analysis, ctx: SummaryContext): SheetModel {
-  const title = DATA_CHECKS_NAME;
   const counts = severityCounts(analysis);
-  const page = new SummaryPage({
-    id: "data-checks",
-    name: ctx.sheetName ?? DATA_CHECKS_NAME,
-    title,
-    widths: WIDTHS,
-    flex: FLEX,
-    print: printContext(analysis, ctx, title),
-  });
-
-  page.banner(counts);
-  page.titleBlock(asAtLine(analysis, ctx));
+  const page = openSummaryPage(analysis, ctx, { id: "data-checks", title: DATA_CHECKS_NAME, widths: WIDTHS, flex: FLEX });
   page.headlines([
     { label: "Errors", value: integer(counts.error) },
     { label: "Warnings", value: integer(counts.warning) },

@@ -5,13 +5,13 @@
  */
 import type { Analysis } from "../analysis";
 import { date, integer, integerText, link, percent, ragCell, ragCountsText, text, type CellSpec } from "./cells";
-import { asAtLine, printContext, severityCounts, type SummaryContext } from "./context";
+import { openSummaryPage, type SummaryContext } from "./context";
 import { directionsKey } from "./keys";
 import { count, directionsParagraph, meanProgress } from "./paragraphs";
 import { ragsShown } from "./recovery-summary";
 import type { SheetModel } from "./sheet-model";
 import { RAG_STYLES } from "./style";
-import { SummaryPage, subtotal } from "./summary-page";
+import { subtotal } from "./summary-page";
 
 export const DIRECTIONS_SUMMARY_NAME = "Directions Summary";
 /** How directions with no theme are shown. */
@@ -25,18 +25,7 @@ const FLEX = [0, 1.5, 4, 0, 0, 0, 3, 1.5];
 export function buildDirectionsSummary(analysis: Analysis, ctx: SummaryContext): SheetModel {
   const t = analysis.directions.totals;
   const items = analysis.directions.items;
-  const title = DIRECTIONS_SUMMARY_NAME;
-  const page = new SummaryPage({
-    id: "directions-summary",
-    name: ctx.sheetName ?? DIRECTIONS_SUMMARY_NAME,
-    title,
-    widths: WIDTHS,
-    flex: FLEX,
-    print: printContext(analysis, ctx, title),
-  });
-
-  page.banner(severityCounts(analysis));
-  page.titleBlock(asAtLine(analysis, ctx, t.period ? [`period ${t.period}`] : []));
+  const page = openSummaryPage(analysis, ctx, { id: "directions-summary", title: DIRECTIONS_SUMMARY_NAME, widths: WIDTHS, flex: FLEX, asAtExtra: t.period ? [`period ${t.period}`] : [] });
 
   const reported = items.filter((d) => d.progress !== null).length;
   const mean = meanProgress(items);

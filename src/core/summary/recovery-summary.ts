@@ -7,12 +7,12 @@
 import type { Analysis } from "../analysis";
 import { RAGS, type Rag, type RiskLevel } from "../records";
 import { date, integer, integerText, link, money, moneyText, percent, pounds, ragCell, text, type CellSpec } from "./cells";
-import { asAtLine, printContext, severityCounts, type SummaryContext } from "./context";
+import { openSummaryPage, type SummaryContext } from "./context";
 import { recoveryKey } from "./keys";
 import { count, recoveryParagraph } from "./paragraphs";
 import type { SheetModel } from "./sheet-model";
 import { RAG_STYLES } from "./style";
-import { SummaryPage, subtotal } from "./summary-page";
+import { subtotal } from "./summary-page";
 import { RISK_WORDS } from "../words";
 
 export const RECOVERY_SUMMARY_NAME = "Recovery Summary";
@@ -29,18 +29,7 @@ export function ragsShown(brag: boolean, blueCount: number): Rag[] {
 
 export function buildRecoverySummary(analysis: Analysis, ctx: SummaryContext): SheetModel {
   const t = analysis.recovery.totals;
-  const title = RECOVERY_SUMMARY_NAME;
-  const page = new SummaryPage({
-    id: "recovery-summary",
-    name: ctx.sheetName ?? RECOVERY_SUMMARY_NAME,
-    title,
-    widths: WIDTHS,
-    flex: FLEX,
-    print: printContext(analysis, ctx, title),
-  });
-
-  page.banner(severityCounts(analysis));
-  page.titleBlock(asAtLine(analysis, ctx));
+  const page = openSummaryPage(analysis, ctx, { id: "recovery-summary", title: RECOVERY_SUMMARY_NAME, widths: WIDTHS, flex: FLEX });
 
   const notSet = text("Not set");
   const figures: { label: string; value: CellSpec }[] = [

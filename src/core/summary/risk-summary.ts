@@ -13,13 +13,13 @@ import type { RatedRisk } from "../risks/records";
 import { formatDateUk } from "../values";
 import { RISK_LEVEL_WORDS } from "../words";
 import { date, integer, integerText, link, ragCell, ragCountsText, text, type CellSpec } from "./cells";
-import { asAtLine, printContext, severityCounts, type SummaryContext } from "./context";
+import { openSummaryPage, type SummaryContext } from "./context";
 import { riskKey } from "./keys";
 import { count, riskParagraph } from "./paragraphs";
 import { ragsShown } from "./recovery-summary";
 import type { SheetModel } from "./sheet-model";
 import { RAG_STYLES } from "./style";
-import { SummaryPage, subtotal, type KeyRule } from "./summary-page";
+import { subtotal, type KeyRule } from "./summary-page";
 
 export const RISK_SUMMARY_NAME = "Risk Summary";
 const NO_OWNER = "(No owner)";
@@ -102,18 +102,7 @@ export function buildRiskSummary(analysis: Analysis, ctx: SummaryContext): Sheet
   const { items, totals: t } = analysis.risks;
   const s = analysis.settings;
   const asOf = analysis.asOf;
-  const title = RISK_SUMMARY_NAME;
-  const page = new SummaryPage({
-    id: "risk-summary",
-    name: ctx.sheetName ?? RISK_SUMMARY_NAME,
-    title,
-    widths: WIDTHS,
-    flex: FLEX,
-    print: printContext(analysis, ctx, title),
-  });
-
-  page.banner(severityCounts(analysis));
-  page.titleBlock(asAtLine(analysis, ctx));
+  const page = openSummaryPage(analysis, ctx, { id: "risk-summary", title: RISK_SUMMARY_NAME, widths: WIDTHS, flex: FLEX });
 
   page.headlines([
     { label: "Open risks", value: integer(t.open) },
