@@ -49,12 +49,12 @@ export function sourceSheetCount(analysis: Analysis): number {
 }
 
 /** The header and footer's facts for a sheet. */
-export function printContext(analysis: Analysis, ctx: SummaryContext, title: string): PrintContext {
+function printContext(analysis: Analysis, ctx: SummaryContext, title: string): PrintContext {
   return { title, organisation: analysis.settings.organisation, asOf: analysis.asOf, generated: formatDateTimeUk(ctx.generatedAt) };
 }
 
 /** The line under the title: "As at 21/09/2023 · 7 source sheets · generated 30/11/2026 21:45". */
-export function asAtLine(analysis: Analysis, ctx: SummaryContext, extra: string[] = []): string {
+function asAtLine(analysis: Analysis, ctx: SummaryContext, extra: string[] = []): string {
   const sheets = sourceSheetCount(analysis);
   return [
     `As at ${formatDateUk(analysis.asOf)}`,
