@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { isoDateSchema } from "../iso-date";
+import { MAX_PAGE_BREAKS } from "./page-break-limit";
 
 /** Cell text in the sheet model that marks a sheet as written by Board Summary. */
 export const MARKER_PREFIX = "board-summary:generated:";
@@ -161,9 +162,10 @@ export const sheetModelSchema = z.object({
   /**
    * Manual page breaks: each row here starts a new printed page. Decided with the row
    * heights (board-pages.md §4), so a small table never splits, the main table starts a
-   * page of its own and no page holds only headers or only the key.
+   * page of its own and no page holds only headers or only the key. At most Excel's
+   * 1,026 a sheet (page-break-limit.ts).
    */
-  pageBreaks: z.array(z.number().int().min(2)).default([]),
+  pageBreaks: z.array(z.number().int().min(2)).max(MAX_PAGE_BREAKS).default([]),
   print: printSetupSchema,
   tabColor: colour.optional(),
 });

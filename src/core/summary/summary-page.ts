@@ -24,6 +24,7 @@ import { columnLetters } from "../grid";
 import { markerText } from "./marker";
 import { integerText, shownText, text, type CellSpec } from "./cells";
 import { paginate, type BlockPolicy, type PageBlock } from "./paginate";
+import { withinPageBreakLimit } from "./page-break-limit";
 import { PAGE_HEIGHT, WIDTH_BUDGET, columnPoints, summaryPrintSetup, type PrintContext } from "./page-setup";
 import type { CellStyle, ModelCell, SheetModel, SummaryId, TableModel } from "./sheet-model";
 import {
@@ -437,7 +438,7 @@ export class SummaryPage {
     for (const write of this.deferred.splice(0)) write(widths);
     const heights = this.rowHeights(widths);
     const blocks: PageBlock[] = this.blocks.map((b) => ({ ...b }));
-    const pageBreaks = paginate((r) => heights[r - 1] ?? EMPTY_ROW, blocks, PAGE_HEIGHT);
+    const pageBreaks = withinPageBreakLimit(paginate((r) => heights[r - 1] ?? EMPTY_ROW, blocks, PAGE_HEIGHT));
     const id = this.options.id;
     const cells = [...this.allCells()];
     return {

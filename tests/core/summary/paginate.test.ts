@@ -1,4 +1,8 @@
 import { paginate, type PageBlock } from "../../../src/core/summary/paginate";
+import { MAX_PAGE_BREAKS, withinPageBreakLimit } from "../../../src/core/summary/page-break-limit";
+import { buildRecoverySummary } from "../../../src/core/summary/recovery-summary";
+import { sheetModelSchema } from "../../../src/core/summary/sheet-model";
+import { GENERATED, action, makeAnalysis } from "./fixture";
 
 /** Rows of 10 points, a page of 100: ten rows a page. */
 const ten = () => 10;
@@ -38,5 +42,30 @@ describe("paginate: where pages break", () => {
     // Rows 3-9 are data on page 1; the key (5 rows) does not fit after them: half the
     // data rows on the page (3) go over with it.
     expect(breaks).toEqual([7]);
+  });
+});
+
+describe("page breaks within Excel's limit of 1,026 a sheet", () => {
+  it("keeps the first 1,026 of a long table's breaks, in row order, and leaves shorter lists alone", () => {
+    // 20,000 rows of 10 points on pages of 100: some 2,200 breaks.
+    const blocks: PageBlock[] = [{ first: 1, last: 20_000, policy: { kind: "own-page", headerRow: 2 } }];
+    const all = paginate(ten, blocks, 100);
+    expect(all.length).toBeGreaterThan(MAX_PAGE_BREAKS);
+    const kept = withinPageBreakLimit(all);
+    expect(kept).toHaveLength(MAX_PAGE_BREAKS);
+    expect(kept).toEqual(all.slice(0, MAX_PAGE_BREAKS));
+    const few = paginate(ten, [{ first: 1, last: 300, policy: { kind: "own-page", headerRow: 2 } }], 100);
+    expect(withinPageBreakLimit(few)).toEqual(few);
+  });
+
+  it("holds on a Recovery Summary of 4,000 long register lines, which the model's schema checks", () => {
+    const long = "Reduce agency spend across the partnership by recruiting to vacant posts, ".repeat(6);
+    const actions = Array.from({ length: 4_000 }, (_, i) =>
+      action({ sheet: "Register", cell: `A${i + 2}`, ref: `REG-${i + 1}`, description: long, valuePence: 100_000 + i }),
+    );
+    const model = buildRecoverySummary(makeAnalysis({ actions }), { generatedAt: GENERATED });
+    expect(model.pageBreaks).toHaveLength(MAX_PAGE_BREAKS);
+    expect(() => sheetModelSchema.parse(model)).not.toThrow();
+    expect(() => sheetModelSchema.parse({ ...model, pageBreaks: [...model.pageBreaks, 999_999] })).toThrow();
   });
 });

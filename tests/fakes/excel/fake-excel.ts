@@ -921,6 +921,11 @@ class FakePageBreaks extends FakeClientObject {
       const s = this.ws.sheet();
       // A break above row 1 is no break; Excel refuses it.
       if (row < 2) throw new FakeOfficeError("InvalidArgument", "A page break cannot be added above the first row.");
+      // "There is a limit of 1,026 horizontal page breaks per sheet" (Microsoft's reference
+      // for Worksheet.HPageBreaks, learn.microsoft.com/office/vba/api/excel.worksheet.hpagebreaks);
+      // the error Office.js gives past it is not documented: a general one here.
+      if (!s.pageBreaks.includes(row) && s.pageBreaks.length >= 1026)
+        throw new FakeOfficeError("GeneralException", "There is a limit of 1,026 horizontal page breaks per sheet.");
       if (!s.pageBreaks.includes(row)) s.pageBreaks.push(row);
       s.pageBreaks.sort((a, b) => a - b);
     });

@@ -180,4 +180,23 @@ describe("writing many rows", () => {
     // A column's links are one Range.setCellProperties, however many rows.
     expect(ops[1]).toBe(ops[0]);
   });
+
+  it("places a long summary's 1,026 page breaks, Excel's limit a sheet, which the fake enforces as Excel does", async () => {
+    const rows = 2_100;
+    const fake = new FakeExcel();
+    fake.addSheet("Source", { A1: "x" });
+    const host = new ExcelHost({ run: fake.run, isSetSupported: fake.isSetSupported, token: () => "T" });
+    const at = (n: number) => Array.from({ length: n }, (_, i) => 3 + 2 * i);
+    await host.writeSummaries({ models: [{ ...model(rows), pageBreaks: at(1026) }], replace: [], notes: [] } as never);
+    expect(fake.sheet("Summary")!.pageBreaks).toEqual(at(1026));
+    // One more than the limit: Excel refuses it, and the build fails without leaving the sheet.
+    const over = new FakeExcel();
+    over.addSheet("Source", { A1: "x" });
+    const refused = new ExcelHost({ run: over.run, isSetSupported: over.isSetSupported, token: () => "T" });
+    await expect(refused.writeSummaries({ models: [{ ...model(rows), pageBreaks: at(1027) }], replace: [], notes: [] } as never)).rejects.toMatchObject({
+      name: "HostError",
+      message: expect.stringContaining("The workbook has been left as it was."),
+    });
+    expect(over.sheet("Summary")).toBeUndefined();
+  });
 });
