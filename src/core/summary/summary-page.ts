@@ -25,6 +25,7 @@ import { markerText } from "./marker";
 import { integerText, shownText, text, type CellSpec } from "./cells";
 import { paginate, type BlockPolicy, type PageBlock } from "./paginate";
 import { withinPageBreakLimit } from "./page-break-limit";
+import { withinHyperlinkLimit } from "./hyperlink-limit";
 import { PAGE_HEIGHT, WIDTH_BUDGET, columnPoints, summaryPrintSetup, type PrintContext } from "./page-setup";
 import type { CellStyle, ModelCell, SheetModel, SummaryId, TableModel } from "./sheet-model";
 import {
@@ -440,7 +441,7 @@ export class SummaryPage {
     const blocks: PageBlock[] = this.blocks.map((b) => ({ ...b }));
     const pageBreaks = withinPageBreakLimit(paginate((r) => heights[r - 1] ?? EMPTY_ROW, blocks, PAGE_HEIGHT));
     const id = this.options.id;
-    const cells = [...this.allCells()];
+    const cells = withinHyperlinkLimit([...this.allCells()]);
     return {
       id,
       name: this.options.name,

@@ -1,0 +1,29 @@
+import { MAX_HYPERLINKS, withinHyperlinkLimit } from "../../../src/core/summary/hyperlink-limit";
+import type { ModelCell } from "../../../src/core/summary/sheet-model";
+
+const linkCell = (row: number): ModelCell => ({
+  row,
+  col: 9,
+  content: { kind: "link", text: `REG-${row} Register, cell A${row}`, sheet: "Register", cell: `A${row}` },
+  style: { wrap: false },
+});
+
+describe("links within Excel's limit of 65,530 a sheet", () => {
+  it("links the first 65,530 sources in row order and shows the rest as the same words in plain text", () => {
+    const cells: ModelCell[] = [{ row: 1, col: 1, content: { kind: "text", text: "Recovery Summary" } }];
+    for (let row = 2; row <= 70_001; row++) cells.push(linkCell(row));
+    const out = withinHyperlinkLimit(cells);
+    const links = out.filter((c) => c.content.kind === "link");
+    expect(links).toHaveLength(MAX_HYPERLINKS);
+    expect(links.at(-1)!.row).toBe(MAX_HYPERLINKS + 1);
+    const past = out.find((c) => c.row === MAX_HYPERLINKS + 2)!;
+    expect(past.content).toEqual({ kind: "text", text: `REG-${MAX_HYPERLINKS + 2} Register, cell A${MAX_HYPERLINKS + 2}` });
+    expect(past.style).toEqual({ wrap: false });
+    expect(out).toHaveLength(70_001);
+  });
+
+  it("leaves a sheet within the limit as it is", () => {
+    const cells = [linkCell(2), linkCell(3)];
+    expect(withinHyperlinkLimit([...cells])).toEqual(cells);
+  });
+});
