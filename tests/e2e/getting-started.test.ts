@@ -8,10 +8,9 @@
  */
 import ExcelJS from "exceljs";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import { pathToFileURL } from "url";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { analyse } from "../../src/core/engine";
 import { loadWorkbook } from "../../src/hosts/xlsx/read";
 import { templateWorkbookBytes } from "../../src/hosts/xlsx/template";
@@ -20,48 +19,12 @@ import {
   DIST,
   ROOT,
   describeInChromium,
-  ensureBuilt,
-  foreignRequests,
-  launch,
+  expectAccessible,
+  pageSession,
   screenshot,
-  seriousAxeViolations,
-  startServer,
-  watchedPage,
-  type TestServer,
-  type Watched,
 } from "./support";
 
 const BOARD_PACK = path.join(ROOT, "examples", "board-pack.xlsx");
-
-let browser: Browser;
-let server: TestServer;
-let tmp: string;
-const opened: Watched[] = [];
-
-async function openPage(width = 1280): Promise<Watched> {
-  const w = await watchedPage(browser, server.origin, { width, height: 900 });
-  opened.push(w);
-  await w.page.goto(server.origin + "/");
-  await w.page.getByRole("button", { name: "Choose a workbook" }).waitFor();
-  return w;
-}
-
-async function openBoardPack(width = 1280): Promise<Watched> {
-  const w = await openPage(width);
-  await w.page.getByTestId("file-input").setInputFiles(BOARD_PACK);
-  await w.page.getByRole("heading", { name: "Overview" }).waitFor({ timeout: 30_000 });
-  return w;
-}
-
-function expectClean(w: Watched): void {
-  expect(foreignRequests(w, server.origin)).toEqual([]);
-  expect(w.errors).toEqual([]);
-}
-
-async function expectAccessible(page: Page, state: string): Promise<void> {
-  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
-  expect({ state, violations: await seriousAxeViolations(page) }).toEqual({ state, violations: [] });
-}
 
 /** The findings filter's buttons as a screen reader meets them: name and pressed state. */
 async function filterState(page: Page): Promise<string[]> {
@@ -78,7 +41,7 @@ async function shownSeverities(page: Page): Promise<string[]> {
 
 async function download(page: Page, act: () => Promise<void>): Promise<{ file: string; name: string }> {
   const [dl] = await Promise.all([page.waitForEvent("download"), act()]);
-  const file = path.join(tmp, `${Date.now()}-${dl.suggestedFilename()}`);
+  const file = path.join(session.tmp, `${Date.now()}-${dl.suggestedFilename()}`);
   await dl.saveAs(file);
   return { file, name: dl.suggestedFilename() };
 }
@@ -96,37 +59,22 @@ async function cellsOf(bytes: Buffer | Uint8Array): Promise<Record<string, Recor
   return out;
 }
 
+const session = pageSession("board-summary-start-");
+
 describeInChromium("the page for a new user, in Chromium", () => {
-  beforeAll(async () => {
-    ensureBuilt();
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), "board-summary-start-"));
-    server = await startServer();
-    browser = await launch();
-  }, 240_000);
-
-  afterEach(async () => {
-    while (opened.length) await opened.pop()!.context.close();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
-  });
-
   it("has one title, before and after a workbook is open", async () => {
-    const w = await openPage();
+    const w = await session.openPage();
     const { page } = w;
     expect(await page.getByRole("heading", { level: 1 }).allInnerTexts()).toEqual(["Board Summary"]);
     await page.getByTestId("file-input").setInputFiles(BOARD_PACK);
     await page.getByRole("heading", { name: "Overview" }).waitFor({ timeout: 30_000 });
     expect(await page.getByRole("heading", { level: 1 }).allInnerTexts()).toEqual(["Board Summary"]);
     expect(await page.getByText("Board Summary for Excel workbooks").count()).toBe(0);
-    expectClean(w);
+    session.expectClean(w);
   });
 
   it("at 1280 px lays the overview out in cards, each label beside its figure", async () => {
-    const w = await openBoardPack(1280);
+    const w = await session.openWorkbook(BOARD_PACK, 1280);
     const { page } = w;
     for (const list of ["Recovery action figures", "Direction figures"]) {
       const pairs = await page
@@ -157,11 +105,11 @@ describeInChromium("the page for a new user, in Chromium", () => {
     const size = await page.getByTestId("headline-total").evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
     expect(size).toBeGreaterThanOrEqual(20);
     await screenshot(page, "page-1280", { docs: true });
-    expectClean(w);
+    session.expectClean(w);
   });
 
   it("at 320 px stacks the cards and still fits without sideways scrolling", async () => {
-    const w = await openBoardPack(320);
+    const w = await session.openWorkbook(BOARD_PACK, 320);
     const { page } = w;
     const widths = await page.evaluate(() => ({ doc: document.documentElement.scrollWidth, view: window.innerWidth }));
     expect(widths.doc).toBeLessThanOrEqual(320);
@@ -169,11 +117,11 @@ describeInChromium("the page for a new user, in Chromium", () => {
     expect(new Set(lefts).size).toBe(1);
     await expectAccessible(page, "cards at 320 px");
     await screenshot(page, "page-320", { docs: true });
-    expectClean(w);
+    session.expectClean(w);
   });
 
   it("the findings filter starts on All, and pressing Warnings shows the warnings only, its state read out", async () => {
-    const w = await openBoardPack();
+    const w = await session.openWorkbook(BOARD_PACK);
     const { page } = w;
     expect(await filterState(page)).toEqual(["All (8):true", "Errors (0):false", "Warnings (7):false", "Info (1):false"]);
     expect(await shownSeverities(page)).toEqual(["info", "warning"]);
@@ -193,11 +141,11 @@ describeInChromium("the page for a new user, in Chromium", () => {
     await page.getByRole("button", { name: "All (8)" }).click();
     expect(await shownSeverities(page)).toEqual(["info", "warning"]);
     expect(await page.getByText("Showing all 8 findings.").isVisible()).toBe(true);
-    expectClean(w);
+    session.expectClean(w);
   });
 
   it("puts the settings before Build, and Build waits for typed settings to be saved, saying why", async () => {
-    const w = await openBoardPack();
+    const w = await session.openWorkbook(BOARD_PACK);
     const { page } = w;
     const order = await page.evaluate(() =>
       [...document.querySelectorAll("h2")].map((h) => h.textContent).filter((t) => ["Settings", "Summary sheets", "Findings"].includes(t ?? "")),
@@ -235,11 +183,11 @@ describeInChromium("the page for a new user, in Chromium", () => {
     await page.getByRole("button", { name: "Undo changes" }).click();
     await page.getByText(/Save or undo the settings you changed/).waitFor({ state: "detached" });
     expect(await build.getAttribute("aria-disabled")).not.toBe("true");
-    expectClean(w);
+    session.expectClean(w);
   });
 
   it("opens the sample board pack from the page itself", async () => {
-    const w = await openPage();
+    const w = await session.openPage();
     const { page } = w;
     await screenshot(page, "page-empty-1280");
     await page.getByRole("button", { name: "Try the sample board pack" }).click();
@@ -247,12 +195,12 @@ describeInChromium("the page for a new user, in Chromium", () => {
     expect(await page.getByTestId("open-file").innerText()).toMatch(/^Open: board-pack\.xlsx/);
     expect(await page.getByLabel("Recovery action figures").innerText()).toContain("£3,935,000");
     // The sample came from the page's own server, bundled with it.
-    expect(w.requests.some((u) => u.startsWith(server.origin + "/") && /board-pack\.[0-9a-f]+\.xlsx$/.test(u))).toBe(true);
-    expectClean(w);
+    expect(w.requests.some((u) => u.startsWith(session.origin + "/") && /board-pack\.[0-9a-f]+\.xlsx$/.test(u))).toBe(true);
+    session.expectClean(w);
   });
 
   it.each(TEMPLATE_KINDS)("downloads a blank %s template, the same workbook the command line writes", async (kind) => {
-    const w = await openPage();
+    const w = await session.openPage();
     const { page } = w;
     const templates = page.getByRole("region", { name: "Blank templates" });
     const link = templates.getByRole("button", { name: new RegExp(`${kind}\\.xlsx`) });
@@ -262,20 +210,20 @@ describeInChromium("the page for a new user, in Chromium", () => {
     expect(await cellsOf(bytes)).toEqual(await cellsOf(await templateWorkbookBytes(kind)));
     const loaded = await loadWorkbook(new Uint8Array(bytes), name);
     expect(analyse(loaded.snapshot).sheets.map((s) => s.kind)).toEqual([kind]);
-    expectClean(w);
+    session.expectClean(w);
   });
 
   it("is accessible before a workbook is opened, with the sample and templates offered", async () => {
-    const w = await openPage(320);
+    const w = await session.openPage(320);
     await expectAccessible(w.page, "empty, with the sample and templates");
     const widths = await w.page.evaluate(() => ({ doc: document.documentElement.scrollWidth, view: window.innerWidth }));
     expect(widths.doc).toBeLessThanOrEqual(320);
     await screenshot(w.page, "page-empty-320");
-    expectClean(w);
+    session.expectClean(w);
   });
 
   it("says how to serve it when dist/index.html is opened as a file", async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await session.browser.newContext({ viewport: { width: 1280, height: 900 } });
     try {
       const page = await context.newPage();
       await page.goto(pathToFileURL(path.join(DIST, "index.html")).href);
@@ -291,36 +239,23 @@ describeInChromium("the page for a new user, in Chromium", () => {
   });
 
   it("served, never shows the file message", async () => {
-    const w = await openPage();
+    const w = await session.openPage();
     expect(await w.page.getByRole("heading", { name: /must be served/ }).count()).toBe(0);
     expect(await w.page.getByText("This page must be served, not opened as a file").isVisible()).toBe(false);
-    expectClean(w);
+    session.expectClean(w);
   });
 });
 
 describeInChromium("the task pane outside Excel links to the page and the command line", () => {
-  beforeAll(async () => {
-    ensureBuilt();
-    server = await startServer();
-    browser = await launch();
-  }, 240_000);
-
-  afterAll(async () => {
-    while (opened.length) await opened.pop()!.context.close();
-    await browser?.close();
-    await server?.close();
-  });
-
   it("links to the Board Summary page and to the command line's instructions on it", async () => {
-    const w = await watchedPage(browser, server.origin);
-    opened.push(w);
+    const w = await session.watch();
     const { page } = w;
-    await page.goto(server.origin + "/taskpane.html");
+    await page.goto(session.origin + "/taskpane.html");
     await page.getByText("Board Summary runs inside Excel.").waitFor({ timeout: 30_000 });
     const pageLink = page.getByRole("link", { name: "the Board Summary page in your web browser" });
     const cliLink = page.getByRole("link", { name: "the board-summary command line" });
-    expect(new URL((await pageLink.getAttribute("href"))!, page.url()).href).toBe(`${server.origin}/index.html`);
-    expect(new URL((await cliLink.getAttribute("href"))!, page.url()).href).toBe(`${server.origin}/index.html#command-line`);
+    expect(new URL((await pageLink.getAttribute("href"))!, page.url()).href).toBe(`${session.origin}/index.html`);
+    expect(new URL((await cliLink.getAttribute("href"))!, page.url()).href).toBe(`${session.origin}/index.html#command-line`);
 
     // The command line's instructions are on the page, where the link goes.
     const popup = await Promise.all([page.context().waitForEvent("page"), cliLink.click()]).then(([p]) => p);

@@ -5,22 +5,16 @@
  */
 import ExcelJS from "exceljs";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import {
   ROOT,
   describeInChromium,
-  ensureBuilt,
+  expectAccessible,
   foreignRequests,
-  launch,
+  pageSession,
   screenshot,
-  seriousAxeViolations,
-  startServer,
   tabTo,
-  watchedPage,
-  type TestServer,
-  type Watched,
 } from "./support";
 
 const BOARD_PACK = path.join(ROOT, "examples", "board-pack.xlsx");
@@ -40,20 +34,6 @@ const EXPECTED = {
   findingCounts: "0 errors, 7 warnings, 1 for information",
 };
 
-let browser: Browser;
-let server: TestServer;
-let tmp: string;
-const opened: Watched[] = [];
-
-/** The page at `width` px, fresh, with its requests and errors recorded. */
-async function openPage(width = 1280): Promise<Watched> {
-  const w = await watchedPage(browser, server.origin, { width, height: 900 });
-  opened.push(w);
-  await w.page.goto(server.origin + "/");
-  await w.page.getByRole("button", { name: "Choose a workbook" }).waitFor();
-  return w;
-}
-
 async function chooseFile(page: Page, file: string): Promise<void> {
   await page.getByTestId("file-input").setInputFiles(file);
 }
@@ -69,21 +49,6 @@ function figure(page: Page, list: string, term: string) {
     .locator("dt")
     .filter({ hasText: new RegExp(`^${term}$`) })
     .locator("xpath=following-sibling::dd[1]");
-}
-
-/** Fails the test where the page asked anything of another site or logged an error. */
-function expectClean(w: Watched): void {
-  expect(foreignRequests(w, server.origin)).toEqual([]);
-  expect(w.errors).toEqual([]);
-}
-
-async function expectAccessible(page: Page, state: string): Promise<void> {
-  // Scanned once settled: mid-check, controls are greyed out (disabled, so exempt from the
-  // contrast rule), and axe can read a colour and the attribute that exempts it at different moments.
-  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
-  const violations = await seriousAxeViolations(page);
-  // The state is in the message, so a failure says which screen broke.
-  expect({ state, violations }).toEqual({ state, violations: [] });
 }
 
 async function readXlsx(file: string): Promise<ExcelJS.Workbook> {
@@ -142,31 +107,16 @@ async function checkDownload(file: string, expected: { gapPounds: number }): Pro
 
 async function download(page: Page, act: () => Promise<void>): Promise<{ file: string; name: string }> {
   const [dl] = await Promise.all([page.waitForEvent("download"), act()]);
-  const file = path.join(tmp, `${Date.now()}-${dl.suggestedFilename()}`);
+  const file = path.join(session.tmp, `${Date.now()}-${dl.suggestedFilename()}`);
   await dl.saveAs(file);
   return { file, name: dl.suggestedFilename() };
 }
 
+const session = pageSession("board-summary-e2e-");
+
 describeInChromium("the Board Summary page in Chromium", () => {
-  beforeAll(async () => {
-    ensureBuilt();
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), "board-summary-e2e-"));
-    server = await startServer();
-    browser = await launch();
-  }, 240_000);
-
-  afterEach(async () => {
-    while (opened.length) await opened.pop()!.context.close();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
-  });
-
   it("declares in a Content-Security-Policy that it talks only to its own server, and the browser enforces it", async () => {
-    const w = await openPage();
+    const w = await session.openPage();
     const csp = await w.page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
     expect(csp).toMatch(/default-src 'self'/);
     expect(csp).toMatch(/connect-src 'self'/);
@@ -184,13 +134,13 @@ describeInChromium("the Board Summary page in Chromium", () => {
       return { sent: await sent, directive: await violated };
     });
     expect(outcome).toEqual({ sent: "refused", directive: "connect-src" });
-    expect(foreignRequests(w, server.origin)).toEqual([]);
+    expect(foreignRequests(w, session.origin)).toEqual([]);
     // The refusal is logged as a console error, which is the point here; nothing else is.
     expect(w.errors.filter((e) => !/Content Security Policy/.test(e))).toEqual([]);
   });
 
   it("opens board-pack.xlsx and shows the same figures, RAG and findings as the add-in, with each finding's cell and content", async () => {
-    const w = await openPage(1280);
+    const w = await session.openPage(1280);
     const { page } = w;
     await expectAccessible(page, "empty");
     await chooseFile(page, BOARD_PACK);
@@ -224,11 +174,11 @@ describeInChromium("the Board Summary page in Chromium", () => {
 
     // The screenshots for the docs are taken in getting-started.test.ts.
     await screenshot(page, "page-1280-findings");
-    expectClean(w);
+    session.expectClean(w);
   });
 
   it("fits a 320 px wide window without sideways scrolling", async () => {
-    const w = await openPage(320);
+    const w = await session.openPage(320);
     const { page } = w;
     await chooseFile(page, BOARD_PACK);
     await waitForOverview(page);
@@ -245,11 +195,11 @@ describeInChromium("the Board Summary page in Chromium", () => {
     expect(inputs.filter((i) => i.right > 320)).toEqual([]);
     await expectAccessible(page, "loaded at 320 px");
     await screenshot(page, "page-320");
-    expectClean(w);
+    session.expectClean(w);
   });
 
   it("recalculates the gap when the savings target is changed in Settings", async () => {
-    const w = await openPage();
+    const w = await session.openPage();
     const { page } = w;
     await chooseFile(page, BOARD_PACK);
     await waitForOverview(page);
@@ -264,11 +214,11 @@ describeInChromium("the Board Summary page in Chromium", () => {
     await page.getByLabel("Savings target").fill("3.5m");
     await page.getByRole("button", { name: "Save settings" }).click();
     await figure(page, "Recovery action figures", "Above target by").filter({ hasText: "£435,000" }).waitFor();
-    expectClean(w);
+    session.expectClean(w);
   });
 
   it("builds the summary sheets and downloads board-pack.summary.xlsx with the figures, source sheets unchanged", async () => {
-    const w = await openPage();
+    const w = await session.openPage();
     const { page } = w;
     await chooseFile(page, BOARD_PACK);
     await waitForOverview(page);
@@ -291,13 +241,13 @@ describeInChromium("the Board Summary page in Chromium", () => {
     const input = await readXlsx(BOARD_PACK);
     const settings = "Board Summary Settings";
     expect(sheetContent(output.getWorksheet(settings)!)).toEqual(sheetContent(input.getWorksheet(settings)!));
-    expectClean(w);
+    session.expectClean(w);
   });
 
   it("says plainly when a file is not a workbook, is password-protected or is broken, and keeps working", async () => {
-    const w = await openPage();
+    const w = await session.openPage();
     const { page } = w;
-    const text = path.join(tmp, "minutes.xlsx");
+    const text = path.join(session.tmp, "minutes.xlsx");
     fs.writeFileSync(text, "Minutes of the Integration Joint Board, 21 September 2023\nItem 1, Directions half-year report\n");
     await chooseFile(page, text);
     const alert = page.getByRole("alert");
@@ -306,7 +256,7 @@ describeInChromium("the Board Summary page in Chromium", () => {
     await expectAccessible(page, "file not a workbook");
 
     // An encrypted workbook: Office's compound file holding an EncryptionInfo stream.
-    const encrypted = path.join(tmp, "locked.xlsx");
+    const encrypted = path.join(session.tmp, "locked.xlsx");
     const cfb = Buffer.alloc(4096);
     Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(cfb, 0);
     Buffer.from("EncryptionInfo", "utf16le").copy(cfb, 1024);
@@ -316,7 +266,7 @@ describeInChromium("the Board Summary page in Chromium", () => {
     expect(await alert.innerText()).toMatch(/locked\.xlsx is password-protected/);
 
     // A workbook cut short (a failed copy or download).
-    const truncated = path.join(tmp, "cut-short.xlsx");
+    const truncated = path.join(session.tmp, "cut-short.xlsx");
     const whole = fs.readFileSync(BOARD_PACK);
     fs.writeFileSync(truncated, whole.subarray(0, Math.floor(whole.length / 2)));
     await chooseFile(page, truncated);
@@ -329,11 +279,11 @@ describeInChromium("the Board Summary page in Chromium", () => {
     await waitForOverview(page);
     expect(await page.getByRole("alert").count()).toBe(0);
     expect(await figure(page, "Recovery action figures", "Total value").textContent()).toBe(EXPECTED.total);
-    expectClean(w);
+    session.expectClean(w);
   });
 
   it("opens a workbook dropped on the page", async () => {
-    const w = await openPage();
+    const w = await session.openPage();
     const { page } = w;
     const bytes = fs.readFileSync(BOARD_PACK).toString("base64");
     const dataTransfer = await page.evaluateHandle((b64) => {
@@ -346,11 +296,11 @@ describeInChromium("the Board Summary page in Chromium", () => {
     await page.getByTestId("drop-zone").dispatchEvent("drop", { dataTransfer });
     await waitForOverview(page);
     expect(await figure(page, "Direction figures", "Directions").textContent()).toBe(EXPECTED.directions);
-    expectClean(w);
+    session.expectClean(w);
   });
 
   it("does it all by keyboard alone: open, change a setting, reach the findings, build, download", async () => {
-    const w = await openPage();
+    const w = await session.openPage();
     const { page } = w;
 
     await tabTo(page, /^Choose a workbook$/);
@@ -400,7 +350,7 @@ describeInChromium("the Board Summary page in Chromium", () => {
     const { file } = await download(page, () => page.keyboard.press("Enter"));
     // £5,000,000 − £3,935,000: the download carries the setting changed on the page.
     await checkDownload(file, { gapPounds: 1_065_000 });
-    expectClean(w);
+    session.expectClean(w);
   });
 
   it("reads a large workbook in the background, keeping the page responsive", async () => {
@@ -411,10 +361,10 @@ describeInChromium("the Board Summary page in Chromium", () => {
     for (let i = 1; i <= 20_000; i++) {
       ledger.addRow([45000 + (i % 365), `CC${1000 + (i % 97)}`, `Invoice ${i} for care home placements`, i * 3.17, i * 0.63, i * 3.8, 5000, 5000 - i * 3.8]);
     }
-    const big = path.join(tmp, "large-board-pack.xlsx");
+    const big = path.join(session.tmp, "large-board-pack.xlsx");
     await wb.xlsx.writeFile(big);
 
-    const w = await openPage();
+    const w = await session.openPage();
     const { page } = w;
     // The longest gap between animation frames from the moment the file is being opened until
     // its overview shows: reading and checking both run in the worker, so the page keeps painting.
@@ -447,32 +397,19 @@ describeInChromium("the Board Summary page in Chromium", () => {
     expect(probe.frames).toBeGreaterThan(5);
     expect(probe.gap).toBeLessThan(300);
     expect(await figure(page, "Recovery action figures", "Total value").textContent()).toBe(EXPECTED.total);
-    expectClean(w);
+    session.expectClean(w);
   });
 });
 
 describeInChromium("the add-in's task pane outside Excel, in Chromium", () => {
-  beforeAll(async () => {
-    ensureBuilt();
-    server = await startServer();
-    browser = await launch();
-  }, 240_000);
-
-  afterAll(async () => {
-    while (opened.length) await opened.pop()!.context.close();
-    await browser?.close();
-    await server?.close();
-  });
-
   it("says it runs inside Excel, with office.js served locally and no console error", async () => {
-    const w = await watchedPage(browser, server.origin);
-    opened.push(w);
-    await w.page.goto(server.origin + "/taskpane.html");
+    const w = await session.watch();
+    await w.page.goto(session.origin + "/taskpane.html");
     await w.page.getByText("Board Summary runs inside Excel.").waitFor({ timeout: 30_000 });
     expect(await w.page.getByRole("heading", { level: 1 }).innerText()).toBe("Board Summary");
     // office.js (and any file it loads) came from node_modules, not from Microsoft's CDN.
     expect(w.servedLocally.some((u) => u.endsWith("/office.js"))).toBe(true);
-    const foreign = foreignRequests(w, server.origin).filter((u) => !w.servedLocally.includes(u));
+    const foreign = foreignRequests(w, session.origin).filter((u) => !w.servedLocally.includes(u));
     expect(foreign).toEqual([]);
     expect(w.errors).toEqual([]);
     await expectAccessible(w.page, "task pane outside Excel");

@@ -5,23 +5,15 @@
  * the heat map fits a 320 px window, every state is axe clean, and a settings change saved
  * and built on the page keeps the settings the workbook already had. Skips without Chromium.
  */
-import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { cli, ensureCliBuilt } from "../cli/spawn";
 import {
   ROOT,
   describeInChromium,
-  ensureBuilt,
-  foreignRequests,
-  launch,
+  expectAccessible,
+  pageSession,
   screenshot,
-  seriousAxeViolations,
-  startServer,
-  watchedPage,
-  type TestServer,
-  type Watched,
 } from "./support";
 
 const OD_ACTION_PLAN = path.join(ROOT, "examples", "od-action-plan.xlsx");
@@ -69,21 +61,6 @@ function percent(fraction: number): string {
   return `${(tenths / 10).toFixed(1)}%`;
 }
 
-let browser: Browser;
-let server: TestServer;
-let tmp: string;
-const opened: Watched[] = [];
-
-async function openFile(file: string, width = 1280): Promise<Watched> {
-  const w = await watchedPage(browser, server.origin, { width, height: 900 });
-  opened.push(w);
-  await w.page.goto(server.origin + "/");
-  await w.page.getByTestId("file-input").setInputFiles(file);
-  await w.page.getByRole("heading", { name: "Overview" }).waitFor({ timeout: 30_000 });
-  await w.page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
-  return w;
-}
-
 /** Each term and its figure in the overview list called `list`. */
 async function figures(page: Page, list: string): Promise<Record<string, string>> {
   return page
@@ -111,38 +88,12 @@ async function shownFindings(page: Page): Promise<string[]> {
   );
 }
 
-function expectClean(w: Watched): void {
-  expect(foreignRequests(w, server.origin)).toEqual([]);
-  expect(w.errors).toEqual([]);
-}
-
-async function expectAccessible(page: Page, state: string): Promise<void> {
-  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
-  expect({ state, violations: await seriousAxeViolations(page) }).toEqual({ state, violations: [] });
-}
+const session = pageSession("board-summary-plans-", ensureCliBuilt);
 
 describeInChromium("action plans and risk registers on the page, in Chromium", () => {
-  beforeAll(async () => {
-    ensureBuilt();
-    ensureCliBuilt();
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), "board-summary-plans-"));
-    server = await startServer();
-    browser = await launch();
-  }, 240_000);
-
-  afterEach(async () => {
-    while (opened.length) await opened.pop()!.context.close();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
-  });
-
   it("opens od-action-plan.xlsx and shows the command line's action-plan figures and findings", async () => {
     const json = report(OD_ACTION_PLAN);
-    const w = await openFile(OD_ACTION_PLAN);
+    const w = await session.openWorkbook(OD_ACTION_PLAN);
     const { page } = w;
     expect(await cardTitles(page)).toEqual(["Action plans", "Data checks"]);
     const a = json.actionPlan;
@@ -161,12 +112,12 @@ describeInChromium("action plans and risk registers on the page, in Chromium", (
     expect(await page.getByText("Stated RAG differs from the facts").count()).toBe(1);
     await expectAccessible(page, "od-action-plan at 1280 px");
     await screenshot(page, "page-action-plan-1280", { docs: true });
-    expectClean(w);
+    session.expectClean(w);
   });
 
   it("opens programme-plan-and-risks.xlsx and shows the command line's plan and risk figures", async () => {
     const json = report(PROGRAMME_PLAN_AND_RISKS);
-    const w = await openFile(PROGRAMME_PLAN_AND_RISKS);
+    const w = await session.openWorkbook(PROGRAMME_PLAN_AND_RISKS);
     const { page } = w;
     expect(await cardTitles(page)).toEqual(["Action plans", "Risks", "Data checks"]);
     const a = json.actionPlan;
@@ -192,12 +143,12 @@ describeInChromium("action plans and risk registers on the page, in Chromium", (
     expect(await shownFindings(page)).toEqual(json.findings.map((f) => `${f.sheet} ${f.cell} ${f.code}`));
     await expectAccessible(page, "programme-plan-and-risks at 1280 px");
     await screenshot(page, "page-plan-and-risks-1280");
-    expectClean(w);
+    session.expectClean(w);
   });
 
   it("opens board-pack-with-errors.xlsx: every kind's card, risk figures that are not all zero, and the heat map", async () => {
     const json = report(WITH_ERRORS);
-    const w = await openFile(WITH_ERRORS);
+    const w = await session.openWorkbook(WITH_ERRORS);
     const { page } = w;
     expect(await cardTitles(page)).toEqual(["Recovery actions", "Directions", "Action plans", "Risks", "Data checks"]);
     const r = json.risks;
@@ -225,12 +176,12 @@ describeInChromium("action plans and risk registers on the page, in Chromium", (
     expect((await table.boundingBox())!.y + (await table.boundingBox())!.height).toBeLessThan(900);
     await expectAccessible(page, "board-pack-with-errors at 1280 px, heat map shown");
     await screenshot(page, "page-risks-1280", { docs: true });
-    expectClean(w);
+    session.expectClean(w);
   });
 
   it("at 320 px stacks the cards, fits the heat map without sideways scrolling, and stays accessible", async () => {
     const json = report(WITH_ERRORS);
-    const w = await openFile(WITH_ERRORS, 320);
+    const w = await session.openWorkbook(WITH_ERRORS, 320);
     const { page } = w;
     const widths = await page.evaluate(() => ({ doc: document.documentElement.scrollWidth, view: window.innerWidth }));
     expect(widths.doc).toBeLessThanOrEqual(320);
@@ -252,20 +203,20 @@ describeInChromium("action plans and risk registers on the page, in Chromium", (
     expect(new Set(lefts).size).toBe(1);
     await expectAccessible(page, "board-pack-with-errors at 320 px, heat map shown");
     await screenshot(page, "page-heat-map-320");
-    expectClean(w);
+    session.expectClean(w);
   });
 
   it("shows od-action-plan.xlsx at 320 px, for the docs", async () => {
-    const w = await openFile(OD_ACTION_PLAN, 320);
+    const w = await session.openWorkbook(OD_ACTION_PLAN, 320);
     const { page } = w;
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     await expectAccessible(page, "od-action-plan at 320 px");
     await screenshot(page, "page-action-plan-320", { docs: true });
-    expectClean(w);
+    session.expectClean(w);
   });
 
   it("keeps the workbook's saved settings when a new target is saved and built, into the download", async () => {
-    const w = await openFile(OD_ACTION_PLAN);
+    const w = await session.openWorkbook(OD_ACTION_PLAN);
     const { page } = w;
     // The sample saves its organisation and as-at date; the form shows them.
     expect(await page.getByLabel("Organisation").inputValue()).toBe("Castle Point and Rochford CCG and Southend CCG");
@@ -279,7 +230,7 @@ describeInChromium("action plans and risk registers on the page, in Chromium", (
     const button = page.getByRole("button", { name: "Download od-action-plan.summary.xlsx" });
     await button.waitFor({ timeout: 30_000 });
     const [dl] = await Promise.all([page.waitForEvent("download"), button.click()]);
-    const file = path.join(tmp, dl.suggestedFilename());
+    const file = path.join(session.tmp, dl.suggestedFilename());
     await dl.saveAs(file);
 
     // The command line reads the download's saved settings: the new ones and the sample's own.
@@ -288,6 +239,6 @@ describeInChromium("action plans and risk registers on the page, in Chromium", (
     expect(text).toContain("due soon within 120 days");
     expect(text).toContain("organisation Castle Point and Rochford CCG and Southend CCG");
     expect(report(file).actionPlan.dueSoon).toBe(13);
-    expectClean(w);
+    session.expectClean(w);
   });
 });

@@ -6,6 +6,7 @@
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as http from "http";
+import * as os from "os";
 import type { AddressInfo } from "net";
 import * as path from "path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
@@ -202,4 +203,102 @@ export async function tabTo(page: Page, name: RegExp, { backwards = false, max =
     if (name.test(label)) return;
   }
   throw new Error(`${name} was not reached by ${backwards ? "Shift+Tab" : "Tab"} in ${max} presses; focus went through: ${seen.join(" | ")}`);
+}
+
+/** A test file's browser, server and scratch folder, and the pages its tests open. */
+export interface PageSession {
+  readonly browser: Browser;
+  readonly server: TestServer;
+  /** The test server's origin (`http://127.0.0.1:port`). */
+  readonly origin: string;
+  /** A scratch folder for downloads and made workbooks, removed after the file's tests. */
+  readonly tmp: string;
+  /** A fresh page context `width` px wide, its requests and errors recorded, closed after the test. */
+  watch(width?: number): Promise<Watched>;
+  /** The page, ready for a workbook ("Choose a workbook" shown). */
+  openPage(width?: number): Promise<Watched>;
+  /** The page with `file` chosen and its overview shown, nothing still busy. */
+  openWorkbook(file: string, width?: number): Promise<Watched>;
+  /** Fails the test where the page asked anything of another site or logged an error. */
+  expectClean(w: Watched): void;
+}
+
+/**
+ * Starts the build (where stale), the server and Chromium before a test file's tests, closes
+ * each test's pages after it and stops everything after the last. Does nothing where Chromium
+ * is missing (the tests are skipped by describeInChromium). `before` runs first (another build).
+ */
+export function pageSession(tmpPrefix: string, before?: () => void): PageSession {
+  let browser: Browser | undefined;
+  let server: TestServer | undefined;
+  let tmp: string | undefined;
+  const opened: Watched[] = [];
+  const started = <T>(x: T | undefined): T => {
+    if (x === undefined) throw new Error("The page session has not started (call pageSession at the top of the test file).");
+    return x;
+  };
+  beforeAll(async () => {
+    if (!HAS_CHROMIUM) return;
+    ensureBuilt();
+    before?.();
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), tmpPrefix));
+    server = await startServer();
+    browser = await launch();
+  }, 240_000);
+  afterEach(async () => {
+    while (opened.length) await opened.pop()!.context.close();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  });
+  const session: PageSession = {
+    get browser() {
+      return started(browser);
+    },
+    get server() {
+      return started(server);
+    },
+    get origin() {
+      return started(server).origin;
+    },
+    get tmp() {
+      return started(tmp);
+    },
+    async watch(width = 1280) {
+      const w = await watchedPage(session.browser, session.origin, { width, height: 900 });
+      opened.push(w);
+      return w;
+    },
+    async openPage(width = 1280) {
+      const w = await session.watch(width);
+      await w.page.goto(session.origin + "/");
+      await w.page.getByRole("button", { name: "Choose a workbook" }).waitFor();
+      return w;
+    },
+    async openWorkbook(file: string, width = 1280) {
+      const w = await session.openPage(width);
+      await w.page.getByTestId("file-input").setInputFiles(file);
+      await w.page.getByRole("heading", { name: "Overview" }).waitFor({ timeout: 30_000 });
+      await w.page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
+      return w;
+    },
+    expectClean(w: Watched) {
+      expect(foreignRequests(w, session.origin)).toEqual([]);
+      expect(w.errors).toEqual([]);
+    },
+  };
+  return session;
+}
+
+/**
+ * Fails where axe-core finds a serious or critical violation on the page as it is now, with
+ * `state` in the message so a failure says which screen broke. Scanned once settled: mid-check,
+ * controls are greyed out (disabled, so exempt from the contrast rule), and axe can read a
+ * colour and the attribute that exempts it at different moments.
+ */
+export async function expectAccessible(page: Page, state: string): Promise<void> {
+  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
+  expect({ state, violations: await seriousAxeViolations(page) }).toEqual({ state, violations: [] });
 }
