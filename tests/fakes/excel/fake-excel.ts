@@ -144,6 +144,15 @@ const MAX_COLS = 16_384;
 /** A row's standard height and a column's standard width in points (Calibri 11: 20 px and 64 px). */
 const STANDARD_HEIGHT = 15;
 const STANDARD_WIDTH = 48;
+/** Excel's "Normal" page margins in points (PageLayout's unit; 72 points an inch). */
+const DEFAULT_MARGINS: Record<string, number> = {
+  leftMargin: 50.4,
+  rightMargin: 50.4,
+  topMargin: 54,
+  bottomMargin: 54,
+  headerMargin: 21.6,
+  footerMargin: 21.6,
+};
 const ERRORS = new Set(["#REF!", "#VALUE!", "#DIV/0!", "#N/A", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!"]);
 
 function key(row: number, col: number): string {
@@ -935,11 +944,51 @@ class FakePageBreaks extends FakeClientObject {
       this.ws.sheet().pageBreaks = [];
     });
   }
+  get items(): FakePageBreak[] {
+    return this.prop("items");
+  }
+  /**
+   * `load("items/rowIndex, items/columnIndex")` (PageBreakCollection.items, PageBreak,
+   * ExcelApi 1.9): one item a manual break, in row order. Microsoft says only that rowIndex
+   * "specifies the row index for the page break"; here it is the zero-based index of the
+   * first row after the break, as Range.rowIndex is zero-based ("Zero-indexed"), and a
+   * horizontal break's columnIndex is 0 (*assumed*, both: docs/addin.md lists them as
+   * needing a real Excel).
+   */
+  override readPaths(paths: string[]): { data: unknown; commit: () => void } {
+    if (paths.some((p) => !p.startsWith("items"))) throw new Error("fake: only items/... can be loaded on a page break collection");
+    if (!this.ctx.excel.isSetSupported("ExcelApi", "1.9")) throw new FakeOfficeError("ApiNotFound", "Page breaks need ExcelApi 1.9.");
+    const itemPaths = paths.filter((p) => p.startsWith("items/")).map((p) => p.slice("items/".length));
+    const items = this.ws.sheet().pageBreaks.map((row) => new FakePageBreak(this.ctx, row - 1, 0));
+    const reads = items.map((b) => b.readPaths(itemPaths.length ? itemPaths : ["rowIndex", "columnIndex"]));
+    return {
+      data: reads.map((r) => r.data),
+      commit: () => {
+        reads.forEach((r) => r.commit());
+        this.loaded.set("items", items);
+      },
+    };
+  }
+}
+
+/** One manual page break (PageBreak, ExcelApi 1.9); see FakePageBreaks.readPaths for its indexes. */
+class FakePageBreak extends FakeClientObject {
+  constructor(
+    ctx: FakeContext,
+    private readonly row: number,
+    private readonly column: number,
+  ) {
+    super(ctx, "PageBreak");
+  }
+  get rowIndex(): number {
+    return this.prop("rowIndex");
+  }
+  get columnIndex(): number {
+    return this.prop("columnIndex");
+  }
   protected override read(prop: string): unknown {
-    if (prop === "centerFooter" || prop === "leftHeader") {
-      const v = this.ws.sheet().pageLayout[prop];
-      return typeof v === "string" ? v : "";
-    }
+    if (prop === "rowIndex") return this.row;
+    if (prop === "columnIndex") return this.column;
     return super.read(prop);
   }
 }
@@ -988,12 +1037,18 @@ class FakePageLayout extends FakeClientObject {
   get paperSize(): string {
     return this.prop("paperSize");
   }
-  /** Excel's defaults where a sheet's page setup was never set: portrait, 100%. */
+  /**
+   * Excel's defaults where a sheet's page setup was never set: portrait, 100%, Letter, and
+   * the "Normal" margins in points (0.7 in left and right, 0.75 in top and bottom, 0.3 in
+   * header and footer: the margins ECMA-376 Part 1 shows for `pageMargins` and Excel writes
+   * for a new sheet; *assumed* as to what Office.js reads for a sheet never set up).
+   */
   protected override read(prop: string): unknown {
     const layout = this.ws.sheet().pageLayout;
     if (prop === "orientation") return layout.orientation ?? "Portrait";
     if (prop === "zoom") return layout.zoom ? { ...(layout.zoom as Excel.PageLayoutZoomOptions) } : { scale: 100 };
     if (prop === "paperSize") return layout.paperSize ?? "Letter";
+    if (prop in DEFAULT_MARGINS) return layout[prop] ?? DEFAULT_MARGINS[prop];
     return super.read(prop);
   }
   /** PageLayout.getPrintTitleRowsOrNullObject (ExcelApi 1.9): the rows repeated on each printed page. */
@@ -1016,20 +1071,38 @@ class FakePageLayout extends FakeClientObject {
   set leftMargin(v: number) {
     this.margin("leftMargin", v);
   }
+  get leftMargin(): number {
+    return this.prop("leftMargin");
+  }
   set rightMargin(v: number) {
     this.margin("rightMargin", v);
+  }
+  get rightMargin(): number {
+    return this.prop("rightMargin");
   }
   set topMargin(v: number) {
     this.margin("topMargin", v);
   }
+  get topMargin(): number {
+    return this.prop("topMargin");
+  }
   set bottomMargin(v: number) {
     this.margin("bottomMargin", v);
+  }
+  get bottomMargin(): number {
+    return this.prop("bottomMargin");
   }
   set headerMargin(v: number) {
     this.margin("headerMargin", v);
   }
+  get headerMargin(): number {
+    return this.prop("headerMargin");
+  }
   set footerMargin(v: number) {
     this.margin("footerMargin", v);
+  }
+  get footerMargin(): number {
+    return this.prop("footerMargin");
   }
   setPrintTitleRows(rows: string): void {
     this.write({ call: "setPrintTitleRows", rows }, () => {
@@ -1337,8 +1410,10 @@ class FakeRange extends FakeClientObject {
     const size = kind === "row" ? "rowHeight" : "columnWidth";
     const standard = kind === "row" ? "useStandardHeight" : "useStandardWidth";
     const index = kind === "row" ? "rowIndex" : "columnIndex";
-    if (Object.keys(options).some((k) => k !== "format" && k !== index) || Object.keys(format).some((k) => k !== size && k !== standard))
-      throw new Error(`fake: only ${index}, ${size} and ${standard} are modelled in get${kind === "row" ? "Row" : "Column"}Properties`);
+    // ColumnPropertiesLoadOptions.columnHidden (ExcelApi 1.9): whether the column is hidden.
+    const hidden = kind === "column" ? "columnHidden" : null;
+    if (Object.keys(options).some((k) => k !== "format" && k !== index && k !== hidden) || Object.keys(format).some((k) => k !== size && k !== standard))
+      throw new Error(`fake: only ${index}, ${hidden ?? ""} ${size} and ${standard} are modelled in get${kind === "row" ? "Row" : "Column"}Properties`);
     const result = { value: [] as Record<string, unknown>[] };
     this.ctx.enqueue({
       desc: { on: this.kind, call: `get${kind === "row" ? "Row" : "Column"}Properties`, options },
@@ -1353,6 +1428,7 @@ class FakeRange extends FakeClientObject {
           const entry: Record<string, unknown> = {};
           const f: Record<string, unknown> = {};
           if (options[index]) entry[index] = i - 1;
+          if (hidden && options[hidden]) entry[hidden] = s.hiddenColumns.has(i);
           if (format[size]) f[size] = sizes.get(i) ?? (kind === "row" ? STANDARD_HEIGHT : STANDARD_WIDTH);
           if (format[standard]) f[standard] = !sizes.has(i);
           entry.format = f;
@@ -1374,7 +1450,7 @@ class FakeRange extends FakeClientObject {
    * the range, in order; an entry's `format.rowHeight` (`columnWidth`) sets the size, its
    * `useStandardHeight` (`useStandardWidth`) puts the sheet's standard size back.
    */
-  private setLineProperties(kind: "row" | "column", data: { format?: Record<string, unknown> }[]): void {
+  private setLineProperties(kind: "row" | "column", data: { format?: Record<string, unknown>; columnHidden?: boolean }[]): void {
     this.write({ call: `set${kind === "row" ? "Row" : "Column"}Properties`, data }, () => {
       if (!this.ctx.excel.isSetSupported("ExcelApi", "1.9")) throw new FakeOfficeError("ApiNotFound", "Row and column properties need ExcelApi 1.9.");
       const b = this.bounds();
@@ -1388,13 +1464,16 @@ class FakeRange extends FakeClientObject {
         const size = f[kind === "row" ? "rowHeight" : "columnWidth"];
         if (f[kind === "row" ? "useStandardHeight" : "useStandardWidth"] === true) sizes.delete(first + i);
         if (typeof size === "number") sizes.set(first + i, size);
+        // SettableColumnProperties.columnHidden (ExcelApi 1.9): hides or shows the column.
+        if (kind === "column" && entry.columnHidden === true) s.hiddenColumns.add(first + i);
+        if (kind === "column" && entry.columnHidden === false) s.hiddenColumns.delete(first + i);
       });
     });
   }
   setRowProperties(data: { format?: Record<string, unknown> }[]): void {
     this.setLineProperties("row", data);
   }
-  setColumnProperties(data: { format?: Record<string, unknown> }[]): void {
+  setColumnProperties(data: { format?: Record<string, unknown>; columnHidden?: boolean }[]): void {
     this.setLineProperties("column", data);
   }
   /**
@@ -2355,6 +2434,8 @@ export class FakeExcel {
         rowHeights: [...s.rowHeights.entries()].sort((a, b) => a[0] - b[0]),
         validation: [...s.validation.entries()].sort().map(([k, v]) => [k, JSON.parse(JSON.stringify(v))]),
         pageLayout: JSON.parse(JSON.stringify(s.pageLayout)),
+        pageBreaks: [...s.pageBreaks],
+        hiddenColumns: [...s.hiddenColumns].sort((a, b) => a - b),
         tabColor: s.tabColor,
       })),
     };

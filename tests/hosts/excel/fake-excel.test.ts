@@ -196,3 +196,94 @@ describe("the fake Excel's data validation, events and merged-area limit", () =>
     expect(err.code).toBe("GeneralException");
   });
 });
+
+describe("the fake Excel's page setup, page breaks and hidden columns", () => {
+  it("reads Excel's Normal margins and Letter paper where never set, and what was set otherwise", async () => {
+    const fake = new FakeExcel();
+    fake.addSheet("S");
+    const read = () =>
+      fake.run(async (ctx) => {
+        const layout = ctx.workbook.worksheets.getItem("S").pageLayout;
+        layout.load("paperSize, leftMargin, rightMargin, topMargin, bottomMargin, headerMargin, footerMargin");
+        await ctx.sync();
+        return [layout.paperSize, layout.leftMargin, layout.rightMargin, layout.topMargin, layout.bottomMargin, layout.headerMargin, layout.footerMargin];
+      });
+    expect(await read()).toEqual(["Letter", 50.4, 50.4, 54, 54, 21.6, 21.6]);
+    await fake.run(async (ctx) => {
+      const layout = ctx.workbook.worksheets.getItem("S").pageLayout;
+      layout.paperSize = "A4";
+      layout.leftMargin = 18;
+      layout.footerMargin = 30;
+      await ctx.sync();
+    });
+    expect(await read()).toEqual(["A4", 18, 50.4, 54, 54, 21.6, 30]);
+  });
+
+  it("loads manual page breaks as a collection, each rowIndex the zero-based row after its break", async () => {
+    const fake = new FakeExcel();
+    fake.addSheet("S");
+    const rows = await fake.run(async (ctx) => {
+      const breaks = ctx.workbook.worksheets.getItem("S").horizontalPageBreaks;
+      breaks.add("A9");
+      breaks.add("A3");
+      breaks.load("items/rowIndex, items/columnIndex");
+      expect(() => breaks.items).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+      await ctx.sync();
+      return breaks.items.map((b) => [b.rowIndex, b.columnIndex]);
+    });
+    expect(rows).toEqual([
+      [2, 0],
+      [8, 0],
+    ]);
+    const old = new FakeExcel({ apiVersion: "1.8" });
+    old.addSheet("S");
+    const err = await old
+      .run(async (ctx) => {
+        ctx.workbook.worksheets.getItem("S").horizontalPageBreaks.load("items/rowIndex");
+        await ctx.sync();
+      })
+      .catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: "ApiNotFound" });
+  });
+
+  it("reads and sets hidden columns through column properties, as Range.columnHidden sets them", async () => {
+    const fake = new FakeExcel();
+    fake.addSheet("S");
+    const hidden = await fake.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("S");
+      ws.getRange("C:C").columnHidden = true;
+      ws.getRange("A:D").setColumnProperties([{ columnHidden: true }, {}, { columnHidden: false }, { format: { columnWidth: 20 } }]);
+      const props = ws.getRange("A:E").getColumnProperties({ columnHidden: true, format: { columnWidth: true } });
+      await ctx.sync();
+      return props.value.map((c) => [c.columnHidden, c.format?.columnWidth]);
+    });
+    expect(hidden).toEqual([
+      [true, 48],
+      [false, 48],
+      [false, 48],
+      [false, 20],
+      [false, 48],
+    ]);
+  });
+
+  it("copies a sheet with its page setup, header and footer, page breaks and hidden columns (Worksheet.copy)", async () => {
+    const fake = new FakeExcel();
+    fake.addSheet("S", { A1: "x" });
+    await fake.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("S");
+      ws.pageLayout.paperSize = "Legal";
+      ws.pageLayout.topMargin = 80;
+      ws.pageLayout.headersFooters.defaultForAllPages.rightFooter = "Page &P";
+      ws.horizontalPageBreaks.add("A5");
+      ws.getRange("H:H").columnHidden = true;
+      ws.copy("End");
+      await ctx.sync();
+    });
+    const copy = fake.sheet("S (2)")!;
+    expect({ layout: copy.pageLayout, breaks: copy.pageBreaks, hidden: [...copy.hiddenColumns] }).toEqual({
+      layout: { paperSize: "Legal", topMargin: 80, rightFooter: "Page &P" },
+      breaks: [5],
+      hidden: [8],
+    });
+  });
+});
