@@ -9,13 +9,15 @@
  *
  * - cells: Range.copyFrom(backup's used range, "All"), as the Excel UI's copy and paste:
  *   values, formulas, number formats, cell formats, hyperlinks, merged cells;
- * - column widths and row heights, which a paste does not carry: read from the backup with
- *   Range.getColumnProperties / getRowProperties and set with their set… counterparts;
+ * - column widths, hidden columns (the marker's) and row heights, which a paste does not
+ *   carry: read from the backup with Range.getColumnProperties / getRowProperties and set
+ *   with their set… counterparts (columnHidden is in ColumnProperties, ExcelApi 1.9);
  * - tables: a table the paste carried over is renamed to its old name, else the table is
  *   made again over the same cells (whether copyFrom pastes tables is not documented);
- * - frozen panes, orientation, fit to pages, print titles, header and footer: read from the
- *   backup; the tab colour from the summary itself before the build (Excel gives none for a
- *   hidden sheet).
+ * - frozen panes, orientation, paper size, the six margins, fit to pages, print titles, all
+ *   six header and footer parts and the manual page breaks (PageBreakCollection items, each
+ *   added again before its row): read from the backup; the tab colour from the summary
+ *   itself before the build (Excel gives none for a hidden sheet).
  *
  * Four syncs whatever the number of sheets: list the sheets; read the backups; clear each
  * summary and copy its backup back, reading where the paste put tables; name the tables and
@@ -24,6 +26,11 @@
 import type { SheetModel } from "../../core/summary/sheet-model";
 import { boundsAddress, parseRangeAddress, stripSheet, type Bounds } from "./address";
 import type { RenderedSheet } from "./render";
+
+/** The page margins PageLayout gives and takes, in points (ExcelApi 1.9). */
+const MARGINS = ["leftMargin", "rightMargin", "topMargin", "bottomMargin", "headerMargin", "footerMargin"] as const;
+/** The six parts of a header and footer (HeaderFooter, ExcelApi 1.9). */
+const HEADER_FOOTER = ["leftHeader", "centerHeader", "rightHeader", "leftFooter", "centerFooter", "rightFooter"] as const;
 
 /** An earlier summary being rewritten in place. */
 export interface InPlace {
@@ -46,12 +53,14 @@ export interface Target {
   ws?: Excel.Worksheet;
 }
 
-/** Empties an earlier summary: its tables, merges, cells, looks, sizes, panes and manual page breaks. */
+/** Empties an earlier summary: its tables, merges, cells, looks, hidden columns, sizes, panes and manual page breaks. */
 export function clearInPlace(ws: Excel.Worksheet, tables: Excel.Table[]): void {
   for (const t of tables) t.delete();
   const all = ws.getRange();
   all.unmerge();
   all.clear("All");
+  // A summary's marker column is hidden; a build (or a rollback) hides its own again.
+  all.columnHidden = false;
   all.format.useStandardWidth = true;
   all.format.useStandardHeight = true;
   ws.freezePanes.unfreeze();
@@ -79,6 +88,7 @@ interface Restore {
   layout: Excel.PageLayout;
   titles: Excel.Range;
   footer: Excel.HeaderFooter;
+  breaks: Excel.PageBreakCollection;
   /** The backup's tables, in the summary's order, with their ranges. */
   tables: { table: Excel.Table; range: Excel.Range; name: string }[];
   /** Tables on the summary now (the failed build's), deleted before the copy. */
@@ -146,15 +156,19 @@ function readBackup(old: InPlace, backup: Excel.Worksheet): Restore {
   const used = backup.getUsedRange(false);
   used.load("address");
   const rows = used.getRowProperties({ format: { rowHeight: true, useStandardHeight: true } });
-  const columns = used.getColumnProperties({ format: { columnWidth: true, useStandardWidth: true } });
+  const columns = used.getColumnProperties({ columnHidden: true, format: { columnWidth: true, useStandardWidth: true } });
   const frozen = backup.freezePanes.getLocationOrNullObject();
   frozen.load("address");
   const layout = backup.pageLayout;
-  layout.load("orientation, zoom");
+  layout.load(`orientation, zoom, paperSize, ${MARGINS.join(", ")}`);
   const titles = layout.getPrintTitleRowsOrNullObject();
   titles.load("address");
   const footer = layout.headersFooters.defaultForAllPages;
-  footer.load("centerFooter, leftHeader");
+  footer.load(HEADER_FOOTER.join(", "));
+  // Each break's row: zero-based and the first row after the break, as Range.rowIndex is
+  // (*assumed*: Microsoft's reference says only "the row index for the page break").
+  const breaks = backup.horizontalPageBreaks;
+  breaks.load("items/rowIndex");
   // A copy keeps its sheet's tables in their order (under new names): the nth is the nth old one.
   const tables = old.tableNames.map((name, i) => {
     const table = backup.tables.getItemAt(i);
@@ -165,7 +179,7 @@ function readBackup(old: InPlace, backup: Excel.Worksheet): Restore {
   });
   const current = old.ws.tables;
   current.load("items/name");
-  return { old, backup, used, rows, columns, frozen, layout, titles, footer, tables, current };
+  return { old, backup, used, rows, columns, frozen, layout, titles, footer, breaks, tables, current };
 }
 
 /**
@@ -178,20 +192,25 @@ function copyBack(r: Restore): Excel.TableScopedCollection[] {
   const address = stripSheet(r.used.address);
   const target = ws.getRange(address);
   target.copyFrom(r.used, "All");
-  // Sizes a paste does not carry; rows and columns at the standard size are left so.
-  target.setColumnProperties(r.columns.value.map((c) => (c.format?.useStandardWidth === false ? { format: { columnWidth: c.format.columnWidth } } : {})));
+  // Sizes and hidden columns a paste does not carry; rows and columns at the standard size
+  // are left so. Whether Excel reads a hidden column's width as 0 is not documented: a 0 is
+  // not set (it would hide the column by its width), the column is hidden by columnHidden.
+  target.setColumnProperties(r.columns.value.map(columnProperties));
   target.setRowProperties(r.rows.value.map((row) => (row.format?.useStandardHeight === false ? { format: { rowHeight: row.format.rowHeight } } : {})));
   if (!r.frozen.isNullObject) freeze(ws, r.frozen.address);
   const layout = ws.pageLayout;
   layout.orientation = r.layout.orientation;
+  layout.paperSize = r.layout.paperSize;
+  for (const m of MARGINS) layout[m] = r.layout[m];
   layout.zoom = zoomOf(r.layout.zoom);
   if (!r.titles.isNullObject) {
     const rows = titleRows(r.titles.address);
     layout.setPrintTitleRows(`$${rows.top}:$${rows.bottom}`);
   }
   const page = layout.headersFooters.defaultForAllPages;
-  page.centerFooter = r.footer.centerFooter;
-  page.leftHeader = r.footer.leftHeader;
+  for (const part of HEADER_FOOTER) page[part] = r.footer[part];
+  // clearInPlace removed the failed build's breaks; the backup's go back before their rows.
+  for (const b of r.breaks.items) ws.horizontalPageBreaks.add(`A${b.rowIndex + 1}`);
   if (r.old.tabColor !== null) ws.tabColor = r.old.tabColor;
   return r.tables.map((t) => {
     const tables = ws.getRange(stripSheet(t.range.address)).getTables(true);
@@ -221,6 +240,15 @@ function nameTables(r: Restore, carried: Excel.TableScopedCollection[]): void {
     table.style = t.table.style;
     table.showBandedRows = t.table.showBandedRows;
   });
+}
+
+/** What setColumnProperties puts back of a backup's column: its width where not the standard one, and hidden. */
+function columnProperties(c: Excel.ColumnProperties): Excel.SettableColumnProperties {
+  const out: Excel.SettableColumnProperties = {};
+  const width = c.format?.columnWidth;
+  if (c.format?.useStandardWidth === false && typeof width === "number" && width > 0) out.format = { columnWidth: width };
+  if (c.columnHidden === true) out.columnHidden = true;
+  return out;
 }
 
 /** The first and last rows of a print-titles address (`$4:$5`, `4:5` or `A4:XFD5`). */
