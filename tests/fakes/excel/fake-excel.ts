@@ -1429,8 +1429,10 @@ class FakeRange extends FakeClientObject {
           const f: Record<string, unknown> = {};
           if (options[index]) entry[index] = i - 1;
           if (hidden && options[hidden]) entry[hidden] = s.hiddenColumns.has(i);
-          if (format[size]) f[size] = sizes.get(i) ?? (kind === "row" ? STANDARD_HEIGHT : STANDARD_WIDTH);
-          if (format[standard]) f[standard] = !sizes.has(i);
+          // Whether Excel reads a hidden column as 0 wide is not documented: chosen per fake.
+          const zero = kind === "column" && this.ctx.excel.hiddenColumnsReadZeroWidth && s.hiddenColumns.has(i);
+          if (format[size]) f[size] = zero ? 0 : (sizes.get(i) ?? (kind === "row" ? STANDARD_HEIGHT : STANDARD_WIDTH));
+          if (format[standard]) f[standard] = !zero && !sizes.has(i);
           entry.format = f;
           data.push(entry);
         }
@@ -2053,6 +2055,8 @@ export interface FakeExcelOptions {
   fillFormulasInTables?: boolean;
   /** Whether Range.copyFrom pastes a table inside the source as a new table (undocumented; default off). */
   copyFromCarriesTables?: boolean;
+  /** Whether getColumnProperties reads a hidden column's width as 0, not standard (undocumented; default off: the width it had). */
+  hiddenColumnsReadZeroWidth?: boolean;
 }
 
 /** The fake Excel application: a workbook's state plus Excel.run. */
@@ -2086,9 +2090,11 @@ export class FakeExcel {
     this.eventDelayMs = options.eventDelayMs ?? 0;
     this.fillFormulasInTables = options.fillFormulasInTables ?? true;
     this.copyFromCarriesTables = options.copyFromCarriesTables ?? false;
+    this.hiddenColumnsReadZeroWidth = options.hiddenColumnsReadZeroWidth ?? false;
   }
   readonly fillFormulasInTables: boolean;
   readonly copyFromCarriesTables: boolean;
+  readonly hiddenColumnsReadZeroWidth: boolean;
   /** Every range whose cell properties were read (getCellProperties), as `'Sheet'!A1:B2`, in order. */
   readonly cellPropertyReads: string[] = [];
 

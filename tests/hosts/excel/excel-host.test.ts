@@ -253,14 +253,17 @@ describe("a build that fails part way leaves the workbook as it was", () => {
    * A workbook with an earlier summary of ours, about to be rebuilt: written by an earlier
    * version (earlierPlan), and the user has since chosen Legal paper for it.
    */
-  async function prepared() {
-    const { fake, host } = setup();
+  async function prepared(options: FakeExcelOptions = {}) {
+    const { fake, host } = setup(options);
     const names = sources(fake, 3);
     await host.writeSummaries(earlierPlan(names));
     fake.sheet("Recovery Summary")!.cells.get("1,1")!.value = "Old summary";
     fake.sheet("Recovery Summary")!.pageLayout.paperSize = "Legal";
     return { fake, host, names, rebuild: () => host.writeSummaries(planFor(names, { replace: ["Recovery Summary", "Data Checks"] })) };
   }
+
+  /** The workbook without sheet ids (a retried build numbers its new sheets differently). */
+  const withoutIds = (fake: FakeExcel) => JSON.parse(JSON.stringify(fake.dump(), (k, v) => (k === "id" ? undefined : v)));
 
   /** What the rollback must put back beyond the cells, as Excel would read it. */
   const printed = (fake: FakeExcel) => {
@@ -276,69 +279,70 @@ describe("a build that fails part way leaves the workbook as it was", () => {
     };
   };
 
-  it("puts back the earlier summary's paper size, margins, six header and footer parts, page breaks and hidden marker column, in 4 syncs", async () => {
-    // The rebuild, had it finished, changes every one of them.
-    const probe = await prepared();
-    const before = printed(probe.fake);
-    expect(before).toEqual({
-      paperSize: "Legal",
-      margins: [72, 64.8, 86.4, 79.2, 36, 32.4],
-      header: ["Old left header", "Old centre header", "Old right header"],
-      footer: ["Old left footer", "Old centre footer", "Old right footer"],
-      pageBreaks: [6, 7],
-      hiddenColumns: [10],
-    });
-    await probe.rebuild();
-    expect(printed(probe.fake)).toEqual({
-      paperSize: "A4",
-      margins: [18, 18, 54, 54, 21.6, 21.6],
-      header: ["Recovery Summary", "", "As at 21/09/2023"],
-      footer: ["&F", "", "Page &P of &N"],
-      pageBreaks: [4],
-      hiddenColumns: [8],
-    });
+  it.each([false, true])(
+    "puts back the earlier summary's paper size, margins, six header and footer parts, page breaks and hidden marker column, in 4 syncs (a hidden column reads 0 wide: %s)",
+    async (hiddenColumnsReadZeroWidth) => {
+      // The rebuild, had it finished, changes every one of them.
+      const probe = await prepared({ hiddenColumnsReadZeroWidth });
+      const before = printed(probe.fake);
+      expect(before).toEqual({
+        paperSize: "Legal",
+        margins: [72, 64.8, 86.4, 79.2, 36, 32.4],
+        header: ["Old left header", "Old centre header", "Old right header"],
+        footer: ["Old left footer", "Old centre footer", "Old right footer"],
+        pageBreaks: [6, 7],
+        hiddenColumns: [10],
+      });
+      await probe.rebuild();
+      expect(printed(probe.fake)).toEqual({
+        paperSize: "A4",
+        margins: [18, 18, 54, 54, 21.6, 21.6],
+        header: ["Recovery Summary", "", "As at 21/09/2023"],
+        footer: ["&F", "", "Page &P of &N"],
+        pageBreaks: [4],
+        hiddenColumns: [8],
+      });
 
-    // The same rebuild fails at its last sync, once every summary is rewritten.
-    const { fake, host, rebuild } = await prepared();
-    const start = fake.syncs.length;
-    fake.failOnSync(3);
-    const err = await rejection(rebuild());
-    expect(err.message).toMatch(/The workbook has been left as it was\.$/);
-    expect(printed(fake)).toEqual(before);
-    // Inspect, write, show (failed), then the rollback's 4.
-    expect(fake.syncs.length - start).toBe(3 + 4);
-    // And as Office.js reads them back.
-    const back = await fake.run(async (context) => {
-      const ws = context.workbook.worksheets.getItem("Recovery Summary");
-      const layout = ws.pageLayout;
-      layout.load("paperSize, leftMargin, rightMargin, topMargin, bottomMargin, headerMargin, footerMargin");
-      const hf = layout.headersFooters.defaultForAllPages;
-      hf.load("leftHeader, centerHeader, rightHeader, leftFooter, centerFooter, rightFooter");
-      const breaks = ws.horizontalPageBreaks;
-      breaks.load("items/rowIndex");
-      const columns = ws.getRange("H:J").getColumnProperties({ columnHidden: true });
-      await context.sync();
-      return {
-        paperSize: layout.paperSize,
-        margins: [layout.leftMargin, layout.rightMargin, layout.topMargin, layout.bottomMargin, layout.headerMargin, layout.footerMargin],
-        parts: [hf.leftHeader, hf.centerHeader, hf.rightHeader, hf.leftFooter, hf.centerFooter, hf.rightFooter],
-        breaksBefore: breaks.items.map((b) => b.rowIndex + 1),
-        hidden: columns.value.map((c) => c.columnHidden),
-      };
-    });
-    expect(back).toEqual({
-      paperSize: "Legal",
-      margins: before.margins,
-      parts: [...before.header, ...before.footer],
-      breaksBefore: [6, 7],
-      hidden: [false, false, true],
-    });
-    await host.readSnapshot();
-    expect(fake.state.sheets.filter((s) => s.name.startsWith("~BS"))).toEqual([]);
-  });
-
-  /** The workbook without sheet ids (a retried build numbers its new sheets differently). */
-  const withoutIds = (fake: FakeExcel) => JSON.parse(JSON.stringify(fake.dump(), (k, v) => (k === "id" ? undefined : v)));
+      // The same rebuild fails at its last sync, once every summary is rewritten.
+      const { fake, host, rebuild } = await prepared({ hiddenColumnsReadZeroWidth });
+      const whole = withoutIds(fake);
+      const start = fake.syncs.length;
+      fake.failOnSync(3);
+      const err = await rejection(rebuild());
+      expect(err.message).toMatch(/The workbook has been left as it was\.$/);
+      expect(printed(fake)).toEqual(before);
+      // Inspect, write, show (failed), then the rollback's 4.
+      expect(fake.syncs.length - start).toBe(3 + 4);
+      // And as Office.js reads them back.
+      const back = await fake.run(async (context) => {
+        const ws = context.workbook.worksheets.getItem("Recovery Summary");
+        const layout = ws.pageLayout;
+        layout.load("paperSize, leftMargin, rightMargin, topMargin, bottomMargin, headerMargin, footerMargin");
+        const hf = layout.headersFooters.defaultForAllPages;
+        hf.load("leftHeader, centerHeader, rightHeader, leftFooter, centerFooter, rightFooter");
+        const breaks = ws.horizontalPageBreaks;
+        breaks.load("items/rowIndex");
+        const columns = ws.getRange("H:J").getColumnProperties({ columnHidden: true });
+        await context.sync();
+        return {
+          paperSize: layout.paperSize,
+          margins: [layout.leftMargin, layout.rightMargin, layout.topMargin, layout.bottomMargin, layout.headerMargin, layout.footerMargin],
+          parts: [hf.leftHeader, hf.centerHeader, hf.rightHeader, hf.leftFooter, hf.centerFooter, hf.rightFooter],
+          breaksBefore: breaks.items.map((b) => b.rowIndex + 1),
+          hidden: columns.value.map((c) => c.columnHidden),
+        };
+      });
+      expect(back).toEqual({
+        paperSize: "Legal",
+        margins: before.margins,
+        parts: [...before.header, ...before.footer],
+        breaksBefore: [6, 7],
+        hidden: [false, false, true],
+      });
+      await host.readSnapshot();
+      expect(withoutIds(fake)).toEqual(whole);
+  },
+  );
 
   it("whichever write operation fails, from the first to the last", async () => {
     const probe = await prepared();
