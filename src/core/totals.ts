@@ -3,7 +3,7 @@
  * are rounded half-up to four places, mean progress to one.
  */
 import type { DirectionTotals, RagCounts, RecoveryTotals } from "./analysis";
-import { RAGS, type RatedDirection, type RatedRecoveryAction, type RiskLevel } from "./records";
+import { RAGS, type RatedDirection, type RatedRecoveryAction } from "./records";
 import type { Settings } from "./settings";
 import { foldName, singleSpaced } from "./names";
 import { roundHalfUp } from "./values";
@@ -15,41 +15,63 @@ function emptyRagCounts(): RagCounts {
   return { red: 0, amber: 0, green: 0, blue: 0, grey: 0 };
 }
 
-function sumOrNull(values: (number | null)[]): number | null {
-  const given = values.filter((v): v is number => v !== null);
-  return given.length === 0 ? null : given.reduce((a, b) => a + b, 0);
+/** A service area's group in the recovery totals, in order of its first action. */
+interface AreaGroup {
+  serviceArea: string;
+  count: number;
+  valuePence: number;
+  first: number;
 }
 
-/** Totals over the counted actions only (a register line repeating a form is not counted again). */
+/**
+ * Totals over the counted actions only (a register line repeating a form is not counted again).
+ * One pass, one map look-up an action where its area is known already: a register whose
+ * lines each name their own area makes as many groups as lines (100,000), and the filtered
+ * and mapped copies of the list cost as much as the sums.
+ */
 export function recoveryTotals(actions: RatedRecoveryAction[], settings: Settings): RecoveryTotals {
-  const counted = actions.filter((a) => a.counted);
-  const valueOf = (a: RatedRecoveryAction) => a.valuePence ?? 0;
-  const total = counted.reduce((s, a) => s + valueOf(a), 0);
-
   const byRag = Object.fromEntries(RAGS.map((r) => [r, { count: 0, valuePence: 0 }])) as RecoveryTotals["byRag"];
   const byRiskLevel: RecoveryTotals["byRiskLevel"] = {
     high: { count: 0, valuePence: 0 },
     medium: { count: 0, valuePence: 0 },
     low: { count: 0, valuePence: 0 },
   };
-  const areas = new Map<string, { serviceArea: string; count: number; valuePence: number; first: number }>();
-  counted.forEach((a, i) => {
-    byRag[a.rag].count++;
-    byRag[a.rag].valuePence += valueOf(a);
+  const areas = new Map<string, AreaGroup>();
+  const groups: AreaGroup[] = [];
+  let count = 0;
+  let total = 0;
+  // Each sum is null until a counted action gives a figure (sums in list order, as before).
+  let forecast: number | null = null;
+  let achieved: number | null = null;
+  for (const a of actions) {
+    if (!a.counted) continue;
+    const i = count++;
+    const value = a.valuePence ?? 0;
+    total += value;
+    if (a.forecastPence !== null) forecast = (forecast ?? 0) + a.forecastPence;
+    if (a.achievedPence !== null) achieved = (achieved ?? 0) + a.achievedPence;
+    const rag = byRag[a.rag];
+    rag.count++;
+    rag.valuePence += value;
     if (a.riskLevel) {
-      const r: RiskLevel = a.riskLevel;
-      byRiskLevel[r].count++;
-      byRiskLevel[r].valuePence += valueOf(a);
+      const r = byRiskLevel[a.riskLevel];
+      r.count++;
+      r.valuePence += value;
     }
     const area = a.serviceArea?.trim();
     const name = area ? singleSpaced(area) : NO_SERVICE_AREA;
     const key = foldName(name);
-    const g = areas.get(key) ?? { serviceArea: name, count: 0, valuePence: 0, first: i };
+    let g = areas.get(key);
+    if (g === undefined) {
+      g = { serviceArea: name, count: 0, valuePence: 0, first: i };
+      areas.set(key, g);
+      groups.push(g);
+    }
     g.count++;
-    g.valuePence += valueOf(a);
-    areas.set(key, g);
-  });
-  const byServiceArea = [...areas.values()]
+    g.valuePence += value;
+  }
+  // `groups` is in order of first appearance, as the map's values were.
+  const byServiceArea = groups
     .sort((x, y) => y.valuePence - x.valuePence || x.first - y.first)
     .map((g) => ({
       serviceArea: g.serviceArea,
@@ -60,13 +82,13 @@ export function recoveryTotals(actions: RatedRecoveryAction[], settings: Setting
 
   const target = settings.targetPence;
   return {
-    count: counted.length,
+    count,
     totalValuePence: total,
     targetPence: target,
     gapPence: target === null ? null : target - total,
     coverage: target === null || target === 0 ? null : roundHalfUp(total / target, 4),
-    forecastTotalPence: sumOrNull(counted.map((a) => a.forecastPence)),
-    achievedTotalPence: sumOrNull(counted.map((a) => a.achievedPence)),
+    forecastTotalPence: forecast,
+    achievedTotalPence: achieved,
     byRag,
     byRiskLevel,
     byServiceArea,

@@ -39,7 +39,7 @@ export function reconcileRecoveryActions(actions: RecoveryAction[]): { actions: 
   const out = actions.map((a, i) => {
     // A copy only where something changes: the caller's records are never changed, and a
     // 100,000-line register is not copied line by line (engine.ts, withRating).
-    if (a.source === "register" && forms.has(keys[i])) return Object.assign({}, a, { counted: false });
+    if (a.source === "register" && forms.size > 0 && forms.has(keys[i])) return Object.assign({}, a, { counted: false });
     return a;
   });
 
@@ -51,7 +51,9 @@ export function reconcileRecoveryActions(actions: RecoveryAction[]): { actions: 
     const key = `${foldName(f.serviceArea)}\u0000${f.valuePence}`;
     if (!formsByAreaAndValue.has(key)) formsByAreaAndValue.set(key, f);
   }
-  for (const line of out) {
+  // With no form to be a twin of (registers only), no register line is folded again.
+  const candidates = formsByAreaAndValue.size > 0 ? out : [];
+  for (const line of candidates) {
     if (line.source !== "register" || !line.counted || line.valuePence === null || !line.serviceArea) continue;
     const twin = formsByAreaAndValue.get(`${foldName(line.serviceArea)}\u0000${line.valuePence}`);
     if (!twin) continue;
