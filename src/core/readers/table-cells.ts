@@ -17,6 +17,32 @@ export function own(grid: SheetGrid, row: number, col: number): Cell | undefined
   return grid.get(row, col);
 }
 
+/**
+ * A row's cells as `own` sees them, in column order, blank ones included: the cells of the
+ * row that no merge from above or the left covers. Readers that ask `own` for several
+ * columns of every row of a long table take the row once and find columns in it
+ * (`ownIn`): a row holds a handful of cells.
+ */
+export function ownCells(grid: SheetGrid, row: number): Cell[] {
+  const out: Cell[] = [];
+  for (const c of grid.cellsOfRow(row)) {
+    const m = grid.mergeAt(row, c.col);
+    if (!m || (m.top === row && m.left === c.col)) out.push(c);
+  }
+  return out;
+}
+
+/** The cell at a column of a row taken by `ownCells`: what `own(grid, row, col)` gives. */
+export function ownIn(cells: readonly Cell[], col: number | null): Cell | undefined {
+  if (col === null) return undefined;
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i];
+    if (c.col === col) return c;
+    if (c.col > col) break;
+  }
+  return undefined;
+}
+
 /** A cell's trimmed display text; "" for blank, absent or an Excel error. */
 export function textOf(cell: Cell | undefined): string {
   if (!cell || cellError(cell) !== null) return "";

@@ -4,12 +4,12 @@
  * and source). Finished, it has its text, mean progress, sources and target date.
  */
 import type { RaiseFinding } from "../../findings";
-import { a1, type SheetGrid } from "../../grid";
+import { a1 } from "../../grid";
 import type { Direction } from "../../records";
 import type { Cell } from "../../snapshot";
 import { cellError } from "../../values";
 import type { DirectionsHeader } from "./directions-header";
-import { own, textOf } from "./directions-sheet";
+import { ownIn, textOf } from "./directions-sheet";
 import { splitMeasures } from "./measures";
 import { meanProgress, readProgressCell } from "./progress";
 import { targetDateOf } from "./target-date";
@@ -44,9 +44,9 @@ export class DirectionBuilder {
     this.raise("formula-error", a1(cell.row, cell.col), { field: `The ${column} cell for direction ${this.start.no}`, error, expected });
   }
 
-  /** Adds a row's content (the first row or a continuation) to the direction. */
-  addRow(grid: SheetGrid, row: number, h: DirectionsHeader): void {
-    const dCell = own(grid, row, h.directionCol);
+  /** Adds a row's content (the first row or a continuation; its cells as `ownCells` gives them) to the direction. */
+  addRow(cells: readonly Cell[], row: number, h: DirectionsHeader): void {
+    const dCell = ownIn(cells, h.directionCol);
     const dError = cellError(dCell);
     if (dCell && dError !== null) {
       this.formulaError(dCell, "Direction", dError, "the direction's text");
@@ -56,13 +56,13 @@ export class DirectionBuilder {
       if (t) this.texts.push(t);
     }
     if (h.measureCol !== null) {
-      const m = own(grid, row, h.measureCol);
+      const m = ownIn(cells, h.measureCol);
       const error = cellError(m);
       if (m && error !== null) this.formulaError(m, "Measure", error, "the measures as text");
       else this.measures.push(...splitMeasures(textOf(m)));
     }
     if (h.sourceCol !== null) {
-      const s = own(grid, row, h.sourceCol);
+      const s = ownIn(cells, h.sourceCol);
       const error = cellError(s);
       if (s && error !== null) this.formulaError(s, "Source", error, "the source as text");
       else {
@@ -70,7 +70,7 @@ export class DirectionBuilder {
         if (t && !this.sources.includes(t)) this.sources.push(t);
       }
     }
-    const progress = readProgressCell(own(grid, row, h.progressCol), a1(row, h.progressCol), this.start.no, this.raise);
+    const progress = readProgressCell(ownIn(cells, h.progressCol), a1(row, h.progressCol), this.start.no, this.raise);
     if (progress && "figure" in progress) this.figures.push(progress.figure);
     else if (progress) this.narrative = true;
   }

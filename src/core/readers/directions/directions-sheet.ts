@@ -6,7 +6,7 @@ import type { Cell } from "../../snapshot";
 import { normaliseLabel } from "../../values";
 import { textOf } from "../table-cells";
 
-export { own, textOf } from "../table-cells";
+export { own, ownCells, ownIn, textOf } from "../table-cells";
 
 export const NO_LABELS = ["No", "No.", "Ref", "Ref."];
 export const DIRECTION_LABELS = ["Direction", "Directions"];

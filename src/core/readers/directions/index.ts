@@ -12,7 +12,7 @@ import { cellError, matchesLabel } from "../../values";
 import { DirectionBuilder } from "./direction-builder";
 import { directionNumber, numberOnRow } from "./direction-number";
 import { findDirectionsHeaders, type DirectionsHeader } from "./directions-header";
-import { GROUP_LABELS, NO_LABELS, own, textOf } from "./directions-sheet";
+import { GROUP_LABELS, NO_LABELS, ownCells, ownIn, textOf } from "./directions-sheet";
 import { Themes } from "./themes";
 
 export { findDirectionsHeader, findDirectionsHeaders } from "./directions-header";
@@ -51,7 +51,8 @@ export function readDirections(grid: SheetGrid): {
     }
     if (header && row <= header.lastRow) continue;
 
-    const cells = grid.rowCells(row).filter((c) => !isBlank(c) && own(grid, row, c.col) === c);
+    const rowCells = ownCells(grid, row);
+    const cells = rowCells.filter((c) => !isBlank(c));
     if (cells.length === 0) continue;
     // The `Performance Measures` group cell on a row of its own belongs to the header.
     if (cells.every((c) => matchesLabel(textOf(c), GROUP_LABELS))) continue;
@@ -64,7 +65,7 @@ export function readDirections(grid: SheetGrid): {
       continue;
     }
 
-    const noCell = own(grid, row, header.noCol);
+    const noCell = ownIn(rowCells, header.noCol);
     const noError = cellError(noCell);
     if (noCell && noError !== null) {
       finish();
@@ -83,7 +84,7 @@ export function readDirections(grid: SheetGrid): {
       if (first) raise("duplicate-direction", cell, { no, first });
       else firstCellOfNo.set(no, cell);
       current = new DirectionBuilder({ sheet, row, no, theme: themes.current, header }, raise);
-      current.addRow(grid, row, header);
+      current.addRow(rowCells, row, header);
       continue;
     }
 
@@ -96,10 +97,10 @@ export function readDirections(grid: SheetGrid): {
       continue;
     }
 
-    const dataCols = [header.directionCol, header.measureCol, header.progressCol, header.sourceCol];
-    if (cells.some((c) => dataCols.includes(c.col))) {
+    const h = header;
+    if (cells.some((c) => c.col === h.directionCol || c.col === h.measureCol || c.col === h.progressCol || c.col === h.sourceCol)) {
       // An empty No and content in the table: the direction above goes on.
-      current?.addRow(grid, row, header);
+      current?.addRow(rowCells, row, header);
     } else if (cells[0].col < header.noCol) {
       // Text left of the No column only: heading text placed in the margin.
       finish();
