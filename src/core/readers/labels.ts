@@ -150,6 +150,13 @@ export function findLabel(grid: SheetGrid, labels: readonly string[] | LabelSet)
 interface SheetKeys {
   /** Per stored cell: NOT_TEXT, PLAIN or OTHER text, worked out by the first list asked for. */
   kinds: Uint8Array;
+  /**
+   * Per stored cell of a large sheet: for PLAIN text its length (its normal form's); for
+   * OTHER text a lower bound on the length of both its label forms (0 where none is
+   * known), so a list's scan passes over long text without normalising it. Capped at
+   * MAX_SIZE.
+   */
+  sizes: Uint16Array;
   /** Normal forms of the cells that are not plain text: [whole, before the colon]. */
   keys: Map<Cell, [string | null, string | null]>;
   /** On a small sheet: every text cell by its label forms, in stored order. */
@@ -160,6 +167,7 @@ const INDEX_UP_TO_CELLS = 4096;
 const NOT_TEXT = 0;
 const PLAIN = 1;
 const OTHER = 2;
+const MAX_SIZE = 0xffff;
 const sheetKeys = new WeakMap<SheetGrid, SheetKeys>();
 
 /** Labels are short: the longest, with its hint dropped, is a few dozen characters. */
@@ -176,23 +184,65 @@ function labelKey(t: string): string | null {
   return n.length <= PROSE_LENGTH ? n : null;
 }
 
-const PRINTABLE_ASCII = /^[\x20-\x7e]+$/;
-/** What a label's normalising would change (values/labels.ts's rules), or a colon. */
-const NOT_PLAIN = /[^\S ]| {2}|^ | $|[([:]|\?$/;
+/**
+ * Printable ASCII that normalising would only lower-case (its normal form is its lower
+ * case, as long): no `(`, `[` or `:`, no space first, last or after a space, no `?` last.
+ * What `^[\x20-\x7e]+$` and not `[^\S ]| {2}|^ | $|[([:]|\?$` say, in one pass and no
+ * regular expression a cell (tests/core/readers/label-keys.test.ts holds the two together).
+ */
+export function isPlainLabelText(v: string): boolean {
+  const n = v.length;
+  if (n === 0) return false;
+  let prev = 0;
+  for (let i = 0; i < n; i++) {
+    const c = v.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e || c === 0x28 || c === 0x5b || c === 0x3a) return false;
+    if (c === 0x20 && (i === 0 || prev === 0x20)) return false;
+    prev = c;
+  }
+  return prev !== 0x20 && prev !== 0x3f;
+}
 
-/** Printable ASCII that normalising would only lower-case: its normal form is its lower case, as long. */
-const isPlain = (v: string) => PRINTABLE_ASCII.test(v) && !NOT_PLAIN.test(v);
+/**
+ * A lower bound on the length of a text's label forms (whole, and before its first colon):
+ * its printable ASCII characters before the first colon other than white space and `?`.
+ * Normalising (values/labels.ts) changes such a character only to lower-case it, one for
+ * one, and drops none: only white space, zero-width characters, a trailing run of
+ * `:`/`?`/`：` and bracketed hints go, so text with a `(` or `[` anywhere gets 0 (nothing
+ * known). tests/core/readers/label-keys.test.ts holds it to normaliseLabel.
+ */
+export function labelSizeBound(v: string): number {
+  if (v.includes("(") || v.includes("[")) return 0;
+  let count = 0;
+  const n = v.length;
+  for (let i = 0; i < n && count < MAX_SIZE; i++) {
+    const c = v.charCodeAt(i);
+    if (c === 0x3a) break;
+    if (c > 0x20 && c < 0x7f && c !== 0x3f) count++;
+  }
+  return count;
+}
 
 function keysOfSheet(grid: SheetGrid): SheetKeys {
   let sk = sheetKeys.get(grid);
   if (!sk) {
     const cells = grid.sheet.cells;
     const kinds = new Uint8Array(cells.length);
+    const sizes = new Uint16Array(cells.length);
+    // Only a large sheet is scanned list by list; a small one is indexed once.
+    const big = cells.length > INDEX_UP_TO_CELLS;
     for (let i = 0; i < cells.length; i++) {
       const v = cells[i].value;
-      kinds[i] = typeof v !== "string" || cells[i].error ? NOT_TEXT : isPlain(v) ? PLAIN : OTHER;
+      if (typeof v !== "string" || cells[i].error) continue;
+      if (isPlainLabelText(v)) {
+        kinds[i] = PLAIN;
+        sizes[i] = v.length > MAX_SIZE ? MAX_SIZE : v.length;
+      } else {
+        kinds[i] = OTHER;
+        if (big) sizes[i] = labelSizeBound(v);
+      }
     }
-    sk = { kinds, keys: new Map() };
+    sk = { kinds, sizes, keys: new Map() };
     sheetKeys.set(grid, sk);
   }
   return sk;
@@ -228,21 +278,25 @@ function cellsWithKeys(grid: SheetGrid, keys: ReadonlySet<string>): Cell[] {
     // A cell under two of the keys (its whole text and the part before its colon) once.
     return !out ? [] : many ? [...new Set(out)] : out.slice();
   }
-  const lengths = new Set<number>();
-  for (const k of keys) lengths.add(k.length);
+  // Which lengths the keys have: a cell of another length is passed over unread.
+  let longest = 0;
+  for (const k of keys) if (k.length > longest) longest = k.length;
+  const lengths = new Uint8Array(longest + 1);
+  for (const k of keys) lengths[k.length] = 1;
   const out: Cell[] = [];
-  const sk = keysOfSheet(grid);
+  const { kinds, sizes } = sk0;
   const cells = grid.sheet.cells;
   for (let i = 0; i < cells.length; i++) {
-    const kind = sk.kinds[i];
+    const kind = kinds[i];
     if (kind === NOT_TEXT) continue;
-    const cell = cells[i];
-    const v = cell.value as string;
+    const size = sizes[i];
     if (kind === PLAIN) {
-      if (lengths.has(v.length) && keys.has(v.toLowerCase())) out.push(cell);
+      if (size <= longest && lengths[size] === 1 && keys.has((cells[i].value as string).toLowerCase())) out.push(cells[i]);
       continue;
     }
-    const [whole, split] = keysOf(sk, cell, v);
+    if (size > longest) continue;
+    const cell = cells[i];
+    const [whole, split] = keysOf(sk0, cell, cell.value as string);
     if ((whole !== null && keys.has(whole)) || (split !== null && keys.has(split))) out.push(cell);
   }
   return out;
