@@ -69,6 +69,8 @@ function normaliseUncached(text: string): string {
 
 export function labelHint(text: string): string | null {
   if (typeof text !== "string") return null;
+  // A hint is a (…) or […] group, and folding makes no bracket: most labels have none.
+  if (!text.includes("(") && !text.includes("[")) return null;
   const hints: string[] = [];
   for (const m of fold(text).matchAll(HINT)) {
     const round = optionalGroup(m, 3);
