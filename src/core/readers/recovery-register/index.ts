@@ -23,15 +23,18 @@ export function readRecoveryRegister(
   header: RegisterHeader,
 ): { actions: RecoveryAction[]; statedTotal: StatedTotal | null; findings: Finding[] } {
   const { findings, raise } = findingsOn(grid.name);
-  const register: RegisterSheet = { grid, header, raise };
+  const register: RegisterSheet = { grid, header, raise, row: 0, cells: [] };
   const actions: RecoveryAction[] = [];
   let statedTotal: StatedTotal | null = null;
 
   let lastContentRow = header.row;
   for (const row of grid.rows()) {
     if (row <= header.row) continue;
-    const cells = grid.cellsOfRow(row).filter((c) => !isBlank(c));
+    const rowCells = grid.cellsOfRow(row);
+    const cells = rowCells.filter((c) => !isBlank(c));
     if (cells.length === 0) continue;
+    register.row = row;
+    register.cells = rowCells;
     if (row - lastContentRow > 2) break; // two consecutive empty rows
     lastContentRow = row;
     if (registerHeaderAt(grid, row)) continue;

@@ -9,11 +9,24 @@ export interface RegisterSheet {
   grid: SheetGrid;
   header: RegisterHeader;
   raise: RaiseFinding;
+  /**
+   * The row being read and its cells in column order (the grid's `cellsOfRow`): a line's
+   * half-dozen columns are found in its few cells, not by a grid look-up each.
+   */
+  row: number;
+  cells: readonly Cell[];
 }
 
 /** The cell in a column of the header (undefined for a column the register lacks). */
-export function cellIn({ grid }: RegisterSheet, row: number, col: number | null): Cell | undefined {
-  return col === null ? undefined : grid.get(row, col);
+export function cellIn({ grid, row: current, cells }: RegisterSheet, row: number, col: number | null): Cell | undefined {
+  if (col === null) return undefined;
+  if (row !== current) return grid.get(row, col);
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i];
+    if (c.col === col) return c;
+    if (c.col > col) break;
+  }
+  return undefined;
 }
 
 /** A text column's trimmed text ("" for blank, an error, or a column the register lacks). */
