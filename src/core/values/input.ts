@@ -17,6 +17,9 @@ const ERRORS: ReadonlySet<string> = new Set(EXCEL_ERRORS.map((e) => e.toUpperCas
 /** True where text is exactly an Excel error value (`#REF!`); an exceljs host may pass errors as text. */
 export function isExcelErrorText(text: string): boolean {
   // Every error begins with `#` and is short: long narrative is never upper-cased to find out.
+  // Text starting with a visible ASCII character other than `#` (most text) is not trimmed to see.
+  const first = text.charCodeAt(0);
+  if (first > 0x20 && first < 0x7f && first !== 0x23) return false;
   const t = text.trim();
   return t.length <= 16 && t.startsWith("#") && ERRORS.has(t.toUpperCase());
 }
