@@ -106,9 +106,12 @@ export function directionTotals(items: RatedDirection[], period: string | null):
   const themes = new Map<string | null, { items: RatedDirection[] }>();
   for (const d of items) {
     byRag[d.rag]++;
-    const g = themes.get(d.theme) ?? { items: [] };
+    let g = themes.get(d.theme);
+    if (g === undefined) {
+      g = { items: [] };
+      themes.set(d.theme, g);
+    }
     g.items.push(d);
-    themes.set(d.theme, g);
   }
   return {
     count: items.length,

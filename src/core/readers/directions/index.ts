@@ -31,7 +31,8 @@ export function readDirections(grid: SheetGrid): {
   const period = headers.find((h) => h.period !== null)?.period ?? null;
   if (headers.length === 0) return { directions, period, findings };
 
-  const headerByRow = new Map(headers.map((h) => [h.row, h]));
+  // Headers come top to bottom, as the rows do: the next one is the only one a row can start.
+  let nextHeader = 0;
   const firstCellOfNo = new Map<string, string>();
   const themes = new Themes(raise);
   let header: DirectionsHeader | null = null;
@@ -42,7 +43,8 @@ export function readDirections(grid: SheetGrid): {
   };
 
   for (const row of grid.rows()) {
-    const startsHeader = headerByRow.get(row);
+    while (nextHeader < headers.length && headers[nextHeader].row < row) nextHeader++;
+    const startsHeader = nextHeader < headers.length && headers[nextHeader].row === row ? headers[nextHeader] : undefined;
     if (startsHeader) {
       finish();
       themes.startBlock(a1(row, startsHeader.noCol));
