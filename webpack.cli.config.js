@@ -23,7 +23,13 @@ module.exports = (env = {}) => ({
   // Rebuilds reuse unchanged modules.
   cache: { type: "filesystem", name: env.profile ? "cli-profile" : "cli", buildDependencies: { config: [__filename] } },
   devtool: false,
-  resolve: { extensions: [".ts", ".js"] },
+  resolve: {
+    extensions: [".ts", ".js"],
+    // fflate's node build requires worker_threads when it loads (a few ms of every `check`, for
+    // its async functions, which run in workers); its browser build is the same code but for
+    // that. The command line uses only the synchronous functions (Inflate, deflateSync).
+    alias: { fflate$: path.join(__dirname, "node_modules", "fflate", "esm", "browser.js") },
+  },
   module: {
     rules: [
       {
