@@ -76,10 +76,10 @@ const MAGIC = 0x42534331; // "BSC1"
 export const HEADER = 20;
 
 /** A cache file for `content` holding V8's `data` (exported for the tests, which write rejected and corrupt ones). */
-export function pack(content: string, data: Buffer, crc: (d: string | Uint8Array) => number): Buffer {
+export function pack(content: string, data: Buffer, crc: (d: string | Uint8Array) => number, sourceCrc: number = crc(content)): Buffer {
   const out = Buffer.alloc(HEADER + data.length);
   out.writeUInt32LE(MAGIC, 0);
-  out.writeUInt32LE(crc(content) >>> 0, 4);
+  out.writeUInt32LE(sourceCrc >>> 0, 4);
   out.writeUInt32LE(content.length, 8);
   out.writeUInt32LE(crc(data) >>> 0, 12);
   out.writeUInt32LE(data.length, 16);
@@ -88,7 +88,7 @@ export function pack(content: string, data: Buffer, crc: (d: string | Uint8Array
 }
 
 /** The cached data for `content` in `file`, or undefined where there is none that is whole and for this source. */
-function unpack(file: string, content: string, crc: (d: string | Uint8Array) => number): Buffer | undefined {
+function unpack(file: string, content: string, sourceCrc: number, crc: (d: string | Uint8Array) => number): Buffer | undefined {
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(file);
@@ -98,7 +98,7 @@ function unpack(file: string, content: string, crc: (d: string | Uint8Array) => 
   if (bytes.length < HEADER || bytes.readUInt32LE(0) !== MAGIC) return undefined;
   if (bytes.readUInt32LE(8) !== content.length || bytes.readUInt32LE(16) !== bytes.length - HEADER) return undefined;
   const data = bytes.subarray(HEADER);
-  if (bytes.readUInt32LE(12) !== crc(data) >>> 0 || bytes.readUInt32LE(4) !== crc(content) >>> 0) return undefined;
+  if (bytes.readUInt32LE(12) !== crc(data) >>> 0 || bytes.readUInt32LE(4) !== sourceCrc >>> 0) return undefined;
   return data;
 }
 
@@ -164,22 +164,24 @@ export function requireBundle(file: string, root: string | null = cacheRoot()): 
   let folder: string | null = null;
   /** Read from only where the folder is there and ours. */
   let readable = false;
-  const fresh: { script: vm.Script; file: string; content: string }[] = [];
+  const fresh: { script: vm.Script; file: string; content: string; sourceCrc: number }[] = [];
   const original = internals.prototype._compile;
 
   internals.prototype._compile = function (this: Module, content: string, filename: string): unknown {
     if (!filename.startsWith(bundleDir)) return original.call(this, content, filename);
     let file: string | null = null;
     let cachedData: Buffer | undefined;
+    // A CRC of the source, once: half a megabyte of text costs a millisecond or two.
+    const sourceCrc = crc(content);
     try {
       // The main file comes first; its content names every chunk (by their content hashes), so it keys the build.
       if (folder === null && filename === entry) {
-        folder = path.join(root, `${hex(crc(content))}-${content.length}-${runtime}`);
+        folder = path.join(root, `${hex(sourceCrc)}-${content.length}-${runtime}`);
         readable = fs.existsSync(folder) && ours(folder);
       }
       if (folder !== null) {
         file = path.join(folder, `${path.basename(filename)}.v8`);
-        if (readable) cachedData = unpack(file, content, crc);
+        if (readable) cachedData = unpack(file, content, sourceCrc, crc);
       }
     } catch {
       cachedData = undefined;
@@ -192,7 +194,7 @@ export function requireBundle(file: string, root: string | null = cacheRoot()): 
       // Node compiles it again and reports whatever is wrong its own way.
       return original.call(this, content, filename);
     }
-    if (file !== null && (cachedData === undefined || script.cachedDataRejected === true)) fresh.push({ script, file, content });
+    if (file !== null && (cachedData === undefined || script.cachedDataRejected === true)) fresh.push({ script, file, content, sourceCrc });
     const wrapper = script.runInThisContext({ displayErrors: true }) as (...args: unknown[]) => unknown;
     return wrapper.call(this.exports, this.exports, Module.createRequire(filename), this, filename, path.dirname(filename));
   };
@@ -203,7 +205,7 @@ export function requireBundle(file: string, root: string | null = cacheRoot()): 
       const made = !fs.existsSync(folder);
       if (made) fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
       if (!ours(folder)) return;
-      for (const { script, file, content } of fresh.splice(0)) writeAtomic(file, pack(content, script.createCachedData(), crc));
+      for (const { script, file, content, sourceCrc } of fresh.splice(0)) writeAtomic(file, pack(content, script.createCachedData(), crc, sourceCrc));
       if (made) prune(root);
     } catch {
       // An unwritable or odd folder: no cache this time.
