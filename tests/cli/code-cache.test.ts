@@ -174,6 +174,19 @@ describe("the code cache", () => {
   }, 60_000);
 });
 
+describe("start-up", () => {
+  it("check loads no worker_threads (fflate's node build loads it for its async functions, which the command line never uses)", () => {
+    const preload = path.join(dir, "loaded.js");
+    const list = path.join(dir, "loaded.txt");
+    fs.writeFileSync(preload, `process.on("exit", () => require("fs").writeFileSync(${JSON.stringify(list)}, process.moduleLoadList.join("\\n")));`);
+    const r = spawnSync(process.execPath, ["-r", preload, BIN, ...CHECK], { cwd: dir, encoding: "utf8" });
+    expect(r.status).toBe(0);
+    const loaded = fs.readFileSync(list, "utf8").split("\n");
+    expect(loaded).toContain("NativeModule zlib");
+    expect(loaded.filter((m) => /worker_threads|internal\/worker$/.test(m))).toEqual([]);
+  });
+});
+
 describe("the cache folder", () => {
   it("is the per-user cache folder of each system, or the one named, or none", () => {
     expect(cacheRoot({}, "linux", "/home/ann")).toBe(path.join("/home/ann", ".cache", "board-summary"));
