@@ -56,31 +56,44 @@ export class SheetGrid {
    * 200,000 rows kept a Map per row before: most of the cost of recognising it.
    */
   private readonly ordered: readonly Cell[];
-  private readonly rowList: number[] = [];
+  private readonly rowList: number[];
   /** Where each row of rowList starts in `ordered`; one more entry for the end. */
-  private readonly rowStarts: number[] = [];
-  private readonly rowIndex = new Map<number, number>();
+  private readonly rowStarts: number[];
+  /**
+   * Each row's place in rowList, -1 for a row without cells: an array by row number where
+   * the rows are dense enough (a Map of a data tab's 200,000 rows cost more than the loop
+   * over its cells), a Map where a few cells sit far down the sheet.
+   */
+  private readonly denseRows: Int32Array | null = null;
+  private readonly sparseRows: Map<number, number> | null = null;
   private readonly mergeByCell = new Map<number, Merge>();
   readonly maxRow: number;
   readonly maxCol: number;
 
   constructor(readonly sheet: SheetSnapshot) {
     this.name = sheet.name;
-    this.ordered = inRowOrder(sheet.cells);
-    let maxRow = 0;
-    let maxCol = 0;
-    const cells = this.ordered;
-    for (let i = 0; i < cells.length; i++) {
-      const cell = cells[i];
-      if (i === 0 || cells[i - 1].row !== cell.row) {
-        this.rowIndex.set(cell.row, this.rowList.length);
-        this.rowList.push(cell.row);
-        this.rowStarts.push(i);
-      }
-      if (cell.row > maxRow) maxRow = cell.row;
-      if (cell.col > maxCol) maxCol = cell.col;
+    // As the readers hand them over (in order, each position once): the array itself, no sort.
+    let rows = indexRows(sheet.cells, true);
+    if (rows) this.ordered = sheet.cells;
+    else {
+      this.ordered = inRowOrder(sheet.cells);
+      rows = indexRows(this.ordered, false) as RowIndex;
     }
-    this.rowStarts.push(cells.length);
+    this.rowList = rows.rowList;
+    this.rowStarts = rows.rowStarts;
+    const rowCount = this.rowList.length;
+    const lastRow = rowCount ? this.rowList[rowCount - 1] : 0;
+    // Rows ascend, so whole numbers from the first on fit the array (the snapshot's rows are).
+    const whole = this.rowList.every((row) => Number.isInteger(row) && row >= 0);
+    if (whole && lastRow <= 4 * rowCount + 65_536) {
+      const dense = new Int32Array(lastRow + 1).fill(-1);
+      for (let r = 0; r < rowCount; r++) dense[this.rowList[r]] = r;
+      this.denseRows = dense;
+    } else {
+      const sparse = new Map<number, number>();
+      for (let r = 0; r < rowCount; r++) sparse.set(this.rowList[r], r);
+      this.sparseRows = sparse;
+    }
     for (const m of sheet.merges) {
       // Only the merge's own cells that matter are indexed: merges are small in practice,
       // but guard against a pathological whole-column merge.
@@ -93,14 +106,20 @@ export class SheetGrid {
         for (let c = m.left; c <= m.right; c++) this.mergeByCell.set(cellKey(r, c), m);
       }
     }
-    this.maxRow = Math.max(maxRow, sheet.usedRange?.rows ?? 0);
-    this.maxCol = Math.max(maxCol, sheet.usedRange?.cols ?? 0);
+    this.maxRow = Math.max(rows.maxRow, sheet.usedRange?.rows ?? 0);
+    this.maxCol = Math.max(rows.maxCol, sheet.usedRange?.cols ?? 0);
+  }
+
+  /** A row's place in rowList, -1 where the row holds no cell. */
+  private rowAt(row: number): number {
+    if (this.denseRows) return (this.denseRows[row] as number | undefined) ?? -1;
+    return this.sparseRows?.get(row) ?? -1;
   }
 
   /** The cell at a position as stored (a non-top-left cell of a merge is normally absent). */
   get(row: number, col: number): Cell | undefined {
-    const r = this.rowIndex.get(row);
-    if (r === undefined) return undefined;
+    const r = this.rowAt(row);
+    if (r < 0) return undefined;
     // A row's cells are in column order: a binary search (rows are short, and this is exact).
     let lo = this.rowStarts[r];
     let hi = this.rowStarts[r + 1] - 1;
@@ -124,19 +143,20 @@ export class SheetGrid {
     return this.rowList;
   }
 
-  /** Each row's cells in column order, sorted once: readers ask for the same rows many times. */
-  private readonly sortedRows = new Map<number, readonly Cell[]>();
+  /** Each row's cells by the row's place in rowList, cut once: readers ask for the same rows many times. */
+  private readonly sortedRows: (readonly Cell[] | undefined)[] = [];
 
   /**
    * The cells of a row, in column order, as kept by the grid: not to be changed (rowCells
    * gives a copy that may be). Readers asking of every row of a large register use this.
    */
   cellsOfRow(row: number): readonly Cell[] {
-    let cells = this.sortedRows.get(row);
+    const r = this.rowAt(row);
+    if (r < 0) return EMPTY_ROW;
+    let cells = this.sortedRows[r];
     if (!cells) {
-      const r = this.rowIndex.get(row);
-      cells = r === undefined ? EMPTY_ROW : this.ordered.slice(this.rowStarts[r], this.rowStarts[r + 1]);
-      this.sortedRows.set(row, cells);
+      cells = this.ordered.slice(this.rowStarts[r], this.rowStarts[r + 1]);
+      this.sortedRows[r] = cells;
     }
     return cells;
   }
@@ -160,21 +180,48 @@ export class SheetGrid {
 
 const EMPTY_ROW: readonly Cell[] = [];
 
+interface RowIndex {
+  rowList: number[];
+  rowStarts: number[];
+  maxRow: number;
+  maxCol: number;
+}
+
+/**
+ * Where each row of cells starts, and the last row and column, in one pass over cells in
+ * row then column order. With `check`, null where they are not in that order, each position
+ * once.
+ */
+function indexRows(cells: readonly Cell[], check: boolean): RowIndex | null {
+  const rowList: number[] = [];
+  const rowStarts: number[] = [];
+  let maxRow = 0;
+  let maxCol = 0;
+  let prevRow = 0;
+  let prevCol = 0;
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i];
+    const row = cell.row;
+    const col = cell.col;
+    if (check && i > 0 && (prevRow > row || (prevRow === row && prevCol >= col))) return null;
+    if (i === 0 || row !== prevRow) {
+      rowList.push(row);
+      rowStarts.push(i);
+    }
+    if (row > maxRow) maxRow = row;
+    if (col > maxCol) maxCol = col;
+    prevRow = row;
+    prevCol = col;
+  }
+  rowStarts.push(cells.length);
+  return { rowList, rowStarts, maxRow, maxCol };
+}
+
 /**
  * The cells in row then column order, one a position: the last given for a position stands.
- * As the readers hand them over (in order, each once) the array itself, with no sort.
+ * For cells that are not so already (indexRows says).
  */
 function inRowOrder(cells: readonly Cell[]): readonly Cell[] {
-  let ordered = true;
-  for (let i = 1; i < cells.length; i++) {
-    const a = cells[i - 1];
-    const b = cells[i];
-    if (a.row > b.row || (a.row === b.row && a.col >= b.col)) {
-      ordered = false;
-      break;
-    }
-  }
-  if (ordered) return cells;
   const indexed = cells.map((cell, i) => ({ cell, i }));
   indexed.sort((x, y) => x.cell.row - y.cell.row || x.cell.col - y.cell.col || x.i - y.i);
   const out: Cell[] = [];
