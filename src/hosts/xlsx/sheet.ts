@@ -42,8 +42,12 @@ const MAX_COL = 16_384;
 /** Days from 1904-01-01 to 1900-01-01 in Excel's serials: the same day is 1,462 more in the 1900 system. */
 const DAYS_1904 = 1462;
 
-/** "B12" (any case) → row and column; null for anything else. */
-function parseCellRef(ref: string): { row: number; col: number } | null {
+/** Where parseRefInto puts a reference's row and column: no object a cell. */
+let refRow = 0;
+let refCol = 0;
+
+/** "B12" (any case) → refRow and refCol, true; false for anything else. */
+function parseRefInto(ref: string): boolean {
   let i = 0;
   let col = 0;
   const n = ref.length;
@@ -53,15 +57,22 @@ function parseCellRef(ref: string): { row: number; col: number } | null {
     col = col * 26 + (c - 96);
     i++;
   }
-  if (i === 0 || i > 3 || i === n) return null;
+  if (i === 0 || i > 3 || i === n) return false;
   let row = 0;
   for (; i < n; i++) {
     const d = ref.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return null;
+    if (d < 0 || d > 9) return false;
     row = row * 10 + d;
   }
-  if (row < 1 || row > MAX_ROW || col > MAX_COL) return null;
-  return { row, col };
+  if (row < 1 || row > MAX_ROW || col > MAX_COL) return false;
+  refRow = row;
+  refCol = col;
+  return true;
+}
+
+/** "B12" (any case) → row and column; null for anything else. */
+function parseCellRef(ref: string): { row: number; col: number } | null {
+  return parseRefInto(ref) ? { row: refRow, col: refCol } : null;
 }
 
 /** "A1:C3" (or "B2") → a merge, corners put in order; null where it is not a cell range. */
@@ -228,12 +239,19 @@ export function sheetReader(ctx: SheetContext): { handlers: XmlHandlers; result(
       }
     }
     const text = formula === undefined || formula === "" ? undefined : decodeEscapes(formula.startsWith("=") ? formula.slice(1) : formula);
-    if (value === null && error === undefined && text === undefined && style.fill === undefined) return;
-    const out: Cell = { row: c.row, col: c.col, value };
-    if (format !== undefined) out.format = format;
-    if (error !== undefined) out.error = error;
-    if (text !== undefined) out.formula = text;
-    if (style.fill !== undefined) out.fill = style.fill;
+    const fill = style.fill;
+    if (value === null && error === undefined && text === undefined && fill === undefined) return;
+    let out: Cell;
+    // Most cells are a value, or a value and its format: made whole, their fields sit in the
+    // object itself; a field added after the literal costs a separate store (and its memory).
+    if (error === undefined && text === undefined && fill === undefined) out = format === undefined ? { row: c.row, col: c.col, value } : { row: c.row, col: c.col, value, format };
+    else {
+      out = { row: c.row, col: c.col, value };
+      if (format !== undefined) out.format = format;
+      if (error !== undefined) out.error = error;
+      if (text !== undefined) out.formula = text;
+      if (fill !== undefined) out.fill = fill;
+    }
     if (c.row < lastRow || (c.row === lastRow && c.col <= lastCol)) ordered = false;
     lastRow = c.row;
     lastCol = c.col;
@@ -266,10 +284,9 @@ export function sheetReader(ctx: SheetContext): { handlers: XmlHandlers; result(
           let row = rowNo;
           let col = colNo + 1;
           if (a.r !== undefined) {
-            const ref = parseCellRef(a.r);
-            if (ref) {
-              row = ref.row;
-              col = ref.col;
+            if (parseRefInto(a.r)) {
+              row = refRow;
+              col = refCol;
             } else badRefs++;
           }
           colNo = col;
@@ -376,6 +393,8 @@ function withoutCovered(cells: Cell[], merges: Merge[]): Cell[] {
       else byRow.set(r, [m]);
     }
   }
+  // Merges of one cell only (or none left): nothing is covered, the list stands as it is.
+  if (byRow.size === 0 && tall.length === 0) return cells;
   const covers = (m: Merge, c: Cell) => c.row >= m.top && c.row <= m.bottom && c.col >= m.left && c.col <= m.right && (c.row !== m.top || c.col !== m.left);
   return cells.filter((c) => !(byRow.get(c.row)?.some((m) => covers(m, c)) || tall.some((m) => covers(m, c))));
 }
