@@ -17,7 +17,9 @@ export function decodeEscapes(s: string): string {
  * Feed it the elements inside the string element; `value()` gives the text.
  */
 export class StringCollector {
-  private parts: string[] = [];
+  /** The text so far: one piece (most strings are one `<t>` read in one go), or several. */
+  private first: string | null = null;
+  private parts: string[] | null = null;
   private inT = false;
   private skip = 0;
 
@@ -34,12 +36,16 @@ export class StringCollector {
   }
 
   text(t: string): void {
-    if (this.inT) this.parts.push(t);
+    if (!this.inT) return;
+    if (this.first === null) this.first = t;
+    else if (this.parts) this.parts.push(t);
+    else this.parts = [this.first, t];
   }
 
   value(): string {
-    const v = this.parts.length === 1 ? this.parts[0] : this.parts.join("");
-    this.parts = [];
+    const v = this.parts ? this.parts.join("") : (this.first ?? "");
+    this.first = null;
+    this.parts = null;
     this.inT = false;
     this.skip = 0;
     return decodeEscapes(v);

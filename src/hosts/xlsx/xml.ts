@@ -77,6 +77,14 @@ export class XmlError extends Error {
  */
 const MAX_TOKEN_CHARS = 16 * 1024 * 1024;
 
+/** A qualified name, split, with its namespace in the scope it was last seen in. */
+interface QName {
+  prefix: string;
+  local: string;
+  scope: Record<string, string | undefined> | null;
+  ns: string;
+}
+
 const ROOT_SCOPE: Record<string, string | undefined> = Object.freeze({ xml: "http://www.w3.org/XML/1998/namespace" });
 
 /**
@@ -94,8 +102,12 @@ export class XmlStream {
     const parser = new SaxesParser({ position: false });
     this.parser = parser;
     const stack = this.stack;
-    /** A qualified name's prefix ("" for none) and local name, worked out once per name. */
-    const names = new Map<string, [string, string]>();
+    /**
+     * A qualified name's prefix ("" for none) and local name, worked out once per name, and
+     * its namespace in the last scope it was seen in: scopes change only on the few elements
+     * that declare a namespace, so most elements need no look-up along the scope's chain.
+     */
+    const names = new Map<string, QName>();
     /**
      * Whether the tag being read declares a namespace: saxes tells of each attribute as it
      * is read, so only such a tag's attributes are looked through (most elements of a sheet,
@@ -121,22 +133,27 @@ export class XmlStream {
         }
       }
       const qname = tag.name;
-      let split = names.get(qname);
-      if (!split) {
+      let name = names.get(qname);
+      if (!name) {
         const colon = qname.indexOf(":");
-        split = colon < 0 ? ["", qname] : [qname.slice(0, colon), qname.slice(colon + 1)];
-        names.set(qname, split);
+        name = colon < 0 ? { prefix: "", local: qname, scope: null, ns: "" } : { prefix: qname.slice(0, colon), local: qname.slice(colon + 1), scope: null, ns: "" };
+        names.set(qname, name);
       }
-      const ns = scope[split[0]] ?? (split[0] === "" ? "" : `unbound:${split[0]}`);
+      if (name.scope !== scope) {
+        const prefix = name.prefix;
+        name.ns = scope[prefix] ?? (prefix === "" ? "" : `unbound:${prefix}`);
+        name.scope = scope;
+      }
+      const ns = name.ns;
       let el: XmlElement;
       if (depth < stack.length) {
         el = stack[depth];
         el.ns = ns;
-        el.local = split[1];
+        el.local = name.local;
         el.attrs = attrs;
         el.scope = scope;
       } else {
-        el = { ns, local: split[1], attrs, scope };
+        el = { ns, local: name.local, attrs, scope };
         stack.push(el);
       }
       this.depth = depth + 1;
