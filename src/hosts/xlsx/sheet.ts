@@ -160,6 +160,8 @@ export function sheetReader(ctx: SheetContext): { handlers: XmlHandlers; result(
   let colNo = 0;
   let lastRow = 0;
   let lastCol = 0;
+  /** The right-most column of the cells kept (their last row is lastRow while they come in order). */
+  let maxCol = 0;
   let ordered = true;
   let cell: OpenCell | null = null;
   const spare: OpenCell = { row: 0, col: 0, s: 0, t: undefined, v: undefined, f: undefined, fType: undefined, si: undefined, inline: undefined };
@@ -255,6 +257,7 @@ export function sheetReader(ctx: SheetContext): { handlers: XmlHandlers; result(
     if (c.row < lastRow || (c.row === lastRow && c.col <= lastCol)) ordered = false;
     lastRow = c.row;
     lastCol = c.col;
+    if (c.col > maxCol) maxCol = c.col;
     cells.push(out);
   }
 
@@ -362,9 +365,15 @@ export function sheetReader(ctx: SheetContext): { handlers: XmlHandlers; result(
     if (merges.length) list = withoutCovered(list, merges);
     let rows = 0;
     let cols = 0;
-    for (const c of list) {
-      if (c.row > rows) rows = c.row;
-      if (c.col > cols) cols = c.col;
+    if (list === cells) {
+      // In order, none left out: known from the way in, no second pass over a large sheet.
+      rows = lastRow;
+      cols = maxCol;
+    } else {
+      for (const c of list) {
+        if (c.row > rows) rows = c.row;
+        if (c.col > cols) cols = c.col;
+      }
     }
     for (const m of merges) {
       if (m.bottom === m.top && m.right === m.left) continue;
