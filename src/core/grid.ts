@@ -77,7 +77,7 @@ export class SheetGrid {
     if (rows) this.ordered = sheet.cells;
     else {
       this.ordered = inRowOrder(sheet.cells);
-      rows = indexRows(this.ordered, false) as RowIndex;
+      rows = indexRows(this.ordered, false);
     }
     this.rowList = rows.rowList;
     this.rowStarts = rows.rowStarts;
@@ -112,7 +112,8 @@ export class SheetGrid {
 
   /** A row's place in rowList, -1 where the row holds no cell. */
   private rowAt(row: number): number {
-    if (this.denseRows) return (this.denseRows[row] as number | undefined) ?? -1;
+    const dense = this.denseRows;
+    if (dense) return Number.isInteger(row) && row >= 0 && row < dense.length ? dense[row] : -1;
     return this.sparseRows?.get(row) ?? -1;
   }
 
@@ -192,6 +193,8 @@ interface RowIndex {
  * row then column order. With `check`, null where they are not in that order, each position
  * once.
  */
+function indexRows(cells: readonly Cell[], check: true): RowIndex | null;
+function indexRows(cells: readonly Cell[], check: false): RowIndex;
 function indexRows(cells: readonly Cell[], check: boolean): RowIndex | null {
   const rowList: number[] = [];
   const rowStarts: number[] = [];
