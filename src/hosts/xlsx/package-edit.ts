@@ -201,7 +201,8 @@ class Edit {
   /** Parts that go, and parts rewritten, by key. */
   private readonly dropped = new Set<string>();
   private readonly rewritten = new Map<string, Uint8Array>();
-  private readonly added: { name: string; bytes: string; contentType?: string }[] = [];
+  /** Parts we add, as text, or (a worksheet) already deflated: its XML is not kept past its sheet. */
+  private readonly added: ({ name: string; contentType?: string } & ({ bytes: string } | { entry: StoredEntry }))[] = [];
   private readonly texts = new Map<string, PartText>();
   /** Part names (with `/`) by key. */
   private readonly stored = new Map<string, string>();
@@ -396,7 +397,7 @@ class Edit {
       const index = indexOf(s);
       const rendered = renderSheet({ ...s.draft, selected: index === activeAfter }, s.name, { styles, date1904, tables: names, mainNs: dialect.mainNs, relNs: dialect.relNs });
       const sheetPart = this.freshName(`${wbDir}worksheets/`, "sheet", "xml");
-      this.added.push({ name: sheetPart, bytes: rendered.xml, contentType: CONTENT_TYPE.worksheet });
+      this.added.push({ name: sheetPart, entry: newEntry(sheetPart, rendered.bytes, this.edit.now, this.pkg.codec), contentType: CONTENT_TYPE.worksheet });
       if (rendered.tables.length) {
         const sheetRels = rendered.tables.map((t) => {
           const tablePart = this.freshName(`${wbDir}tables/`, "table", "xml");
@@ -585,7 +586,7 @@ class Edit {
       const entry = newEntry("", next, this.edit.now, this.pkg.codec);
       entries.push({ ...entry, nameBytes: raw.nameBytes, flags: raw.flags & 0x800, dosTime: raw.dosTime, dosDate: raw.dosDate });
     }
-    for (const a of this.added) entries.push(newEntry(a.name, a.bytes, this.edit.now, this.pkg.codec));
+    for (const a of this.added) entries.push("entry" in a ? a.entry : newEntry(a.name, a.bytes, this.edit.now, this.pkg.codec));
     return writeZip(entries);
   }
 }

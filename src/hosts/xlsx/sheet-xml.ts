@@ -17,6 +17,7 @@ import { NUMBER_FORMATS, type HeaderFooter, type ModelCell, type SheetModel, typ
 import type { CellRange, Validation } from "../../core/templates/template-model";
 import type { StyleBook } from "./styles-edit";
 import { attrs, escapeXml } from "./xml-splice";
+import { Utf8Writer } from "./zip-write";
 
 /** Everything a sheet we write can hold. */
 export interface SheetDraft {
@@ -64,7 +65,8 @@ interface RenderedTable {
 }
 
 export interface RenderedSheet {
-  xml: string;
+  /** The worksheet part's XML, in UTF-8. */
+  bytes: Uint8Array;
   tables: RenderedTable[];
   /** The `_xlnm.Print_Titles` defined name's text, e.g. `'Recovery Summary'!$5:$5`. */
   printTitles?: string;
@@ -152,6 +154,8 @@ interface Work {
   xfs: Map<number, number>;
   /** The cells to write by row, then column, for the tables' totals rows. */
   at: Grid;
+  /** Where the large sections (rows, merges, links) write their XML, a piece at a time. */
+  out: Utf8Writer;
 }
 
 /**
@@ -160,7 +164,8 @@ interface Work {
  */
 type Grid = ((ModelCell | undefined)[] | undefined)[];
 
-type Section = (w: Work) => string;
+/** A section's XML, returned, or written to `w.out` (returning nothing) where it can be large. */
+type Section = (w: Work) => string | void;
 
 const sheetPr: Section = ({ draft }) => {
   const tab = draft.tabColor ? `<tabColor rgb="FF${draft.tabColor}"/>` : "";
@@ -281,25 +286,28 @@ const sheetData: Section = (w) => {
     const h = heights.get(row);
     return `<row r="${row}"${h !== undefined ? ` ht="${h}" customHeight="1"` : ""}`;
   };
-  // A row's XML a string, joined once at the end: one flat string, not a rope of a few
-  // pieces a cell (millions of them on 100,000 lines) for the encoder to flatten.
-  const parts: string[] = ["<sheetData>"];
+  // A row's XML a string, written as it is made (encoded a chunk at a time, see Utf8Writer).
+  const out = w.out;
+  out.write("<sheetData>");
   let e = 0;
   const cells = w.cells;
   for (let i = 0; i < cells.length; ) {
     const row = cells[i].row;
-    while (e < empty.length && empty[e] < row) parts.push(`${open(empty[e++])}/>`);
+    while (e < empty.length && empty[e] < row) out.write(`${open(empty[e++])}/>`);
     let xml = `${open(row)}>`;
     for (; i < cells.length && cells[i].row === row; i++) xml += cellXml(w, cells[i]);
-    parts.push(xml + "</row>");
+    out.write(xml + "</row>");
   }
-  while (e < empty.length) parts.push(`${open(empty[e++])}/>`);
-  parts.push("</sheetData>");
-  return parts.join("");
+  while (e < empty.length) out.write(`${open(empty[e++])}/>`);
+  out.write("</sheetData>");
 };
 
-const mergeCells: Section = ({ draft }) =>
-  draft.merges.length ? `<mergeCells count="${draft.merges.length}">${draft.merges.map((m) => `<mergeCell ref="${ref(m)}"/>`).join("")}</mergeCells>` : "";
+const mergeCells: Section = ({ draft, out }) => {
+  if (!draft.merges.length) return;
+  out.write(`<mergeCells count="${draft.merges.length}">`);
+  for (const m of draft.merges) out.write(`<mergeCell ref="${ref(m)}"/>`);
+  out.write("</mergeCells>");
+};
 
 function validationXml(v: Validation, date1904: boolean): string {
   const common = {
@@ -331,10 +339,12 @@ const dataValidations: Section = ({ draft, ctx }) => {
   return list.length ? `<dataValidations count="${list.length}">${list.map((v) => validationXml(v, ctx.date1904)).join("")}</dataValidations>` : "";
 };
 
-const hyperlinks: Section = ({ links }) =>
-  links.length
-    ? `<hyperlinks>${links.map((l) => `<hyperlink${attrs({ ref: l.ref, location: l.location, display: l.display })}/>`).join("")}</hyperlinks>`
-    : "";
+const hyperlinks: Section = ({ links, out }) => {
+  if (!links.length) return;
+  out.write("<hyperlinks>");
+  for (const l of links) out.write(`<hyperlink${attrs({ ref: l.ref, location: l.location, display: l.display })}/>`);
+  out.write("</hyperlinks>");
+};
 
 /** Excel's "Normal" margins, for a sheet whose print setup names none. */
 const NORMAL_MARGINS = { left: 0.7, right: 0.7, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 };
@@ -488,20 +498,23 @@ export function renderSheet(draft: SheetDraft, sheetName: string, ctx: RenderCon
     if (c.row > maxRow) maxRow = c.row;
     if (c.col > maxCol) maxCol = c.col;
   }
-  const w: Work = { draft, ctx, sheetName, cells, headers, links: [], tables: [], maxRow, maxCol, xfs: new Map(), at };
+  const out = new Utf8Writer();
+  const w: Work = { draft, ctx, sheetName, cells, headers, links: [], tables: [], maxRow, maxCol, xfs: new Map(), at, out };
   (draft.tables ?? []).forEach((t, i) => {
     const names = headers.get(i);
     if (!names) return;
     const { name, id } = ctx.tables.take(t.name);
     w.tables.push({ name, id, xml: tableXml(w, t, names, id, name), rId: `rId${w.tables.length + 1}` });
   });
-  const body = SECTIONS.map((s) => s(w)).join("");
-  const xml =
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
-    `<worksheet xmlns="${escapeXml(ctx.mainNs)}" xmlns:r="${escapeXml(ctx.relNs)}">${body}</worksheet>`;
+  out.write(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${escapeXml(ctx.mainNs)}" xmlns:r="${escapeXml(ctx.relNs)}">`);
+  for (const section of SECTIONS) {
+    const xml = section(w);
+    if (xml) out.write(xml);
+  }
+  out.write("</worksheet>");
   const rows = draft.print?.repeatRows;
   return {
-    xml,
+    bytes: out.bytes(),
     tables: w.tables,
     printTitles: rows ? sheetRef(sheetName, `$${rows.from}:$${rows.to}`) : undefined,
   };

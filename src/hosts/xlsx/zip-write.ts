@@ -40,6 +40,45 @@ export interface StoredEntry {
 
 const utf8 = new TextEncoder();
 
+/**
+ * Text written in pieces and kept as UTF-8, a chunk at a time: a summary's worksheet of
+ * 100 MB is never one string (two bytes a character once any is beyond Latin-1) nor a rope
+ * of millions of pieces flattened at the end. Each piece is whole (a row, a section), so a
+ * surrogate pair is never split between chunks.
+ */
+export class Utf8Writer {
+  private pending = "";
+  private readonly chunks: Uint8Array[] = [];
+  private size = 0;
+
+  write(piece: string): void {
+    this.pending += piece;
+    if (this.pending.length >= 1 << 16) this.flush();
+  }
+
+  private flush(): void {
+    if (this.pending === "") return;
+    const chunk = utf8.encode(this.pending);
+    this.pending = "";
+    this.chunks.push(chunk);
+    this.size += chunk.length;
+  }
+
+  /** Everything written, as one array of bytes. */
+  bytes(): Uint8Array {
+    this.flush();
+    if (this.chunks.length === 1) return this.chunks[0];
+    const out = new Uint8Array(this.size);
+    let at = 0;
+    for (const c of this.chunks) {
+      out.set(c, at);
+      at += c.length;
+    }
+    this.chunks.length = 0;
+    return out;
+  }
+}
+
 /** CRC-32 (ISO 3309), as every zip entry records for its uncompressed bytes. */
 export function crc32(bytes: Uint8Array): number {
   return CRC32.buf(bytes, 0) >>> 0;
