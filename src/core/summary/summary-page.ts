@@ -46,7 +46,7 @@ import {
   styled,
   styledShared,
 } from "./style";
-import { lineHeight, widestLine, widestWord, wrappedLineCount, type FontSpec } from "./text-metrics";
+import { lineHeight, textWidth, widestLine, widestWord, wrappedLineCount, type FontSpec } from "./text-metrics";
 
 type Merge = SheetModel["merges"][number];
 
@@ -441,7 +441,12 @@ export class SummaryPage {
     const blocks: PageBlock[] = this.blocks.map((b) => ({ ...b }));
     const pageBreaks = withinPageBreakLimit(paginate((r) => heights[r - 1] ?? EMPTY_ROW, blocks, PAGE_HEIGHT));
     const id = this.options.id;
-    const cells = withinHyperlinkLimit([...this.allCells()]);
+    const cells: ModelCell[] = [];
+    for (const row of this.grid) {
+      if (row === undefined) continue;
+      for (const c of row) if (c !== undefined) cells.push(c);
+    }
+    withinHyperlinkLimit(cells);
     return {
       id,
       name: this.options.name,
@@ -496,14 +501,6 @@ export class SummaryPage {
     (this.grid[row] ??= [])[col] = cell;
   }
 
-  /** Every cell written, row by row, left to right. */
-  private *allCells(): Generator<ModelCell> {
-    for (const cells of this.grid) {
-      if (cells === undefined) continue;
-      for (const c of cells) if (c !== undefined) yield c;
-    }
-  }
-
   /** A cell over columns `from` to `to`, merged where more than one; every cell of the merge keeps the look (its borders). */
   private span(row: number, from: number, to: number, spec: CellSpec | null): void {
     if (!spec) spec = text("");
@@ -554,15 +551,6 @@ export class SummaryPage {
 
   private mergesIndexed: MergeIndex | null = null;
 
-  /** The merge a cell heads, if any. */
-  private mergeAt(row: number, col: number): Merge | undefined {
-    return this.mergeIndex().heads[row]?.[col];
-  }
-
-  private isMergedAway(row: number, col: number): boolean {
-    return this.mergeIndex().away[row]?.[col] === true;
-  }
-
   /**
    * Column widths that fit what they hold: each column at least as wide as its widest
    * number and its longest word, the room taken from the flexible columns, the whole
@@ -571,12 +559,23 @@ export class SummaryPage {
   private fitWidths(): number[] {
     const widths = [...this.options.widths];
     const need = widths.map(() => 0);
-    for (const c of this.allCells()) {
-      if (c.col > this.lastCol || this.mergeAt(c.row, c.col) || this.isMergedAway(c.row, c.col)) continue;
-      const font = fontOf(c.style);
-      const shown = shownText(c.content, c.format);
-      const w = (c.style?.wrap ? widestWord(shown, font) : widestLine(shown, font)) + H_PADDING;
-      need[c.col - 1] = Math.max(need[c.col - 1], w / columnPoints(1));
+    const { heads, away } = this.mergeIndex();
+    const unit = columnPoints(1);
+    // Loops over the grid, no generator: a register of 100,000 lines has two million cells.
+    for (let row = 0; row < this.grid.length; row++) {
+      const cells = this.grid[row];
+      if (cells === undefined) continue;
+      const headsHere = heads[row];
+      const awayHere = away[row];
+      const end = Math.min(cells.length, this.lastCol + 1);
+      for (let col = 1; col < end; col++) {
+        const c = cells[col];
+        if (c === undefined || headsHere?.[col] !== undefined || awayHere?.[col] === true) continue;
+        const font = fontOf(c.style);
+        const shown = shownText(c.content, c.format);
+        const w = (c.style?.wrap ? widestWord(shown, font) : widestLine(shown, font)) + H_PADDING;
+        need[col - 1] = Math.max(need[col - 1], w / unit);
+      }
     }
     for (let i = 0; i < widths.length; i++) widths[i] = Math.max(widths[i], Math.ceil(need[i] * 4) / 4);
     // Give back what the widening took, from the flexible columns, down to what they need.
@@ -606,6 +605,9 @@ export class SummaryPage {
     // repeat their words (a status, a RAG word, a service), measured once each.
     const wrapped = new Map<CellStyle, Map<number, Map<string, number>>>();
     const wrappedLines = (style: CellStyle, shown: string, width: number, font: FontSpec): number => {
+      // One line where it fits whole (as wrappedLineCount finds first): no memo entry for
+      // the many texts, each its own, that fit.
+      if (!shown.includes("\n") && textWidth(shown.trimEnd(), font) <= width) return 1;
       let byWidth = wrapped.get(style);
       if (byWidth === undefined) wrapped.set(style, (byWidth = new Map<number, Map<string, number>>()));
       let byText = byWidth.get(width);
@@ -614,15 +616,41 @@ export class SummaryPage {
       if (n === undefined) byText.set(shown, (n = wrappedLineCount(shown, width, font)));
       return n;
     };
-    for (const c of this.allCells()) {
-      if (this.isMergedAway(c.row, c.col)) continue;
-      const m = this.mergeAt(c.row, c.col);
-      const width = columnPoints(this.widthOf(c.col, m?.right ?? c.col, widths)) - H_PADDING;
-      const font = fontOf(c.style);
-      const shown = shownText(c.content, c.format);
-      const lines = c.style?.wrap ? wrappedLines(c.style, shown, width, font) : Math.max(1, shown.split("\n").length);
-      const h = Math.ceil((lines * lineHeight(font.size) + V_PADDING) * 4) / 4;
-      heights[c.row - 1] = Math.max(heights[c.row - 1] ?? 0, h, shown === "" ? 0 : EMPTY_ROW);
+    const { heads, away } = this.mergeIndex();
+    for (let row = 0; row < this.grid.length; row++) {
+      const cells = this.grid[row];
+      if (cells === undefined) continue;
+      const headsHere = heads[row];
+      const awayHere = away[row];
+      for (let col = 0; col < cells.length; col++) {
+        const c = cells[col];
+        if (c === undefined || awayHere?.[col] === true) continue;
+        const font = fontOf(c.style);
+        let lines: number;
+        let blank: boolean;
+        if (c.style?.wrap) {
+          const width = columnPoints(this.widthOf(col, headsHere?.[col]?.right ?? col, widths)) - H_PADDING;
+          const shown = shownText(c.content, c.format);
+          lines = wrappedLines(c.style, shown, width, font);
+          blank = shown === "";
+        } else {
+          // Unwrapped: only the line breaks count. A finite number shows as one line of
+          // text whatever its format, so it is not formatted again (fitWidths did).
+          const content = c.content;
+          const value = content.kind === "number" ? content.value : content.kind === "formula" ? content.result : null;
+          if (value !== null && Math.abs(value) < 1e300) {
+            lines = 1;
+            blank = false;
+          } else {
+            const shown = content.kind === "text" || content.kind === "link" ? content.text : shownText(content, c.format);
+            lines = 1;
+            for (let i = shown.indexOf("\n"); i !== -1; i = shown.indexOf("\n", i + 1)) lines++;
+            blank = shown === "";
+          }
+        }
+        const h = Math.ceil((lines * lineHeight(font.size) + V_PADDING) * 4) / 4;
+        heights[row - 1] = Math.max(heights[row - 1] ?? 0, h, blank ? 0 : EMPTY_ROW);
+      }
     }
     // Excel's largest row height.
     return heights.map((h) => Math.min(h, 409));
@@ -693,8 +721,17 @@ function tableStyle(align: Align, extra: CellStyle | undefined, own: CellStyle |
   return style;
 }
 
-function fontOf(style: CellStyle | undefined) {
+/** Each look's font, made once a look (looks are shared objects, see put). */
+const FONTS = new WeakMap<CellStyle, FontSpec>();
+const NO_FONT: FontSpec = fontFor(undefined);
+function fontFor(style: CellStyle | undefined): FontSpec {
   return { size: style?.size ?? 11, bold: style?.bold === true, italic: style?.italic === true };
+}
+function fontOf(style: CellStyle | undefined): FontSpec {
+  if (style === undefined) return NO_FONT;
+  let font = FONTS.get(style);
+  if (font === undefined) FONTS.set(style, (font = fontFor(style)));
+  return font;
 }
 
 /** A formula totalling a column of data rows (SUBTOTAL 109 ignores rows a filter hides). */
