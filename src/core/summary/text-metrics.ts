@@ -134,7 +134,83 @@ export function wrapLines(text: string, width: number, font: FontSpec): string[]
  */
 export function wrappedLineCount(text: string, width: number, font: FontSpec): number {
   if (!text.includes("\n") && textWidth(text.trimEnd(), font) <= width) return 1;
-  return wrapLines(text, width, font).length;
+  return countLines(text, width, font);
+}
+
+/**
+ * wrapLines(…).length, counted in place: a summary's long texts (100,000 actions) made no
+ * candidate string a word nor line strings. Every line wrapLines makes is a stretch of one
+ * paragraph (words joined by the single spaces between them, or the rest of a cut word), so
+ * it is kept as a start and its font units: units add up across a space, and across any
+ * boundary but inside a surrogate pair, which no boundary here falls in.
+ */
+function countLines(text: string, width: number, font: FontSpec): number {
+  const table = tableOf(styleOf(font));
+  const spaceUnits = table[0x20];
+  const fits = (units: number) => points(units, font) <= width;
+  let count = 0;
+  for (let paragraphStart = 0; ; ) {
+    const newline = text.indexOf("\n", paragraphStart);
+    const lineEnd = newline === -1 ? text.length : newline;
+    // split(/\r?\n/): a carriage return before the line feed goes with it.
+    const end = newline !== -1 && lineEnd > paragraphStart && text.charCodeAt(lineEnd - 1) === 0x0d ? lineEnd - 1 : lineEnd;
+    // The line being filled: text[lineStart, lineStart + lineLength), its units untrimmed.
+    let lineStart = paragraphStart;
+    let lineLength = 0;
+    let lineUnits = 0;
+    for (let wordStart = paragraphStart; ; ) {
+      let wordEnd = text.indexOf(" ", wordStart);
+      if (wordEnd === -1 || wordEnd > end) wordEnd = end;
+      const wordUnits = unitsOf(text, wordStart, wordEnd, table);
+      // The candidate (line, a space, the word) is text[from, wordEnd); measured without its trailing white space.
+      const from = lineLength === 0 ? wordStart : lineStart;
+      const candidateUnits = lineLength === 0 ? wordUnits : lineUnits + spaceUnits + wordUnits;
+      let trimmed = wordEnd;
+      while (trimmed > from && isSpace(text.charCodeAt(trimmed - 1))) trimmed--;
+      if (fits(candidateUnits - unitsOf(text, trimmed, wordEnd, table))) {
+        lineStart = from;
+        lineLength = wordEnd - from;
+        lineUnits = candidateUnits;
+      } else {
+        if (lineLength !== 0) count++;
+        // A word wider than the line is cut between code points, as many to a line as fit (at least one).
+        let restStart = wordStart;
+        let restUnits = wordUnits;
+        while (restStart < wordEnd && !fits(restUnits)) {
+          let at = restStart + codePointLength(text, restStart, wordEnd);
+          let prefix = unitsOf(text, restStart, at, table);
+          while (at < wordEnd) {
+            const next = at + codePointLength(text, at, wordEnd);
+            const more = prefix + unitsOf(text, at, next, table);
+            if (!fits(more)) break;
+            prefix = more;
+            at = next;
+          }
+          count++;
+          restStart = at;
+          restUnits -= prefix;
+        }
+        lineStart = restStart;
+        lineLength = wordEnd - restStart;
+        lineUnits = restUnits;
+      }
+      if (wordEnd >= end) break;
+      wordStart = wordEnd + 1;
+    }
+    count++;
+    if (newline === -1) return count;
+    paragraphStart = newline + 1;
+  }
+}
+
+/** 2 for a surrogate pair at `i` (before `end`), else 1: a code point, as Array.from splits text. */
+function codePointLength(text: string, i: number, end: number): number {
+  const c = text.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < end) {
+    const next = text.charCodeAt(i + 1);
+    if (next >= 0xdc00 && next <= 0xdfff) return 2;
+  }
+  return 1;
 }
 
 /** What `\s` matches in a regular expression (ECMAScript's WhiteSpace and LineTerminator). */
