@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { ADVANCES, CODE_POINTS, UNITS_PER_EM } from "../../../src/core/summary/calibri-metrics";
-import { lineHeight, textWidth, widestWord, wrapLines, wrappedLineCount } from "../../../src/core/summary/text-metrics";
+import { lineHeight, textWidth, widestLine, widestWord, wrapLines, wrappedLineCount } from "../../../src/core/summary/text-metrics";
 
 describe("text measured with Calibri's metrics", () => {
   it("measures a digit as Calibri's 1038/2048 em, with the small allowance for hinting", () => {
@@ -57,6 +57,17 @@ describe("text measured with Calibri's metrics", () => {
     fc.assert(
       fc.property(someText, fonts, fc.double({ min: 1, max: 300, noNaN: true }), (text, font, width) => {
         expect(wrappedLineCount(text, width, font)).toBe(wrapLines(text, width, font).length);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("finds the widest word and line exactly as splitting the text does", () => {
+    const some = fc.string({ unit: fc.oneof(fc.constantFrom("\u2003", "\u3000", "\ufeff", "\v", "\r", "\u2028", "\u0085", "\u180e"), someText), maxLength: 40 });
+    fc.assert(
+      fc.property(some, fonts, (text, font) => {
+        expect(widestWord(text, font)).toBe(Math.max(0, ...text.split(/\s+/).map((w) => textWidth(w, font))));
+        expect(widestLine(text, font)).toBe(Math.max(0, ...text.split(/\r?\n/).map((l) => textWidth(l, font))));
       }),
       { numRuns: 1000 },
     );
