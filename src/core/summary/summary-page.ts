@@ -46,7 +46,7 @@ import {
   styled,
   styledShared,
 } from "./style";
-import { lineHeight, textWidth, widestLine, widestWord, wrappedLineCount, type FontSpec } from "./text-metrics";
+import { lineHeight, widestLine, widestWord, wrappedLineCount, type FontSpec } from "./text-metrics";
 
 type Merge = SheetModel["merges"][number];
 
@@ -601,21 +601,6 @@ export class SummaryPage {
   private rowHeights(widths: number[]): number[] {
     const heights: number[] = [];
     for (let r = 1; r < this.row; r++) heights.push(this.fixedHeights.get(r) ?? EMPTY_ROW);
-    // Wrapped lines by look (shared objects, see put), width and text: a column's cells
-    // repeat their words (a status, a RAG word, a service), measured once each.
-    const wrapped = new Map<CellStyle, Map<number, Map<string, number>>>();
-    const wrappedLines = (style: CellStyle, shown: string, width: number, font: FontSpec): number => {
-      // One line where it fits whole (as wrappedLineCount finds first): no memo entry for
-      // the many texts, each its own, that fit.
-      if (!shown.includes("\n") && textWidth(shown.trimEnd(), font) <= width) return 1;
-      let byWidth = wrapped.get(style);
-      if (byWidth === undefined) wrapped.set(style, (byWidth = new Map<number, Map<string, number>>()));
-      let byText = byWidth.get(width);
-      if (byText === undefined) byWidth.set(width, (byText = new Map<string, number>()));
-      let n = byText.get(shown);
-      if (n === undefined) byText.set(shown, (n = wrappedLineCount(shown, width, font)));
-      return n;
-    };
     const { heads, away } = this.mergeIndex();
     for (let row = 0; row < this.grid.length; row++) {
       const cells = this.grid[row];
@@ -631,7 +616,8 @@ export class SummaryPage {
         if (c.style?.wrap) {
           const width = columnPoints(this.widthOf(col, headsHere?.[col]?.right ?? col, widths)) - H_PADDING;
           const shown = shownText(c.content, c.format);
-          lines = wrappedLines(c.style, shown, width, font);
+          // Counted afresh a cell: most wrapped texts are each their own (a memo of them cost more than counting).
+          lines = wrappedLineCount(shown, width, font);
           blank = shown === "";
         } else {
           // Unwrapped: only the line breaks count. A finite number shows as one line of
