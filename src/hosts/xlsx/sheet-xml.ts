@@ -164,8 +164,8 @@ interface Work {
  */
 type Grid = ((ModelCell | undefined)[] | undefined)[];
 
-/** A section's XML, returned, or written to `w.out` (returning nothing) where it can be large. */
-type Section = (w: Work) => string | void;
+/** A section's XML, returned, or written to `w.out` (returning undefined) where it can be large. */
+type Section = (w: Work) => string | undefined;
 
 const sheetPr: Section = ({ draft }) => {
   const tab = draft.tabColor ? `<tabColor rgb="FF${draft.tabColor}"/>` : "";
@@ -300,13 +300,15 @@ const sheetData: Section = (w) => {
   }
   while (e < empty.length) out.write(`${open(empty[e++])}/>`);
   out.write("</sheetData>");
+  return undefined;
 };
 
 const mergeCells: Section = ({ draft, out }) => {
-  if (!draft.merges.length) return;
+  if (!draft.merges.length) return undefined;
   out.write(`<mergeCells count="${draft.merges.length}">`);
   for (const m of draft.merges) out.write(`<mergeCell ref="${ref(m)}"/>`);
   out.write("</mergeCells>");
+  return undefined;
 };
 
 function validationXml(v: Validation, date1904: boolean): string {
@@ -340,10 +342,11 @@ const dataValidations: Section = ({ draft, ctx }) => {
 };
 
 const hyperlinks: Section = ({ links, out }) => {
-  if (!links.length) return;
+  if (!links.length) return undefined;
   out.write("<hyperlinks>");
   for (const l of links) out.write(`<hyperlink${attrs({ ref: l.ref, location: l.location, display: l.display })}/>`);
   out.write("</hyperlinks>");
+  return undefined;
 };
 
 /** Excel's "Normal" margins, for a sheet whose print setup names none. */
