@@ -232,6 +232,8 @@ export const USED_MEMBERS = [
   "Worksheet.horizontalPageBreaks",
   "PageBreakCollection.add",
   "PageBreakCollection.removePageBreaks",
+  "PageBreakCollection.items",
+  "PageBreak.rowIndex",
   "Range.columnHidden",
   "Table.showBandedRows",
 ] as const;
