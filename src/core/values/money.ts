@@ -20,6 +20,21 @@ const SUFFIX = "(?:million|mn|m|k)";
 
 const NOT_MONEY = "is not an amount of money";
 
+/*
+ * The text grammar's expressions, made once: built inside parseMoneyText they were made
+ * afresh for every cell (three `new RegExp` a money cell, a third of reading one). None
+ * is global or sticky, so a shared one keeps no state between calls.
+ */
+/** Digits split by a space (`£448 000`), with or without a unit. */
+const SPLIT_DIGITS = new RegExp(`^[^\\d]*\\d[\\d,.]*(?: \\d[\\d,.]*)+ ?${SUFFIX}?[^\\d]*$`, "i");
+/** A unit given twice (`£448Kk`, `£1m million`). */
+const UNIT_TWICE = new RegExp(`\\d\\s*${SUFFIX}\\s*${SUFFIX}(?![a-z])`, "i");
+/** An amount: brackets or a sign before or after the £, digits, a unit. */
+const AMOUNT = new RegExp(
+  `^(\\()?\\s*([-+])?\\s*(£|gbp)?\\s*(\\()?\\s*([-+])?\\s*([\\d,]*\\.?\\d*)\\s*([a-z]+)?\\s*(\\))?\\.?$`,
+  "i",
+);
+
 type Parsed = { ok: true; amount: Decimal; power: number | null } | { ok: false; reason: string };
 
 function parseMoneyText(original: string): Parsed {
@@ -27,21 +42,23 @@ function parseMoneyText(original: string): Parsed {
   if (!/\d/.test(text)) return { ok: false, reason: NOT_MONEY };
   const numbers = text.match(/\d[\d,.]*|\.\d+/g) ?? [];
   if (numbers.length > 1) {
-    if (new RegExp(`^[^\\d]*\\d[\\d,.]*(?: \\d[\\d,.]*)+ ?${SUFFIX}?[^\\d]*$`, "i").test(text)) {
+    if (SPLIT_DIGITS.test(text)) {
       return { ok: false, reason: "has digits split by a space: write one amount, such as £448,000 or £448K" };
     }
     return { ok: false, reason: "holds more than one amount: write one amount in the cell" };
   }
-  if (new RegExp(`\\d\\s*${SUFFIX}\\s*${SUFFIX}(?![a-z])`, "i").test(text)) {
+  if (UNIT_TWICE.test(text)) {
     return { ok: false, reason: "has its unit twice: write £448K or £448,000" };
   }
-  const m = new RegExp(
-    `^(\\()?\\s*([-+])?\\s*(£|gbp)?\\s*(\\()?\\s*([-+])?\\s*([\\d,]*\\.?\\d*)\\s*([a-z]+)?\\s*(\\))?\\.?$`,
-    "i",
-  ).exec(text);
+  const m = AMOUNT.exec(text);
   if (!m) return { ok: false, reason: NOT_MONEY };
   // The bracket may open before or after the £: Excel's accounting formats show `£ (5,000)`.
-  const [open1, sign1, open2, sign2, suffix, close] = [1, 2, 4, 5, 7, 8].map((i) => optionalGroup(m, i));
+  const open1 = optionalGroup(m, 1);
+  const sign1 = optionalGroup(m, 2);
+  const open2 = optionalGroup(m, 4);
+  const sign2 = optionalGroup(m, 5);
+  const suffix = optionalGroup(m, 7);
+  const close = optionalGroup(m, 8);
   const num = m[6];
   if (open1 && open2) return { ok: false, reason: NOT_MONEY };
   const open = open1 ?? open2;
