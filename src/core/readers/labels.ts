@@ -352,7 +352,8 @@ export function labelCells(grid: SheetGrid, labels: readonly string[] | LabelSet
   const hits: LabelHit[] = [];
   for (const cell of candidates.sort((a, b) => a.row - b.row || a.col - b.col)) {
     const m = matchLabelText(cell.value as string, set);
-    if (m) hits.push({ row: cell.row, col: cell.col, address: a1(cell.row, cell.col), cell, ...m });
+    // Named stores, not a spread of the match: one shape for every hit, and no copy loop.
+    if (m) hits.push({ row: cell.row, col: cell.col, address: a1(cell.row, cell.col), cell, label: m.label, inline: m.inline, hint: m.hint });
   }
   return hits;
 }
@@ -408,7 +409,7 @@ export function labelValue(grid: SheetGrid, hit: LabelHit, stopLabels: readonly 
   const right = own ? own.right : hit.col;
   const bottom = own ? own.bottom : hit.row;
 
-  for (const cell of grid.rowCells(hit.row)) {
+  for (const cell of grid.cellsOfRow(hit.row)) {
     if (cell.col <= right || isBlank(cell)) continue;
     return isLabelCell(cell, stop) ? null : valueOf(cell);
   }

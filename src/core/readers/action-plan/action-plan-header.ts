@@ -78,7 +78,7 @@ function actionPlanHeaderAt(grid: SheetGrid, row: number): ActionPlanHeader | nu
   const cols: Partial<Record<Role, number>> = {};
   let actionText = "";
   let firstCol: number | null = null;
-  for (const c of grid.rowCells(row)) {
+  for (const c of grid.cellsOfRow(row)) {
     if (own(grid, row, c.col) !== c) continue;
     const t = textOf(c);
     if (!t) continue;

@@ -28,7 +28,7 @@ type RowKind =
   | { kind: "other" };
 
 function contentCells(grid: SheetGrid, row: number): Cell[] {
-  return grid.rowCells(row).filter((c) => !isBlank(c) && own(grid, row, c.col) === c);
+  return grid.cellsOfRow(row).filter((c) => !isBlank(c) && own(grid, row, c.col) === c);
 }
 
 function classify(grid: SheetGrid, row: number, h: ActionPlanHeader): RowKind | null {

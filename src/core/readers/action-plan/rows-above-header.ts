@@ -25,7 +25,7 @@ const fold = (t: string): string => t.replace(/\s+/g, " ").trim();
 export function readRowsAbove(grid: SheetGrid, rows: readonly number[], withTitle: boolean): AboveHeader {
   const out: AboveHeader = { title: null, section: null, aim: null, lead: null };
   for (const row of rows) {
-    const cells = grid.rowCells(row).filter((c) => !isBlank(c) && own(grid, row, c.col) === c);
+    const cells = grid.cellsOfRow(row).filter((c) => !isBlank(c) && own(grid, row, c.col) === c);
     const texts = cells.map((c) => textOf(c)).filter((t) => t !== "");
     if (texts.length === 0) continue;
     const line = AIM_OR_LEAD.exec(texts[0]);

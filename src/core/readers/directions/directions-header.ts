@@ -39,7 +39,7 @@ interface Heading {
 function headerAt(grid: SheetGrid, row: number): DirectionsHeader | null {
   let noCol: number | null = null;
   let directionCol: number | null = null;
-  for (const c of grid.rowCells(row)) {
+  for (const c of grid.cellsOfRow(row)) {
     if (own(grid, row, c.col) !== c) continue;
     const t = textOf(c);
     if (!t) continue;
@@ -55,7 +55,7 @@ function headerAt(grid: SheetGrid, row: number): DirectionsHeader | null {
   const rows: [number, boolean][] = directionNumber(textOf(own(grid, below, noCol))) === null ? [[row, false], [below, true]] : [[row, false]];
   const find = (word: RegExp): Heading | null => {
     for (const [r, onBelow] of rows) {
-      for (const c of grid.rowCells(r)) {
+      for (const c of grid.cellsOfRow(r)) {
         if (keyCols.includes(c.col) || own(grid, r, c.col) !== c) continue;
         if (begins(c, word)) return { col: c.col, cell: c, onBelow };
       }

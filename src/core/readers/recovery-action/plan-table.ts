@@ -13,14 +13,14 @@ import { PLAN_HEADINGS } from "./form-labels";
 const textOf = (cell: Cell | undefined): string => (cell && !isBlank(cell) ? displayText(cell) : "");
 
 /** The column of the first cell on a row matching one of the labels, or null. */
-function columnOf(cells: Cell[], labels: readonly string[]): number | null {
+function columnOf(cells: readonly Cell[], labels: readonly string[]): number | null {
   for (const c of cells) if (typeof c.value === "string" && matchesLabel(c.value, labels)) return c.col;
   return null;
 }
 
 /** A guidance row: every non-empty cell ends with `?` (the seed's italic questions). */
 function isGuidanceRow(grid: SheetGrid, row: number): boolean {
-  const cells = grid.rowCells(row).filter((c) => !isBlank(c));
+  const cells = grid.cellsOfRow(row).filter((c) => !isBlank(c));
   return cells.length > 0 && cells.every((c) => displayText(c).trim().endsWith("?"));
 }
 
@@ -32,7 +32,7 @@ interface PlanHeader {
 }
 
 function planHeaderAt(grid: SheetGrid, row: number): PlanHeader | null {
-  const cells = grid.rowCells(row);
+  const cells = grid.cellsOfRow(row);
   const aimsCol = columnOf(cells, PLAN_HEADINGS.aims);
   const actionsCol = columnOf(cells, PLAN_HEADINGS.actions);
   const timeframeCol = columnOf(cells, PLAN_HEADINGS.timeframe);

@@ -23,7 +23,7 @@ function findTriangulationHeader(grid: SheetGrid): TriangulationHeader | null {
   // Only rows holding a cell beginning Triangulation can be the header row.
   const headerRows = [...new Set(labelCells(grid, TRIANGULATION).map((h) => h.row))];
   for (const row of headerRows) {
-    const cells = grid.rowCells(row).filter((c) => !isBlank(c));
+    const cells = grid.cellsOfRow(row).filter((c) => !isBlank(c));
     const first = cells[0];
     const last = cells[cells.length - 1];
     if (cells.length < 2 || typeof first.value !== "string" || typeof last.value !== "string") continue;

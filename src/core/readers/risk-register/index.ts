@@ -19,7 +19,7 @@ import { mitigationsIn, readRiskRow } from "./risk-row";
 export { findRiskRegisterHeader } from "./risk-register-header";
 
 function contentCells(grid: SheetGrid, row: number): Cell[] {
-  return grid.rowCells(row).filter((c) => !isBlank(c) && own(grid, row, c.col) === c);
+  return grid.cellsOfRow(row).filter((c) => !isBlank(c) && own(grid, row, c.col) === c);
 }
 
 /** The score column uses `Extreme` or `Moderate` anywhere: its level words name NPSA bands (§11, rule 4). */

@@ -110,7 +110,7 @@ const MAX_HEADING = 200;
 function riskRegisterHeaderAt(grid: SheetGrid, row: number): RiskRegisterHeader | null {
   const cols: Partial<Record<Role, number>> = {};
   let firstCol: number | null = null;
-  for (const c of grid.rowCells(row)) {
+  for (const c of grid.cellsOfRow(row)) {
     if (own(grid, row, c.col) !== c) continue;
     const t = textOf(c);
     if (!t) continue;
