@@ -5,6 +5,7 @@
 import type { DirectionTotals, RagCounts, RecoveryTotals } from "./analysis";
 import { RAGS, type RatedDirection, type RatedRecoveryAction } from "./records";
 import type { Settings } from "./settings";
+import { largestFirst } from "./largest-first";
 import { foldName, singleSpaced } from "./names";
 import { roundHalfUp } from "./values";
 
@@ -20,7 +21,6 @@ interface AreaGroup {
   serviceArea: string;
   count: number;
   valuePence: number;
-  first: number;
 }
 
 /**
@@ -45,7 +45,7 @@ export function recoveryTotals(actions: RatedRecoveryAction[], settings: Setting
   let achieved: number | null = null;
   for (const a of actions) {
     if (!a.counted) continue;
-    const i = count++;
+    count++;
     const value = a.valuePence ?? 0;
     total += value;
     if (a.forecastPence !== null) forecast = (forecast ?? 0) + a.forecastPence;
@@ -63,17 +63,16 @@ export function recoveryTotals(actions: RatedRecoveryAction[], settings: Setting
     const key = foldName(name);
     let g = areas.get(key);
     if (g === undefined) {
-      g = { serviceArea: name, count: 0, valuePence: 0, first: i };
+      g = { serviceArea: name, count: 0, valuePence: 0 };
       areas.set(key, g);
       groups.push(g);
     }
     g.count++;
     g.valuePence += value;
   }
-  // `groups` is in order of first appearance, as the map's values were.
-  const byServiceArea = groups
-    .sort((x, y) => y.valuePence - x.valuePence || x.first - y.first)
-    .map((g) => ({
+  // `groups` is in order of first appearance (as the map's values were), so a stable sort
+  // by value keeps the first-met area first among equal values.
+  const byServiceArea = largestFirst(groups).map((g) => ({
       serviceArea: g.serviceArea,
       count: g.count,
       valuePence: g.valuePence,
