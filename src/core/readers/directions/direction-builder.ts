@@ -5,6 +5,7 @@
  */
 import type { RaiseFinding } from "../../findings";
 import { a1 } from "../../grid";
+import { singleSpaced } from "../../names";
 import type { Direction } from "../../records";
 import type { Cell } from "../../snapshot";
 import { cellError } from "../../values";
@@ -30,14 +31,10 @@ export class DirectionBuilder {
   private narrative = false;
   /** The first row's Direction cell holds an error: no target date can be read, and none is asked for. */
   private textError = false;
-  private readonly directionCell: string;
-
   constructor(
     private readonly start: DirectionStart,
     private readonly raise: RaiseFinding,
-  ) {
-    this.directionCell = a1(start.row, start.header.directionCol);
-  }
+  ) {}
 
   /** Where messages point for a cell of this direction that holds an Excel error. */
   private formulaError(cell: Cell, column: string, error: string, expected: string): void {
@@ -66,11 +63,12 @@ export class DirectionBuilder {
       const error = cellError(s);
       if (s && error !== null) this.formulaError(s, "Source", error, "the source as text");
       else {
-        const t = textOf(s).replace(/\s+/g, " ");
+        // Run together only where there is white space to fold: most sources are one line of single spaces.
+        const t = singleSpaced(textOf(s));
         if (t && !this.sources.includes(t)) this.sources.push(t);
       }
     }
-    const progress = readProgressCell(ownIn(cells, h.progressCol), a1(row, h.progressCol), this.start.no, this.raise);
+    const progress = readProgressCell(ownIn(cells, h.progressCol), row, h.progressCol, this.start.no, this.raise);
     if (progress && "figure" in progress) this.figures.push(progress.figure);
     else if (progress) this.narrative = true;
   }
@@ -80,7 +78,7 @@ export class DirectionBuilder {
     const { sheet, row, no, theme, header } = this.start;
     const text = this.texts.join("\n");
     const dueDate = targetDateOf(text);
-    if (dueDate === null && !this.textError) this.raise("missing-target-date", this.directionCell, { no });
+    if (dueDate === null && !this.textError) this.raise("missing-target-date", a1(row, header.directionCol), { no });
     return {
       sheet,
       row,

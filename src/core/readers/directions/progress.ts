@@ -4,26 +4,31 @@
  * direction's progress is the mean of its rows' usable figures, half-up to one decimal.
  */
 import type { RaiseFinding } from "../../findings";
+import { a1 } from "../../grid";
 import type { Cell } from "../../snapshot";
 import { parsePercent, roundHalfUp } from "../../values";
 
 /** What one progress cell adds to its direction: a usable figure, narrative, or nothing. */
 export type ProgressReading = { figure: number } | { narrative: true } | null;
 
-export function readProgressCell(cell: Cell | undefined, address: string, no: string, raise: RaiseFinding): ProgressReading {
+/**
+ * The reading of the progress cell at (row, col); its address is worked out only for a
+ * finding (a progress cell on every row of a long report is almost always a figure).
+ */
+export function readProgressCell(cell: Cell | undefined, row: number, col: number, no: string, raise: RaiseFinding): ProgressReading {
   const r = parsePercent(cell);
   switch (r.status) {
     case "empty":
       return null;
     case "error":
-      raise("formula-error", address, { field: `The Progress cell for direction ${no}`, error: r.error, expected: "a percentage" });
+      raise("formula-error", a1(row, col), { field: `The Progress cell for direction ${no}`, error: r.error, expected: "a percentage" });
       return null;
     case "invalid":
-      raise("non-numeric-progress", address, { no, text: r.text });
+      raise("non-numeric-progress", a1(row, col), { no, text: r.text });
       return { narrative: true };
     case "ok":
       if (r.value >= 0 && r.value <= 100) return { figure: r.value };
-      raise("progress-out-of-range", address, { no, percent: r.value });
+      raise("progress-out-of-range", a1(row, col), { no, percent: r.value });
       return null;
   }
 }
