@@ -16,7 +16,7 @@ import { actionPlanParagraph, count } from "./paragraphs";
 import { ragsShown } from "./recovery-summary";
 import type { SheetModel } from "./sheet-model";
 import { RAG_STYLES } from "./style";
-import { subtotal } from "./summary-page";
+import { rowsOf, subtotal } from "./summary-page";
 
 export const ACTION_PLAN_SUMMARY_NAME = "Action Plan Summary";
 /** How actions with no section, or no lead or SRO, are grouped. */
@@ -162,7 +162,7 @@ export function buildActionPlanSummary(analysis: Analysis, ctx: SummaryContext):
       { header: "Source" },
     ],
     noneText: "None: no actions were found.",
-    rows: items.map((a): (CellSpec | null)[] => [
+    rows: rowsOf(items, (a): (CellSpec | null)[] => [
       text(a.ref),
       textOrNull(a.section),
       textOrNull(a.goal),

@@ -38,7 +38,13 @@ export const link = (sheet: string, cell: string, style?: CellStyle, shown = sou
   style: style === undefined ? LINK_STYLE : { wrap: false, ...style },
 });
 /** The RAG word in its colour. */
-export const ragCell = (rag: Rag, extra?: CellStyle): CellSpec => ({ content: { kind: "text", text: RAG_STYLES[rag].word }, style: ragStyle(rag, extra) });
+export const ragCell = (rag: Rag, extra?: CellStyle): CellSpec => ({ content: ragContent(rag), style: ragStyle(rag, extra) });
+
+/** Each RAG word's content, one shared (frozen) object a RAG: a table's RAG column has one a line. */
+const RAG_CONTENT: Partial<Record<Rag, CellContent>> = {};
+function ragContent(rag: Rag): CellContent {
+  return (RAG_CONTENT[rag] ??= Object.freeze({ kind: "text", text: RAG_STYLES[rag].word }) as CellContent);
+}
 
 /**
  * Where a figure came from, as a reader says it (board-pages.md §6): `FRA-01 Planning,

@@ -9,6 +9,7 @@ import { integer, integerText, link, text } from "./cells";
 import { openSummaryPage, severityCounts, sourceSheetCount, type SummaryContext } from "./context";
 import { dataChecksParagraph } from "./paragraphs";
 import type { SheetModel } from "./sheet-model";
+import { rowsOf } from "./summary-page";
 import { SEVERITY_WORDS } from "../words";
 
 export const DATA_CHECKS_NAME = "Data Checks";
@@ -62,7 +63,7 @@ export function buildDataChecks(analysis: Analysis, ctx: SummaryContext): SheetM
     name: "DataChecksFindings",
     columns: [{ header: "Severity" }, { header: "Sheet" }, { header: "Cell" }, { header: "Code" }, { header: "Message" }],
     noneText: "No problems found.",
-    rows: analysis.findings.map((f) => [
+    rows: rowsOf(analysis.findings, (f) => [
       text(SEVERITY_WORDS[f.severity], f.severity === "error" ? { bold: true } : undefined),
       text(f.sheet),
       link(f.sheet, f.cell, undefined, f.cell),

@@ -11,7 +11,7 @@ import { count, directionsParagraph, meanProgress } from "./paragraphs";
 import { ragsShown } from "./recovery-summary";
 import type { SheetModel } from "./sheet-model";
 import { RAG_STYLES } from "./style";
-import { subtotal } from "./summary-page";
+import { rowsOf, subtotal } from "./summary-page";
 
 export const DIRECTIONS_SUMMARY_NAME = "Directions Summary";
 /** How directions with no theme are shown. */
@@ -86,7 +86,7 @@ export function buildDirectionsSummary(analysis: Analysis, ctx: SummaryContext):
       { header: "Source" },
     ],
     noneText: "None: no directions were found.",
-    rows: items.map((d): (CellSpec | null)[] => [
+    rows: rowsOf(items, (d): (CellSpec | null)[] => [
       text(d.no),
       text(d.theme ?? NO_THEME),
       text(d.text),

@@ -12,7 +12,7 @@ import { recoveryKey } from "./keys";
 import { count, recoveryParagraph } from "./paragraphs";
 import type { SheetModel } from "./sheet-model";
 import { RAG_STYLES } from "./style";
-import { subtotal } from "./summary-page";
+import { rowsOf, subtotal } from "./summary-page";
 import { RISK_WORDS } from "../words";
 
 export const RECOVERY_SUMMARY_NAME = "Recovery Summary";
@@ -69,7 +69,7 @@ export function buildRecoverySummary(analysis: Analysis, ctx: SummaryContext): S
         { header: "Value (£)", align: "right" },
         { header: "Share", align: "right" },
       ],
-      rows: t.byServiceArea.map((g) => [text(g.serviceArea), integer(g.count), money(g.valuePence), g.share === null ? null : percent(g.share)]),
+      rows: rowsOf(t.byServiceArea, (g) => [text(g.serviceArea), integer(g.count), money(g.valuePence), g.share === null ? null : percent(g.share)]),
       totals: (first, last, colOf) => [
         text("All service areas"),
         sumOf(colOf(1), first, last, t.byServiceArea.reduce((s, g) => s + g.count, 0), "count"),
@@ -110,7 +110,7 @@ export function buildRecoverySummary(analysis: Analysis, ctx: SummaryContext): S
       { header: "Source" },
     ],
     noneText: "None: no recovery actions were found.",
-    rows: counted.map((a) => [
+    rows: rowsOf(counted, (a) => [
       text(a.ref),
       textOrNull(a.title ?? a.description),
       textOrNull(a.execLead),

@@ -19,7 +19,7 @@ import { count, riskParagraph } from "./paragraphs";
 import { ragsShown } from "./recovery-summary";
 import type { SheetModel } from "./sheet-model";
 import { RAG_STYLES } from "./style";
-import { subtotal, type KeyRule } from "./summary-page";
+import { rowsOf, subtotal, type KeyRule } from "./summary-page";
 
 export const RISK_SUMMARY_NAME = "Risk Summary";
 const NO_OWNER = "(No owner)";
@@ -240,7 +240,7 @@ export function buildRiskSummary(analysis: Analysis, ctx: SummaryContext): Sheet
       { header: "Source" },
     ],
     noneText: "None: no risks were found.",
-    rows: t.tableOrder.map((i): (CellSpec | null)[] => {
+    rows: rowsOf(t.tableOrder, (i): (CellSpec | null)[] => {
       const r = items[i];
       return [
         text(r.ref),

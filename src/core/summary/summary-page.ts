@@ -27,7 +27,7 @@ import { paginate, type BlockPolicy, type PageBlock } from "./paginate";
 import { withinPageBreakLimit } from "./page-break-limit";
 import { withinHyperlinkLimit } from "./hyperlink-limit";
 import { PAGE_HEIGHT, WIDTH_BUDGET, columnPoints, summaryPrintSetup, type PrintContext } from "./page-setup";
-import type { CellStyle, ModelCell, SheetModel, SummaryId, TableModel } from "./sheet-model";
+import type { CellContent, CellStyle, ModelCell, SheetModel, SummaryId, TableModel } from "./sheet-model";
 import {
   BANNER,
   CAPTION,
@@ -52,7 +52,6 @@ type Merge = SheetModel["merges"][number];
 
 /** The merges by position: the first merge each cell heads, and every cell a merge covers but does not head. */
 interface MergeIndex {
-  count: number;
   heads: ((Merge | undefined)[] | undefined)[];
   away: ((true | undefined)[] | undefined)[];
 }
@@ -81,11 +80,35 @@ interface TableColumn {
   span?: number;
 }
 
+/**
+ * A table's rows: given whole, or made one at a time as they are written (rowsOf). A
+ * register of 100,000 lines made whole is a million cell specs alive at once, all kept
+ * through the layout's garbage collections; made as written, each row's die young.
+ */
+export type TableRows = (CellSpec | null)[][] | RowsAsWritten;
+
+export interface RowsAsWritten {
+  readonly length: number;
+  row(i: number): (CellSpec | null)[];
+}
+
+/** Rows made from `items` one at a time, as the table is written. */
+export function rowsOf<T>(items: readonly T[], cells: (item: T) => (CellSpec | null)[]): RowsAsWritten {
+  return { length: items.length, row: (i) => cells(items[i]) };
+}
+
+function rowAt(rows: TableRows, i: number): (CellSpec | null)[] {
+  return Array.isArray(rows) ? rows[i] : rows.row(i);
+}
+
+/** The one content of every blank cell (a merge's covered cells, an empty table cell): shared, never changed. */
+const BLANK: CellContent = Object.freeze({ kind: "text", text: "" }) as CellContent;
+
 export interface SmallTable {
   heading: string;
   firstCol: number;
   columns: TableColumn[];
-  rows: (CellSpec | null)[][];
+  rows: TableRows;
   /** The totals row's cells, given the data's first and last row and each table column's sheet column. */
   totals?: (first: number, last: number, colOf: (i: number) => number) => (CellSpec | null)[];
   /** Shown under the header where there are no rows. */
@@ -98,7 +121,7 @@ export interface MainTable {
   name: string;
   /** One sheet column each, from column A. */
   columns: TableColumn[];
-  rows: (CellSpec | null)[][];
+  rows: TableRows;
   totals?: (first: number, last: number) => (CellSpec | null)[];
   noneText: string;
 }
@@ -286,7 +309,10 @@ export class SummaryPage {
     let bottom = top;
     this.block({ kind: "keep" }, () => {
       for (const t of list) {
-        const colOf = (i: number) => t.firstCol + t.columns.slice(0, i).reduce((s, c) => s + (c.span ?? 1), 0);
+        // Each table column's first sheet column, worked out once (not a slice a cell).
+        const starts = [t.firstCol];
+        for (const c of t.columns) starts.push(starts[starts.length - 1] + (c.span ?? 1));
+        const colOf = (i: number) => starts[i];
         const lastCol = colOf(t.columns.length) - 1;
         let r = top;
         this.span(r++, t.firstCol, lastCol, text(t.heading, HEADING));
@@ -296,8 +322,13 @@ export class SummaryPage {
         if (t.rows.length === 0) {
           this.span(r++, t.firstCol, lastCol, text(t.noneText ?? "None", bodyStyle("left", { italic: true })));
         }
-        for (const cells of t.rows) {
-          t.columns.forEach((c, i) => this.span(r, colOf(i), colOf(i) + (c.span ?? 1) - 1, this.inTable(cells[i] ?? null, c.align ?? "left")));
+        for (let n = 0; n < t.rows.length; n++) {
+          const cells = rowAt(t.rows, n);
+          // The spec's content under the column's shared look: no copy of each spec (inTable's).
+          t.columns.forEach((c, i) => {
+            const spec = cells[i] ?? null;
+            this.spanStyled(r, starts[i], starts[i + 1] - 1, spec?.content ?? BLANK, spec?.format, tableStyle(c.align ?? "left", undefined, spec?.style));
+          });
           r++;
         }
         const last = first + t.rows.length - 1;
@@ -381,16 +412,16 @@ export class SummaryPage {
       if (t.rows.length === 0) {
         this.put(this.row, 1, text(t.noneText, bodyStyle("left", { italic: true })));
         // Kept inside the table's columns, so the line prints as part of the table.
-        this.merges.push({ top: this.row, left: 1, bottom: this.row, right: t.columns.length });
+        this.merge({ top: this.row, left: 1, bottom: this.row, right: t.columns.length });
         for (let c = 2; c <= t.columns.length; c++) this.put(this.row, c, text("", bodyStyle("left")));
         this.row++;
       }
-      for (const cells of t.rows) {
+      for (let n = 0; n < t.rows.length; n++) {
+        const cells = rowAt(t.rows, n);
         // Straight in, the column's look shared: no copy of each cell's spec (100,000 lines).
         t.columns.forEach((c, i) => {
           const spec = cells[i] ?? null;
-          const style = tableStyle(c.align ?? "left", undefined, spec?.style);
-          this.put(this.row, i + 1, spec ?? text("", style), style);
+          this.putCell(this.row, i + 1, spec?.content ?? BLANK, spec?.format, tableStyle(c.align ?? "left", undefined, spec?.style));
         });
         this.row++;
       }
@@ -493,21 +524,31 @@ export class SummaryPage {
   }
 
   /** Writes a cell (over what was there); `style`, where given, is a shared look that replaces the spec's. */
-  private put(row: number, col: number, spec: CellSpec | null, style?: CellStyle): void {
+  private put(row: number, col: number, spec: CellSpec | null): void {
     if (!spec) return;
     // One shared object a look, not one a cell (see internStyle).
-    const cell: ModelCell = { row, col, content: spec.content, style: style ?? styledShared(spec.style) };
-    if (spec.format) cell.format = spec.format;
+    this.putCell(row, col, spec.content, spec.format, styledShared(spec.style));
+  }
+
+  /** Writes a cell from its parts, `style` already a shared look (styledShared's). */
+  private putCell(row: number, col: number, content: CellContent, format: CellSpec["format"], style: CellStyle): void {
+    const cell: ModelCell = { row, col, content, style };
+    if (format) cell.format = format;
     (this.grid[row] ??= [])[col] = cell;
   }
 
   /** A cell over columns `from` to `to`, merged where more than one; every cell of the merge keeps the look (its borders). */
   private span(row: number, from: number, to: number, spec: CellSpec | null): void {
     if (!spec) spec = text("");
-    this.put(row, from, spec);
+    this.spanStyled(row, from, to, spec.content, spec.format, styledShared(spec.style));
+  }
+
+  /** span() from a cell's parts, `style` already a shared look. */
+  private spanStyled(row: number, from: number, to: number, content: CellContent, format: CellSpec["format"], style: CellStyle): void {
+    this.putCell(row, from, content, format, style);
     if (to <= from) return;
-    this.merges.push({ top: row, left: from, bottom: row, right: to });
-    for (let c = from + 1; c <= to; c++) this.put(row, c, { content: { kind: "text", text: "" }, style: spec.style });
+    this.merge({ top: row, left: from, bottom: row, right: to });
+    for (let c = from + 1; c <= to; c++) this.putCell(row, c, BLANK, undefined, style);
   }
 
   private across(row: number, spec: CellSpec): void {
@@ -527,29 +568,25 @@ export class SummaryPage {
 
   /**
    * The merges by position: the first merge each cell heads, and every cell a merge covers
-   * but does not head. Made again only when merges were added since (they are only ever
-   * added): searching every merge for every cell was quadratic, 15 s for fitWidths and
-   * rowHeights on a register of 10,000 lines.
+   * but does not head, kept as merges are added (searching every merge for every cell was
+   * quadratic, 15 s for fitWidths and rowHeights on a register of 10,000 lines; indexing
+   * them all afresh for each was a second on one of 100,000).
    */
-  private mergeIndex(): MergeIndex {
-    if (this.mergesIndexed?.count === this.merges.length) return this.mergesIndexed;
+  private readonly mergeIndex: MergeIndex = { heads: [], away: [] };
+
+  /** Adds a merge, and indexes it. */
+  private merge(m: Merge): void {
+    this.merges.push(m);
     // By row, then column: a number key (row × 16,384 + column) past row 65,535 is no
     // small integer to V8, and a register of 100,000 lines has a merge a line.
-    const heads: MergeIndex["heads"] = [];
-    const away: MergeIndex["away"] = [];
-    for (const m of this.merges) {
-      const row = (heads[m.top] ??= []);
-      if (row[m.left] === undefined) row[m.left] = m;
-      for (let r = m.top; r <= m.bottom; r++) {
-        const a = (away[r] ??= []);
-        for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) a[c] = true;
-      }
+    const { heads, away } = this.mergeIndex;
+    const row = (heads[m.top] ??= []);
+    if (row[m.left] === undefined) row[m.left] = m;
+    for (let r = m.top; r <= m.bottom; r++) {
+      const a = (away[r] ??= []);
+      for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) a[c] = true;
     }
-    this.mergesIndexed = { count: this.merges.length, heads, away };
-    return this.mergesIndexed;
   }
-
-  private mergesIndexed: MergeIndex | null = null;
 
   /**
    * Column widths that fit what they hold: each column at least as wide as its widest
@@ -559,7 +596,7 @@ export class SummaryPage {
   private fitWidths(): number[] {
     const widths = [...this.options.widths];
     const need = widths.map(() => 0);
-    const { heads, away } = this.mergeIndex();
+    const { heads, away } = this.mergeIndex;
     const unit = columnPoints(1);
     // Loops over the grid, no generator: a register of 100,000 lines has two million cells.
     for (let row = 0; row < this.grid.length; row++) {
@@ -601,7 +638,7 @@ export class SummaryPage {
   private rowHeights(widths: number[]): number[] {
     const heights: number[] = [];
     for (let r = 1; r < this.row; r++) heights.push(this.fixedHeights.get(r) ?? EMPTY_ROW);
-    const { heads, away } = this.mergeIndex();
+    const { heads, away } = this.mergeIndex;
     for (let row = 0; row < this.grid.length; row++) {
       const cells = this.grid[row];
       if (cells === undefined) continue;
