@@ -222,30 +222,58 @@ function isSpace(c: number): boolean {
 
 /**
  * The width of the widest word (what a column of wrapped text needs so no word is cut):
- * the widest of `text.split(/\s+/)`, measured in place (a summary measures a million cells).
+ * the widest of `text.split(/\s+/)`, measured in place in one pass (a summary measures a
+ * million cells). The widest in font units is the widest in points: points() only scales
+ * by positive factors, and rounding keeps that order.
  */
 export function widestWord(text: string, font: FontSpec): number {
   const table = tableOf(styleOf(font));
   let max = 0;
-  let start = 0;
-  for (let i = 0; i <= text.length; i++) {
-    if (i < text.length && !isSpace(text.charCodeAt(i))) continue;
-    if (i > start) max = Math.max(max, points(unitsOf(text, start, i, table), font));
-    start = i + 1;
+  let units = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c <= LAST_CODE_POINT) {
+      if (isSpace(c)) {
+        if (units > max) max = units;
+        units = 0;
+      } else units += table[c];
+    } else {
+      // Beyond the table (never white space but for the few isSpace knows): as unitsOf counts it.
+      if (isSpace(c)) {
+        if (units > max) max = units;
+        units = 0;
+        continue;
+      }
+      units += UNKNOWN;
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+        const next = text.charCodeAt(i + 1);
+        if (next >= 0xdc00 && next <= 0xdfff) i++;
+      }
+    }
   }
-  return max;
+  return points(units > max ? units : max, font);
 }
 
-/** The width of the widest line when nothing wraps: the widest of `text.split(/\r?\n/)`, measured in place. */
+/** The width of the widest line when nothing wraps: the widest of `text.split(/\r?\n/)`, measured in place in one pass. */
 export function widestLine(text: string, font: FontSpec): number {
   const table = tableOf(styleOf(font));
   let max = 0;
-  let start = 0;
-  for (let i = 0; i <= text.length; i++) {
-    if (i < text.length && text.charCodeAt(i) !== 0x0a) continue;
-    const end = i > start && text.charCodeAt(i - 1) === 0x0d && i < text.length ? i - 1 : i;
-    max = Math.max(max, points(unitsOf(text, start, end, table), font));
-    start = i + 1;
+  let units = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a) {
+      // split(/\r?\n/): a carriage return before the line feed goes with it.
+      const line = i > 0 && text.charCodeAt(i - 1) === 0x0d ? units - table[0x0d] : units;
+      if (line > max) max = line;
+      units = 0;
+    } else if (c <= LAST_CODE_POINT) units += table[c];
+    else {
+      units += UNKNOWN;
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+        const next = text.charCodeAt(i + 1);
+        if (next >= 0xdc00 && next <= 0xdfff) i++;
+      }
+    }
   }
-  return max;
+  return points(units > max ? units : max, font);
 }
