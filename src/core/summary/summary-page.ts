@@ -102,7 +102,7 @@ function rowAt(rows: TableRows, i: number): (CellSpec | null)[] {
 }
 
 /** The one content of every blank cell (a merge's covered cells, an empty table cell): shared, never changed. */
-const BLANK: CellContent = Object.freeze({ kind: "text", text: "" }) as CellContent;
+const BLANK: CellContent = Object.freeze({ kind: "text", text: "" });
 
 export interface SmallTable {
   heading: string;
