@@ -6,8 +6,9 @@
  */
 import type { Cell, Merge } from "../../core/snapshot";
 import { isoToExcelSerial } from "../../core/values/dates";
+import { plainDigits } from "./digits";
 import { shiftFormula } from "./shared-formula";
-import type { Styles } from "./styles";
+import type { CellStyle, Styles } from "./styles";
 import { decodeEscapes, StringCollector } from "./text";
 import type { XmlElement, XmlHandlers } from "./xml";
 
@@ -177,17 +178,30 @@ export function sheetReader(ctx: SheetContext): { handlers: XmlHandlers; result(
 
   const isMain = (el: XmlElement) => el.ns === "main" || el.ns === "";
 
+  /** The last cell's style: a sheet's cells run in columns of one style, looked up once a run. */
+  let styleIndex = -1;
+  let lastStyle: CellStyle | null = null;
+
   function finish(c: OpenCell): void {
-    const style = ctx.styles.style(c.s);
+    let style = lastStyle;
+    if (c.s !== styleIndex || style === null) {
+      style = lastStyle = ctx.styles.style(c.s);
+      styleIndex = c.s;
+    }
     let value: string | number | boolean | null = null;
     let error: string | undefined;
     let format = style.format;
     const v = c.v;
     switch (c.t) {
       case "s": {
-        // An empty <v/> is an empty cell, not shared string 0.
-        if (v === undefined || v.trim() === "") break;
-        const s = item(ctx.strings, Number(v));
+        if (v === undefined) break;
+        let index = plainDigits(v);
+        if (index < 0) {
+          // An empty <v/> is an empty cell, not shared string 0.
+          if (v.trim() === "") break;
+          index = Number(v);
+        }
+        const s = item(ctx.strings, index);
         if (s === undefined) badStrings++;
         else value = s;
         break;
@@ -223,6 +237,11 @@ export function sheetReader(ctx: SheetContext): { handlers: XmlHandlers; result(
       }
       default: {
         if (v === undefined) break;
+        const whole = plainDigits(v);
+        if (whole >= 0) {
+          value = ctx.date1904 && style.date ? roundSerial(whole + DAYS_1904) : whole;
+          break;
+        }
         const trimmed = v.trim();
         if (trimmed === "") break;
         const n = Number(trimmed);
@@ -294,7 +313,8 @@ export function sheetReader(ctx: SheetContext): { handlers: XmlHandlers; result(
           }
           colNo = col;
           if (row < 1) row = rowNo = 1;
-          const s = a.s === undefined ? 0 : Number(a.s);
+          let s = a.s === undefined ? 0 : plainDigits(a.s);
+          if (s < 0) s = Number(a.s);
           // One object for every cell in turn: a sheet of a million cells makes no garbage here.
           cell = spare;
           cell.row = row;
