@@ -28,7 +28,15 @@ module.exports = (env = {}) => ({
     // fflate's node build requires worker_threads when it loads (a few ms of every `check`, for
     // its async functions, which run in workers); its browser build is the same code but for
     // that. The command line uses only the synchronous functions (Inflate, deflateSync).
-    alias: { fflate$: path.join(__dirname, "node_modules", "fflate", "esm", "browser.js") },
+    //
+    // zip.js's main entry is its whole library: the writer, its filesystem API and its zlib
+    // and AES as inline WebAssembly, parsed on every start. The reader takes only ZipReader,
+    // the Uint8Array reader and writer and `configure`, all in the core entry with no
+    // WebAssembly nor workers (package.ts reads each part's raw data and inflates it itself).
+    alias: {
+      fflate$: path.join(__dirname, "node_modules", "fflate", "esm", "browser.js"),
+      "@zip.js/zip.js$": path.join(__dirname, "node_modules", "@zip.js", "zip.js", "lib", "zip-core-custom.js"),
+    },
   },
   module: {
     rules: [
