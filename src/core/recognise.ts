@@ -7,7 +7,7 @@
 import type { SheetGrid } from "./grid";
 import type { SheetKind } from "./records";
 import { SETTINGS_SHEET_NAME } from "./settings";
-import type { SheetModel } from "./summary/sheet-model";
+import type { SheetModel, SummaryId } from "./summary/sheet-model";
 import { summaryIdOf } from "./summary/marker";
 import { isRecoveryActionSheet } from "./readers/recovery-action";
 import { findRegisterHeader, type RegisterHeader } from "./readers/recovery-register";
@@ -22,10 +22,21 @@ export interface Recognised {
   registerHeader?: RegisterHeader;
 }
 
-export function recogniseSheet(grid: SheetGrid): Recognised {
-  const summaryId = summaryIdOf(grid);
+/**
+ * The product's own sheets, told apart before any template: a summary by its marker (found
+ * anywhere on the sheet), the settings sheet by its name; null for every other sheet. Also
+ * what `build` asks of an existing output before it replaces it (hosts/xlsx/own-sheets.ts),
+ * which finds the marker without reading the sheet whole.
+ */
+export function ownSheet(name: string, summaryId: SummaryId | null): Recognised | null {
   if (summaryId) return { kind: "summary", summaryId };
-  if (grid.name === SETTINGS_SHEET_NAME) return { kind: "settings" };
+  if (name === SETTINGS_SHEET_NAME) return { kind: "settings" };
+  return null;
+}
+
+export function recogniseSheet(grid: SheetGrid): Recognised {
+  const own = ownSheet(grid.name, summaryIdOf(grid));
+  if (own) return own;
   if (isRecoveryActionSheet(grid)) return { kind: "recovery-action" };
   const registerHeader = findRegisterHeader(grid);
   if (registerHeader) return { kind: "recovery-register", registerHeader };
