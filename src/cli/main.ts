@@ -10,6 +10,7 @@ import { HostError } from "../hosts/host";
 import { readWorkbookFile, writeFileAtomic } from "../hosts/xlsx/file";
 import { nodeInflater } from "../hosts/xlsx/node-inflate";
 import { openWorkbook } from "../hosts/xlsx/open";
+import { openPackage } from "../hosts/xlsx/package";
 import { loadWorkbook } from "../hosts/xlsx/read";
 import { parseArgs, USAGE, UsageError, type Command } from "./args";
 import { alreadyExists, defaultOutput, extensionFor, isEarlierOutput, requireExtension, wroteFromInput, type SheetsFound } from "./output-path";
@@ -43,11 +44,16 @@ async function load(file: string, io: Io) {
   return openWorkbook(bytes, path.basename(file), { inflater: nodeInflater });
 }
 
-/** The sheets of the workbook at `file` as the engine recognises them; null where it is no readable workbook. */
+/**
+ * The sheets of the workbook at `file`, and which are ours, by the engine's rule; null where
+ * it is no readable workbook. Not analysed: only the marker and the settings sheet's name
+ * are asked (own-sheets.ts), and the cells are never held.
+ */
 async function sheetsIn(file: string): Promise<SheetsFound | null> {
   try {
-    const loaded = await loadWorkbook(await readWorkbookFile(file), path.basename(file), { purpose: "check", inflater: nodeInflater });
-    return analyse(loaded.snapshot);
+    const { ownSheets } = await import("../hosts/xlsx/own-sheets");
+    const pkg = await openPackage(await readWorkbookFile(file), { fileName: path.basename(file), inflater: nodeInflater });
+    return { sheets: await ownSheets(pkg) };
   } catch {
     return null;
   }

@@ -7,6 +7,12 @@
 import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as path from "path";
+import { analyse } from "../../src/core/engine";
+import { DEFAULT_SETTINGS, SETTINGS_SHEET_NAME } from "../../src/core/settings";
+import { MARKER_PREFIX } from "../../src/core/summary/sheet-model";
+import { openPackage } from "../../src/hosts/xlsx/package";
+import { loadWorkbook } from "../../src/hosts/xlsx/read";
+import { saveSettingsBytes } from "../../src/hosts/xlsx/write";
 import { BOARD_PACK, ROOT, SAVINGS_REGISTER, tempDir } from "../helpers/workbooks";
 import { cli, ensureCliBuilt, oneLine } from "./spawn";
 
@@ -139,6 +145,77 @@ describe("build never replaces a workbook it did not write", () => {
     expect(bytes(path.join(d, "budget.summary.xlsx")).equals(before)).toBe(true);
     expect(fs.readdirSync(d).sort()).toEqual(["budget.summary.summary.xlsx", "budget.summary.xlsx"]);
   });
+});
+
+/** Loads a workbook with exceljs, lets `edit` change it, and saves it in place (as Excel would, whole). */
+async function editWorkbook(file: string, edit: (wb: ExcelJS.Workbook) => void): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  edit(wb);
+  await wb.xlsx.writeFile(file);
+}
+
+/** The sheets of a workbook as the engine names their kinds. */
+async function kindsIn(file: string): Promise<[string, string][]> {
+  const { snapshot } = await loadWorkbook(new Uint8Array(fs.readFileSync(file)), path.basename(file));
+  return analyse(snapshot).sheets.map((s) => [s.name, s.kind]);
+}
+
+// An existing output is judged by its sheet names, our markers and the settings sheet's
+// name alone (src/hosts/xlsx/own-sheets.ts): the cases where a quick look could go wrong.
+describe("build over an existing output, judged without analysing it", () => {
+  it("still knows its own earlier output after rows are inserted above the marker of every summary", async () => {
+    const d = folder("rows-above-marker", { "pack.xlsx": BOARD_PACK });
+    expect(cli(["build", "pack.xlsx", "-o", "out.xlsx"], d).code).toBe(0);
+    const out = path.join(d, "out.xlsx");
+    const summaries = (await kindsIn(out)).filter(([, kind]) => kind === "summary").map(([name]) => name);
+    expect(summaries.length).toBeGreaterThan(0);
+    await editWorkbook(out, (wb) => {
+      for (const name of summaries) wb.getWorksheet(name)!.insertRows(1, [["Noted by the board secretary"], [], []]);
+    });
+    // The markers are now in row 4, yet the engine still counts these sheets as summaries.
+    const { snapshot } = await loadWorkbook(new Uint8Array(fs.readFileSync(out)), "out.xlsx");
+    for (const name of summaries) {
+      const sheet = snapshot.sheets.find((s) => s.name === name)!;
+      expect(sheet.cells.filter((c) => typeof c.value === "string" && c.value.startsWith(MARKER_PREFIX)).map((c) => c.row)).toEqual([4]);
+    }
+    expect((await kindsIn(out)).filter(([, kind]) => kind === "summary").map(([name]) => name)).toEqual(summaries);
+    const again = cli(["build", "pack.xlsx", "-o", "out.xlsx"], d);
+    expect(again.stderr).toBe("");
+    expect(again.code).toBe(0);
+  }, 60_000);
+
+  it("refuses the user's own workbook at the default output whose sheets are named like our summaries but carry no marker", async () => {
+    const d = folder("named-like-ours", { "pack.xlsx": BOARD_PACK });
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Recovery Summary").getCell("A1").value = "My own recovery summary";
+    wb.addWorksheet("Data Checks").getCell("A1").value = "My own checks";
+    const mine = path.join(d, "pack.summary.xlsx");
+    await wb.xlsx.writeFile(mine);
+    const before = bytes(mine);
+    const r = cli(["build", "pack.xlsx"], d);
+    expect(r.code).toBe(2);
+    expect(oneLine(r.stderr)).toMatch(/pack\.summary\.xlsx already exists.*not written by board-summary.*--force/);
+    expect(bytes(mine).equals(before)).toBe(true);
+  }, 60_000);
+
+  it("does not count a saved settings sheet as a source sheet: an output of the pack with settings is replaced by one of the pack without", async () => {
+    const d = folder("settings-sheet", { "pack.xlsx": BOARD_PACK });
+    const pkg = await openPackage(new Uint8Array(fs.readFileSync(BOARD_PACK)), { fileName: "pack.xlsx" });
+    fs.writeFileSync(path.join(d, "pack-with-settings.xlsx"), await saveSettingsBytes(pkg, { ...DEFAULT_SETTINGS, targetPence: 400_000_000 }));
+    expect(cli(["build", "pack-with-settings.xlsx", "-o", "out.xlsx"], d).code).toBe(0);
+    expect(await kindsIn(path.join(d, "out.xlsx"))).toContainEqual([SETTINGS_SHEET_NAME, "settings"]);
+    const r = cli(["build", "pack.xlsx", "-o", "out.xlsx"], d);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    // And a workbook with one more source sheet than the output's is another workbook.
+    await editWorkbook(path.join(d, "pack.xlsx"), (wb) => {
+      wb.addWorksheet("Secretary's notes").getCell("A1").value = "Notes";
+    });
+    const other = cli(["build", "pack.xlsx", "-o", "out.xlsx"], d);
+    expect(other.code).toBe(2);
+    expect(oneLine(other.stderr)).toMatch(/out\.xlsx already exists/);
+  }, 60_000);
 });
 
 describe("the output's extension", () => {

@@ -12,7 +12,7 @@ export function markerText(id: SummaryId): string {
 }
 
 /** The summary id a marker text names, or null when it is not one of ours. */
-function summaryIdOfText(text: string): SummaryId | null {
+export function summaryIdOfText(text: string): SummaryId | null {
   // Every text cell of every sheet passes here: rule most out before trimming a copy.
   if (!text.includes(MARKER_PREFIX)) return null;
   const t = text.trim();

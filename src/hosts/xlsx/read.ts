@@ -52,7 +52,7 @@ function partFailure(fileName: string, part: string, e: unknown): HostError {
 }
 
 /** Streams a part through the XML parser; `onBytes` hears how many bytes have gone through so far. */
-async function streamXml(pkg: WorkbookPackage, part: string, handlers: XmlHandlers, onBytes?: (bytes: number) => void): Promise<void> {
+export async function streamXml(pkg: WorkbookPackage, part: string, handlers: XmlHandlers, onBytes?: (bytes: number) => void): Promise<void> {
   const xml = new XmlStream(handlers);
   const decoder = new PartDecoder();
   let bytes = 0;
@@ -116,6 +116,11 @@ export async function worksheetParts(pkg: WorkbookPackage): Promise<{ name: stri
   return out;
 }
 
+/** The workbook's first relationship of a kind whose part is in the package (styles, theme, shared strings). */
+export function relatedPart(pkg: WorkbookPackage, rels: Relationship[], kind: string): Relationship | undefined {
+  return rels.find((r) => !r.external && isRelType(r.type, kind) && pkg.find(r.target));
+}
+
 /** Reads every worksheet of an opened package into a snapshot. */
 export async function readSnapshot(pkg: WorkbookPackage, onProgress?: ProgressListener): Promise<WorkbookSnapshot> {
   const fileName = pkg.fileName;
@@ -125,7 +130,7 @@ export async function readSnapshot(pkg: WorkbookPackage, onProgress?: ProgressLi
     const workbook = readWorkbookPart(await pkg.text(part));
     const rels = await pkg.relationships(part);
     const byId = new Map<string, Relationship>(rels.map((r) => [r.id, r]));
-    const related = (kind: string) => rels.find((r) => !r.external && isRelType(r.type, kind) && pkg.find(r.target));
+    const related = (kind: string) => relatedPart(pkg, rels, kind);
 
     const stylesRel = related("styles");
     part = stylesRel?.target ?? part;

@@ -19,6 +19,11 @@ export interface SheetContext {
   date1904: boolean;
   /** Adds a note for the user about something read in an unusual way (the sheet's name is added by the caller). */
   note(text: string): void;
+  /**
+   * Where given, a cell is kept only if its value passes: a search for a few cells (our
+   * marker, own-sheets.ts) stores none of the others, and reads values by the same rules.
+   */
+  keep?: (value: string | number | boolean | null) => boolean;
 }
 
 export interface SheetContent {
@@ -154,6 +159,7 @@ interface OpenCell {
 /** A worksheet's handlers, and the result once the part has been read. */
 export function sheetReader(ctx: SheetContext): { handlers: XmlHandlers; result(): SheetContent } {
   const cells: Cell[] = [];
+  const keep = ctx.keep;
   const mergeRefs: string[] = [];
   let isProtected = false;
   let inSheetData = false;
@@ -251,6 +257,7 @@ export function sheetReader(ctx: SheetContext): { handlers: XmlHandlers; result(
         } else value = decodeEscapes(v);
       }
     }
+    if (keep && !keep(value)) return;
     let formula = c.f;
     if (c.fType === "shared" && c.si !== undefined) {
       if (formula !== undefined && formula !== "") masters.set(c.si, { formula, row: c.row, col: c.col });

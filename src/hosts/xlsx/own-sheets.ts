@@ -1,0 +1,75 @@
+/**
+ * Which sheets of a workbook are the product's own, for `build` deciding whether it may
+ * replace a file already at its output (cli/output-path.ts): a summary by its marker, the
+ * settings sheet by its name (core/recognise.ts `ownSheet`, the engine's own rule), every
+ * other sheet a source. Reading that file into a snapshot and analysing it cost a third of
+ * a rebuild (8 s of 23 s on a 100,000-line register, bench/results.md); this stores no
+ * cells. A sheet is read only until a cell carries our marker (written in row 1, so a
+ * summary of 200,000 rows ends within its first rows), and only text cells holding the
+ * marker's prefix are looked at; a sheet without one is read to its end, since a user may
+ * insert rows above the marker.
+ *
+ * The marker is taken where the part holds it: a snapshot would also drop a marker cell
+ * that a merge covers or that the part repeats later (files Excel does not write; see
+ * docs/decisions.md).
+ */
+import { ownSheet } from "../../core/recognise";
+import type { SheetKind } from "../../core/records";
+import { summaryIdOfText } from "../../core/summary/marker";
+import type { SummaryId } from "../../core/summary/sheet-model";
+import type { WorkbookPackage } from "./package";
+import { relatedPart, streamXml, worksheetParts } from "./read";
+import { sheetReader } from "./sheet";
+import { readStyles, type Styles } from "./styles";
+import { sharedStringsHandlers } from "./text";
+
+export interface OwnSheet {
+  name: string;
+  /** "summary" or "settings" for ours; "source" for any other sheet (its template is not asked). */
+  kind: SheetKind | "source";
+}
+
+/** Thrown from inside the parser to stop reading a sheet once its marker is found. */
+class MarkerFound extends Error {
+  constructor(readonly id: SummaryId) {
+    super("marker found");
+  }
+}
+
+/** The id of the first marker in a worksheet part, in the order the part holds its cells; null where there is none. */
+async function firstMarker(pkg: WorkbookPackage, part: string, strings: readonly string[], styles: Styles): Promise<SummaryId | null> {
+  const reader = sheetReader({
+    strings,
+    styles,
+    // Only a cell's text is asked for, and neither the date system nor a style changes it.
+    date1904: false,
+    note: () => undefined,
+    keep: (value) => {
+      if (typeof value !== "string") return false;
+      const id = summaryIdOfText(value);
+      if (id) throw new MarkerFound(id);
+      return false;
+    },
+  });
+  try {
+    await streamXml(pkg, part, reader.handlers);
+    return null;
+  } catch (e) {
+    if (e instanceof MarkerFound) return e.id;
+    throw e;
+  }
+}
+
+/** The worksheets in tab order (the snapshot's sheets), each with whether it is ours. Throws where the package cannot be read. */
+export async function ownSheets(pkg: WorkbookPackage): Promise<OwnSheet[]> {
+  const strings: string[] = [];
+  const stringsRel = relatedPart(pkg, await pkg.relationships(pkg.workbookPart), "sharedStrings");
+  if (stringsRel) await streamXml(pkg, stringsRel.target, sharedStringsHandlers(strings));
+  const styles = readStyles(null);
+  const out: OwnSheet[] = [];
+  for (const { name, part } of await worksheetParts(pkg)) {
+    const own = ownSheet(name, await firstMarker(pkg, part, strings, styles));
+    out.push({ name, kind: own ? own.kind : "source" });
+  }
+  return out;
+}

@@ -1,0 +1,142 @@
+/**
+ * own-sheets.ts, which tells `build` which sheets of an existing output are ours without
+ * reading them into a snapshot, is held to the engine's own rule: the whole workbook read
+ * (loadWorkbook) and each sheet recognised (recogniseSheet), summary and settings kept,
+ * every other kind a source. On every workbook in the repository, on our own outputs of
+ * them, and on random workbooks with markers (valid, padded, unknown, inside other text,
+ * split across rich-text runs) anywhere on random sheets.
+ */
+import ExcelJS from "exceljs";
+import fc from "fast-check";
+import * as fs from "fs";
+import * as path from "path";
+import { analyse } from "../../../src/core/engine";
+import { SheetGrid } from "../../../src/core/grid";
+import { recogniseSheet } from "../../../src/core/recognise";
+import { SETTINGS_SHEET_NAME } from "../../../src/core/settings";
+import { planSummaries } from "../../../src/core/summary/plan";
+import { MARKER_PREFIX, SUMMARY_IDS } from "../../../src/core/summary/sheet-model";
+import { openWorkbook } from "../../../src/hosts/xlsx/open";
+import { ownSheets } from "../../../src/hosts/xlsx/own-sheets";
+import { openPackage } from "../../../src/hosts/xlsx/package";
+import { loadWorkbook } from "../../../src/hosts/xlsx/read";
+import { buildSummaryBytes } from "../../../src/hosts/xlsx/write";
+import { toBytes } from "../../fixtures/make-xlsx";
+import { ROOT } from "../../helpers/workbooks";
+
+const NOW = new Date("2023-09-21T12:00:00Z");
+
+/** The plain rule: the whole workbook read and every sheet recognised by the engine. */
+async function byTheEngine(bytes: Uint8Array): Promise<{ name: string; kind: string }[]> {
+  const { snapshot } = await loadWorkbook(bytes, "w.xlsx");
+  return snapshot.sheets.map((s) => {
+    const { kind } = recogniseSheet(new SheetGrid(s));
+    return { name: s.name, kind: kind === "summary" || kind === "settings" ? kind : "source" };
+  });
+}
+
+async function fast(bytes: Uint8Array): Promise<{ name: string; kind: string }[]> {
+  return ownSheets(await openPackage(bytes, { fileName: "w.xlsx" }));
+}
+
+function workbooksIn(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) return workbooksIn(p);
+    return /\.(xlsx|xlsm)$/i.test(e.name) ? [p] : [];
+  });
+}
+
+describe("the sheets that are ours, found without reading them whole", () => {
+  const files = [...workbooksIn(path.join(ROOT, "examples")), ...workbooksIn(path.join(ROOT, "tests", "fixtures"))];
+
+  it("agree with the engine on every workbook in the repository, and on our outputs of them", async () => {
+    let compared = 0;
+    let outputs = 0;
+    for (const file of files) {
+      const bytes = new Uint8Array(fs.readFileSync(file));
+      let want: { name: string; kind: string }[];
+      try {
+        want = await byTheEngine(bytes);
+      } catch {
+        continue; // not a readable workbook: the command line treats it as no output of ours either way
+      }
+      expect({ file, sheets: await fast(bytes) }).toEqual({ file, sheets: want });
+      compared++;
+      let built: Uint8Array;
+      try {
+        const opened = await openWorkbook(bytes, path.basename(file));
+        built = (await buildSummaryBytes(opened, planSummaries(analyse(opened.snapshot, { now: NOW }), NOW), NOW)).bytes;
+      } catch {
+        continue; // a workbook the writer refuses (e.g. a sheet named like ours without the marker)
+      }
+      const wantBuilt = await byTheEngine(built);
+      expect(wantBuilt.some((s) => s.kind === "summary")).toBe(true);
+      expect({ file, sheets: await fast(built) }).toEqual({ file, sheets: wantBuilt });
+      outputs++;
+    }
+    // Most of the repository's workbooks are readable, and most can be built.
+    expect(compared).toBeGreaterThan(files.length / 2);
+    expect(outputs).toBeGreaterThan(compared / 2);
+  }, 300_000);
+
+  it("find the marker however far down a summary it has been moved, and only a valid one", async () => {
+    const wb = new ExcelJS.Workbook();
+    const moved = wb.addWorksheet("Recovery Summary");
+    moved.getCell(5000, 12).value = `${MARKER_PREFIX}recovery-summary`;
+    const unknown = wb.addWorksheet("Data Checks");
+    unknown.getCell(1, 12).value = `${MARKER_PREFIX}something-else`;
+    const settings = wb.addWorksheet(SETTINGS_SHEET_NAME);
+    settings.getCell(1, 1).value = "{}";
+    const bytes = await toBytes(wb);
+    expect(await fast(bytes)).toEqual([
+      { name: "Recovery Summary", kind: "summary" },
+      { name: "Data Checks", kind: "source" },
+      { name: SETTINGS_SHEET_NAME, kind: "settings" },
+    ]);
+    expect(await fast(bytes)).toEqual(await byTheEngine(bytes));
+  });
+});
+
+type Content = { kind: "text"; v: string } | { kind: "rich"; v: readonly string[] } | { kind: "number"; v: number } | { kind: "formula"; v: string };
+
+const marker = fc.constantFrom(...SUMMARY_IDS).map((id) => MARKER_PREFIX + id);
+const markerLike = fc.oneof(
+  marker,
+  marker.map((m) => `  ${m} `),
+  marker.map((m) => `note: ${m}`),
+  fc.constantFrom(`${MARKER_PREFIX}unknown`, MARKER_PREFIX, "board-summary:generated", `${MARKER_PREFIX} recovery-summary`),
+);
+const content: fc.Arbitrary<Content> = fc.oneof(
+  fc.string({ maxLength: 12 }).map((v) => ({ kind: "text", v }) as const),
+  markerLike.map((v) => ({ kind: "text", v }) as const),
+  // Split where a run may end: the reader joins the runs, and so must the search.
+  fc.tuple(markerLike, fc.nat()).map(([m, at]) => ({ kind: "rich", v: [m.slice(0, at % (m.length + 1)), m.slice(at % (m.length + 1))] }) as const),
+  fc.integer().map((v) => ({ kind: "number", v }) as const),
+  // A formula's cached text (t="str"), not a shared string.
+  markerLike.map((v) => ({ kind: "formula", v }) as const),
+);
+const cell = fc.record({ row: fc.integer({ min: 1, max: 60 }), col: fc.integer({ min: 1, max: 14 }), content });
+const sheet = fc.record({
+  name: fc.constantFrom("Recovery Summary", "Data Checks", "Savings Register", SETTINGS_SHEET_NAME, "Notes"),
+  cells: fc.uniqueArray(cell, { selector: (c) => `${c.row},${c.col}`, maxLength: 12 }),
+});
+
+it("agree with the engine on random workbooks with markers anywhere", async () => {
+  await fc.assert(
+    fc.asyncProperty(fc.uniqueArray(sheet, { selector: (s) => s.name, minLength: 1, maxLength: 4 }), async (sheets) => {
+      const wb = new ExcelJS.Workbook();
+      for (const s of sheets) {
+        const ws = wb.addWorksheet(s.name);
+        for (const c of s.cells) {
+          const x = c.content;
+          ws.getCell(c.row, c.col).value =
+            x.kind === "rich" ? { richText: x.v.map((text) => ({ text })) } : x.kind === "formula" ? ({ formula: '"x"&"y"', result: x.v } as ExcelJS.CellFormulaValue) : x.v;
+        }
+      }
+      const bytes = await toBytes(wb);
+      expect(await fast(bytes)).toEqual(await byTheEngine(bytes));
+    }),
+    { numRuns: 150 },
+  );
+}, 120_000);
