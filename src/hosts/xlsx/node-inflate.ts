@@ -4,7 +4,7 @@
  * inflated in one piece; the caller's limit stops it part way.
  */
 import * as zlib from "zlib";
-import { fflateInflater, type Inflater } from "./package";
+import { fflateInflater, type Inflater, type PartDeflater } from "./package";
 
 export const nodeInflater: Inflater = {
   // zlib.crc32 is native (node 20.15 on); older nodes use the same pure-JavaScript CRC as the page.
@@ -12,6 +12,9 @@ export const nodeInflater: Inflater = {
   deflate(data) {
     const out = zlib.deflateRawSync(data, { level: 6 });
     return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+  },
+  deflater() {
+    return chainedDeflater();
   },
   inflateWhole(compressed, maxBytes) {
     try {
@@ -49,3 +52,40 @@ export const nodeInflater: Inflater = {
     });
   },
 };
+
+/** Deflate's window: the farthest back a match may reach. */
+const WINDOW = 32 * 1024;
+
+/**
+ * A part deflated a piece at a time with node's public, one-shot zlib calls (its streams
+ * are asynchronous, and the summary is written synchronously, so pieces would queue whole
+ * until it ended). Each piece is deflated with the last 32 KiB before it as zlib's preset
+ * dictionary, so matches reach back across the join as in one stream, and ends with a
+ * sync flush (an empty stored block: byte-aligned, not final), so the pieces join into one
+ * raw deflate stream; the last piece ends it. A part of one piece is deflateRawSync's own.
+ * The bytes differ from one deflate of the whole (a flush marker and a fresh block a piece:
+ * a few bytes a MiB); what they inflate to does not.
+ */
+function chainedDeflater(): PartDeflater {
+  let window: Uint8Array | null = null;
+  return {
+    push(piece, last) {
+      const options: zlib.ZlibOptions = { level: 6 };
+      if (window) options.dictionary = window;
+      if (!last) options.finishFlush = zlib.constants.Z_SYNC_FLUSH;
+      const out = zlib.deflateRawSync(piece, options);
+      if (!last) window = lastBytes(window, piece, WINDOW);
+      return [new Uint8Array(out.buffer, out.byteOffset, out.byteLength)];
+    },
+  };
+}
+
+/** The last `n` bytes of `before` then `piece`, copied (the piece itself is not kept). */
+function lastBytes(before: Uint8Array | null, piece: Uint8Array, n: number): Uint8Array {
+  if (piece.length >= n || !before) return piece.slice(Math.max(0, piece.length - n));
+  const keep = Math.min(before.length, n - piece.length);
+  const out = new Uint8Array(keep + piece.length);
+  out.set(before.subarray(before.length - keep));
+  out.set(piece, keep);
+  return out;
+}

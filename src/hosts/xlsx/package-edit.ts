@@ -13,7 +13,7 @@ import { renderSheet, TableNames, type SheetDraft } from "./sheet-xml";
 import { skeletonStyles, StyleBook } from "./styles-edit";
 import { attrNs, attrs, attrValueSpan, childrenNamed, escapeXml, firstChild, prefixFor, qualify, scanXml, Splice, XmlPartError, type XmlElement } from "./xml-splice";
 import { relationshipsPartOf, resolveTarget, type RawEntry, type WorkbookPackage } from "./package";
-import { newEntry, writeZip, type StoredEntry } from "./zip-write";
+import { DeflatedPart, newEntry, writeZip, type StoredEntry } from "./zip-write";
 
 // ---- what the edit reads from the package ---------------------------------------------
 
@@ -395,9 +395,10 @@ class Edit {
 
     for (const s of this.edit.sheets) {
       const index = indexOf(s);
-      const rendered = renderSheet({ ...s.draft, selected: index === activeAfter }, s.name, { styles, date1904, tables: names, mainNs: dialect.mainNs, relNs: dialect.relNs });
+      const part = new DeflatedPart(this.pkg.codec);
+      const rendered = renderSheet({ ...s.draft, selected: index === activeAfter }, s.name, { styles, date1904, tables: names, mainNs: dialect.mainNs, relNs: dialect.relNs }, part);
       const sheetPart = this.freshName(`${wbDir}worksheets/`, "sheet", "xml");
-      this.added.push({ name: sheetPart, entry: newEntry(sheetPart, rendered.bytes, this.edit.now, this.pkg.codec), contentType: CONTENT_TYPE.worksheet });
+      this.added.push({ name: sheetPart, entry: part.entry(sheetPart, this.edit.now), contentType: CONTENT_TYPE.worksheet });
       if (rendered.tables.length) {
         const sheetRels = rendered.tables.map((t) => {
           const tablePart = this.freshName(`${wbDir}tables/`, "table", "xml");

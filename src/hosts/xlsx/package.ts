@@ -43,6 +43,8 @@ export interface Inflater {
    * fflate's; node's zlib is several times faster at it, and a large summary is megabytes.
    */
   deflate?(data: Uint8Array): Uint8Array;
+  /** A deflater for a large part given in pieces (zip-write.ts DeflatedPart); where absent, fflate's. */
+  deflater?(): PartDeflater;
   /** CRC-32 of `data` continuing from `previous` (0 to start), unsigned. */
   crc32(data: Uint8Array, previous: number): number;
 }
@@ -174,7 +176,15 @@ export interface WorkbookPackage {
 /** Compresses a new part for a zip, and gives its CRC-32 (zip-write.ts). */
 export interface PartCodec {
   deflate?(data: Uint8Array): Uint8Array;
-  crc32(data: Uint8Array): number;
+  deflater?(): PartDeflater;
+  /** CRC-32 of `data` continuing from `previous` (0 to start), unsigned. */
+  crc32(data: Uint8Array, previous?: number): number;
+}
+
+/** Deflates one part (zip method 8, level 6) given in pieces; only the compressed bytes are handed back, none of the pieces kept. */
+export interface PartDeflater {
+  /** Deflates the next piece (`last` ends the part) and gives the compressed bytes it made, to be joined in order. */
+  push(piece: Uint8Array, last: boolean): Uint8Array[];
 }
 
 /** The relationship type of the main part, transitional and strict. */
@@ -356,7 +366,7 @@ class Package implements WorkbookPackage {
     options: OpenOptions,
   ) {
     const inflater = (this.inflater = options.inflater ?? fflateInflater);
-    this.codec = { deflate: inflater.deflate?.bind(inflater), crc32: (data) => inflater.crc32(data, 0) };
+    this.codec = { deflate: inflater.deflate?.bind(inflater), deflater: inflater.deflater?.bind(inflater), crc32: (data, previous = 0) => inflater.crc32(data, previous) };
     this.maxPartBytes = options.maxPartBytes ?? MAX_PART_BYTES;
     this.maxTotalBytes = options.maxTotalBytes ?? MAX_TOTAL_BYTES;
     for (const e of entries) {

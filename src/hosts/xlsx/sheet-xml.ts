@@ -17,7 +17,7 @@ import { NUMBER_FORMATS, type HeaderFooter, type ModelCell, type SheetModel, typ
 import type { CellRange, Validation } from "../../core/templates/template-model";
 import type { StyleBook } from "./styles-edit";
 import { attrs, escapeXml } from "./xml-splice";
-import { Utf8Writer } from "./zip-write";
+import { Utf8Writer, type ByteSink } from "./zip-write";
 
 /** Everything a sheet we write can hold. */
 export interface SheetDraft {
@@ -65,8 +65,6 @@ interface RenderedTable {
 }
 
 export interface RenderedSheet {
-  /** The worksheet part's XML, in UTF-8. */
-  bytes: Uint8Array;
   tables: RenderedTable[];
   /** The `_xlnm.Print_Titles` defined name's text, e.g. `'Recovery Summary'!$5:$5`. */
   printTitles?: string;
@@ -487,7 +485,8 @@ function cellsOf(draft: SheetDraft, headers: Map<number, string[]>): { cells: Mo
 }
 
 /** Renders a sheet named `sheetName` (for its print titles) into worksheet and table XML. */
-export function renderSheet(draft: SheetDraft, sheetName: string, ctx: RenderContext): RenderedSheet {
+/** Writes the worksheet part's XML, in UTF-8, into `into` as it is made (a DeflatedPart: it is never held whole). */
+export function renderSheet(draft: SheetDraft, sheetName: string, ctx: RenderContext, into: ByteSink): RenderedSheet {
   const headers = new Map<number, string[]>();
   // Excel tables need a data row: a table with none stays a plain styled range.
   (draft.tables ?? []).forEach((t, i) => {
@@ -501,7 +500,7 @@ export function renderSheet(draft: SheetDraft, sheetName: string, ctx: RenderCon
     if (c.row > maxRow) maxRow = c.row;
     if (c.col > maxCol) maxCol = c.col;
   }
-  const out = new Utf8Writer();
+  const out = new Utf8Writer(into);
   const w: Work = { draft, ctx, sheetName, cells, headers, links: [], tables: [], maxRow, maxCol, xfs: new Map(), at, out };
   (draft.tables ?? []).forEach((t, i) => {
     const names = headers.get(i);
@@ -515,9 +514,9 @@ export function renderSheet(draft: SheetDraft, sheetName: string, ctx: RenderCon
     if (xml) out.write(xml);
   }
   out.write("</worksheet>");
+  out.flush();
   const rows = draft.print?.repeatRows;
   return {
-    bytes: out.bytes(),
     tables: w.tables,
     printTitles: rows ? sheetRef(sheetName, `$${rows.from}:$${rows.to}`) : undefined,
   };

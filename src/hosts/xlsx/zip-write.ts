@@ -7,11 +7,13 @@
  * with its sizes known up front (fflate's streaming Zip takes one but writes a data
  * descriptor after it, which some readers refuse for stored entries, and rebuilds the time
  * stamp through a local Date). The container itself is a few fixed headers (APPNOTE 4.3);
- * deflating is fflate's, the CRC crc-32's. Browser-safe: bytes in and out.
+ * deflating is the package's codec's (node's zlib on the command line) or fflate's, the
+ * CRC the codec's or crc-32's. A large part is deflated as it is written (DeflatedPart).
+ * Browser-safe: bytes in and out.
  */
 import CRC32 from "crc-32";
-import { deflateSync } from "fflate";
-import type { PartCodec } from "./package";
+import { Deflate, deflateSync } from "fflate";
+import type { PartCodec, PartDeflater } from "./package";
 
 /** One entry as the source package stores it (its compressed bytes and header fields). */
 export interface StoredEntry {
@@ -40,42 +42,108 @@ export interface StoredEntry {
 
 const utf8 = new TextEncoder();
 
+/** Where a part's bytes go as they are made. */
+export interface ByteSink {
+  push(chunk: Uint8Array): void;
+}
+
 /**
- * Text written in pieces and kept as UTF-8, a chunk at a time: a summary's worksheet of
- * 100 MB is never one string (two bytes a character once any is beyond Latin-1) nor a rope
- * of millions of pieces flattened at the end. Each piece is whole (a row, a section), so a
- * surrogate pair is never split between chunks.
+ * Text written in pieces and handed on as UTF-8, a chunk at a time: a summary's worksheet
+ * of 100 MB is never one string (two bytes a character once any is beyond Latin-1) nor a
+ * rope of millions of pieces flattened at the end. Each piece is whole (a row, a section),
+ * so a surrogate pair is never split between chunks.
  */
 export class Utf8Writer {
   private pending = "";
-  private readonly chunks: Uint8Array[] = [];
-  private size = 0;
+
+  constructor(private readonly sink: ByteSink) {}
 
   write(piece: string): void {
     this.pending += piece;
     if (this.pending.length >= 1 << 16) this.flush();
   }
 
-  private flush(): void {
+  /** Hands on what is still pending: call once the last piece is written. */
+  flush(): void {
     if (this.pending === "") return;
     const chunk = utf8.encode(this.pending);
     this.pending = "";
-    this.chunks.push(chunk);
-    this.size += chunk.length;
+    this.sink.push(chunk);
+  }
+}
+
+/** Chunks joined into one array of bytes. */
+function join(chunks: Uint8Array[], size: number): Uint8Array {
+  if (chunks.length === 1) return chunks[0];
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+/** fflate's streaming deflate, where the package's inflater has no deflater of its own (the browser). */
+function fflateDeflater(): PartDeflater {
+  const out: Uint8Array[] = [];
+  const deflate = new Deflate({ level: 6 }, (chunk) => out.push(chunk));
+  return {
+    push(piece, last) {
+      deflate.push(piece, last);
+      return out.splice(0);
+    },
+  };
+}
+
+/**
+ * What the deflater is given at a time: a few bytes of flush marker a piece (node's zlib,
+ * node-inflate.ts) are nothing beside a MiB, and a MiB held is nothing beside the part.
+ */
+const PIECE_BYTES = 1 << 20;
+
+/**
+ * A part deflated as it is written: its chunks gather into pieces of a MiB, each deflated
+ * as it fills, and only the compressed bytes are kept. A summary of 100,000 recovery
+ * actions is 99 MB of XML and 8.5 MB deflated; it was held whole, and joined once more,
+ * before it was deflated. A part that ends within its first piece is deflated in one go,
+ * by newEntry, exactly as before.
+ */
+export class DeflatedPart implements ByteSink {
+  private pending: Uint8Array[] = [];
+  private pendingSize = 0;
+  private deflater: PartDeflater | null = null;
+  private readonly compressed: Uint8Array[] = [];
+  private compressedSize = 0;
+  private crc = 0;
+  private size = 0;
+
+  constructor(private readonly codec: PartCodec) {}
+
+  push(chunk: Uint8Array): void {
+    this.pending.push(chunk);
+    this.pendingSize += chunk.length;
+    if (this.pendingSize >= PIECE_BYTES) this.piece(false);
   }
 
-  /** Everything written, as one array of bytes. */
-  bytes(): Uint8Array {
-    this.flush();
-    if (this.chunks.length === 1) return this.chunks[0];
-    const out = new Uint8Array(this.size);
-    let at = 0;
-    for (const c of this.chunks) {
-      out.set(c, at);
-      at += c.length;
+  private piece(last: boolean): void {
+    const bytes = join(this.pending, this.pendingSize);
+    this.pending = [];
+    this.pendingSize = 0;
+    this.crc = this.codec.crc32(bytes, this.crc) >>> 0;
+    this.size += bytes.length;
+    this.deflater ??= this.codec.deflater ? this.codec.deflater() : fflateDeflater();
+    for (const c of this.deflater.push(bytes, last)) {
+      this.compressed.push(c);
+      this.compressedSize += c.length;
     }
-    this.chunks.length = 0;
-    return out;
+  }
+
+  /** The zip entry of everything pushed. */
+  entry(name: string, at: Date): StoredEntry {
+    if (this.deflater === null) return newEntry(name, join(this.pending, this.pendingSize), at, this.codec);
+    this.piece(true);
+    return storedEntry(name, at, { crc32: this.crc, uncompressedSize: this.size, data: join(this.compressed, this.compressedSize) });
   }
 }
 
@@ -97,6 +165,11 @@ function dosDateTime(d: Date): { dosTime: number; dosDate: number } {
 export function newEntry(name: string, content: Uint8Array | string, at: Date, codec?: PartCodec): StoredEntry {
   const bytes = typeof content === "string" ? utf8.encode(content) : content;
   const data = codec?.deflate ? codec.deflate(bytes) : deflateSync(bytes, { level: 6 });
+  return storedEntry(name, at, { crc32: codec ? codec.crc32(bytes) >>> 0 : crc32(bytes), uncompressedSize: bytes.length, data });
+}
+
+/** The header fields of an entry we wrote, around its deflated bytes. */
+function storedEntry(name: string, at: Date, part: { crc32: number; uncompressedSize: number; data: Uint8Array }): StoredEntry {
   const nameBytes = utf8.encode(name);
   const ascii = nameBytes.length === name.length;
   return {
@@ -107,15 +180,15 @@ export function newEntry(name: string, content: Uint8Array | string, at: Date, c
     flags: ascii ? 0 : 0x800,
     method: 8,
     ...dosDateTime(at),
-    crc32: codec ? codec.crc32(bytes) >>> 0 : crc32(bytes),
-    compressedSize: data.length,
-    uncompressedSize: bytes.length,
+    crc32: part.crc32,
+    compressedSize: part.data.length,
+    uncompressedSize: part.uncompressedSize,
     localExtra: new Uint8Array(0),
     centralExtra: new Uint8Array(0),
     comment: new Uint8Array(0),
     internalAttributes: 0,
     externalAttributes: 0,
-    data,
+    data: part.data,
   };
 }
 

@@ -1,0 +1,86 @@
+/**
+ * A part deflated as it is written (zip-write.ts DeflatedPart) holds the plain rule: what
+ * its entry inflates to is the part's bytes, whatever chunks they came in, with node's zlib
+ * (the command line) and with fflate (the browser); its CRC-32 and size are the part's; and
+ * a part within one piece is the very entry newEntry makes of it whole, as before.
+ */
+import CRC32 from "crc-32";
+import fc from "fast-check";
+import { inflateSync } from "fflate";
+import * as zlib from "zlib";
+import { nodeInflater } from "../../../src/hosts/xlsx/node-inflate";
+import { fflateInflater, type PartCodec } from "../../../src/hosts/xlsx/package";
+import { DeflatedPart, newEntry } from "../../../src/hosts/xlsx/zip-write";
+
+const AT = new Date(2023, 8, 21, 12, 0, 0);
+const MiB = 1 << 20;
+
+const codecs: [string, PartCodec][] = [
+  ["node's zlib", { deflate: nodeInflater.deflate, deflater: nodeInflater.deflater, crc32: (d, p = 0) => nodeInflater.crc32(d, p) }],
+  ["fflate", { crc32: (d, p = 0) => fflateInflater.crc32(d, p) }],
+];
+
+/** Sheet-like bytes: rows made of a few random words, so matches reach across piece joins. */
+function partBytes(seed: number, size: number): Uint8Array {
+  const words = ["<row r=", "<c r=\"A", "\" s=\"3\"", "><v>", "</v></c>", "Recovery", " £1,234", "</row>", "Amber", "\n"];
+  const out = new Uint8Array(size);
+  let x = seed >>> 0 || 1;
+  let at = 0;
+  while (at < size) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    const w = words[(x >>> 0) % words.length];
+    for (let i = 0; i < w.length && at < size; i++) out[at++] = w.charCodeAt(i);
+    if ((x & 7) === 0 && at < size) out[at++] = 48 + ((x >>> 3) % 10);
+  }
+  return out;
+}
+
+/** The part pushed in chunks of the given sizes (repeated), as a writer hands them on. */
+function pushAll(part: DeflatedPart, bytes: Uint8Array, sizes: number[]): void {
+  for (let at = 0, i = 0; at < bytes.length; i++) {
+    const n = Math.max(1, sizes[i % sizes.length]);
+    part.push(bytes.slice(at, at + n));
+    at += n;
+  }
+}
+
+describe.each(codecs)("a part deflated as it is written, with %s", (_, codec) => {
+  it("inflates to the part's bytes, with its CRC-32 and size, whatever the chunks", () => {
+    fc.assert(
+      fc.property(fc.integer(), fc.integer({ min: 0, max: 3.5 * MiB }), fc.array(fc.integer({ min: 1, max: 300_000 }), { minLength: 1, maxLength: 4 }), (seed, size, sizes) => {
+        const bytes = partBytes(seed, size);
+        const part = new DeflatedPart(codec);
+        pushAll(part, bytes, sizes);
+        const entry = part.entry("xl/worksheets/sheet2.xml", AT);
+        expect(Buffer.from(inflateSync(entry.data)).equals(Buffer.from(bytes))).toBe(true);
+        expect(Buffer.from(zlib.inflateRawSync(entry.data)).equals(Buffer.from(bytes))).toBe(true);
+        expect(entry.uncompressedSize).toBe(bytes.length);
+        expect(entry.compressedSize).toBe(entry.data.length);
+        expect(entry.crc32).toBe(CRC32.buf(bytes, 0) >>> 0);
+      }),
+      { numRuns: 12 },
+    );
+  }, 120_000);
+
+  it("is, within one piece, the entry newEntry makes of the part whole", () => {
+    fc.assert(
+      fc.property(fc.integer(), fc.integer({ min: 0, max: MiB - 1 }), fc.array(fc.integer({ min: 1, max: 100_000 }), { minLength: 1, maxLength: 3 }), (seed, size, sizes) => {
+        const bytes = partBytes(seed, size);
+        const part = new DeflatedPart(codec);
+        pushAll(part, bytes, sizes);
+        expect(part.entry("xl/worksheets/sheet2.xml", AT)).toEqual(newEntry("xl/worksheets/sheet2.xml", bytes, AT, codec));
+      }),
+      { numRuns: 15 },
+    );
+  }, 120_000);
+});
+
+it("with node's zlib, costs a large part a few bytes a MiB beside one deflate of the whole (matches reach back across the joins)", () => {
+  const bytes = partBytes(7, 6 * MiB);
+  const part = new DeflatedPart(codecs[0][1]);
+  pushAll(part, bytes, [65_536]);
+  const whole = zlib.deflateRawSync(bytes, { level: 6 }).length;
+  expect(Math.abs(part.entry("x.xml", AT).compressedSize - whole)).toBeLessThan(64 * 6);
+});
