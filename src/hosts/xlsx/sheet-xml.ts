@@ -484,8 +484,11 @@ function cellsOf(draft: SheetDraft, headers: Map<number, string[]>): { cells: Mo
   return { cells, at };
 }
 
-/** Renders a sheet named `sheetName` (for its print titles) into worksheet and table XML. */
-/** Writes the worksheet part's XML, in UTF-8, into `into` as it is made (a DeflatedPart: it is never held whole). */
+/**
+ * Renders a sheet named `sheetName` (for its print titles) into worksheet and table XML:
+ * the worksheet's UTF-8 goes into `into` as it is made (a DeflatedPart, so a large one is
+ * never held whole); the tables' come back with the print titles.
+ */
 export function renderSheet(draft: SheetDraft, sheetName: string, ctx: RenderContext, into: ByteSink): RenderedSheet {
   const headers = new Map<number, string[]>();
   // Excel tables need a data row: a table with none stays a plain styled range.
