@@ -13,7 +13,7 @@ import { renderSheet, TableNames, type SheetDraft } from "./sheet-xml";
 import { skeletonStyles, StyleBook } from "./styles-edit";
 import { attrNs, attrs, attrValueSpan, childrenNamed, escapeXml, firstChild, prefixFor, qualify, scanXml, Splice, XmlPartError, type XmlElement } from "./xml-splice";
 import { relationshipsPartOf, resolveTarget, type RawEntry, type WorkbookPackage } from "./package";
-import { DeflatedPart, newEntry, writeZip, type StoredEntry } from "./zip-write";
+import { DeflatedPart, joinChunks, newEntry, writeZip, type StoredEntry } from "./zip-write";
 
 // ---- what the edit reads from the package ---------------------------------------------
 
@@ -49,13 +49,7 @@ async function inflate(pkg: WorkbookPackage, name: string): Promise<Uint8Array> 
     chunks.push(c.slice());
     length += c.length;
   });
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
+  return joinChunks(chunks, length);
 }
 
 // ---- namespaces ------------------------------------------------------------------------

@@ -72,8 +72,8 @@ export class Utf8Writer {
   }
 }
 
-/** Chunks joined into one array of bytes. */
-function join(chunks: Uint8Array[], size: number): Uint8Array {
+/** Chunks joined into one array of bytes (the chunk itself where there is one). */
+export function joinChunks(chunks: Uint8Array[], size: number): Uint8Array {
   if (chunks.length === 1) return chunks[0];
   const out = new Uint8Array(size);
   let at = 0;
@@ -127,7 +127,7 @@ export class DeflatedPart implements ByteSink {
   }
 
   private piece(last: boolean): void {
-    const bytes = join(this.pending, this.pendingSize);
+    const bytes = joinChunks(this.pending, this.pendingSize);
     this.pending = [];
     this.pendingSize = 0;
     this.crc = this.codec.crc32(bytes, this.crc) >>> 0;
@@ -141,9 +141,9 @@ export class DeflatedPart implements ByteSink {
 
   /** The zip entry of everything pushed. */
   entry(name: string, at: Date): StoredEntry {
-    if (this.deflater === null) return newEntry(name, join(this.pending, this.pendingSize), at, this.codec);
+    if (this.deflater === null) return newEntry(name, joinChunks(this.pending, this.pendingSize), at, this.codec);
     this.piece(true);
-    return storedEntry(name, at, { crc32: this.crc, uncompressedSize: this.size, data: join(this.compressed, this.compressedSize) });
+    return storedEntry(name, at, { crc32: this.crc, uncompressedSize: this.size, data: joinChunks(this.compressed, this.compressedSize) });
   }
 }
 
