@@ -148,8 +148,8 @@ export class SheetGrid {
   private readonly sortedRows: (readonly Cell[] | undefined)[] = [];
 
   /**
-   * The cells of a row, in column order, as kept by the grid: not to be changed (rowCells
-   * gives a copy that may be). Readers asking of every row of a large register use this.
+   * The cells of a row, in column order, as kept by the grid: not to be changed (a reader
+   * that must change them copies). Readers asking of every row of a large register use this.
    */
   cellsOfRow(row: number): readonly Cell[] {
     const r = this.rowAt(row);
@@ -160,11 +160,6 @@ export class SheetGrid {
       this.sortedRows[r] = cells;
     }
     return cells;
-  }
-
-  /** The cells of a row, in column order (a fresh array: the caller may change it). */
-  rowCells(row: number): Cell[] {
-    return this.cellsOfRow(row).slice();
   }
 
   /** Every cell, in row then column order. */
