@@ -67,10 +67,7 @@ function unitsOf(text: string, from: number, to: number, table: Uint16Array): nu
     if (c <= LAST_CODE_POINT) units += table[c];
     else {
       units += UNKNOWN;
-      if (c >= 0xd800 && c <= 0xdbff && i + 1 < to) {
-        const next = text.charCodeAt(i + 1);
-        if (next >= 0xdc00 && next <= 0xdfff) i++;
-      }
+      i += codePointLength(text, i, to) - 1;
     }
   }
   return units;
@@ -232,23 +229,14 @@ export function widestWord(text: string, font: FontSpec): number {
   let units = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c <= LAST_CODE_POINT) {
-      if (isSpace(c)) {
-        if (units > max) max = units;
-        units = 0;
-      } else units += table[c];
-    } else {
-      // Beyond the table (never white space but for the few isSpace knows): as unitsOf counts it.
-      if (isSpace(c)) {
-        if (units > max) max = units;
-        units = 0;
-        continue;
-      }
+    if (isSpace(c)) {
+      if (units > max) max = units;
+      units = 0;
+    } else if (c <= LAST_CODE_POINT) units += table[c];
+    else {
+      // Beyond the table: as unitsOf counts it.
       units += UNKNOWN;
-      if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-        const next = text.charCodeAt(i + 1);
-        if (next >= 0xdc00 && next <= 0xdfff) i++;
-      }
+      i += codePointLength(text, i, text.length) - 1;
     }
   }
   return points(units > max ? units : max, font);
@@ -269,10 +257,7 @@ export function widestLine(text: string, font: FontSpec): number {
     } else if (c <= LAST_CODE_POINT) units += table[c];
     else {
       units += UNKNOWN;
-      if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-        const next = text.charCodeAt(i + 1);
-        if (next >= 0xdc00 && next <= 0xdfff) i++;
-      }
+      i += codePointLength(text, i, text.length) - 1;
     }
   }
   return points(units > max ? units : max, font);
