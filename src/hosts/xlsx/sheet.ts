@@ -243,14 +243,13 @@ export function sheetReader(ctx: SheetContext): { handlers: XmlHandlers; result(
       }
       default: {
         if (v === undefined) break;
-        const whole = plainDigits(v);
-        if (whole >= 0) {
-          value = ctx.date1904 && style.date ? roundSerial(whole + DAYS_1904) : whole;
-          break;
+        // Plain digits (most numbers) skip the trim and Number's general parse.
+        let n = plainDigits(v);
+        if (n < 0) {
+          const trimmed = v.trim();
+          if (trimmed === "") break;
+          n = Number(trimmed);
         }
-        const trimmed = v.trim();
-        if (trimmed === "") break;
-        const n = Number(trimmed);
         if (Number.isFinite(n)) {
           // 1904 dates become 1900 serials; times of day and durations are the same in both.
           value = ctx.date1904 && style.date ? roundSerial(n + DAYS_1904) : n;
