@@ -28,6 +28,16 @@ export function numberPointsDecimal(x: number, shiftBy: number): number | null {
  * the two to each other).
  */
 export function numberPoints(x: number, shiftBy: number): number | null {
+  // A cell typed as a whole number of tenths of a point (0.47 as a fraction, 92.5 as
+  // points), as nearly every progress cell is: x is the double nearest q / 10^k for a whole
+  // q below 10^15, so its 15-digit reading is that decimal exactly, and the points are q
+  // tenths, with nothing to round. No text is made for it.
+  const k = shiftBy + 1;
+  if (k >= 0 && k <= 22) {
+    const p = 10 ** k;
+    const q = Math.round(x * p);
+    if (q > -1e15 && q < 1e15 && q / p === x) return q === 0 ? 0 : q / 10;
+  }
   const s = x.toPrecision(15);
   if (s.includes("e")) return numberPointsDecimal(x, shiftBy);
   const negative = s.charCodeAt(0) === 45; // "-"
