@@ -21,10 +21,11 @@ export function own(grid: SheetGrid, row: number, col: number): Cell | undefined
  * A row's cells as `own` sees them, in column order, blank ones included: the cells of the
  * row that no merge from above or the left covers. Readers that ask `own` for several
  * columns of every row of a long table take the row once and find columns in it
- * (`ownIn`): a row holds a handful of cells.
+ * (`ownIn`): a row holds a handful of cells. A reader that reads them before the next row
+ * may pass the same `out` each time (emptied first), not make an array a row.
  */
-export function ownCells(grid: SheetGrid, row: number): Cell[] {
-  const out: Cell[] = [];
+export function ownCells(grid: SheetGrid, row: number, out: Cell[] = []): Cell[] {
+  out.length = 0;
   for (const c of grid.cellsOfRow(row)) {
     const m = grid.mergeAt(row, c.col);
     if (!m || (m.top === row && m.left === c.col)) out.push(c);

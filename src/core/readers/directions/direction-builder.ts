@@ -12,22 +12,31 @@ import { cellError } from "../../values";
 import type { DirectionsHeader } from "./directions-header";
 import { ownIn, textOf } from "./directions-sheet";
 import { splitMeasures } from "./measures";
-import { meanProgress, readProgressCell } from "./progress";
+import { NARRATIVE, meanProgress, readProgressCell } from "./progress";
 import { targetDateOf } from "./target-date";
 
 export interface DirectionStart {
   sheet: string;
   row: number;
+  /** The No cell's address. */
+  cell: string;
   no: string;
   theme: string | null;
   header: DirectionsHeader;
 }
 
+const NONE: readonly number[] = [];
+
+/**
+ * Most directions are one row: its text, measures and source are kept as the first row
+ * gives them, and a list is made only where a second row adds to one.
+ */
 export class DirectionBuilder {
-  private readonly texts: string[] = [];
-  private readonly figures: number[] = [];
-  private readonly sources: string[] = [];
-  private readonly measures: string[] = [];
+  /** The rows' Direction texts joined by line breaks, as read so far. */
+  private text = "";
+  private figures: number[] | null = null;
+  private sources: string[] | null = null;
+  private measures: string[] | null = null;
   private narrative = false;
   /** The first row's Direction cell holds an error: no target date can be read, and none is asked for. */
   private textError = false;
@@ -50,13 +59,13 @@ export class DirectionBuilder {
       if (row === this.start.row) this.textError = true;
     } else {
       const t = textOf(dCell);
-      if (t) this.texts.push(t);
+      if (t) this.text = this.text === "" ? t : `${this.text}\n${t}`;
     }
     if (h.measureCol !== null) {
       const m = ownIn(cells, h.measureCol);
       const error = cellError(m);
       if (m && error !== null) this.formulaError(m, "Measure", error, "the measures as text");
-      else this.measures.push(...splitMeasures(textOf(m)));
+      else this.addMeasures(splitMeasures(textOf(m)));
     }
     if (h.sourceCol !== null) {
       const s = ownIn(cells, h.sourceCol);
@@ -65,32 +74,44 @@ export class DirectionBuilder {
       else {
         // Run together only where there is white space to fold: most sources are one line of single spaces.
         const t = singleSpaced(textOf(s));
-        if (t && !this.sources.includes(t)) this.sources.push(t);
+        if (t) {
+          if (this.sources === null) this.sources = [t];
+          else if (!this.sources.includes(t)) this.sources.push(t);
+        }
       }
     }
     const progress = readProgressCell(ownIn(cells, h.progressCol), row, h.progressCol, this.start.no, this.raise);
-    if (progress && "figure" in progress) this.figures.push(progress.figure);
-    else if (progress) this.narrative = true;
+    if (progress === NARRATIVE) this.narrative = true;
+    else if (progress !== null) {
+      if (this.figures === null) this.figures = [progress];
+      else this.figures.push(progress);
+    }
+  }
+
+  /** A row's measures after those of the rows above (splitMeasures gives a new list each time: the first is kept as it is). */
+  private addMeasures(more: string[]): void {
+    if (this.measures === null) this.measures = more;
+    else for (const m of more) this.measures.push(m);
   }
 
   /** The finished direction; `missing-target-date` where its text has no `by <date>`. */
   finish(): Direction {
-    const { sheet, row, no, theme, header } = this.start;
-    const text = this.texts.join("\n");
+    const { sheet, row, cell, no, theme, header } = this.start;
+    const text = this.text;
     const dueDate = targetDateOf(text);
     if (dueDate === null && !this.textError) this.raise("missing-target-date", a1(row, header.directionCol), { no });
     return {
       sheet,
       row,
-      cell: a1(row, header.noCol),
+      cell,
       no,
       theme,
       text,
-      measures: this.measures,
-      progress: meanProgress(this.figures),
+      measures: this.measures ?? [],
+      progress: meanProgress(this.figures ?? NONE),
       narrative: this.narrative,
       progressCell: a1(row, header.progressCol),
-      source: this.sources.length === 0 ? null : this.sources.join("; "),
+      source: this.sources === null ? null : this.sources.join("; "),
       dueDate,
     };
   }

@@ -3,7 +3,7 @@
  * an error cell shows no text.
  */
 import type { Cell } from "../../snapshot";
-import { normaliseLabel } from "../../values";
+import { matchesLabel, normaliseLabel } from "../../values";
 import { textOf } from "../table-cells";
 
 export { own, ownCells, ownIn, textOf } from "../table-cells";
@@ -12,6 +12,20 @@ export const NO_LABELS = ["No", "No.", "Ref", "Ref."];
 export const DIRECTION_LABELS = ["Direction", "Directions"];
 /** The cell some templates put above Measure / Progress / Source (often merged over them). */
 export const GROUP_LABELS = ["Performance Measures", "Performance Measure"];
+
+/** The shortest group label's normal form. */
+const SHORTEST_GROUP_LABEL = Math.min(...GROUP_LABELS.map((l) => normaliseLabel(l).length));
+
+/**
+ * True where the text is a group label (`matchesLabel`). Every row of a long report asks
+ * this of its first cell, nearly always a short No (`12.3`): normalising never makes a text
+ * more than twice as long (lower-casing `İ` gives two units; every other step only drops
+ * or replaces), so a text under half the shortest label's length is not one, and is not
+ * normalised (tests/core/readers/directions-fast-paths.test.ts holds this to matchesLabel).
+ */
+export function isGroupLabel(text: string): boolean {
+  return 2 * text.length >= SHORTEST_GROUP_LABEL && matchesLabel(text, GROUP_LABELS);
+}
 
 /** True where the cell's text begins with the word (`Progress at half-year …`). */
 export const begins = (cell: Cell | undefined, word: RegExp): boolean => word.test(normaliseLabel(textOf(cell)));

@@ -8,16 +8,41 @@
 import { findingsOn, type Finding } from "../../findings";
 import { a1, isBlank, type SheetGrid } from "../../grid";
 import type { Direction } from "../../records";
+import type { Cell } from "../../snapshot";
 import { cellError, matchesLabel } from "../../values";
 import { DirectionBuilder } from "./direction-builder";
 import { directionNumber, numberOnRow } from "./direction-number";
 import { findDirectionsHeaders, type DirectionsHeader } from "./directions-header";
-import { GROUP_LABELS, NO_LABELS, ownCells, ownIn, textOf } from "./directions-sheet";
+import { NO_LABELS, isGroupLabel, ownCells, ownIn, textOf } from "./directions-sheet";
 import { Themes } from "./themes";
 
 export { findDirectionsHeader, findDirectionsHeaders } from "./directions-header";
 export { splitMeasures } from "./measures";
 export { targetDateOf } from "./target-date";
+
+/** The first non-blank cell of a row's cells; undefined where all are blank. */
+function firstFilled(cells: readonly Cell[]): Cell | undefined {
+  for (let i = 0; i < cells.length; i++) if (!isBlank(cells[i])) return cells[i];
+  return undefined;
+}
+
+/** True where every non-blank cell is the `Performance Measures` group cell (at least one is non-blank). */
+function onlyGroupLabels(cells: readonly Cell[]): boolean {
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i];
+    if (!isBlank(c) && !isGroupLabel(textOf(c))) return false;
+  }
+  return true;
+}
+
+/** True where a non-blank cell is in one of the table's columns (Direction, Measure, Progress, Source). */
+function inTable(cells: readonly Cell[], h: DirectionsHeader): boolean {
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i];
+    if (!isBlank(c) && (c.col === h.directionCol || c.col === h.measureCol || c.col === h.progressCol || c.col === h.sourceCol)) return true;
+  }
+  return false;
+}
 
 export function readDirections(grid: SheetGrid): {
   directions: Direction[];
@@ -42,6 +67,8 @@ export function readDirections(grid: SheetGrid): {
     current = null;
   };
 
+  // One array for every row's own cells: each row is done with before the next is read.
+  const rowCells: Cell[] = [];
   for (const row of grid.rows()) {
     while (nextHeader < headers.length && headers[nextHeader].row < row) nextHeader++;
     const startsHeader = nextHeader < headers.length && headers[nextHeader].row === row ? headers[nextHeader] : undefined;
@@ -53,15 +80,14 @@ export function readDirections(grid: SheetGrid): {
     }
     if (header && row <= header.lastRow) continue;
 
-    const rowCells = ownCells(grid, row);
-    const cells = rowCells.filter((c) => !isBlank(c));
-    if (cells.length === 0) continue;
+    ownCells(grid, row, rowCells);
+    const first = firstFilled(rowCells);
+    if (first === undefined) continue;
     // The `Performance Measures` group cell on a row of its own belongs to the header.
-    if (cells.every((c) => matchesLabel(textOf(c), GROUP_LABELS))) continue;
+    if (onlyGroupLabels(rowCells)) continue;
 
     if (!header) {
       // Above the first header: the first non-empty cell (a sheet title, a theme, its outcome).
-      const first = cells[0];
       const t = textOf(first);
       if (t && directionNumber(t) === null && !matchesLabel(t, NO_LABELS)) themes.addHeading(first, t);
       continue;
@@ -85,7 +111,7 @@ export function readDirections(grid: SheetGrid): {
       const first = firstCellOfNo.get(no);
       if (first) raise("duplicate-direction", cell, { no, first });
       else firstCellOfNo.set(no, cell);
-      current = new DirectionBuilder({ sheet, row, no, theme: themes.current, header }, raise);
+      current = new DirectionBuilder({ sheet, row, cell, no, theme: themes.current, header }, raise);
       current.addRow(rowCells, row, header);
       continue;
     }
@@ -99,14 +125,13 @@ export function readDirections(grid: SheetGrid): {
       continue;
     }
 
-    const h = header;
-    if (cells.some((c) => c.col === h.directionCol || c.col === h.measureCol || c.col === h.progressCol || c.col === h.sourceCol)) {
+    if (inTable(rowCells, header)) {
       // An empty No and content in the table: the direction above goes on.
       current?.addRow(rowCells, row, header);
-    } else if (cells[0].col < header.noCol) {
+    } else if (first.col < header.noCol) {
       // Text left of the No column only: heading text placed in the margin.
       finish();
-      themes.addHeading(cells[0], textOf(cells[0]));
+      themes.addHeading(first, textOf(first));
     }
   }
   finish();

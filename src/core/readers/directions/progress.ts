@@ -8,8 +8,14 @@ import { a1 } from "../../grid";
 import type { Cell } from "../../snapshot";
 import { parsePercent, roundHalfUp } from "../../values";
 
-/** What one progress cell adds to its direction: a usable figure, narrative, or nothing. */
-export type ProgressReading = { figure: number } | { narrative: true } | null;
+/** A progress cell of narrative text (counted as reported, with no figure). */
+export const NARRATIVE = "narrative";
+
+/**
+ * What one progress cell adds to its direction: a usable figure, narrative, or nothing (a
+ * bare number or word, not an object: one is read on every row of a long report).
+ */
+export type ProgressReading = number | typeof NARRATIVE | null;
 
 /**
  * The reading of the progress cell at (row, col); its address is worked out only for a
@@ -25,9 +31,9 @@ export function readProgressCell(cell: Cell | undefined, row: number, col: numbe
       return null;
     case "invalid":
       raise("non-numeric-progress", a1(row, col), { no, text: r.text });
-      return { narrative: true };
+      return NARRATIVE;
     case "ok":
-      if (r.value >= 0 && r.value <= 100) return { figure: r.value };
+      if (r.value >= 0 && r.value <= 100) return r.value;
       raise("progress-out-of-range", a1(row, col), { no, percent: r.value });
       return null;
   }

@@ -1,12 +1,18 @@
 /** The target date (§5): the last `by <date>` in the Direction column's text, not the measures. */
 import { parseDateText } from "../../values";
 
+/** `by`, `by the end of`, `by end`: what comes before a target date. */
+const BY = /\bby\s+(?:(?:the\s+)?end\s+(?:of\s+)?)?/gi;
+
 /**
  * ISO (`by January 2024` → 2024-01-31); `by the end of March 2024` counts too. Null when none.
+ * One expression for every text, stepped along by `exec` (`matchAll` makes a copy of the
+ * expression each call, and every direction asks).
  */
 export function targetDateOf(text: string): string | null {
   let found: string | null = null;
-  for (const m of text.matchAll(/\bby\s+(?:(?:the\s+)?end\s+(?:of\s+)?)?/gi)) {
+  BY.lastIndex = 0;
+  for (let m = BY.exec(text); m !== null; m = BY.exec(text)) {
     const iso = parseDateText(text.slice(m.index + m[0].length));
     if (iso) found = iso;
   }
