@@ -7,12 +7,19 @@
 import { findingsOn, type Finding } from "../../findings";
 import { isBlank, type SheetGrid } from "../../grid";
 import type { RecoveryAction } from "../../records";
+import type { Cell } from "../../snapshot";
 import { registerHeaderAt, type RegisterHeader } from "./register-header";
 import { continueItem, isContinuationRow, readRegisterItem } from "./register-item";
 import type { RegisterSheet } from "./register-sheet";
 import { checkStatedTotal, readStatedTotal, statedTotalRow, type StatedTotal } from "./stated-total";
 
 export { findRegisterHeader, type RegisterHeader } from "./register-header";
+
+/** True where every cell of the row is blank (its cells as the grid keeps them, not a filtered copy). */
+function allBlank(cells: readonly Cell[]): boolean {
+  for (let i = 0; i < cells.length; i++) if (!isBlank(cells[i])) return false;
+  return true;
+}
 
 /**
  * The table ends at its stated total, at two consecutive empty rows, or at the end of the
@@ -31,15 +38,14 @@ export function readRecoveryRegister(
   for (const row of grid.rows()) {
     if (row <= header.row) continue;
     const rowCells = grid.cellsOfRow(row);
-    const cells = rowCells.filter((c) => !isBlank(c));
-    if (cells.length === 0) continue;
+    if (allBlank(rowCells)) continue;
     register.row = row;
     register.cells = rowCells;
     if (row - lastContentRow > 2) break; // two consecutive empty rows
     lastContentRow = row;
     if (registerHeaderAt(grid, row)) continue;
 
-    const total = statedTotalRow(register, row, cells);
+    const total = statedTotalRow(register, row, rowCells);
     if (total) {
       statedTotal = readStatedTotal(register, total.cell);
       break; // nothing below the stated total is read

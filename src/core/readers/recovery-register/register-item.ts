@@ -40,8 +40,6 @@ export function readRegisterItem(register: RegisterSheet, row: number): Recovery
       expected: "the service area its saving belongs to",
     });
   }
-  /** How messages name the item: its service area, else its row (worked out only for a message). */
-  const name = () => (serviceArea ? quote(serviceArea) : `row ${row}`);
   const givenRef = textIn(register, row, header.refCol);
   return {
     source: "register",
@@ -54,25 +52,35 @@ export function readRegisterItem(register: RegisterSheet, row: number): Recovery
     execLead: textIn(register, row, header.leadCol) || null,
     description: textIn(register, row, header.descriptionCol) || null,
     serviceArea: serviceArea || null,
-    valuePence: readSaving(register, row, name),
-    riskLevel: readItemRiskLevel(register, row, name),
+    valuePence: readSaving(register, row, serviceArea),
+    riskLevel: readItemRiskLevel(register, row, serviceArea),
     planDate: null,
     version: null,
-    forecastPence: readItemForecast(register, row, name),
+    forecastPence: readItemForecast(register, row, serviceArea),
     achievedPence: null,
     strategicAims: [],
     counted: true,
   };
 }
 
+/** How messages name the item: its service area, else its row (worked out only for a message). */
+function itemName(serviceArea: string, row: number): string {
+  return serviceArea ? quote(serviceArea) : `row ${row}`;
+}
+
+/** parseMoney's options for a column in pounds or in thousands: two objects, not one a cell. */
+const IN_THOUSANDS = { thousands: true } as const;
+const IN_POUNDS = { thousands: false } as const;
+const moneyIn = (thousands: boolean) => (thousands ? IN_THOUSANDS : IN_POUNDS);
+
 /** The item's saving, whole pence; null where it is missing, invalid or negative. */
-function readSaving(register: RegisterSheet, row: number, name: () => string): number | null {
+function readSaving(register: RegisterSheet, row: number, serviceArea: string): number | null {
   const { header, raise } = register;
   const cell = cellIn(register, row, header.moneyCol);
-  const r = parseMoney(cell, { thousands: header.thousands });
+  const r = parseMoney(cell, moneyIn(header.thousands));
   if (r.status === "ok" && r.value > 0) return r.value;
   const address = a1(row, header.moneyCol);
-  const field = `The saving for ${name()}`;
+  const field = `The saving for ${itemName(serviceArea, row)}`;
   switch (r.status) {
     case "ok":
       if (r.value < 0) {
@@ -93,28 +101,28 @@ function readSaving(register: RegisterSheet, row: number, name: () => string): n
   }
 }
 
-function readItemRiskLevel(register: RegisterSheet, row: number, name: () => string): RiskLevel | null {
+function readItemRiskLevel(register: RegisterSheet, row: number, serviceArea: string): RiskLevel | null {
   const { header, raise } = register;
   if (header.riskLevelCol === null) return null;
   const r = parseRiskLevel(cellIn(register, row, header.riskLevelCol));
   if (r.status === "ok") return r.value;
   if (r.status === "empty") return null;
   const address = a1(row, header.riskLevelCol);
-  const field = `The risk level for ${name()}`;
+  const field = `The risk level for ${itemName(serviceArea, row)}`;
   if (r.status === "error") raise("formula-error", address, { field, error: r.error, expected: "High, Medium or Low" });
   else raise("invalid-risk-level", address, { field, reason: r.reason });
   return null;
 }
 
-function readItemForecast(register: RegisterSheet, row: number, name: () => string): number | null {
+function readItemForecast(register: RegisterSheet, row: number, serviceArea: string): number | null {
   const { header, raise } = register;
   if (header.forecastCol === null) return null;
   const cell = cellIn(register, row, header.forecastCol);
-  const r = parseMoney(cell, { thousands: header.forecastThousands });
+  const r = parseMoney(cell, moneyIn(header.forecastThousands));
   if (r.status === "ok" && r.value >= 0) return r.value;
   if (r.status === "empty") return null;
   const address = a1(row, header.forecastCol);
-  const field = `The forecast for ${name()}`;
+  const field = `The forecast for ${itemName(serviceArea, row)}`;
   if (r.status === "ok") {
     raise("negative-value", address, { field, text: displayText(cell) });
   } else if (r.status === "error") raise("formula-error", address, { field, error: r.error, expected: "an amount of money" });

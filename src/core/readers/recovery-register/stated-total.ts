@@ -19,19 +19,34 @@ export interface StatedTotal {
 
 const isTotalLabel = (c: Cell | undefined): boolean => typeof c?.value === "string" && matchesLabel(c.value, TOTAL_LABELS);
 
+/** The row's one non-blank cell; null where it has none or more than one. */
+function onlyFilled(cells: readonly Cell[]): Cell | null {
+  let only: Cell | null = null;
+  for (let i = 0; i < cells.length; i++) {
+    if (isBlank(cells[i])) continue;
+    if (only) return null;
+    only = cells[i];
+  }
+  return only;
+}
+
 /**
  * Where the row is the stated total: `{ cell }`, the cell holding its figure (undefined for
- * a Total label with no figure). Null where the row is not the stated total.
+ * a Total label with no figure). Null where the row is not the stated total. `rowCells` are
+ * the row's cells, blank ones included (this is asked of every line: no filtered copy).
  */
-export function statedTotalRow({ grid, header }: RegisterSheet, row: number, cells: Cell[]): { cell: Cell | undefined } | null {
-  // Only rows that may hold a Total label are tested for one (this is asked of every line).
-  if (rowsWithLabel(grid, TOTAL_LABELS).has(row) && cells.some(isTotalLabel)) {
-    const moneyCell = grid.get(row, header.moneyCol);
-    const cell = moneyCell && !isBlank(moneyCell) && !isTotalLabel(moneyCell) ? moneyCell : cells.find((c) => !isTotalLabel(c));
-    return { cell };
+export function statedTotalRow({ grid, header }: RegisterSheet, row: number, rowCells: readonly Cell[]): { cell: Cell | undefined } | null {
+  // Only rows that may hold a Total label are tested for one.
+  if (rowsWithLabel(grid, TOTAL_LABELS).has(row)) {
+    const cells = rowCells.filter((c) => !isBlank(c));
+    if (cells.some(isTotalLabel)) {
+      const moneyCell = grid.get(row, header.moneyCol);
+      const cell = moneyCell && !isBlank(moneyCell) && !isTotalLabel(moneyCell) ? moneyCell : cells.find((c) => !isTotalLabel(c));
+      return { cell };
+    }
   }
   // A row holding only an amount (or only an error in the money column, e.g. a broken SUM).
-  const only = cells.length === 1 ? cells[0] : null;
+  const only = onlyFilled(rowCells);
   if (!only) return null;
   const knownTextCols = new Set([header.serviceAreaCol, header.refCol, header.descriptionCol, header.leadCol]);
   if (knownTextCols.has(only.col)) return null;
