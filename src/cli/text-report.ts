@@ -182,14 +182,11 @@ export function textReport(analysis: Analysis, workbookName: string): string {
   for (const note of analysis.notes) out.push(`  Note: ${note}`);
   out.push("");
 
-  out.push(...recoveryLines(analysis));
-  out.push("");
-  out.push(...directionLines(analysis));
-  out.push("");
-  out.push(...actionPlanLines(analysis));
-  out.push("");
-  out.push(...riskLines(analysis));
-  out.push("");
-  out.push(...settingsLines(analysis));
+  // Added line by line: a register's by-area lines are one a service area (100,000), too many to spread as arguments.
+  for (const lines of [recoveryLines(analysis), directionLines(analysis), actionPlanLines(analysis), riskLines(analysis)]) {
+    for (const line of lines) out.push(line);
+    out.push("");
+  }
+  for (const line of settingsLines(analysis)) out.push(line);
   return out.join("\n") + "\n";
 }

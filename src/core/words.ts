@@ -13,8 +13,9 @@ export const RISK_WORDS: Record<RiskLevel, string> = { high: "High", medium: "Me
 export const SEVERITY_WORDS: Record<Severity, string> = { error: "Error", warning: "Warning", info: "Info" };
 
 /** "1 error", "2 errors", "1,250 actions". */
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${countText(n)} ${n === 1 ? one : many}`;
+export function plural(n: number, one: string, many?: string): string {
+  // The plural made only where it is used (a register's report asks once a service area).
+  return `${countText(n)} ${n === 1 ? one : (many ?? `${one}s`)}`;
 }
 
 /**
@@ -23,6 +24,8 @@ export function plural(n: number, one: string, many = `${one}s`): string {
  */
 function countText(n: number): string {
   if (!Number.isSafeInteger(n) || Object.is(n, -0)) return n.toLocaleString("en-GB");
+  // Under a thousand there is nothing to group (most counts: a service area's actions).
+  if (n > -1000 && n < 1000) return String(n);
   const digits = String(Math.abs(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
   return n < 0 ? `-${digits}` : digits;
 }
