@@ -9,6 +9,7 @@
  * (it only narrows text), and widths carry a small allowance for the hinting of screen fonts.
  */
 import { ADVANCES, CODE_POINTS, LINE_UNITS, UNITS_PER_EM } from "./calibri-metrics";
+import { isSpace } from "../white-space";
 
 export interface FontSpec {
   /** Points. */
@@ -208,13 +209,6 @@ function codePointLength(text: string, i: number, end: number): number {
     if (next >= 0xdc00 && next <= 0xdfff) return 2;
   }
   return 1;
-}
-
-/** What `\s` matches in a regular expression (ECMAScript's WhiteSpace and LineTerminator). */
-function isSpace(c: number): boolean {
-  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-  if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /**
