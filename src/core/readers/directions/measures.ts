@@ -1,39 +1,83 @@
 /** Measures (§5): the bullet points of the Measure cell. */
+import { isSpace } from "../../white-space";
 
-/** What makes a text more than one measure, or a measure with a marker to drop. */
-const MAY_SPLIT = /[\r\n•○◦●▪■·]|^\s*[-–*]\s/;
-const LINE_BREAK = /\r\n|\r|\n/;
-const LINE_MARKER = /^\s*[-–*]\s+/;
-const BULLET = /[•○◦●▪■·]/;
-/** White space that `replace(/\s+/g, " ")` would change: anything but a single space. */
-const SPACING = /[^\S ]| {2}/;
+/** The bullets a measure cell splits at anywhere: • ○ ◦ ● ▪ ■ ·. */
+function isBullet(c: number): boolean {
+  return c === 0x2022 || c === 0x25cb || c === 0x25e6 || c === 0x25cf || c === 0x25aa || c === 0x25a0 || c === 0xb7;
+}
 
-/** A piece with its white space run together and trimmed, added where not empty. */
-function addMeasure(out: string[], piece: string): void {
-  const m = (SPACING.test(piece) ? piece.replace(/\s+/g, " ") : piece).trim();
-  if (m !== "") out.push(m);
+/** `-`, `–` or `*`: a marker at a line's start when white space follows it. */
+function isLineMarker(c: number): boolean {
+  return c === 0x2d || c === 0x2013 || c === 0x2a;
 }
 
 /**
- * Split on `•`/`○` (and kin) anywhere, `-`/`*` at a line's start, and line breaks: each
- * line, less its marker, split at its bullets; each piece's white space run together and
- * trimmed; empty pieces dropped. A measure cell on every row of a long report: one list,
- * no list a line.
+ * The piece text[from, to) with its white space run together and trimmed, added where not
+ * empty: a slice where it has no white space to fold (most measures), else built.
  */
-export function splitMeasures(text: string): string[] {
-  // Most cells are one measure or empty: the same answer without the splitting.
-  if (!MAY_SPLIT.test(text)) {
-    const m = text.replace(/\s+/g, " ").trim();
-    return m === "" ? [] : [m];
+function addMeasure(out: string[], text: string, from: number, to: number): void {
+  while (from < to && isSpace(text.charCodeAt(from))) from++;
+  while (to > from && isSpace(text.charCodeAt(to - 1))) to--;
+  if (from === to) return;
+  let tidy = true;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (isSpace(c) && (c !== 0x20 || isSpace(text.charCodeAt(i + 1)))) {
+      tidy = false;
+      break;
+    }
   }
-  const out: string[] = [];
-  for (const line of text.split(LINE_BREAK)) {
-    const body = line.replace(LINE_MARKER, "");
-    if (!BULLET.test(body)) {
-      addMeasure(out, body);
+  if (tidy) {
+    out.push(text.slice(from, to));
+    return;
+  }
+  let m = "";
+  let word = from;
+  let i = from;
+  while (i < to) {
+    if (!isSpace(text.charCodeAt(i))) {
+      i++;
       continue;
     }
-    for (const piece of body.split(BULLET)) addMeasure(out, piece);
+    m += text.slice(word, i) + " ";
+    while (isSpace(text.charCodeAt(i))) i++;
+    word = i;
   }
-  return out;
+  out.push(m + text.slice(word, to));
+}
+
+/**
+ * Split on `•`/`○` (and kin) anywhere, `-`/`*` at a line's start, and line breaks (`\r\n`,
+ * `\r`, `\n`): each line, less its marker (white space, the marker, white space), split at
+ * its bullets; each piece's white space (what `\s` matches) run together and trimmed; empty
+ * pieces dropped. One scan of the text, no list a line and no expression: a measure cell
+ * is on every row of a long report (tests/core/readers/measures-split.test.ts holds the
+ * scan to the rule written with regular expressions).
+ */
+export function splitMeasures(text: string): string[] {
+  const out: string[] = [];
+  const n = text.length;
+  let line = 0;
+  for (;;) {
+    let end = line;
+    while (end < n) {
+      const c = text.charCodeAt(end);
+      if (c === 0x0a || c === 0x0d) break;
+      end++;
+    }
+    // The body starts after the line's leading white space (trimmed from its first piece
+    // anyway), and after a marker followed by white space.
+    let body = line;
+    while (body < end && isSpace(text.charCodeAt(body))) body++;
+    if (body + 1 < end && isLineMarker(text.charCodeAt(body)) && isSpace(text.charCodeAt(body + 1))) body += 2;
+    let piece = body;
+    for (let i = body; i < end; i++) {
+      if (!isBullet(text.charCodeAt(i))) continue;
+      addMeasure(out, text, piece, i);
+      piece = i + 1;
+    }
+    addMeasure(out, text, piece, end);
+    if (end >= n) return out;
+    line = text.charCodeAt(end) === 0x0d && text.charCodeAt(end + 1) === 0x0a ? end + 2 : end + 1;
+  }
 }
