@@ -24,7 +24,7 @@ export function foldNameByRule(name: string): string {
  * them: one pass here instead of two regular expressions and a trim (foldName's rule is
  * held to it in tests/core/fold-name.test.ts).
  */
-function isTidyAscii(name: string): boolean {
+export function isTidyAscii(name: string): boolean {
   const n = name.length;
   if (n === 0) return true;
   let prev = 0x20;

@@ -6,7 +6,7 @@ import type { DirectionTotals, RagCounts, RecoveryTotals } from "./analysis";
 import { RAGS, type RatedDirection, type RatedRecoveryAction } from "./records";
 import type { Settings } from "./settings";
 import { largestFirst } from "./largest-first";
-import { foldName, singleSpaced } from "./names";
+import { foldName, isTidyAscii, singleSpaced } from "./names";
 import { roundHalfUp } from "./values";
 
 /** How actions without a lead service area are grouped in the by-service-area totals. */
@@ -16,12 +16,8 @@ function emptyRagCounts(): RagCounts {
   return { red: 0, amber: 0, green: 0, blue: 0, grey: 0 };
 }
 
-/** A service area's group in the recovery totals, in order of its first action. */
-interface AreaGroup {
-  serviceArea: string;
-  count: number;
-  valuePence: number;
-}
+/** A service area's group in the recovery totals, in order of its first action; its share is set once the total is known. */
+type AreaGroup = RecoveryTotals["byServiceArea"][number];
 
 /**
  * Totals over the counted actions only (a register line repeating a form is not counted again).
@@ -58,12 +54,22 @@ export function recoveryTotals(actions: RatedRecoveryAction[], settings: Setting
       r.count++;
       r.valuePence += value;
     }
-    const area = a.serviceArea?.trim();
-    const name = area ? singleSpaced(area) : NO_SERVICE_AREA;
-    const key = foldName(name);
+    // A tidy name (printable ASCII, single spaces between words) is shown as it is and
+    // folded by lower-casing: no trim or expression a line (foldName's own shortcut).
+    const raw = a.serviceArea;
+    let name: string;
+    let key: string;
+    if (raw !== null && raw !== "" && isTidyAscii(raw)) {
+      name = raw;
+      key = raw.toLowerCase();
+    } else {
+      const area = raw?.trim();
+      name = area ? singleSpaced(area) : NO_SERVICE_AREA;
+      key = foldName(name);
+    }
     let g = areas.get(key);
     if (g === undefined) {
-      g = { serviceArea: name, count: 0, valuePence: 0 };
+      g = { serviceArea: name, count: 0, valuePence: 0, share: null };
       areas.set(key, g);
       groups.push(g);
     }
@@ -71,13 +77,10 @@ export function recoveryTotals(actions: RatedRecoveryAction[], settings: Setting
     g.valuePence += value;
   }
   // `groups` is in order of first appearance (as the map's values were), so a stable sort
-  // by value keeps the first-met area first among equal values.
-  const byServiceArea = largestFirst(groups).map((g) => ({
-      serviceArea: g.serviceArea,
-      count: g.count,
-      valuePence: g.valuePence,
-      share: total > 0 ? roundHalfUp(g.valuePence / total, 4) : null,
-    }));
+  // by value keeps the first-met area first among equal values. The groups themselves are
+  // the rows (no copy of 100,000 of them), their share set now the total is known.
+  const byServiceArea = largestFirst(groups);
+  if (total > 0) for (const g of byServiceArea) g.share = roundHalfUp(g.valuePence / total, 4);
 
   const target = settings.targetPence;
   return {
