@@ -5,6 +5,7 @@
 import { finding, type Finding } from "../findings";
 import type { RecoveryAction } from "../records";
 import { foldName } from "../names";
+import { RefIndex } from "./ref-index";
 
 /** Refs compare case-insensitively after trimming and folding white space. */
 export function refKey(ref: string): string {
@@ -18,30 +19,22 @@ export function refKey(ref: string): string {
  */
 export function reconcileRecoveryActions(actions: RecoveryAction[]): { actions: RecoveryAction[]; findings: Finding[] } {
   const findings: Finding[] = [];
-  const forms = new Map<string, RecoveryAction>();
-  const lines = new Map<string, RecoveryAction>();
-  // Each ref folded once (a register's lines are many).
-  const keys = actions.map((a) => refKey(a.ref));
+  const forms = new RefIndex();
+  const lines = new RefIndex();
 
-  actions.forEach((a, i) => {
-    const key = keys[i];
-    const seen = a.source === "form" ? forms : lines;
-    const first = seen.get(key);
+  for (const a of actions) {
+    const first = (a.source === "form" ? forms : lines).firstOrAdd(a);
     if (first) {
       findings.push(
         finding("duplicate-ref", { sheet: a.sheet, cell: a.refCell ?? a.cell }, { ref: a.ref, first: { source: first.source, sheet: first.sheet, cell: first.cell } }),
       );
-    } else {
-      seen.set(key, a);
     }
-  });
+  }
 
-  const out = actions.map((a, i) => {
-    // A copy only where something changes: the caller's records are never changed, and a
-    // 100,000-line register is not copied line by line (engine.ts, withRating).
-    if (a.source === "register" && forms.size > 0 && forms.has(keys[i])) return Object.assign({}, a, { counted: false });
-    return a;
-  });
+  // A copy only where something changes: the caller's records are never changed, and a
+  // 100,000-line register is not copied line by line (engine.ts, withRating).
+  const out =
+    forms.size === 0 ? actions.slice() : actions.map((a) => (a.source === "register" && forms.has(a) ? Object.assign({}, a, { counted: false }) : a));
 
   // Forms by service area and value, first one kept: one look-up a register line, so a
   // 10,000-line register costs no more than its lines.
