@@ -39,6 +39,9 @@ export function recoveryTotals(actions: RatedRecoveryAction[], settings: Setting
   // Each sum is null until a counted action gives a figure (sums in list order, as before).
   let forecast: number | null = null;
   let achieved: number | null = null;
+  // The last line's area and group: lines of one area often come together, and take no look-up.
+  let lastArea: string | null | undefined;
+  let last: AreaGroup | undefined;
   for (const a of actions) {
     if (!a.counted) continue;
     count++;
@@ -54,9 +57,14 @@ export function recoveryTotals(actions: RatedRecoveryAction[], settings: Setting
       r.count++;
       r.valuePence += value;
     }
+    const raw = a.serviceArea;
+    if (last !== undefined && raw === lastArea) {
+      last.count++;
+      last.valuePence += value;
+      continue;
+    }
     // A tidy name (printable ASCII, single spaces between words) is shown as it is and
     // folded by lower-casing: no trim or expression a line (foldName's own shortcut).
-    const raw = a.serviceArea;
     let name: string;
     let key: string;
     if (raw !== null && raw !== "" && isTidyAscii(raw)) {
@@ -75,6 +83,8 @@ export function recoveryTotals(actions: RatedRecoveryAction[], settings: Setting
     }
     g.count++;
     g.valuePence += value;
+    lastArea = raw;
+    last = g;
   }
   // `groups` is in order of first appearance (as the map's values were), so a stable sort
   // by value keeps the first-met area first among equal values. The groups themselves are
