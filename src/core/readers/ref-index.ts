@@ -31,7 +31,7 @@ function rowNumberAt(text: string, from: number): number {
 
 export class RefIndex {
   private readonly byKey = new Map<string, RecoveryAction>();
-  private readonly byRow = new Map<string, RecoveryAction[]>();
+  private readonly byRow = new Map<string, (RecoveryAction | undefined)[]>();
   /** The last sheet met and its name folded (lines come sheet by sheet). */
   private sheet: string | null = null;
   private sheetKey = "";
