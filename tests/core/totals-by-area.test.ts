@@ -11,32 +11,12 @@ import type { RatedRecoveryAction } from "../../src/core/records";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { NO_SERVICE_AREA, recoveryTotals } from "../../src/core/totals";
 import { roundHalfUp } from "../../src/core/values";
+import { action as fixtureAction } from "./summary/fixture";
 
 const NAMES = [null, "", " ", "Prescribing", "prescribing", "PRESCRIBING ", " Prescribing", "Pre  scribing", "Pre scribing", "Care\tat Home", "Care at Home", "Ünï Care", "ünï care", "Bank & Agency (NHS)"];
 
 function action(serviceArea: string | null, valuePence: number | null, counted: boolean, row: number): RatedRecoveryAction {
-  return {
-    source: "register",
-    sheet: "Register",
-    cell: `C${row}`,
-    row,
-    ref: `Register row ${row}`,
-    refCell: null,
-    title: null,
-    execLead: null,
-    description: null,
-    serviceArea,
-    valuePence,
-    riskLevel: null,
-    planDate: null,
-    version: null,
-    forecastPence: null,
-    achievedPence: null,
-    strategicAims: [],
-    counted,
-    rag: "grey",
-    ragReason: "",
-  };
+  return fixtureAction({ sheet: "Register", cell: `C${row}`, ref: `Register row ${row}`, serviceArea, valuePence, counted });
 }
 
 function plainByArea(actions: RatedRecoveryAction[]) {

@@ -9,6 +9,7 @@ import fc from "fast-check";
 import { refKey } from "../../../src/core/readers/reconcile";
 import { RefIndex } from "../../../src/core/readers/ref-index";
 import type { RecoveryAction } from "../../../src/core/records";
+import { action as fixtureAction } from "../summary/fixture";
 
 const SHEETS = ["Savings Register", "savings register", "Savings  Register", "Savings Register ", " Register", "A row 1", "Ünïcode", "R", "x row"];
 const ROWS = [0, 1, 5, 12, 123, 999_999_999_999_999, 1_000_000_000_000_000];
@@ -30,26 +31,7 @@ const spec: fc.Arbitrary<Spec> = fc.record({
 });
 
 function action(s: Spec): RecoveryAction {
-  return {
-    source: s.source,
-    sheet: s.sheet,
-    cell: `C${s.row}`,
-    row: s.row,
-    ref: s.ref ?? `${s.sheet} row ${s.row}`,
-    refCell: null,
-    title: null,
-    execLead: null,
-    description: null,
-    serviceArea: null,
-    valuePence: null,
-    riskLevel: null,
-    planDate: null,
-    version: null,
-    forecastPence: null,
-    achievedPence: null,
-    strategicAims: [],
-    counted: true,
-  };
+  return fixtureAction({ source: s.source, sheet: s.sheet, cell: `C${s.row}`, row: s.row, ref: s.ref ?? `${s.sheet} row ${s.row}` });
 }
 
 test("the first action met with an equal folded ref, and membership, as a map of folded refs gives them", () => {
