@@ -9,10 +9,10 @@
 import { a1, isBlank, type SheetGrid } from "../grid";
 import type { Cell } from "../snapshot";
 import {
-  beginsWithLabel,
   displayText,
+  isLabelKey,
+  keyBeginsWithLabel,
   labelHint,
-  matchesLabel,
   normaliseLabel,
   splitLabelValue,
   type RawValue,
@@ -59,22 +59,55 @@ function asSet(labels: readonly string[] | LabelSet): LabelSet {
 
 type LabelMatch = { label: string; inline: string | null; hint: string | null } | null;
 
-/** What a text is as a label, worked out once per text whatever the label list. */
+/**
+ * What a text is as a label, worked out once per text (or per cell of a sheet) whatever
+ * the label list: each part the first time a list needs it. Every field is set from the
+ * start (one object shape).
+ */
 interface TextInfo {
   /** The trimmed text. */
   t: string;
   colon: boolean;
+  /** The sheet's cell holding the text, where it is one. */
+  cell: Cell | null;
   /** Its split at the first colon (the whole text as the label where there is none). */
-  split: { label: string; value: string | null };
-  /** The hints of the whole text and of its label part, once asked for. */
-  hint?: string | null;
-  splitHint?: string | null;
+  split: { label: string; value: string | null } | undefined;
+  /** The normal forms (normaliseLabel's) of the whole text and of its label part. */
+  key: string | undefined;
+  splitKey: string | undefined;
+  /** The hints of the whole text and of its label part. */
+  hint: string | null | undefined;
+  splitHint: string | null | undefined;
+}
+
+function infoOf(text: string, cell: Cell | null, key?: string): TextInfo {
+  const t = text.trim();
+  return { t, colon: t.includes(":"), cell, split: undefined, key, splitKey: undefined, hint: undefined, splitHint: undefined };
+}
+
+/** A sheet's text cell with its TextInfo. */
+type CellText = TextInfo & { cell: Cell };
+const cellText = (cell: Cell, key?: string) => infoOf(cell.value as string, cell, key) as CellText;
+const splitOf = (info: TextInfo) => (info.split ??= splitLabelValue(info.t));
+const keyOf = (info: TextInfo) => (info.key ??= normaliseLabel(info.t));
+const splitKeyOf = (info: TextInfo) => (info.splitKey ??= labelPartKey(info.t));
+
+/**
+ * The normal form of a text's label part (splitLabelValue's label: the text before its
+ * first colon, or the whole text), without cutting out and cleaning the value after the
+ * colon: normalising folds white space as splitLabelValue does, so the label part need not
+ * be folded first (tests/core/readers/label-keys.test.ts holds the two together). A form's
+ * `Description: …` cell holds its whole description after the colon.
+ */
+export function labelPartKey(t: string): string {
+  const i = t.indexOf(":");
+  return normaliseLabel(i < 0 ? t : t.slice(0, i));
 }
 
 /**
- * A form is searched once per field, so each cell's text meets a dozen label lists: the
- * text's own work (trimming, splitting at the colon) is done once. Bounded; the answers are
- * the same with or without it.
+ * Texts asked about again and again without their cell (a table's heading on every form):
+ * each text's own work is done once. Bounded; the answers are the same with or without it.
+ * A sheet's label search keeps its cells' TextInfo in its index instead.
  */
 const textInfos = new Map<string, TextInfo>();
 const TEXT_INFO_LIMIT = 20_000;
@@ -82,8 +115,7 @@ const TEXT_INFO_LIMIT = 20_000;
 function textInfo(text: string): TextInfo {
   let info = textInfos.get(text);
   if (!info) {
-    const t = text.trim();
-    info = { t, colon: t.includes(":"), split: splitLabelValue(t) };
+    info = infoOf(text, null);
     if (textInfos.size >= TEXT_INFO_LIMIT) textInfos.clear();
     textInfos.set(text, info);
   }
@@ -91,30 +123,51 @@ function textInfo(text: string): TextInfo {
 }
 
 /**
- * How a piece of text reads as one of the labels: null when it is not one of them; else
- * its label part, the value after a colon (if any) and the hint.
+ * The rule (§1): a text is one of the labels where its whole normal form is one; a title
+ * where it begins with a prefix and the part before its colon is that prefix; a label
+ * holding its value where the part before its colon is one of the labels.
  */
-export function matchLabelText(text: string, set: readonly string[] | LabelSet): LabelMatch {
-  const s = asSet(set);
-  const info = textInfo(text);
-  const { t, colon, split } = info;
+function matchInfo(info: TextInfo, s: LabelSet): LabelMatch {
+  const t = info.t;
   if (!t) return null;
-  if (s.labels.length && matchesLabel(t, s.labels)) return { label: t, inline: null, hint: (info.hint ??= labelHint(t)) };
-  if (s.prefixes?.length && beginsWithLabel(t, s.prefixes)) {
+  if (s.labels.length && isLabelKey(keyOf(info), s.labels)) return { label: t, inline: null, hint: (info.hint ??= labelHint(t)) };
+  if (s.prefixes?.length && keyBeginsWithLabel(keyOf(info), s.prefixes)) {
     // A title (`Finance Recovery Action: …`): the prefix must be the whole label part, so a
     // heading such as `Financial Recovery Actions 2024/25` is not taken for one.
-    if (matchesLabel(split.label, s.prefixes)) return { label: split.label, inline: split.value, hint: (info.splitHint ??= labelHint(split.label)) };
+    if (isLabelKey(splitKeyOf(info), s.prefixes)) return splitMatch(info);
   }
-  if (colon && s.labels.length) {
-    if (matchesLabel(split.label, s.labels)) return { label: split.label, inline: split.value, hint: (info.splitHint ??= labelHint(split.label)) };
+  if (info.colon && s.labels.length) {
+    if (isLabelKey(splitKeyOf(info), s.labels)) return splitMatch(info);
   }
   return null;
 }
 
+function splitMatch(info: TextInfo): LabelMatch {
+  const split = splitOf(info);
+  return { label: split.label, inline: split.value, hint: (info.splitHint ??= labelHint(split.label)) };
+}
+
+/**
+ * How a piece of text reads as one of the labels: null when it is not one of them; else
+ * its label part, the value after a colon (if any) and the hint.
+ */
+export function matchLabelText(text: string, set: readonly string[] | LabelSet): LabelMatch {
+  return matchInfo(textInfo(text), asSet(set));
+}
+
+const isTextCell = (cell: Cell | undefined): cell is Cell => !!cell && typeof cell.value === "string" && !cell.error;
+
 /** True where the cell's text is itself one of the labels (with or without a value after a colon). */
 export function isLabelCell(cell: Cell | undefined, set: readonly string[] | LabelSet): boolean {
-  if (!cell || typeof cell.value !== "string" || cell.error) return false;
-  return matchLabelText(cell.value, set) !== null;
+  return isTextCell(cell) && matchLabelText(cell.value as string, set) !== null;
+}
+
+/**
+ * isLabelCell for a value's cell, asked once a field: its text (a name, a description) is
+ * seldom asked about again, so it is not kept.
+ */
+function isValueLabel(cell: Cell, set: LabelSet): boolean {
+  return isTextCell(cell) && matchInfo(infoOf(cell.value as string, cell), set) !== null;
 }
 
 /** Labels already looked for on a sheet (recognition and reading look for the same ones). */
@@ -145,7 +198,8 @@ export function findLabel(grid: SheetGrid, labels: readonly string[] | LabelSet)
  * A small sheet (a form) is asked for a dozen lists: its cells are put in a map by their
  * label forms once, and each list is a few look-ups (scanning it for each list was most of
  * reading 1,000 forms).
- * The candidates found are every cell that could match; matchLabelText has the last word.
+ * The candidates found are every cell that could match; the rule (matchInfo) has the last
+ * word, on each cell's TextInfo (kept in a small sheet's index: made once whatever the list).
  */
 interface SheetKeys {
   /** Per stored cell: NOT_TEXT, PLAIN or OTHER text, worked out by the first list asked for. */
@@ -157,10 +211,10 @@ interface SheetKeys {
    * MAX_SIZE.
    */
   sizes: Uint16Array;
-  /** Normal forms of the cells that are not plain text: [whole, before the colon]. */
+  /** On a large sheet, the normal forms of cells that are not plain text: [whole, before the colon]. */
   keys: Map<Cell, [string | null, string | null]>;
   /** On a small sheet: every text cell by its label forms, in stored order. */
-  index?: Map<string, Cell[]>;
+  index?: Map<string, CellText[]>;
 }
 /** Sheets of up to this many stored cells are indexed (forms are a few hundred). */
 const INDEX_UP_TO_CELLS = 4096;
@@ -178,10 +232,17 @@ const PROSE_LENGTH = 300;
  * only where its normal form comes down to a label's length (runs of white space,
  * zero-width characters, trailing `:`/`?`).
  */
-function labelKey(t: string): string | null {
-  if (t.length <= PROSE_LENGTH || /[([]/.test(t)) return normaliseLabel(t);
-  const n = normaliseLabel(t);
-  return n.length <= PROSE_LENGTH ? n : null;
+function labelKey(t: string, normal: string): string | null {
+  return t.length <= PROSE_LENGTH || /[([]/.test(t) || normal.length <= PROSE_LENGTH ? normal : null;
+}
+
+/** A text's label forms as keys: [whole, before the colon] (null where none). */
+function keysOfInfo(info: TextInfo): [string | null, string | null] {
+  if (!info.t) return [null, null];
+  // The label part before a colon is kept even when the value after it is long
+  // (`Description: …` with a 32,767-character description).
+  // The label part as it stands: folding it would change its length, never whether labelKey keeps it.
+  return [labelKey(info.t, keyOf(info)), info.colon ? labelKey(info.t.slice(0, info.t.indexOf(":")), splitKeyOf(info)) : null];
 }
 
 /**
@@ -248,24 +309,22 @@ function keysOfSheet(grid: SheetGrid): SheetKeys {
   return sk;
 }
 
-function keysOf(sk: SheetKeys, cell: Cell, v: string): [string | null, string | null] {
+/** A large sheet's cell's keys, kept (its TextInfo is not: a data tab has a million cells). */
+function keysOf(sk: SheetKeys, v: string, cell: Cell): [string | null, string | null] {
   let k = sk.keys.get(cell);
   if (!k) {
-    const t = v.trim();
-    // The label part before a colon is kept even when the value after it is long
-    // (`Description: …` with a 32,767-character description).
-    k = t ? [labelKey(t), t.includes(":") ? labelKey(splitLabelValue(t).label) : null] : [null, null];
+    k = keysOfInfo(infoOf(v, null));
     sk.keys.set(cell, k);
   }
   return k;
 }
 
 /** Every text cell whose whole text, or the part before its colon, has one of `keys` as its normal form, in the sheet's stored order. */
-function cellsWithKeys(grid: SheetGrid, keys: ReadonlySet<string>): Cell[] {
+function cellsWithKeys(grid: SheetGrid, keys: ReadonlySet<string>): CellText[] {
   const sk0 = keysOfSheet(grid);
   if (grid.sheet.cells.length <= INDEX_UP_TO_CELLS) {
     const index = (sk0.index ??= indexOf(grid, sk0));
-    let out: Cell[] | undefined;
+    let out: CellText[] | undefined;
     let many = false;
     for (const k of keys) {
       const at = index.get(k);
@@ -283,7 +342,7 @@ function cellsWithKeys(grid: SheetGrid, keys: ReadonlySet<string>): Cell[] {
   for (const k of keys) if (k.length > longest) longest = k.length;
   const lengths = new Uint8Array(longest + 1);
   for (const k of keys) lengths[k.length] = 1;
-  const out: Cell[] = [];
+  const out: CellText[] = [];
   const { kinds, sizes } = sk0;
   const cells = grid.sheet.cells;
   for (let i = 0; i < cells.length; i++) {
@@ -291,25 +350,31 @@ function cellsWithKeys(grid: SheetGrid, keys: ReadonlySet<string>): Cell[] {
     if (kind === NOT_TEXT) continue;
     const size = sizes[i];
     if (kind === PLAIN) {
-      if (size <= longest && lengths[size] === 1 && keys.has((cells[i].value as string).toLowerCase())) out.push(cells[i]);
+      if (size <= longest && lengths[size] === 1) {
+        const lower = (cells[i].value as string).toLowerCase();
+        if (keys.has(lower)) out.push(cellText(cells[i], lower));
+      }
       continue;
     }
     if (size > longest) continue;
     const cell = cells[i];
-    const [whole, split] = keysOf(sk0, cell, cell.value as string);
-    if ((whole !== null && keys.has(whole)) || (split !== null && keys.has(split))) out.push(cell);
+    const [whole, split] = keysOf(sk0, cell.value as string, cell);
+    if ((whole !== null && keys.has(whole)) || (split !== null && keys.has(split))) out.push(cellText(cell));
   }
   return out;
 }
 
-/** A small sheet's text cells by their label forms (the scan below, as a map). */
-function indexOf(grid: SheetGrid, sk: SheetKeys): Map<string, Cell[]> {
-  const index = new Map<string, Cell[]>();
-  const add = (key: string | null, cell: Cell) => {
+/**
+ * A small sheet's text cells by their label forms (the scan below, as a map), in one pass
+ * that works out each cell's label forms once for every list asked of the sheet.
+ */
+function indexOf(grid: SheetGrid, sk: SheetKeys): Map<string, CellText[]> {
+  const index = new Map<string, CellText[]>();
+  const add = (key: string | null, info: CellText) => {
     if (!key) return;
     const at = index.get(key);
-    if (!at) index.set(key, [cell]);
-    else if (at[at.length - 1] !== cell) at.push(cell);
+    if (!at) index.set(key, [info]);
+    else if (at[at.length - 1] !== info) at.push(info);
   };
   const cells = grid.sheet.cells;
   for (let i = 0; i < cells.length; i++) {
@@ -318,12 +383,17 @@ function indexOf(grid: SheetGrid, sk: SheetKeys): Map<string, Cell[]> {
     const cell = cells[i];
     const v = cell.value as string;
     if (kind === PLAIN) {
-      if (v.length <= PROSE_LENGTH) add(v.toLowerCase(), cell);
+      // Plain text's normal form is its lower case (isPlainLabelText).
+      if (v.length <= PROSE_LENGTH) {
+        const lower = v.toLowerCase();
+        add(lower, cellText(cell, lower));
+      }
       continue;
     }
-    const [whole, split] = keysOf(sk, cell, v);
-    add(whole, cell);
-    add(split, cell);
+    const info = cellText(cell);
+    const [whole, split] = keysOfInfo(info);
+    add(whole, info);
+    add(split, info);
   }
   return index;
 }
@@ -344,14 +414,16 @@ function keysFor(labels: readonly string[], prefixes: readonly string[] = [], li
 
 /**
  * Every cell holding one of the labels, in row-major order. Every cell that could match is
- * among the candidates; matchLabelText has the last word.
+ * among the candidates; the rule (matchInfo, on the cell's text as the sheet keeps it) has
+ * the last word.
  */
 export function labelCells(grid: SheetGrid, labels: readonly string[] | LabelSet): LabelHit[] {
   const set = asSet(labels);
   const candidates = cellsWithKeys(grid, keysFor(set.labels, set.prefixes, labels));
   const hits: LabelHit[] = [];
-  for (const cell of candidates.sort((a, b) => a.row - b.row || a.col - b.col)) {
-    const m = matchLabelText(cell.value as string, set);
+  for (const info of candidates.sort((a, b) => a.cell.row - b.cell.row || a.cell.col - b.cell.col)) {
+    const cell = info.cell;
+    const m = matchInfo(info, set);
     // Named stores, not a spread of the match: one shape for every hit, and no copy loop.
     if (m) hits.push({ row: cell.row, col: cell.col, address: a1(cell.row, cell.col), cell, label: m.label, inline: m.inline, hint: m.hint });
   }
@@ -372,7 +444,7 @@ export function rowsWithLabel(grid: SheetGrid, labels: readonly string[]): Reado
   let rows = onSheet.get(labels);
   if (!rows) {
     rows = new Set();
-    for (const c of cellsWithKeys(grid, keysFor(labels))) rows.add(c.row);
+    for (const c of cellsWithKeys(grid, keysFor(labels))) rows.add(c.cell.row);
     onSheet.set(labels, rows);
   }
   return rows;
@@ -411,14 +483,14 @@ export function labelValue(grid: SheetGrid, hit: LabelHit, stopLabels: readonly 
 
   for (const cell of grid.cellsOfRow(hit.row)) {
     if (cell.col <= right || isBlank(cell)) continue;
-    return isLabelCell(cell, stop) ? null : valueOf(cell);
+    return isValueLabel(cell, stop) ? null : valueOf(cell);
   }
   for (const r of grid.rows()) {
     if (r <= bottom) continue;
     const at = cellAt(grid, r, hit.col);
     // A tall merge already passed (its top-left above the start) holds nothing new.
     if (at.row <= bottom || !at.cell || isBlank(at.cell)) continue;
-    return isLabelCell(at.cell, stop) ? null : valueOf(at.cell);
+    return isValueLabel(at.cell, stop) ? null : valueOf(at.cell);
   }
   return null;
 }

@@ -11,6 +11,8 @@
  * labelHint(text): string | null — the bracketed hint(s) (`Proposed Saving (£000)` → `£000`).
  * matchesLabel(text, labels): boolean — the whole normalised text equals one of the labels.
  * beginsWithLabel(text, prefixes): boolean — the normalised text begins with one of the prefixes.
+ * isLabelKey(key, labels) / keyBeginsWithLabel(key, prefixes): the same two given the text's
+ *   normal form already (normaliseLabel's), for a reader that keeps it.
  * splitLabelValue(text) — `Description: A reduction …` split at the FIRST colon; value trimmed,
  *   null when nothing follows the colon or there is no colon.
  *
@@ -50,7 +52,7 @@
 export type { ValueResult } from "./result";
 export type { RawValue } from "./input";
 
-export { normaliseLabel, labelHint, matchesLabel, beginsWithLabel, splitLabelValue } from "./labels";
+export { normaliseLabel, labelHint, matchesLabel, beginsWithLabel, splitLabelValue, isLabelKey, keyBeginsWithLabel } from "./labels";
 export { displayText, cellError, isDateFormat, isPercentFormat } from "./cells";
 export { roundHalfUp } from "./numbers";
 export { isThousandsHint, parseMoney, formatMoney } from "./money";

@@ -67,42 +67,71 @@ function normaliseUncached(text: string): string {
   return t;
 }
 
+/**
+ * A form's label texts recur on every form of a pack (`Exec Lead(s):`, `Financial Recovery
+ * Value (£000)`), and finding a hint folds the text and runs a regular expression over it:
+ * the answers for short texts are remembered. Bounded, and the same with or without it.
+ */
+const hints = new Map<string, string | null>();
+
 export function labelHint(text: string): string | null {
   if (typeof text !== "string") return null;
   // A hint is a (…) or […] group, and folding makes no bracket: most labels have none.
   if (!text.includes("(") && !text.includes("[")) return null;
-  const hints: string[] = [];
+  const known = hints.get(text);
+  if (known !== undefined) return known;
+  const hint = hintUncached(text);
+  if (text.length <= CACHE_MAX_LENGTH) {
+    if (hints.size >= CACHE_LIMIT) hints.clear();
+    hints.set(text, hint);
+  }
+  return hint;
+}
+
+function hintUncached(text: string): string | null {
+  const found: string[] = [];
   for (const m of fold(text).matchAll(HINT)) {
     const round = optionalGroup(m, 3);
     const inner = (round ?? optionalGroup(m, 4) ?? "").trim();
     if (round !== undefined && isPluralMarker(optionalGroup(m, 1), inner)) continue;
-    if (inner !== "") hints.push(inner);
+    if (inner !== "") found.push(inner);
   }
-  return hints.length === 0 ? null : hints.join(" ");
+  return found.length === 0 ? null : found.join(" ");
 }
 
 /** Each label list's normal forms, worked out once per list (the lists are the readers' constants). */
 const labelSets = new WeakMap<readonly string[], Set<string>>();
 
-export function matchesLabel(text: string, labels: readonly string[]): boolean {
-  const t = normaliseLabel(text);
-  if (t === "") return false;
+/**
+ * True where a normal form (normaliseLabel's) is one of the labels': matchesLabel for a
+ * reader that already holds the text's normal form (the label search keeps each cell's).
+ */
+export function isLabelKey(key: string, labels: readonly string[]): boolean {
+  if (key === "") return false;
   let set = labelSets.get(labels);
   if (!set) {
     set = new Set(labels.map(normaliseLabel));
     // Keyed by the list itself: the readers' lists are constants, never changed after use.
     labelSets.set(labels, set);
   }
-  return set.has(t);
+  return set.has(key);
+}
+
+export function matchesLabel(text: string, labels: readonly string[]): boolean {
+  return isLabelKey(normaliseLabel(text), labels);
+}
+
+/** True where a normal form begins with one of the prefixes': beginsWithLabel given the text's normal form. */
+export function keyBeginsWithLabel(key: string, prefixes: readonly string[]): boolean {
+  if (key === "") return false;
+  return prefixes.some((p) => {
+    const n = normaliseLabel(p);
+    return n !== "" && key.startsWith(n);
+  });
 }
 
 export function beginsWithLabel(text: string, prefixes: readonly string[]): boolean {
-  const t = normaliseLabel(text);
-  if (t === "") return false;
-  return prefixes.some((p) => {
-    const n = normaliseLabel(p);
-    return n !== "" && t.startsWith(n);
-  });
+  return keyBeginsWithLabel(normaliseLabel(text), prefixes);
 }
 
 export function splitLabelValue(text: string): { label: string; value: string | null } {

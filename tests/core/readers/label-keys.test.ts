@@ -4,7 +4,7 @@
  * bound never above the length of a label form normalising gives.
  */
 import fc from "fast-check";
-import { isPlainLabelText, labelSizeBound } from "../../../src/core/readers/labels";
+import { isPlainLabelText, labelPartKey, labelSizeBound } from "../../../src/core/readers/labels";
 import { normaliseLabel, splitLabelValue } from "../../../src/core/values";
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]+$/;
@@ -43,4 +43,16 @@ test("known cases", () => {
   expect(labelSizeBound("• Number of people waiting\n• Average wait")).toBe(32);
   expect(labelSizeBound("Risk Level: High")).toBe(9);
   expect(labelSizeBound("Saving (£000)")).toBe(0);
+});
+
+test("a label part's key is its split label's normal form", () => {
+  fc.assert(
+    fc.property(text, (v) => {
+      const t = v.trim();
+      return labelPartKey(t) === normaliseLabel(splitLabelValue(t).label);
+    }),
+    { numRuns: 30_000 },
+  );
+  expect(labelPartKey("Exec  Lead(s) :  Gill\u00a0Main")).toBe("exec lead(s)");
+  expect(labelPartKey("Risk Level (of not delivering)")).toBe("risk level");
 });

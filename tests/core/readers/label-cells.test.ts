@@ -1,0 +1,72 @@
+/**
+ * The label search (readers/labels.ts) finds what the rule finds: on a small sheet by its
+ * index of each cell's label forms, on a large one by a scan of lengths and kinds, it gives
+ * the same hits as testing every text cell in row-major order with matchLabelText (the
+ * rule, on the text alone), and labelValue stops at the same cells isLabelCell names.
+ */
+import fc from "fast-check";
+import { SheetGrid } from "../../../src/core/grid";
+import { isLabelCell, labelCells, labelValue, matchLabelText, type LabelSet } from "../../../src/core/readers/labels";
+import type { Cell } from "../../../src/core/snapshot";
+
+const WORDS = ["Risk Level", "risk  LEVEL", "Plan Date", "Exec Lead(s)", "Exec Lead (s)", "Description", "Finance", "Finance Recovery Action", "Financial Recovery Actions 2024/25", "Version", "Ref", "Gill Main", "v1", "Forecast"];
+const PIECES = ["", " ", ":", ": ", " : ", "?", "：", "(£000)", " [note]", "\u00a0", "\u200b", "\t", "\n", "  ", "High", "x: y"];
+const text = fc.oneof(
+  fc.tuple(fc.constantFrom(...PIECES), fc.constantFrom(...WORDS), fc.constantFrom(...PIECES), fc.constantFrom(...WORDS, ...PIECES)).map((p) => p.join("")),
+  fc.string({ maxLength: 12 }),
+);
+const value = fc.oneof(text, text, text, fc.integer(), fc.constant(null));
+const cellsOf = (n: number) =>
+  fc.array(fc.tuple(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 6 }), value, fc.boolean()), { maxLength: n });
+
+const LISTS: (readonly string[] | LabelSet)[] = [
+  ["Risk Level"],
+  ["Exec Lead(s)", "Exec Lead"],
+  ["Finance"],
+  { labels: [], prefixes: ["Finance Recovery Action", "Financial Recovery Action"] },
+  { labels: ["Plan Date", "Version", "Description", "Ref"], prefixes: ["Finance Recovery Action"] },
+];
+
+function sheetOf(raw: [number, number, string | number | null, boolean][], pad = 0): SheetGrid {
+  const cells: Cell[] = [];
+  const seen = new Set<string>();
+  for (const [row, col, v, error] of raw) {
+    if (seen.has(`${row},${col}`)) continue;
+    seen.add(`${row},${col}`);
+    cells.push(error && typeof v === "string" ? { row, col, value: v, error: "#N/A" } : { row, col, value: v });
+  }
+  // Padding below the cells makes a large sheet (searched by a scan, not an index).
+  for (let i = 0; i < pad; i++) cells.push({ row: 100 + Math.floor(i / 10), col: 1 + (i % 10), value: i % 3 ? `Name ${i}` : i });
+  cells.sort((a, b) => a.row - b.row || a.col - b.col);
+  return new SheetGrid({ name: "S", visibility: "visible", cells, merges: [] });
+}
+
+function plainScan(grid: SheetGrid, list: readonly string[] | LabelSet) {
+  const out = [];
+  for (const cell of grid.cells()) {
+    if (typeof cell.value !== "string" || cell.error) continue;
+    const m = matchLabelText(cell.value, list);
+    if (m) out.push({ row: cell.row, col: cell.col, cell, ...m });
+  }
+  return out;
+}
+
+const check = (grid: SheetGrid) => {
+  for (const list of LISTS) {
+    const hits = labelCells(grid, list).map(({ address: _a, ...h }) => h);
+    expect(hits).toEqual(plainScan(grid, list));
+    // A value found is never a cell the rule calls a label (the search stops there).
+    for (const hit of labelCells(grid, list)) {
+      const v = labelValue(grid, hit, LISTS[4]);
+      if (v && v.cell !== hit.cell) expect(isLabelCell(v.cell, LISTS[4])).toBe(false);
+    }
+  }
+};
+
+test("a small sheet's index finds what the rule finds", () => {
+  fc.assert(fc.property(cellsOf(60), (raw) => check(sheetOf(raw))), { numRuns: 2_000 });
+});
+
+test("a large sheet's scan finds what the rule finds", () => {
+  fc.assert(fc.property(cellsOf(60), (raw) => check(sheetOf(raw, 4_100))), { numRuns: 30 });
+});
