@@ -12,7 +12,7 @@ import { rateDirection, rateRecoveryAction } from "./rag";
 import { recogniseSheet } from "./recognise";
 import type { Direction, RagResult, RecoveryAction } from "./records";
 import { readDirections } from "./readers/directions";
-import { readRecoveryAction } from "./readers/recovery-action";
+import { FormFields, readRecoveryAction } from "./readers/recovery-action";
 import { blankFormFinding } from "./readers/recovery-action/blank-form";
 import { readActionPlan } from "./readers/action-plan";
 import { readRecoveryRegister } from "./readers/recovery-register";
@@ -110,12 +110,14 @@ export function analyse(snapshot: WorkbookSnapshot, options: AnalyseOptions = {}
     sheets.push({ name: sheet.name, kind, visibility: sheet.visibility, ...(summaryId ? { summaryId } : {}) });
     switch (kind) {
       case "recovery-action": {
-        const blank = blankFormFinding(grid);
+        // The blank-form test and the reader look at the same fields: found once.
+        const fields = new FormFields(grid);
+        const blank = blankFormFinding(fields);
         if (blank) {
           findings.push(blank);
           break;
         }
-        const r = readRecoveryAction(grid);
+        const r = readRecoveryAction(grid, fields);
         actions.push(r.action);
         append(findings, r.findings);
         break;

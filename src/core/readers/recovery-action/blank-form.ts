@@ -6,18 +6,17 @@
  * count nor a finding for each empty field; one info finding says why it was left out.
  */
 import { finding, type Finding } from "../../findings";
-import type { SheetGrid } from "../../grid";
-import { findLabel, labelValue } from "../labels";
-import { formField, type FormField } from "./form-field";
-import { FORM_FIELDS, FORM_STOP_LABELS, TITLE, type FieldKey } from "./form-labels";
+import type { FormField, FormFields } from "./form-field";
+import { FORM_FIELDS, type FieldKey } from "./form-labels";
 
 const filled = (f: Pick<FormField, "value">) => f.value !== null && f.value.text.trim() !== "";
 
 /** The `blank-form` finding where the form is blank (at its title), else null. */
-export function blankFormFinding(grid: SheetGrid): Finding | null {
-  const title = findLabel(grid, TITLE);
-  if (title && filled({ value: labelValue(grid, title, FORM_STOP_LABELS) })) return null;
-  for (const key of Object.keys(FORM_FIELDS) as FieldKey[]) if (filled(formField(grid, key))) return null;
-  const at = title?.address ?? formField(grid, "value").hit?.address ?? "A1";
-  return finding("blank-form", { sheet: grid.name, cell: at }, { sheet: grid.name });
+export function blankFormFinding(fields: FormFields): Finding | null {
+  const title = fields.get("title");
+  if (filled(title)) return null;
+  for (const key of Object.keys(FORM_FIELDS) as FieldKey[]) if (filled(fields.get(key))) return null;
+  const at = title.hit?.address ?? fields.get("value").hit?.address ?? "A1";
+  const sheet = fields.grid.name;
+  return finding("blank-form", { sheet, cell: at }, { sheet });
 }

@@ -8,33 +8,32 @@ import { findingsOn, type Finding } from "../../findings";
 import type { SheetGrid } from "../../grid";
 import type { RecoveryAction } from "../../records";
 import { parseDate, parseRiskLevel, parseVersion } from "../../values";
-import { findLabel, labelValue } from "../labels";
-import { formField, readField, readMoneyField, readTextField, type FieldContext } from "./form-field";
-import { FORM_STOP_LABELS, TITLE, TITLE_PREFIXES } from "./form-labels";
+import { FormFields, readField, readMoneyField, readTextField, type FieldContext } from "./form-field";
 import { readPlanTable } from "./plan-table";
 import { readTriangulation } from "./triangulation";
 
 export { isRecoveryActionSheet } from "./form-labels";
+export { FormFields } from "./form-field";
 
 /** The title: the text after `Finance Recovery Action:` (or its value beside or below). */
-function readTitle({ grid, raise }: FieldContext): string | null {
-  const hit = findLabel(grid, TITLE);
-  const field = TITLE_PREFIXES[0];
+function readTitle({ fields, raise }: FieldContext): string | null {
+  const { name: field, hit, value } = fields.get("title");
   const expected = "the action's name";
   if (!hit) {
     raise("missing-field", "A1", { field, problem: "no-label", expected });
     return null;
   }
-  const inline = hit.inline?.trim();
-  const title = inline || labelValue(grid, hit, FORM_STOP_LABELS)?.text.trim() || null;
+  // The text after the colon where there is some (labelValue gives it first), else the value beside or below.
+  const title = value?.text.trim() || null;
   if (title === null) raise("missing-field", hit.address, { field, problem: "no-value", expected });
   return title;
 }
 
-export function readRecoveryAction(grid: SheetGrid): { action: RecoveryAction; findings: Finding[] } {
+/** Reads the form on a sheet; `fields`, where given, are the form's fields as the blank-form test found them. */
+export function readRecoveryAction(grid: SheetGrid, fields = new FormFields(grid)): { action: RecoveryAction; findings: Finding[] } {
   const sheet = grid.name;
   const { findings, raise } = findingsOn(sheet);
-  const ctx: FieldContext = { grid, raise };
+  const ctx: FieldContext = { fields, raise };
 
   const title = readTitle(ctx);
   const givenRef = readTextField(ctx, "ref", false, "a reference");
@@ -45,19 +44,19 @@ export function readRecoveryAction(grid: SheetGrid): { action: RecoveryAction; f
   const value = readMoneyField(ctx, "value", true);
   if (value && value.pence === 0) raise("zero-value", value.at.address, { field: "Financial Recovery Value" });
 
-  const risk = readField(ctx, formField(grid, "riskLevel"), {
+  const risk = readField(ctx, fields.get("riskLevel"), {
     required: true,
     expected: "High, Medium or Low",
     parse: (v) => parseRiskLevel(v.raw),
     onInvalid: (f, at, reason) => raise("invalid-risk-level", at.address, { field: f.name, reason }),
   });
-  const planDate = readField(ctx, formField(grid, "planDate"), {
+  const planDate = readField(ctx, fields.get("planDate"), {
     required: true,
     expected: "a date, e.g. 21/03/2024",
     parse: (v) => parseDate(v.raw),
     onInvalid: (f, at, reason) => raise("invalid-date", at.address, { field: f.name, reason }),
   });
-  const version = readField(ctx, formField(grid, "version"), {
+  const version = readField(ctx, fields.get("version"), {
     required: false,
     expected: "a version such as v1",
     parse: (v) => parseVersion(v.raw),
@@ -73,7 +72,7 @@ export function readRecoveryAction(grid: SheetGrid): { action: RecoveryAction; f
   const strategicAims = readPlanTable(grid, raise);
   readTriangulation(grid, raise);
 
-  const valueField = formField(grid, "value");
+  const valueField = fields.get("value");
   const valueAt = valueField.value ?? valueField.hit;
   const action: RecoveryAction = {
     source: "form",
@@ -81,7 +80,7 @@ export function readRecoveryAction(grid: SheetGrid): { action: RecoveryAction; f
     cell: valueAt?.address ?? "A1",
     row: valueAt?.row ?? 1,
     ref: givenRef ?? sheet,
-    refCell: givenRef !== null ? (formField(grid, "ref").value?.address ?? null) : null,
+    refCell: givenRef !== null ? (fields.get("ref").value?.address ?? null) : null,
     title,
     execLead,
     description,
