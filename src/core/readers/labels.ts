@@ -462,9 +462,31 @@ export function cellAt(grid: SheetGrid, row: number, col: number): { row: number
   return { row, col, cell: grid.get(row, col) };
 }
 
-function valueOf(cell: Cell): LabelValue {
-  return { row: cell.row, col: cell.col, address: a1(cell.row, cell.col), cell, text: displayText(cell), raw: cell };
+/**
+ * A value in a cell of its own, its text (what the cell shows) made when first asked for:
+ * a form's money and date values are parsed from the cell itself, and their text is wanted
+ * only for a message, while formatting a number to show it cost more than finding it.
+ */
+class CellValue implements LabelValue {
+  readonly row: number;
+  readonly col: number;
+  readonly address: string;
+  readonly raw: RawValue;
+  private shown: string | undefined = undefined;
+
+  constructor(readonly cell: Cell) {
+    this.row = cell.row;
+    this.col = cell.col;
+    this.address = a1(cell.row, cell.col);
+    this.raw = cell;
+  }
+
+  get text(): string {
+    return (this.shown ??= displayText(this.cell));
+  }
 }
+
+const valueOf = (cell: Cell): LabelValue => new CellValue(cell);
 
 /**
  * A label's value (§1): the text after the colon in its own cell; else the first non-empty
