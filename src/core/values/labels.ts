@@ -34,17 +34,22 @@ const normalised = new Map<string, string>();
 const CACHE_LIMIT = 50_000;
 const CACHE_MAX_LENGTH = 4_096;
 
+/** A short text's answer from `cache`, worked out and remembered where it is not there yet. */
+function remembered<T>(cache: Map<string, T>, text: string, work: (text: string) => T): T {
+  const known = cache.get(text);
+  if (known !== undefined) return known;
+  const answer = work(text);
+  if (text.length <= CACHE_MAX_LENGTH) {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(text, answer);
+  }
+  return answer;
+}
+
 /** Drops trailing `:`/`?` (and white space) and bracketed hints until nothing changes (`Saving (£000):`). */
 export function normaliseLabel(text: string): string {
   if (typeof text !== "string") return "";
-  const known = normalised.get(text);
-  if (known !== undefined) return known;
-  const t = normaliseUncached(text);
-  if (text.length <= CACHE_MAX_LENGTH) {
-    if (normalised.size >= CACHE_LIMIT) normalised.clear();
-    normalised.set(text, t);
-  }
-  return t;
+  return remembered(normalised, text, normaliseUncached);
 }
 
 /**
@@ -78,14 +83,7 @@ export function labelHint(text: string): string | null {
   if (typeof text !== "string") return null;
   // A hint is a (…) or […] group, and folding makes no bracket: most labels have none.
   if (!text.includes("(") && !text.includes("[")) return null;
-  const known = hints.get(text);
-  if (known !== undefined) return known;
-  const hint = hintUncached(text);
-  if (text.length <= CACHE_MAX_LENGTH) {
-    if (hints.size >= CACHE_LIMIT) hints.clear();
-    hints.set(text, hint);
-  }
-  return hint;
+  return remembered(hints, text, hintUncached);
 }
 
 function hintUncached(text: string): string | null {
