@@ -240,8 +240,8 @@ function labelKey(t: string, normal: string): string | null {
 function keysOfInfo(info: TextInfo): [string | null, string | null] {
   if (!info.t) return [null, null];
   // The label part before a colon is kept even when the value after it is long
-  // (`Description: …` with a 32,767-character description).
-  // The label part as it stands: folding it would change its length, never whether labelKey keeps it.
+  // (`Description: …` with a 32,767-character description). It is measured as it stands:
+  // folding it would change its length, never whether labelKey keeps it.
   return [labelKey(info.t, keyOf(info)), info.colon ? labelKey(info.t.slice(0, info.t.indexOf(":")), splitKeyOf(info)) : null];
 }
 
