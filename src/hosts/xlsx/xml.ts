@@ -77,7 +77,7 @@ export class XmlError extends Error {
  */
 const MAX_TOKEN_CHARS = 16 * 1024 * 1024;
 
-/** A qualified name, split, with its namespace in the scope it was last seen in. */
+/** A prefixed name, split, with its namespace in the scope it was last seen in. */
 interface QName {
   prefix: string;
   local: string;
@@ -106,11 +106,14 @@ export class XmlStream {
     this.parser = parser;
     const stack = this.stack;
     /**
-     * A qualified name's prefix ("" for none) and local name, worked out once per name, and
-     * its namespace in the last scope it was seen in: scopes change only on the few elements
-     * that declare a namespace, so most elements need no look-up along the scope's chain.
+     * A prefixed name's prefix and local name, worked out once per name, and its namespace in
+     * the last scope it was seen in: scopes change only on the few elements that declare a
+     * namespace, so most elements need no look-up along the scope's chain.
      */
     const names = new Map<string, QName>();
+    /** The default namespace of the last scope an unprefixed name was read in: a part's elements mostly share one. */
+    let defaultScope: Record<string, string | undefined> | null = null;
+    let defaultNs = "";
     /**
      * Whether the tag being read declares a namespace: saxes tells of each attribute as it
      * is read, so only such a tag's attributes are looked through (most elements of a sheet,
@@ -136,27 +139,39 @@ export class XmlStream {
         }
       }
       const qname = tag.name;
-      let name = names.get(qname);
-      if (!name) {
-        const colon = qname.indexOf(":");
-        name = colon < 0 ? { prefix: "", local: qname, scope: null, ns: "" } : { prefix: qname.slice(0, colon), local: qname.slice(colon + 1), scope: null, ns: "" };
-        names.set(qname, name);
+      let ns: string;
+      let local: string;
+      if (qname.indexOf(":") < 0) {
+        // No prefix (Excel's every element): the scope's default namespace, and the name as it is.
+        if (scope !== defaultScope) {
+          defaultScope = scope;
+          defaultNs = scope[""] ?? "";
+        }
+        ns = defaultNs;
+        local = qname;
+      } else {
+        let name = names.get(qname);
+        if (!name) {
+          const colon = qname.indexOf(":");
+          name = { prefix: qname.slice(0, colon), local: qname.slice(colon + 1), scope: null, ns: "" };
+          names.set(qname, name);
+        }
+        if (name.scope !== scope) {
+          name.ns = scope[name.prefix] ?? `unbound:${name.prefix}`;
+          name.scope = scope;
+        }
+        ns = name.ns;
+        local = name.local;
       }
-      if (name.scope !== scope) {
-        const prefix = name.prefix;
-        name.ns = scope[prefix] ?? (prefix === "" ? "" : `unbound:${prefix}`);
-        name.scope = scope;
-      }
-      const ns = name.ns;
       let el: XmlElement;
       if (depth < stack.length) {
         el = stack[depth];
         el.ns = ns;
-        el.local = name.local;
+        el.local = local;
         el.attrs = attrs;
         el.scope = scope;
       } else {
-        el = { ns, local: name.local, attrs, scope };
+        el = { ns, local, attrs, scope };
         stack.push(el);
       }
       this.depth = depth + 1;
