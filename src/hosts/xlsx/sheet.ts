@@ -6,7 +6,7 @@
  */
 import type { Cell, Merge } from "../../core/snapshot";
 import { isoToExcelSerial } from "../../core/values/dates";
-import { plainDigits } from "./digits";
+import { plainDecimal, plainDigits } from "./digits";
 import { shiftFormula } from "./shared-formula";
 import type { CellStyle, Styles } from "./styles";
 import { decodeEscapes, StringCollector } from "./text";
@@ -243,9 +243,9 @@ export function sheetReader(ctx: SheetContext): { handlers: XmlHandlers; result(
       }
       default: {
         if (v === undefined) break;
-        // Plain digits (most numbers) skip the trim and Number's general parse.
-        let n = plainDigits(v);
-        if (n < 0) {
+        // Plain decimals (most numbers) skip the trim and Number's general parse.
+        let n = plainDecimal(v);
+        if (Number.isNaN(n)) {
           const trimmed = v.trim();
           if (trimmed === "") break;
           n = Number(trimmed);
@@ -304,7 +304,9 @@ export function sheetReader(ctx: SheetContext): { handlers: XmlHandlers; result(
       }
       if (inSheetData) {
         if (el.local === "row") {
-          const r = el.attrs.r === undefined ? NaN : Number(el.attrs.r);
+          const ref = el.attrs.r;
+          let r = ref === undefined ? NaN : plainDigits(ref);
+          if (r < 0) r = Number(ref);
           rowNo = Number.isInteger(r) && r >= 1 && r <= MAX_ROW ? r : rowNo + 1;
           colNo = 0;
         } else if (el.local === "c") {
