@@ -5,6 +5,7 @@
  */
 import type { Analysis } from "../analysis";
 import { formatDateUk } from "../values";
+import { formatDateTimeUk } from "./london-time";
 import type { PrintContext } from "./page-setup";
 import { SummaryPage, type PageOptions, type SeverityCounts } from "./summary-page";
 
@@ -14,25 +15,6 @@ export interface SummaryContext {
   generatedAt: Date;
   /** The sheet's final name (from the plan); defaults to the name it would like. */
   sheetName?: string;
-}
-
-/** Made once, when first asked for: a time-zone formatter costs milliseconds to make, and every summary formats its time twice. */
-let londonDateTime: Intl.DateTimeFormat | undefined;
-
-/** `21/03/2024 14:05`, in Europe/London (GMT or BST as the date falls). */
-function formatDateTimeUk(at: Date): string {
-  londonDateTime ??= new Intl.DateTimeFormat("en-GB", {
-    timeZone: "Europe/London",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  });
-  const parts = londonDateTime.formatToParts(at);
-  const get = (t: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === t)?.value ?? "";
-  return `${get("day")}/${get("month")}/${get("year")} ${get("hour")}:${get("minute")}`;
 }
 
 /** The findings counted by severity (the analysis's own stats). */
