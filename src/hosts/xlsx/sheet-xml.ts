@@ -13,8 +13,10 @@
  * (`location`), which need no relationship.
  */
 import { a1, columnLetters, sheetRef } from "../../core/grid";
+import { isSpace } from "../../core/white-space";
 import { NUMBER_FORMATS, type HeaderFooter, type ModelCell, type SheetModel, type TableModel } from "../../core/summary/sheet-model";
 import type { CellRange, Validation } from "../../core/templates/template-model";
+import { CellsInOrder } from "./cells-in-order";
 import type { StyleBook } from "./styles-edit";
 import { attrs, escapeXml } from "./xml-splice";
 import { Utf8Writer, type ByteSink } from "./zip-write";
@@ -109,10 +111,13 @@ export function xstring(s: string): string {
   return escapeXml(legal.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\ufffd"));
 }
 
-/** An inline string's `<is>` element. */
-function inlineString(text: string): string {
-  const space = /^\s|\s$|\n/.test(text) ? ' xml:space="preserve"' : "";
-  return `<is><t${space}>${xstring(text)}</t></is>`;
+/**
+ * Whether an inline string's white space must be kept (`xml:space="preserve"`): white space
+ * at either end, or a line break (the test /^\s|\s$|\n/, without a regular expression
+ * tried at every character of a million cells).
+ */
+export function keepsSpace(text: string): boolean {
+  return text !== "" && (isSpace(text.charCodeAt(0)) || isSpace(text.charCodeAt(text.length - 1)) || text.includes("\n"));
 }
 
 /** A number as SpreadsheetML writes one; null for what a cell cannot hold. */
@@ -148,19 +153,13 @@ interface Work {
   tables: RenderedTable[];
   maxRow: number;
   maxCol: number;
-  /** cellXfs indexes by look (styleOf). */
-  xfs: Map<number, number>;
-  /** The cells to write by row, then column, for the tables' totals rows. */
-  at: Grid;
+  /** cellXfs indexes, as text, by look (styleOf). */
+  xfs: Map<number, string>;
+  /** The cells to write by position, for the tables' totals rows. */
+  at: CellsInOrder;
   /** Where the large sections (rows, merges, links) write their XML, a piece at a time. */
   out: Utf8Writer;
 }
-
-/**
- * Cells by row, then column (holes where none): a number key (row × 16,384 + column) is
- * no small integer to V8 past row 65,535, and a summary of 100,000 lines has a million cells.
- */
-type Grid = ((ModelCell | undefined)[] | undefined)[];
 
 /** A section's XML, returned, or written to `w.out` (returning undefined) where it can be large. */
 type Section = (w: Work) => string | undefined;
@@ -205,8 +204,8 @@ const cols: Section = ({ draft }) => {
 /** Each number format a cell can take, by a small number (0: none), for the looks' keys. */
 const FORMAT_KEYS = new Map<string | undefined, number>([[undefined, 0], ...Object.values(NUMBER_FORMATS).map((f, i): [string, number] => [f, i + 1])]);
 
-/** The cellXfs index for a model cell. */
-function styleOf(w: Work, mc: ModelCell): number {
+/** The cellXfs index for a model cell, as text. */
+function styleOf(w: Work, mc: ModelCell): string {
   const c = mc.content;
   let numFmt: string | undefined;
   if (mc.format) numFmt = NUMBER_FORMATS[mc.format];
@@ -219,7 +218,7 @@ function styleOf(w: Work, mc: ModelCell): number {
   const key = (styleId(mc.style) * 16 + (FORMAT_KEYS.get(numFmt) ?? 15)) * 2 + (link ? 1 : 0);
   let xf = w.xfs.get(key);
   if (xf === undefined) {
-    xf = w.ctx.styles.xf({ numFmt, style: mc.style, link, borderColour: w.draft.borderColour });
+    xf = String(w.ctx.styles.xf({ numFmt, style: mc.style, link, borderColour: w.draft.borderColour }));
     w.xfs.set(key, xf);
   }
   return xf;
@@ -248,8 +247,14 @@ function styleId(style: ModelCell["style"]): number {
 const LETTERS: string[] = [];
 const letters = (col: number) => LETTERS[col] ?? (LETTERS[col] = columnLetters(col));
 
-function cellXml(w: Work, mc: ModelCell): string {
-  const r = `${letters(mc.col)}${mc.row}`;
+/** An inline string's `<is>` element. */
+function inlineString(text: string): string {
+  return keepsSpace(text) ? `<is><t xml:space="preserve">${xstring(text)}</t></is>` : `<is><t>${xstring(text)}</t></is>`;
+}
+
+/** A cell's XML; `rowText` its row's number as text (made once a row). */
+function cellXml(w: Work, mc: ModelCell, rowText: string): string {
+  const r = letters(mc.col) + rowText;
   const s = styleOf(w, mc);
   const c = mc.content;
   switch (c.kind) {
@@ -277,9 +282,8 @@ const sheetData: Section = (w) => {
   // Rows with a height but no cells are written too, in row order among the others. The
   // cells come in row order (cellsOf), so each row's are written as they come: no list a row.
   const heights = new Map((w.draft.rowHeights ?? []).map((h) => [h.row, h.height]));
-  const cellRows = new Set<number>();
-  for (const mc of w.cells) cellRows.add(mc.row);
-  const empty = [...heights.keys()].filter((r) => !cellRows.has(r)).sort((a, b) => a - b);
+  // The rows with a height, in order: those without cells are written as the cells' rows pass them.
+  const heightRows = [...heights.keys()].sort((a, b) => a - b);
   const open = (row: number) => {
     const h = heights.get(row);
     return `<row r="${row}"${h !== undefined ? ` ht="${h}" customHeight="1"` : ""}`;
@@ -291,12 +295,14 @@ const sheetData: Section = (w) => {
   const cells = w.cells;
   for (let i = 0; i < cells.length; ) {
     const row = cells[i].row;
-    while (e < empty.length && empty[e] < row) out.write(`${open(empty[e++])}/>`);
+    while (e < heightRows.length && heightRows[e] < row) out.write(`${open(heightRows[e++])}/>`);
+    if (e < heightRows.length && heightRows[e] === row) e++;
+    const rowText = String(row);
     let xml = `${open(row)}>`;
-    for (; i < cells.length && cells[i].row === row; i++) xml += cellXml(w, cells[i]);
+    for (; i < cells.length && cells[i].row === row; i++) xml += cellXml(w, cells[i], rowText);
     out.write(xml + "</row>");
   }
-  while (e < empty.length) out.write(`${open(empty[e++])}/>`);
+  while (e < heightRows.length) out.write(`${open(heightRows[e++])}/>`);
   out.write("</sheetData>");
   return undefined;
 };
@@ -436,7 +442,7 @@ function tableXml(w: Work, t: TableModel, headers: string[], id: number, name: s
     .map((h, j) => {
       const open = `<tableColumn id="${j + 1}" name="${columnName(h)}"`;
       if (!t.totalsRow) return `${open}/>`;
-      const total = w.at[lastRow]?.[t.firstCol + j]?.content;
+      const total = w.at.at(lastRow, t.firstCol + j)?.content;
       if (total?.kind === "text") return `${open} totalsRowLabel="${xstring(total.text)}"/>`;
       if (total?.kind === "formula") {
         // As Excel writes a totals cell holding a formula of one's own: a custom function, its formula beside it.
@@ -459,29 +465,21 @@ function tableXml(w: Work, t: TableModel, headers: string[], id: number, name: s
 // ---- the sheet -------------------------------------------------------------------------
 
 /** The cells to write: the model's, table headers made to match their tables, the marker. */
-function cellsOf(draft: SheetDraft, headers: Map<number, string[]>): { cells: ModelCell[]; at: Grid } {
-  const at: Grid = [];
-  const put = (mc: ModelCell) => ((at[mc.row] ??= [])[mc.col] = mc);
-  for (const mc of draft.cells) put(mc);
+function cellsOf(draft: SheetDraft, headers: Map<number, string[]>): CellsInOrder {
+  const cells = new CellsInOrder(draft.cells);
   (draft.tables ?? []).forEach((t, i) => {
     const names = headers.get(i);
     if (!names) return;
     names.forEach((name, j) => {
-      const existing = at[t.headerRow]?.[t.firstCol + j];
+      const existing = cells.at(t.headerRow, t.firstCol + j);
       // A header cell must hold exactly its column's name; its look stays the model's.
-      put({ ...existing, row: t.headerRow, col: t.firstCol + j, content: { kind: "text", text: name } });
+      cells.put({ ...existing, row: t.headerRow, col: t.firstCol + j, content: { kind: "text", text: name } });
     });
   });
   if (draft.marker) {
-    put({ row: draft.marker.row, col: draft.marker.col, content: { kind: "text", text: draft.marker.text }, format: "text" });
+    cells.put({ row: draft.marker.row, col: draft.marker.col, content: { kind: "text", text: draft.marker.text }, format: "text" });
   }
-  // In row then column order, the last of a position winning: no sort's garbage for 100,000 lines.
-  const cells: ModelCell[] = [];
-  for (const row of at) {
-    if (row === undefined) continue;
-    for (const mc of row) if (mc !== undefined) cells.push(mc);
-  }
-  return { cells, at };
+  return cells;
 }
 
 /**
@@ -495,7 +493,8 @@ export function renderSheet(draft: SheetDraft, sheetName: string, ctx: RenderCon
   (draft.tables ?? []).forEach((t, i) => {
     if (t.dataRows > 0) headers.set(i, headerNames(t.columns));
   });
-  const { cells, at } = cellsOf(draft, headers);
+  const at = cellsOf(draft, headers);
+  const cells = at.list();
   // A loop, not Math.max(...cells): spreading 100,000 arguments overflows the stack.
   let maxRow = 1;
   let maxCol = 1;

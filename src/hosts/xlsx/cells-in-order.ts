@@ -1,0 +1,90 @@
+/**
+ * A sheet's cells in the order SpreadsheetML writes them (row, then column; the last given
+ * for a position winning), with a few cells put over them (a table's header names, the
+ * marker), and each position's cell found by row and column.
+ *
+ * A summary's cells come in that order already (SummaryPage.build lists its grid): they
+ * are then taken as they are, found by a binary search, and the few put over them merged
+ * in, rather than copied into a grid of a million cells and listed again. Cells in any
+ * other order (a template's) go through the grid.
+ */
+import type { ModelCell } from "../../core/summary/sheet-model";
+
+/** Excel's last column: a position's number key (row × this + column) is exact for every row. */
+const COLUMNS = 16_384;
+
+export class CellsInOrder {
+  /** The given cells in order, one a position. */
+  private readonly ordered: ModelCell[];
+  private readonly findGiven: (row: number, col: number) => ModelCell | undefined;
+  /** Cells put over the given ones, by position key. */
+  private readonly over = new Map<number, ModelCell>();
+
+  constructor(given: ModelCell[]) {
+    if (inSheetOrder(given)) {
+      this.ordered = given;
+      this.findGiven = (row, col) => search(given, row, col);
+    } else {
+      // By row, then column (holes where none): no sort's garbage, the last of a position winning.
+      const grid: ((ModelCell | undefined)[] | undefined)[] = [];
+      for (const mc of given) (grid[mc.row] ??= [])[mc.col] = mc;
+      const ordered: ModelCell[] = [];
+      for (const row of grid) {
+        if (row === undefined) continue;
+        for (const mc of row) if (mc !== undefined) ordered.push(mc);
+      }
+      this.ordered = ordered;
+      this.findGiven = (row, col) => grid[row]?.[col];
+    }
+  }
+
+  /** The cell at a position, as things stand. */
+  at(row: number, col: number): ModelCell | undefined {
+    return this.over.get(row * COLUMNS + col) ?? this.findGiven(row, col);
+  }
+
+  /** Puts a cell over whatever is at its position. */
+  put(mc: ModelCell): void {
+    this.over.set(mc.row * COLUMNS + mc.col, mc);
+  }
+
+  /** Every cell, in row then column order. */
+  list(): ModelCell[] {
+    if (this.over.size === 0) return this.ordered;
+    const extra = [...this.over.values()].sort(compare);
+    const out: ModelCell[] = [];
+    const given = this.ordered;
+    let i = 0;
+    for (const e of extra) {
+      while (i < given.length && compare(given[i], e) < 0) out.push(given[i++]);
+      // The cell put over a given one takes its place.
+      if (i < given.length && compare(given[i], e) === 0) i++;
+      out.push(e);
+    }
+    while (i < given.length) out.push(given[i++]);
+    return out;
+  }
+}
+
+const compare = (a: ModelCell, b: ModelCell) => a.row - b.row || a.col - b.col;
+
+/** Whether every cell is after the one before it in row then column order (so no position twice). */
+function inSheetOrder(cells: ModelCell[]): boolean {
+  for (let i = 1; i < cells.length; i++) if (compare(cells[i - 1], cells[i]) >= 0) return false;
+  return true;
+}
+
+/** The cell at a position in cells in sheet order, by binary search. */
+function search(cells: ModelCell[], row: number, col: number): ModelCell | undefined {
+  let lo = 0;
+  let hi = cells.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const c = cells[mid];
+    const d = c.row - row || c.col - col;
+    if (d === 0) return c;
+    if (d < 0) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return undefined;
+}

@@ -1,0 +1,50 @@
+/**
+ * The cells a sheet is written with: taken as they are when already in sheet order (a
+ * summary's), through a grid otherwise, with cells put over them. Both held to the plain
+ * rule (each position's last cell, then the last put over it; listed by row, then column)
+ * on random cells, in order and shuffled.
+ */
+import fc from "fast-check";
+import { CellsInOrder } from "../../../src/hosts/xlsx/cells-in-order";
+import type { ModelCell } from "../../../src/core/summary/sheet-model";
+
+const position = fc.record({ row: fc.integer({ min: 1, max: 200_000 }), col: fc.integer({ min: 1, max: 16_384 }) });
+const cell = (p: { row: number; col: number }, text: string): ModelCell => ({ row: p.row, col: p.col, content: { kind: "text", text } });
+
+/** The plain rule: the last cell at each position, listed by row then column. */
+function plain(given: ModelCell[], puts: ModelCell[]): ModelCell[] {
+  const at = new Map<string, ModelCell>();
+  for (const c of [...given, ...puts]) at.set(`${c.row},${c.col}`, c);
+  return [...at.values()].sort((a, b) => a.row - b.row || a.col - b.col);
+}
+
+describe("CellsInOrder", () => {
+  const cases = fc.record({
+    positions: fc.array(fc.oneof(position, fc.record({ row: fc.integer({ min: 1, max: 5 }), col: fc.integer({ min: 1, max: 5 }) })), { maxLength: 80 }),
+    puts: fc.array(fc.oneof(position, fc.record({ row: fc.integer({ min: 1, max: 5 }), col: fc.integer({ min: 1, max: 5 }) })), { maxLength: 8 }),
+    sorted: fc.boolean(),
+  });
+
+  it("lists and finds each position's cell as the plain rule does, given in sheet order or not", () => {
+    fc.assert(
+      fc.property(cases, ({ positions, puts, sorted }) => {
+        let given = positions.map((p, i) => cell(p, `given ${i}`));
+        // In sheet order: one cell a position, sorted (the fast path); else as drawn (duplicates, any order).
+        if (sorted) given = plain(given, []);
+        const cells = new CellsInOrder(given);
+        const over = puts.map((p, i) => cell(p, `put ${i}`));
+        for (const c of over) cells.put(c);
+        const expected = plain(given, over);
+        expect(cells.list()).toEqual(expected);
+        for (const c of expected) expect(cells.at(c.row, c.col)).toBe(c);
+        expect(cells.at(200_001, 1)).toBeUndefined();
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("takes cells in sheet order as they are, with nothing put over them", () => {
+    const given = [cell({ row: 1, col: 1 }, "a"), cell({ row: 1, col: 3 }, "b"), cell({ row: 70_000, col: 2 }, "c")];
+    expect(new CellsInOrder(given).list()).toBe(given);
+  });
+});
