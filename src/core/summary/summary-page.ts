@@ -532,8 +532,9 @@ export class SummaryPage {
 
   /** Writes a cell from its parts, `style` already a shared look (styledShared's). */
   private putCell(row: number, col: number, content: CellContent, format: CellSpec["format"], style: CellStyle): void {
-    const cell: ModelCell = { row, col, content, style };
-    if (format) cell.format = format;
+    // Made whole by one literal or the other: a property added after the literal goes in a
+    // store of its own beside the object (a money column's 100,000 cells, 40 bytes each).
+    const cell: ModelCell = format ? { row, col, content, style, format } : { row, col, content, style };
     (this.grid[row] ??= [])[col] = cell;
   }
 
