@@ -24,6 +24,7 @@ import { columnLetters } from "../grid";
 import { markerText } from "./marker";
 import { integerText, shownText, text, type CellSpec } from "./cells";
 import { paginate, type BlockPolicy, type PageBlock } from "./paginate";
+import { ShownWidths } from "./shown-widths";
 import { withinPageBreakLimit } from "./page-break-limit";
 import { withinHyperlinkLimit } from "./hyperlink-limit";
 import { PAGE_HEIGHT, WIDTH_BUDGET, columnPoints, summaryPrintSetup, type PrintContext } from "./page-setup";
@@ -46,7 +47,7 @@ import {
   styled,
   styledShared,
 } from "./style";
-import { lineHeight, widestLine, widestWord, wrappedLineCount, type FontSpec } from "./text-metrics";
+import { lineHeight, widestLine, wrappedLineCount, type FontSpec } from "./text-metrics";
 
 type Merge = SheetModel["merges"][number];
 
@@ -599,6 +600,8 @@ export class SummaryPage {
     const need = widths.map(() => 0);
     const { heads, away } = this.mergeIndex;
     const unit = columnPoints(1);
+    // Figures and dates measured once a value (a register's 400,000 figures are a thousand values).
+    const measured = new ShownWidths();
     // Loops over the grid, no generator: a register of 100,000 lines has two million cells.
     for (let row = 0; row < this.grid.length; row++) {
       const cells = this.grid[row];
@@ -609,9 +612,7 @@ export class SummaryPage {
       for (let col = 1; col < end; col++) {
         const c = cells[col];
         if (c === undefined || headsHere?.[col] !== undefined || awayHere?.[col] === true) continue;
-        const font = fontOf(c.style);
-        const shown = shownText(c.content, c.format);
-        const w = (c.style?.wrap ? widestWord(shown, font) : widestLine(shown, font)) + H_PADDING;
+        const w = measured.of(c.content, c.format, fontOf(c.style), c.style?.wrap === true) + H_PADDING;
         need[col - 1] = Math.max(need[col - 1], w / unit);
       }
     }
