@@ -9,6 +9,9 @@
  * marker's prefix are looked at; a sheet without one is read to its end, since a user may
  * insert rows above the marker.
  *
+ * Most sheets are first scanned as text (marker-scan.ts): one that cannot hold the marker
+ * is not tokenised at all (a pack of 10,000 forms, rebuilt, paid 3 s for reading them).
+ *
  * The marker is taken where the part holds it: a snapshot would also drop a marker cell
  * that a merge covers or that the part repeats later (files Excel does not write; see
  * docs/decisions.md).
@@ -16,12 +19,14 @@
 import { ownSheet } from "../../core/recognise";
 import type { SheetKind } from "../../core/records";
 import { summaryIdOfText } from "../../core/summary/marker";
-import type { SummaryId } from "../../core/summary/sheet-model";
+import { MARKER_PREFIX, type SummaryId } from "../../core/summary/sheet-model";
 import type { WorkbookPackage } from "./package";
+import { MarkerScan } from "./marker-scan";
 import { relatedPart, streamXml, worksheetParts } from "./read";
 import { sheetReader } from "./sheet";
 import { readStyles, type Styles } from "./styles";
 import { sharedStringsHandlers } from "./text";
+import { PartDecoder } from "./xml";
 
 export interface OwnSheet {
   name: string;
@@ -60,15 +65,38 @@ async function firstMarker(pkg: WorkbookPackage, part: string, strings: readonly
   }
 }
 
+/** Thrown from inside the stream to stop scanning a part once it may hold the marker. */
+class MayHold extends Error {}
+
+/** False where no cell of the part can hold the marker (marker-scan.ts); true where it may. */
+async function mayHoldMarker(pkg: WorkbookPackage, part: string): Promise<boolean> {
+  const scan = new MarkerScan();
+  const decoder = new PartDecoder();
+  try {
+    await pkg.stream(part, (chunk) => {
+      scan.push(decoder.decode(chunk));
+      if (scan.mayHoldMarker) throw new MayHold();
+    });
+  } catch (e) {
+    if (e instanceof MayHold) return true;
+    throw e;
+  }
+  scan.push(decoder.decode(new Uint8Array(0), true));
+  return scan.mayHoldMarker;
+}
+
 /** The worksheets in tab order (the snapshot's sheets), each with whether it is ours. Throws where the package cannot be read. */
 export async function ownSheets(pkg: WorkbookPackage): Promise<OwnSheet[]> {
   const strings: string[] = [];
   const stringsRel = relatedPart(pkg, await pkg.relationships(pkg.workbookPart), "sharedStrings");
   if (stringsRel) await streamXml(pkg, stringsRel.target, sharedStringsHandlers(strings));
   const styles = readStyles(null);
+  // A shared string is already decoded: one holding the marker's text sends every part to the full read.
+  const stringsMayHold = strings.some((s) => s.includes(MARKER_PREFIX));
   const out: OwnSheet[] = [];
   for (const { name, part } of await worksheetParts(pkg)) {
-    const own = ownSheet(name, await firstMarker(pkg, part, strings, styles));
+    const marker = stringsMayHold || (await mayHoldMarker(pkg, part)) ? await firstMarker(pkg, part, strings, styles) : null;
+    const own = ownSheet(name, marker);
     out.push({ name, kind: own ? own.kind : "source" });
   }
   return out;
