@@ -20,13 +20,12 @@ import { ownSheet } from "../../core/recognise";
 import type { SheetKind } from "../../core/records";
 import { summaryIdOfText } from "../../core/summary/marker";
 import { MARKER_PREFIX, type SummaryId } from "../../core/summary/sheet-model";
-import type { WorkbookPackage } from "./package";
+import { streamText, type WorkbookPackage } from "./package";
 import { MarkerScan } from "./marker-scan";
 import { relatedPart, streamXml, worksheetParts } from "./read";
 import { sheetReader } from "./sheet";
 import { readStyles, type Styles } from "./styles";
 import { sharedStringsHandlers } from "./text";
-import { PartDecoder } from "./xml";
 
 export interface OwnSheet {
   name: string;
@@ -71,18 +70,16 @@ class MayHold extends Error {}
 /** False where no cell of the part can hold the marker (marker-scan.ts); true where it may. */
 async function mayHoldMarker(pkg: WorkbookPackage, part: string): Promise<boolean> {
   const scan = new MarkerScan();
-  const decoder = new PartDecoder();
   try {
-    await pkg.stream(part, (chunk) => {
-      scan.push(decoder.decode(chunk));
+    await streamText(pkg, part, (text) => {
+      scan.push(text);
       if (scan.mayHoldMarker) throw new MayHold();
     });
   } catch (e) {
     if (e instanceof MayHold) return true;
     throw e;
   }
-  scan.push(decoder.decode(new Uint8Array(0), true));
-  return scan.mayHoldMarker;
+  return false;
 }
 
 /** The worksheets in tab order (the snapshot's sheets), each with whether it is ours. Throws where the package cannot be read. */

@@ -597,10 +597,33 @@ class Package implements WorkbookPackage {
   }
 
   async text(partName: string, limitBytes = MAX_TEXT_BYTES): Promise<string> {
-    const decoder = new PartDecoder();
     const pieces: string[] = [];
-    await this.stream(partName, (chunk) => pieces.push(decoder.decode(chunk)), limitBytes);
-    pieces.push(decoder.decode(new Uint8Array(0), true));
+    await streamText(this, partName, (text) => pieces.push(text), limitBytes);
     return pieces.join("");
   }
+}
+
+/**
+ * A part's text in pieces as it inflates, decoded as its encoding says (PartDecoder);
+ * `onText` also hears how many bytes have been read so far. At most `limitBytes` (default
+ * the package's maxPartBytes) are inflated.
+ */
+export async function streamText(
+  pkg: Pick<WorkbookPackage, "stream">,
+  partName: string,
+  onText: (text: string, bytes: number) => void,
+  limitBytes?: number,
+): Promise<void> {
+  const decoder = new PartDecoder();
+  let bytes = 0;
+  await pkg.stream(
+    partName,
+    (chunk) => {
+      bytes += chunk.length;
+      onText(decoder.decode(chunk), bytes);
+    },
+    limitBytes,
+  );
+  const tail = decoder.decode(new Uint8Array(0), true);
+  if (tail) onText(tail, bytes);
 }

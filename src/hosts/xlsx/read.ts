@@ -12,11 +12,11 @@
 import type { SheetSnapshot, Visibility, WorkbookSnapshot } from "../../core/snapshot";
 import { HostError, type ProgressListener } from "../host";
 import { readThemeColors } from "./colors";
-import { damagedMessage, isRelType, openPackage, type Inflater, type Relationship, type WorkbookPackage } from "./package";
+import { damagedMessage, isRelType, openPackage, streamText, type Inflater, type Relationship, type WorkbookPackage } from "./package";
 import { sheetReader } from "./sheet";
 import { readStyles, type StyleSheet } from "./styles";
 import { sharedStringsHandlers } from "./text";
-import { attrNS, parseXml, PartDecoder, XmlError, XmlStream, type XmlHandlers } from "./xml";
+import { attrNS, parseXml, XmlError, XmlStream, type XmlHandlers } from "./xml";
 
 /** A JS Date → the 1900-system serial Office.js gives for it (for hosts that hold Dates). */
 export function dateToSerial(d: Date): number {
@@ -54,15 +54,10 @@ function partFailure(fileName: string, part: string, e: unknown): HostError {
 /** Streams a part through the XML parser; `onBytes` hears how many bytes have gone through so far. */
 export async function streamXml(pkg: WorkbookPackage, part: string, handlers: XmlHandlers, onBytes?: (bytes: number) => void): Promise<void> {
   const xml = new XmlStream(handlers);
-  const decoder = new PartDecoder();
-  let bytes = 0;
-  await pkg.stream(part, (chunk) => {
-    xml.write(decoder.decode(chunk));
-    bytes += chunk.length;
+  await streamText(pkg, part, (text, bytes) => {
+    xml.write(text);
     onBytes?.(bytes);
   });
-  const tail = decoder.decode(new Uint8Array(0), true);
-  if (tail) xml.write(tail);
   xml.close();
 }
 

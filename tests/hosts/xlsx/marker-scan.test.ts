@@ -13,7 +13,7 @@ import { planSummaries } from "../../../src/core/summary/plan";
 import { MARKER_PREFIX, SUMMARY_IDS } from "../../../src/core/summary/sheet-model";
 import { MarkerScan } from "../../../src/hosts/xlsx/marker-scan";
 import { openWorkbook } from "../../../src/hosts/xlsx/open";
-import { openPackage } from "../../../src/hosts/xlsx/package";
+import { openPackage, streamText } from "../../../src/hosts/xlsx/package";
 import { worksheetParts } from "../../../src/hosts/xlsx/read";
 import { sheetReader } from "../../../src/hosts/xlsx/sheet";
 import { readStyles } from "../../../src/hosts/xlsx/styles";
@@ -163,8 +163,7 @@ describe("a part that could hold our marker", () => {
       const out: { name: string; may: boolean }[] = [];
       for (const { name, part } of await worksheetParts(pkg)) {
         const s = new MarkerScan();
-        const decoder = new TextDecoder();
-        await pkg.stream(part, (chunk) => s.push(decoder.decode(chunk, { stream: true })));
+        await streamText(pkg, part, (text) => s.push(text));
         out.push({ name, may: s.mayHoldMarker });
       }
       return out;
