@@ -10,7 +10,7 @@ import { plainDecimal, plainDigits } from "./digits";
 import { shiftFormula } from "./shared-formula";
 import type { CellStyle, Styles } from "./styles";
 import { decodeEscapes, StringCollector } from "./text";
-import type { XmlElement, XmlHandlers } from "./xml";
+import type { XmlHandlers } from "./xml";
 
 export interface SheetContext {
   strings: readonly string[];
@@ -182,7 +182,10 @@ export function sheetReader(ctx: SheetContext): { handlers: XmlHandlers; result(
   let badStrings = 0;
   let badDates = 0;
 
-  const isMain = (el: XmlElement) => el.ns === "main" || el.ns === "";
+  // Read once a sheet, not once a cell.
+  const strings = ctx.strings;
+  const styles = ctx.styles;
+  const date1904 = ctx.date1904;
 
   /** The last cell's style: a sheet's cells run in columns of one style, looked up once a run. */
   let styleIndex = -1;
@@ -191,7 +194,7 @@ export function sheetReader(ctx: SheetContext): { handlers: XmlHandlers; result(
   function finish(c: OpenCell): void {
     let style = lastStyle;
     if (c.s !== styleIndex || style === null) {
-      style = lastStyle = ctx.styles.style(c.s);
+      style = lastStyle = styles.style(c.s);
       styleIndex = c.s;
     }
     let value: string | number | boolean | null = null;
@@ -207,7 +210,7 @@ export function sheetReader(ctx: SheetContext): { handlers: XmlHandlers; result(
           if (v.trim() === "") break;
           index = Number(v);
         }
-        const s = item(ctx.strings, index);
+        const s = item(strings, index);
         if (s === undefined) badStrings++;
         else value = s;
         break;
@@ -252,7 +255,7 @@ export function sheetReader(ctx: SheetContext): { handlers: XmlHandlers; result(
         }
         if (Number.isFinite(n)) {
           // 1904 dates become 1900 serials; times of day and durations are the same in both.
-          value = ctx.date1904 && style.date ? roundSerial(n + DAYS_1904) : n;
+          value = date1904 && style.date ? roundSerial(n + DAYS_1904) : n;
         } else value = decodeEscapes(v);
       }
     }
@@ -288,41 +291,41 @@ export function sheetReader(ctx: SheetContext): { handlers: XmlHandlers; result(
 
   const handlers: XmlHandlers = {
     open(el) {
-      if (!isMain(el)) return;
+      const ns = el.ns;
+      if (ns !== "main" && ns !== "") return;
+      const local = el.local;
       if (cell) {
         if (inIs) inline.open(el);
-        else if (el.local === "v") {
+        else if (local === "v") {
           text = Text.V;
           buffer = "";
-        } else if (el.local === "f") {
+        } else if (local === "f") {
           text = Text.F;
           buffer = "";
           cell.fType = el.attrs.t;
           cell.si = el.attrs.si;
-        } else if (el.local === "is") inIs = true;
+        } else if (local === "is") inIs = true;
         return;
       }
       if (inSheetData) {
-        if (el.local === "row") {
-          const ref = el.attrs.r;
-          let r = ref === undefined ? NaN : plainDigits(ref);
-          if (r < 0) r = Number(ref);
-          rowNo = Number.isInteger(r) && r >= 1 && r <= MAX_ROW ? r : rowNo + 1;
-          colNo = 0;
-        } else if (el.local === "c") {
+        if (local === "c") {
+          // Each attribute read once: a sheet's attribute objects come in many shapes, so
+          // every read is a look-up, not an offset.
           const a = el.attrs;
+          const r = a.r;
+          const styleText = a.s;
           let row = rowNo;
           let col = colNo + 1;
-          if (a.r !== undefined) {
-            if (parseRefInto(a.r)) {
+          if (r !== undefined) {
+            if (parseRefInto(r)) {
               row = refRow;
               col = refCol;
             } else badRefs++;
           }
           colNo = col;
           if (row < 1) row = rowNo = 1;
-          let s = a.s === undefined ? 0 : plainDigits(a.s);
-          if (s < 0) s = Number(a.s);
+          let s = styleText === undefined ? 0 : plainDigits(styleText);
+          if (s < 0) s = Number(styleText);
           // One object for every cell in turn: a sheet of a million cells makes no garbage here.
           cell = spare;
           cell.row = row;
@@ -330,10 +333,16 @@ export function sheetReader(ctx: SheetContext): { handlers: XmlHandlers; result(
           cell.s = Number.isInteger(s) ? s : 0;
           cell.t = a.t;
           cell.v = cell.f = cell.fType = cell.si = cell.inline = undefined;
+        } else if (local === "row") {
+          const ref = el.attrs.r;
+          let r = ref === undefined ? NaN : plainDigits(ref);
+          if (r < 0) r = Number(ref);
+          rowNo = Number.isInteger(r) && r >= 1 && r <= MAX_ROW ? r : rowNo + 1;
+          colNo = 0;
         }
         return;
       }
-      switch (el.local) {
+      switch (local) {
         case "sheetData":
           inSheetData = true;
           break;
@@ -346,27 +355,29 @@ export function sheetReader(ctx: SheetContext): { handlers: XmlHandlers; result(
       }
     },
     close(el) {
-      if (!isMain(el)) return;
+      const ns = el.ns;
+      if (ns !== "main" && ns !== "") return;
+      const local = el.local;
       if (cell) {
         if (inIs) {
-          if (el.local === "is") {
+          if (local === "is") {
             inIs = false;
             cell.inline = inline.value();
           } else inline.close(el);
-        } else if (el.local === "v" && text === Text.V) {
+        } else if (local === "v" && text === Text.V) {
           cell.v = buffer;
           text = Text.None;
-        } else if (el.local === "f" && text === Text.F) {
+        } else if (local === "f" && text === Text.F) {
           cell.f = buffer;
           text = Text.None;
-        } else if (el.local === "c") {
+        } else if (local === "c") {
           const c = cell;
           cell = null;
           finish(c);
         }
         return;
       }
-      if (el.local === "sheetData") inSheetData = false;
+      if (local === "sheetData") inSheetData = false;
     },
     text(t) {
       if (text !== Text.None) buffer += t;
