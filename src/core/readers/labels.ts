@@ -8,6 +8,7 @@
  */
 import { a1, isBlank, type SheetGrid } from "../grid";
 import type { Cell } from "../snapshot";
+import { cellsByHeads, headsFor } from "./label-heads";
 import {
   displayText,
   isLabelKey,
@@ -191,10 +192,11 @@ export function findLabel(grid: SheetGrid, labels: readonly string[] | LabelSet)
  * Finding a sheet's label cells. A form is searched for a dozen fields and recognition asks
  * every sheet for a few label lists, so each text cell's label forms are worked out once
  * per sheet: its whole text's normal form and, where it holds a colon, that of the part
- * before it (labels sharing a cell with their value, titles). Most cells of a large sheet
- * (names, refs, narrative of a data tab) are plain text, whose normal form is its lower
- * case: those are compared by length first and never normalised or stored, so a data tab
- * of a million text cells costs a pass of two regular expression tests per list asked for.
+ * before it (labels sharing a cell with their value, titles). On a large sheet each text
+ * cell's first two characters are read once (its head, label-heads.ts): a list's scan passes
+ * over a cell whose head begins none of its keys with one look-up. Of the rest, plain text
+ * (names, refs, narrative of a data tab), whose normal form is its lower case, is compared
+ * by length first and never normalised or stored.
  * A small sheet (a form) is asked for a dozen lists: its cells are put in a map by their
  * label forms once, and each list is a few look-ups (scanning it for each list was most of
  * reading 1,000 forms).
@@ -202,7 +204,11 @@ export function findLabel(grid: SheetGrid, labels: readonly string[] | LabelSet)
  * word, on each cell's TextInfo (kept in a small sheet's index: made once whatever the list).
  */
 interface SheetKeys {
-  /** Per stored cell: NOT_TEXT, PLAIN or OTHER text, worked out by the first list asked for. */
+  /**
+   * Per stored cell: NOT_TEXT, PLAIN or OTHER text. A small sheet's, worked out by the first
+   * list asked for; a large sheet's, for a cell when a list's heads first let it through
+   * (NOT_TEXT until then).
+   */
   kinds: Uint8Array;
   /**
    * Per stored cell of a large sheet: for PLAIN text its length (its normal form's); for
@@ -289,21 +295,17 @@ function keysOfSheet(grid: SheetGrid): SheetKeys {
   if (!sk) {
     const cells = grid.sheet.cells;
     const kinds = new Uint8Array(cells.length);
-    const sizes = new Uint16Array(cells.length);
-    // Only a large sheet is scanned list by list; a small one is indexed once.
     const big = cells.length > INDEX_UP_TO_CELLS;
-    for (let i = 0; i < cells.length; i++) {
-      const v = cells[i].value;
-      if (typeof v !== "string" || cells[i].error) continue;
-      if (isPlainLabelText(v)) {
-        kinds[i] = PLAIN;
-        sizes[i] = v.length > MAX_SIZE ? MAX_SIZE : v.length;
-      } else {
-        kinds[i] = OTHER;
-        if (big) sizes[i] = labelSizeBound(v);
+    // A large sheet's cells are told apart when a list's heads first let them through (most
+    // never are: label-heads.ts); a small one's all at once.
+    if (!big) {
+      for (let i = 0; i < cells.length; i++) {
+        const v = cells[i].value;
+        if (typeof v !== "string" || cells[i].error) continue;
+        kinds[i] = isPlainLabelText(v) ? PLAIN : OTHER;
       }
     }
-    sk = { kinds, sizes, keys: new Map() };
+    sk = { kinds, sizes: new Uint16Array(big ? cells.length : 0), keys: new Map() };
     sheetKeys.set(grid, sk);
   }
   return sk;
@@ -318,6 +320,9 @@ function keysOf(sk: SheetKeys, v: string, cell: Cell): [string | null, string | 
   }
   return k;
 }
+
+/** Each key set's heads (headsFor), worked out once per set (the lists' sets are kept). */
+const headsOfKeys = new WeakMap<ReadonlySet<string>, Uint8Array>();
 
 /** Every text cell whose whole text, or the part before its colon, has one of `keys` as its normal form, in the sheet's stored order. */
 function cellsWithKeys(grid: SheetGrid, keys: ReadonlySet<string>): CellText[] {
@@ -337,6 +342,11 @@ function cellsWithKeys(grid: SheetGrid, keys: ReadonlySet<string>): CellText[] {
     // A cell under two of the keys (its whole text and the part before its colon) once.
     return !out ? [] : many ? [...new Set(out)] : out.slice();
   }
+  let allowed = headsOfKeys.get(keys);
+  if (!allowed) {
+    allowed = headsFor(keys);
+    headsOfKeys.set(keys, allowed);
+  }
   // Which lengths the keys have: a cell of another length is passed over unread.
   let longest = 0;
   for (const k of keys) if (k.length > longest) longest = k.length;
@@ -345,9 +355,22 @@ function cellsWithKeys(grid: SheetGrid, keys: ReadonlySet<string>): CellText[] {
   const out: CellText[] = [];
   const { kinds, sizes } = sk0;
   const cells = grid.sheet.cells;
-  for (let i = 0; i < cells.length; i++) {
-    const kind = kinds[i];
-    if (kind === NOT_TEXT) continue;
+  // Only cells whose first characters may begin one of the keys (label-heads.ts).
+  const candidates = cellsByHeads(grid, allowed);
+  for (let c = 0; c < candidates.length; c++) {
+    const i = candidates[c];
+    let kind = kinds[i];
+    if (kind === NOT_TEXT) {
+      const v = cells[i].value as string;
+      if (isPlainLabelText(v)) {
+        kind = PLAIN;
+        sizes[i] = v.length > MAX_SIZE ? MAX_SIZE : v.length;
+      } else {
+        kind = OTHER;
+        sizes[i] = labelSizeBound(v);
+      }
+      kinds[i] = kind;
+    }
     const size = sizes[i];
     if (kind === PLAIN) {
       if (size <= longest && lengths[size] === 1) {

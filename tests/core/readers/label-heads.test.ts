@@ -1,0 +1,55 @@
+/**
+ * A text's head (readers/label-heads.ts) never rules out a label form the rules give it: for
+ * any text, each of its label forms (normaliseLabel of the whole trimmed text, labelPartKey
+ * of it) that is not empty passes the heads table of that form, and of any beginning of it.
+ */
+import fc from "fast-check";
+import { headOf, headsFor, NO_HEAD, SPECIAL_HEAD } from "../../../src/core/readers/label-heads";
+import { labelPartKey } from "../../../src/core/readers/labels";
+import { normaliseLabel } from "../../../src/core/values";
+
+const LABELS = ["Risk Level", "risk  LEVEL", "No.", "No", "Ref", "Exec Lead(s)", "Service Area", "Due", "Description of Risk", "a", "1st", "K"];
+const PIECES = ["", " ", "  ", "\t", "\n", "\u00a0", "\u2003", "\u3000", "\u200b", "\ufeff", ":", ": ", "：", "?", "(£000)", " (s)", "(s)", "[note]", "(", "[", "İ", "\u212a", "ß", "é", "-", ".", "x", "Q", "7"];
+const text = fc.oneof(
+  fc.tuple(fc.constantFrom(...PIECES), fc.constantFrom(...PIECES), fc.constantFrom(...LABELS), fc.constantFrom(...PIECES), fc.constantFrom(...LABELS, ...PIECES)).map((p) => p.join("")),
+  fc.array(fc.constantFrom(...PIECES, ...LABELS), { maxLength: 8 }).map((p) => p.join("")),
+  fc.string({ unit: "binary", maxLength: 12 }),
+);
+
+/** The label forms the label search finds a text under (labels.ts keysOfInfo, before it drops long prose). */
+function formsOf(v: string): string[] {
+  const t = v.trim();
+  return [normaliseLabel(t), labelPartKey(t)].filter((k) => k !== "");
+}
+
+test("a text's head passes every label form it has, and every beginning of one", () => {
+  fc.assert(
+    fc.property(text, fc.integer({ min: 1, max: 6 }), (v, cut) => {
+      if (v === "") return true;
+      const head = headOf(v);
+      if (head === NO_HEAD) return false;
+      for (const form of formsOf(v)) {
+        if (headsFor([form])[head] !== 1) return false;
+        if (headsFor([form.slice(0, cut)])[head] !== 1) return false;
+      }
+      return true;
+    }),
+    { numRuns: 30_000 },
+  );
+});
+
+test("heads rule out text that begins otherwise, and nothing that is not a letter or digit first", () => {
+  const heads = headsFor(["risk level", "no."]);
+  expect(heads[headOf("Risk Level")]).toBe(1);
+  expect(heads[headOf("RISK")]).toBe(1);
+  expect(heads[headOf("R\u200bisk Level")]).toBe(1);
+  expect(heads[headOf("No.")]).toBe(1);
+  expect(heads[headOf("N")]).toBe(1);
+  expect(heads[headOf("INV-100234")]).toBe(0);
+  expect(heads[headOf("Rent")]).toBe(0);
+  expect(heads[headOf("Nov invoice 12")]).toBe(1);
+  expect(headOf(" Risk")).toBe(SPECIAL_HEAD);
+  expect(headOf("(£000) Value")).toBe(SPECIAL_HEAD);
+  expect(heads[SPECIAL_HEAD]).toBe(1);
+  expect(heads[NO_HEAD]).toBe(0);
+});
