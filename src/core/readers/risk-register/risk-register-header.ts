@@ -6,6 +6,7 @@
  */
 import type { SheetGrid } from "../../grid";
 import { normaliseLabel } from "../../values";
+import { cellsByHeads, headsFor } from "../label-heads";
 import { own, textOf } from "../table-cells";
 
 export interface RiskRegisterHeader {
@@ -107,7 +108,7 @@ function roleOf(key: string): Role | null {
 const MAX_HEADING = 200;
 
 /** The header on a row, or null where the row has no risk column and rating column. */
-function riskRegisterHeaderAt(grid: SheetGrid, row: number): RiskRegisterHeader | null {
+export function riskRegisterHeaderAt(grid: SheetGrid, row: number): RiskRegisterHeader | null {
   const cols: Partial<Record<Role, number>> = {};
   let firstCol: number | null = null;
   for (const c of grid.cellsOfRow(row)) {
@@ -142,16 +143,33 @@ function riskRegisterHeaderAt(grid: SheetGrid, row: number): RiskRegisterHeader 
 }
 
 /**
- * A cheap test before a row is looked at closely: some short cell mentions a risk. The rows
- * that pass, ascending, found in one pass over the cells rather than row by row (a data tab
- * of 200,000 rows has none).
+ * What a risk column's heading key begins with (roleOf's `risk` and `riskPrefix`): the
+ * sheet's cells are first sorted by their first two characters (label-heads.ts), so those
+ * that cannot begin so are passed over unread.
+ */
+const RISK_COLUMN_HEADS = headsFor(["risk", "description of risk"]);
+
+/** True where a cell's text names a risk column (roleOf(headingKey), as riskRegisterHeaderAt reads it). */
+function isRiskColumn(t: string): boolean {
+  if (t === "" || t.length > MAX_HEADING) return false;
+  const role = roleOf(headingKey(t));
+  return role === "risk" || role === "riskPrefix";
+}
+
+/**
+ * The rows a header may be on, ascending: those with a cell naming a risk column (every
+ * header has one), found without testing the sheet row by row (a data tab of 200,000 rows
+ * has none). The first characters tested are the text cell's own, which are what it shows.
  */
 function rowsMayHoldHeader(grid: SheetGrid): number[] {
+  const cells = grid.sheet.cells;
   const rows = new Set<number>();
-  for (const c of grid.cells()) {
-    if (typeof c.value === "string" && c.value.length <= MAX_HEADING && /risk/i.test(c.value)) rows.add(c.row);
+  const candidates = cellsByHeads(grid, RISK_COLUMN_HEADS);
+  for (let k = 0; k < candidates.length; k++) {
+    const c = cells[candidates[k]];
+    if (!rows.has(c.row) && isRiskColumn(textOf(c))) rows.add(c.row);
   }
-  return [...rows];
+  return [...rows].sort((a, b) => a - b);
 }
 
 /** Every header on the sheet, top to bottom (a header may repeat after a page break). */
