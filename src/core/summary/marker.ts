@@ -4,6 +4,8 @@
  * user's sheet and is never replaced, whatever its name.
  */
 import type { SheetGrid } from "../grid";
+import { cellsByHeads, headsFor } from "../readers/label-heads";
+import type { Cell } from "../snapshot";
 import { MARKER_PREFIX, summaryIdSchema, type SummaryId } from "./sheet-model";
 
 /** The marker text for a summary: `board-summary:generated:recovery-summary`. */
@@ -29,23 +31,54 @@ export function summaryIdOfText(text: string): SummaryId | null {
  * register and counted twice).
  */
 export function summaryIdOf(grid: SheetGrid): SummaryId | null {
-  // Every sheet of every workbook passes here: a plain loop over the stored cells, row 1
-  // first since that is where the marker is written.
+  // Every sheet of every workbook passes here. A large sheet's text cells are grouped by
+  // their first characters once (label-heads.ts, which the label search needs too): only
+  // those that may begin a marker are read, and the cells that show another text than their
+  // value (a number's, or an error's) are tested whole.
   const cells = grid.sheet.cells;
-  for (const cell of cells) {
-    if (cell.row !== 1) continue;
+  if (cells.length <= SCAN_UP_TO_CELLS) return firstMarker(cells, null);
+  const candidates: number[] = [];
+  for (let i = 0; i < cells.length; i++) if (cells[i].text !== undefined || cells[i].error) candidates.push(i);
+  const text = cellsByHeads(grid, MARKER_HEADS);
+  // Text cells with a shown text or an error are in both lists: once, in stored order.
+  const merged = candidates.length === 0 ? text : Int32Array.from(new Set([...candidates, ...text])).sort();
+  return firstMarker(cells, merged);
+}
+
+/** Sheets of up to this many cells are searched cell by cell (forms). */
+const SCAN_UP_TO_CELLS = 4096;
+const MARKER_HEADS = headsFor([MARKER_PREFIX]);
+
+/**
+ * The first marker, in stored order, in row 1 (where it is written), else the first
+ * elsewhere; among the stored cells at `at` (ascending) where given, else all.
+ */
+function firstMarker(cells: readonly Cell[], at: Int32Array | null): SummaryId | null {
+  let elsewhere: SummaryId | null = null;
+  const n = at ? at.length : cells.length;
+  for (let k = 0; k < n; k++) {
+    const cell = cells[at ? at[k] : k];
+    if (elsewhere !== null && cell.row !== 1) continue;
     const id = markerOf(cell.value, cell.text);
-    if (id) return id;
+    if (id === null) continue;
+    if (cell.row === 1) return id;
+    elsewhere = id;
   }
-  for (const cell of cells) {
-    if (cell.row === 1) continue;
-    const id = markerOf(cell.value, cell.text);
-    if (id) return id;
-  }
-  return null;
+  return elsewhere;
+}
+
+/**
+ * False where a text cannot be a marker, from its first character alone: a marker's text,
+ * trimmed, begins `b`, so text beginning with any other printable ASCII character (not white
+ * space, which trimming would drop) is none. Most cells of a large sheet are ruled out so.
+ * tests/core/summary/marker.test.ts holds it to summaryIdOfText.
+ */
+export function mayBeMarkerText(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return !(c > 0x20 && c < 0x7f) || c === 0x62;
 }
 
 function markerOf(value: unknown, shown: string | undefined): SummaryId | null {
-  if (typeof value === "string") return summaryIdOfText(value);
-  return shown ? summaryIdOfText(shown) : null;
+  if (typeof value === "string") return mayBeMarkerText(value) ? summaryIdOfText(value) : null;
+  return shown && mayBeMarkerText(shown) ? summaryIdOfText(shown) : null;
 }

@@ -1,5 +1,14 @@
-import { markerText, summaryIdOf } from "../../../src/core/summary/marker";
+import fc from "fast-check";
+import { SheetGrid } from "../../../src/core/grid";
+import type { Cell } from "../../../src/core/snapshot";
+import { markerText, mayBeMarkerText, summaryIdOf, summaryIdOfText } from "../../../src/core/summary/marker";
 import { grid } from "../../helpers/grid";
+
+const PIECES = ["", " ", "\t", "\n", "\u00a0", "\ufeff", "\u2003", "\u3000", "\u200b", "b", "B", "x", "board", "board-summary:generated:", "recovery-summary", "data-checks", "pivot", " ", ":"];
+const text = fc.oneof(
+  fc.array(fc.constantFrom(...PIECES), { maxLength: 6 }).map((p) => p.join("")),
+  fc.string({ unit: "binary", maxLength: 12 }),
+);
 
 describe("summary marker", () => {
   it("writes the prefix and id", () => {
@@ -20,4 +29,43 @@ describe("summary marker", () => {
     expect(summaryIdOf(grid({ L1: "board-summary:generated:pivot" }))).toBeNull();
     expect(summaryIdOf(grid({ L1: 42 }))).toBeNull();
   });
+
+  it("rules out by first character only text that is no marker", () => {
+    fc.assert(
+      fc.property(text, (t) => mayBeMarkerText(t) || summaryIdOfText(t) === null),
+      { numRuns: 30_000 },
+    );
+    expect(mayBeMarkerText("Recovery Summary")).toBe(false);
+    expect(mayBeMarkerText("\u00a0" + markerText("data-checks"))).toBe(true);
+  });
+
+  it.each([
+    ["a small sheet", 0, 3_000],
+    ["a large sheet (its text cells grouped by first characters)", 5_000, 60],
+  ])("finds the first marker in row 1, else the first elsewhere, as a search of row 1 then the rest does: %s", (_name, pad, numRuns) => {
+    const pieces = fc.constantFrom(markerText("recovery-summary"), markerText("data-checks"), " " + markerText("risk-summary"), "notes", 7);
+    const cellsOf = fc.array(fc.tuple(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 4 }), pieces, fc.boolean()), { maxLength: 12 });
+    fc.assert(
+      fc.property(cellsOf, (raw) => {
+        // Stored order is the host's, not always row-major: the search must not depend on it.
+        const cells: Cell[] = raw.map(([row, col, v, shown]) =>
+          typeof v === "number" && shown ? { row, col, value: v, text: markerText("directions-summary") } : { row, col, value: v },
+        );
+        // Padding that is no marker: text (some of it beginning `b`), numbers, errors, shown text.
+        const fill = ["Name", "board", "Bo", 12, "", " x"];
+        for (let i = 0; i < pad; i++) {
+          const value = fill[i % fill.length];
+          const cell: Cell = { row: 4 + Math.floor(i / 10), col: 1 + (i % 10), value };
+          if (i % 7 === 0) cell.text = "shown";
+          if (i % 11 === 0) cell.error = "#N/A";
+          cells.splice(i % (cells.length + 1), 0, cell);
+        }
+        const idOf = (c: Cell) => summaryIdOfText(typeof c.value === "string" ? c.value : (c.text ?? ""));
+        const plain = cells.filter((c) => c.row === 1).map(idOf).find((id) => id !== null) ?? cells.filter((c) => c.row !== 1).map(idOf).find((id) => id !== null) ?? null;
+        return summaryIdOf(new SheetGrid({ name: "S", visibility: "visible", cells, merges: [] })) === plain;
+      }),
+      { numRuns },
+    );
+  });
 });
+
