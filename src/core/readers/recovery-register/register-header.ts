@@ -68,7 +68,9 @@ export function registerHeaderAt(grid: SheetGrid, row: number): RegisterHeader |
 
 /** §2: the first row with a `Service Area` cell and a money column; null when none. */
 export function findRegisterHeader(grid: SheetGrid): RegisterHeader | null {
-  for (const row of grid.rows()) {
+  // Only rows that may hold a Service Area cell, top to bottom (registerHeaderAt asks the same).
+  const rows = [...rowsWithLabel(grid, REGISTER_COLUMNS.serviceArea)].sort((a, b) => a - b);
+  for (const row of rows) {
     const h = registerHeaderAt(grid, row);
     if (h) return h;
   }
