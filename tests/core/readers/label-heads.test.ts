@@ -4,7 +4,9 @@
  * of it) that is not empty passes the heads table of that form, and of any beginning of it.
  */
 import fc from "fast-check";
-import { headOf, headsFor, NO_HEAD, SPECIAL_HEAD } from "../../../src/core/readers/label-heads";
+import { SheetGrid } from "../../../src/core/grid";
+import { cellsByHeads, headOf, headsFor, NO_HEAD, SPECIAL_HEAD } from "../../../src/core/readers/label-heads";
+import type { Cell } from "../../../src/core/snapshot";
 import { labelPartKey } from "../../../src/core/readers/labels";
 import { normaliseLabel } from "../../../src/core/values";
 
@@ -52,4 +54,32 @@ test("heads rule out text that begins otherwise, and nothing that is not a lette
   expect(headOf("(£000) Value")).toBe(SPECIAL_HEAD);
   expect(heads[SPECIAL_HEAD]).toBe(1);
   expect(heads[NO_HEAD]).toBe(0);
+});
+
+describe.each([
+  ["a small sheet (scanned)", 1, 300],
+  ["a large sheet, few cells let through (groups sorted)", 5, 40],
+  ["a large sheet, many cells let through (one pass)", 5, 40],
+])("cellsByHeads on %s", (name, scale, numRuns) => {
+  it("gives every text cell whose head is let through, in stored order", () => {
+    const many = name.includes("many");
+    fc.assert(
+      fc.property(fc.array(fc.oneof(text, fc.integer(), fc.constant(null)), { minLength: 1, maxLength: 60 }), fc.array(fc.constantFrom(...LABELS, "n", "zz", "(x)"), { maxLength: 4 }), (values, begins) => {
+        const cells: Cell[] = [];
+        // Large sheets: the values spread through ~1,000 times as many cells of other text.
+        const n = scale === 1 ? values.length : 5_000;
+        for (let i = 0; i < n; i++) {
+          // Two groups interleaved (`Risk` and SPECIAL text) among the values, so order is tested.
+          const interleaved = i % 89 === 0 ? (i % 2 ? "Risk" : "\u200bRisk") : many ? `Risk ${i}` : `Zed ${i}`;
+          const v = scale === 1 ? values[i] : i % 97 === 0 ? values[(i / 97) % values.length] : interleaved;
+          cells.push(i % 13 === 5 && typeof v === "string" ? { row: 1 + i, col: 1, value: v, error: "#N/A" } : { row: 1 + i, col: 1, value: v });
+        }
+        const grid = new SheetGrid({ name: "S", visibility: "visible", cells, merges: [] });
+        const allowed = headsFor([...begins.map((b) => b.toLowerCase()), ...(scale > 1 ? ["risk"] : [])]);
+        const plain = cells.flatMap((c, i) => (typeof c.value === "string" && c.value !== "" && !c.error && allowed[headOf(c.value)] === 1 ? [i] : []));
+        expect([...cellsByHeads(grid, allowed)]).toEqual(plain);
+      }),
+      { numRuns },
+    );
+  });
 });
