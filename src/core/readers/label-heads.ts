@@ -10,6 +10,9 @@
  * hints (a letter glued to a hint stays). So where a text's first two characters are ASCII
  * letters or digits, both its label forms (where not empty) begin with the two, lower-cased;
  * where only the first is, they begin with it. Any other text is SPECIAL: it may be any label.
+ * The same holds of a text's whole leading run of letters and digits (its lead, up to four
+ * are kept): the cells a head lets through are told apart by their leads (`November` is
+ * not `No`, `Learning` not `Lead Service Area`) without reading them again.
  * tests/core/readers/label-heads.test.ts holds this to normaliseLabel and labelPartKey.
  */
 import type { SheetGrid } from "../grid";
@@ -37,15 +40,61 @@ export function headOf(text: string): number {
   return first * 128 + alnum(text.charCodeAt(1));
 }
 
+/** How many leading letters and digits a lead keeps. */
+const LEAD_LENGTH = 4;
+
 /**
- * Which heads may hold a label form beginning with one of `begins` (normal forms: a label
- * list's keys, or the beginnings a header's column must have): 1 at each such head. A text
- * whose head is 0 here has no label form that begins with one of them, so none that is one.
+ * A text's lead: its leading ASCII letters and digits, lower-cased, up to LEAD_LENGTH, as one
+ * number (their codes base 37, times LEAD_LENGTH + 1, plus how many). Both its label forms
+ * (where not empty) begin with them; where fewer than LEAD_LENGTH, nothing more is known.
  */
-export function headsFor(begins: Iterable<string>): Uint8Array {
+export function leadOf(text: string): number {
+  let code = 0;
+  let n = 0;
+  for (; n < LEAD_LENGTH; n++) {
+    const c = alnum(text.charCodeAt(n));
+    if (c === 0) break;
+    code = code * 37 + (c <= 0x39 ? c - 0x2f : c - 0x56);
+  }
+  return code * (LEAD_LENGTH + 1) + n;
+}
+
+/** What a search lets through: heads (a table by head, 1 where let through) and leads (null: any). */
+export interface Heads {
+  table: Uint8Array;
+  leads: ReadonlySet<number> | null;
+}
+
+/**
+ * Which heads and leads may hold a label form that is one of `keys` (normal forms: a label
+ * list's keys). A text whose head the table gives 0, or whose lead is not among the leads,
+ * has no label form that is one of them.
+ */
+export function headsFor(keys: Iterable<string>): Heads {
+  return headsOf(keys, false);
+}
+
+/**
+ * Which heads and leads may hold a label form that begins with one of `begins` (the
+ * beginnings a header's column must have, a marker's prefix).
+ */
+export function headsBeginning(begins: Iterable<string>): Heads {
+  return headsOf(begins, true);
+}
+
+function headsOf(begins: Iterable<string>, prefixes: boolean): Heads {
   const table = new Uint8Array(128 * 128);
+  let leads: Set<number> | null = new Set<number>();
   table[SPECIAL_HEAD] = 1;
   for (const b of begins) {
+    // A text's lead begins every form it has: each beginning of `b` made only of letters and
+    // digits, up to LEAD_LENGTH long, is a lead `b` may have (the empty one is SPECIAL
+    // text's). Where `b` is only a beginning and shorter, a longer lead may begin with it:
+    // any lead may.
+    let n = 0;
+    while (n < LEAD_LENGTH && alnum(b.charCodeAt(n)) !== 0) n++;
+    if (prefixes && n === b.length && n < LEAD_LENGTH) leads = null;
+    for (let k = 0; k <= n; k++) leads?.add(leadOf(b.slice(0, k)));
     const first = alnum(b.charCodeAt(0));
     // A beginning that is not a letter or digit comes only from SPECIAL text.
     if (first === 0) continue;
@@ -57,15 +106,17 @@ export function headsFor(begins: Iterable<string>): Uint8Array {
     // A beginning whose second character is anything else (`no.`, `a (s)`) is matched only
     // by text whose second character is not a letter or digit: its head is first * 128.
   }
-  return table;
+  return { table, leads };
 }
 
 /**
- * A sheet's text cells by head: each stored cell's head, and the cells' stored indices
- * grouped by head (a counting sort), so a search visits only the groups its heads allow.
+ * A sheet's text cells by head: each stored cell's head and lead, and the cells' stored
+ * indices grouped by head (a counting sort), so a search visits only the groups its heads
+ * allow and reads only leads, never the cells, to pass over more.
  */
 interface SheetHeads {
   heads: Uint16Array;
+  leads: Uint32Array;
   /** Stored indices of text cells, grouped by head, ascending within a group. */
   order: Int32Array;
   /** Where each head's group starts in `order`; one more entry for the end. */
@@ -78,6 +129,7 @@ function headsOfSheet(grid: SheetGrid): SheetHeads {
   if (!sh) {
     const cells = grid.sheet.cells;
     const heads = new Uint16Array(cells.length);
+    const leads = new Uint32Array(cells.length);
     const starts = new Uint32Array(128 * 128 + 1);
     for (let i = 0; i < cells.length; i++) {
       const cell = cells[i];
@@ -86,6 +138,7 @@ function headsOfSheet(grid: SheetGrid): SheetHeads {
       if (typeof v !== "string" || v === "" || cell.error) continue;
       const head = headOf(v);
       heads[i] = head;
+      leads[i] = leadOf(v);
       starts[head + 1]++;
     }
     for (let h = 1; h < starts.length; h++) starts[h] += starts[h - 1];
@@ -95,7 +148,7 @@ function headsOfSheet(grid: SheetGrid): SheetHeads {
       const head = heads[i];
       if (head !== NO_HEAD) order[next[head]++ - starts[SPECIAL_HEAD]] = i;
     }
-    sh = { heads, order, starts };
+    sh = { heads, leads, order, starts };
     sheetHeads.set(grid, sh);
   }
   return sh;
@@ -109,51 +162,56 @@ const GROUP_FROM_CELLS = 4096;
 
 /**
  * The stored indices, ascending, of the sheet's text cells (not errors, not empty) whose head
- * `allowed` (headsFor) lets through: every text cell whose label forms begin with one of the
- * beginnings it was made for, and others.
+ * and lead `allowed` (headsFor) lets through: every text cell whose label forms begin with
+ * one of the beginnings it was made for, and others.
  */
-export function cellsByHeads(grid: SheetGrid, allowed: Uint8Array): Int32Array {
+export function cellsByHeads(grid: SheetGrid, allowed: Heads): Int32Array {
   const cells = grid.sheet.cells;
+  const { table, leads: allowedLeads } = allowed;
   if (cells.length <= GROUP_FROM_CELLS) {
     const found: number[] = [];
     for (let i = 0; i < cells.length; i++) {
       const v = cells[i].value;
-      if (typeof v === "string" && v !== "" && !cells[i].error && allowed[headOf(v)] === 1) found.push(i);
+      if (typeof v === "string" && v !== "" && !cells[i].error && table[headOf(v)] === 1 && (!allowedLeads || allowedLeads.has(leadOf(v)))) found.push(i);
     }
     return Int32Array.from(found);
   }
-  const { heads, order, starts } = headsOfSheet(grid);
+  const { heads, leads, order, starts } = headsOfSheet(grid);
   const base = starts[SPECIAL_HEAD];
   let n = 0;
-  for (let h = SPECIAL_HEAD; h < allowed.length; h++) if (allowed[h] === 1) n += starts[h + 1] - starts[h];
-  if (n * MARK_FROM_SHARE >= cells.length) return byMarks(heads, allowed, n);
+  for (let h = SPECIAL_HEAD; h < table.length; h++) if (table[h] === 1) n += starts[h + 1] - starts[h];
+  if (n * MARK_FROM_SHARE >= cells.length) return byMarks(heads, leads, allowed, n);
   const out = new Int32Array(n);
   let k = 0;
   let groups = 0;
-  for (let h = SPECIAL_HEAD; h < allowed.length; h++) {
-    if (allowed[h] !== 1 || starts[h + 1] === starts[h]) continue;
-    out.set(order.subarray(starts[h] - base, starts[h + 1] - base), k);
-    k += starts[h + 1] - starts[h];
+  for (let h = SPECIAL_HEAD; h < table.length; h++) {
+    if (table[h] !== 1 || starts[h + 1] === starts[h]) continue;
+    for (let j = starts[h] - base; j < starts[h + 1] - base; j++) {
+      const i = order[j];
+      if (!allowedLeads || allowedLeads.has(leads[i])) out[k++] = i;
+    }
     groups++;
   }
+  const found = out.subarray(0, k);
   // Groups are each ascending: one group is in stored order already.
-  return groups > 1 ? out.sort() : out;
+  return groups > 1 ? found.sort() : found;
 }
 
 /**
- * Where the cells let through are this share of the sheet or more (a register's Service
- * Area column for `Service Area`), a pass over the heads finds them in stored order for less
- * than sorting them.
+ * Where the cells a search's heads let through are this share of the sheet or more (a
+ * register's Service Area column for `Service Area`), a pass over the heads finds them in
+ * stored order for less than sorting them.
  */
 const MARK_FROM_SHARE = 16;
 
-/** The `n` stored indices whose head `allowed` lets through, ascending, in one pass over the heads. */
-function byMarks(heads: Uint16Array, allowed: Uint8Array, n: number): Int32Array {
+/** The stored indices (at most `n`) whose head and lead `allowed` lets through, ascending, in one pass over the heads. */
+function byMarks(heads: Uint16Array, leads: Uint32Array, allowed: Heads, n: number): Int32Array {
   const out = new Int32Array(n);
+  const { table, leads: allowedLeads } = allowed;
   let k = 0;
   for (let i = 0; i < heads.length; i++) {
     const head = heads[i];
-    if (head !== NO_HEAD && allowed[head] === 1) out[k++] = i;
+    if (head !== NO_HEAD && table[head] === 1 && (!allowedLeads || allowedLeads.has(leads[i]))) out[k++] = i;
   }
-  return out;
+  return out.subarray(0, k);
 }

@@ -8,7 +8,7 @@
  */
 import { a1, isBlank, type SheetGrid } from "../grid";
 import type { Cell } from "../snapshot";
-import { cellsByHeads, headsFor } from "./label-heads";
+import { cellsByHeads, headsFor, type Heads } from "./label-heads";
 import {
   displayText,
   isLabelKey,
@@ -322,7 +322,7 @@ function keysOf(sk: SheetKeys, v: string, cell: Cell): [string | null, string | 
 }
 
 /** Each key set's heads (headsFor), worked out once per set (the lists' sets are kept). */
-const headsOfKeys = new WeakMap<ReadonlySet<string>, Uint8Array>();
+const headsOfKeys = new WeakMap<ReadonlySet<string>, Heads>();
 
 /** Every text cell whose whole text, or the part before its colon, has one of `keys` as its normal form, in the sheet's stored order. */
 function cellsWithKeys(grid: SheetGrid, keys: ReadonlySet<string>): CellText[] {

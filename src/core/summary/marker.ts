@@ -4,7 +4,7 @@
  * user's sheet and is never replaced, whatever its name.
  */
 import type { SheetGrid } from "../grid";
-import { cellsByHeads, headsFor } from "../readers/label-heads";
+import { cellsByHeads, headsBeginning } from "../readers/label-heads";
 import type { Cell } from "../snapshot";
 import { MARKER_PREFIX, summaryIdSchema, type SummaryId } from "./sheet-model";
 
@@ -47,7 +47,7 @@ export function summaryIdOf(grid: SheetGrid): SummaryId | null {
 
 /** Sheets of up to this many cells are searched cell by cell (forms). */
 const SCAN_UP_TO_CELLS = 4096;
-const MARKER_HEADS = headsFor([MARKER_PREFIX]);
+const MARKER_HEADS = headsBeginning([MARKER_PREFIX]);
 
 /**
  * The first marker, in stored order, in row 1 (where it is written), else the first

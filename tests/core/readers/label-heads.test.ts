@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import { SheetGrid } from "../../../src/core/grid";
-import { cellsByHeads, headOf, headsFor, NO_HEAD, SPECIAL_HEAD } from "../../../src/core/readers/label-heads";
+import { cellsByHeads, headOf, headsBeginning, headsFor, leadOf, NO_HEAD, SPECIAL_HEAD, type Heads } from "../../../src/core/readers/label-heads";
 import type { Cell } from "../../../src/core/snapshot";
 import { labelPartKey } from "../../../src/core/readers/labels";
 import { normaliseLabel } from "../../../src/core/values";
@@ -24,15 +24,17 @@ function formsOf(v: string): string[] {
   return [normaliseLabel(t), labelPartKey(t)].filter((k) => k !== "");
 }
 
-test("a text's head passes every label form it has, and every beginning of one", () => {
+/** True where a search's heads and leads let a text through (as cellsByHeads does). */
+const lets = (heads: Heads, v: string) => heads.table[headOf(v)] === 1 && (heads.leads === null || heads.leads.has(leadOf(v)));
+
+test("a text's head and lead pass every label form it has, and every beginning of one", () => {
   fc.assert(
     fc.property(text, fc.integer({ min: 1, max: 6 }), (v, cut) => {
       if (v === "") return true;
-      const head = headOf(v);
-      if (head === NO_HEAD) return false;
+      if (headOf(v) === NO_HEAD) return false;
       for (const form of formsOf(v)) {
-        if (headsFor([form])[head] !== 1) return false;
-        if (headsFor([form.slice(0, cut)])[head] !== 1) return false;
+        if (!lets(headsFor([form]), v)) return false;
+        if (!lets(headsBeginning([form.slice(0, cut)]), v)) return false;
       }
       return true;
     }),
@@ -40,20 +42,17 @@ test("a text's head passes every label form it has, and every beginning of one",
   );
 });
 
-test("heads rule out text that begins otherwise, and nothing that is not a letter or digit first", () => {
-  const heads = headsFor(["risk level", "no."]);
-  expect(heads[headOf("Risk Level")]).toBe(1);
-  expect(heads[headOf("RISK")]).toBe(1);
-  expect(heads[headOf("R\u200bisk Level")]).toBe(1);
-  expect(heads[headOf("No.")]).toBe(1);
-  expect(heads[headOf("N")]).toBe(1);
-  expect(heads[headOf("INV-100234")]).toBe(0);
-  expect(heads[headOf("Rent")]).toBe(0);
-  expect(heads[headOf("Nov invoice 12")]).toBe(1);
+test("heads and leads rule out text that begins otherwise, and nothing that is not a letter or digit first", () => {
+  const heads = headsFor(["risk level", "no.", "due"]);
+  expect(lets(headsBeginning(["ri"]), "Riskier")).toBe(true);
+  expect(lets(headsBeginning(["risk"]), "Riskier")).toBe(true);
+  expect(lets(headsBeginning(["risk"]), "Rising")).toBe(false);
+  for (const v of ["Risk Level", "RISK", "R\u200bisk Level", "Risk: High", "No.", "N", "No", "Due", "DUE (by)", " Risky", "(£000) Value"]) expect([v, lets(heads, v)]).toEqual([v, true]);
+  for (const v of ["INV-100234", "Rent", "Nov invoice 12", "November", "Dues", "Rising", "Rise"]) expect([v, lets(heads, v)]).toEqual([v, false]);
   expect(headOf(" Risk")).toBe(SPECIAL_HEAD);
   expect(headOf("(£000) Value")).toBe(SPECIAL_HEAD);
-  expect(heads[SPECIAL_HEAD]).toBe(1);
-  expect(heads[NO_HEAD]).toBe(0);
+  expect(heads.table[SPECIAL_HEAD]).toBe(1);
+  expect(heads.table[NO_HEAD]).toBe(0);
 });
 
 describe.each([
@@ -76,7 +75,7 @@ describe.each([
         }
         const grid = new SheetGrid({ name: "S", visibility: "visible", cells, merges: [] });
         const allowed = headsFor([...begins.map((b) => b.toLowerCase()), ...(scale > 1 ? ["risk"] : [])]);
-        const plain = cells.flatMap((c, i) => (typeof c.value === "string" && c.value !== "" && !c.error && allowed[headOf(c.value)] === 1 ? [i] : []));
+        const plain = cells.flatMap((c, i) => (typeof c.value === "string" && c.value !== "" && !c.error && lets(allowed, c.value) ? [i] : []));
         expect([...cellsByHeads(grid, allowed)]).toEqual(plain);
       }),
       { numRuns },

@@ -6,7 +6,7 @@
  */
 import type { SheetGrid } from "../../grid";
 import { normaliseLabel } from "../../values";
-import { cellsByHeads, headsFor } from "../label-heads";
+import { cellsByHeads, headsBeginning } from "../label-heads";
 import { own, textOf } from "../table-cells";
 
 export interface RiskRegisterHeader {
@@ -147,7 +147,7 @@ export function riskRegisterHeaderAt(grid: SheetGrid, row: number): RiskRegister
  * sheet's cells are first sorted by their first two characters (label-heads.ts), so those
  * that cannot begin so are passed over unread.
  */
-const RISK_COLUMN_HEADS = headsFor(["risk", "description of risk"]);
+const RISK_COLUMN_HEADS = headsBeginning(["risk", "description of risk"]);
 
 /** True where a cell's text names a risk column (roleOf(headingKey), as riskRegisterHeaderAt reads it). */
 function isRiskColumn(t: string): boolean {
