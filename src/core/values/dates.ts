@@ -187,7 +187,7 @@ export function parseDateTextByRule(text: string): string | null {
 }
 
 /** The month names (MONTHS's keys) by length, for the scan below: a run of letters is compared with a few, not cut and looked up. */
-const MONTHS_BY_LENGTH: [string, number][][] = [];
+const MONTHS_BY_LENGTH: ([string, number][] | undefined)[] = [];
 for (const [name, month] of Object.entries(MONTHS)) (MONTHS_BY_LENGTH[name.length] ??= []).push([name, month]);
 
 /** The month text[0, length) names in any case (ASCII letters only); undefined where it names none. */
