@@ -107,33 +107,45 @@ export function recoveryTotals(actions: RatedRecoveryAction[], settings: Setting
   };
 }
 
-function mean(values: number[]): number | null {
-  if (values.length === 0) return null;
-  return roundHalfUp(values.reduce((a, b) => a + b, 0) / values.length, 1);
-}
+/** A theme's row in the direction totals. */
+type ThemeRow = DirectionTotals["byTheme"][number];
 
+/**
+ * Themes in order of first appearance; directions with no theme form one group of their
+ * own. One pass: each theme's row counted as its directions are met, and the sum of its
+ * reported progress kept beside it (in the directions' order, as a sum of the list would
+ * add them), not a list of each theme's directions filtered and mapped again. Directions
+ * come theme by theme: one of the last one's theme takes no look-up.
+ */
 export function directionTotals(items: RatedDirection[], period: string | null): DirectionTotals {
   const byRag = emptyRagCounts();
-  // Themes in order of first appearance; directions with no theme form one group of their own.
-  const themes = new Map<string | null, { items: RatedDirection[] }>();
+  const themes = new Map<string | null, number>();
+  const rows: ThemeRow[] = [];
+  const sums: number[] = [];
+  let at = -1;
   for (const d of items) {
     byRag[d.rag]++;
-    let g = themes.get(d.theme);
-    if (g === undefined) {
-      g = { items: [] };
-      themes.set(d.theme, g);
+    if (at < 0 || rows[at].theme !== d.theme) {
+      let found = themes.get(d.theme);
+      if (found === undefined) {
+        found = rows.length;
+        themes.set(d.theme, found);
+        rows.push({ theme: d.theme, count: 0, reported: 0, averageProgress: null, byRag: emptyRagCounts() });
+        sums.push(0);
+      }
+      at = found;
     }
-    g.items.push(d);
+    const row = rows[at];
+    row.count++;
+    row.byRag[d.rag]++;
+    if (d.progress !== null) {
+      row.reported++;
+      sums[at] += d.progress;
+    }
   }
-  return {
-    count: items.length,
-    period,
-    byRag,
-    byTheme: [...themes.entries()].map(([theme, g]) => {
-      const reported = g.items.filter((d) => d.progress !== null).map((d) => d.progress as number);
-      const counts = emptyRagCounts();
-      for (const d of g.items) counts[d.rag]++;
-      return { theme, count: g.items.length, reported: reported.length, averageProgress: mean(reported), byRag: counts };
-    }),
-  };
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    if (row.reported > 0) row.averageProgress = roundHalfUp(sums[i] / row.reported, 1);
+  }
+  return { count: items.length, period, byRag, byTheme: rows };
 }
