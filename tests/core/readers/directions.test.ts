@@ -261,6 +261,16 @@ describe("readDirections, focused", () => {
     expect(s.directions[0].progress).toBe(10.2); // 10.15 → 10.2, not 10.1
   });
 
+  test("a direction's sources: each distinct one once, in row order, joined by semicolons", () => {
+    const sources = (...rows: (string | null)[]) =>
+      one([["T"], HEADER, ["1.1", "By May 2024.", null, null, rows[0]], ...rows.slice(1).map((src): V[] => [null, null, "• x", null, src])]).directions[0].source;
+    expect(sources("NHS Lothian")).toBe("NHS Lothian");
+    expect(sources("NHS Lothian", "NHS  Lothian")).toBe("NHS Lothian");
+    expect(sources("NHS Lothian", "Council", "NHS Lothian", "Council", "HSCP")).toBe("NHS Lothian; Council; HSCP");
+    expect(sources(null, "Council", null, "HSCP")).toBe("Council; HSCP");
+    expect(sources(null, null)).toBeNull();
+  });
+
   test("narrative beside a number: the number counts, the narrative is flagged", () => {
     const r = one([["T"], HEADER, ["1.1", "By May 2024.", null, "Not started"], [null, null, "• x", "40%"]]);
     expect(r.directions[0]).toMatchObject({ progress: 40, narrative: true });

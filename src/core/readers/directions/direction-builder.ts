@@ -25,16 +25,18 @@ export interface DirectionStart {
   header: DirectionsHeader;
 }
 
-const NONE: readonly number[] = [];
-
 /**
  * Most directions are one row: its text, measures and source are kept as the first row
- * gives them, and a list is made only where a second row adds to one.
+ * gives them, and a list is made only where a second row adds to one. Progress figures are
+ * summed as they come (in row order, as a sum of their list would add them), not listed.
  */
 export class DirectionBuilder {
   /** The rows' Direction texts joined by line breaks, as read so far. */
   private text = "";
-  private figures: number[] | null = null;
+  private figureSum = 0;
+  private figureCount = 0;
+  /** The first source, and the list of distinct sources once a second row adds another. */
+  private source: string | null = null;
   private sources: string[] | null = null;
   private measures: string[] | null = null;
   private narrative = false;
@@ -75,16 +77,18 @@ export class DirectionBuilder {
         // Run together only where there is white space to fold: most sources are one line of single spaces.
         const t = singleSpaced(textOf(s));
         if (t) {
-          if (this.sources === null) this.sources = [t];
-          else if (!this.sources.includes(t)) this.sources.push(t);
+          if (this.source === null) this.source = t;
+          else if (this.sources !== null) {
+            if (!this.sources.includes(t)) this.sources.push(t);
+          } else if (t !== this.source) this.sources = [this.source, t];
         }
       }
     }
     const progress = readProgressCell(ownIn(cells, h.progressCol), row, h.progressCol, this.start.no, this.raise);
     if (progress === NARRATIVE) this.narrative = true;
     else if (progress !== null) {
-      if (this.figures === null) this.figures = [progress];
-      else this.figures.push(progress);
+      this.figureSum += progress;
+      this.figureCount++;
     }
   }
 
@@ -108,10 +112,10 @@ export class DirectionBuilder {
       theme,
       text,
       measures: this.measures ?? [],
-      progress: meanProgress(this.figures ?? NONE),
+      progress: meanProgress(this.figureSum, this.figureCount),
       narrative: this.narrative,
       progressCell: a1(row, header.progressCol),
-      source: this.sources === null ? null : this.sources.join("; "),
+      source: this.sources === null ? this.source : this.sources.join("; "),
       dueDate,
     };
   }

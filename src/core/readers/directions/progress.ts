@@ -39,7 +39,7 @@ export function readProgressCell(cell: Cell | undefined, row: number, col: numbe
   }
 }
 
-/** The mean of the usable figures, half-up to one decimal; null where there are none. */
-export function meanProgress(figures: readonly number[]): number | null {
-  return figures.length === 0 ? null : roundHalfUp(figures.reduce((s, x) => s + x, 0) / figures.length, 1);
+/** The mean of the usable figures (their sum, added in row order from 0, and their count), half-up to one decimal; null where there are none. */
+export function meanProgress(sum: number, count: number): number | null {
+  return count === 0 ? null : roundHalfUp(sum / count, 1);
 }
