@@ -107,6 +107,11 @@ function roleOf(key: string): Role | null {
 
 const MAX_HEADING = 200;
 
+/** A heading text's role, or null (none, or too long to be a heading). */
+function headingRole(t: string): Role | null {
+  return t.length > MAX_HEADING ? null : roleOf(headingKey(t));
+}
+
 /** The header on a row, or null where the row has no risk column and rating column. */
 export function riskRegisterHeaderAt(grid: SheetGrid, row: number): RiskRegisterHeader | null {
   const cols: Partial<Record<Role, number>> = {};
@@ -116,8 +121,7 @@ export function riskRegisterHeaderAt(grid: SheetGrid, row: number): RiskRegister
     const t = textOf(c);
     if (!t) continue;
     firstCol ??= c.col;
-    if (t.length > MAX_HEADING) continue;
-    const role = roleOf(headingKey(t));
+    const role = headingRole(t);
     if (role !== null && cols[role] === undefined) cols[role] = c.col;
   }
   const riskCol = cols.risk ?? cols.riskPrefix;
@@ -143,16 +147,15 @@ export function riskRegisterHeaderAt(grid: SheetGrid, row: number): RiskRegister
 }
 
 /**
- * What a risk column's heading key begins with (roleOf's `risk` and `riskPrefix`): the
- * sheet's cells are first sorted by their first two characters (label-heads.ts), so those
- * that cannot begin so are passed over unread.
+ * What a risk column's heading key begins with (roleOf's `risk`, the RISK list, and
+ * `riskPrefix`, a key beginning `risk`): the sheet's cells are first sorted by their first
+ * two characters (label-heads.ts), so those that cannot begin so are passed over unread.
  */
-const RISK_COLUMN_HEADS = headsBeginning(["risk", "description of risk"]);
+const RISK_COLUMN_HEADS = headsBeginning([...RISK, "risk"]);
 
-/** True where a cell's text names a risk column (roleOf(headingKey), as riskRegisterHeaderAt reads it). */
+/** True where a cell's text names a risk column (headingRole, as riskRegisterHeaderAt reads it). */
 function isRiskColumn(t: string): boolean {
-  if (t === "" || t.length > MAX_HEADING) return false;
-  const role = roleOf(headingKey(t));
+  const role = headingRole(t);
   return role === "risk" || role === "riskPrefix";
 }
 
