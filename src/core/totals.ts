@@ -6,6 +6,7 @@ import type { DirectionTotals, RagCounts, RecoveryTotals } from "./analysis";
 import { RAGS, type RatedDirection, type RatedRecoveryAction } from "./records";
 import type { Settings } from "./settings";
 import { largestFirst } from "./largest-first";
+import { meanProgress } from "./readers/directions/progress";
 import { foldName, isTidyAscii, singleSpaced } from "./names";
 import { roundHalfUp } from "./values";
 
@@ -145,7 +146,7 @@ export function directionTotals(items: RatedDirection[], period: string | null):
   }
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
-    if (row.reported > 0) row.averageProgress = roundHalfUp(sums[i] / row.reported, 1);
+    row.averageProgress = meanProgress(sums[i], row.reported);
   }
   return { count: items.length, period, byRag, byTheme: rows };
 }

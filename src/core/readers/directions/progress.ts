@@ -39,7 +39,11 @@ export function readProgressCell(cell: Cell | undefined, row: number, col: numbe
   }
 }
 
-/** The mean of the usable figures (their sum, added in row order from 0, and their count), half-up to one decimal; null where there are none. */
+/**
+ * The mean of usable progress figures (a direction's rows', or a theme's directions' in the
+ * totals): their sum, added in order from 0, over their count, half-up to one decimal; null
+ * where there are none.
+ */
 export function meanProgress(sum: number, count: number): number | null {
   return count === 0 ? null : roundHalfUp(sum / count, 1);
 }
