@@ -91,7 +91,18 @@ export function recoveryTotals(actions: RatedRecoveryAction[], settings: Setting
   // by value keeps the first-met area first among equal values. The groups themselves are
   // the rows (no copy of 100,000 of them), their share set now the total is known.
   const byServiceArea = largestFirst(groups);
-  if (total > 0) for (const g of byServiceArea) g.share = roundHalfUp(g.valuePence / total, 4);
+  if (total > 0) {
+    // A share depends on the value alone, and equal values are neighbours now: rounded once a run.
+    let value = NaN;
+    let share = 0;
+    for (const g of byServiceArea) {
+      if (g.valuePence !== value) {
+        value = g.valuePence;
+        share = roundHalfUp(value / total, 4);
+      }
+      g.share = share;
+    }
+  }
 
   const target = settings.targetPence;
   return {
