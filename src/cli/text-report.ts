@@ -2,7 +2,7 @@
  * The readable report of `board-summary check`: sheets found, findings grouped by sheet,
  * totals and RAG counts, in UK formats.
  */
-import type { Analysis, RagCounts } from "../core/analysis";
+import type { Analysis, RagCounts, RecoveryTotals } from "../core/analysis";
 import { formatPercent } from "../core/rag";
 import { RAGS, RISK_LEVELS, type SheetKind } from "../core/records";
 import { NO_THEME } from "../core/summary/directions-summary";
@@ -124,12 +124,43 @@ function recoveryLines(analysis: Analysis): string[] {
   );
   if (r.byServiceArea.length > 0) {
     out.push("  By lead service area:");
-    for (const s of r.byServiceArea) {
-      const share = s.share === null ? "" : `  ${formatPercent(s.share * 100)}`;
-      out.push(`    ${s.serviceArea}: ${plural(s.count, "action")}, ${formatMoney(s.valuePence)}${share}`);
-    }
+    out.push(serviceAreaBlock(r.byServiceArea));
   }
   return out;
+}
+
+/**
+ * The by-area lines as one text (lines joined by line breaks, as the report joins its
+ * lines). A register whose lines each name their own area has 100,000 of them: each line
+ * a template of templates kept its pieces alive until the report's join, so its parts go
+ * into one list joined once. The groups come largest first, so neighbours often share a
+ * value, share or count: each is written once for a run of equal ones.
+ */
+function serviceAreaBlock(groups: RecoveryTotals["byServiceArea"]): string {
+  const parts: string[] = [];
+  let value = NaN;
+  let valueText = "";
+  let share: number | null = NaN;
+  let shareText = "";
+  let count = NaN;
+  let countText = "";
+  for (const g of groups) {
+    if (g.valuePence !== value) {
+      value = g.valuePence;
+      valueText = formatMoney(value);
+    }
+    if (g.share !== share) {
+      share = g.share;
+      shareText = share === null ? "" : `  ${formatPercent(share * 100)}`;
+    }
+    if (g.count !== count) {
+      count = g.count;
+      countText = plural(count, "action");
+    }
+    if (parts.length > 0) parts.push("\n");
+    parts.push("    ", g.serviceArea, ": ", countText, ", ", valueText, shareText);
+  }
+  return parts.join("");
 }
 
 function directionLines(analysis: Analysis): string[] {
