@@ -134,7 +134,8 @@ function recoveryLines(analysis: Analysis): string[] {
  * lines). A register whose lines each name their own area has 100,000 of them: each line
  * a template of templates kept its pieces alive until the report's join, so its parts go
  * into one list joined once. The groups come largest first, so neighbours often share a
- * value, share or count: each is written once for a run of equal ones.
+ * value, share or count: each is written once for a run of equal ones. An indexed loop:
+ * each step of an array iterator makes an object until the loop is optimised.
  */
 function serviceAreaBlock(groups: RecoveryTotals["byServiceArea"]): string {
   const parts: string[] = [];
@@ -144,7 +145,8 @@ function serviceAreaBlock(groups: RecoveryTotals["byServiceArea"]): string {
   let shareText = "";
   let count = NaN;
   let countText = "";
-  for (const g of groups) {
+  for (let i = 0; i < groups.length; i++) {
+    const g = groups[i];
     if (g.valuePence !== value) {
       value = g.valuePence;
       valueText = formatMoney(value);
