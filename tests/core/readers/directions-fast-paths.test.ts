@@ -1,11 +1,13 @@
 /**
  * The directions reader's cheap tests give what the rules give: the No scan is the
- * expression `/^\d+(?:\.\d+)*\.?$/`, and the group-label length test never turns away a
- * text that matchesLabel takes for `Performance Measures`.
+ * expression `/^\d+(?:\.\d+)*\.?$/`, the group-label length test never turns away a
+ * text that matchesLabel takes for `Performance Measures`, and a number cell is no group
+ * label without its text being made.
  */
 import fc from "fast-check";
 import { directionNumber, isDirectionNumber } from "../../../src/core/readers/directions/direction-number";
-import { GROUP_LABELS, isGroupLabel } from "../../../src/core/readers/directions/directions-sheet";
+import { GROUP_LABELS, isGroupLabel, isGroupLabelCell, textOf } from "../../../src/core/readers/directions/directions-sheet";
+import type { Cell } from "../../../src/core/snapshot";
 import { matchesLabel } from "../../../src/core/values";
 
 const DIRECTION_NUMBER = /^\d+(?:\.\d+)*\.?$/;
@@ -52,4 +54,32 @@ test("the group-label test on any short text", () => {
     fc.property(fc.string({ unit: "binary", maxLength: 12 }), (t) => isGroupLabel(t) === matchesLabel(t, GROUP_LABELS)),
     { numRuns: 10_000 },
   );
+});
+
+test("a cell's group-label test is its text's, number cells of any format included", () => {
+  // Formats that show numbers as dates, times, percents and money, and ones whose literal
+  // text (quoted, escaped or a tag) spells the label: displayNumber shows no literal text.
+  const formats = [undefined, "General", "0%", "0.0%", "dd/mm/yyyy", "hh:mm:ss", "mmm-yy", "£#,##0", "[$£-809]#,##0.00", "0.00E+00", "@",
+    '"Performance Measures" 0', '0 "Performance Measures"', "\\P\\e\\r\\f 0", "[Red]0", '"Performance Measures"', "Performance Measures"];
+  const value = fc.oneof(
+    fc.double({ noNaN: true, noDefaultInfinity: true }),
+    fc.integer({ min: -1e6, max: 3e6 }),
+    fc.constantFrom(0, 0.76, 1e21, -1e-7, 45_000.5),
+    fc.constantFrom("Performance Measures", "performance measure:", "1.1", "", " "),
+    fc.constant(null),
+  );
+  const text = fc.option(fc.constantFrom("Performance Measures", "76%", "", "###"), { nil: undefined });
+  let numbers = 0;
+  fc.assert(
+    fc.property(value, fc.constantFrom(...formats), text, fc.option(fc.constant("#N/A"), { nil: undefined }), (v, format, shown, error) => {
+      const cell: Cell = { row: 1, col: 1, value: v };
+      if (format !== undefined) cell.format = format;
+      if (shown !== undefined) cell.text = shown;
+      if (error !== undefined) cell.error = error;
+      if (typeof v === "number" && shown === undefined) numbers++;
+      expect(isGroupLabelCell(cell)).toBe(isGroupLabel(textOf(cell)));
+    }),
+    { numRuns: 20_000 },
+  );
+  expect(numbers).toBeGreaterThan(1_000);
 });

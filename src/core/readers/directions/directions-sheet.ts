@@ -27,5 +27,17 @@ export function isGroupLabel(text: string): boolean {
   return 2 * text.length >= SHORTEST_GROUP_LABEL && matchesLabel(text, GROUP_LABELS);
 }
 
+/**
+ * isGroupLabel of the cell's text (`textOf`). A number cell without the host's own text shows
+ * what displayNumber makes of it (digits, a sign, separators, a currency sign, `%`, or an
+ * exponent's `e`), never a label; it is not formatted to be told so: a progress figure is on
+ * every row of a long report (tests/core/readers/directions-fast-paths.test.ts holds this to
+ * the text's test).
+ */
+export function isGroupLabelCell(cell: Cell): boolean {
+  if (typeof cell.value === "number" && cell.text === undefined) return false;
+  return isGroupLabel(textOf(cell));
+}
+
 /** True where the cell's text begins with the word (`Progress at half-year …`). */
 export const begins = (cell: Cell | undefined, word: RegExp): boolean => word.test(normaliseLabel(textOf(cell)));

@@ -13,7 +13,7 @@ import { cellError, matchesLabel } from "../../values";
 import { DirectionBuilder } from "./direction-builder";
 import { directionNumber, numberOnRow } from "./direction-number";
 import { findDirectionsHeaders, type DirectionsHeader } from "./directions-header";
-import { NO_LABELS, isGroupLabel, ownCells, ownIn, textOf } from "./directions-sheet";
+import { NO_LABELS, isGroupLabelCell, ownCells, ownIn, textOf } from "./directions-sheet";
 import { Themes } from "./themes";
 
 export { findDirectionsHeader, findDirectionsHeaders } from "./directions-header";
@@ -30,7 +30,7 @@ function firstFilled(cells: readonly Cell[]): Cell | undefined {
 function onlyGroupLabels(cells: readonly Cell[]): boolean {
   for (let i = 0; i < cells.length; i++) {
     const c = cells[i];
-    if (!isBlank(c) && !isGroupLabel(textOf(c))) return false;
+    if (!isBlank(c) && !isGroupLabelCell(c)) return false;
   }
   return true;
 }
