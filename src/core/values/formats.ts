@@ -27,18 +27,45 @@ function codeOnly(format: string): string {
   return out;
 }
 
-export function isDateFormat(format: string | undefined): boolean {
-  if (typeof format !== "string" || format.trim() === "") return false;
+/** The date rule on a code (isDateFormat remembers its answers; exported for the test that holds the two together). */
+export function dateFormatRule(format: string): boolean {
+  if (format.trim() === "") return false;
   const code = codeOnly(format).toLowerCase();
   if (code.includes("general")) return false;
   // Once literals are gone, d, m, y, h and s can only be date/time codes.
   return /[dmyhs]/.test(code);
 }
 
-export function isPercentFormat(format: string | undefined): boolean {
-  if (typeof format !== "string" || format.trim() === "") return false;
-  return codeOnly(format).includes("%");
+/** The percent rule on a code (isPercentFormat remembers its answers; exported for the test). */
+export function percentFormatRule(format: string): boolean {
+  return format.trim() !== "" && codeOnly(format).includes("%");
 }
+
+/**
+ * A rule's answers by format code. A long table's cells share a few codes, and every
+ * progress cell of a 50,000-row report asked again, building its code a character at a
+ * time. Forgotten past a bound: an add-in session reads many workbooks.
+ */
+function remembered(rule: (format: string) => boolean): (format: string | undefined) => boolean {
+  const known = new Map<string, boolean>();
+  return (format) => {
+    if (typeof format !== "string") return false;
+    let answer = known.get(format);
+    if (answer === undefined) {
+      answer = rule(format);
+      if (known.size >= MAX_CODES) known.clear();
+      known.set(format, answer);
+    }
+    return answer;
+  };
+}
+
+/** More distinct codes than a workbook's styles hold. */
+const MAX_CODES = 1024;
+
+export const isDateFormat = remembered(dateFormatRule);
+
+export const isPercentFormat = remembered(percentFormatRule);
 
 /** Decimal places, thousands grouping and a leading currency sign of a plain number format, or null for General/text. */
 export function numberFormatShape(
