@@ -43,8 +43,20 @@ const MONTH_NAMES = [
   "July", "August", "September", "October", "November", "December",
 ];
 
-function iso(y: number, m: number, d: number): string {
+/** 00 to 99: a date's month and day without a String and a padStart each (every date read or shown asks). */
+const TWO_DIGITS: readonly (string | undefined)[] = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, "0"));
+
+/** `YYYY-MM-DD`, each part padded with zeros (exported for the test that holds `iso` to it). */
+export function isoByRule(y: number, m: number, d: number): string {
   return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+}
+
+/** isoByRule; a four-digit year needs no padding, and a whole month and day below 100 are in the table. */
+export function iso(y: number, m: number, d: number): string {
+  const mm = TWO_DIGITS[m];
+  const dd = TWO_DIGITS[d];
+  if (y >= 1000 && y <= 9999 && mm !== undefined && dd !== undefined) return `${y}-${mm}-${dd}`;
+  return isoByRule(y, m, d);
 }
 
 /** `YYYY-MM-DD`: the shape of an ISO date (whether the day exists is checked apart). */
@@ -96,7 +108,9 @@ export function isoToExcelSerial(isoText: string): number {
 export function formatDateUk(isoText: string): string {
   const parts = parseIsoParts(isoText);
   if (!parts) return typeof isoText === "string" ? isoText : "";
-  return `${String(parts[2]).padStart(2, "0")}/${String(parts[1]).padStart(2, "0")}/${String(parts[0]).padStart(4, "0")}`;
+  const [y, m, d] = parts;
+  // A real date's month and day are whole and below 100: from the table (every direction's reason shows its date).
+  return `${TWO_DIGITS[d]}/${TWO_DIGITS[m]}/${y >= 1000 ? y : String(y).padStart(4, "0")}`;
 }
 
 // ---- text grammar ---------------------------------------------------------------------------
