@@ -5,12 +5,13 @@
  */
 import * as zlib from "zlib";
 import { fflateInflater, type Inflater, type PartDeflater } from "./package";
+import { DEFLATE_LEVEL } from "./zip-write";
 
 export const nodeInflater: Inflater = {
   // zlib.crc32 is native (node 20.15 on); older nodes use the same pure-JavaScript CRC as the page.
   crc32: typeof zlib.crc32 === "function" ? (data, previous) => zlib.crc32(data, previous) : (data, previous) => fflateInflater.crc32(data, previous),
   deflate(data) {
-    const out = zlib.deflateRawSync(data, { level: 6 });
+    const out = zlib.deflateRawSync(data, { level: DEFLATE_LEVEL });
     return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
   },
   deflater() {
@@ -70,7 +71,7 @@ function chainedDeflater(): PartDeflater {
   let window: Uint8Array | null = null;
   return {
     push(piece, last) {
-      const options: zlib.ZlibOptions = { level: 6 };
+      const options: zlib.ZlibOptions = { level: DEFLATE_LEVEL };
       if (window) options.dictionary = window;
       if (!last) options.finishFlush = zlib.constants.Z_SYNC_FLUSH;
       const out = zlib.deflateRawSync(piece, options);

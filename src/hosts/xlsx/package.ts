@@ -39,7 +39,7 @@ export interface Inflater {
    */
   inflateWhole?(compressed: Uint8Array, maxBytes: number): Uint8Array | null;
   /**
-   * Deflates (zip method 8, level 6) a part the writer adds. Where absent the writer uses
+   * Deflates (zip method 8, zip-write.ts DEFLATE_LEVEL) a part the writer adds. Where absent the writer uses
    * fflate's; node's zlib is several times faster at it, and a large summary is megabytes.
    */
   deflate?(data: Uint8Array): Uint8Array;
@@ -181,7 +181,7 @@ export interface PartCodec {
   crc32(data: Uint8Array, previous?: number): number;
 }
 
-/** Deflates one part (zip method 8, level 6) given in pieces; only the compressed bytes are handed back, none of the pieces kept. */
+/** Deflates one part (zip method 8, zip-write.ts DEFLATE_LEVEL) given in pieces; only the compressed bytes are handed back, none of the pieces kept. */
 export interface PartDeflater {
   /** Deflates the next piece (`last` ends the part) and gives the compressed bytes it made, to be joined in order. */
   push(piece: Uint8Array, last: boolean): Uint8Array[];

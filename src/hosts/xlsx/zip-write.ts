@@ -42,6 +42,14 @@ export interface StoredEntry {
 
 const utf8 = new TextEncoder();
 
+/**
+ * The deflate level of every part we write, with either codec. 5, not zlib's default 6:
+ * on a summary's sheet XML it deflates about 30% faster (register-100000's 99 MB sheet:
+ * 1.29 → 0.89 s) for a file 0.5% larger (8.51 → 8.55 MB); level 4 is 8% larger, level 2
+ * 14%, and a board paper's size matters to the people who email it.
+ */
+export const DEFLATE_LEVEL = 5;
+
 /** Where a part's bytes go as they are made. */
 export interface ByteSink {
   push(chunk: Uint8Array): void;
@@ -87,7 +95,7 @@ export function joinChunks(chunks: Uint8Array[], size: number): Uint8Array {
 /** fflate's streaming deflate, where the package's inflater has no deflater of its own (the browser). */
 function fflateDeflater(): PartDeflater {
   const out: Uint8Array[] = [];
-  const deflate = new Deflate({ level: 6 }, (chunk) => out.push(chunk));
+  const deflate = new Deflate({ level: DEFLATE_LEVEL }, (chunk) => out.push(chunk));
   return {
     push(piece, last) {
       deflate.push(piece, last);
@@ -164,7 +172,7 @@ function dosDateTime(d: Date): { dosTime: number; dosDate: number } {
 /** An entry for bytes we wrote ourselves, deflated (with the package's codec where given: node's zlib on the command line). */
 export function newEntry(name: string, content: Uint8Array | string, at: Date, codec?: PartCodec): StoredEntry {
   const bytes = typeof content === "string" ? utf8.encode(content) : content;
-  const data = codec?.deflate ? codec.deflate(bytes) : deflateSync(bytes, { level: 6 });
+  const data = codec?.deflate ? codec.deflate(bytes) : deflateSync(bytes, { level: DEFLATE_LEVEL });
   return storedEntry(name, at, { crc32: codec ? codec.crc32(bytes) >>> 0 : crc32(bytes), uncompressedSize: bytes.length, data });
 }
 

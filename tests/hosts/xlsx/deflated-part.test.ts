@@ -10,7 +10,7 @@ import { inflateSync } from "fflate";
 import * as zlib from "zlib";
 import { nodeInflater } from "../../../src/hosts/xlsx/node-inflate";
 import { fflateInflater, type PartCodec } from "../../../src/hosts/xlsx/package";
-import { DeflatedPart, newEntry } from "../../../src/hosts/xlsx/zip-write";
+import { DEFLATE_LEVEL, DeflatedPart, newEntry } from "../../../src/hosts/xlsx/zip-write";
 
 const AT = new Date(2023, 8, 21, 12, 0, 0);
 const MiB = 1 << 20;
@@ -81,6 +81,6 @@ it("with node's zlib, costs a large part a few bytes a MiB beside one deflate of
   const bytes = partBytes(7, 6 * MiB);
   const part = new DeflatedPart(codecs[0][1]);
   pushAll(part, bytes, [65_536]);
-  const whole = zlib.deflateRawSync(bytes, { level: 6 }).length;
+  const whole = zlib.deflateRawSync(bytes, { level: DEFLATE_LEVEL }).length;
   expect(Math.abs(part.entry("x.xml", AT).compressedSize - whole)).toBeLessThan(64 * 6);
 });
