@@ -281,11 +281,19 @@ function cellXml(w: Work, mc: ModelCell, rowText: string): string {
 const sheetData: Section = (w) => {
   // Rows with a height but no cells are written too, in row order among the others. The
   // cells come in row order (cellsOf), so each row's are written as they come: no list a row.
-  const heights = new Map((w.draft.rowHeights ?? []).map((h) => [h.row, h.height]));
+  // By row in an array, the last given for a row winning (a summary gives every row's, in
+  // order: a Map of 200,000 entries and a sort of its keys cost more than the rows' writing).
+  const heights: (number | undefined)[] = [];
+  const given = w.draft.rowHeights ?? [];
+  let ordered = true;
+  for (let i = 0; i < given.length; i++) {
+    heights[given[i].row] = given[i].height;
+    if (i > 0 && given[i].row <= given[i - 1].row) ordered = false;
+  }
   // The rows with a height, in order: those without cells are written as the cells' rows pass them.
-  const heightRows = [...heights.keys()].sort((a, b) => a - b);
+  const heightRows = ordered ? given.map((h) => h.row) : [...new Set(given.map((h) => h.row))].sort((a, b) => a - b);
   const open = (row: number) => {
-    const h = heights.get(row);
+    const h = heights[row];
     return `<row r="${row}"${h !== undefined ? ` ht="${h}" customHeight="1"` : ""}`;
   };
   // A row's XML a string, written as it is made (encoded a chunk at a time, see Utf8Writer).
