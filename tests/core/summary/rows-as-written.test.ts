@@ -102,3 +102,37 @@ describe("table rows made as they are written", () => {
     );
   });
 });
+
+describe("figures and dates in a table", () => {
+  const figure: fc.Arbitrary<CellSpec> = fc.oneof(
+    fc.constantFrom(0, -0, 150, 123_456, -99).map((p) => money(p)),
+    fc.constantFrom(0, -0, 0.25, 1).map((f) => percent(f)),
+    fc.constantFrom("2024-03-31", "2023-09-21").map((d) => date(d)),
+  );
+
+  it("are each their spec's content, one shared object a value (-0 apart from 0)", () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(figure, { minLength: 10, maxLength: 10 }), { minLength: 1, maxLength: 30 }), (main) => {
+        const { model, main: placed } = page([], rowsOf(main, (r) => r));
+        const at = new Map(model.cells.map((c) => [`${c.row},${c.col}`, c]));
+        const byValue = new Map<unknown, Set<object>>();
+        main.forEach((cells, n) =>
+          cells.forEach((s, i) => {
+            const content = at.get(`${placed.first + n},${i + 1}`)?.content;
+            expect(content).toEqual(s.content);
+            const value = content?.kind === "number" ? content.value : content?.kind === "date" ? content.iso : undefined;
+            const given = s.content.kind === "number" ? s.content.value : s.content.kind === "date" ? s.content.iso : undefined;
+            // toEqual takes -0 for 0 in places: the sign is asked for itself.
+            expect(Object.is(value, given)).toBe(true);
+            const key = Object.is(value, -0) ? "-0" : value;
+            if (!byValue.has(key)) byValue.set(key, new Set());
+            if (content !== undefined) byValue.get(key)?.add(content);
+          }),
+        );
+        // 0 and -0: each its own; any other value: every cell holds the same object.
+        for (const [key, objects] of byValue) if (key !== "-0") expect(objects.size).toBe(1);
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
