@@ -48,21 +48,26 @@ export class CellsInOrder {
     this.over.set(mc.row * COLUMNS + mc.col, mc);
   }
 
-  /** Every cell, in row then column order. */
+  /**
+   * Every cell, in row then column order: the given cells copied a run at a time between
+   * the few put over them, each found by binary search (not every given cell compared and
+   * pushed: a summary of 100,000 lines has 1.5 million, its table's header row far down).
+   */
   list(): ModelCell[] {
     if (this.over.size === 0) return this.ordered;
     const extra = [...this.over.values()].sort(compare);
-    const out: ModelCell[] = [];
     const given = this.ordered;
-    let i = 0;
+    const runs: ModelCell[][] = [];
+    let from = 0;
     for (const e of extra) {
-      while (i < given.length && compare(given[i], e) < 0) out.push(given[i++]);
+      // At or after `from`: the extras are sorted, one a position.
+      const at = lowerBound(given, e.row, e.col);
+      runs.push(given.slice(from, at), [e]);
       // The cell put over a given one takes its place.
-      if (i < given.length && compare(given[i], e) === 0) i++;
-      out.push(e);
+      from = at < given.length && compare(given[at], e) === 0 ? at + 1 : at;
     }
-    while (i < given.length) out.push(given[i++]);
-    return out;
+    runs.push(given.slice(from));
+    return ([] as ModelCell[]).concat(...runs);
   }
 }
 
@@ -74,17 +79,23 @@ function inSheetOrder(cells: ModelCell[]): boolean {
   return true;
 }
 
-/** The cell at a position in cells in sheet order, by binary search. */
-function search(cells: ModelCell[], row: number, col: number): ModelCell | undefined {
+/** The index of the first of `cells` (in sheet order) at or after a position, by binary search. */
+function lowerBound(cells: ModelCell[], row: number, col: number): number {
   let lo = 0;
-  let hi = cells.length - 1;
-  while (lo <= hi) {
+  let hi = cells.length;
+  while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     const c = cells[mid];
-    const d = c.row - row || c.col - col;
-    if (d === 0) return c;
-    if (d < 0) lo = mid + 1;
-    else hi = mid - 1;
+    if (c.row < row || (c.row === row && c.col < col)) lo = mid + 1;
+    else hi = mid;
   }
-  return undefined;
+  return lo;
+}
+
+/** The cell at a position in cells in sheet order. */
+function search(cells: ModelCell[], row: number, col: number): ModelCell | undefined {
+  const at = lowerBound(cells, row, col);
+  if (at === cells.length) return undefined;
+  const c = cells[at];
+  return c.row === row && c.col === col ? c : undefined;
 }
