@@ -51,11 +51,12 @@ export function attrNS(el: XmlElement, ns: string, local: string): string | unde
   return undefined;
 }
 
+/** Called as plain functions, not as methods of the object: XmlStream reads each once. */
 export interface XmlHandlers {
-  open?(el: XmlElement): void;
-  close?(el: XmlElement): void;
+  open?: (el: XmlElement) => void;
+  close?: (el: XmlElement) => void;
   /** Character data: text and CDATA sections alike, entities decoded. */
-  text?(text: string): void;
+  text?: (text: string) => void;
 }
 
 /** A part is not well-formed XML (saxes's message says where), or holds a token past MAX_TOKEN_CHARS. */
@@ -81,18 +82,47 @@ const MAX_TOKEN_CHARS = 16 * 1024 * 1024;
 interface QName {
   prefix: string;
   local: string;
-  scope: Record<string, string | undefined> | null;
+  scope: Scope | null;
   ns: string;
 }
 
-/** Text of a part whose handlers take none. */
-function ignoreText(): void {}
+type Scope = Record<string, string | undefined>;
 
-const ROOT_SCOPE: Record<string, string | undefined> = Object.freeze({ xml: "http://www.w3.org/XML/1998/namespace" });
+/** Text or elements of a part whose handlers take none. */
+function ignoreText(): void {}
+function ignoreElement(): void {}
+
+/** Whether a name has a prefix: a look at its few characters, cheaper than a call to indexOf. */
+function hasColon(name: string): boolean {
+  for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) === 58 /* : */) return true;
+  return false;
+}
+
+const ROOT_SCOPE: Scope = Object.freeze({ xml: "http://www.w3.org/XML/1998/namespace" });
+
+/** The scope of an element whose attributes may declare namespaces: its parent's, or a new one over it. */
+function declaredScope(attrs: Scope, parent: Scope): Scope {
+  let scope = parent;
+  for (const name in attrs) {
+    if (name.charCodeAt(0) !== 120 /* x */ || !name.startsWith("xmlns")) continue;
+    if (name.length !== 5 && name.charCodeAt(5) !== 58 /* : */) continue;
+    if (scope === parent) scope = Object.create(parent) as Scope;
+    scope[name.length === 5 ? "" : name.slice(6)] = namespaceKey(attrs[name] ?? "");
+  }
+  return scope;
+}
 
 /**
  * Parses XML handed over in string chunks, calling the handlers as it goes. Throws XmlError
  * for anything that is not well-formed, from `write` or `close`.
+ *
+ * Only a tag with an `xmlns` attribute changes the scope, and such a tag's text holds the
+ * five letters `xmlns` as written (a name holds no character references) and ends before the
+ * next `<` (none may stand inside a tag, not even in an attribute value: saxes stops there).
+ * So `write` finds the stretches of text from an `xmlns` to the next `<`, and only the
+ * elements whose tag ends inside one (saxes tells of a tag at its `>`) have their attributes
+ * looked through; every other element (all of a sheet but its root) takes the scope it
+ * stands in as it is, without a look at its attributes or a call for each one.
  */
 export class XmlStream {
   private readonly parser: SaxesParser;
@@ -100,6 +130,18 @@ export class XmlStream {
   private readonly stack: XmlElement[] = [];
   private depth = 0;
   private sinceLt = 0;
+  /** Whether the text saxes is reading may hold the end of a tag that declares a namespace. */
+  private mayDeclare = false;
+  /** Whether the text fed so far ends inside such a stretch: an `xmlns` with no `<` after it yet. */
+  private declaring = false;
+  /** The last four characters fed, for an `xmlns` cut across chunks. */
+  private tail = "";
+  /** The scope of the innermost open element (ROOT_SCOPE outside the root), and its default namespace's key. */
+  private scope = ROOT_SCOPE;
+  private defaultNs = "";
+  /** The depths of the open elements that declared a namespace, innermost last (-1 when none is open). */
+  private readonly declaredAt: number[] = [];
+  private innermostDeclared = -1;
 
   constructor(handlers: XmlHandlers) {
     const parser = new SaxesParser({ position: false });
@@ -111,43 +153,29 @@ export class XmlStream {
      * namespace, so most elements need no look-up along the scope's chain.
      */
     const names = new Map<string, QName>();
-    /** The default namespace of the last scope an unprefixed name was read in: a part's elements mostly share one. */
-    let defaultScope: Record<string, string | undefined> | null = null;
-    let defaultNs = "";
-    /**
-     * Whether the tag being read declares a namespace: saxes tells of each attribute as it
-     * is read, so only such a tag's attributes are looked through (most elements of a sheet,
-     * its cells, declare none).
-     */
-    let declares = false;
-    parser.on("attribute", (attr) => {
-      if (attr.name.charCodeAt(0) === 120 /* x */ && attr.name.startsWith("xmlns")) declares = true;
-    });
+    // Each handler read once: parts' handler objects have many shapes, and reading one from
+    // its object at every event would be a megamorphic look-up.
+    const open = handlers.open ?? ignoreElement;
+    const close = handlers.close ?? ignoreElement;
     parser.on("opentag", (tag) => {
       // Without saxes's namespace mode, attributes are plain strings.
-      const attrs: Record<string, string | undefined> = tag.attributes as Record<string, string>;
+      const attrs: Scope = tag.attributes as Record<string, string>;
       const depth = this.depth;
-      const parent = depth ? stack[depth - 1].scope : ROOT_SCOPE;
-      let scope = parent;
-      if (declares) {
-        declares = false;
-        for (const name in attrs) {
-          if (name.charCodeAt(0) !== 120 /* x */ || !name.startsWith("xmlns")) continue;
-          if (name.length !== 5 && name.charCodeAt(5) !== 58 /* : */) continue;
-          if (scope === parent) scope = Object.create(parent) as Record<string, string | undefined>;
-          scope[name.length === 5 ? "" : name.slice(6)] = namespaceKey(attrs[name] ?? "");
+      let scope = this.scope;
+      if (this.mayDeclare) {
+        const declared = declaredScope(attrs, scope);
+        if (declared !== scope) {
+          this.declaredAt.push(depth);
+          this.innermostDeclared = depth;
+          this.enter((scope = declared));
         }
       }
       const qname = tag.name;
       let ns: string;
       let local: string;
-      if (qname.indexOf(":") < 0) {
+      if (!hasColon(qname)) {
         // No prefix (Excel's every element): the scope's default namespace, and the name as it is.
-        if (scope !== defaultScope) {
-          defaultScope = scope;
-          defaultNs = scope[""] ?? "";
-        }
-        ns = defaultNs;
+        ns = this.defaultNs;
         local = qname;
       } else {
         let name = names.get(qname);
@@ -175,28 +203,41 @@ export class XmlStream {
         stack.push(el);
       }
       this.depth = depth + 1;
-      handlers.open?.(el);
-      if (tag.isSelfClosing) {
-        this.depth = depth;
-        handlers.close?.(el);
-      }
+      open(el);
     });
-    parser.on("closetag", (tag) => {
-      if (tag.isSelfClosing || this.depth === 0) return;
-      this.depth--;
-      handlers.close?.(stack[this.depth]);
+    // saxes tells of every end, a self-closing tag's too (just after its opening), and of
+    // none it has not opened (a stray end tag is an error, which ends the part).
+    parser.on("closetag", () => {
+      const depth = --this.depth;
+      if (depth === this.innermostDeclared) this.leave();
+      close(stack[depth]);
     });
     // Every part's parser is given the same handlers in the same order, text or none: saxes
     // keeps each handler as a property added by `on`, so parsers given different sets have
     // different shapes, and its whole tokeniser, made to expect one, runs slower on all of
     // them (a 1,000-sheet workbook's tokenising took twice as long).
-    const text = handlers.text ? (t: string) => handlers.text?.(t) : ignoreText;
+    const onText = handlers.text;
+    const text = onText ? (t: string) => onText(t) : ignoreText;
     parser.on("text", text);
     parser.on("cdata", text);
     parser.on("error", (e) => {
       // saxes would carry on after an error; the first one ends the part.
       throw new XmlError(e.message);
     });
+  }
+
+  /** The scope of an element that declared a namespace becomes the one its content stands in. */
+  private enter(scope: Scope): void {
+    this.scope = scope;
+    this.defaultNs = scope[""] ?? "";
+  }
+
+  /** The element that declared the innermost scope has closed: back to the scope it stood in. */
+  private leave(): void {
+    this.declaredAt.pop();
+    const depth = this.depth;
+    this.innermostDeclared = this.declaredAt.length ? this.declaredAt[this.declaredAt.length - 1] : -1;
+    this.enter(depth ? this.stack[depth - 1].scope : ROOT_SCOPE);
   }
 
   /** Feeds the next piece of the document. */
@@ -215,7 +256,32 @@ export class XmlStream {
       this.sinceLt = chunk.length - chunk.lastIndexOf("<");
     }
     if (this.sinceLt > MAX_TOKEN_CHARS) this.tooLong();
-    this.parser.write(chunk);
+    this.feed(chunk);
+  }
+
+  /** Hands the chunk to saxes, the stretches where a tag may declare a namespace (see the class) apart. */
+  private feed(chunk: string): void {
+    // An `xmlns` cut across chunks, or one whose tag ran past the last chunk, makes the stretch start here.
+    const carried = this.declaring || (this.tail + chunk.slice(0, 4)).includes("xmlns");
+    this.tail = (this.tail + chunk).slice(-4);
+    const from = carried ? 0 : chunk.indexOf("xmlns");
+    this.mayDeclare = false;
+    if (from < 0) {
+      this.parser.write(chunk);
+      return;
+    }
+    const last = chunk.lastIndexOf("xmlns");
+    const to = chunk.indexOf("<", last < 0 ? 0 : last + 5);
+    if (from > 0) this.parser.write(chunk.slice(0, from));
+    this.mayDeclare = true;
+    this.declaring = to < 0;
+    if (to < 0) {
+      this.parser.write(from > 0 ? chunk.slice(from) : chunk);
+      return;
+    }
+    this.parser.write(chunk.slice(from, to));
+    this.mayDeclare = false;
+    this.parser.write(chunk.slice(to));
   }
 
   private tooLong(): never {
