@@ -116,13 +116,12 @@ function declaredScope(attrs: Scope, parent: Scope): Scope {
  * Parses XML handed over in string chunks, calling the handlers as it goes. Throws XmlError
  * for anything that is not well-formed, from `write` or `close`.
  *
- * Only a tag with an `xmlns` attribute changes the scope, and such a tag's text holds the
- * five letters `xmlns` as written (a name holds no character references) and ends before the
- * next `<` (none may stand inside a tag, not even in an attribute value: saxes stops there).
- * So `write` finds the stretches of text from an `xmlns` to the next `<`, and only the
- * elements whose tag ends inside one (saxes tells of a tag at its `>`) have their attributes
- * looked through; every other element (all of a sheet but its root) takes the scope it
- * stands in as it is, without a look at its attributes or a call for each one.
+ * Only a tag with an `xmlns` attribute changes the scope, such a tag's text holds the five
+ * letters `xmlns` as written (a name holds no character references), and saxes tells of tags
+ * in the order they end. So `write` notes where the last `xmlns` fed ends, and once saxes has
+ * told of a tag ending past it, no tag still to come can declare a namespace until the text
+ * holds another `xmlns`: every element but those between (on a sheet, all but its root) takes
+ * the scope it stands in as it is, without a look at its attributes or a call for each one.
  */
 export class XmlStream {
   private readonly parser: SaxesParser;
@@ -130,10 +129,15 @@ export class XmlStream {
   private readonly stack: XmlElement[] = [];
   private depth = 0;
   private sinceLt = 0;
-  /** Whether the text saxes is reading may hold the end of a tag that declares a namespace. */
+  /**
+   * Whether a tag saxes has yet to tell of may declare a namespace: one may until saxes tells
+   * of a tag ending past declareEnd, the end of the last `xmlns` fed (that one's own tag, if
+   * the `xmlns` was in a tag; every later tag ends further on).
+   */
   private mayDeclare = false;
-  /** Whether the text fed so far ends inside such a stretch: an `xmlns` with no `<` after it yet. */
-  private declaring = false;
+  private declareEnd = 0;
+  /** How many characters have been fed: saxes's position counts the same. */
+  private fed = 0;
   /** The last four characters fed, for an `xmlns` cut across chunks. */
   private tail = "";
   /** The scope of the innermost open element (ROOT_SCOPE outside the root), and its default namespace's key. */
@@ -169,6 +173,8 @@ export class XmlStream {
           this.innermostDeclared = depth;
           this.enter((scope = declared));
         }
+        // saxes tells of a tag having read its `>`: this one ended past the last `xmlns`.
+        if (parser.position > this.declareEnd) this.mayDeclare = false;
       }
       const qname = tag.name;
       let ns: string;
@@ -259,29 +265,22 @@ export class XmlStream {
     this.feed(chunk);
   }
 
-  /** Hands the chunk to saxes, the stretches where a tag may declare a namespace (see the class) apart. */
+  /** Hands the chunk to saxes, having marked how far in it a tag may declare a namespace (see the class). */
   private feed(chunk: string): void {
-    // An `xmlns` cut across chunks, or one whose tag ran past the last chunk, makes the stretch start here.
-    const carried = this.declaring || (this.tail + chunk.slice(0, 4)).includes("xmlns");
-    this.tail = (this.tail + chunk).slice(-4);
-    const from = carried ? 0 : chunk.indexOf("xmlns");
-    this.mayDeclare = false;
-    if (from < 0) {
-      this.parser.write(chunk);
-      return;
-    }
+    const start = this.fed;
+    this.fed += chunk.length;
     const last = chunk.lastIndexOf("xmlns");
-    const to = chunk.indexOf("<", last < 0 ? 0 : last + 5);
-    if (from > 0) this.parser.write(chunk.slice(0, from));
-    this.mayDeclare = true;
-    this.declaring = to < 0;
-    if (to < 0) {
-      this.parser.write(from > 0 ? chunk.slice(from) : chunk);
-      return;
+    if (last >= 0) {
+      this.mayDeclare = true;
+      this.declareEnd = start + last + 5;
+    } else if ((this.tail + chunk.slice(0, 4)).includes("xmlns")) {
+      // Cut across chunks: it ends in this one, and its tag (if it is in one) ends after it.
+      this.mayDeclare = true;
+      this.declareEnd = start;
     }
-    this.parser.write(chunk.slice(from, to));
-    this.mayDeclare = false;
-    this.parser.write(chunk.slice(to));
+    this.tail = (this.tail + chunk).slice(-4);
+    // Whole: saxes reads a flat string faster than a slice of one.
+    this.parser.write(chunk);
   }
 
   private tooLong(): never {

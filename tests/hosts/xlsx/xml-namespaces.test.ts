@@ -1,7 +1,7 @@
 /**
  * The reader's namespace layer (xml.ts) names every element by the namespace its prefix is
  * bound to where it stands. It looks through an element's attributes for declarations only
- * where its tag ends between an `xmlns` in the text and the next `<`; every other element takes
+ * until saxes tells of a tag ending past the last `xmlns` in the text; every other element takes
  * the scope it stands in unlooked, an unprefixed one its default namespace, a prefixed one the
  * namespace its name last had in that scope. Held here to saxes's own namespace mode (which
  * resolves every element from its attributes: the plain rule), event by event, on random
