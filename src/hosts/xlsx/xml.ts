@@ -165,17 +165,7 @@ export class XmlStream {
       // Without saxes's namespace mode, attributes are plain strings.
       const attrs: Scope = tag.attributes as Record<string, string>;
       const depth = this.depth;
-      let scope = this.scope;
-      if (this.mayDeclare) {
-        const declared = declaredScope(attrs, scope);
-        if (declared !== scope) {
-          this.declaredAt.push(depth);
-          this.innermostDeclared = depth;
-          this.enter((scope = declared));
-        }
-        // saxes tells of a tag having read its `>`: this one ended past the last `xmlns`.
-        if (parser.position > this.declareEnd) this.mayDeclare = false;
-      }
+      const scope = this.mayDeclare ? this.declareScope(attrs, depth) : this.scope;
       const qname = tag.name;
       let ns: string;
       let local: string;
@@ -230,6 +220,22 @@ export class XmlStream {
       // saxes would carry on after an error; the first one ends the part.
       throw new XmlError(e.message);
     });
+  }
+
+  /**
+   * The scope of an element whose tag may declare a namespace, entered if it does. Apart from
+   * the handler saxes calls for every element, so that one stays small enough to be inlined.
+   */
+  private declareScope(attrs: Scope, depth: number): Scope {
+    const declared = declaredScope(attrs, this.scope);
+    if (declared !== this.scope) {
+      this.declaredAt.push(depth);
+      this.innermostDeclared = depth;
+      this.enter(declared);
+    }
+    // saxes tells of a tag having read its `>`: this one ended past the last `xmlns`.
+    if (this.parser.position > this.declareEnd) this.mayDeclare = false;
+    return declared;
   }
 
   /** The scope of an element that declared a namespace becomes the one its content stands in. */
