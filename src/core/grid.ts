@@ -162,6 +162,37 @@ export class SheetGrid {
     return cells;
   }
 
+  /**
+   * How many cells the snapshot lists, in its own order: a cell's place there (its stored
+   * index, 0 to cellCount - 1) is how the label search and the recognisers name a cell
+   * without holding it. The order is the host's (row then column, as the contract asks; a
+   * position given twice is listed twice): the searches answer in it.
+   */
+  get cellCount(): number {
+    return this.sheet.cells.length;
+  }
+
+  /** The cell at a stored index. */
+  cellAt(i: number): Cell {
+    return this.sheet.cells[i];
+  }
+
+  /**
+   * The value of the cell at a stored index where it is text and the cell holds no error
+   * (an error cell shows no text), else undefined: what the label search reads of every cell
+   * of a large sheet.
+   */
+  textAt(i: number): string | undefined {
+    const cell = this.sheet.cells[i];
+    return typeof cell.value === "string" && !cell.error ? cell.value : undefined;
+  }
+
+  /** True where the cell at a stored index shows a text of its own (`text`, as Office.js gives it) or an error. */
+  showsOtherText(i: number): boolean {
+    const cell = this.sheet.cells[i];
+    return cell.text !== undefined || !!cell.error;
+  }
+
   /** Every cell, in row then column order. */
   *cells(): Iterable<Cell> {
     yield* this.ordered;
