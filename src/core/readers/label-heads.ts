@@ -127,15 +127,14 @@ const sheetHeads = new WeakMap<SheetGrid, SheetHeads>();
 function headsOfSheet(grid: SheetGrid): SheetHeads {
   let sh = sheetHeads.get(grid);
   if (!sh) {
-    const cells = grid.sheet.cells;
-    const heads = new Uint16Array(cells.length);
-    const leads = new Uint32Array(cells.length);
+    const count = grid.cellCount;
+    const heads = new Uint16Array(count);
+    const leads = new Uint32Array(count);
     const starts = new Uint32Array(128 * 128 + 1);
-    for (let i = 0; i < cells.length; i++) {
-      const cell = cells[i];
-      const v = cell.value;
-      // Error cells show no text, and the empty text is no label.
-      if (typeof v !== "string" || v === "" || cell.error) continue;
+    for (let i = 0; i < count; i++) {
+      const v = grid.textAt(i);
+      // Error cells show no text (textAt gives them none), and the empty text is no label.
+      if (v === undefined || v === "") continue;
       const head = headOf(v);
       heads[i] = head;
       leads[i] = leadOf(v);
@@ -166,13 +165,13 @@ const GROUP_FROM_CELLS = 4096;
  * one of the beginnings it was made for, and others.
  */
 export function cellsByHeads(grid: SheetGrid, allowed: Heads): Int32Array {
-  const cells = grid.sheet.cells;
+  const count = grid.cellCount;
   const { table, leads: allowedLeads } = allowed;
-  if (cells.length <= GROUP_FROM_CELLS) {
+  if (count <= GROUP_FROM_CELLS) {
     const found: number[] = [];
-    for (let i = 0; i < cells.length; i++) {
-      const v = cells[i].value;
-      if (typeof v === "string" && v !== "" && !cells[i].error && table[headOf(v)] === 1 && (!allowedLeads || allowedLeads.has(leadOf(v)))) found.push(i);
+    for (let i = 0; i < count; i++) {
+      const v = grid.textAt(i);
+      if (v !== undefined && v !== "" && table[headOf(v)] === 1 && (!allowedLeads || allowedLeads.has(leadOf(v)))) found.push(i);
     }
     return Int32Array.from(found);
   }
@@ -180,7 +179,7 @@ export function cellsByHeads(grid: SheetGrid, allowed: Heads): Int32Array {
   const base = starts[SPECIAL_HEAD];
   let n = 0;
   for (let h = SPECIAL_HEAD; h < table.length; h++) if (table[h] === 1) n += starts[h + 1] - starts[h];
-  if (n * MARK_FROM_SHARE >= cells.length) return byMarks(heads, leads, allowed, n);
+  if (n * MARK_FROM_SHARE >= count) return byMarks(heads, leads, allowed, n);
   const out = new Int32Array(n);
   let k = 0;
   let groups = 0;

@@ -217,8 +217,8 @@ interface SheetKeys {
    * MAX_SIZE.
    */
   sizes: Uint16Array;
-  /** On a large sheet, the normal forms of cells that are not plain text: [whole, before the colon]. */
-  keys: Map<Cell, [string | null, string | null]>;
+  /** On a large sheet, the normal forms of cells that are not plain text, by stored index: [whole, before the colon]. */
+  keys: Map<number, [string | null, string | null]>;
   /** On a small sheet: every text cell by its label forms, in stored order. */
   index?: Map<string, CellText[]>;
 }
@@ -293,30 +293,30 @@ export function labelSizeBound(v: string): number {
 function keysOfSheet(grid: SheetGrid): SheetKeys {
   let sk = sheetKeys.get(grid);
   if (!sk) {
-    const cells = grid.sheet.cells;
-    const kinds = new Uint8Array(cells.length);
-    const big = cells.length > INDEX_UP_TO_CELLS;
+    const count = grid.cellCount;
+    const kinds = new Uint8Array(count);
+    const big = count > INDEX_UP_TO_CELLS;
     // A large sheet's cells are told apart when a list's heads first let them through (most
     // never are: label-heads.ts); a small one's all at once.
     if (!big) {
-      for (let i = 0; i < cells.length; i++) {
-        const v = cells[i].value;
-        if (typeof v !== "string" || cells[i].error) continue;
+      for (let i = 0; i < count; i++) {
+        const v = grid.textAt(i);
+        if (v === undefined) continue;
         kinds[i] = isPlainLabelText(v) ? PLAIN : OTHER;
       }
     }
-    sk = { kinds, sizes: new Uint16Array(big ? cells.length : 0), keys: new Map() };
+    sk = { kinds, sizes: new Uint16Array(big ? count : 0), keys: new Map() };
     sheetKeys.set(grid, sk);
   }
   return sk;
 }
 
 /** A large sheet's cell's keys, kept (its TextInfo is not: a data tab has a million cells). */
-function keysOf(sk: SheetKeys, v: string, cell: Cell): [string | null, string | null] {
-  let k = sk.keys.get(cell);
+function keysOf(sk: SheetKeys, v: string, i: number): [string | null, string | null] {
+  let k = sk.keys.get(i);
   if (!k) {
     k = keysOfInfo(infoOf(v, null));
-    sk.keys.set(cell, k);
+    sk.keys.set(i, k);
   }
   return k;
 }
@@ -327,7 +327,7 @@ const headsOfKeys = new WeakMap<ReadonlySet<string>, Heads>();
 /** Every text cell whose whole text, or the part before its colon, has one of `keys` as its normal form, in the sheet's stored order. */
 function cellsWithKeys(grid: SheetGrid, keys: ReadonlySet<string>): CellText[] {
   const sk0 = keysOfSheet(grid);
-  if (grid.sheet.cells.length <= INDEX_UP_TO_CELLS) {
+  if (grid.cellCount <= INDEX_UP_TO_CELLS) {
     const index = (sk0.index ??= indexOf(grid, sk0));
     let out: CellText[] | undefined;
     let many = false;
@@ -354,14 +354,14 @@ function cellsWithKeys(grid: SheetGrid, keys: ReadonlySet<string>): CellText[] {
   for (const k of keys) lengths[k.length] = 1;
   const out: CellText[] = [];
   const { kinds, sizes } = sk0;
-  const cells = grid.sheet.cells;
   // Only cells whose first characters may begin one of the keys (label-heads.ts).
   const candidates = cellsByHeads(grid, allowed);
   for (let c = 0; c < candidates.length; c++) {
     const i = candidates[c];
+    // Every candidate is a text cell (cellsByHeads): textAt gives its value.
+    const v = grid.textAt(i) as string;
     let kind = kinds[i];
     if (kind === NOT_TEXT) {
-      const v = cells[i].value as string;
       if (isPlainLabelText(v)) {
         kind = PLAIN;
         sizes[i] = v.length > MAX_SIZE ? MAX_SIZE : v.length;
@@ -374,15 +374,14 @@ function cellsWithKeys(grid: SheetGrid, keys: ReadonlySet<string>): CellText[] {
     const size = sizes[i];
     if (kind === PLAIN) {
       if (size <= longest && lengths[size] === 1) {
-        const lower = (cells[i].value as string).toLowerCase();
-        if (keys.has(lower)) out.push(cellText(cells[i], lower));
+        const lower = v.toLowerCase();
+        if (keys.has(lower)) out.push(cellText(grid.cellAt(i), lower));
       }
       continue;
     }
     if (size > longest) continue;
-    const cell = cells[i];
-    const [whole, split] = keysOf(sk0, cell.value as string, cell);
-    if ((whole !== null && keys.has(whole)) || (split !== null && keys.has(split))) out.push(cellText(cell));
+    const [whole, split] = keysOf(sk0, v, i);
+    if ((whole !== null && keys.has(whole)) || (split !== null && keys.has(split))) out.push(cellText(grid.cellAt(i)));
   }
   return out;
 }
@@ -399,11 +398,10 @@ function indexOf(grid: SheetGrid, sk: SheetKeys): Map<string, CellText[]> {
     if (!at) index.set(key, [info]);
     else if (at[at.length - 1] !== info) at.push(info);
   };
-  const cells = grid.sheet.cells;
-  for (let i = 0; i < cells.length; i++) {
+  for (let i = 0; i < grid.cellCount; i++) {
     const kind = sk.kinds[i];
     if (kind === NOT_TEXT) continue;
-    const cell = cells[i];
+    const cell = grid.cellAt(i);
     const v = cell.value as string;
     if (kind === PLAIN) {
       // Plain text's normal form is its lower case (isPlainLabelText).
