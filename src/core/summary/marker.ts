@@ -5,7 +5,6 @@
  */
 import type { SheetGrid } from "../grid";
 import { cellsByHeads, headsBeginning } from "../readers/label-heads";
-import type { Cell } from "../snapshot";
 import { MARKER_PREFIX, summaryIdSchema, type SummaryId } from "./sheet-model";
 
 /** The marker text for a summary: `board-summary:generated:recovery-summary`. */
@@ -35,14 +34,14 @@ export function summaryIdOf(grid: SheetGrid): SummaryId | null {
   // their first characters once (label-heads.ts, which the label search needs too): only
   // those that may begin a marker are read, and the cells that show another text than their
   // value (a number's, or an error's) are tested whole.
-  const cells = grid.sheet.cells;
-  if (cells.length <= SCAN_UP_TO_CELLS) return firstMarker(cells, null);
+  const count = grid.cellCount;
+  if (count <= SCAN_UP_TO_CELLS) return firstMarker(grid, null);
   const candidates: number[] = [];
-  for (let i = 0; i < cells.length; i++) if (cells[i].text !== undefined || cells[i].error) candidates.push(i);
+  for (let i = 0; i < count; i++) if (grid.showsOtherText(i)) candidates.push(i);
   const text = cellsByHeads(grid, MARKER_HEADS);
   // Text cells with a shown text or an error are in both lists: once, in stored order.
   const merged = candidates.length === 0 ? text : Int32Array.from(new Set([...candidates, ...text])).sort();
-  return firstMarker(cells, merged);
+  return firstMarker(grid, merged);
 }
 
 /** Sheets of up to this many cells are searched cell by cell (forms). */
@@ -53,11 +52,11 @@ const MARKER_HEADS = headsBeginning([MARKER_PREFIX]);
  * The first marker, in stored order, in row 1 (where it is written), else the first
  * elsewhere; among the stored cells at `at` (ascending) where given, else all.
  */
-function firstMarker(cells: readonly Cell[], at: Int32Array | null): SummaryId | null {
+function firstMarker(grid: SheetGrid, at: Int32Array | null): SummaryId | null {
   let elsewhere: SummaryId | null = null;
-  const n = at ? at.length : cells.length;
+  const n = at ? at.length : grid.cellCount;
   for (let k = 0; k < n; k++) {
-    const cell = cells[at ? at[k] : k];
+    const cell = grid.cellAt(at ? at[k] : k);
     if (elsewhere !== null && cell.row !== 1) continue;
     const id = markerOf(cell.value, cell.text);
     if (id === null) continue;
