@@ -165,11 +165,10 @@ function isRiskColumn(t: string): boolean {
  * has none). The first characters tested are the text cell's own, which are what it shows.
  */
 function rowsMayHoldHeader(grid: SheetGrid): number[] {
-  const cells = grid.sheet.cells;
   const rows = new Set<number>();
   const candidates = cellsByHeads(grid, RISK_COLUMN_HEADS);
   for (let k = 0; k < candidates.length; k++) {
-    const c = cells[candidates[k]];
+    const c = grid.cellAt(candidates[k]);
     if (!rows.has(c.row) && isRiskColumn(textOf(c))) rows.add(c.row);
   }
   return [...rows].sort((a, b) => a - b);
