@@ -30,7 +30,7 @@ import type { RatedRisk, Risk, RiskRegisterSheet } from "./risks/records";
 import { riskFindings } from "./risks/risk-findings";
 import { rateRisk } from "./risks/risk-rag";
 import { riskTotals } from "./risks/risk-totals";
-import type { WorkbookSnapshot } from "./snapshot";
+import type { Cell, WorkbookSnapshot } from "./snapshot";
 import { planSummaries } from "./summary/plan";
 import type { SummaryPlan } from "./summary/sheet-model";
 import { directionTotals, recoveryTotals } from "./totals";
@@ -75,7 +75,13 @@ function withRating<T extends object>(record: T, rating: RagResult): T & RagResu
 function savedSettings(snapshot: WorkbookSnapshot): { settings: Settings; problem?: string } {
   const sheet = snapshot.sheets.find((s) => s.name === SETTINGS_SHEET_NAME);
   if (!sheet) return { settings: DEFAULT_SETTINGS };
-  const a1 = sheet.cells.find((c) => c.row === 1 && c.col === 1);
+  // The first A1 the sheet lists (a host lists each position once; were one listed twice, the first).
+  const grid = new SheetGrid(sheet);
+  let a1: Cell | undefined;
+  for (let i = 0; i < grid.cellCount && !a1; i++) {
+    const c = grid.cellAt(i);
+    if (c.row === 1 && c.col === 1) a1 = c;
+  }
   const json = a1 ? displayText(a1) : "";
   if (!json) return { settings: DEFAULT_SETTINGS };
   return settingsFromJson(json);
