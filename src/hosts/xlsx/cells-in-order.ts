@@ -67,7 +67,8 @@ export class CellsInOrder {
       from = at < given.length && compare(given[at], e) === 0 ? at + 1 : at;
     }
     runs.push(given.slice(from));
-    return ([] as ModelCell[]).concat(...runs);
+    // flat, not concat(...runs): a spread's arguments have a limit, a table's columns none here.
+    return runs.flat();
   }
 }
 
