@@ -8,4 +8,5 @@ module.exports = {
     "^.+\\.tsx?$": ["ts-jest", { isolatedModules: true, tsconfig: "tsconfig.json" }],
   },
   testTimeout: 60000,
+  setupFilesAfterEnv: ["<rootDir>/tests/setup/ui-wait.ts"],
 };
