@@ -5,12 +5,27 @@
 import type { TemplateKind } from "../core/templates/template-model";
 
 /**
+ * JavaScript's own error kinds: thrown by a fault in our code, never by the workbook, and
+ * their text ("Cannot read properties of undefined") means nothing to a board secretary.
+ */
+const PROGRAMMING_ERRORS = new Set(["TypeError", "ReferenceError", "RangeError", "SyntaxError", "EvalError", "URIError", "InternalError"]);
+
+/** What the pane says for a fault of ours: what happened, whose it is, and what to do. */
+export const UNEXPECTED_PROBLEM = "an unexpected problem in Board Summary, not in your workbook. Try again; if it happens again, please report it with the workbook";
+
+/**
  * Turns anything thrown into text fit to show. A HostError (or the engine's SettingsError)
- * already says what is wrong and where; anything else gets a plain lead-in. Never a stack.
+ * already says what is wrong and where; Excel's own errors and other messages get a plain
+ * lead-in; a fault of ours gets plain words, its details going to the console for whoever
+ * is asked to look. Never a stack, never JavaScript's error text.
  */
 export function errorText(err: unknown, doing: string): string {
   if (err instanceof Error) {
     if (err.name === "HostError" || err.name === "SettingsError") return err.message;
+    if (PROGRAMMING_ERRORS.has(err.name)) {
+      console.error(`Board Summary could not ${doing}:`, err);
+      return `Could not ${doing}: ${UNEXPECTED_PROBLEM}.`;
+    }
     const msg = err.message.trim();
     return msg ? `Could not ${doing}: ${msg}` : `Could not ${doing}.`;
   }

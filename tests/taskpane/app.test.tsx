@@ -271,12 +271,25 @@ describe("the task pane over a workbook", () => {
     expect(host.savedSettings).toHaveLength(0);
   });
 
-  it("shows an unexpected error's message only", async () => {
+  it("shows a fault of ours in plain words, never JavaScript's error text", async () => {
     const { host, user } = setup();
     await checked();
-    host.failNext("writeSummaries", new TypeError("Cannot read properties of undefined"));
-    await user.click(screen.getByRole("button", { name: "Build summary sheets" }));
-    expect(await screen.findByText("Could not build the summary sheets: Cannot read properties of undefined")).toBeInTheDocument();
+    const fault = new TypeError("Cannot read properties of undefined");
+    host.failNext("writeSummaries", fault);
+    const consoleError = jest.spyOn(console, "error").mockImplementation(() => undefined);
+    try {
+      await user.click(screen.getByRole("button", { name: "Build summary sheets" }));
+      expect(
+        await screen.findByText(
+          "Could not build the summary sheets: an unexpected problem in Board Summary, not in your workbook. Try again; if it happens again, please report it with the workbook.",
+        ),
+      ).toBeInTheDocument();
+      expect(screen.queryByText(/Cannot read properties/)).toBeNull();
+      // The details are kept for whoever is asked to look, in the console.
+      expect(consoleError).toHaveBeenCalledWith("Board Summary could not build the summary sheets:", fault);
+    } finally {
+      consoleError.mockRestore();
+    }
     // The overview from the last good check is still there.
     expect(figure("Total value")).toBe("£448,000");
   });
