@@ -6,6 +6,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { analyse, SettingsError } from "../core/engine";
+import { FAULT_OF_OURS, isFaultOfOurs } from "../core/fault";
 import { HostError } from "../hosts/host";
 import { readWorkbookFile, writeFileAtomic } from "../hosts/xlsx/file";
 import { nodeInflater } from "../hosts/xlsx/node-inflate";
@@ -165,6 +166,10 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       return EXIT_BAD_INPUT;
     }
     // Anything else is our fault, not the user's: still one line, and a way to report it.
+    if (isFaultOfOurs(e)) {
+      io.stderr(`board-summary: ${FAULT_OF_OURS}.\n`);
+      return EXIT_BAD_INPUT;
+    }
     const message = e instanceof Error ? e.message : String(e);
     io.stderr(`board-summary: unexpected problem: ${message.split("\n")[0]} (please report this with the workbook if you can)\n`);
     return EXIT_BAD_INPUT;

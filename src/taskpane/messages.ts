@@ -2,16 +2,8 @@
  * Words the pane shows: user-facing error text and template names. RAG and severity words
  * and counts are the engine's own (core/words.ts), so every surface says the same things.
  */
+import { FAULT_OF_OURS, isFaultOfOurs } from "../core/fault";
 import type { TemplateKind } from "../core/templates/template-model";
-
-/**
- * JavaScript's own error kinds: thrown by a fault in our code, never by the workbook, and
- * their text ("Cannot read properties of undefined") means nothing to a board secretary.
- */
-const PROGRAMMING_ERRORS = new Set(["TypeError", "ReferenceError", "RangeError", "SyntaxError", "EvalError", "URIError", "InternalError"]);
-
-/** What the pane says for a fault of ours: what happened, whose it is, and what to do. */
-export const UNEXPECTED_PROBLEM = "an unexpected problem in Board Summary, not in your workbook. Try again; if it happens again, please report it with the workbook";
 
 /**
  * Turns anything thrown into text fit to show. A HostError (or the engine's SettingsError)
@@ -22,9 +14,9 @@ export const UNEXPECTED_PROBLEM = "an unexpected problem in Board Summary, not i
 export function errorText(err: unknown, doing: string): string {
   if (err instanceof Error) {
     if (err.name === "HostError" || err.name === "SettingsError") return err.message;
-    if (PROGRAMMING_ERRORS.has(err.name)) {
+    if (isFaultOfOurs(err)) {
       console.error(`Board Summary could not ${doing}:`, err);
-      return `Could not ${doing}: ${UNEXPECTED_PROBLEM}.`;
+      return `Could not ${doing}: ${FAULT_OF_OURS}.`;
     }
     const msg = err.message.trim();
     return msg ? `Could not ${doing}: ${msg}` : `Could not ${doing}.`;

@@ -49,6 +49,19 @@ describe("board-summary check", () => {
     expect(io.err).toBe("");
   });
 
+  it("says a fault of ours in one plain line, never JavaScript's error text", async () => {
+    const io = capture();
+    // A fault inside the command (here, writing the report) stands for any bug of ours.
+    io.stdout = () => {
+      throw new TypeError("Cannot read properties of undefined (reading 'length')");
+    };
+    const code = await main(["check", SAVINGS_REGISTER, "--json"], io);
+    expect(code).toBe(2);
+    expect(io.err).toBe(
+      "board-summary: an unexpected problem in Board Summary, not in your workbook. Try again; if it happens again, please report it with the workbook.\n",
+    );
+  });
+
   it("lets flags override the saved settings for the run", async () => {
     const io = capture();
     await main(["check", SAVINGS_REGISTER, "--json", "--target", "£4m", "--as-of", "2024-01-01"], io);
