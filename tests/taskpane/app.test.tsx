@@ -374,6 +374,7 @@ describe("outside Excel", () => {
 });
 
 describe("accessibility", () => {
+  // Its own time limit: axe walks every node of the pane in jsdom, minutes on a loaded machine.
   it("has no axe violations once checked, in the pane and on the page", async () => {
     // axe-core over jsdom: colour contrast needs real layout, so it is left to the browser checks.
     const axe = (await import("axe-core")).default;
@@ -387,7 +388,7 @@ describe("accessibility", () => {
       view.unmount();
     }
     canvas.mockRestore();
-  });
+  }, 300_000);
 });
 
 describe("findings reached by keyboard", () => {

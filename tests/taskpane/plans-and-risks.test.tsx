@@ -376,6 +376,7 @@ describe("the new templates", () => {
 });
 
 describe("accessibility of the new cards", () => {
+  // Its own time limit: axe walks every node of the pane in jsdom, minutes on a loaded machine.
   it("has no axe violations with action plans, risks and the heat map shown", async () => {
     const axe = (await import("axe-core")).default;
     const canvas = jest.spyOn(HTMLCanvasElement.prototype, "getContext").mockReturnValue(null);
@@ -383,5 +384,5 @@ describe("accessibility of the new cards", () => {
     const result = await axe.run(view.container, { rules: { "color-contrast": { enabled: false } } });
     expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
     canvas.mockRestore();
-  });
+  }, 300_000);
 });
