@@ -1,0 +1,75 @@
+/**
+ * PartDecoder (xml.ts) decodes UTF-8 a chunk at a time without the decoder's `stream`
+ * option, keeping back a character cut off at a chunk's end. Held to the plain rule on random
+ * bytes cut at random places: what a streaming TextDecoder of the part's encoding gives for
+ * the same pieces, and, for UTF-8, one decode of the whole. The bytes mix valid characters
+ * of every length, byte order marks and U+FEFF in the text, stray continuation bytes, cut-off
+ * and overlong sequences, surrogates and bytes no UTF-8 holds, so the replacement characters
+ * must come out the same too.
+ */
+import fc from "fast-check";
+import { PartDecoder } from "../../../src/hosts/xlsx/xml";
+
+const utf8 = (s: string) => [...Buffer.from(s, "utf8")];
+
+/** Pieces of UTF-8, good and bad. */
+const piece = fc.oneof(
+  fc.constantFrom(..."<c r=\"A1\"><v>1</v></c>&amp; ".split("")).map(utf8),
+  fc.constantFrom("é", "£", "€", "😀", "\ufeff", "\u0800", "\uffff", "\u{10ffff}").map(utf8),
+  fc.integer({ min: 0x80, max: 0xff }).map((b) => [b]),
+  fc.constantFrom([0xe2, 0x82], [0xf0, 0x9f, 0x98], [0xed, 0xa0, 0x80], [0xc0, 0xaf], [0xe0, 0x80, 0xaf], [0xf4, 0x90, 0x80, 0x80], [0xf8, 0x88]),
+);
+
+/** A part's start: nothing, a byte order mark (whole or cut), or a UTF-16 head. */
+const head = fc.constantFrom<number[]>([], [0xef, 0xbb, 0xbf], [0xef, 0xbb], [0xef], [0xff, 0xfe], [0xfe, 0xff], [0x3c, 0x00], [0x00, 0x3c]);
+
+const part = fc.tuple(head, fc.array(piece, { maxLength: 60 })).map(([h, ps]) => new Uint8Array([...h, ...ps.flat()]));
+
+/** `bytes` cut at the given places (sorted, repeats make empty pieces). */
+function cut(bytes: Uint8Array, at: number[]): Uint8Array[] {
+  const places = at.map((p) => p % (bytes.length + 1)).sort((a, b) => a - b);
+  const out: Uint8Array[] = [];
+  let from = 0;
+  for (const p of places) {
+    out.push(bytes.subarray(from, p));
+    from = p;
+  }
+  out.push(bytes.subarray(from));
+  return out;
+}
+
+function label(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return "utf-16le";
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return "utf-16be";
+  if (bytes[0] === 0x3c && bytes[1] === 0x00) return "utf-16le";
+  if (bytes[0] === 0x00 && bytes[1] === 0x3c) return "utf-16be";
+  return "utf-8";
+}
+
+describe("PartDecoder", () => {
+  it("gives what a streaming decoder gives for the same pieces, and one decode of the whole", () => {
+    fc.assert(
+      fc.property(part, fc.array(fc.nat(), { maxLength: 12 }), (bytes, at) => {
+        const pieces = cut(bytes, at);
+        const decoder = new PartDecoder();
+        const got = pieces.map((p) => decoder.decode(p)).join("") + decoder.decode(new Uint8Array(0), true);
+        const streaming = new TextDecoder(label(bytes));
+        const plain = pieces.map((p) => streaming.decode(p, { stream: true })).join("") + streaming.decode();
+        expect(got).toBe(plain);
+        expect(got).toBe(new TextDecoder(label(bytes)).decode(bytes));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("keeps U+FEFF in the text and drops only a byte order mark at the start, however the bytes are cut", () => {
+    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...utf8("<a>\ufeff€</a>")]);
+    for (let i = 0; i <= bytes.length; i++) {
+      for (let j = i; j <= bytes.length; j++) {
+        const decoder = new PartDecoder();
+        const text = [bytes.subarray(0, i), bytes.subarray(i, j), bytes.subarray(j)].map((p) => decoder.decode(p)).join("") + decoder.decode(new Uint8Array(0), true);
+        expect(text).toBe("<a>\ufeff€</a>");
+      }
+    }
+  });
+});
