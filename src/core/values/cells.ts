@@ -5,8 +5,6 @@ import { excelSerialToIso, formatDateUk } from "./dates";
 import { isDateFormat, isPercentFormat, numberFormatShape } from "./formats";
 import { isExcelErrorText } from "./input";
 
-export { isDateFormat, isPercentFormat } from "./formats";
-
 export function cellError(cell: Cell | undefined): string | null {
   if (!cell || typeof cell !== "object") return null;
   if (typeof cell.error === "string" && cell.error.trim() !== "") return cell.error.trim();

@@ -52,10 +52,41 @@
 export type { ValueResult } from "./result";
 export type { RawValue } from "./input";
 
-export { normaliseLabel, labelHint, matchesLabel, beginsWithLabel, splitLabelValue, isLabelKey, keyBeginsWithLabel } from "./labels";
-export { displayText, cellError, isDateFormat, isPercentFormat } from "./cells";
-export { roundHalfUp } from "./numbers";
-export { isThousandsHint, parseMoney, formatMoney } from "./money";
-export { parsePercent } from "./percent";
-export { excelSerialToIso, isoToExcelSerial, parseDate, parseDateText, formatDateUk } from "./dates";
-export { parseRiskLevel, parseFrequency, parseStrategicAims, parseVersion } from "./grammars";
+import * as labels from "./labels";
+import * as cells from "./cells";
+import * as formats from "./formats";
+import * as numbers from "./numbers";
+import * as money from "./money";
+import * as percent from "./percent";
+import * as dates from "./dates";
+import * as grammars from "./grammars";
+
+// Each name bound once as a constant, not re-exported (`export { … } from`): tsc's CommonJS
+// output (lib/, which bench/stages.js times) makes each re-export a getter, called on every
+// call of a grammar through this file until the caller is optimised, ~10% of a first
+// analyse of directions-5000. The bundle (webpack, from the source) binds them directly either way.
+export const normaliseLabel = labels.normaliseLabel;
+export const labelHint = labels.labelHint;
+export const matchesLabel = labels.matchesLabel;
+export const beginsWithLabel = labels.beginsWithLabel;
+export const splitLabelValue = labels.splitLabelValue;
+export const isLabelKey = labels.isLabelKey;
+export const keyBeginsWithLabel = labels.keyBeginsWithLabel;
+export const displayText = cells.displayText;
+export const cellError = cells.cellError;
+export const isDateFormat = formats.isDateFormat;
+export const isPercentFormat = formats.isPercentFormat;
+export const roundHalfUp = numbers.roundHalfUp;
+export const isThousandsHint = money.isThousandsHint;
+export const parseMoney = money.parseMoney;
+export const formatMoney = money.formatMoney;
+export const parsePercent = percent.parsePercent;
+export const excelSerialToIso = dates.excelSerialToIso;
+export const isoToExcelSerial = dates.isoToExcelSerial;
+export const parseDate = dates.parseDate;
+export const parseDateText = dates.parseDateText;
+export const formatDateUk = dates.formatDateUk;
+export const parseRiskLevel = grammars.parseRiskLevel;
+export const parseFrequency = grammars.parseFrequency;
+export const parseStrategicAims = grammars.parseStrategicAims;
+export const parseVersion = grammars.parseVersion;

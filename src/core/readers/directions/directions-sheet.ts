@@ -4,9 +4,15 @@
  */
 import type { Cell } from "../../snapshot";
 import { matchesLabel, normaliseLabel } from "../../values";
-import { textOf } from "../table-cells";
+import * as tableCells from "../table-cells";
 
-export { own, ownCells, ownIn, textOf } from "../table-cells";
+// Bound as constants, not re-exported: tsc's CommonJS output makes a re-export a getter,
+// called on every call until the caller is optimised (values/index.ts says more); the
+// reader asks these of every row.
+export const own = tableCells.own;
+export const ownCells = tableCells.ownCells;
+export const ownIn = tableCells.ownIn;
+export const textOf = tableCells.textOf;
 
 export const NO_LABELS = ["No", "No.", "Ref", "Ref."];
 export const DIRECTION_LABELS = ["Direction", "Directions"];
