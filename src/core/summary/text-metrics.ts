@@ -131,8 +131,48 @@ export function wrapLines(text: string, width: number, font: FontSpec): string[]
  * whole, so a text with no line break that fits whole is one line.
  */
 export function wrappedLineCount(text: string, width: number, font: FontSpec): number {
+  const plain = plainLineCount(text, width, font);
+  if (plain !== null) return plain;
   if (!text.includes("\n") && textWidth(text.trimEnd(), font) <= width) return 1;
   return countLines(text, width, font);
+}
+
+/**
+ * wrapLines(…).length in one pass over the usual text: words of characters in the table,
+ * one space between each, no other white space, no line break, no word wider than the
+ * line. Then every candidate line is words and single spaces, with nothing to trim, and its
+ * units are the line's, a space's and the word's. Null for any other text (countLines').
+ */
+function plainLineCount(text: string, width: number, font: FontSpec): number | null {
+  const table = tableOf(styleOf(font));
+  const spaceUnits = table[0x20];
+  let count = 1;
+  let lineUnits = 0;
+  let lineEmpty = true;
+  let wordUnits = 0;
+  let wordStart = 0;
+  for (let i = 0; i <= text.length; i++) {
+    // The text's end closes its last word as a space would.
+    const c = i < text.length ? text.charCodeAt(i) : 0x20;
+    if (c === 0x20) {
+      // An empty word: a space leading, trailing or doubled, or no text.
+      if (i === wordStart) return null;
+      const candidate = lineEmpty ? wordUnits : lineUnits + spaceUnits + wordUnits;
+      if (points(candidate, font) <= width) {
+        lineUnits = candidate;
+        lineEmpty = false;
+      } else {
+        // A word wider than the line is cut (countLines); else it starts the next line.
+        if (lineEmpty || points(wordUnits, font) > width) return null;
+        count++;
+        lineUnits = wordUnits;
+      }
+      wordUnits = 0;
+      wordStart = i + 1;
+    } else if (c < 0x20 || c > LAST_CODE_POINT || (c >= 0xa0 && isSpace(c))) return null;
+    else wordUnits += table[c];
+  }
+  return count;
 }
 
 /**

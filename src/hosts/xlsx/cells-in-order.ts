@@ -67,9 +67,25 @@ export class CellsInOrder {
       from = at < given.length && compare(given[at], e) === 0 ? at + 1 : at;
     }
     runs.push(given.slice(from));
-    // flat, not concat(...runs): a spread's arguments have a limit, a table's columns none here.
-    return runs.flat();
+    return joinRuns(runs);
   }
+}
+
+/**
+ * The most runs one concat call is given: a spread's arguments have a limit (the writer's
+ * own rule), though the runs here are a few dozen (table headers and the marker).
+ */
+const RUNS_A_CALL = 10_000;
+
+/**
+ * The runs joined, by concat (a copy of each run's elements as a block): flat() steps
+ * through every element generically, 0.5–0.8 s for a summary's 1.5 million cells against
+ * concat's 25–90 ms.
+ */
+function joinRuns(runs: ModelCell[][]): ModelCell[] {
+  let out: ModelCell[] = [];
+  for (let i = 0; i < runs.length; i += RUNS_A_CALL) out = out.concat(...runs.slice(i, i + RUNS_A_CALL));
+  return out;
 }
 
 const compare = (a: ModelCell, b: ModelCell) => a.row - b.row || a.col - b.col;

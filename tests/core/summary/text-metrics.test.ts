@@ -62,6 +62,24 @@ describe("text measured with Calibri's metrics", () => {
     );
   });
 
+  it("counts the lines of plain words, one space between each (counted in one pass), exactly as wrapLines makes them", () => {
+    // Mostly the one-pass count's own texts; now and then what it leaves to countLines (a
+    // doubled, leading or trailing space, a no-break space, a tab, a character beyond the table).
+    const word = fc.string({ unit: fc.constantFrom("W", "i", "m", "1", "£", "é", "_", "-", "."), minLength: 1, maxLength: 12 });
+    const odd = fc.constantFrom("", " ", "\u00a0", "\t", "中", "😀");
+    const plain = fc.tuple(fc.array(word, { minLength: 1, maxLength: 12 }), odd, fc.nat(12)).map(([words, extra, at]) => {
+      const text = words.join(" ");
+      const i = Math.min(at, text.length);
+      return text.slice(0, i) + extra + text.slice(i);
+    });
+    fc.assert(
+      fc.property(plain, fonts, fc.double({ min: 1, max: 300, noNaN: true }), (text, font, width) => {
+        expect(wrappedLineCount(text, width, font)).toBe(wrapLines(text, width, font).length);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it("finds the widest word and line exactly as splitting the text does", () => {
     const some = fc.string({ unit: fc.oneof(fc.constantFrom("\u2003", "\u3000", "\ufeff", "\v", "\r", "\u2028", "\u0085", "\u180e"), someText), maxLength: 40 });
     fc.assert(

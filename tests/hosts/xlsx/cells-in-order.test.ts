@@ -43,6 +43,15 @@ describe("CellsInOrder", () => {
     );
   });
 
+  it("lists as the plain rule does with more cells put over than one join takes at once", () => {
+    // 6,000 cells put over 20,000 in order: over 12,000 runs, joined 10,000 at a time.
+    const given = Array.from({ length: 20_000 }, (_, i) => cell({ row: 1 + Math.floor(i / 4), col: 1 + (i % 4) }, `given ${i}`));
+    const over = Array.from({ length: 6_000 }, (_, i) => cell({ row: 1 + i, col: 1 + ((i * 7) % 6) }, `put ${i}`));
+    const cells = new CellsInOrder(given);
+    for (const c of over) cells.put(c);
+    expect(cells.list()).toEqual(plain(given, over));
+  });
+
   it("takes cells in sheet order as they are, with nothing put over them", () => {
     const given = [cell({ row: 1, col: 1 }, "a"), cell({ row: 1, col: 3 }, "b"), cell({ row: 70_000, col: 2 }, "c")];
     expect(new CellsInOrder(given).list()).toBe(given);
