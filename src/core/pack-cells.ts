@@ -7,7 +7,7 @@
 import { FALSE_VALUE, NULL_VALUE, NUMBER_VALUE, PackedCells, SHARED_VALUE, TEXT_VALUE, TRUE_VALUE, type CellExtras } from "./packed-cells";
 import type { Cell } from "./snapshot";
 
-class PackedCellsBuilder {
+export class PackedCellsBuilder {
   private n = 0;
   private rows = new Int32Array(256);
   private cols = new Uint16Array(256);

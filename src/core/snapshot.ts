@@ -90,7 +90,7 @@ export type SheetSnapshot = z.infer<typeof sheetSnapshotSchema>;
  * thread, and the packed form never crosses (a class's prototype does not survive the copy);
  * it is checked by its construction. Only SheetGrid reads it.
  */
-type PackedSheetSnapshot = Omit<SheetSnapshot, "cells"> & { cells: PackedCells };
+export type PackedSheetSnapshot = Omit<SheetSnapshot, "cells"> & { cells: PackedCells };
 /** A sheet in either form: what the engine (through SheetGrid) accepts. */
 export type AnySheetSnapshot = SheetSnapshot | PackedSheetSnapshot;
 
@@ -103,3 +103,11 @@ export const workbookSnapshotSchema = z.object({
 export type WorkbookSnapshot = z.infer<typeof workbookSnapshotSchema>;
 /** A workbook whose sheets may be packed: what the engine accepts. */
 export type AnyWorkbookSnapshot = Omit<WorkbookSnapshot, "sheets"> & { sheets: AnySheetSnapshot[] };
+
+/**
+ * The snapshot with every sheet's cells as objects: for one that crosses to another thread
+ * (the page's worker), or a host whose callers list cells. Packed sheets' cells are made here.
+ */
+export function objectSnapshot(snapshot: AnyWorkbookSnapshot): WorkbookSnapshot {
+  return { ...snapshot, sheets: snapshot.sheets.map((s) => (Array.isArray(s.cells) ? (s as SheetSnapshot) : { ...s, cells: s.cells.toJSON() })) };
+}

@@ -4,7 +4,9 @@
  * `sheetProtection` are looked at, so a sheet's cost follows its cells, and a drop-down list
  * over a whole column or a used range to row 1,048,576 costs nothing.
  */
-import type { Cell, Merge } from "../../core/snapshot";
+import { PackedCellsBuilder } from "../../core/pack-cells";
+import type { CellExtras, PackedCells } from "../../core/packed-cells";
+import type { Merge } from "../../core/snapshot";
 import { isoToExcelSerial } from "../../core/values/dates";
 import { plainDecimal, plainDigits } from "./digits";
 import { shiftFormula } from "./shared-formula";
@@ -27,7 +29,8 @@ export interface SheetContext {
 }
 
 export interface SheetContent {
-  cells: Cell[];
+  /** Packed (core/packed-cells.ts): no object a cell until a reader asks for one. */
+  cells: PackedCells;
   merges: Merge[];
   usedRange: { rows: number; cols: number };
   protected: boolean;
@@ -158,18 +161,14 @@ interface OpenCell {
 
 /** A worksheet's handlers, and the result once the part has been read. */
 export function sheetReader(ctx: SheetContext): { handlers: XmlHandlers; result(): SheetContent } {
-  const cells: Cell[] = [];
+  const strings = ctx.strings;
+  const cells = new PackedCellsBuilder(strings);
   const keep = ctx.keep;
   const mergeRefs: string[] = [];
   let isProtected = false;
   let inSheetData = false;
   let rowNo = 0;
   let colNo = 0;
-  let lastRow = 0;
-  let lastCol = 0;
-  /** The right-most column of the cells kept (their last row is lastRow while they come in order). */
-  let maxCol = 0;
-  let ordered = true;
   let cell: OpenCell | null = null;
   const spare: OpenCell = { row: 0, col: 0, s: 0, t: undefined, v: undefined, f: undefined, fType: undefined, si: undefined, inline: undefined };
   let text = Text.None;
@@ -183,7 +182,6 @@ export function sheetReader(ctx: SheetContext): { handlers: XmlHandlers; result(
   let badDates = 0;
 
   // Read once a sheet, not once a cell.
-  const strings = ctx.strings;
   const styles = ctx.styles;
   const date1904 = ctx.date1904;
 
@@ -200,6 +198,8 @@ export function sheetReader(ctx: SheetContext): { handlers: XmlHandlers; result(
     let value: string | number | boolean | null = null;
     let error: string | undefined;
     let format = style.format;
+    /** The shared string's index where the value is one: the packed cell refers to it. */
+    let shared = -1;
     const v = c.v;
     switch (c.t) {
       case "s": {
@@ -212,7 +212,10 @@ export function sheetReader(ctx: SheetContext): { handlers: XmlHandlers; result(
         }
         const s = item(strings, index);
         if (s === undefined) badStrings++;
-        else value = s;
+        else {
+          value = s;
+          shared = index;
+        }
         break;
       }
       case "str":
@@ -271,22 +274,16 @@ export function sheetReader(ctx: SheetContext): { handlers: XmlHandlers; result(
     const text = formula === undefined || formula === "" ? undefined : decodeEscapes(formula.startsWith("=") ? formula.slice(1) : formula);
     const fill = style.fill;
     if (value === null && error === undefined && text === undefined && fill === undefined) return;
-    let out: Cell;
-    // Most cells are a value, or a value and its format: made whole, their fields sit in the
-    // object itself; a field added after the literal costs a separate store (and its memory).
-    if (error === undefined && text === undefined && fill === undefined) out = format === undefined ? { row: c.row, col: c.col, value } : { row: c.row, col: c.col, value, format };
-    else {
-      out = { row: c.row, col: c.col, value };
-      if (format !== undefined) out.format = format;
-      if (error !== undefined) out.error = error;
-      if (text !== undefined) out.formula = text;
-      if (fill !== undefined) out.fill = fill;
+    // Most cells are a value, or a value and its format: no extras object.
+    let extras: CellExtras | undefined;
+    if (error !== undefined || text !== undefined || fill !== undefined) {
+      extras = {};
+      if (error !== undefined) extras.error = error;
+      if (text !== undefined) extras.formula = text;
+      if (fill !== undefined) extras.fill = fill;
     }
-    if (c.row < lastRow || (c.row === lastRow && c.col <= lastCol)) ordered = false;
-    lastRow = c.row;
-    lastCol = c.col;
-    if (c.col > maxCol) maxCol = c.col;
-    cells.push(out);
+    if (shared >= 0) cells.addShared(c.row, c.col, shared, format, extras);
+    else cells.add(c.row, c.col, value, format, extras);
   }
 
   const handlers: XmlHandlers = {
@@ -389,31 +386,18 @@ export function sheetReader(ctx: SheetContext): { handlers: XmlHandlers; result(
     if (badRefs) ctx.note(`${badRefs} cell reference${badRefs === 1 ? " was" : "s were"} not valid and ${badRefs === 1 ? "was" : "were"} read by position`);
     if (badStrings) ctx.note(`${badStrings} cell${badStrings === 1 ? " refers" : "s refer"} to shared text that is not in the workbook and ${badStrings === 1 ? "was" : "were"} read as empty`);
     if (badDates) ctx.note(`${badDates} date cell${badDates === 1 ? " is" : "s are"} not an ISO date and ${badDates === 1 ? "was" : "were"} read as text`);
-    let list = cells;
-    if (!ordered) {
-      // Out of order or repeated: the last one written for a cell stands, as a later write would.
-      list = cells.map((c, i) => [c, i] as const).sort((x, y) => x[0].row - y[0].row || x[0].col - y[0].col || x[1] - y[1]).map(([c]) => c);
-      list = list.filter((c, i) => i + 1 >= list.length || list[i + 1].row !== c.row || list[i + 1].col !== c.col);
-    }
     const merges: Merge[] = [];
     for (const ref of mergeRefs) {
       const m = parseRange(ref);
       if (m) merges.push(m);
     }
     merges.sort((a, b) => a.top - b.top || a.left - b.left);
-    if (merges.length) list = withoutCovered(list, merges);
-    let rows = 0;
+    // Out of order or repeated cells are put in order, the last one written for a cell
+    // standing, as a later write would (the builder does).
+    const list = cells.finish(merges.length ? coveredBy(merges) : undefined);
+    let rows = list.length ? list.rows[list.length - 1] : 0;
     let cols = 0;
-    if (list === cells) {
-      // In order, none left out: known from the way in, no second pass over a large sheet.
-      rows = lastRow;
-      cols = maxCol;
-    } else {
-      for (const c of list) {
-        if (c.row > rows) rows = c.row;
-        if (c.col > cols) cols = c.col;
-      }
-    }
+    for (let i = 0; i < list.length; i++) if (list.cols[i] > cols) cols = list.cols[i];
     for (const m of merges) {
       if (m.bottom === m.top && m.right === m.left) continue;
       if (m.bottom > rows) rows = m.bottom;
@@ -425,8 +409,11 @@ export function sheetReader(ctx: SheetContext): { handlers: XmlHandlers; result(
   return { handlers, result };
 }
 
-/** Leaves out the cells a merge covers (all but its top-left): Excel shows the merge's top-left cell alone. */
-function withoutCovered(cells: Cell[], merges: Merge[]): Cell[] {
+/**
+ * Whether a merge covers a position (all its cells but the top-left): Excel shows the merge's
+ * top-left cell alone, so the others are left out. Undefined where no merge covers any.
+ */
+function coveredBy(merges: Merge[]): ((row: number, col: number) => boolean) | undefined {
   const byRow = new Map<number, Merge[]>();
   const tall: Merge[] = [];
   for (const m of merges) {
@@ -441,8 +428,8 @@ function withoutCovered(cells: Cell[], merges: Merge[]): Cell[] {
       else byRow.set(r, [m]);
     }
   }
-  // Merges of one cell only (or none left): nothing is covered, the list stands as it is.
-  if (byRow.size === 0 && tall.length === 0) return cells;
-  const covers = (m: Merge, c: Cell) => c.row >= m.top && c.row <= m.bottom && c.col >= m.left && c.col <= m.right && (c.row !== m.top || c.col !== m.left);
-  return cells.filter((c) => !(byRow.get(c.row)?.some((m) => covers(m, c)) || tall.some((m) => covers(m, c))));
+  // Merges of one cell only (or none left): nothing is covered.
+  if (byRow.size === 0 && tall.length === 0) return undefined;
+  const covers = (m: Merge, row: number, col: number) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right && (row !== m.top || col !== m.left);
+  return (row, col) => !!byRow.get(row)?.some((m) => covers(m, row, col)) || tall.some((m) => covers(m, row, col));
 }
