@@ -1,6 +1,6 @@
 /**
  * Builds a sheet's packed cells (packed-cells.ts) a cell at a time, as a host reads them:
- * arrays that grow by doubling, trimmed once at the end. Cells given out of row then column
+ * arrays that grow by doubling. Cells given out of row then column
  * order, or a position twice, are put in order at the end, the last given for a position
  * standing (as a later write would): the packed form's contract, which SheetGrid trusts.
  */
@@ -101,7 +101,7 @@ export class PackedCellsBuilder {
 
   /**
    * The packed cells, in row then column order, each position once, leaving out those
-   * `drop` names (a merge's covered cells).
+   * `drop` names (a merge's covered cells). Once: the cells share the builder's arrays.
    */
   finish(drop?: (row: number, col: number) => boolean): PackedCells {
     const n = this.n;
@@ -130,7 +130,9 @@ export class PackedCellsBuilder {
       if (kept.length !== m) order = Int32Array.from(kept);
     }
     if (!order) {
-      return new PackedCells(n, rows.slice(0, n), cols.slice(0, n), this.kinds.slice(0, n), this.numbers.slice(0, n), this.texts, this.shared, this.formats.slice(0, n), this.formatList, this.extras);
+      // Views, not copies: a copy of a large sheet's arrays doubled its peak memory for a
+      // moment, and the room left over is at most what the last doubling added.
+      return new PackedCells(n, rows.subarray(0, n), cols.subarray(0, n), this.kinds.subarray(0, n), this.numbers.subarray(0, n), this.texts, this.shared, this.formats.subarray(0, n), this.formatList, this.extras);
     }
     const m = order.length;
     const out = {
