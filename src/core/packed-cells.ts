@@ -72,7 +72,8 @@ export class PackedCells {
    */
   cell(i: number): Cell {
     const f = this.formats[i];
-    const extras = this.extras.get(i);
+    // Most sheets have no extras at all: no look-up a cell.
+    const extras = this.extras.size === 0 ? undefined : this.extras.get(i);
     const value = this.value(i);
     if (!extras) return f === 0 ? { row: this.rows[i], col: this.cols[i], value } : { row: this.rows[i], col: this.cols[i], value, format: this.formatList[f - 1] };
     const out: Cell = { row: this.rows[i], col: this.cols[i], value };
