@@ -140,16 +140,32 @@ export class SheetGrid {
   get(row: number, col: number): Cell | undefined {
     const r = this.rowAt(row);
     if (r < 0) return undefined;
-    const start = this.rowStarts[r];
     const ordered = this.ordered;
-    const packed = this.packed;
+    // One test a call, then each form's own loop: the object form's stays as it was.
+    if (ordered === null) return this.getPacked(r, col);
     // A row's cells are in column order: a binary search (rows are short, and this is exact).
+    let lo = this.rowStarts[r];
+    let hi = this.rowStarts[r + 1] - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const c = ordered[mid];
+      if (c.col === col) return c;
+      if (c.col < col) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
+  }
+
+  /** `get` on packed cells, by their columns: the cell made (with its row's) only where one is there. */
+  private getPacked(r: number, col: number): Cell | undefined {
+    const cols = (this.packed as PackedCells).cols;
+    const start = this.rowStarts[r];
     let lo = start;
     let hi = this.rowStarts[r + 1] - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      const c = ordered ? ordered[mid].col : (packed as PackedCells).cols[mid];
-      if (c === col) return ordered ? ordered[mid] : this.rowCells(r)[mid - start];
+      const c = cols[mid];
+      if (c === col) return this.rowCells(r)[mid - start];
       if (c < col) lo = mid + 1;
       else hi = mid - 1;
     }
@@ -196,7 +212,8 @@ export class SheetGrid {
    */
   cellsOfRow(row: number): readonly Cell[] {
     const r = this.rowAt(row);
-    return r < 0 ? EMPTY_ROW : this.rowCells(r);
+    if (r < 0) return EMPTY_ROW;
+    return this.sortedRows[r] ?? this.rowCells(r);
   }
 
   /**
@@ -206,14 +223,15 @@ export class SheetGrid {
    * object snapshot's position given twice is listed twice): the searches answer in it.
    */
   get cellCount(): number {
-    return this.packed ? this.packed.length : (this.listed as readonly Cell[]).length;
+    const listed = this.listed;
+    return listed ? listed.length : (this.packed as PackedCells).length;
   }
 
   /** The cell at a stored index (packed, the same object `get` and `cellsOfRow` give). */
   cellAt(i: number): Cell {
-    const packed = this.packed;
-    if (!packed) return (this.listed as readonly Cell[])[i];
-    const r = this.rowAt(packed.rows[i]);
+    const listed = this.listed;
+    if (listed) return listed[i];
+    const r = this.rowAt((this.packed as PackedCells).rows[i]);
     return this.rowCells(r)[i - this.rowStarts[r]];
   }
 
@@ -223,15 +241,17 @@ export class SheetGrid {
    * of a large sheet, no cell made.
    */
   textAt(i: number): string | undefined {
-    if (this.packed) return this.packed.textOf(i);
-    const cell = (this.listed as readonly Cell[])[i];
+    const listed = this.listed;
+    if (!listed) return (this.packed as PackedCells).textOf(i);
+    const cell = listed[i];
     return typeof cell.value === "string" && !cell.error ? cell.value : undefined;
   }
 
   /** True where the cell at a stored index shows a text of its own (`text`, as Office.js gives it) or an error. */
   showsOtherText(i: number): boolean {
-    if (this.packed) return this.packed.showsOtherText(i);
-    const cell = (this.listed as readonly Cell[])[i];
+    const listed = this.listed;
+    if (!listed) return (this.packed as PackedCells).showsOtherText(i);
+    const cell = listed[i];
     return cell.text !== undefined || !!cell.error;
   }
 
