@@ -49,6 +49,19 @@ export class PackedCellsBuilder {
     } else this.kinds[i] = value === null ? NULL_VALUE : value ? TRUE_VALUE : FALSE_VALUE;
   }
 
+  /** Adds a cell made as an object (a sheet's first cells, made before it proved large enough to pack). */
+  addCell(c: Cell): void {
+    let extras: CellExtras | undefined;
+    if (c.text !== undefined || c.error !== undefined || c.formula !== undefined || c.fill !== undefined) {
+      extras = {};
+      if (c.text !== undefined) extras.text = c.text;
+      if (c.error !== undefined) extras.error = c.error;
+      if (c.formula !== undefined) extras.formula = c.formula;
+      if (c.fill !== undefined) extras.fill = c.fill;
+    }
+    this.add(c.row, c.col, c.value, c.format, extras);
+  }
+
   /** Adds a cell whose value is the shared string at `index` (which the caller knows is there). */
   addShared(row: number, col: number, index: number, format: string | undefined, extras?: CellExtras): void {
     const i = this.next(row, col, format, extras);
@@ -160,14 +173,6 @@ export class PackedCellsBuilder {
 /** Object cells packed (in any order; the last given for a position stands): for tests and hosts that have objects. */
 export function packCells(cells: readonly Cell[]): PackedCells {
   const b = new PackedCellsBuilder();
-  for (const c of cells) {
-    const { row, col, value, format, ...rest } = c;
-    const extras: CellExtras = {};
-    if (rest.text !== undefined) extras.text = rest.text;
-    if (rest.error !== undefined) extras.error = rest.error;
-    if (rest.formula !== undefined) extras.formula = rest.formula;
-    if (rest.fill !== undefined) extras.fill = rest.fill;
-    b.add(row, col, value, format, Object.keys(extras).length ? extras : undefined);
-  }
+  for (const c of cells) b.addCell(c);
   return b.finish();
 }

@@ -84,15 +84,14 @@ const sheetSnapshotSchema = z.object({
 /** A sheet with its cells as objects: the form the schema describes, and every host may give. */
 export type SheetSnapshot = z.infer<typeof sheetSnapshotSchema>;
 /**
- * A sheet with its cells packed (packed-cells.ts: typed arrays, a `Cell` made only when asked
- * for), as the .xlsx reader gives it, so that a sheet's cost follows what is read of it. The
- * schema describes the object form only: it checks a snapshot where one crosses from another
- * thread, and the packed form never crosses (a class's prototype does not survive the copy);
- * it is checked by its construction. Only SheetGrid reads it.
+ * A sheet in either form: what the engine (through SheetGrid, its only reader) accepts. Its
+ * cells are objects, or packed (packed-cells.ts: typed arrays, a `Cell` made only when asked
+ * for), as the .xlsx reader gives a large sheet, so that its cost follows what is read of it.
+ * The schema describes the object form only: it checks a snapshot where one crosses from
+ * another thread, and the packed form never crosses (a class's prototype does not survive the
+ * copy); it is checked by its construction.
  */
-export type PackedSheetSnapshot = Omit<SheetSnapshot, "cells"> & { cells: PackedCells };
-/** A sheet in either form: what the engine (through SheetGrid) accepts. */
-export type AnySheetSnapshot = SheetSnapshot | PackedSheetSnapshot;
+export type AnySheetSnapshot = Omit<SheetSnapshot, "cells"> & { cells: SheetSnapshot["cells"] | PackedCells };
 
 export const workbookSnapshotSchema = z.object({
   /** Sheets in workbook (tab) order, hidden and very hidden ones included. */

@@ -7,8 +7,9 @@ import { BENCH_PACKS, writePack } from "../../bench/generate";
 import { analyse } from "../../src/core/engine";
 import { SheetGrid } from "../../src/core/grid";
 import { packCells } from "../../src/core/pack-cells";
-import type { AnyWorkbookSnapshot, Cell, SheetSnapshot, WorkbookSnapshot } from "../../src/core/snapshot";
-import { loadWorkbook } from "../../src/hosts/xlsx/read";
+import { objectSnapshot, type AnyWorkbookSnapshot, type Cell, type SheetSnapshot, type WorkbookSnapshot } from "../../src/core/snapshot";
+import { openPackage } from "../../src/hosts/xlsx/package";
+import { loadWorkbook, readSnapshot } from "../../src/hosts/xlsx/read";
 import { EXAMPLES, ROOT, tempDir } from "../helpers/workbooks";
 
 const cellArb: fc.Arbitrary<Cell> = fc
@@ -96,7 +97,18 @@ describe("the analysis of a packed snapshot", () => {
       expect(e).toHaveProperty("name", "HostError");
       return;
     }
-    expect(analyse(packedWorkbook(snapshot), { now })).toEqual(analyse(snapshot, { now }));
+    const objects = analyse(snapshot, { now });
+    expect(analyse(packedWorkbook(snapshot), { now })).toEqual(objects);
+    // As the reader gives it: every sheet packed from its first cell, or switched to packing
+    // part way through its largest sheet (the cells made so far moved into the packed form).
+    const largest = Math.max(0, ...snapshot.sheets.map((s) => s.cells.length));
+    for (const packFrom of new Set([1, Math.max(1, Math.floor(largest / 2)), Math.max(1, largest - 1)])) {
+      const read = await readSnapshot(await openPackage(new Uint8Array(fs.readFileSync(file)), { fileName: path.basename(file) }), undefined, packFrom);
+      // A sheet switches on the cells it is given, before covered and repeated ones are left out.
+      expect(read.sheets.filter((s) => !Array.isArray(s.cells)).length).toBeGreaterThanOrEqual(snapshot.sheets.filter((s) => s.cells.length >= packFrom).length);
+      expect(objectSnapshot(read)).toEqual(snapshot);
+      expect(analyse(read, { now })).toEqual(objects);
+    }
   });
 
   it("is the object form's on sheets large enough to be searched by their text cells' heads", async () => {
@@ -111,6 +123,12 @@ describe("the analysis of a packed snapshot", () => {
       expect(objects.recovery.actions.length).toBeGreaterThan(1600);
       expect(objects.directions.items.length).toBeGreaterThan(500);
       expect(analyse(packedWorkbook(snapshot), { now })).toEqual(objects);
+      // The large sheets switched to packing part way through, as the reader does past its point.
+      const read = await readSnapshot(await openPackage(new Uint8Array(fs.readFileSync(file)), { fileName: "pack.xlsx" }), undefined, 4097);
+      expect(read.sheets.filter((s) => !Array.isArray(s.cells)).length).toBeGreaterThanOrEqual(3);
+      expect(read.sheets.filter((s) => Array.isArray(s.cells)).length).toBeGreaterThanOrEqual(3);
+      expect(objectSnapshot(read)).toEqual(snapshot);
+      expect(analyse(read, { now })).toEqual(objects);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

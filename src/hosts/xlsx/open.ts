@@ -11,7 +11,7 @@ import { readSnapshot } from "./read";
 export interface OpenWorkbook {
   fileName: string;
   pkg: WorkbookPackage;
-  /** Each sheet's cells packed (core/packed-cells.ts): objects made only for the cells the engine reads. */
+  /** A large sheet's cells packed (core/packed-cells.ts, sheet.ts PACK_FROM): objects made only for the cells the engine reads. */
   snapshot: AnyWorkbookSnapshot;
 }
 

@@ -6,7 +6,7 @@
  */
 import { PackedCellsBuilder } from "../../core/pack-cells";
 import type { CellExtras, PackedCells } from "../../core/packed-cells";
-import type { Merge } from "../../core/snapshot";
+import type { Cell, Merge } from "../../core/snapshot";
 import { isoToExcelSerial } from "../../core/values/dates";
 import { plainDecimal, plainDigits } from "./digits";
 import { shiftFormula } from "./shared-formula";
@@ -26,11 +26,23 @@ export interface SheetContext {
    * marker, own-sheets.ts) stores none of the others, and reads values by the same rules.
    */
   keep?: (value: string | number | boolean | null) => boolean;
+  /** The cell count from which the sheet's cells are packed (PACK_FROM unless a test moves it). */
+  packFrom?: number;
 }
 
+/**
+ * A sheet keeps its cells as objects until it proves large, then packs them (core/packed-cells.ts)
+ * from there on. Packing pays where most cells are passed over (a 200,000-row data tab of 1.8
+ * million cells: a third less peak memory, fewer objects for the collector to promote), and
+ * costs where every cell is read, since each is then made anyway, later (a form's 49 cells, a
+ * register's 300,000). Measured (bench/results.md, round 8): the registers and directions
+ * of the bench packs, up to ~300,000 cells, stay objects; the data tab packs.
+ */
+const PACK_FROM = 400_000;
+
 export interface SheetContent {
-  /** Packed (core/packed-cells.ts): no object a cell until a reader asks for one. */
-  cells: PackedCells;
+  /** As objects; packed for a sheet past `packFrom` cells. */
+  cells: Cell[] | PackedCells;
   merges: Merge[];
   usedRange: { rows: number; cols: number };
   protected: boolean;
@@ -161,14 +173,21 @@ interface OpenCell {
 
 /** A worksheet's handlers, and the result once the part has been read. */
 export function sheetReader(ctx: SheetContext): { handlers: XmlHandlers; result(): SheetContent } {
-  const strings = ctx.strings;
-  const cells = new PackedCellsBuilder(strings);
+  const cells: Cell[] = [];
+  const packFrom = ctx.packFrom ?? PACK_FROM;
+  /** The cells from the switch to packing on (those made before moved in); null until then. */
+  let packed: PackedCellsBuilder | null = null;
   const keep = ctx.keep;
   const mergeRefs: string[] = [];
   let isProtected = false;
   let inSheetData = false;
   let rowNo = 0;
   let colNo = 0;
+  let lastRow = 0;
+  let lastCol = 0;
+  /** The right-most column of the cells kept (their last row is lastRow while they come in order). */
+  let maxCol = 0;
+  let ordered = true;
   let cell: OpenCell | null = null;
   const spare: OpenCell = { row: 0, col: 0, s: 0, t: undefined, v: undefined, f: undefined, fType: undefined, si: undefined, inline: undefined };
   let text = Text.None;
@@ -182,6 +201,7 @@ export function sheetReader(ctx: SheetContext): { handlers: XmlHandlers; result(
   let badDates = 0;
 
   // Read once a sheet, not once a cell.
+  const strings = ctx.strings;
   const styles = ctx.styles;
   const date1904 = ctx.date1904;
 
@@ -198,7 +218,7 @@ export function sheetReader(ctx: SheetContext): { handlers: XmlHandlers; result(
     let value: string | number | boolean | null = null;
     let error: string | undefined;
     let format = style.format;
-    /** The shared string's index where the value is one: the packed cell refers to it. */
+    /** The shared string's index where the value is one: a packed cell refers to it. */
     let shared = -1;
     const v = c.v;
     switch (c.t) {
@@ -274,16 +294,41 @@ export function sheetReader(ctx: SheetContext): { handlers: XmlHandlers; result(
     const text = formula === undefined || formula === "" ? undefined : decodeEscapes(formula.startsWith("=") ? formula.slice(1) : formula);
     const fill = style.fill;
     if (value === null && error === undefined && text === undefined && fill === undefined) return;
-    // Most cells are a value, or a value and its format: no extras object.
-    let extras: CellExtras | undefined;
-    if (error !== undefined || text !== undefined || fill !== undefined) {
-      extras = {};
-      if (error !== undefined) extras.error = error;
-      if (text !== undefined) extras.formula = text;
-      if (fill !== undefined) extras.fill = fill;
+    if (packed) {
+      // Most cells are a value, or a value and its format: no extras object.
+      let extras: CellExtras | undefined;
+      if (error !== undefined || text !== undefined || fill !== undefined) {
+        extras = {};
+        if (error !== undefined) extras.error = error;
+        if (text !== undefined) extras.formula = text;
+        if (fill !== undefined) extras.fill = fill;
+      }
+      if (shared >= 0) packed.addShared(c.row, c.col, shared, format, extras);
+      else packed.add(c.row, c.col, value, format, extras);
+      return;
     }
-    if (shared >= 0) cells.addShared(c.row, c.col, shared, format, extras);
-    else cells.add(c.row, c.col, value, format, extras);
+    let out: Cell;
+    // Most cells are a value, or a value and its format: made whole, their fields sit in the
+    // object itself; a field added after the literal costs a separate store (and its memory).
+    if (error === undefined && text === undefined && fill === undefined) out = format === undefined ? { row: c.row, col: c.col, value } : { row: c.row, col: c.col, value, format };
+    else {
+      out = { row: c.row, col: c.col, value };
+      if (format !== undefined) out.format = format;
+      if (error !== undefined) out.error = error;
+      if (text !== undefined) out.formula = text;
+      if (fill !== undefined) out.fill = fill;
+    }
+    if (c.row < lastRow || (c.row === lastRow && c.col <= lastCol)) ordered = false;
+    lastRow = c.row;
+    lastCol = c.col;
+    if (c.col > maxCol) maxCol = c.col;
+    cells.push(out);
+    if (cells.length >= packFrom) {
+      // Large: the cells made so far move into the packed builder, and are let go.
+      packed = new PackedCellsBuilder(strings);
+      for (let i = 0; i < cells.length; i++) packed.addCell(cells[i]);
+      cells.length = 0;
+    }
   }
 
   const handlers: XmlHandlers = {
@@ -392,12 +437,36 @@ export function sheetReader(ctx: SheetContext): { handlers: XmlHandlers; result(
       if (m) merges.push(m);
     }
     merges.sort((a, b) => a.top - b.top || a.left - b.left);
-    // Out of order or repeated cells are put in order, the last one written for a cell
-    // standing, as a later write would (the builder does).
-    const list = cells.finish(merges.length ? coveredBy(merges) : undefined);
-    let rows = list.length ? list.rows[list.length - 1] : 0;
+    const covered = merges.length ? coveredBy(merges) : undefined;
+    let list: Cell[] | PackedCells;
+    let rows = 0;
     let cols = 0;
-    for (let i = 0; i < list.length; i++) if (list.cols[i] > cols) cols = list.cols[i];
+    if (packed) {
+      // The builder puts out-of-order or repeated cells in order, the last one written standing.
+      const done = packed.finish(covered);
+      list = done;
+      if (done.length) rows = done.rows[done.length - 1];
+      for (let i = 0; i < done.length; i++) if (done.cols[i] > cols) cols = done.cols[i];
+    } else {
+      let kept = cells;
+      if (!ordered) {
+        // Out of order or repeated: the last one written for a cell stands, as a later write would.
+        kept = cells.map((c, i) => [c, i] as const).sort((x, y) => x[0].row - y[0].row || x[0].col - y[0].col || x[1] - y[1]).map(([c]) => c);
+        kept = kept.filter((c, i) => i + 1 >= kept.length || kept[i + 1].row !== c.row || kept[i + 1].col !== c.col);
+      }
+      if (covered) kept = kept.filter((c) => !covered(c.row, c.col));
+      list = kept;
+      if (kept === cells) {
+        // In order, none left out: known from the way in, no second pass over a large sheet.
+        rows = lastRow;
+        cols = maxCol;
+      } else {
+        for (const c of kept) {
+          if (c.row > rows) rows = c.row;
+          if (c.col > cols) cols = c.col;
+        }
+      }
+    }
     for (const m of merges) {
       if (m.bottom === m.top && m.right === m.left) continue;
       if (m.bottom > rows) rows = m.bottom;
@@ -428,7 +497,7 @@ function coveredBy(merges: Merge[]): ((row: number, col: number) => boolean) | u
       else byRow.set(r, [m]);
     }
   }
-  // Merges of one cell only (or none left): nothing is covered.
+  // Merges of one cell only (or none left): nothing is covered, the list stands as it is.
   if (byRow.size === 0 && tall.length === 0) return undefined;
   const covers = (m: Merge, row: number, col: number) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right && (row !== m.top || col !== m.left);
   return (row, col) => !!byRow.get(row)?.some((m) => covers(m, row, col)) || tall.some((m) => covers(m, row, col));
