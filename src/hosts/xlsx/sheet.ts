@@ -218,8 +218,6 @@ export function sheetReader(ctx: SheetContext): { handlers: XmlHandlers; result(
     let value: string | number | boolean | null = null;
     let error: string | undefined;
     let format = style.format;
-    /** The shared string's index where the value is one: a packed cell refers to it. */
-    let shared = -1;
     const v = c.v;
     switch (c.t) {
       case "s": {
@@ -232,10 +230,7 @@ export function sheetReader(ctx: SheetContext): { handlers: XmlHandlers; result(
         }
         const s = item(strings, index);
         if (s === undefined) badStrings++;
-        else {
-          value = s;
-          shared = index;
-        }
+        else value = s;
         break;
       }
       case "str":
@@ -294,17 +289,9 @@ export function sheetReader(ctx: SheetContext): { handlers: XmlHandlers; result(
     const text = formula === undefined || formula === "" ? undefined : decodeEscapes(formula.startsWith("=") ? formula.slice(1) : formula);
     const fill = style.fill;
     if (value === null && error === undefined && text === undefined && fill === undefined) return;
+    // A call apart, so this function (every cell of every sheet) stays as small as before packing.
     if (packed) {
-      // Most cells are a value, or a value and its format: no extras object.
-      let extras: CellExtras | undefined;
-      if (error !== undefined || text !== undefined || fill !== undefined) {
-        extras = {};
-        if (error !== undefined) extras.error = error;
-        if (text !== undefined) extras.formula = text;
-        if (fill !== undefined) extras.fill = fill;
-      }
-      if (shared >= 0) packed.addShared(c.row, c.col, shared, format, extras);
-      else packed.add(c.row, c.col, value, format, extras);
+      addPacked(packed, c, value, format, error, text, fill);
       return;
     }
     let out: Cell;
@@ -323,12 +310,7 @@ export function sheetReader(ctx: SheetContext): { handlers: XmlHandlers; result(
     lastCol = c.col;
     if (c.col > maxCol) maxCol = c.col;
     cells.push(out);
-    if (cells.length >= packFrom) {
-      // Large: the cells made so far move into the packed builder, and are let go.
-      packed = new PackedCellsBuilder(strings);
-      for (let i = 0; i < cells.length; i++) packed.addCell(cells[i]);
-      cells.length = 0;
-    }
+    if (cells.length >= packFrom) packed = packFromHere(cells, strings);
   }
 
   const handlers: XmlHandlers = {
@@ -476,6 +458,31 @@ export function sheetReader(ctx: SheetContext): { handlers: XmlHandlers; result(
   }
 
   return { handlers, result };
+}
+
+/** The builder a sheet's cells go to once it proves large, the objects made so far moved in (and let go). */
+function packFromHere(cells: Cell[], strings: readonly string[]): PackedCellsBuilder {
+  const packed = new PackedCellsBuilder(strings);
+  for (let i = 0; i < cells.length; i++) packed.addCell(cells[i]);
+  cells.length = 0;
+  return packed;
+}
+
+/** A cell read (as `finish` worked it out) added to a packed sheet: its shared string by index. */
+function addPacked(packed: PackedCellsBuilder, c: OpenCell, value: Cell["value"], format: string | undefined, error: string | undefined, formula: string | undefined, fill: string | undefined): void {
+  // Most cells are a value, or a value and its format: no extras object.
+  let extras: CellExtras | undefined;
+  if (error !== undefined || formula !== undefined || fill !== undefined) {
+    extras = {};
+    if (error !== undefined) extras.error = error;
+    if (formula !== undefined) extras.formula = formula;
+    if (fill !== undefined) extras.fill = fill;
+  }
+  // A shared string's value was found by its index (finish read it): the packed cell keeps the index.
+  let index = c.t === "s" && typeof value === "string" && c.v !== undefined ? plainDigits(c.v) : -1;
+  if (index < 0 && c.t === "s" && typeof value === "string") index = Number(c.v);
+  if (index >= 0) packed.addShared(c.row, c.col, index, format, extras);
+  else packed.add(c.row, c.col, value, format, extras);
 }
 
 /**
