@@ -7,7 +7,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { analyse, summarise } from "../src/core/engine";
 import { a1 } from "../src/core/grid";
-import type { WorkbookSnapshot } from "../src/core/snapshot";
+import { objectSnapshot, type WorkbookSnapshot } from "../src/core/snapshot";
 import { ExcelHost } from "../src/hosts/excel";
 import { nodeInflater } from "../src/hosts/xlsx/node-inflate";
 import { openWorkbook } from "../src/hosts/xlsx/open";
@@ -36,7 +36,7 @@ function fakeExcelOf(snapshot: WorkbookSnapshot): FakeExcel {
 
 async function office(name: string, file: string) {
   const opened = await openWorkbook(new Uint8Array(fs.readFileSync(file)), path.basename(file), { inflater: nodeInflater });
-  const fake = fakeExcelOf(opened.snapshot);
+  const fake = fakeExcelOf(objectSnapshot(opened.snapshot));
   const host = new ExcelHost({ run: fake.run, isSetSupported: fake.isSetSupported, token: () => "BENCH" });
   const before = fake.syncs.length;
   const snapshot = await host.readSnapshot();

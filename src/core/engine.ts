@@ -30,7 +30,7 @@ import type { RatedRisk, Risk, RiskRegisterSheet } from "./risks/records";
 import { riskFindings } from "./risks/risk-findings";
 import { rateRisk } from "./risks/risk-rag";
 import { riskTotals } from "./risks/risk-totals";
-import type { Cell, WorkbookSnapshot } from "./snapshot";
+import type { AnyWorkbookSnapshot, Cell } from "./snapshot";
 import { planSummaries } from "./summary/plan";
 import type { SummaryPlan } from "./summary/sheet-model";
 import { directionTotals, recoveryTotals } from "./totals";
@@ -77,7 +77,7 @@ function withRating<T extends object>(record: T, rating: RagResult): T & RagResu
 }
 
 /** The settings saved in the workbook (defaults where there are none). */
-function savedSettings(snapshot: WorkbookSnapshot): { settings: Settings; problem?: string } {
+function savedSettings(snapshot: AnyWorkbookSnapshot): { settings: Settings; problem?: string } {
   const sheet = snapshot.sheets.find((s) => s.name === SETTINGS_SHEET_NAME);
   if (!sheet) return { settings: DEFAULT_SETTINGS };
   // The first A1 the sheet lists (a host lists each position once; were one listed twice, the first).
@@ -96,7 +96,7 @@ function savedSettings(snapshot: WorkbookSnapshot): { settings: Settings; proble
  * Recognises every sheet, reads each with its template's reader, rates every record and
  * computes the totals. Throws `SettingsError` where the overrides are invalid.
  */
-export function analyse(snapshot: WorkbookSnapshot, options: AnalyseOptions = {}): Analysis {
+export function analyse(snapshot: AnyWorkbookSnapshot, options: AnalyseOptions = {}): Analysis {
   const notes: string[] = [...(snapshot.notes ?? [])];
   const saved = savedSettings(snapshot);
   if (saved.problem) notes.push(saved.problem);

@@ -2,7 +2,8 @@
  * Read access to one sheet's sparse cells: by position, row by row, with merges resolved.
  * Readers use this, never the raw snapshot arrays.
  */
-import type { Cell, Merge, SheetSnapshot } from "./snapshot";
+import { NULL_VALUE, PackedCells } from "./packed-cells";
+import type { AnySheetSnapshot, Cell, Merge } from "./snapshot";
 
 /** Column number (1-based) to letters: 1 → A, 28 → AB. */
 export function columnLetters(col: number): string {
@@ -50,14 +51,19 @@ const cellKey = (row: number, col: number) => row * 16_384 + col;
 
 export class SheetGrid {
   readonly name: string;
+  /** The sheet's cells where the snapshot gives them packed (the .xlsx reader does); else null. */
+  private readonly packed: PackedCells | null;
+  /** The snapshot's cells where it gives them as objects, in its own order; else null. */
+  private readonly listed: readonly Cell[] | null;
   /**
-   * The cells in row then column order, one a position (the last given for a position
-   * stands, as a later write would), and where each row starts in them. A data tab of
-   * 200,000 rows kept a Map per row before: most of the cost of recognising it.
+   * Object form: the cells in row then column order, one a position (the last given for a
+   * position stands, as a later write would), and where each row starts in them. A data tab
+   * of 200,000 rows kept a Map per row before: most of the cost of recognising it. Packed
+   * form: null, the packed cells are in that order already.
    */
-  private readonly ordered: readonly Cell[];
+  private readonly ordered: readonly Cell[] | null;
   private readonly rowList: number[];
-  /** Where each row of rowList starts in `ordered`; one more entry for the end. */
+  /** Where each row of rowList starts in the cells in row order; one more entry for the end. */
   private readonly rowStarts: number[];
   /**
    * Each row's place in rowList, -1 for a row without cells: an array by row number where
@@ -70,14 +76,27 @@ export class SheetGrid {
   readonly maxRow: number;
   readonly maxCol: number;
 
-  constructor(readonly sheet: SheetSnapshot) {
+  constructor(readonly sheet: AnySheetSnapshot) {
     this.name = sheet.name;
-    // As the readers hand them over (in order, each position once): the array itself, no sort.
-    let rows = indexRows(sheet.cells, true);
-    if (rows) this.ordered = sheet.cells;
-    else {
-      this.ordered = inRowOrder(sheet.cells);
-      rows = indexRows(this.ordered, false);
+    let rows: RowIndex;
+    const cells = sheet.cells;
+    if (cells instanceof PackedCells) {
+      this.packed = cells;
+      this.listed = null;
+      this.ordered = null;
+      rows = indexPacked(cells);
+    } else {
+      this.packed = null;
+      this.listed = cells;
+      // As the readers hand them over (in order, each position once): the array itself, no sort.
+      const inOrder = indexRows(cells, true);
+      if (inOrder) {
+        this.ordered = cells;
+        rows = inOrder;
+      } else {
+        this.ordered = inRowOrder(cells);
+        rows = indexRows(this.ordered, false);
+      }
     }
     this.rowList = rows.rowList;
     this.rowStarts = rows.rowStarts;
@@ -121,14 +140,33 @@ export class SheetGrid {
   get(row: number, col: number): Cell | undefined {
     const r = this.rowAt(row);
     if (r < 0) return undefined;
+    const ordered = this.ordered;
+    // One test a call, then each form's own loop: the object form's stays as it was.
+    if (ordered === null) return this.getPacked(r, col);
     // A row's cells are in column order: a binary search (rows are short, and this is exact).
     let lo = this.rowStarts[r];
     let hi = this.rowStarts[r + 1] - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      const c = this.ordered[mid];
+      const c = ordered[mid];
       if (c.col === col) return c;
       if (c.col < col) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
+  }
+
+  /** `get` on packed cells, by their columns: the cell made (with its row's) only where one is there. */
+  private getPacked(r: number, col: number): Cell | undefined {
+    const cols = (this.packed as PackedCells).cols;
+    const start = this.rowStarts[r];
+    let lo = start;
+    let hi = this.rowStarts[r + 1] - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const c = cols[mid];
+      if (c === col) return this.rowCells(r)[mid - start];
+      if (c < col) lo = mid + 1;
       else hi = mid - 1;
     }
     return undefined;
@@ -144,8 +182,29 @@ export class SheetGrid {
     return this.rowList;
   }
 
-  /** Each row's cells by the row's place in rowList, cut once: readers ask for the same rows many times. */
+  /**
+   * Each row's cells by the row's place in rowList, cut (or, packed, made) once: readers ask
+   * for the same rows many times, and a packed cell is the same object every time it is asked for.
+   */
   private readonly sortedRows: (readonly Cell[] | undefined)[] = [];
+
+  /** The cells of the row at a place in rowList, made or cut on the first asking. */
+  private rowCells(r: number): readonly Cell[] {
+    let cells = this.sortedRows[r];
+    if (!cells) {
+      const start = this.rowStarts[r];
+      const end = this.rowStarts[r + 1];
+      if (this.ordered) cells = this.ordered.slice(start, end);
+      else {
+        const packed = this.packed as PackedCells;
+        const made: Cell[] = [];
+        for (let i = start; i < end; i++) made.push(packed.cell(i));
+        cells = made;
+      }
+      this.sortedRows[r] = cells;
+    }
+    return cells;
+  }
 
   /**
    * The cells of a row, in column order, as kept by the grid: not to be changed (a reader
@@ -154,52 +213,66 @@ export class SheetGrid {
   cellsOfRow(row: number): readonly Cell[] {
     const r = this.rowAt(row);
     if (r < 0) return EMPTY_ROW;
-    let cells = this.sortedRows[r];
-    if (!cells) {
-      cells = this.ordered.slice(this.rowStarts[r], this.rowStarts[r + 1]);
-      this.sortedRows[r] = cells;
-    }
-    return cells;
+    return this.sortedRows[r] ?? this.rowCells(r);
   }
 
   /**
    * How many cells the snapshot lists, in its own order: a cell's place there (its stored
    * index, 0 to cellCount - 1) is how the label search and the recognisers name a cell
-   * without holding it. The order is the host's (row then column, as the contract asks; a
-   * position given twice is listed twice): the searches answer in it.
+   * without holding it. The order is the host's (row then column, as the contract asks; an
+   * object snapshot's position given twice is listed twice): the searches answer in it.
    */
   get cellCount(): number {
-    return this.sheet.cells.length;
+    const listed = this.listed;
+    return listed ? listed.length : (this.packed as PackedCells).length;
   }
 
-  /** The cell at a stored index. */
+  /** The cell at a stored index (packed, the same object `get` and `cellsOfRow` give). */
   cellAt(i: number): Cell {
-    return this.sheet.cells[i];
+    const listed = this.listed;
+    if (listed) return listed[i];
+    const r = this.rowAt((this.packed as PackedCells).rows[i]);
+    return this.rowCells(r)[i - this.rowStarts[r]];
   }
 
   /**
    * The value of the cell at a stored index where it is text and the cell holds no error
    * (an error cell shows no text), else undefined: what the label search reads of every cell
-   * of a large sheet.
+   * of a large sheet, no cell made.
    */
   textAt(i: number): string | undefined {
-    const cell = this.sheet.cells[i];
+    const listed = this.listed;
+    if (!listed) return (this.packed as PackedCells).textOf(i);
+    const cell = listed[i];
     return typeof cell.value === "string" && !cell.error ? cell.value : undefined;
   }
 
   /** True where the cell at a stored index shows a text of its own (`text`, as Office.js gives it) or an error. */
   showsOtherText(i: number): boolean {
-    const cell = this.sheet.cells[i];
+    const listed = this.listed;
+    if (!listed) return (this.packed as PackedCells).showsOtherText(i);
+    const cell = listed[i];
     return cell.text !== undefined || !!cell.error;
   }
 
   /** Every cell, in row then column order. */
   *cells(): Iterable<Cell> {
-    yield* this.ordered;
+    if (this.ordered) yield* this.ordered;
+    else for (let r = 0; r < this.rowList.length; r++) yield* this.rowCells(r);
   }
 
   /** True when the sheet holds no non-empty cell. */
   isEmpty(): boolean {
+    const packed = this.packed;
+    if (packed) {
+      // isBlank on the packed fields, no cell made: an error, a value not null and not white space.
+      for (let i = 0; i < packed.length; i++) {
+        if (packed.extras.get(i)?.error) return false;
+        const text = packed.textOf(i);
+        if (text !== undefined ? text.trim() !== "" : packed.kinds[i] !== NULL_VALUE) return false;
+      }
+      return true;
+    }
     for (const c of this.cells()) if (!isBlank(c)) return false;
     return true;
   }
@@ -244,6 +317,26 @@ function indexRows(cells: readonly Cell[], check: boolean): RowIndex | null {
   }
   rowStarts.push(cells.length);
   return { rowList, rowStarts, maxRow, maxCol };
+}
+
+/** indexRows for packed cells, which are in row then column order by their contract. */
+function indexPacked(cells: PackedCells): RowIndex {
+  const rowList: number[] = [];
+  const rowStarts: number[] = [];
+  const { rows, cols, length } = cells;
+  let maxCol = 0;
+  let prevRow = -1;
+  for (let i = 0; i < length; i++) {
+    const row = rows[i];
+    if (row !== prevRow) {
+      rowList.push(row);
+      rowStarts.push(i);
+      prevRow = row;
+    }
+    if (cols[i] > maxCol) maxCol = cols[i];
+  }
+  rowStarts.push(length);
+  return { rowList, rowStarts, maxRow: length ? rows[length - 1] : 0, maxCol };
 }
 
 /**

@@ -7,6 +7,7 @@
  * costs five entries, never a dense grid.
  */
 import { z } from "zod";
+import type { PackedCells } from "./packed-cells";
 
 /** Excel's error values, as displayed. */
 export const EXCEL_ERRORS = [
@@ -80,7 +81,17 @@ const sheetSnapshotSchema = z.object({
   /** True where the sheet is protected (the host may not write to it). */
   protected: z.boolean().optional(),
 });
+/** A sheet with its cells as objects: the form the schema describes, and every host may give. */
 export type SheetSnapshot = z.infer<typeof sheetSnapshotSchema>;
+/**
+ * A sheet in either form: what the engine (through SheetGrid, its only reader) accepts. Its
+ * cells are objects, or packed (packed-cells.ts: typed arrays, a `Cell` made only when asked
+ * for), as the .xlsx reader gives a large sheet, so that its cost follows what is read of it.
+ * The schema describes the object form only: it checks a snapshot where one crosses from
+ * another thread, and the packed form never crosses (a class's prototype does not survive the
+ * copy); it is checked by its construction.
+ */
+export type AnySheetSnapshot = Omit<SheetSnapshot, "cells"> & { cells: SheetSnapshot["cells"] | PackedCells };
 
 export const workbookSnapshotSchema = z.object({
   /** Sheets in workbook (tab) order, hidden and very hidden ones included. */
@@ -89,3 +100,13 @@ export const workbookSnapshotSchema = z.object({
   notes: z.array(z.string()).optional(),
 });
 export type WorkbookSnapshot = z.infer<typeof workbookSnapshotSchema>;
+/** A workbook whose sheets may be packed: what the engine accepts. */
+export type AnyWorkbookSnapshot = Omit<WorkbookSnapshot, "sheets"> & { sheets: AnySheetSnapshot[] };
+
+/**
+ * The snapshot with every sheet's cells as objects: for one that crosses to another thread
+ * (the page's worker), or a host whose callers list cells. Packed sheets' cells are made here.
+ */
+export function objectSnapshot(snapshot: AnyWorkbookSnapshot): WorkbookSnapshot {
+  return { ...snapshot, sheets: snapshot.sheets.map((s) => (Array.isArray(s.cells) ? (s as SheetSnapshot) : { ...s, cells: s.cells.toJSON() })) };
+}

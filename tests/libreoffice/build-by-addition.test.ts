@@ -17,6 +17,7 @@ import { parts } from "../helpers/package-parts";
 import { BOARD_PACK, BOARD_PACK_WITH_ERRORS, SAVINGS_REGISTER, tempDir } from "../helpers/workbooks";
 import { convertAll, sofficeAvailable } from "../real-world/libreoffice";
 import { runCli } from "../robustness/cli-io";
+import { objectSnapshot } from "../../src/core/snapshot";
 
 const available = sofficeAvailable();
 if (!available) {
@@ -94,7 +95,7 @@ maybe("LibreOffice opens what build writes", () => {
         continue;
       }
       built.set(f, out);
-      const { snapshot } = await openWorkbook(new Uint8Array(fs.readFileSync(f)), path.basename(f));
+      const snapshot = objectSnapshot((await openWorkbook(new Uint8Array(fs.readFileSync(f)), path.basename(f))).snapshot);
       volatile.set(f, new Map(snapshot.sheets.map((s) => [s.name, new Set(s.cells.filter((c) => c.formula && VOLATILE.test(c.formula)).map((c) => `${c.row},${c.col}`))])));
     }
     const profile = path.join(dir, "lo-profile");

@@ -3,7 +3,7 @@
  * the engine's snapshot of its cells (read.ts), from one opening of the zip. Browser-safe;
  * the command line hands in node's zlib as the inflater.
  */
-import type { WorkbookSnapshot } from "../../core/snapshot";
+import type { AnyWorkbookSnapshot } from "../../core/snapshot";
 import type { ProgressListener } from "../host";
 import { openPackage, type Inflater, type WorkbookPackage } from "./package";
 import { readSnapshot } from "./read";
@@ -11,7 +11,8 @@ import { readSnapshot } from "./read";
 export interface OpenWorkbook {
   fileName: string;
   pkg: WorkbookPackage;
-  snapshot: WorkbookSnapshot;
+  /** A large sheet's cells packed (core/packed-cells.ts, sheet.ts PACK_FROM): objects made only for the cells the engine reads. */
+  snapshot: AnyWorkbookSnapshot;
 }
 
 export interface OpenWorkbookOptions {

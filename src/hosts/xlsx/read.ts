@@ -9,7 +9,7 @@
  * Whatever goes wrong becomes one HostError line naming the file, and the part where one
  * is to blame; never a JavaScript error text.
  */
-import type { SheetSnapshot, Visibility, WorkbookSnapshot } from "../../core/snapshot";
+import { objectSnapshot, type AnySheetSnapshot, type AnyWorkbookSnapshot, type Visibility, type WorkbookSnapshot } from "../../core/snapshot";
 import { HostError, type ProgressListener } from "../host";
 import { readThemeColors } from "./colors";
 import { damagedMessage, isRelType, openPackage, streamText, type Inflater, type Relationship, type WorkbookPackage } from "./package";
@@ -30,6 +30,7 @@ export interface LoadedWorkbook {
   bytes: Uint8Array;
   /** The opened package, for writing by addition. */
   package: WorkbookPackage;
+  /** Each sheet's cells as objects (tests and scripts list them); the hosts' openWorkbook keeps a large sheet's packed. */
   snapshot: WorkbookSnapshot;
 }
 
@@ -116,8 +117,12 @@ export function relatedPart(pkg: WorkbookPackage, rels: Relationship[], kind: st
   return rels.find((r) => !r.external && isRelType(r.type, kind) && pkg.find(r.target));
 }
 
-/** Reads every worksheet of an opened package into a snapshot. */
-export async function readSnapshot(pkg: WorkbookPackage, onProgress?: ProgressListener): Promise<WorkbookSnapshot> {
+/**
+ * Reads every worksheet of an opened package into a snapshot: a sheet's cells as objects,
+ * or packed (core/packed-cells.ts) once it proves large (sheet.ts, PACK_FROM; `packFrom`
+ * moves the point for tests), a `Cell` object then made only for a cell the engine reads.
+ */
+export async function readSnapshot(pkg: WorkbookPackage, onProgress?: ProgressListener, packFrom?: number): Promise<AnyWorkbookSnapshot> {
   const fileName = pkg.fileName;
   let part = pkg.workbookPart;
   const notes: string[] = [];
@@ -143,7 +148,7 @@ export async function readSnapshot(pkg: WorkbookPackage, onProgress?: ProgressLi
       await streamXml(pkg, part, sharedStringsHandlers(strings));
     }
 
-    const sheets: SheetSnapshot[] = [];
+    const sheets: AnySheetSnapshot[] = [];
     // Progress by the sheets' bytes, so one large sheet (a 200,000-row data tab) is reported
     // as it is read; at most about a hundred times, however many sheets (the page's thread
     // hears each one).
@@ -184,6 +189,7 @@ export async function readSnapshot(pkg: WorkbookPackage, onProgress?: ProgressLi
         styles,
         date1904: workbook.date1904,
         note: (text) => notes.push(`Sheet '${entry.name}': ${text}.`),
+        packFrom,
       });
       await streamXml(pkg, target, reader.handlers, (bytes) => report(step, before + bytes));
       sheets.push({ name: entry.name, visibility: entry.visibility, ...reader.result() });
@@ -199,6 +205,6 @@ export async function readSnapshot(pkg: WorkbookPackage, onProgress?: ProgressLi
 /** Opens and reads an .xlsx file's bytes. Throws HostError for anything that is not a readable workbook. */
 export async function loadWorkbook(bytes: Uint8Array, fileName: string, options: LoadOptions = {}): Promise<LoadedWorkbook> {
   const pkg = await openPackage(bytes, { fileName, inflater: options.inflater });
-  const snapshot = await readSnapshot(pkg, options.onProgress);
+  const snapshot = objectSnapshot(await readSnapshot(pkg, options.onProgress));
   return { fileName, bytes, package: pkg, snapshot };
 }

@@ -4,6 +4,8 @@
  * `sheetProtection` are looked at, so a sheet's cost follows its cells, and a drop-down list
  * over a whole column or a used range to row 1,048,576 costs nothing.
  */
+import { PackedCellsBuilder } from "../../core/pack-cells";
+import type { CellExtras, PackedCells } from "../../core/packed-cells";
 import type { Cell, Merge } from "../../core/snapshot";
 import { isoToExcelSerial } from "../../core/values/dates";
 import { plainDecimal, plainDigits } from "./digits";
@@ -24,10 +26,23 @@ export interface SheetContext {
    * marker, own-sheets.ts) stores none of the others, and reads values by the same rules.
    */
   keep?: (value: string | number | boolean | null) => boolean;
+  /** The cell count from which the sheet's cells are packed (PACK_FROM unless a test moves it). */
+  packFrom?: number;
 }
 
+/**
+ * A sheet keeps its cells as objects until it proves large, then packs them (core/packed-cells.ts)
+ * from there on. Packing pays where most cells are passed over (a 200,000-row data tab of 1.8
+ * million cells: a third less peak memory, fewer objects for the collector to promote), and
+ * costs where every cell is read, since each is then made anyway, later (a form's 49 cells, a
+ * register's 300,000). Measured (bench/results.md, round 8): the registers and directions
+ * of the bench packs, up to ~300,000 cells, stay objects; the data tab packs.
+ */
+const PACK_FROM = 400_000;
+
 export interface SheetContent {
-  cells: Cell[];
+  /** As objects; packed for a sheet past `packFrom` cells. */
+  cells: Cell[] | PackedCells;
   merges: Merge[];
   usedRange: { rows: number; cols: number };
   protected: boolean;
@@ -159,6 +174,9 @@ interface OpenCell {
 /** A worksheet's handlers, and the result once the part has been read. */
 export function sheetReader(ctx: SheetContext): { handlers: XmlHandlers; result(): SheetContent } {
   const cells: Cell[] = [];
+  const packFrom = ctx.packFrom ?? PACK_FROM;
+  /** The cells from the switch to packing on (those made before moved in); null until then. */
+  let packed: PackedCellsBuilder | null = null;
   const keep = ctx.keep;
   const mergeRefs: string[] = [];
   let isProtected = false;
@@ -271,6 +289,11 @@ export function sheetReader(ctx: SheetContext): { handlers: XmlHandlers; result(
     const text = formula === undefined || formula === "" ? undefined : decodeEscapes(formula.startsWith("=") ? formula.slice(1) : formula);
     const fill = style.fill;
     if (value === null && error === undefined && text === undefined && fill === undefined) return;
+    // A call apart, so this function (every cell of every sheet) stays as small as before packing.
+    if (packed) {
+      addPacked(packed, c, value, format, error, text, fill);
+      return;
+    }
     let out: Cell;
     // Most cells are a value, or a value and its format: made whole, their fields sit in the
     // object itself; a field added after the literal costs a separate store (and its memory).
@@ -287,6 +310,7 @@ export function sheetReader(ctx: SheetContext): { handlers: XmlHandlers; result(
     lastCol = c.col;
     if (c.col > maxCol) maxCol = c.col;
     cells.push(out);
+    if (cells.length >= packFrom) packed = packFromHere(cells, strings);
   }
 
   const handlers: XmlHandlers = {
@@ -389,29 +413,40 @@ export function sheetReader(ctx: SheetContext): { handlers: XmlHandlers; result(
     if (badRefs) ctx.note(`${badRefs} cell reference${badRefs === 1 ? " was" : "s were"} not valid and ${badRefs === 1 ? "was" : "were"} read by position`);
     if (badStrings) ctx.note(`${badStrings} cell${badStrings === 1 ? " refers" : "s refer"} to shared text that is not in the workbook and ${badStrings === 1 ? "was" : "were"} read as empty`);
     if (badDates) ctx.note(`${badDates} date cell${badDates === 1 ? " is" : "s are"} not an ISO date and ${badDates === 1 ? "was" : "were"} read as text`);
-    let list = cells;
-    if (!ordered) {
-      // Out of order or repeated: the last one written for a cell stands, as a later write would.
-      list = cells.map((c, i) => [c, i] as const).sort((x, y) => x[0].row - y[0].row || x[0].col - y[0].col || x[1] - y[1]).map(([c]) => c);
-      list = list.filter((c, i) => i + 1 >= list.length || list[i + 1].row !== c.row || list[i + 1].col !== c.col);
-    }
     const merges: Merge[] = [];
     for (const ref of mergeRefs) {
       const m = parseRange(ref);
       if (m) merges.push(m);
     }
     merges.sort((a, b) => a.top - b.top || a.left - b.left);
-    if (merges.length) list = withoutCovered(list, merges);
+    const covered = merges.length ? coveredBy(merges) : undefined;
+    let list: Cell[] | PackedCells;
     let rows = 0;
     let cols = 0;
-    if (list === cells) {
-      // In order, none left out: known from the way in, no second pass over a large sheet.
-      rows = lastRow;
-      cols = maxCol;
+    if (packed) {
+      // The builder puts out-of-order or repeated cells in order, the last one written standing.
+      const done = packed.finish(covered);
+      list = done;
+      if (done.length) rows = done.rows[done.length - 1];
+      for (let i = 0; i < done.length; i++) if (done.cols[i] > cols) cols = done.cols[i];
     } else {
-      for (const c of list) {
-        if (c.row > rows) rows = c.row;
-        if (c.col > cols) cols = c.col;
+      let kept = cells;
+      if (!ordered) {
+        // Out of order or repeated: the last one written for a cell stands, as a later write would.
+        kept = cells.map((c, i) => [c, i] as const).sort((x, y) => x[0].row - y[0].row || x[0].col - y[0].col || x[1] - y[1]).map(([c]) => c);
+        kept = kept.filter((c, i) => i + 1 >= kept.length || kept[i + 1].row !== c.row || kept[i + 1].col !== c.col);
+      }
+      if (covered) kept = kept.filter((c) => !covered(c.row, c.col));
+      list = kept;
+      if (kept === cells) {
+        // In order, none left out: known from the way in, no second pass over a large sheet.
+        rows = lastRow;
+        cols = maxCol;
+      } else {
+        for (const c of kept) {
+          if (c.row > rows) rows = c.row;
+          if (c.col > cols) cols = c.col;
+        }
       }
     }
     for (const m of merges) {
@@ -425,8 +460,36 @@ export function sheetReader(ctx: SheetContext): { handlers: XmlHandlers; result(
   return { handlers, result };
 }
 
-/** Leaves out the cells a merge covers (all but its top-left): Excel shows the merge's top-left cell alone. */
-function withoutCovered(cells: Cell[], merges: Merge[]): Cell[] {
+/** The builder a sheet's cells go to once it proves large, the objects made so far moved in (and let go). */
+function packFromHere(cells: Cell[], strings: readonly string[]): PackedCellsBuilder {
+  const packed = new PackedCellsBuilder(strings);
+  for (let i = 0; i < cells.length; i++) packed.addCell(cells[i]);
+  cells.length = 0;
+  return packed;
+}
+
+/** A cell read (as `finish` worked it out) added to a packed sheet: its shared string by index. */
+function addPacked(packed: PackedCellsBuilder, c: OpenCell, value: Cell["value"], format: string | undefined, error: string | undefined, formula: string | undefined, fill: string | undefined): void {
+  // Most cells are a value, or a value and its format: no extras object.
+  let extras: CellExtras | undefined;
+  if (error !== undefined || formula !== undefined || fill !== undefined) {
+    extras = {};
+    if (error !== undefined) extras.error = error;
+    if (formula !== undefined) extras.formula = formula;
+    if (fill !== undefined) extras.fill = fill;
+  }
+  // A shared string's value was found by its index (finish read it): the packed cell keeps the index.
+  let index = c.t === "s" && typeof value === "string" && c.v !== undefined ? plainDigits(c.v) : -1;
+  if (index < 0 && c.t === "s" && typeof value === "string") index = Number(c.v);
+  if (index >= 0) packed.addShared(c.row, c.col, index, format, extras);
+  else packed.add(c.row, c.col, value, format, extras);
+}
+
+/**
+ * Whether a merge covers a position (all its cells but the top-left): Excel shows the merge's
+ * top-left cell alone, so the others are left out. Undefined where no merge covers any.
+ */
+function coveredBy(merges: Merge[]): ((row: number, col: number) => boolean) | undefined {
   const byRow = new Map<number, Merge[]>();
   const tall: Merge[] = [];
   for (const m of merges) {
@@ -442,7 +505,7 @@ function withoutCovered(cells: Cell[], merges: Merge[]): Cell[] {
     }
   }
   // Merges of one cell only (or none left): nothing is covered, the list stands as it is.
-  if (byRow.size === 0 && tall.length === 0) return cells;
-  const covers = (m: Merge, c: Cell) => c.row >= m.top && c.row <= m.bottom && c.col >= m.left && c.col <= m.right && (c.row !== m.top || c.col !== m.left);
-  return cells.filter((c) => !(byRow.get(c.row)?.some((m) => covers(m, c)) || tall.some((m) => covers(m, c))));
+  if (byRow.size === 0 && tall.length === 0) return undefined;
+  const covers = (m: Merge, row: number, col: number) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right && (row !== m.top || col !== m.left);
+  return (row, col) => !!byRow.get(row)?.some((m) => covers(m, row, col)) || tall.some((m) => covers(m, row, col));
 }

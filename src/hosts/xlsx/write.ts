@@ -6,7 +6,7 @@
  */
 import { SheetGrid } from "../../core/grid";
 import { SETTINGS_SHEET_NAME, settingsToJson, type Settings } from "../../core/settings";
-import type { WorkbookSnapshot } from "../../core/snapshot";
+import type { AnyWorkbookSnapshot } from "../../core/snapshot";
 import { summaryIdOf } from "../../core/summary/marker";
 import { MARKER_PREFIX, type SheetModel, type SummaryPlan } from "../../core/summary/sheet-model";
 import { HostError, type WriteResult } from "../host";
@@ -54,7 +54,7 @@ const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
  * The plan's `replace` sheets that are really ours: a last guard for the user's data, only a
  * sheet whose cells carry our marker is ever removed (by the snapshot the plan was made from).
  */
-function ownSheets(snapshot: WorkbookSnapshot, names: string[], fileName: string): string[] {
+function ownSheets(snapshot: AnyWorkbookSnapshot, names: string[], fileName: string): string[] {
   const out: string[] = [];
   for (const name of names) {
     const sheet = snapshot.sheets.find((s) => sameName(s.name, name));
@@ -73,7 +73,7 @@ function ownSheets(snapshot: WorkbookSnapshot, names: string[], fileName: string
  * this host's own notes (the plan's notes are the caller's to show).
  */
 export async function buildSummaryBytes(
-  workbook: { pkg: WorkbookPackage; snapshot: WorkbookSnapshot },
+  workbook: { pkg: WorkbookPackage; snapshot: AnyWorkbookSnapshot },
   plan: SummaryPlan,
   now: Date = new Date(),
 ): Promise<{ bytes: Uint8Array; result: WriteResult }> {

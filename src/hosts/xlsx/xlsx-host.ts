@@ -5,7 +5,7 @@
  * way leaves them as they were.
  */
 import type { Settings } from "../../core/settings";
-import type { WorkbookSnapshot } from "../../core/snapshot";
+import { objectSnapshot, type WorkbookSnapshot } from "../../core/snapshot";
 import type { SummaryPlan } from "../../core/summary/sheet-model";
 import type { ProgressListener, WorkbookHost, WriteResult } from "../host";
 import { openWorkbook, type OpenWorkbook } from "./open";
@@ -64,7 +64,8 @@ export class XlsxHost implements WorkbookHost {
     onProgress?.({ step: `Reading ${this.fileName}`, fraction: 0 });
     const { snapshot } = await this.open(onProgress);
     onProgress?.({ step: "Read", fraction: 1 });
-    return snapshot;
+    // The host's callers list cells, and the page's thread is sent the snapshot: as objects.
+    return objectSnapshot(snapshot);
   }
 
   async writeSummaries(plan: SummaryPlan, onProgress?: ProgressListener): Promise<WriteResult> {

@@ -17,6 +17,7 @@ import { closedXmlStyle, strictOoxml, withCalcChain, withMacros, withUserSheetLa
 import { checkKeptByAddition, rebuildAllowance } from "../../helpers/kept-by-addition";
 import { parts, sheetList, sheetXml, unescapeXml } from "../../helpers/package-parts";
 import type { SummaryPlan } from "../../../src/core/summary/sheet-model";
+import { objectSnapshot } from "../../../src/core/snapshot";
 
 const NOW = new Date("2023-09-21T12:00:00Z");
 
@@ -413,7 +414,7 @@ describe("saved settings", () => {
       "Recovery Summary#6",
       "Data Checks#7",
     ]);
-    const { snapshot } = await openWorkbook(twice, "pack.xlsx");
+    const snapshot = objectSnapshot((await openWorkbook(twice, "pack.xlsx")).snapshot);
     const sheet = snapshot.sheets.find((s) => s.name === SETTINGS_SHEET_NAME)!;
     const { settings, problem } = settingsFromJson(String(sheet.cells[0].value));
     expect(problem).toBeUndefined();

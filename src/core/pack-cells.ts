@@ -1,0 +1,178 @@
+/**
+ * Builds a sheet's packed cells (packed-cells.ts) a cell at a time, as a host reads them:
+ * arrays that grow by doubling. Cells given out of row then column
+ * order, or a position twice, are put in order at the end, the last given for a position
+ * standing (as a later write would): the packed form's contract, which SheetGrid trusts.
+ */
+import { FALSE_VALUE, NULL_VALUE, NUMBER_VALUE, PackedCells, SHARED_VALUE, TEXT_VALUE, TRUE_VALUE, type CellExtras } from "./packed-cells";
+import type { Cell } from "./snapshot";
+
+export class PackedCellsBuilder {
+  private n = 0;
+  private rows = new Int32Array(256);
+  private cols = new Uint16Array(256);
+  private kinds = new Uint8Array(256);
+  private numbers = new Float64Array(256);
+  private formats = new Uint16Array(256);
+  private readonly texts: string[] = [];
+  private readonly formatList: string[] = [];
+  private readonly formatIndex = new Map<string, number>();
+  /** The last format given and its index: a sheet's cells come in runs of one format. */
+  private lastFormat: string | undefined = undefined;
+  private lastFormatIndex = 0;
+  private readonly extras = new Map<number, CellExtras>();
+  private ordered = true;
+
+  /** `shared`: the workbook's shared strings, which addShared's cells refer to by index. */
+  constructor(private readonly shared: readonly string[] = []) {}
+
+  /** How many cells so far. */
+  get length(): number {
+    return this.n;
+  }
+
+  /** The column of the last cell added (0 before any). */
+  get lastCol(): number {
+    return this.n ? this.cols[this.n - 1] : 0;
+  }
+
+  /** Adds a cell whose value is given. */
+  add(row: number, col: number, value: Cell["value"], format: string | undefined, extras?: CellExtras): void {
+    const i = this.next(row, col, format, extras);
+    if (typeof value === "number") {
+      this.kinds[i] = NUMBER_VALUE;
+      this.numbers[i] = value;
+    } else if (typeof value === "string") {
+      this.kinds[i] = TEXT_VALUE;
+      this.numbers[i] = this.texts.length;
+      this.texts.push(value);
+    } else this.kinds[i] = value === null ? NULL_VALUE : value ? TRUE_VALUE : FALSE_VALUE;
+  }
+
+  /** Adds a cell made as an object (a sheet's first cells, made before it proved large enough to pack). */
+  addCell(c: Cell): void {
+    let extras: CellExtras | undefined;
+    if (c.text !== undefined || c.error !== undefined || c.formula !== undefined || c.fill !== undefined) {
+      extras = {};
+      if (c.text !== undefined) extras.text = c.text;
+      if (c.error !== undefined) extras.error = c.error;
+      if (c.formula !== undefined) extras.formula = c.formula;
+      if (c.fill !== undefined) extras.fill = c.fill;
+    }
+    this.add(c.row, c.col, c.value, c.format, extras);
+  }
+
+  /** Adds a cell whose value is the shared string at `index` (which the caller knows is there). */
+  addShared(row: number, col: number, index: number, format: string | undefined, extras?: CellExtras): void {
+    const i = this.next(row, col, format, extras);
+    this.kinds[i] = SHARED_VALUE;
+    this.numbers[i] = index;
+  }
+
+  /** The next cell's place, its position, format and extras stored. */
+  private next(row: number, col: number, format: string | undefined, extras: CellExtras | undefined): number {
+    const i = this.n;
+    if (i === this.rows.length) this.grow();
+    if (i > 0) {
+      const prevRow = this.rows[i - 1];
+      if (row < prevRow || (row === prevRow && col <= this.cols[i - 1])) this.ordered = false;
+    }
+    this.rows[i] = row;
+    this.cols[i] = col;
+    this.formats[i] = format === undefined ? 0 : this.formatOf(format);
+    if (extras) this.extras.set(i, extras);
+    this.n = i + 1;
+    return i;
+  }
+
+  private formatOf(format: string): number {
+    if (format === this.lastFormat) return this.lastFormatIndex;
+    let f = this.formatIndex.get(format);
+    if (f === undefined) {
+      this.formatList.push(format);
+      f = this.formatList.length;
+      this.formatIndex.set(format, f);
+    }
+    this.lastFormat = format;
+    this.lastFormatIndex = f;
+    return f;
+  }
+
+  private grow(): void {
+    const size = this.rows.length * 2;
+    const bigger = <T extends Int32Array | Uint16Array | Uint8Array | Float64Array>(a: T, make: (n: number) => T): T => {
+      const b = make(size);
+      b.set(a);
+      return b;
+    };
+    this.rows = bigger(this.rows, (k) => new Int32Array(k));
+    this.cols = bigger(this.cols, (k) => new Uint16Array(k));
+    this.kinds = bigger(this.kinds, (k) => new Uint8Array(k));
+    this.numbers = bigger(this.numbers, (k) => new Float64Array(k));
+    this.formats = bigger(this.formats, (k) => new Uint16Array(k));
+  }
+
+  /**
+   * The packed cells, in row then column order, each position once, leaving out those
+   * `drop` names (a merge's covered cells). Once: the cells share the builder's arrays.
+   */
+  finish(drop?: (row: number, col: number) => boolean): PackedCells {
+    const n = this.n;
+    const rows = this.rows;
+    const cols = this.cols;
+    let order: Int32Array | null = null;
+    if (!this.ordered) {
+      // By position, then as given: the last of a position stands.
+      const all = Int32Array.from({ length: n }, (_, i) => i).sort((x, y) => rows[x] - rows[y] || cols[x] - cols[y] || x - y);
+      const kept: number[] = [];
+      for (let k = 0; k < n; k++) {
+        const i = all[k];
+        const next = k + 1 < n ? all[k + 1] : -1;
+        if (next >= 0 && rows[next] === rows[i] && cols[next] === cols[i]) continue;
+        kept.push(i);
+      }
+      order = Int32Array.from(kept);
+    }
+    if (drop) {
+      const kept: number[] = [];
+      const m = order ? order.length : n;
+      for (let k = 0; k < m; k++) {
+        const i = order ? order[k] : k;
+        if (!drop(rows[i], cols[i])) kept.push(i);
+      }
+      if (kept.length !== m) order = Int32Array.from(kept);
+    }
+    if (!order) {
+      // Views, not copies: a copy of a large sheet's arrays doubled its peak memory for a
+      // moment, and the room left over is at most what the last doubling added.
+      return new PackedCells(n, rows.subarray(0, n), cols.subarray(0, n), this.kinds.subarray(0, n), this.numbers.subarray(0, n), this.texts, this.shared, this.formats.subarray(0, n), this.formatList, this.extras);
+    }
+    const m = order.length;
+    const out = {
+      rows: new Int32Array(m),
+      cols: new Uint16Array(m),
+      kinds: new Uint8Array(m),
+      numbers: new Float64Array(m),
+      formats: new Uint16Array(m),
+    };
+    const extras = new Map<number, CellExtras>();
+    for (let k = 0; k < m; k++) {
+      const i = order[k];
+      out.rows[k] = rows[i];
+      out.cols[k] = cols[i];
+      out.kinds[k] = this.kinds[i];
+      out.numbers[k] = this.numbers[i];
+      out.formats[k] = this.formats[i];
+      const e = this.extras.get(i);
+      if (e) extras.set(k, e);
+    }
+    return new PackedCells(m, out.rows, out.cols, out.kinds, out.numbers, this.texts, this.shared, out.formats, this.formatList, extras);
+  }
+}
+
+/** Object cells packed (in any order; the last given for a position stands): for tests and hosts that have objects. */
+export function packCells(cells: readonly Cell[]): PackedCells {
+  const b = new PackedCellsBuilder();
+  for (const c of cells) b.addCell(c);
+  return b.finish();
+}
