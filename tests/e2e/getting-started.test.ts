@@ -20,6 +20,7 @@ import {
   ROOT,
   describeInChromium,
   expectAccessible,
+  foreignRequests,
   pageSession,
   screenshot,
 } from "./support";
@@ -197,6 +198,21 @@ describeInChromium("the page for a new user, in Chromium", () => {
     // The sample came from the page's own server, bundled with it.
     expect(w.requests.some((u) => u.startsWith(session.origin + "/") && /board-pack\.[0-9a-f]+\.xlsx$/.test(u))).toBe(true);
     session.expectClean(w);
+  });
+
+  it.each([1280, 320])("at %i px, says the server did not answer when the sample cannot be fetched, in words, not as a fault", async (width) => {
+    const w = await session.openPage(width);
+    const { page } = w;
+    // The request fails as a dropped connection does: fetch rejects with a TypeError.
+    await page.route(/board-pack\.[0-9a-f]+\.xlsx$/, (route) => route.abort("connectionfailed"));
+    await page.getByRole("button", { name: "Try the sample board pack" }).click();
+    const alert = page.getByRole("alert").filter({ hasText: "sample board pack" });
+    await alert.waitFor({ timeout: 30_000 });
+    expect(await alert.innerText()).toBe("Could not open the sample board pack: this page's server did not answer (is it still running, and is the connection up?)");
+    await screenshot(page, `page-sample-unreachable-${width}`);
+    // Still fits its width: no sideways scrolling for the message.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    expect(foreignRequests(w, session.origin)).toEqual([]);
   });
 
   it.each(TEMPLATE_KINDS)("downloads a blank %s template, the same workbook the command line writes", async (kind) => {
