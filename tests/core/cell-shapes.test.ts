@@ -12,7 +12,6 @@ import type { Cell } from "../../src/core/snapshot";
 
 setFlagsFromString("--allow-natives-syntax");
 setFlagsFromString("--expose-gc");
-// eslint-disable-next-line @typescript-eslint/no-implied-eval
 const sameShape = new Function("a", "b", "return %HaveSameMap(a, b)") as (a: Cell, b: Cell) => boolean;
 const gc = runInNewContext("gc") as () => void;
 
