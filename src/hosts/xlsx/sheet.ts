@@ -4,6 +4,7 @@
  * `sheetProtection` are looked at, so a sheet's cost follows its cells, and a drop-down list
  * over a whole column or a used range to row 1,048,576 costs nothing.
  */
+import { valueCell } from "../../core/cell-shapes";
 import { PackedCellsBuilder } from "../../core/pack-cells";
 import type { CellExtras, PackedCells } from "../../core/packed-cells";
 import type { Cell, Merge } from "../../core/snapshot";
@@ -297,7 +298,7 @@ export function sheetReader(ctx: SheetContext): { handlers: XmlHandlers; result(
     let out: Cell;
     // Most cells are a value, or a value and its format: made whole, their fields sit in the
     // object itself; a field added after the literal costs a separate store (and its memory).
-    if (error === undefined && text === undefined && fill === undefined) out = format === undefined ? { row: c.row, col: c.col, value } : { row: c.row, col: c.col, value, format };
+    if (error === undefined && text === undefined && fill === undefined) out = valueCell(c.row, c.col, value, format);
     else {
       out = { row: c.row, col: c.col, value };
       if (format !== undefined) out.format = format;
