@@ -247,6 +247,21 @@ export class SheetGrid {
     return typeof cell.value === "string" && !cell.error ? cell.value : undefined;
   }
 
+  /**
+   * Packed form: the workbook's shared strings, which many cells' texts are (the same few
+   * over and over, as a list's column repeats them); null for the object form. With
+   * sharedTextIndex, a search of every cell works out what it needs once a string.
+   */
+  sharedTexts(): readonly string[] | null {
+    return this.packed ? this.packed.shared : null;
+  }
+
+  /** Where textAt(i) is the shared string at an index of sharedTexts(), that index; else -1. */
+  sharedTextIndex(i: number): number {
+    const packed = this.packed;
+    return packed ? packed.sharedIndexOf(i) : -1;
+  }
+
   /** True where the cell at a stored index shows a text of its own (`text`, as Office.js gives it) or an error. */
   showsOtherText(i: number): boolean {
     const listed = this.listed;

@@ -93,6 +93,13 @@ export class PackedCells {
     return kind === SHARED_VALUE ? this.shared[this.numbers[i]] : this.texts[this.numbers[i]];
   }
 
+  /** The index in `shared` of cell i's text where it is a shared string and the cell holds no error; else -1. */
+  sharedIndexOf(i: number): number {
+    if (this.kinds[i] !== SHARED_VALUE) return -1;
+    if (this.extras.size !== 0 && this.extras.get(i)?.error) return -1;
+    return this.numbers[i];
+  }
+
   /** True where cell i shows a text of its own or holds an error. */
   showsOtherText(i: number): boolean {
     if (this.extras.size === 0) return false;

@@ -131,13 +131,35 @@ function headsOfSheet(grid: SheetGrid): SheetHeads {
     const heads = new Uint16Array(count);
     const leads = new Uint32Array(count);
     const starts = new Uint32Array(128 * 128 + 1);
+    // A packed sheet's shared strings are each looked at once, however many cells hold them
+    // (a data tab's million text cells hold 300,000 strings): each string's head plus one (0
+    // until it is looked at) and lead, by its index.
+    const shared = grid.sharedTexts();
+    const sharedHeads = new Uint16Array(shared ? shared.length : 0);
+    const sharedLeads = new Uint32Array(sharedHeads.length);
     for (let i = 0; i < count; i++) {
-      const v = grid.textAt(i);
-      // Error cells show no text (textAt gives them none), and the empty text is no label.
-      if (v === undefined || v === "") continue;
-      const head = headOf(v);
+      const s = shared ? grid.sharedTextIndex(i) : -1;
+      let head: number;
+      let lead: number;
+      if (s >= 0) {
+        head = sharedHeads[s] - 1;
+        if (head < 0) {
+          const v = (shared as readonly string[])[s];
+          head = v === "" ? NO_HEAD : headOf(v);
+          sharedHeads[s] = head + 1;
+          sharedLeads[s] = head === NO_HEAD ? 0 : leadOf(v);
+        }
+        lead = sharedLeads[s];
+      } else {
+        const v = grid.textAt(i);
+        // Error cells show no text (textAt gives them none), and the empty text is no label.
+        if (v === undefined || v === "") continue;
+        head = headOf(v);
+        lead = leadOf(v);
+      }
+      if (head === NO_HEAD) continue;
       heads[i] = head;
-      leads[i] = leadOf(v);
+      leads[i] = lead;
       starts[head + 1]++;
     }
     for (let h = 1; h < starts.length; h++) starts[h] += starts[h - 1];

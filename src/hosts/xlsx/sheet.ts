@@ -51,11 +51,6 @@ export interface SheetContent {
 
 const MAX_ROW = 1_048_576;
 
-/** An array's item or undefined (the compiler types a[i] as always there). */
-function item<T>(a: readonly T[], i: number): T | undefined {
-  return a[i];
-}
-
 /** A regular expression's group or undefined where it did not take part. */
 function group(m: RegExpExecArray, i: number): string | undefined {
   return m[i];
@@ -220,6 +215,8 @@ export function sheetReader(ctx: SheetContext): { handlers: XmlHandlers; result(
     let error: string | undefined;
     let format = style.format;
     const v = c.v;
+    /** The shared string's index where the value is one (-1 where not). */
+    let shared = -1;
     switch (c.t) {
       case "s": {
         if (v === undefined) break;
@@ -229,9 +226,12 @@ export function sheetReader(ctx: SheetContext): { handlers: XmlHandlers; result(
           if (v.trim() === "") break;
           index = Number(v);
         }
-        const s = item(strings, index);
-        if (s === undefined) badStrings++;
-        else value = s;
+        // The list has no holes: an index within it is a string. A packed cell keeps the
+        // index alone, so the string (one of thousands, far apart in memory) is not touched.
+        if (Number.isInteger(index) && index >= 0 && index < strings.length) {
+          shared = index;
+          if (!packed || keep) value = strings[index];
+        } else badStrings++;
         break;
       }
       case "str":
@@ -289,10 +289,10 @@ export function sheetReader(ctx: SheetContext): { handlers: XmlHandlers; result(
     }
     const text = formula === undefined || formula === "" ? undefined : decodeEscapes(formula.startsWith("=") ? formula.slice(1) : formula);
     const fill = style.fill;
-    if (value === null && error === undefined && text === undefined && fill === undefined) return;
+    if (value === null && shared < 0 && error === undefined && text === undefined && fill === undefined) return;
     // A call apart, so this function (every cell of every sheet) stays as small as before packing.
     if (packed) {
-      addPacked(packed, c, value, format, error, text, fill);
+      addPacked(packed, c.row, c.col, shared, value, format, error, text, fill);
       return;
     }
     let out: Cell;
@@ -370,6 +370,11 @@ export function sheetReader(ctx: SheetContext): { handlers: XmlHandlers; result(
       switch (local) {
         case "sheetData":
           inSheetData = true;
+          break;
+        case "dimension":
+          // Before any cell (§18.3.1.35 puts it ahead of sheetData): a sheet that says it is
+          // large packs from its first cell, not after making its first packFrom as objects.
+          if (!keep && !packed && cells.length === 0 && promisesLarge(el.attrs.ref, packFrom)) packed = new PackedCellsBuilder(strings);
           break;
         case "mergeCell":
           if (el.attrs.ref !== undefined) mergeRefs.push(el.attrs.ref);
@@ -461,6 +466,18 @@ export function sheetReader(ctx: SheetContext): { handlers: XmlHandlers; result(
   return { handlers, result };
 }
 
+/**
+ * Whether a sheet's `dimension` (the range its cells span, as the writer saw it) holds at
+ * least twice `packFrom` positions. A hint only, and no promise: its cells may be fewer (a
+ * blank-heavy range) or the range wrong, and then a sheet of fewer cells is packed, which
+ * reads the same (the forms are the same through SheetGrid) at a little more cost; twice
+ * the point, so that a sheet near it with a few gaps stays objects as before.
+ */
+function promisesLarge(ref: string | undefined, packFrom: number): boolean {
+  const range = ref === undefined ? null : parseRange(ref);
+  return range !== null && (range.bottom - range.top + 1) * (range.right - range.left + 1) >= 2 * packFrom;
+}
+
 /** The builder a sheet's cells go to once it proves large, the objects made so far moved in (and let go). */
 function packFromHere(cells: Cell[], strings: readonly string[]): PackedCellsBuilder {
   const packed = new PackedCellsBuilder(strings);
@@ -469,8 +486,8 @@ function packFromHere(cells: Cell[], strings: readonly string[]): PackedCellsBui
   return packed;
 }
 
-/** A cell read (as `finish` worked it out) added to a packed sheet: its shared string by index. */
-function addPacked(packed: PackedCellsBuilder, c: OpenCell, value: Cell["value"], format: string | undefined, error: string | undefined, formula: string | undefined, fill: string | undefined): void {
+/** A cell read (as `finish` worked it out) added to a packed sheet: a shared string (`shared` ≥ 0) by its index. */
+function addPacked(packed: PackedCellsBuilder, row: number, col: number, shared: number, value: Cell["value"], format: string | undefined, error: string | undefined, formula: string | undefined, fill: string | undefined): void {
   // Most cells are a value, or a value and its format: no extras object.
   let extras: CellExtras | undefined;
   if (error !== undefined || formula !== undefined || fill !== undefined) {
@@ -479,11 +496,8 @@ function addPacked(packed: PackedCellsBuilder, c: OpenCell, value: Cell["value"]
     if (formula !== undefined) extras.formula = formula;
     if (fill !== undefined) extras.fill = fill;
   }
-  // A shared string's value was found by its index (finish read it): the packed cell keeps the index.
-  let index = c.t === "s" && typeof value === "string" && c.v !== undefined ? plainDigits(c.v) : -1;
-  if (index < 0 && c.t === "s" && typeof value === "string") index = Number(c.v);
-  if (index >= 0) packed.addShared(c.row, c.col, index, format, extras);
-  else packed.add(c.row, c.col, value, format, extras);
+  if (shared >= 0) packed.addShared(row, col, shared, format, extras);
+  else packed.add(row, col, value, format, extras);
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import fc from "fast-check";
 import { SheetGrid } from "../../../src/core/grid";
+import { PackedCellsBuilder } from "../../../src/core/pack-cells";
 import { cellsByHeads, headOf, headsBeginning, headsFor, leadOf, NO_HEAD, SPECIAL_HEAD, type Heads } from "../../../src/core/readers/label-heads";
 import type { Cell } from "../../../src/core/snapshot";
 import { labelPartKey } from "../../../src/core/readers/labels";
@@ -77,6 +78,22 @@ describe.each([
         const allowed = headsFor([...begins.map((b) => b.toLowerCase()), ...(scale > 1 ? ["risk"] : [])]);
         const plain = cells.flatMap((c, i) => (typeof c.value === "string" && c.value !== "" && !c.error && lets(allowed, c.value) ? [i] : []));
         expect([...cellsByHeads(grid, allowed)]).toEqual(plain);
+        // Packed as the .xlsx reader packs them, each text a shared string (a text used again
+        // is the same string, whose head is worked out once): the same cells.
+        const shared: string[] = [];
+        const indexOf = new Map<string, number>();
+        const b = new PackedCellsBuilder(shared);
+        for (const c of cells) {
+          const extras = c.error ? { error: c.error } : undefined;
+          if (typeof c.value !== "string") b.add(c.row, c.col, c.value, undefined, extras);
+          else {
+            let k = indexOf.get(c.value);
+            if (k === undefined) indexOf.set(c.value, (k = shared.push(c.value) - 1));
+            b.addShared(c.row, c.col, k, undefined, extras);
+          }
+        }
+        const packed = new SheetGrid({ name: "S", visibility: "visible", cells: b.finish(), merges: [] });
+        expect([...cellsByHeads(packed, allowed)]).toEqual(plain);
       }),
       { numRuns },
     );
