@@ -8,7 +8,7 @@ import * as fs from "fs";
 import * as path from "path";
 import * as vm from "vm";
 import * as zlib from "zlib";
-import { cacheRoot, HEADER, pack } from "../../src/cli/code-cache";
+import { cacheRoot, HEADER, pack, runKind } from "../../src/cli/code-cache";
 import { BOARD_PACK, BOARD_PACK_WITH_ERRORS, ROOT, SAVINGS_REGISTER, tempDir } from "../helpers/workbooks";
 import { BIN, ensureCliBuilt } from "./spawn";
 
@@ -36,11 +36,11 @@ function files(dir: string): Map<string, Buffer> {
   return out;
 }
 
-/** The main bundle's cache file under `root` (one build folder). */
-function mainCache(root: string): string {
+/** The main bundle's cache file under `root` (one build folder) for runs of `kind`. */
+function mainCache(root: string, kind = "check"): string {
   const folders = fs.readdirSync(root);
   expect(folders).toHaveLength(1);
-  return path.join(root, folders[0], "board-summary.js.v8");
+  return path.join(root, folders[0], `board-summary.js.${kind}.v8`);
 }
 
 let dir: string;
@@ -78,6 +78,23 @@ describe("the code cache", () => {
     // V8 took every file it was given: none was written again.
     expect(files(cache)).toEqual(written);
   }, 120_000);
+
+  it("keeps one for each kind of run, so a build after a check has the functions it calls cached", () => {
+    const cache = path.join(dir, "kinds");
+    const build = ["build", BOARD_PACK, "--as-of", "2024-03-31", "-o", "kinds.xlsx", "--force"];
+    const expected = run(build, "0", dir);
+    run(CHECK, cache, dir);
+    const checkCache = fs.readFileSync(mainCache(cache, "check"));
+    expect(run(build, cache, dir)).toEqual(expected);
+    const buildCache = fs.readFileSync(mainCache(cache, "build"));
+    // build calls more of the main file than check: the functions check never compiled are in its cache.
+    expect(buildCache.length).toBeGreaterThan(checkCache.length);
+    const written = files(cache);
+    expect(run(build, cache, dir)).toEqual(expected);
+    expect(run(CHECK, cache, dir).code).toBe(0);
+    // Each taken as it is, and neither written over by the other.
+    expect(files(cache)).toEqual(written);
+  }, 60_000);
 
   it("is not made when turned off", () => {
     const home = path.join(dir, "home");
@@ -184,6 +201,18 @@ describe("start-up", () => {
     const loaded = fs.readFileSync(list, "utf8").split("\n");
     expect(loaded).toContain("NativeModule zlib");
     expect(loaded.filter((m) => /worker_threads|internal\/worker$/.test(m))).toEqual([]);
+  });
+});
+
+describe("the kind of run", () => {
+  it("is the command, with -json where the output is JSON, and other for anything not a command word", () => {
+    expect(runKind(["check", "a.xlsx"])).toBe("check");
+    expect(runKind(["check", "a.xlsx", "--json"])).toBe("check-json");
+    expect(runKind(["build", "a.xlsx", "-o", "b.xlsx"])).toBe("build");
+    expect(runKind(["--version"])).toBe("other");
+    expect(runKind([])).toBe("other");
+    expect(runKind(["../../etc/x"])).toBe("other");
+    expect(runKind(["a".repeat(21)])).toBe("other");
   });
 });
 
