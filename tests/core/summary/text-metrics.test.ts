@@ -53,6 +53,20 @@ describe("text measured with Calibri's metrics", () => {
     );
   });
 
+  it("measures every character up to the table's last as its advance, or a full em where the font has none", () => {
+    const index = new Map(CODE_POINTS.map((cp, i) => [cp, i]));
+    const last = Math.max(...CODE_POINTS);
+    for (const style of ["regular", "bold", "italic", "boldItalic"] as const) {
+      const font = { size: 10, bold: style.startsWith("bold"), italic: style.endsWith("talic") };
+      for (let cp = 0; cp <= last + 1; cp++) {
+        if (cp >= 0xd800 && cp <= 0xdfff) continue;
+        const i = index.get(cp === 0xa0 ? 0x20 : cp);
+        const units = i === undefined ? UNITS_PER_EM : ADVANCES[style][i];
+        expect(textWidth(String.fromCodePoint(cp), font)).toBe((units / UNITS_PER_EM) * 10 * 1.04);
+      }
+    }
+  });
+
   it("counts wrapped lines exactly as wrapLines makes them", () => {
     fc.assert(
       fc.property(someText, fonts, fc.double({ min: 1, max: 300, noNaN: true }), (text, font, width) => {
