@@ -205,9 +205,8 @@ export function findLabel(grid: SheetGrid, labels: readonly string[] | LabelSet)
  */
 interface SheetKeys {
   /**
-   * Per stored cell: NOT_TEXT, PLAIN or OTHER text. A small sheet's, worked out by the first
-   * list asked for; a large sheet's, for a cell when a list's heads first let it through
-   * (NOT_TEXT until then).
+   * Per stored cell of a large sheet: NOT_TEXT, PLAIN or OTHER text, for a cell when a
+   * list's heads first let it through (NOT_TEXT until then). A small sheet's index says it.
    */
   kinds: Uint8Array;
   /**
@@ -228,6 +227,9 @@ const NOT_TEXT = 0;
 const PLAIN = 1;
 const OTHER = 2;
 const MAX_SIZE = 0xffff;
+/** A small sheet's kinds and sizes: its index holds what they would say. */
+const NO_KINDS = new Uint8Array(0);
+const NO_SIZES = new Uint16Array(0);
 const sheetKeys = new WeakMap<SheetGrid, SheetKeys>();
 
 /** Labels are short: the longest, with its hint dropped, is a few dozen characters. */
@@ -294,18 +296,9 @@ function keysOfSheet(grid: SheetGrid): SheetKeys {
   let sk = sheetKeys.get(grid);
   if (!sk) {
     const count = grid.cellCount;
-    const kinds = new Uint8Array(count);
-    const big = count > INDEX_UP_TO_CELLS;
     // A large sheet's cells are told apart when a list's heads first let them through (most
-    // never are: label-heads.ts); a small one's all at once.
-    if (!big) {
-      for (let i = 0; i < count; i++) {
-        const v = grid.textAt(i);
-        if (v === undefined) continue;
-        kinds[i] = isPlainLabelText(v) ? PLAIN : OTHER;
-      }
-    }
-    sk = { kinds, sizes: new Uint16Array(big ? count : 0), keys: new Map() };
+    // never are: label-heads.ts); a small one's all at once, as its index is made.
+    sk = count > INDEX_UP_TO_CELLS ? { kinds: new Uint8Array(count), sizes: new Uint16Array(count), keys: new Map() } : { kinds: NO_KINDS, sizes: NO_SIZES, keys: new Map(), index: indexOf(grid) };
     sheetKeys.set(grid, sk);
   }
   return sk;
@@ -328,7 +321,7 @@ const headsOfKeys = new WeakMap<ReadonlySet<string>, Heads>();
 function cellsWithKeys(grid: SheetGrid, keys: ReadonlySet<string>): CellText[] {
   const sk0 = keysOfSheet(grid);
   if (grid.cellCount <= INDEX_UP_TO_CELLS) {
-    const index = (sk0.index ??= indexOf(grid, sk0));
+    const index = sk0.index as Map<string, CellText[]>;
     let out: CellText[] | undefined;
     let many = false;
     for (const k of keys) {
@@ -386,35 +379,38 @@ function cellsWithKeys(grid: SheetGrid, keys: ReadonlySet<string>): CellText[] {
   return out;
 }
 
+/** Adds a cell under one of its label forms, once (its whole text's and its part's may be the same). */
+function addKey(index: Map<string, CellText[]>, key: string | null, info: CellText): void {
+  if (!key) return;
+  const at = index.get(key);
+  if (!at) index.set(key, [info]);
+  else if (at[at.length - 1] !== info) at.push(info);
+}
+
 /**
  * A small sheet's text cells by their label forms (the scan below, as a map), in one pass
- * that works out each cell's label forms once for every list asked of the sheet.
+ * that tells its text apart and works out each cell's label forms once for every list
+ * asked of the sheet.
  */
-function indexOf(grid: SheetGrid, sk: SheetKeys): Map<string, CellText[]> {
+function indexOf(grid: SheetGrid): Map<string, CellText[]> {
   const index = new Map<string, CellText[]>();
-  const add = (key: string | null, info: CellText) => {
-    if (!key) return;
-    const at = index.get(key);
-    if (!at) index.set(key, [info]);
-    else if (at[at.length - 1] !== info) at.push(info);
-  };
-  for (let i = 0; i < grid.cellCount; i++) {
-    const kind = sk.kinds[i];
-    if (kind === NOT_TEXT) continue;
+  const count = grid.cellCount;
+  for (let i = 0; i < count; i++) {
+    const v = grid.textAt(i);
+    if (v === undefined) continue;
     const cell = grid.cellAt(i);
-    const v = cell.value as string;
-    if (kind === PLAIN) {
+    if (isPlainLabelText(v)) {
       // Plain text's normal form is its lower case (isPlainLabelText).
       if (v.length <= PROSE_LENGTH) {
         const lower = v.toLowerCase();
-        add(lower, cellText(cell, lower));
+        addKey(index, lower, cellText(cell, lower));
       }
       continue;
     }
     const info = cellText(cell);
     const [whole, split] = keysOfInfo(info);
-    add(whole, info);
-    add(split, info);
+    addKey(index, whole, info);
+    addKey(index, split, info);
   }
   return index;
 }
