@@ -87,18 +87,26 @@ function parseRefInto(ref: string): boolean {
   return true;
 }
 
-/** "B12" (any case) → row and column; null for anything else. */
-function parseCellRef(ref: string): { row: number; col: number } | null {
-  return parseRefInto(ref) ? { row: refRow, col: refCol } : null;
-}
-
-/** "A1:C3" (or "B2") → a merge, corners put in order; null where it is not a cell range. */
+/**
+ * "A1:C3" (or "B2") → a merge, corners put in order; null where it is not a cell range.
+ * What follows a second ":" is not read. The corners go through refRow and refCol, not an
+ * object each (a workbook of 10,000 forms has 30,000 merges).
+ */
 export function parseRange(ref: string): Merge | null {
-  const [a, b = a] = ref.trim().split(":");
-  const p = parseCellRef(a);
-  const q = parseCellRef(b);
-  if (!p || !q) return null;
-  return { top: Math.min(p.row, q.row), left: Math.min(p.col, q.col), bottom: Math.max(p.row, q.row), right: Math.max(p.col, q.col) };
+  const s = ref.trim();
+  const colon = s.indexOf(":");
+  let a = s;
+  let b = s;
+  if (colon >= 0) {
+    a = s.slice(0, colon);
+    const next = s.indexOf(":", colon + 1);
+    b = next < 0 ? s.slice(colon + 1) : s.slice(colon + 1, next);
+  }
+  if (!parseRefInto(a)) return null;
+  const row = refRow;
+  const col = refCol;
+  if (!parseRefInto(b)) return null;
+  return { top: Math.min(row, refRow), left: Math.min(col, refCol), bottom: Math.max(row, refRow), right: Math.max(col, refCol) };
 }
 
 const ISO_DATE = /^(-?\d{4,})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?$/;
@@ -442,7 +450,7 @@ export function sheetReader(ctx: SheetContext): { handlers: XmlHandlers; result(
         kept = cells.map((c, i) => [c, i] as const).sort((x, y) => x[0].row - y[0].row || x[0].col - y[0].col || x[1] - y[1]).map(([c]) => c);
         kept = kept.filter((c, i) => i + 1 >= kept.length || kept[i + 1].row !== c.row || kept[i + 1].col !== c.col);
       }
-      if (covered) kept = kept.filter((c) => !covered(c.row, c.col));
+      if (covered) kept = withoutCovered(kept, covered);
       list = kept;
       if (kept === cells) {
         // In order, none left out: known from the way in, no second pass over a large sheet.
@@ -500,15 +508,32 @@ function addPacked(packed: PackedCellsBuilder, row: number, col: number, shared:
   else packed.add(row, col, value, format, extras);
 }
 
+/** Whether a merge covers a position: one of its cells, not its top-left. */
+function covers(m: Merge, row: number, col: number): boolean {
+  return row >= m.top && row <= m.bottom && col >= m.left && col <= m.right && (row !== m.top || col !== m.left);
+}
+
+/** Whether any of `merges` covers a position. */
+function anyCovers(merges: readonly Merge[], row: number, col: number): boolean {
+  for (let i = 0; i < merges.length; i++) if (covers(merges[i], row, col)) return true;
+  return false;
+}
+
+/** Up to this many merges are looked through one by one for each cell, with no index by row (a form has a few). */
+const FEW_MERGES = 16;
+
 /**
  * Whether a merge covers a position (all its cells but the top-left): Excel shows the merge's
  * top-left cell alone, so the others are left out. Undefined where no merge covers any.
  */
 function coveredBy(merges: Merge[]): ((row: number, col: number) => boolean) | undefined {
+  const spans = merges.filter((m) => m.bottom !== m.top || m.right !== m.left);
+  // Merges of one cell only (or none left): nothing is covered, the list stands as it is.
+  if (spans.length === 0) return undefined;
+  if (spans.length <= FEW_MERGES) return (row, col) => anyCovers(spans, row, col);
   const byRow = new Map<number, Merge[]>();
   const tall: Merge[] = [];
-  for (const m of merges) {
-    if (m.bottom === m.top && m.right === m.left) continue;
+  for (const m of spans) {
     if (m.bottom - m.top > 1000) {
       tall.push(m);
       continue;
@@ -519,8 +544,23 @@ function coveredBy(merges: Merge[]): ((row: number, col: number) => boolean) | u
       else byRow.set(r, [m]);
     }
   }
-  // Merges of one cell only (or none left): nothing is covered, the list stands as it is.
-  if (byRow.size === 0 && tall.length === 0) return undefined;
-  const covers = (m: Merge, row: number, col: number) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right && (row !== m.top || col !== m.left);
-  return (row, col) => !!byRow.get(row)?.some((m) => covers(m, row, col)) || tall.some((m) => covers(m, row, col));
+  return (row, col) => {
+    const list = byRow.get(row);
+    return (list !== undefined && anyCovers(list, row, col)) || anyCovers(tall, row, col);
+  };
+}
+
+/**
+ * The cells no merge covers, in their order: the list itself where none is covered (most
+ * forms: a merge's other cells are empty, and an empty cell is not kept), so the used range
+ * is known from the way in.
+ */
+function withoutCovered(cells: Cell[], covered: (row: number, col: number) => boolean): Cell[] {
+  for (let i = 0; i < cells.length; i++) {
+    if (!covered(cells[i].row, cells[i].col)) continue;
+    const out = cells.slice(0, i);
+    for (let j = i + 1; j < cells.length; j++) if (!covered(cells[j].row, cells[j].col)) out.push(cells[j]);
+    return out;
+  }
+  return cells;
 }
