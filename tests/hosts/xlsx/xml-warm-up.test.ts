@@ -1,0 +1,27 @@
+/**
+ * saxes's `write` stays optimised across a workbook's many parts (xml.ts warmUp): one large
+ * part, then many small ones, as a workbook of forms is read, in a child process with V8's
+ * deoptimisations traced. Without the warm-up every small part's `write` was deoptimised at
+ * its end (200 of 200 here).
+ */
+import { spawnSync } from "child_process";
+import * as path from "path";
+import { ensureCliBuilt } from "../../cli/spawn";
+import { ROOT } from "../../helpers/workbooks";
+
+const SCRIPT = `
+const { parseXml } = require(${JSON.stringify(path.join(ROOT, "lib", "hosts", "xlsx", "xml.js"))});
+const cells = (n) => Array.from({ length: n }, (_, i) => '<row r="' + (i + 1) + '"><c r="A' + (i + 1) + '" t="s"><v>' + i + '</v></c></row>').join("");
+const doc = (n) => '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>' + cells(n) + '</sheetData></worksheet>';
+let opened = 0;
+parseXml(doc(5000), { open: () => opened++ });
+for (let i = 0; i < 200; i++) parseXml(doc(40), { open: () => opened++ });
+`;
+
+test("a large part and then 200 small ones leave saxes's write deoptimised a few times at most", () => {
+  ensureCliBuilt();
+  const run = spawnSync(process.execPath, ["--trace-deopt", "-e", SCRIPT], { encoding: "utf8", maxBuffer: 1 << 26 });
+  expect(run.status).toBe(0);
+  const writes = run.stdout.split("\n").filter((line) => /deoptimizing .*<JSFunction write /.test(line));
+  expect(writes.length).toBeLessThan(10);
+});
