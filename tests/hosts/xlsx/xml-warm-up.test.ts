@@ -18,10 +18,11 @@ parseXml(doc(5000), { open: () => opened++ });
 for (let i = 0; i < 200; i++) parseXml(doc(40), { open: () => opened++ });
 `;
 
-test("a large part and then 200 small ones leave saxes's write deoptimised a few times at most", () => {
+test("a large part and then 200 small ones leave saxes's write deoptimised a few times, not once a part", () => {
   ensureCliBuilt();
   const run = spawnSync(process.execPath, ["--trace-deopt", "-e", SCRIPT], { encoding: "utf8", maxBuffer: 1 << 26 });
   expect(run.status).toBe(0);
   const writes = run.stdout.split("\n").filter((line) => /deoptimizing .*<JSFunction write /.test(line));
-  expect(writes.length).toBeLessThan(10);
+  // 200 without the warm-up, 1 with it; the margin is for V8 versions that deoptimise a few more times for other reasons.
+  expect(writes.length).toBeLessThan(50);
 });
