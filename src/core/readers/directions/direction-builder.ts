@@ -13,7 +13,7 @@ import type { DirectionsHeader } from "./directions-header";
 import { ownIn, textOf } from "./directions-sheet";
 import { measuresOf } from "./measures";
 import { NARRATIVE, meanProgress, readProgressCell } from "./progress";
-import { targetDateOf } from "./target-date";
+import { targetDateOfText } from "./target-date";
 
 export interface DirectionStart {
   sheet: string;
@@ -102,7 +102,7 @@ export class DirectionBuilder {
   finish(): Direction {
     const { sheet, row, cell, no, theme, header } = this.start;
     const text = this.text;
-    const dueDate = targetDateOf(text);
+    const dueDate = targetDateOfText(text);
     if (dueDate === null && !this.textError) this.raise("missing-target-date", a1(row, header.directionCol), { no });
     return {
       sheet,
