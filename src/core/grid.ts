@@ -217,6 +217,28 @@ export class SheetGrid {
   }
 
   /**
+   * cellsOfRow's cells put in `out` (emptied first), for a reader that takes every row of a
+   * long table once and is done with each before the next: no array a row made and kept by
+   * the grid (100,000 of them on a long register, each surviving to be copied by the
+   * collector). Packed, the row's cells are made and kept as cellsOfRow keeps them (a packed
+   * cell is the same object every time it is asked for).
+   */
+  cellsOfRowInto(row: number, out: Cell[]): Cell[] {
+    out.length = 0;
+    const r = this.rowAt(row);
+    if (r < 0) return out;
+    const ordered = this.ordered;
+    if (ordered === null || this.sortedRows[r] !== undefined) {
+      const cells = this.sortedRows[r] ?? this.rowCells(r);
+      for (let i = 0; i < cells.length; i++) out.push(cells[i]);
+      return out;
+    }
+    const end = this.rowStarts[r + 1];
+    for (let i = this.rowStarts[r]; i < end; i++) out.push(ordered[i]);
+    return out;
+  }
+
+  /**
    * How many cells the snapshot lists, in its own order: a cell's place there (its stored
    * index, 0 to cellCount - 1) is how the label search and the recognisers name a cell
    * without holding it. The order is the host's (row then column, as the contract asks; an

@@ -81,6 +81,27 @@ describe("a packed sheet through SheetGrid", () => {
   });
 });
 
+describe("cellsOfRowInto", () => {
+  it("gives cellsOfRow's cells, the same objects, in either form and any order, into the one array it is given", () => {
+    fc.assert(
+      fc.property(fc.array(cellArb, { maxLength: 40 }), fc.array(fc.integer({ min: 0, max: 13 }), { maxLength: 30 }), (cells, asked) => {
+        for (const grid of [new SheetGrid(sheetOf(cells)), new SheetGrid(packed(sheetOf(cells)))]) {
+          const out: Cell[] = [{ row: 99, col: 99, value: "left over" }];
+          // Rows asked for in any order, some twice, before or after cellsOfRow was.
+          for (const row of asked) {
+            const got = grid.cellsOfRowInto(row, out);
+            expect(got).toBe(out);
+            const plain = grid.cellsOfRow(row);
+            expect(got.length).toBe(plain.length);
+            for (let i = 0; i < plain.length; i++) expect(got[i]).toBe(plain[i]);
+          }
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
+
 describe("the analysis of a packed snapshot", () => {
   const files = [
     ...fs.readdirSync(EXAMPLES).filter((f) => f.endsWith(".xlsx")).map((f) => path.join(EXAMPLES, f)),

@@ -24,11 +24,14 @@ export function own(grid: SheetGrid, row: number, col: number): Cell | undefined
  * (`ownIn`): a row holds a handful of cells. A reader that reads them before the next row
  * may pass the same `out` each time (emptied first), not make an array a row.
  */
+/** ownCells' copy of the row's cells, used within one call (no array a row). */
+const rowScratch: Cell[] = [];
+
 export function ownCells(grid: SheetGrid, row: number, out: Cell[] = []): Cell[] {
   out.length = 0;
   // Indexed, not for…of: a first run reads 50,000 rows before this is optimised, and each
   // step of an array iterator there makes a result object.
-  const cells = grid.cellsOfRow(row);
+  const cells = grid.cellsOfRowInto(row, rowScratch);
   for (let i = 0; i < cells.length; i++) {
     const c = cells[i];
     const m = grid.mergeAt(row, c.col);

@@ -5,6 +5,7 @@
  */
 import fc from "fast-check";
 import { splitMeasures } from "../../../src/core/readers/directions";
+import { measuresOf } from "../../../src/core/readers/directions/measures";
 
 function splitMeasuresPlain(text: string): string[] {
   return text
@@ -33,4 +34,32 @@ test("any string", () => {
     }),
     { numRuns: 5_000 },
   );
+});
+
+test("measuresOf: splitMeasures of each text, a new list every call, however often a text repeats", () => {
+  fc.assert(
+    fc.property(
+      fc.array(fc.array(fc.constantFrom(...PIECES), { maxLength: 8 }).map((p) => p.join("")), { minLength: 1, maxLength: 6 }),
+      fc.array(fc.nat(), { minLength: 1, maxLength: 40 }),
+      (texts, picks) => {
+        for (const k of picks) {
+          const text = texts[k % texts.length];
+          const got = measuresOf(text);
+          expect(got).toEqual(splitMeasures(text));
+          // The builder adds to the list it is given: that must not reach the next call's.
+          got.push("added");
+        }
+      },
+    ),
+    { numRuns: 2_000 },
+  );
+});
+
+test("measuresOf: past the texts it keeps, still splitMeasures", () => {
+  for (let round = 0; round < 2; round++) {
+    for (let i = 0; i < 3_000; i++) {
+      const text = `• measure ${i}\n• other ${i % 7}`;
+      expect(measuresOf(text)).toEqual(splitMeasures(text));
+    }
+  }
 });

@@ -11,9 +11,9 @@ import type { Cell } from "../../snapshot";
 import { cellError } from "../../values";
 import type { DirectionsHeader } from "./directions-header";
 import { ownIn, textOf } from "./directions-sheet";
-import { splitMeasures } from "./measures";
+import { measuresOf } from "./measures";
 import { NARRATIVE, meanProgress, readProgressCell } from "./progress";
-import { targetDateOf } from "./target-date";
+import { targetDateOfText } from "./target-date";
 
 export interface DirectionStart {
   sheet: string;
@@ -67,7 +67,7 @@ export class DirectionBuilder {
       const m = ownIn(cells, h.measureCol);
       const error = cellError(m);
       if (m && error !== null) this.formulaError(m, "Measure", error, "the measures as text");
-      else this.addMeasures(splitMeasures(textOf(m)));
+      else this.addMeasures(measuresOf(textOf(m)));
     }
     if (h.sourceCol !== null) {
       const s = ownIn(cells, h.sourceCol);
@@ -92,7 +92,7 @@ export class DirectionBuilder {
     }
   }
 
-  /** A row's measures after those of the rows above (splitMeasures gives a new list each time: the first is kept as it is). */
+  /** A row's measures after those of the rows above (measuresOf gives a new list each time: the first is kept as it is). */
   private addMeasures(more: string[]): void {
     if (this.measures === null) this.measures = more;
     else for (const m of more) this.measures.push(m);
@@ -102,7 +102,7 @@ export class DirectionBuilder {
   finish(): Direction {
     const { sheet, row, cell, no, theme, header } = this.start;
     const text = this.text;
-    const dueDate = targetDateOf(text);
+    const dueDate = targetDateOfText(text);
     if (dueDate === null && !this.textError) this.raise("missing-target-date", a1(row, header.directionCol), { no });
     return {
       sheet,

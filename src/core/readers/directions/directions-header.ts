@@ -79,15 +79,25 @@ function headerAt(grid: SheetGrid, row: number): DirectionsHeader | null {
   };
 }
 
+/** candidateRows by sheet: recognition asks for them, then the reader asks again. */
+const candidatesOfSheet = new WeakMap<SheetGrid, readonly number[]>();
+
 /**
  * Rows that can hold a header: those with a `No` cell, from the sheet's label index (built
  * once a sheet), so a 5,000-row report is not tested row by row. headerAt has the last word.
+ * Worked out once a sheet: the label search over a large sheet's cells cost as much again
+ * when the reader asked after recognition had.
  */
-function candidateRows(grid: SheetGrid): number[] {
-  const rows = labelCells(grid, NO_LABELS)
-    .filter((h) => h.inline === null)
-    .map((h) => h.row);
-  return [...new Set(rows)];
+function candidateRows(grid: SheetGrid): readonly number[] {
+  let rows = candidatesOfSheet.get(grid);
+  if (rows === undefined) {
+    const found = labelCells(grid, NO_LABELS)
+      .filter((h) => h.inline === null)
+      .map((h) => h.row);
+    rows = [...new Set(found)];
+    candidatesOfSheet.set(grid, rows);
+  }
+  return rows;
 }
 
 /** Two rows' own cells, for readAlike: a module's, reused (the search never runs inside itself). */

@@ -81,3 +81,23 @@ export function splitMeasures(text: string): string[] {
     line = text.charCodeAt(end) === 0x0d && text.charCodeAt(end + 1) === 0x0a ? end + 2 : end + 1;
   }
 }
+
+/** How many measure texts measuresOf keeps at most (then it starts again): a report repeats a few. */
+const REMEMBERED_AT_MOST = 1_024;
+const remembered = new Map<string, readonly string[]>();
+
+/**
+ * splitMeasures of a Measure cell's text, each distinct text split once: a report's Measure
+ * column often says the same on every row (the same two measures down 50,000 rows of the
+ * bench's directions, a cell of shared text each, so the look-up is the string's own). A
+ * new list each call, as splitMeasures gives (the direction builder adds to the first).
+ */
+export function measuresOf(text: string): string[] {
+  let found = remembered.get(text);
+  if (found === undefined) {
+    found = splitMeasures(text);
+    if (remembered.size >= REMEMBERED_AT_MOST) remembered.clear();
+    remembered.set(text, found);
+  }
+  return found.slice();
+}

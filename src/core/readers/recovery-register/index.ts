@@ -38,11 +38,17 @@ export function readRecoveryRegister(
   // Indexed, not for…of: a first run steps through 100,000 rows before the loop is
   // optimised, and each step of an array iterator there makes a result object.
   const rows = grid.rows();
+  // One array for every line's cells (each line is read before the next is taken).
+  const scratch: Cell[] = [];
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
     if (row <= header.row) continue;
-    const rowCells = grid.cellsOfRow(row);
-    if (allBlank(rowCells)) continue;
+    const rowCells = grid.cellsOfRowInto(row, scratch);
+    if (allBlank(rowCells)) {
+      // The scratch array now holds this row: no line is being read (cellIn asks the grid).
+      register.row = 0;
+      continue;
+    }
     register.row = row;
     register.cells = rowCells;
     if (row - lastContentRow > 2) break; // two consecutive empty rows

@@ -10,8 +10,9 @@ export interface RegisterSheet {
   header: RegisterHeader;
   raise: RaiseFinding;
   /**
-   * The row being read and its cells in column order (the grid's `cellsOfRow`): a line's
-   * half-dozen columns are found in its few cells, not by a grid look-up each.
+   * The row being read and its cells in column order (the grid's `cellsOfRowInto`, one
+   * array for every line): a line's half-dozen columns are found in its few cells, not by a
+   * grid look-up each. Row 0 (no row) while none is.
    */
   row: number;
   cells: readonly Cell[];
