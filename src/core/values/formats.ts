@@ -1,4 +1,5 @@
 /** Number format codes: which are dates, which percentages, how many decimals. */
+import { rememberedByText } from "../remembered";
 
 /** The first (positive) section of a format code, with quoted text, escapes and [..] tags removed. */
 function codeOnly(format: string): string {
@@ -47,17 +48,8 @@ export function percentFormatRule(format: string): boolean {
  * time. Forgotten past a bound: an add-in session reads many workbooks.
  */
 function remembered(rule: (format: string) => boolean): (format: string | undefined) => boolean {
-  const known = new Map<string, boolean>();
-  return (format) => {
-    if (typeof format !== "string") return false;
-    let answer = known.get(format);
-    if (answer === undefined) {
-      answer = rule(format);
-      if (known.size >= MAX_CODES) known.clear();
-      known.set(format, answer);
-    }
-    return answer;
-  };
+  const answerOf = rememberedByText(rule, MAX_CODES);
+  return (format) => typeof format === "string" && answerOf(format);
 }
 
 /** More distinct codes than a workbook's styles hold. */

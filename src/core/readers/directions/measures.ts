@@ -1,4 +1,5 @@
 /** Measures (§5): the bullet points of the Measure cell. */
+import { rememberedByText } from "../../remembered";
 import { isSpace } from "../../white-space";
 
 /** The bullets a measure cell splits at anywhere: • ○ ◦ ● ▪ ■ ·. */
@@ -82,9 +83,8 @@ export function splitMeasures(text: string): string[] {
   }
 }
 
-/** How many measure texts measuresOf keeps at most (then it starts again): a report repeats a few. */
-const REMEMBERED_AT_MOST = 1_024;
-const remembered = new Map<string, readonly string[]>();
+/** splitMeasures, each distinct text split once (at most 1,024 kept: a report repeats a few). */
+const splitOnce = rememberedByText<readonly string[]>(splitMeasures, 1_024);
 
 /**
  * splitMeasures of a Measure cell's text, each distinct text split once: a report's Measure
@@ -93,11 +93,5 @@ const remembered = new Map<string, readonly string[]>();
  * new list each call, as splitMeasures gives (the direction builder adds to the first).
  */
 export function measuresOf(text: string): string[] {
-  let found = remembered.get(text);
-  if (found === undefined) {
-    found = splitMeasures(text);
-    if (remembered.size >= REMEMBERED_AT_MOST) remembered.clear();
-    remembered.set(text, found);
-  }
-  return found.slice();
+  return splitOnce(text).slice();
 }

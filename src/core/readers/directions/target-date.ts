@@ -1,4 +1,5 @@
 /** The target date (§5): the last `by <date>` in the Direction column's text, not the measures. */
+import { rememberedByText } from "../../remembered";
 import { parseDateText } from "../../values";
 
 /** `by`, `by the end of`, `by end`: what comes before a target date. */
@@ -19,22 +20,10 @@ export function targetDateOf(text: string): string | null {
   return found;
 }
 
-/** How many texts targetDateOfText keeps at most (then it starts again). */
-const REMEMBERED_AT_MOST = 1_024;
-const remembered = new Map<string, string | null>();
-
 /**
- * targetDateOf, each distinct text read once: a report that repeats a direction's wording
- * (the bench's 50,000 directions have 288 texts, each a cell of shared text) reads its
- * date once, not once a row (~2.5 µs a text warm, ~8 µs in a first run's cold code). A
- * text met once costs a look-up and a store, a small part of reading it.
+ * targetDateOf, each distinct text read once (at most 1,024 kept): a report that repeats a
+ * direction's wording (the bench's 50,000 directions have 288 texts, each a cell of shared
+ * text) reads its date once, not once a row (~2.5 µs a text warm, ~8 µs in a first run's
+ * cold code). A text met once costs a look-up and a store, a small part of reading it.
  */
-export function targetDateOfText(text: string): string | null {
-  let found = remembered.get(text);
-  if (found === undefined) {
-    found = targetDateOf(text);
-    if (remembered.size >= REMEMBERED_AT_MOST) remembered.clear();
-    remembered.set(text, found);
-  }
-  return found;
-}
+export const targetDateOfText = rememberedByText(targetDateOf, 1_024);
