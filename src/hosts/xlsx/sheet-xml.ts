@@ -153,8 +153,13 @@ interface Work {
   tables: RenderedTable[];
   maxRow: number;
   maxCol: number;
-  /** cellXfs indexes, as text, by look (styleOf). */
-  xfs: Map<number, string>;
+  /** Each look's pieces by its key (styleOf). */
+  xfs: Map<number, Look>;
+  /** The last look each column gave, with what it was found by (styleOf). */
+  lastLook: ({ style: ModelCell["style"]; format: ModelCell["format"]; kind: ModelCell["content"]["kind"]; look: Look } | undefined)[];
+  /** Values' and dates' cell ends (valueEnd, dateEnd). */
+  valueEnds: Map<number, string>;
+  dateEnds: Map<string, string>;
   /** The cells to write by position, for the tables' totals rows. */
   at: CellsInOrder;
   /** Where the large sections (rows, merges, links) write their XML, a piece at a time. */
@@ -204,9 +209,40 @@ const cols: Section = ({ draft }) => {
 /** Each number format a cell can take, by a small number (0: none), for the looks' keys. */
 const FORMAT_KEYS = new Map<string | undefined, number>([[undefined, 0], ...Object.values(NUMBER_FORMATS).map((f, i): [string, number] => [f, i + 1])]);
 
-/** The cellXfs index for a model cell, as text. */
-function styleOf(w: Work, mc: ModelCell): string {
+/**
+ * What a look writes after a cell's `<c r="A1`, made once a look (a summary of 100,000
+ * lines has a handful), so a cell is a few pieces joined, not a dozen.
+ */
+interface Look {
+  /** `" s="17"/>`: the look alone. */
+  bare: string;
+  /** `" s="17"><v>`: before a value. */
+  value: string;
+  /** `" s="17">`: before a formula. */
+  open: string;
+  /** `" s="17" t="inlineStr"><is><t>`, and with `xml:space="preserve"` (keepsSpace). */
+  text: string;
+  keptText: string;
+}
+
+function lookOf(s: string): Look {
+  return {
+    bare: `" s="${s}"/>`,
+    value: `" s="${s}"><v>`,
+    open: `" s="${s}">`,
+    text: `" s="${s}" t="inlineStr"><is><t>`,
+    keptText: `" s="${s}" t="inlineStr"><is><t xml:space="preserve">`,
+  };
+}
+
+/** The look for a model cell (its cellXfs index's pieces). */
+function styleOf(w: Work, mc: ModelCell): Look {
   const c = mc.content;
+  // A column's cells mostly share one style object, format and kind: the last answer a
+  // column gave is taken again when all three are the same objects.
+  const col = mc.col;
+  const last = w.lastLook[col];
+  if (last !== undefined && last.style === mc.style && last.format === mc.format && last.kind === c.kind) return last.look;
   let numFmt: string | undefined;
   if (mc.format) numFmt = NUMBER_FORMATS[mc.format];
   else if (c.kind === "date") numFmt = NUMBER_FORMATS.date;
@@ -216,12 +252,13 @@ function styleOf(w: Work, mc: ModelCell): string {
   // book's own key is several strings made a cell), then found by a number: the style's
   // id, its number format and whether it is a link. No string is made a cell.
   const key = (styleId(mc.style) * 16 + (FORMAT_KEYS.get(numFmt) ?? 15)) * 2 + (link ? 1 : 0);
-  let xf = w.xfs.get(key);
-  if (xf === undefined) {
-    xf = String(w.ctx.styles.xf({ numFmt, style: mc.style, link, borderColour: w.draft.borderColour }));
-    w.xfs.set(key, xf);
+  let look = w.xfs.get(key);
+  if (look === undefined) {
+    look = lookOf(String(w.ctx.styles.xf({ numFmt, style: mc.style, link, borderColour: w.draft.borderColour })));
+    w.xfs.set(key, look);
   }
-  return xf;
+  w.lastLook[col] = { style: mc.style, format: mc.format, kind: c.kind, look };
+  return look;
 }
 
 /**
@@ -243,38 +280,80 @@ function styleId(style: ModelCell["style"]): number {
   return id;
 }
 
+/** A cell's opening up to its row number (`<c r="AB`), by column number, made once each. */
+const CELL_OPENS: string[] = [];
+const cellOpen = (col: number) => CELL_OPENS[col] ?? (CELL_OPENS[col] = `<c r="${letters(col)}`);
+
 /** Column letters by column number, made once each. */
 const LETTERS: string[] = [];
 const letters = (col: number) => LETTERS[col] ?? (LETTERS[col] = columnLetters(col));
 
-/** An inline string's `<is>` element. */
-function inlineString(text: string): string {
-  return keepsSpace(text) ? `<is><t xml:space="preserve">${xstring(text)}</t></is>` : `<is><t>${xstring(text)}</t></is>`;
+/** Ends of many cells alike are made once a sheet, up to this many of each kind. */
+const MEMO_LIMIT = 1 << 16;
+
+/** A finite number's `…</v></c>`, made once a value (400,000 figures, ~1,000 values on a register). */
+function valueEnd(w: Work, n: number): string {
+  let end = w.valueEnds.get(n);
+  if (end === undefined) {
+    // Excel keeps 15 significant digits; the shortest round-trip form is exact for it.
+    end = `${String(n)}</v></c>`;
+    if (w.valueEnds.size < MEMO_LIMIT) w.valueEnds.set(n, end);
+  }
+  return end;
 }
 
-/** A cell's XML; `rowText` its row's number as text (made once a row). */
-function cellXml(w: Work, mc: ModelCell, rowText: string): string {
-  const r = letters(mc.col) + rowText;
-  const s = styleOf(w, mc);
+/** A date's `…</v></c>`, made once a day. */
+function dateEnd(w: Work, iso: string): string {
+  let end = w.dateEnds.get(iso);
+  if (end === undefined) {
+    end = `${dateSerial(iso, w.ctx.date1904)}</v></c>`;
+    if (w.dateEnds.size < MEMO_LIMIT) w.dateEnds.set(iso, end);
+  }
+  return end;
+}
+
+/**
+ * Whatever makes a text more than itself in a cell: xstring's work, escapeXml's, or a line
+ * break (keepsSpace). Most texts have none, and are then tested once, not three times.
+ */
+// eslint-disable-next-line no-control-regex
+const TEXT_WORK = /[_&<>"\n\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff\ud800-\udfff]/;
+
+/** A non-empty text cell's look, text and close: `" s="17" t="inlineStr"><is><t>…</t></is></c>`. */
+function inlineText(look: Look, text: string): string {
+  if (!TEXT_WORK.test(text)) {
+    const kept = isSpace(text.charCodeAt(0)) || isSpace(text.charCodeAt(text.length - 1));
+    return (kept ? look.keptText : look.text) + text + "</t></is></c>";
+  }
+  return (keepsSpace(text) ? look.keptText : look.text) + xstring(text) + "</t></is></c>";
+}
+
+/**
+ * `xml` with a cell's XML after it; `rowText` is its row's number as text (made once a row).
+ * The cell is joined onto the row in as few pieces as it has: its column's opening, the
+ * row, its look's part (Look), its own text or value, its close.
+ */
+function appendCell(w: Work, xml: string, mc: ModelCell, rowText: string): string {
+  const look = styleOf(w, mc);
+  const open = cellOpen(mc.col);
   const c = mc.content;
   switch (c.kind) {
     case "text":
       // An empty text cell keeps its look only (a template's input cell reads as blank).
-      return c.text === "" ? `<c r="${r}" s="${s}"/>` : `<c r="${r}" s="${s}" t="inlineStr">${inlineString(c.text)}</c>`;
-    case "number": {
-      const v = numberText(c.value);
-      return v === null ? `<c r="${r}" s="${s}"/>` : `<c r="${r}" s="${s}"><v>${v}</v></c>`;
-    }
+      if (c.text === "") return xml + open + rowText + look.bare;
+      return xml + open + rowText + inlineText(look, c.text);
+    case "number":
+      return Number.isFinite(c.value) ? xml + open + rowText + look.value + valueEnd(w, c.value) : xml + open + rowText + look.bare;
     case "date":
-      return `<c r="${r}" s="${s}"><v>${dateSerial(c.iso, w.ctx.date1904)}</v></c>`;
+      return xml + open + rowText + look.value + dateEnd(w, c.iso);
     case "formula": {
       const f = `<f>${xstring(c.formula.replace(/^=/, ""))}</f>`;
       const v = c.result === null ? null : numberText(c.result);
-      return `<c r="${r}" s="${s}">${f}${v === null ? "" : `<v>${v}</v>`}</c>`;
+      return xml + open + rowText + look.open + f + (v === null ? "" : `<v>${v}</v>`) + "</c>";
     }
     case "link":
-      w.links.push({ ref: r, location: sheetRef(c.sheet, c.cell), display: c.text });
-      return `<c r="${r}" s="${s}" t="inlineStr">${inlineString(c.text)}</c>`;
+      w.links.push({ ref: letters(mc.col) + rowText, location: sheetRef(c.sheet, c.cell), display: c.text });
+      return xml + open + rowText + (c.text === "" ? look.text + "</t></is></c>" : inlineText(look, c.text));
   }
 }
 
@@ -292,9 +371,14 @@ const sheetData: Section = (w) => {
   }
   // The rows with a height, in order: those without cells are written as the cells' rows pass them.
   const heightRows = ordered ? given.map((h) => h.row) : [...new Set(given.map((h) => h.row))].sort((a, b) => a - b);
+  // A height's attributes made once a height (a summary has a few dozen over 200,000 rows).
+  const heightAttrs = new Map<number, string>();
   const open = (row: number) => {
     const h = heights[row];
-    return `<row r="${row}"${h !== undefined ? ` ht="${h}" customHeight="1"` : ""}`;
+    if (h === undefined) return `<row r="${row}"`;
+    let ht = heightAttrs.get(h);
+    if (ht === undefined) heightAttrs.set(h, (ht = ` ht="${h}" customHeight="1"`));
+    return `<row r="${row}"${ht}`;
   };
   // A row's XML a string, written as it is made (encoded a chunk at a time, see Utf8Writer).
   const out = w.out;
@@ -307,7 +391,7 @@ const sheetData: Section = (w) => {
     if (e < heightRows.length && heightRows[e] === row) e++;
     const rowText = String(row);
     let xml = `${open(row)}>`;
-    for (; i < cells.length && cells[i].row === row; i++) xml += cellXml(w, cells[i], rowText);
+    for (; i < cells.length && cells[i].row === row; i++) xml = appendCell(w, xml, cells[i], rowText);
     out.write(xml + "</row>");
   }
   while (e < heightRows.length) out.write(`${open(heightRows[e++])}/>`);
@@ -356,7 +440,8 @@ const dataValidations: Section = ({ draft, ctx }) => {
 const hyperlinks: Section = ({ links, out }) => {
   if (!links.length) return undefined;
   out.write("<hyperlinks>");
-  for (const l of links) out.write(`<hyperlink${attrs({ ref: l.ref, location: l.location, display: l.display })}/>`);
+  // As attrs writes them, without its object of pairs a link (a register's summary has 100,000).
+  for (const l of links) out.write(`<hyperlink ref="${escapeXml(l.ref)}" location="${escapeXml(l.location)}" display="${escapeXml(l.display)}"/>`);
   out.write("</hyperlinks>");
   return undefined;
 };
@@ -511,7 +596,7 @@ export function renderSheet(draft: SheetDraft, sheetName: string, ctx: RenderCon
     if (c.col > maxCol) maxCol = c.col;
   }
   const out = new Utf8Writer(into);
-  const w: Work = { draft, ctx, sheetName, cells, headers, links: [], tables: [], maxRow, maxCol, xfs: new Map(), at, out };
+  const w: Work = { draft, ctx, sheetName, cells, headers, links: [], tables: [], maxRow, maxCol, xfs: new Map(), lastLook: [], valueEnds: new Map(), dateEnds: new Map(), at, out };
   (draft.tables ?? []).forEach((t, i) => {
     const names = headers.get(i);
     if (!names) return;
