@@ -9,14 +9,24 @@ import type { ModelCell } from "./sheet-model";
  */
 export const MAX_HYPERLINKS = 65_530;
 
+/**
+ * The limit a cell at a time, given every cell in row order: the summary page applies it in
+ * its pass over every cell (rowHeights), not in a pass of its own over two million.
+ */
+export class HyperlinkLimit {
+  private links = 0;
+
+  /** The cell, or where it is a link past the limit, a copy whose link is plain text of its words. */
+  of(cell: ModelCell): ModelCell {
+    if (cell.content.kind !== "link") return cell;
+    this.links++;
+    return this.links > MAX_HYPERLINKS ? { ...cell, content: { kind: "text", text: cell.content.text } } : cell;
+  }
+}
+
 /** The cells with every link past the limit made plain text of its words, in place. */
 export function withinHyperlinkLimit(cells: ModelCell[]): ModelCell[] {
-  let links = 0;
-  for (let i = 0; i < cells.length; i++) {
-    const cell = cells[i];
-    if (cell.content.kind !== "link") continue;
-    links++;
-    if (links > MAX_HYPERLINKS) cells[i] = { ...cell, content: { kind: "text", text: cell.content.text } };
-  }
+  const limit = new HyperlinkLimit();
+  for (let i = 0; i < cells.length; i++) cells[i] = limit.of(cells[i]);
   return cells;
 }

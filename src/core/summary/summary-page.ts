@@ -26,7 +26,8 @@ import { integerText, shownText, text, type CellSpec } from "./cells";
 import { paginate, type BlockPolicy, type PageBlock } from "./paginate";
 import { ShownWidths } from "./shown-widths";
 import { withinPageBreakLimit } from "./page-break-limit";
-import { withinHyperlinkLimit } from "./hyperlink-limit";
+import { HyperlinkLimit } from "./hyperlink-limit";
+import { MergeIndex } from "./merge-index";
 import { PAGE_HEIGHT, WIDTH_BUDGET, columnPoints, summaryPrintSetup, type PrintContext } from "./page-setup";
 import type { CellContent, CellStyle, ModelCell, SheetModel, SummaryId, TableModel } from "./sheet-model";
 import {
@@ -50,12 +51,6 @@ import {
 import { lineHeight, widestLine, wrappedLineCount, type FontSpec } from "./text-metrics";
 
 type Merge = SheetModel["merges"][number];
-
-/** The merges by position: the first merge each cell heads, and every cell a merge covers but does not head. */
-interface MergeIndex {
-  heads: ((Merge | undefined)[] | undefined)[];
-  away: ((true | undefined)[] | undefined)[];
-}
 
 /** Tab colour of every summary sheet, so the product's own sheets stand out. */
 const SUMMARY_TAB_COLOR = "1F4E79";
@@ -469,16 +464,11 @@ export class SummaryPage {
   build(): SheetModel {
     const widths = this.fitWidths();
     for (const write of this.deferred.splice(0)) write(widths);
-    const heights = this.rowHeights(widths);
+    const cells: ModelCell[] = [];
+    const heights = this.rowHeights(widths, cells);
     const blocks: PageBlock[] = this.blocks.map((b) => ({ ...b }));
     const pageBreaks = withinPageBreakLimit(paginate((r) => heights[r - 1] ?? EMPTY_ROW, blocks, PAGE_HEIGHT));
     const id = this.options.id;
-    const cells: ModelCell[] = [];
-    for (const row of this.grid) {
-      if (row === undefined) continue;
-      for (const c of row) if (c !== undefined) cells.push(c);
-    }
-    withinHyperlinkLimit(cells);
     return {
       id,
       name: this.options.name,
@@ -594,23 +584,12 @@ export class SummaryPage {
    * quadratic, 15 s for fitWidths and rowHeights on a register of 10,000 lines; indexing
    * them all afresh for each was a second on one of 100,000).
    */
-  private readonly mergeIndex: MergeIndex = { heads: [], away: [] };
+  private readonly mergeIndex = new MergeIndex();
 
   /** Adds a merge, and indexes it. */
   private merge(m: Merge): void {
     this.merges.push(m);
-    // By row, then column: a number key (row × 16,384 + column) past row 65,535 is no
-    // small integer to V8, and a register of 100,000 lines has a merge a line.
-    // Each row's array made long enough for the merge at once: a store past the end of an
-    // empty array grows it through the runtime, ~0.6 µs a store (~60 ms for the 100,000
-    // two-column merges of a register's service areas, against ~10 made to size).
-    const { heads, away } = this.mergeIndex;
-    const row = (heads[m.top] ??= new Array<Merge | undefined>(m.left + 1));
-    if (row[m.left] === undefined) row[m.left] = m;
-    for (let r = m.top; r <= m.bottom; r++) {
-      const a = (away[r] ??= new Array<true | undefined>(m.right + 1));
-      for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) a[c] = true;
-    }
+    this.mergeIndex.add(m);
   }
 
   /**
@@ -621,7 +600,7 @@ export class SummaryPage {
   private fitWidths(): number[] {
     const widths = [...this.options.widths];
     const need = widths.map(() => 0);
-    const { heads, away } = this.mergeIndex;
+    const merges = this.mergeIndex;
     const unit = columnPoints(1);
     // Figures and dates measured once a value (a register's 400,000 figures are a thousand values).
     const measured = new ShownWidths();
@@ -630,12 +609,10 @@ export class SummaryPage {
     for (let row = 0; row < this.grid.length; row++) {
       const cells = this.grid[row];
       if (cells === undefined) continue;
-      const headsHere = heads[row];
-      const awayHere = away[row];
       const end = Math.min(cells.length, this.lastCol + 1);
       for (let col = 1; col < end; col++) {
         const c = cells[col];
-        if (c === undefined || headsHere?.[col] !== undefined || awayHere?.[col] === true) continue;
+        if (c === undefined || !merges.untouched(row, col)) continue;
         const w = measured.of(c.content, c.format, fonts.of(col, c.style), c.style?.wrap === true) + H_PADDING;
         need[col - 1] = Math.max(need[col - 1], w / unit);
       }
@@ -660,25 +637,30 @@ export class SummaryPage {
     return widths;
   }
 
-  /** Every row's height from the lines of its tallest cell; gaps and empty rows as set. */
-  private rowHeights(widths: number[]): number[] {
+  /**
+   * Every row's height from the lines of its tallest cell; gaps and empty rows as set. The
+   * model's cells are listed into `cells` on the way, in sheet order, within the
+   * hyperlink limit: one pass over a register's two million cells, not three.
+   */
+  private rowHeights(widths: number[], cells: ModelCell[]): number[] {
     const heights: number[] = [];
     for (let r = 1; r < this.row; r++) heights.push(this.fixedHeights.get(r) ?? EMPTY_ROW);
-    const { heads, away } = this.mergeIndex;
+    const merges = this.mergeIndex;
     const fonts = new FontsByColumn();
+    const links = new HyperlinkLimit();
     for (let row = 0; row < this.grid.length; row++) {
-      const cells = this.grid[row];
-      if (cells === undefined) continue;
-      const headsHere = heads[row];
-      const awayHere = away[row];
-      for (let col = 0; col < cells.length; col++) {
-        const c = cells[col];
-        if (c === undefined || awayHere?.[col] === true) continue;
+      const here = this.grid[row];
+      if (here === undefined) continue;
+      for (let col = 0; col < here.length; col++) {
+        const c = here[col];
+        if (c === undefined) continue;
+        cells.push(links.of(c));
+        if (merges.covered(row, col)) continue;
         const font = fonts.of(col, c.style);
         let lines: number;
         let blank: boolean;
         if (c.style?.wrap) {
-          const width = columnPoints(this.widthOf(col, headsHere?.[col]?.right ?? col, widths)) - H_PADDING;
+          const width = columnPoints(this.widthOf(col, merges.headRight(row, col) || col, widths)) - H_PADDING;
           const shown = shownText(c.content, c.format);
           // Counted afresh a cell: most wrapped texts are each their own (a memo of them cost more than counting).
           lines = wrappedLineCount(shown, width, font);

@@ -1,4 +1,4 @@
-import { MAX_HYPERLINKS, withinHyperlinkLimit } from "../../../src/core/summary/hyperlink-limit";
+import { HyperlinkLimit, MAX_HYPERLINKS, withinHyperlinkLimit } from "../../../src/core/summary/hyperlink-limit";
 import type { ModelCell } from "../../../src/core/summary/sheet-model";
 
 const linkCell = (row: number): ModelCell => ({
@@ -25,5 +25,17 @@ describe("links within Excel's limit of 65,530 a sheet", () => {
   it("leaves a sheet within the limit as it is", () => {
     const cells = [linkCell(2), linkCell(3)];
     expect(withinHyperlinkLimit([...cells])).toEqual(cells);
+  });
+});
+
+describe("the limit a cell at a time (as the summary page applies it)", () => {
+  it("gives what the whole list's limit gives, cell by cell in row order", () => {
+    const cells: ModelCell[] = [];
+    for (let row = 1; row <= 66_000; row++) cells.push(row % 7 === 0 ? { row, col: 1, content: { kind: "text", text: "x" } } : linkCell(row));
+    const limit = new HyperlinkLimit();
+    const oneByOne = cells.map((c) => limit.of(c));
+    expect(oneByOne).toEqual(withinHyperlinkLimit([...cells]));
+    // Cells within the limit are the very objects given.
+    expect(oneByOne[1]).toBe(cells[1]);
   });
 });
