@@ -23,10 +23,3 @@ export class HyperlinkLimit {
     return this.links > MAX_HYPERLINKS ? { ...cell, content: { kind: "text", text: cell.content.text } } : cell;
   }
 }
-
-/** The cells with every link past the limit made plain text of its words, in place. */
-export function withinHyperlinkLimit(cells: ModelCell[]): ModelCell[] {
-  const limit = new HyperlinkLimit();
-  for (let i = 0; i < cells.length; i++) cells[i] = limit.of(cells[i]);
-  return cells;
-}
