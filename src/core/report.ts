@@ -56,9 +56,23 @@ export const reportSchema = z.object({
 });
 export type Report = z.infer<typeof reportSchema>;
 
-/** Whole pence → pounds, exact to the penny (a number with at most two decimals). */
-function penceToPounds(pence: number): number {
+/** Whole pence → pounds, exact to the penny (a number with at most two decimals): the rule itself (exported for the test). */
+export function penceToPoundsByRule(pence: number): number {
   return Number((pence / 100).toFixed(2));
+}
+
+/** Below this many pence in size, a whole number's pounds need no decimal text made. */
+const EXACT_PENCE = 1e15;
+
+/**
+ * penceToPoundsByRule without a text a figure (~80 ms of a 100,000-line register's report).
+ * For whole pence under 10^15 in size, pence / 100 is the double nearest the exact decimal
+ * (division rounds correctly) and within 0.001 of it, so toFixed(2) writes that decimal and
+ * Number reads back the same double; `+ 0` makes -0 the rule's 0. tests/core/report.test.ts.
+ */
+export function penceToPounds(pence: number): number {
+  if (Number.isInteger(pence) && pence < EXACT_PENCE && pence > -EXACT_PENCE) return pence / 100 + 0;
+  return penceToPoundsByRule(pence);
 }
 const poundsOrNull = (p: number | null) => (p === null ? null : penceToPounds(p));
 
