@@ -17,8 +17,24 @@ export function columnLetters(col: number): string {
   return s;
 }
 
+/**
+ * Column letters of the first columns, made once each as asked for: every register line and
+ * direction is given an address or two, and columnLetters builds its text a letter at a time.
+ */
+const LETTERS_KEPT = 1024;
+const keptLetters: (string | undefined)[] = [];
+
 /** A1 address of a 1-based row and column: (7, 2) → B7. */
 export function a1(row: number, col: number): string {
+  if (col >= 1 && col <= LETTERS_KEPT && Number.isInteger(col)) {
+    let letters = keptLetters[col];
+    if (letters === undefined) {
+      // Filled from the start, so the array stays packed.
+      for (let c = keptLetters.length; c <= col; c++) keptLetters[c] = c === 0 ? "" : columnLetters(c);
+      letters = keptLetters[col];
+    }
+    return `${letters}${row}`;
+  }
   return `${columnLetters(col)}${row}`;
 }
 

@@ -2,7 +2,7 @@
  * SheetGrid keeps cells in row then column order, one a position, whatever order a host
  * hands them over in: readers see the same sheet either way.
  */
-import { SheetGrid } from "../../src/core/grid";
+import { SheetGrid, a1, columnLetters } from "../../src/core/grid";
 import type { Cell } from "../../src/core/snapshot";
 
 const grid = (cells: Cell[]) => new SheetGrid({ name: "S", visibility: "visible", cells, merges: [] });
@@ -39,4 +39,17 @@ test("a long row is searched exactly: every column found, no other", () => {
   for (let c = 1; c <= 500; c += 3) cells.push({ row: 7, col: c, value: c });
   const g = grid(cells);
   for (let c = 1; c <= 501; c++) expect(g.get(7, c)?.value).toBe(c % 3 === 1 ? c : undefined);
+});
+
+describe("a1", () => {
+  test("gives the column's letters and the row, kept letters or not, in any order of asking", () => {
+    const plain = (row: number, col: number) => `${columnLetters(col)}${row}`;
+    // Asked out of order first, so the kept letters are filled past what was asked before.
+    for (const col of [700, 3, 1024, 1, 26, 27, 1025, 16_384, 52, 53, 702, 703]) expect(a1(9, col)).toBe(plain(9, col));
+    for (let col = 1; col <= 2000; col++) expect(a1(col * 7, col)).toBe(plain(col * 7, col));
+    expect(a1(7, 2)).toBe("B7");
+    expect(a1(1, 28)).toBe("AB1");
+    // Not a column the letters are kept for: as columnLetters makes it.
+    for (const col of [0, -1, 2.5]) expect(a1(4, col)).toBe(plain(4, col));
+  });
 });

@@ -8,10 +8,10 @@ import { findingsOn, type Finding } from "../../findings";
 import { isBlank, type SheetGrid } from "../../grid";
 import type { RecoveryAction } from "../../records";
 import type { Cell } from "../../snapshot";
-import { registerHeaderAt, type RegisterHeader } from "./register-header";
-import { continueItem, isContinuationRow, readRegisterItem } from "./register-item";
+import { registerHeaderAt, registerHeaderRows, type RegisterHeader } from "./register-header";
+import { continueItem, isContinuationRow, readRegisterItem, serviceCellOf } from "./register-item";
 import type { RegisterSheet } from "./register-sheet";
-import { checkStatedTotal, readStatedTotal, statedTotalRow, type StatedTotal } from "./stated-total";
+import { checkStatedTotal, readStatedTotal, statedTotalRow, totalLabelRows, type StatedTotal } from "./stated-total";
 
 export { findRegisterHeader, type RegisterHeader } from "./register-header";
 
@@ -30,7 +30,10 @@ export function readRecoveryRegister(
   header: RegisterHeader,
 ): { actions: RecoveryAction[]; statedTotal: StatedTotal | null; findings: Finding[] } {
   const { findings, raise } = findingsOn(grid.name);
-  const register: RegisterSheet = { grid, header, raise, row: 0, cells: [] };
+  const register: RegisterSheet = { grid, header, raise, row: 0, cells: [], refPrefix: `${grid.name} row ` };
+  // The few rows that may hold a header or a Total label, taken once (not looked up a line).
+  const headerRows = registerHeaderRows(grid);
+  const totalRows = totalLabelRows(grid);
   const actions: RecoveryAction[] = [];
   let statedTotal: StatedTotal | null = null;
 
@@ -53,19 +56,20 @@ export function readRecoveryRegister(
     register.cells = rowCells;
     if (row - lastContentRow > 2) break; // two consecutive empty rows
     lastContentRow = row;
-    if (registerHeaderAt(grid, row)) continue;
+    if (headerRows.has(row) && registerHeaderAt(grid, row)) continue;
 
-    const total = statedTotalRow(register, row, rowCells);
+    const total = statedTotalRow(register, row, rowCells, totalRows);
     if (total) {
       statedTotal = readStatedTotal(register, total.cell);
       break; // nothing below the stated total is read
     }
-    if (isContinuationRow(register, row)) {
+    const service = serviceCellOf(register, row);
+    if (isContinuationRow(register, row, service)) {
       const above = actions.at(-1);
       if (above) continueItem(register, row, above);
       continue;
     }
-    actions.push(readRegisterItem(register, row));
+    actions.push(readRegisterItem(register, row, service));
   }
 
   if (statedTotal) checkStatedTotal(register, statedTotal, actions);

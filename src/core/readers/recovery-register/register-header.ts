@@ -39,11 +39,15 @@ export interface RegisterHeader {
 const thousandsIn = (heading: Cell | undefined): boolean =>
   heading !== undefined && isThousandsHint(labelHint(String(heading.value)));
 
+/** The rows that may hold a header (a Service Area cell): the reader takes them once, not a line. */
+export function registerHeaderRows(grid: SheetGrid): ReadonlySet<number> {
+  return rowsWithLabel(grid, REGISTER_COLUMNS.serviceArea);
+}
+
 /** The header on a row, or null where the row is not one. */
 export function registerHeaderAt(grid: SheetGrid, row: number): RegisterHeader | null {
-  // A header needs a Service Area cell: only rows that may hold one are looked at (the
-  // register's reader asks this of every line).
-  if (!rowsWithLabel(grid, REGISTER_COLUMNS.serviceArea).has(row)) return null;
+  // A header needs a Service Area cell: only rows that may hold one are looked at.
+  if (!registerHeaderRows(grid).has(row)) return null;
   const cols: Partial<Record<ColumnKey, Cell>> = {};
   for (const c of grid.cellsOfRow(row)) {
     if (typeof c.value !== "string" || c.error) continue;

@@ -5,15 +5,19 @@
  */
 import { a1, isBlank } from "../../grid";
 import type { RecoveryAction, RiskLevel } from "../../records";
+import type { Cell } from "../../snapshot";
 import { cellError, displayText, parseMoney, parseRiskLevel } from "../../values";
 import { quote } from "../../values/input";
-import { cellIn, textIn, type RegisterSheet } from "./register-sheet";
+import { cellIn, textIn, textOfCell, type RegisterSheet } from "./register-sheet";
+
+/** The row's Service Area cell (the reader finds it once a line, for both questions below). */
+export function serviceCellOf(register: RegisterSheet, row: number): Cell | undefined {
+  return cellIn(register, row, register.header.serviceAreaCol);
+}
 
 /** True where the row continues the item above rather than starting one. */
-export function isContinuationRow(register: RegisterSheet, row: number): boolean {
-  const { header } = register;
-  const serviceCell = cellIn(register, row, header.serviceAreaCol);
-  return textIn(register, row, header.serviceAreaCol) === "" && cellError(serviceCell) === null && isBlank(cellIn(register, row, header.moneyCol));
+export function isContinuationRow(register: RegisterSheet, row: number, serviceCell: Cell | undefined = serviceCellOf(register, row)): boolean {
+  return textOfCell(serviceCell) === "" && cellError(serviceCell) === null && isBlank(cellIn(register, row, register.header.moneyCol));
 }
 
 /** Adds a continuation row's description and lead to the item above. */
@@ -25,11 +29,11 @@ export function continueItem(register: RegisterSheet, row: number, item: Recover
 }
 
 /** The item on a row, with its findings. */
-export function readRegisterItem(register: RegisterSheet, row: number): RecoveryAction {
+export function readRegisterItem(register: RegisterSheet, row: number, serviceCell: Cell | undefined = serviceCellOf(register, row)): RecoveryAction {
   const { grid, header, raise } = register;
   const sheet = grid.name;
-  const serviceArea = textIn(register, row, header.serviceAreaCol);
-  const serviceError = cellError(cellIn(register, row, header.serviceAreaCol));
+  const serviceArea = textOfCell(serviceCell);
+  const serviceError = cellError(serviceCell);
   if (serviceError !== null) {
     raise("formula-error", a1(row, header.serviceAreaCol), { field: `Service Area on row ${row}`, error: serviceError, expected: "the service area's name" });
   } else if (!serviceArea) {
@@ -46,7 +50,7 @@ export function readRegisterItem(register: RegisterSheet, row: number): Recovery
     sheet,
     cell: a1(row, header.moneyCol),
     row,
-    ref: givenRef || `${sheet} row ${row}`,
+    ref: givenRef || `${register.refPrefix}${row}`,
     refCell: givenRef && header.refCol !== null ? a1(row, header.refCol) : null,
     title: serviceArea || null,
     execLead: textIn(register, row, header.leadCol) || null,

@@ -16,6 +16,8 @@ export interface RegisterSheet {
    */
   row: number;
   cells: readonly Cell[];
+  /** `<sheet> row `, the start of the ref of a line that gives none (made once, not a line). */
+  refPrefix: string;
 }
 
 /** The cell in a column of the header (undefined for a column the register lacks). */
@@ -32,6 +34,10 @@ export function cellIn({ grid, row: current, cells }: RegisterSheet, row: number
 
 /** A text column's trimmed text ("" for blank, an error, or a column the register lacks). */
 export function textIn(register: RegisterSheet, row: number, col: number | null): string {
-  const c = cellIn(register, row, col);
+  return textOfCell(cellIn(register, row, col));
+}
+
+/** textIn of a cell already found. */
+export function textOfCell(c: Cell | undefined): string {
   return c && !isBlank(c) && cellError(c) === null ? displayText(c).trim() : "";
 }

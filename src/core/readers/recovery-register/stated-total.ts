@@ -3,7 +3,7 @@
  * cell), or holding only a money amount. It must equal the sum of the items above it, to
  * the penny; nothing below it is read.
  */
-import { a1, isBlank } from "../../grid";
+import { a1, isBlank, type SheetGrid } from "../../grid";
 import type { RecoveryAction } from "../../records";
 import type { Cell } from "../../snapshot";
 import { matchesLabel, parseMoney } from "../../values";
@@ -18,6 +18,11 @@ export interface StatedTotal {
 }
 
 const isTotalLabel = (c: Cell | undefined): boolean => typeof c?.value === "string" && matchesLabel(c.value, TOTAL_LABELS);
+
+/** The rows that may hold a Total label (the reader takes them once, not a line). */
+export function totalLabelRows(grid: SheetGrid): ReadonlySet<number> {
+  return rowsWithLabel(grid, TOTAL_LABELS);
+}
 
 /** The row's one non-blank cell; null where it has none or more than one. */
 function onlyFilled(cells: readonly Cell[]): Cell | null {
@@ -35,9 +40,14 @@ function onlyFilled(cells: readonly Cell[]): Cell | null {
  * a Total label with no figure). Null where the row is not the stated total. `rowCells` are
  * the row's cells, blank ones included (this is asked of every line: no filtered copy).
  */
-export function statedTotalRow({ grid, header }: RegisterSheet, row: number, rowCells: readonly Cell[]): { cell: Cell | undefined } | null {
+export function statedTotalRow(
+  { grid, header }: RegisterSheet,
+  row: number,
+  rowCells: readonly Cell[],
+  labelled: ReadonlySet<number> = totalLabelRows(grid),
+): { cell: Cell | undefined } | null {
   // Only rows that may hold a Total label are tested for one.
-  if (rowsWithLabel(grid, TOTAL_LABELS).has(row)) {
+  if (labelled.has(row)) {
     const cells = rowCells.filter((c) => !isBlank(c));
     if (cells.some(isTotalLabel)) {
       const moneyCell = grid.get(row, header.moneyCol);
