@@ -4,6 +4,7 @@
  */
 import { NULL_VALUE, PackedCells } from "./packed-cells";
 import type { AnySheetSnapshot, Cell, Merge } from "./snapshot";
+import { isSpace } from "./white-space";
 
 /** Column number (1-based) to letters: 1 → A, 28 → AB. */
 export function columnLetters(col: number): string {
@@ -410,11 +411,16 @@ function inRowOrder(cells: readonly Cell[]): readonly Cell[] {
   return out;
 }
 
-/** A cell that holds nothing a reader should see (no value, no error, or only white space). */
+/**
+ * A cell that holds nothing a reader should see (no value, no error, or only white space).
+ * A text whose first unit is not white space is not blank, and is not trimmed to be told so
+ * (readers ask this of every cell of a long table; tests/core/grid.test.ts holds it to trim).
+ */
 export function isBlank(cell: Cell | undefined): boolean {
   if (!cell) return true;
   if (cell.error) return false;
-  if (cell.value === null) return true;
-  if (typeof cell.value === "string") return cell.value.trim() === "";
+  const value = cell.value;
+  if (value === null) return true;
+  if (typeof value === "string") return value.length === 0 || (isSpace(value.charCodeAt(0)) && value.trim() === "");
   return false;
 }

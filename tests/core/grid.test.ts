@@ -2,7 +2,8 @@
  * SheetGrid keeps cells in row then column order, one a position, whatever order a host
  * hands them over in: readers see the same sheet either way.
  */
-import { SheetGrid, a1, columnLetters } from "../../src/core/grid";
+import fc from "fast-check";
+import { SheetGrid, a1, columnLetters, isBlank } from "../../src/core/grid";
 import type { Cell } from "../../src/core/snapshot";
 
 const grid = (cells: Cell[]) => new SheetGrid({ name: "S", visibility: "visible", cells, merges: [] });
@@ -51,5 +52,26 @@ describe("a1", () => {
     expect(a1(1, 28)).toBe("AB1");
     // Not a column the letters are kept for: as columnLetters makes it.
     for (const col of [0, -1, 2.5]) expect(a1(4, col)).toBe(plain(4, col));
+  });
+});
+
+describe("isBlank", () => {
+  test("a text is blank where trimming leaves nothing", () => {
+    const unit = fc.oneof(fc.constantFrom(" ", "\n", "\r", "\t", "\u00a0", "\u2028", "\u3000", "\ufeff", "\u200b", "\u0085", "a", "£"), fc.string({ maxLength: 2 }));
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 6 }), (parts) => {
+        const value = parts.join("");
+        expect(isBlank({ row: 1, col: 1, value })).toBe(value.trim() === "");
+      }),
+      { numRuns: 3000 },
+    );
+    for (let c = 0; c <= 0xffff; c++) {
+      const value = String.fromCharCode(c);
+      expect(isBlank({ row: 1, col: 1, value: value + value })).toBe(value.trim() === "");
+    }
+    expect(isBlank(undefined)).toBe(true);
+    expect(isBlank({ row: 1, col: 1, value: null })).toBe(true);
+    expect(isBlank({ row: 1, col: 1, value: " ", error: "#N/A" })).toBe(false);
+    expect(isBlank({ row: 1, col: 1, value: 0 })).toBe(false);
   });
 });
