@@ -8,6 +8,25 @@ import { isSpace } from "./white-space";
 
 /** Column number (1-based) to letters: 1 → A, 28 → AB. */
 export function columnLetters(col: number): string {
+  if (col >= 1 && col <= LETTERS_KEPT && Number.isInteger(col)) {
+    const kept = keptLetters[col];
+    if (kept !== undefined) return kept;
+    // Filled from the start, so the array stays packed.
+    for (let c = keptLetters.length; c <= col; c++) keptLetters[c] = c === 0 ? "" : lettersOf(c);
+    return keptLetters[col] as string;
+  }
+  return lettersOf(col);
+}
+
+/**
+ * Letters of the first columns, made once each as asked for: every register line and
+ * direction is given an address or two, every summary cell a reference, and the letters are
+ * otherwise built a letter at a time.
+ */
+const LETTERS_KEPT = 1024;
+const keptLetters: (string | undefined)[] = [];
+
+function lettersOf(col: number): string {
   let s = "";
   let n = col;
   while (n > 0) {
@@ -18,24 +37,8 @@ export function columnLetters(col: number): string {
   return s;
 }
 
-/**
- * Column letters of the first columns, made once each as asked for: every register line and
- * direction is given an address or two, and columnLetters builds its text a letter at a time.
- */
-const LETTERS_KEPT = 1024;
-const keptLetters: (string | undefined)[] = [];
-
 /** A1 address of a 1-based row and column: (7, 2) → B7. */
 export function a1(row: number, col: number): string {
-  if (col >= 1 && col <= LETTERS_KEPT && Number.isInteger(col)) {
-    let letters = keptLetters[col];
-    if (letters === undefined) {
-      // Filled from the start, so the array stays packed.
-      for (let c = keptLetters.length; c <= col; c++) keptLetters[c] = c === 0 ? "" : columnLetters(c);
-      letters = keptLetters[col];
-    }
-    return `${letters}${row}`;
-  }
   return `${columnLetters(col)}${row}`;
 }
 

@@ -42,16 +42,33 @@ test("a long row is searched exactly: every column found, no other", () => {
   for (let c = 1; c <= 501; c++) expect(g.get(7, c)?.value).toBe(c % 3 === 1 ? c : undefined);
 });
 
-describe("a1", () => {
-  test("gives the column's letters and the row, kept letters or not, in any order of asking", () => {
-    const plain = (row: number, col: number) => `${columnLetters(col)}${row}`;
+describe("columnLetters and a1", () => {
+  /** The letters a letter at a time, as columnLetters made them before it kept any. */
+  const plainLetters = (col: number) => {
+    let s = "";
+    for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+    return s;
+  };
+  const plain = (row: number, col: number) => `${plainLetters(col)}${row}`;
+
+  test("give the column's letters and the row, kept letters or not, in any order of asking", () => {
     // Asked out of order first, so the kept letters are filled past what was asked before.
-    for (const col of [700, 3, 1024, 1, 26, 27, 1025, 16_384, 52, 53, 702, 703]) expect(a1(9, col)).toBe(plain(9, col));
-    for (let col = 1; col <= 2000; col++) expect(a1(col * 7, col)).toBe(plain(col * 7, col));
+    for (const col of [700, 3, 1024, 1, 26, 27, 1025, 16_384, 52, 53, 702, 703]) {
+      expect(a1(9, col)).toBe(plain(9, col));
+      expect(columnLetters(col)).toBe(plainLetters(col));
+    }
+    for (let col = 1; col <= 2000; col++) {
+      expect(a1(col * 7, col)).toBe(plain(col * 7, col));
+      expect(columnLetters(col)).toBe(plainLetters(col));
+    }
     expect(a1(7, 2)).toBe("B7");
     expect(a1(1, 28)).toBe("AB1");
-    // Not a column the letters are kept for: as columnLetters makes it.
-    for (const col of [0, -1, 2.5]) expect(a1(4, col)).toBe(plain(4, col));
+    expect(columnLetters(16_384)).toBe("XFD");
+    // Not a column the letters are kept for: as the plain rule makes it.
+    for (const col of [0, -1, 2.5]) {
+      expect(a1(4, col)).toBe(plain(4, col));
+      expect(columnLetters(col)).toBe(plainLetters(col));
+    }
   });
 });
 

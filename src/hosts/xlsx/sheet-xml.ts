@@ -282,11 +282,7 @@ function styleId(style: ModelCell["style"]): number {
 
 /** A cell's opening up to its row number (`<c r="AB`), by column number, made once each. */
 const CELL_OPENS: string[] = [];
-const cellOpen = (col: number) => CELL_OPENS[col] ?? (CELL_OPENS[col] = `<c r="${letters(col)}`);
-
-/** Column letters by column number, made once each. */
-const LETTERS: string[] = [];
-const letters = (col: number) => LETTERS[col] ?? (LETTERS[col] = columnLetters(col));
+const cellOpen = (col: number) => CELL_OPENS[col] ?? (CELL_OPENS[col] = `<c r="${columnLetters(col)}`);
 
 /** Ends of many cells alike are made once a sheet, up to this many of each kind. */
 const MEMO_LIMIT = 1 << 16;
@@ -352,7 +348,7 @@ function appendCell(w: Work, xml: string, mc: ModelCell, rowText: string): strin
       return xml + open + rowText + look.open + f + (v === null ? "" : `<v>${v}</v>`) + "</c>";
     }
     case "link":
-      w.links.push({ ref: letters(mc.col) + rowText, location: sheetRef(c.sheet, c.cell), display: c.text });
+      w.links.push({ ref: columnLetters(mc.col) + rowText, location: sheetRef(c.sheet, c.cell), display: c.text });
       return xml + open + rowText + (c.text === "" ? look.text + "</t></is></c>" : inlineText(look, c.text));
   }
 }
