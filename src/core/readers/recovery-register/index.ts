@@ -56,7 +56,7 @@ export function readRecoveryRegister(
     register.cells = rowCells;
     if (row - lastContentRow > 2) break; // two consecutive empty rows
     lastContentRow = row;
-    if (headerRows.has(row) && registerHeaderAt(grid, row)) continue;
+    if (registerHeaderAt(grid, row, headerRows)) continue;
 
     const total = statedTotalRow(register, row, rowCells, totalRows);
     if (total) {

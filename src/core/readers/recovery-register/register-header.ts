@@ -44,10 +44,13 @@ export function registerHeaderRows(grid: SheetGrid): ReadonlySet<number> {
   return rowsWithLabel(grid, REGISTER_COLUMNS.serviceArea);
 }
 
-/** The header on a row, or null where the row is not one. */
-export function registerHeaderAt(grid: SheetGrid, row: number): RegisterHeader | null {
+/**
+ * The header on a row, or null where the row is not one. `mayHold` is registerHeaderRows(grid),
+ * taken once by the caller (the register's reader asks this of every line).
+ */
+export function registerHeaderAt(grid: SheetGrid, row: number, mayHold: ReadonlySet<number>): RegisterHeader | null {
   // A header needs a Service Area cell: only rows that may hold one are looked at.
-  if (!registerHeaderRows(grid).has(row)) return null;
+  if (!mayHold.has(row)) return null;
   const cols: Partial<Record<ColumnKey, Cell>> = {};
   for (const c of grid.cellsOfRow(row)) {
     if (typeof c.value !== "string" || c.error) continue;
@@ -72,10 +75,10 @@ export function registerHeaderAt(grid: SheetGrid, row: number): RegisterHeader |
 
 /** §2: the first row with a `Service Area` cell and a money column; null when none. */
 export function findRegisterHeader(grid: SheetGrid): RegisterHeader | null {
-  // Only rows that may hold a Service Area cell, top to bottom (registerHeaderAt asks the same).
-  const rows = [...rowsWithLabel(grid, REGISTER_COLUMNS.serviceArea)].sort((a, b) => a - b);
-  for (const row of rows) {
-    const h = registerHeaderAt(grid, row);
+  // Only rows that may hold a Service Area cell, top to bottom.
+  const mayHold = registerHeaderRows(grid);
+  for (const row of [...mayHold].sort((a, b) => a - b)) {
+    const h = registerHeaderAt(grid, row, mayHold);
     if (h) return h;
   }
   return null;

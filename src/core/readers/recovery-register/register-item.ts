@@ -16,7 +16,7 @@ export function serviceCellOf(register: RegisterSheet, row: number): Cell | unde
 }
 
 /** True where the row continues the item above rather than starting one. */
-export function isContinuationRow(register: RegisterSheet, row: number, serviceCell: Cell | undefined = serviceCellOf(register, row)): boolean {
+export function isContinuationRow(register: RegisterSheet, row: number, serviceCell: Cell | undefined): boolean {
   return textOfCell(serviceCell) === "" && cellError(serviceCell) === null && isBlank(cellIn(register, row, register.header.moneyCol));
 }
 
@@ -29,7 +29,7 @@ export function continueItem(register: RegisterSheet, row: number, item: Recover
 }
 
 /** The item on a row, with its findings. */
-export function readRegisterItem(register: RegisterSheet, row: number, serviceCell: Cell | undefined = serviceCellOf(register, row)): RecoveryAction {
+export function readRegisterItem(register: RegisterSheet, row: number, serviceCell: Cell | undefined): RecoveryAction {
   const { grid, header, raise } = register;
   const sheet = grid.name;
   const serviceArea = textOfCell(serviceCell);

@@ -38,13 +38,14 @@ function onlyFilled(cells: readonly Cell[]): Cell | null {
 /**
  * Where the row is the stated total: `{ cell }`, the cell holding its figure (undefined for
  * a Total label with no figure). Null where the row is not the stated total. `rowCells` are
- * the row's cells, blank ones included (this is asked of every line: no filtered copy).
+ * the row's cells, blank ones included (this is asked of every line: no filtered copy);
+ * `labelled` is totalLabelRows(grid), taken once by the caller.
  */
 export function statedTotalRow(
   { grid, header }: RegisterSheet,
   row: number,
   rowCells: readonly Cell[],
-  labelled: ReadonlySet<number> = totalLabelRows(grid),
+  labelled: ReadonlySet<number>,
 ): { cell: Cell | undefined } | null {
   // Only rows that may hold a Total label are tested for one.
   if (labelled.has(row)) {
