@@ -4,13 +4,18 @@
  * at once past `atMost`, since an add-in session reads many workbooks.
  */
 export function rememberedByText<T>(work: (text: string) => T, atMost: number): (text: string) => T {
-  const known = new Map<string, T>();
-  return (text) => {
-    let answer = known.get(text);
+  return remembered(work, atMost);
+}
+
+/** rememberedByText for any key a Map tells apart by value (a text or a number). */
+export function remembered<K extends string | number, T>(work: (key: K) => T, atMost: number): (key: K) => T {
+  const known = new Map<K, T>();
+  return (key) => {
+    let answer = known.get(key);
     if (answer === undefined) {
-      answer = work(text);
+      answer = work(key);
       if (known.size >= atMost) known.clear();
-      known.set(text, answer);
+      known.set(key, answer);
     }
     return answer;
   };

@@ -14,6 +14,7 @@
  */
 import { a1, columnLetters, sheetRef } from "../../core/grid";
 import { isSpace } from "../../core/white-space";
+import { remembered } from "../../core/remembered";
 import { NUMBER_FORMATS, type HeaderFooter, type ModelCell, type SheetModel, type TableModel } from "../../core/summary/sheet-model";
 import type { CellRange, Validation } from "../../core/templates/template-model";
 import { CellsInOrder } from "./cells-in-order";
@@ -157,9 +158,10 @@ interface Work {
   xfs: Map<number, Look>;
   /** The last look each column gave, with what it was found by (styleOf). */
   lastLook: ({ style: ModelCell["style"]; format: ModelCell["format"]; kind: ModelCell["content"]["kind"]; look: Look } | undefined)[];
-  /** Values' and dates' cell ends (valueEnd, dateEnd). */
-  valueEnds: Map<number, string>;
-  dateEnds: Map<string, string>;
+  /** A finite number's `…</v></c>`, made once a value (400,000 figures, ~1,000 values on a register). */
+  valueEnd: (n: number) => string;
+  /** A date's `…</v></c>`, made once a day. */
+  dateEnd: (iso: string) => string;
   /** The cells to write by position, for the tables' totals rows. */
   at: CellsInOrder;
   /** Where the large sections (rows, merges, links) write their XML, a piece at a time. */
@@ -284,29 +286,8 @@ function styleId(style: ModelCell["style"]): number {
 const CELL_OPENS: string[] = [];
 const cellOpen = (col: number) => CELL_OPENS[col] ?? (CELL_OPENS[col] = `<c r="${columnLetters(col)}`);
 
-/** Ends of many cells alike are made once a sheet, up to this many of each kind. */
+/** Ends of many cells alike are made once a sheet, forgotten past this many of each kind (remembered). */
 const MEMO_LIMIT = 1 << 16;
-
-/** A finite number's `…</v></c>`, made once a value (400,000 figures, ~1,000 values on a register). */
-function valueEnd(w: Work, n: number): string {
-  let end = w.valueEnds.get(n);
-  if (end === undefined) {
-    // Excel keeps 15 significant digits; the shortest round-trip form is exact for it.
-    end = `${String(n)}</v></c>`;
-    if (w.valueEnds.size < MEMO_LIMIT) w.valueEnds.set(n, end);
-  }
-  return end;
-}
-
-/** A date's `…</v></c>`, made once a day. */
-function dateEnd(w: Work, iso: string): string {
-  let end = w.dateEnds.get(iso);
-  if (end === undefined) {
-    end = `${dateSerial(iso, w.ctx.date1904)}</v></c>`;
-    if (w.dateEnds.size < MEMO_LIMIT) w.dateEnds.set(iso, end);
-  }
-  return end;
-}
 
 /**
  * Whatever makes a text more than itself in a cell: xstring's work, escapeXml's, or a line
@@ -339,9 +320,9 @@ function appendCell(w: Work, xml: string, mc: ModelCell, rowText: string): strin
       if (c.text === "") return xml + open + rowText + look.bare;
       return xml + open + rowText + inlineText(look, c.text);
     case "number":
-      return Number.isFinite(c.value) ? xml + open + rowText + look.value + valueEnd(w, c.value) : xml + open + rowText + look.bare;
+      return Number.isFinite(c.value) ? xml + open + rowText + look.value + w.valueEnd(c.value) : xml + open + rowText + look.bare;
     case "date":
-      return xml + open + rowText + look.value + dateEnd(w, c.iso);
+      return xml + open + rowText + look.value + w.dateEnd(c.iso);
     case "formula": {
       const f = `<f>${xstring(c.formula.replace(/^=/, ""))}</f>`;
       const v = c.result === null ? null : numberText(c.result);
@@ -592,7 +573,24 @@ export function renderSheet(draft: SheetDraft, sheetName: string, ctx: RenderCon
     if (c.col > maxCol) maxCol = c.col;
   }
   const out = new Utf8Writer(into);
-  const w: Work = { draft, ctx, sheetName, cells, headers, links: [], tables: [], maxRow, maxCol, xfs: new Map(), lastLook: [], valueEnds: new Map(), dateEnds: new Map(), at, out };
+  const w: Work = {
+    draft,
+    ctx,
+    sheetName,
+    cells,
+    headers,
+    links: [],
+    tables: [],
+    maxRow,
+    maxCol,
+    xfs: new Map(),
+    lastLook: [],
+    // Excel keeps 15 significant digits; the shortest round-trip form is exact for it.
+    valueEnd: remembered((n: number) => `${String(n)}</v></c>`, MEMO_LIMIT),
+    dateEnd: remembered((iso: string) => `${dateSerial(iso, ctx.date1904)}</v></c>`, MEMO_LIMIT),
+    at,
+    out,
+  };
   (draft.tables ?? []).forEach((t, i) => {
     const names = headers.get(i);
     if (!names) return;
