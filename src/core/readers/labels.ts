@@ -349,13 +349,21 @@ function cellsWithKeys(grid: SheetGrid, keys: ReadonlySet<string>): CellText[] {
   const { kinds, sizes } = sk0;
   // Only cells whose first characters may begin one of the keys (label-heads.ts).
   const candidates = cellsByHeads(grid, allowed);
+  // The last text told apart, and what it was: a column repeating one text (a register's
+  // every line under one description) is read once, not once a cell.
+  let lastText: string | undefined;
+  let lastKind = NOT_TEXT;
+  let lastSize = 0;
   for (let c = 0; c < candidates.length; c++) {
     const i = candidates[c];
     // Every candidate is a text cell (cellsByHeads): textAt gives its value.
     const v = grid.textAt(i) as string;
     let kind = kinds[i];
     if (kind === NOT_TEXT) {
-      if (isPlainLabelText(v)) {
+      if (v === lastText) {
+        kind = lastKind;
+        sizes[i] = lastSize;
+      } else if (isPlainLabelText(v)) {
         kind = PLAIN;
         sizes[i] = v.length > MAX_SIZE ? MAX_SIZE : v.length;
       } else {
@@ -363,6 +371,9 @@ function cellsWithKeys(grid: SheetGrid, keys: ReadonlySet<string>): CellText[] {
         sizes[i] = labelSizeBound(v);
       }
       kinds[i] = kind;
+      lastText = v;
+      lastKind = kind;
+      lastSize = sizes[i];
     }
     const size = sizes[i];
     if (kind === PLAIN) {

@@ -136,6 +136,15 @@ function wholePence(value: number, power: number): number | null {
 
 export function parseMoney(raw: RawValue, opts?: { thousands?: boolean }): ValueResult<number> {
   const thousands = opts?.thousands === true ? 3 : 0;
+  // A cell of a whole number (most money cells: a register's every line): read as the
+  // "number" case below reads it, without the Input object made for it.
+  if (typeof raw === "object" && raw !== null && raw.error === undefined) {
+    const v = raw.value;
+    if (typeof v === "number" && Number.isFinite(v)) {
+      const pence = wholePence(v, formatPowerOf(raw.format) ?? thousands);
+      if (pence !== null) return ok(pence);
+    }
+  }
   const input = toInput(raw);
   let amount: Decimal | null;
   let power: number;

@@ -70,3 +70,20 @@ test("a small sheet's index finds what the rule finds", () => {
 test("a large sheet's scan finds what the rule finds", () => {
   fc.assert(fc.property(cellsOf(60), (raw) => check(sheetOf(raw, 4_100))), { numRuns: 30 });
 });
+
+test("a large sheet's scan finds what the rule finds where a column repeats texts (each told apart once a run)", () => {
+  // Runs of one text down a column, the text the same string or an equal one made apart, and
+  // runs of texts that differ only after their first characters (as a search's heads see them).
+  const TEXTS = ["Risk Level", "Risk Level: High", "Risk  Level", "Risk Levels", "Risk Level (£000)", "Risky", "Finance", "Finance Recovery Action 3", "Plan Date?", "Ref"];
+  const runs = fc.array(fc.tuple(fc.constantFrom(...TEXTS), fc.integer({ min: 1, max: 12 }), fc.boolean()), { minLength: 1, maxLength: 20 });
+  fc.assert(
+    fc.property(runs, (spec) => {
+      const raw: [number, number, string | number | null, boolean][] = [];
+      let row = 1;
+      for (const [t, n, copy] of spec) for (let i = 0; i < n; i++) raw.push([row++, 2, copy ? [t].join("") : t, false]);
+      // Above the padding's rows (sheetOf puts it from row 100).
+      check(sheetOf(raw.slice(0, 99), 4_100));
+    }),
+    { numRuns: 40 },
+  );
+});

@@ -4,7 +4,7 @@
  * continues the item above (the seed's descriptions wrap).
  */
 import { a1, isBlank } from "../../grid";
-import type { RecoveryAction, RiskLevel } from "../../records";
+import type { RatedRecoveryAction, RecoveryAction, RiskLevel } from "../../records";
 import type { Cell } from "../../snapshot";
 import { cellError, displayText, parseMoney, parseRiskLevel } from "../../values";
 import { quote } from "../../values/input";
@@ -28,7 +28,16 @@ export function continueItem(register: RegisterSheet, row: number, item: Recover
   if (lead) item.execLead = item.execLead ? `${item.execLead} ${lead}` : lead;
 }
 
-/** The item on a row, with its findings. */
+/** A register line's strategic aims: none (a register has no column for them), one frozen list for every line. */
+const NO_AIMS: number[] = Object.freeze([]) as unknown as number[];
+
+/**
+ * The item on a row, with its findings. Made whole with room for its rating (the engine
+ * rates every line in place, engine.ts `withRating`): two fields stored after the literal
+ * put a second store a line beside the record. Its ref, where the line gives none, is
+ * joined flat: `+` makes a pair of the two texts that the ref's first reading (reconcile)
+ * copies into a flat text anyway.
+ */
 export function readRegisterItem(register: RegisterSheet, row: number, serviceCell: Cell | undefined): RecoveryAction {
   const { grid, header, raise } = register;
   const sheet = grid.name;
@@ -45,12 +54,12 @@ export function readRegisterItem(register: RegisterSheet, row: number, serviceCe
     });
   }
   const givenRef = textIn(register, row, header.refCol);
-  return {
+  const item: RatedRecoveryAction = {
     source: "register",
     sheet,
     cell: a1(row, header.moneyCol),
     row,
-    ref: givenRef || `${register.refPrefix}${row}`,
+    ref: givenRef || [register.refPrefix, row].join(""),
     refCell: givenRef && header.refCol !== null ? a1(row, header.refCol) : null,
     title: serviceArea || null,
     execLead: textIn(register, row, header.leadCol) || null,
@@ -62,9 +71,13 @@ export function readRegisterItem(register: RegisterSheet, row: number, serviceCe
     version: null,
     forecastPence: readItemForecast(register, row, serviceArea),
     achievedPence: null,
-    strategicAims: [],
+    strategicAims: NO_AIMS,
     counted: true,
+    // Set by the rating (engine.ts); until then what an unrated line would be given.
+    rag: "grey",
+    ragReason: "",
   };
+  return item;
 }
 
 /** How messages name the item: its service area, else its row (worked out only for a message). */
