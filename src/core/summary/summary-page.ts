@@ -48,7 +48,8 @@ import {
   styled,
   styledShared,
 } from "./style";
-import { lineHeight, widestLine, wrappedLineCount, type FontSpec } from "./text-metrics";
+import { lineHeight, widestLine, widestWord, wrappedLineCount, type FontSpec } from "./text-metrics";
+import { LastByColumn } from "./column-memo";
 
 type Merge = SheetModel["merges"][number];
 
@@ -605,6 +606,7 @@ export class SummaryPage {
     // Figures and dates measured once a value (a register's 400,000 figures are a thousand values).
     const measured = new ShownWidths();
     const fonts = new FontsByColumn();
+    const last = new LastByColumn();
     // Loops over the grid, no generator: a register of 100,000 lines has two million cells.
     for (let row = 0; row < this.grid.length; row++) {
       const cells = this.grid[row];
@@ -613,7 +615,19 @@ export class SummaryPage {
       for (let col = 1; col < end; col++) {
         const c = cells[col];
         if (c === undefined || !merges.untouched(row, col)) continue;
-        const w = measured.of(c.content, c.format, fonts.of(col, c.style), c.style?.wrap === true) + H_PADDING;
+        const content = c.content;
+        const font = fonts.of(col, c.style);
+        const wrap = c.style?.wrap === true;
+        let shown: number;
+        if (content.kind === "text" || content.kind === "link") {
+          // Measured as it shows (shownWidth's rule), unless its column measured the same text last
+          // (LastByColumn; the size is the wrap, which picks the measure).
+          const t = content.text;
+          const size = wrap ? 1 : 0;
+          if (t === last.texts[col] && size === last.sizes[col] && font === last.fonts[col]) shown = last.answers[col];
+          else last.set(col, t, size, font, (shown = wrap ? widestWord(t, font) : widestLine(t, font)));
+        } else shown = measured.of(content, c.format, font, wrap);
+        const w = shown + H_PADDING;
         need[col - 1] = Math.max(need[col - 1], w / unit);
       }
     }
@@ -648,6 +662,7 @@ export class SummaryPage {
     const merges = this.mergeIndex;
     const fonts = new FontsByColumn();
     const links = new HyperlinkLimit();
+    const counted = new LastByColumn();
     for (let row = 0; row < this.grid.length; row++) {
       const here = this.grid[row];
       if (here === undefined) continue;
@@ -662,8 +677,9 @@ export class SummaryPage {
         if (c.style?.wrap) {
           const width = columnPoints(this.widthOf(col, merges.headRight(row, col) || col, widths)) - H_PADDING;
           const shown = shownText(c.content, c.format);
-          // Counted afresh a cell: most wrapped texts are each their own (a memo of them cost more than counting).
-          lines = wrappedLineCount(shown, width, font);
+          // Counted afresh unless the column's last cell counted the same text (LastByColumn).
+          if (shown === counted.texts[col] && width === counted.sizes[col] && font === counted.fonts[col]) lines = counted.answers[col];
+          else counted.set(col, shown, width, font, (lines = wrappedLineCount(shown, width, font)));
           blank = shown === "";
         } else {
           // Unwrapped: only the line breaks count. A finite number shows as one line of
