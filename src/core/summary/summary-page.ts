@@ -319,13 +319,16 @@ export class SummaryPage {
         if (t.rows.length === 0) {
           this.span(r++, t.firstCol, lastCol, text(t.noneText ?? "None", bodyStyle("left", { italic: true })));
         }
+        const looks = new TableLooks(t.columns);
         for (let n = 0; n < t.rows.length; n++) {
           const cells = rowAt(t.rows, n);
           // The spec's content under the column's shared look: no copy of each spec (inTable's).
-          t.columns.forEach((c, i) => {
+          for (let i = 0; i < looks.count; i++) {
             const spec = cells[i] ?? null;
-            this.spanStyled(r, starts[i], starts[i + 1] - 1, spec?.content ?? BLANK, spec?.format, tableStyle(c.align ?? "left", undefined, spec?.style));
-          });
+            const own = spec?.style;
+            const look = own === looks.owns[i] ? looks.looks[i] : looks.set(i, own);
+            this.spanStyled(r, starts[i], starts[i + 1] - 1, spec?.content ?? BLANK, spec?.format, look);
+          }
           r++;
         }
         const last = first + t.rows.length - 1;
@@ -413,13 +416,17 @@ export class SummaryPage {
         for (let c = 2; c <= t.columns.length; c++) this.put(this.row, c, text("", bodyStyle("left")));
         this.row++;
       }
+      const looks = new TableLooks(t.columns);
       for (let n = 0; n < t.rows.length; n++) {
         const cells = rowAt(t.rows, n);
         // Straight in, the column's look shared: no copy of each cell's spec (100,000 lines).
-        t.columns.forEach((c, i) => {
+        for (let i = 0; i < looks.count; i++) {
           const spec = cells[i] ?? null;
-          this.putCell(this.row, i + 1, spec?.content ?? BLANK, spec?.format, tableStyle(c.align ?? "left", undefined, spec?.style));
-        });
+          const own = spec?.style;
+          // The column's last look again where the cell's own look is the one before it (TableLooks).
+          const look = own === looks.owns[i] ? looks.looks[i] : looks.set(i, own);
+          this.putCell(this.row, i + 1, spec?.content ?? BLANK, spec?.format, look);
+        }
         this.row++;
       }
       const last = first + t.rows.length - 1;
@@ -768,6 +775,38 @@ function tableStyle(align: Align, extra: CellStyle | undefined, own: CellStyle |
   }
   return style;
 }
+
+/**
+ * tableStyle for each column of a table, the column's last answer taken again where the
+ * cell's own look is the one before it (a column's cells mostly share theirs, or have
+ * none): no Map and WeakMap look-up a cell. The loops compare `owns` themselves: a call a
+ * cell costs a first run (the only run a command line has) more than it saves.
+ */
+class TableLooks {
+  readonly count: number;
+  private readonly aligns: Align[];
+  /** By column: the last cell's own look and the look it was given (NO_OWN before the first). */
+  readonly owns: (CellStyle | undefined)[];
+  readonly looks: CellStyle[];
+
+  constructor(columns: readonly TableColumn[]) {
+    this.count = columns.length;
+    this.aligns = columns.map((c) => c.align ?? "left");
+    this.owns = columns.map(() => NO_OWN);
+    this.looks = columns.map(() => NO_OWN);
+  }
+
+  /** The column's look for a cell whose own look is `own`, kept as the column's last. */
+  set(i: number, own: CellStyle | undefined): CellStyle {
+    const look = tableStyle(this.aligns[i], undefined, own);
+    this.owns[i] = own;
+    this.looks[i] = look;
+    return look;
+  }
+}
+
+/** No cell's own look: TableLooks' columns before their first cell. */
+const NO_OWN: CellStyle = Object.freeze({});
 
 /** Each look's font, made once a look (looks are shared objects, see put). */
 const FONTS = new WeakMap<CellStyle, FontSpec>();
