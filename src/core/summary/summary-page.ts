@@ -416,17 +416,15 @@ export class SummaryPage {
         for (let c = 2; c <= t.columns.length; c++) this.put(this.row, c, text("", bodyStyle("left")));
         this.row++;
       }
-      const looks = new TableLooks(t.columns);
       for (let n = 0; n < t.rows.length; n++) {
         const cells = rowAt(t.rows, n);
         // Straight in, the column's look shared: no copy of each cell's spec (100,000 lines).
-        for (let i = 0; i < looks.count; i++) {
+        // Kept a closure and tableStyle a cell: a plain loop here, with or without TableLooks,
+        // cost directions' warm runs 3-8% more instructions (round 14).
+        t.columns.forEach((c, i) => {
           const spec = cells[i] ?? null;
-          const own = spec?.style;
-          // The column's last look again where the cell's own look is the one before it (TableLooks).
-          const look = own === looks.owns[i] ? looks.looks[i] : looks.set(i, own);
-          this.putCell(this.row, i + 1, spec?.content ?? BLANK, spec?.format, look);
-        }
+          this.putCell(this.row, i + 1, spec?.content ?? BLANK, spec?.format, tableStyle(c.align ?? "left", undefined, spec?.style));
+        });
         this.row++;
       }
       const last = first + t.rows.length - 1;
