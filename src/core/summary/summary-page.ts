@@ -48,7 +48,8 @@ import {
   styled,
   styledShared,
 } from "./style";
-import { lineHeight, widestLine, wrappedLineCount, type FontSpec } from "./text-metrics";
+import { lineHeight, widestLine, widestWord, wrappedLineCount, type FontSpec } from "./text-metrics";
+import { LastByColumn } from "./column-memo";
 
 type Merge = SheetModel["merges"][number];
 
@@ -318,13 +319,16 @@ export class SummaryPage {
         if (t.rows.length === 0) {
           this.span(r++, t.firstCol, lastCol, text(t.noneText ?? "None", bodyStyle("left", { italic: true })));
         }
+        const looks = new TableLooks(t.columns);
         for (let n = 0; n < t.rows.length; n++) {
           const cells = rowAt(t.rows, n);
           // The spec's content under the column's shared look: no copy of each spec (inTable's).
-          t.columns.forEach((c, i) => {
+          for (let i = 0; i < looks.count; i++) {
             const spec = cells[i] ?? null;
-            this.spanStyled(r, starts[i], starts[i + 1] - 1, spec?.content ?? BLANK, spec?.format, tableStyle(c.align ?? "left", undefined, spec?.style));
-          });
+            const own = spec?.style;
+            const look = own === looks.owns[i] ? looks.looks[i] : looks.set(i, own);
+            this.spanStyled(r, starts[i], starts[i + 1] - 1, spec?.content ?? BLANK, spec?.format, look);
+          }
           r++;
         }
         const last = first + t.rows.length - 1;
@@ -415,6 +419,8 @@ export class SummaryPage {
       for (let n = 0; n < t.rows.length; n++) {
         const cells = rowAt(t.rows, n);
         // Straight in, the column's look shared: no copy of each cell's spec (100,000 lines).
+        // Kept a closure and tableStyle a cell: a plain loop here, with or without TableLooks,
+        // cost directions' warm runs 3-8% more instructions (round 14).
         t.columns.forEach((c, i) => {
           const spec = cells[i] ?? null;
           this.putCell(this.row, i + 1, spec?.content ?? BLANK, spec?.format, tableStyle(c.align ?? "left", undefined, spec?.style));
@@ -605,6 +611,7 @@ export class SummaryPage {
     // Figures and dates measured once a value (a register's 400,000 figures are a thousand values).
     const measured = new ShownWidths();
     const fonts = new FontsByColumn();
+    const last = new LastByColumn();
     // Loops over the grid, no generator: a register of 100,000 lines has two million cells.
     for (let row = 0; row < this.grid.length; row++) {
       const cells = this.grid[row];
@@ -613,7 +620,19 @@ export class SummaryPage {
       for (let col = 1; col < end; col++) {
         const c = cells[col];
         if (c === undefined || !merges.untouched(row, col)) continue;
-        const w = measured.of(c.content, c.format, fonts.of(col, c.style), c.style?.wrap === true) + H_PADDING;
+        const content = c.content;
+        const font = fonts.of(col, c.style);
+        const wrap = c.style?.wrap === true;
+        let shown: number;
+        if (content.kind === "text" || content.kind === "link") {
+          // Measured as it shows (shownWidth's rule), unless its column measured the same text last
+          // (LastByColumn; the size is the wrap, which picks the measure).
+          const t = content.text;
+          const size = wrap ? 1 : 0;
+          if (t === last.texts[col] && size === last.sizes[col] && font === last.fonts[col]) shown = last.answers[col];
+          else last.set(col, t, size, font, (shown = wrap ? widestWord(t, font) : widestLine(t, font)));
+        } else shown = measured.of(content, c.format, font, wrap);
+        const w = shown + H_PADDING;
         need[col - 1] = Math.max(need[col - 1], w / unit);
       }
     }
@@ -648,6 +667,7 @@ export class SummaryPage {
     const merges = this.mergeIndex;
     const fonts = new FontsByColumn();
     const links = new HyperlinkLimit();
+    const counted = new LastByColumn();
     for (let row = 0; row < this.grid.length; row++) {
       const here = this.grid[row];
       if (here === undefined) continue;
@@ -662,8 +682,9 @@ export class SummaryPage {
         if (c.style?.wrap) {
           const width = columnPoints(this.widthOf(col, merges.headRight(row, col) || col, widths)) - H_PADDING;
           const shown = shownText(c.content, c.format);
-          // Counted afresh a cell: most wrapped texts are each their own (a memo of them cost more than counting).
-          lines = wrappedLineCount(shown, width, font);
+          // Counted afresh unless the column's last cell counted the same text (LastByColumn).
+          if (shown === counted.texts[col] && width === counted.sizes[col] && font === counted.fonts[col]) lines = counted.answers[col];
+          else counted.set(col, shown, width, font, (lines = wrappedLineCount(shown, width, font)));
           blank = shown === "";
         } else {
           // Unwrapped: only the line breaks count. A finite number shows as one line of
@@ -752,6 +773,38 @@ function tableStyle(align: Align, extra: CellStyle | undefined, own: CellStyle |
   }
   return style;
 }
+
+/**
+ * tableStyle for each column of a table, the column's last answer taken again where the
+ * cell's own look is the one before it (a column's cells mostly share theirs, or have
+ * none): no Map and WeakMap look-up a cell. The loops compare `owns` themselves: a call a
+ * cell costs a first run (the only run a command line has) more than it saves.
+ */
+class TableLooks {
+  readonly count: number;
+  private readonly aligns: Align[];
+  /** By column: the last cell's own look and the look it was given (NO_OWN before the first). */
+  readonly owns: (CellStyle | undefined)[];
+  readonly looks: CellStyle[];
+
+  constructor(columns: readonly TableColumn[]) {
+    this.count = columns.length;
+    this.aligns = columns.map((c) => c.align ?? "left");
+    this.owns = columns.map(() => NO_OWN);
+    this.looks = columns.map(() => NO_OWN);
+  }
+
+  /** The column's look for a cell whose own look is `own`, kept as the column's last. */
+  set(i: number, own: CellStyle | undefined): CellStyle {
+    const look = tableStyle(this.aligns[i], undefined, own);
+    this.owns[i] = own;
+    this.looks[i] = look;
+    return look;
+  }
+}
+
+/** No cell's own look: TableLooks' columns before their first cell. */
+const NO_OWN: CellStyle = Object.freeze({});
 
 /** Each look's font, made once a look (looks are shared objects, see put). */
 const FONTS = new WeakMap<CellStyle, FontSpec>();

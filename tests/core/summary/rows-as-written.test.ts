@@ -15,9 +15,12 @@ const WIDTHS = [9, 20, 15, 15, 12, 8, 8, 18, 11, 24];
 const FLEX = [0.5, 3, 2, 2, 0, 0, 0, 3, 0, 0];
 
 const words = fc.stringMatching(/^[A-Za-z0-9 ,.£&<>'"-]{0,40}$/);
-const ownStyle: fc.Arbitrary<CellStyle | undefined> = fc.option(
-  fc.record({ bold: fc.boolean(), wrap: fc.boolean(), fill: fc.constantFrom("F2F2F2", "DCE6F1") }, { requiredKeys: [] }),
-  { nil: undefined },
+// Looks made a cell, and looks shared by many cells (as ragCell's are), so a column's look is
+// taken again down its rows (TableLooks) and changed as the cells' own looks change.
+const SHARED: CellStyle[] = [{ bold: true }, { wrap: false, fill: "DCE6F1" }, styled({ italic: true })];
+const ownStyle: fc.Arbitrary<CellStyle | undefined> = fc.oneof(
+  fc.option(fc.record({ bold: fc.boolean(), wrap: fc.boolean(), fill: fc.constantFrom("F2F2F2", "DCE6F1") }, { requiredKeys: [] }), { nil: undefined }),
+  fc.constantFrom(...SHARED),
 );
 const spec: fc.Arbitrary<CellSpec | null> = fc.oneof(
   fc.constant(null),
