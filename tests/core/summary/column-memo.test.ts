@@ -14,7 +14,8 @@ import { columnPoints } from "../../../src/core/summary/page-setup";
 import type { CellStyle, ModelCell } from "../../../src/core/summary/sheet-model";
 import { shownText } from "../../../src/core/summary/cells";
 import { shownWidth } from "../../../src/core/summary/shown-widths";
-import { SummaryPage, type Align } from "../../../src/core/summary/summary-page";
+import type { Align } from "../../../src/core/summary/summary-page";
+import { recoveryPage } from "./fixture";
 import { lineHeight, wrappedLineCount } from "../../../src/core/summary/text-metrics";
 
 const WIDTHS = [9, 20, 15, 12, 11, 24];
@@ -47,14 +48,7 @@ const fontOf = (c: ModelCell) => ({ size: c.style?.size ?? 11, bold: c.style?.bo
 it("sizes columns and rows as the plain rules do, measuring a column's repeated texts once", () => {
   fc.assert(
     fc.property(tables, ([smallRuns, mainRuns]) => {
-      const p = new SummaryPage({
-        id: "recovery-summary",
-        name: "Recovery Summary",
-        title: "Recovery Summary",
-        widths: WIDTHS,
-        flex: FLEX,
-        print: { title: "Recovery Summary", organisation: null, asOf: "2023-09-21", generated: "21/09/2023 12:00" },
-      });
+      const p = recoveryPage(WIDTHS, FLEX);
       // A small table first, its first column two wide (merged), over the main table's first column.
       const [small] = p.smallTables([{ heading: "By area", firstCol: 1, columns: [{ header: "Area", span: 2 }, { header: "Note" }], rows: rowsOfRuns(smallRuns) }]);
       const main = p.mainTable({ heading: "Actions", name: "Actions", columns: WIDTHS.map((_, i) => ({ header: `Column ${i + 1}`, align: ALIGNS[i] })), rows: rowsOfRuns(mainRuns), noneText: "None" });

@@ -14,6 +14,7 @@ import { DEFAULT_SETTINGS, type Settings } from "../../../src/core/settings";
 import { directionTotals, recoveryTotals } from "../../../src/core/totals";
 import { a1, parseA1 } from "../../../src/core/grid";
 import type { ModelCell, SheetModel } from "../../../src/core/summary/sheet-model";
+import { SummaryPage } from "../../../src/core/summary/summary-page";
 
 export function action(over: Partial<RatedRecoveryAction> & Pick<RatedRecoveryAction, "sheet" | "cell" | "ref">): RatedRecoveryAction {
   return {
@@ -225,4 +226,16 @@ export function keyTexts(model: SheetModel): string[] {
     .filter((c) => c.row >= keyRow && c.content.kind === "text")
     .sort((x, y) => x.row - y.row || x.col - y.col)
     .map((c) => (c.content as { text: string }).text);
+}
+
+/** A blank Recovery Summary page on the given columns, for tests that lay tables out on it directly. */
+export function recoveryPage(widths: number[], flex: number[]): SummaryPage {
+  return new SummaryPage({
+    id: "recovery-summary",
+    name: "Recovery Summary",
+    title: "Recovery Summary",
+    widths,
+    flex,
+    print: { title: "Recovery Summary", organisation: null, asOf: "2023-09-21", generated: "21/09/2023 12:00" },
+  });
 }

@@ -8,7 +8,8 @@ import fc from "fast-check";
 import { date, link, money, percent, ragCell, text, type CellSpec } from "../../../src/core/summary/cells";
 import { cellStyleSchema, sheetModelSchema, type CellStyle, type ModelCell } from "../../../src/core/summary/sheet-model";
 import { bodyStyle, styled } from "../../../src/core/summary/style";
-import { rowsOf, SummaryPage, type Align, type TableRows } from "../../../src/core/summary/summary-page";
+import { rowsOf, type Align, type TableRows } from "../../../src/core/summary/summary-page";
+import { recoveryPage } from "./fixture";
 import { RAGS } from "../../../src/core/records";
 
 const WIDTHS = [9, 20, 15, 15, 12, 8, 8, 18, 11, 24];
@@ -42,14 +43,7 @@ const SMALL_COLUMNS: { header: string; align?: Align; span?: number }[] = [
 ];
 
 function page(small: TableRows, main: TableRows) {
-  const p = new SummaryPage({
-    id: "recovery-summary",
-    name: "Recovery Summary",
-    title: "Recovery Summary",
-    widths: WIDTHS,
-    flex: FLEX,
-    print: { title: "Recovery Summary", organisation: null, asOf: "2023-09-21", generated: "21/09/2023 12:00" },
-  });
+  const p = recoveryPage(WIDTHS, FLEX);
   p.titleBlock("As at 21/09/2023");
   const [placed] = p.smallTables([{ heading: "By area", firstCol: 1, columns: SMALL_COLUMNS, rows: small }]);
   const table = p.mainTable({
