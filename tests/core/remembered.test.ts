@@ -2,7 +2,7 @@
  * remembered: each key worked out once while known, the same answers as the work itself,
  * and still right once forgotten past its bound.
  */
-import { remembered, rememberedByText } from "../../src/core/remembered";
+import { remembered } from "../../src/core/remembered";
 
 test("numbers and texts are worked out once each, and answered as the work answers them", () => {
   const calls: number[] = [];
@@ -15,7 +15,7 @@ test("numbers and texts are worked out once each, and answered as the work answe
   expect(calls).toEqual([3, 1.5, -0]);
 
   const texts: string[] = [];
-  const upper = rememberedByText((t) => (texts.push(t), t.toUpperCase()), 100);
+  const upper = remembered((t: string) => (texts.push(t), t.toUpperCase()), 100);
   expect([upper("a"), upper("b"), upper("a")]).toEqual(["A", "B", "A"]);
   expect(texts).toEqual(["a", "b"]);
 });

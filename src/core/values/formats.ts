@@ -1,5 +1,5 @@
 /** Number format codes: which are dates, which percentages, how many decimals. */
-import { rememberedByText } from "../remembered";
+import { remembered } from "../remembered";
 
 /** The first (positive) section of a format code, with quoted text, escapes and [..] tags removed. */
 function codeOnly(format: string): string {
@@ -47,17 +47,17 @@ export function percentFormatRule(format: string): boolean {
  * progress cell of a 50,000-row report asked again, building its code a character at a
  * time. Forgotten past a bound: an add-in session reads many workbooks.
  */
-function remembered(rule: (format: string) => boolean): (format: string | undefined) => boolean {
-  const answerOf = rememberedByText(rule, MAX_CODES);
+function byCode(rule: (format: string) => boolean): (format: string | undefined) => boolean {
+  const answerOf = remembered(rule, MAX_CODES);
   return (format) => typeof format === "string" && answerOf(format);
 }
 
 /** More distinct codes than a workbook's styles hold. */
 const MAX_CODES = 1024;
 
-export const isDateFormat = remembered(dateFormatRule);
+export const isDateFormat = byCode(dateFormatRule);
 
-export const isPercentFormat = remembered(percentFormatRule);
+export const isPercentFormat = byCode(percentFormatRule);
 
 /** Decimal places, thousands grouping and a leading currency sign of a plain number format, or null for General/text. */
 export function numberFormatShape(

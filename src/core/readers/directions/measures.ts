@@ -1,5 +1,5 @@
 /** Measures (§5): the bullet points of the Measure cell. */
-import { rememberedByText } from "../../remembered";
+import { remembered } from "../../remembered";
 import { isSpace } from "../../white-space";
 
 /** The bullets a measure cell splits at anywhere: • ○ ◦ ● ▪ ■ ·. */
@@ -84,7 +84,7 @@ export function splitMeasures(text: string): string[] {
 }
 
 /** splitMeasures, each distinct text split once (at most 1,024 kept: a report repeats a few). */
-const splitOnce = rememberedByText<readonly string[]>(splitMeasures, 1_024);
+const splitOnce = remembered<string, readonly string[]>(splitMeasures, 1_024);
 
 /**
  * splitMeasures of a Measure cell's text, each distinct text split once: a report's Measure

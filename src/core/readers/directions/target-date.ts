@@ -1,5 +1,5 @@
 /** The target date (§5): the last `by <date>` in the Direction column's text, not the measures. */
-import { rememberedByText } from "../../remembered";
+import { remembered } from "../../remembered";
 import { parseDateText } from "../../values";
 
 /** `by`, `by the end of`, `by end`: what comes before a target date. */
@@ -26,4 +26,4 @@ export function targetDateOf(text: string): string | null {
  * text) reads its date once, not once a row (~2.5 µs a text warm, ~8 µs in a first run's
  * cold code). A text met once costs a look-up and a store, a small part of reading it.
  */
-export const targetDateOfText = rememberedByText(targetDateOf, 1_024);
+export const targetDateOfText = remembered(targetDateOf, 1_024);
