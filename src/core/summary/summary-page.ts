@@ -637,18 +637,22 @@ export class SummaryPage {
         need[col - 1] = Math.max(need[col - 1], w / unit);
       }
     }
-    for (let i = 0; i < widths.length; i++) widths[i] = Math.max(widths[i], Math.ceil(need[i] * 4) / 4);
+    // What each column needs in the quarter units widths are kept in, rounded up: a width
+    // rounded down below its need would break its widest word between letters.
+    const least = need.map((n) => Math.ceil(n * 4) / 4);
+    for (let i = 0; i < widths.length; i++) widths[i] = Math.max(widths[i], least[i]);
     // Give back what the widening took, from the flexible columns, down to what they need.
     let over = widths.reduce((s, w) => s + w, 0) - WIDTH_BUDGET;
     const flex = this.options.flex;
     for (let round = 0; round < 10 && over > 0.01; round++) {
-      const free = widths.map((w, i) => ((flex[i] ?? 0) > 0 ? Math.max(0, w - Math.max(need[i], 4)) : 0));
+      const free = widths.map((w, i) => ((flex[i] ?? 0) > 0 ? Math.max(0, w - Math.max(least[i], 4)) : 0));
       const weights = free.map((f, i) => (f > 0 ? flex[i] ?? 0 : 0));
       const total = weights.reduce((s, x) => s + x, 0);
       if (total === 0) break;
       let given = 0;
       widths.forEach((w, i) => {
         const take = Math.min(free[i], (over * weights[i]) / total);
+        // Down to a quarter: never under least, itself in quarters, as take is at most free.
         widths[i] = Math.floor((w - take) * 4) / 4;
         given += w - widths[i];
       });

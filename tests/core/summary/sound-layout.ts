@@ -36,6 +36,10 @@ export function expectSoundLayout(m: SheetModel): void {
     } else {
       // Every line of wrapped text has room in its row.
       const lines = wrapLines(shown, room - 2, font(c)).length;
+      // No word is broken between letters: a column is at least as wide as its widest word
+      // (fitWidths), merged cells aside (they are not measured for their columns).
+      if (!m.merges.some((g) => g.top === c.row && g.left === c.col))
+        for (const word of shown.split(/\s+/)) expect({ at: [c.row, c.col], word, whole: textWidth(word, font(c)) <= room - 2 }).toMatchObject({ whole: true });
       expect({ at: [c.row, c.col], shown, tallEnough: (heights.get(c.row) ?? 15) >= lines * lineHeight(font(c).size) - 0.01 }).toMatchObject({ tallEnough: true });
     }
   }
