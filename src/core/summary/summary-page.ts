@@ -50,6 +50,7 @@ import {
 } from "./style";
 import { lineHeight, widestLine, widestWord, wrappedLineCount, type FontSpec } from "./text-metrics";
 import { LastByColumn } from "./column-memo";
+import { knownInSheetOrder } from "./sheet-order";
 
 type Merge = SheetModel["merges"][number];
 
@@ -664,7 +665,8 @@ export class SummaryPage {
   /**
    * Every row's height from the lines of its tallest cell; gaps and empty rows as set. The
    * model's cells are listed into `cells` on the way, in sheet order, within the
-   * hyperlink limit: one pass over a register's two million cells, not three.
+   * hyperlink limit: one pass over a register's two million cells, not three. The list is
+   * recorded as in sheet order, with its last row and widest column (sheet-order.ts).
    */
   private rowHeights(widths: number[], cells: ModelCell[]): number[] {
     const heights: number[] = [];
@@ -673,6 +675,8 @@ export class SummaryPage {
     const fonts = new FontsByColumn();
     const links = new HyperlinkLimit();
     const counted = new LastByColumn();
+    let maxRow = 1;
+    let maxCol = 1;
     for (let row = 0; row < this.grid.length; row++) {
       const here = this.grid[row];
       if (here === undefined) continue;
@@ -680,6 +684,8 @@ export class SummaryPage {
         const c = here[col];
         if (c === undefined) continue;
         cells.push(links.of(c));
+        maxRow = row;
+        if (col > maxCol) maxCol = col;
         if (merges.covered(row, col)) continue;
         const font = fonts.of(col, c.style);
         let lines: number;
@@ -710,6 +716,7 @@ export class SummaryPage {
         heights[row - 1] = Math.max(heights[row - 1] ?? 0, h, blank ? 0 : EMPTY_ROW);
       }
     }
+    knownInSheetOrder(cells, maxRow, maxCol);
     // Excel's largest row height.
     return heights.map((h) => Math.min(h, 409));
   }
