@@ -9,6 +9,7 @@
  * other order (a template's) go through the grid.
  */
 import type { ModelCell } from "../../core/summary/sheet-model";
+import { sheetOrderOf, type SheetOrder } from "../../core/summary/sheet-order";
 
 /** Excel's last column: a position's number key (row × this + column) is exact for every row. */
 const COLUMNS = 16_384;
@@ -19,9 +20,13 @@ export class CellsInOrder {
   private readonly findGiven: (row: number, col: number) => ModelCell | undefined;
   /** Cells put over the given ones, by position key. */
   private readonly over = new Map<number, ModelCell>();
+  /** The given cells' last row and widest column, where known without a pass over them (sheet-order.ts). */
+  private readonly givenBounds: SheetOrder | undefined;
 
   constructor(given: ModelCell[]) {
-    if (inSheetOrder(given)) {
+    // A summary page's list is known to be in order (sheet-order.ts): no pass over its cells.
+    this.givenBounds = sheetOrderOf(given);
+    if (this.givenBounds !== undefined || inSheetOrder(given)) {
       this.ordered = given;
       this.findGiven = (row, col) => search(given, row, col);
     } else {
@@ -41,6 +46,22 @@ export class CellsInOrder {
   /** The cell at a position, as things stand. */
   at(row: number, col: number): ModelCell | undefined {
     return this.over.get(row * COLUMNS + col) ?? this.findGiven(row, col);
+  }
+
+  /** The last row and widest column of any cell, as things stand (1 where there are none). */
+  bounds(): SheetOrder {
+    let maxRow = 1;
+    let maxCol = 1;
+    const fold = (c: ModelCell) => {
+      if (c.row > maxRow) maxRow = c.row;
+      if (c.col > maxCol) maxCol = c.col;
+    };
+    if (this.givenBounds !== undefined) ({ maxRow, maxCol } = this.givenBounds);
+    // A loop, not Math.max(...cells): spreading 100,000 arguments overflows the stack.
+    else for (let i = 0; i < this.ordered.length; i++) fold(this.ordered[i]);
+    // A cell put over another takes a position already counted or a new one.
+    for (const c of this.over.values()) fold(c);
+    return { maxRow, maxCol };
   }
 
   /** Puts a cell over whatever is at its position. */

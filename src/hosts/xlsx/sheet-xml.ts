@@ -565,13 +565,7 @@ export function renderSheet(draft: SheetDraft, sheetName: string, ctx: RenderCon
   });
   const at = cellsOf(draft, headers);
   const cells = at.list();
-  // A loop, not Math.max(...cells): spreading 100,000 arguments overflows the stack.
-  let maxRow = 1;
-  let maxCol = 1;
-  for (const c of cells) {
-    if (c.row > maxRow) maxRow = c.row;
-    if (c.col > maxCol) maxCol = c.col;
-  }
+  const { maxRow, maxCol } = at.bounds();
   const out = new Utf8Writer(into);
   const w: Work = {
     draft,

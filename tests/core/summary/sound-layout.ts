@@ -6,6 +6,7 @@
 import { shownText } from "../../../src/core/summary/cells";
 import { columnPoints, PAGE_HEIGHT, WIDTH_BUDGET } from "../../../src/core/summary/page-setup";
 import type { ModelCell, SheetModel } from "../../../src/core/summary/sheet-model";
+import { sheetOrderOf } from "../../../src/core/summary/sheet-order";
 import { lineHeight, textWidth, wrapLines } from "../../../src/core/summary/text-metrics";
 
 const font = (c: ModelCell) => ({ size: c.style?.size ?? 11, bold: c.style?.bold === true, italic: c.style?.italic === true });
@@ -20,6 +21,16 @@ export function expectSoundLayout(m: SheetModel): void {
     for (let col = c.col; col <= (g?.right ?? c.col); col++) w += widths.get(col) ?? 8.43;
     return columnPoints(w);
   };
+
+  // The cells are in sheet order, one a position, as the page records them (sheet-order.ts:
+  // the writer takes that record on trust), and reach the last row and widest column it says.
+  const order = sheetOrderOf(m.cells);
+  expect(order).toBeDefined();
+  for (let i = 1; i < m.cells.length; i++) {
+    const [a, b] = [m.cells[i - 1], m.cells[i]];
+    expect(a.row < b.row || (a.row === b.row && a.col < b.col)).toBe(true);
+  }
+  expect(order).toEqual({ maxRow: Math.max(1, ...m.cells.map((c) => c.row)), maxCol: Math.max(1, ...m.cells.map((c) => c.col)) });
 
   // One page wide at full size.
   expect(m.columnWidths.reduce((s, w) => s + w.width, 0)).toBeLessThanOrEqual(WIDTH_BUDGET);

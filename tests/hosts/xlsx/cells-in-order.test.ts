@@ -7,6 +7,7 @@
 import fc from "fast-check";
 import { CellsInOrder } from "../../../src/hosts/xlsx/cells-in-order";
 import type { ModelCell } from "../../../src/core/summary/sheet-model";
+import { knownInSheetOrder } from "../../../src/core/summary/sheet-order";
 
 const position = fc.record({ row: fc.integer({ min: 1, max: 200_000 }), col: fc.integer({ min: 1, max: 16_384 }) });
 const cell = (p: { row: number; col: number }, text: string): ModelCell => ({ row: p.row, col: p.col, content: { kind: "text", text } });
@@ -55,5 +56,32 @@ describe("CellsInOrder", () => {
   it("takes cells in sheet order as they are, with nothing put over them", () => {
     const given = [cell({ row: 1, col: 1 }, "a"), cell({ row: 1, col: 3 }, "b"), cell({ row: 70_000, col: 2 }, "c")];
     expect(new CellsInOrder(given).list()).toBe(given);
+  });
+
+  it("gives the last row and widest column as a pass over the list does, known in order or not", () => {
+    fc.assert(
+      fc.property(cases, fc.boolean(), ({ positions, puts }, known) => {
+        const given = plain(
+          positions.map((p, i) => cell(p, `given ${i}`)),
+          [],
+        );
+        const plainBounds = (cells: ModelCell[]) => ({ maxRow: Math.max(1, ...cells.map((c) => c.row)), maxCol: Math.max(1, ...cells.map((c) => c.col)) });
+        if (known) knownInSheetOrder(given, plainBounds(given).maxRow, plainBounds(given).maxCol);
+        const cells = new CellsInOrder(given);
+        for (const [i, p] of puts.entries()) cells.put(cell(p, `put ${i}`));
+        expect(cells.bounds()).toEqual(plainBounds(cells.list()));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("looks through a list known in order once it has grown", () => {
+    const given = [cell({ row: 1, col: 1 }, "a"), cell({ row: 2, col: 2 }, "b")];
+    knownInSheetOrder(given, 2, 2);
+    // Added after it was recorded, out of order: no longer known, so sorted through the grid.
+    given.push(cell({ row: 1, col: 5 }, "c"));
+    const cells = new CellsInOrder(given);
+    expect(cells.list().map((c) => c.content)).toEqual(["a", "c", "b"].map((text) => ({ kind: "text", text })));
+    expect(cells.bounds()).toEqual({ maxRow: 2, maxCol: 5 });
   });
 });
