@@ -1,10 +1,11 @@
 /**
  * The label search's per-cell shortcuts on a large sheet (readers/labels.ts) agree with the
  * rules they stand for: plain text as the regular expressions define it, and the length
- * bound never above the length of a label form normalising gives.
+ * bound never above the length of a label form normalising gives; a text's keys, remembered
+ * by text for the small sheets' index, are its label forms' normal forms as the rule keeps them.
  */
 import fc from "fast-check";
-import { isPlainLabelText, labelPartKey, labelSizeBound } from "../../../src/core/readers/labels";
+import { isPlainLabelText, keysOfText, labelPartKey, labelSizeBound } from "../../../src/core/readers/labels";
 import { normaliseLabel, splitLabelValue } from "../../../src/core/values";
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]+$/;
@@ -55,4 +56,32 @@ test("a label part's key is its split label's normal form", () => {
   );
   expect(labelPartKey("Exec  Lead(s) :  Gill\u00a0Main")).toBe("exec lead(s)");
   expect(labelPartKey("Risk Level (of not delivering)")).toBe("risk level");
+});
+
+/** The label forms a text is indexed under, by the rule: normal forms, long prose dropped unless it normalises short or holds a bracket. */
+function plainKeys(v: string): [string | null, string | null] {
+  const t = v.trim();
+  if (!t) return [null, null];
+  const kept = (s: string, normal: string) => (s.length <= 300 || /[([]/.test(s) || normal.length <= 300 ? normal : null);
+  const colon = t.indexOf(":");
+  return [kept(t, normaliseLabel(t)), colon < 0 ? null : kept(t.slice(0, colon), labelPartKey(t))];
+}
+
+test("a text's remembered keys are its label forms, asked once or again", () => {
+  const long = fc.tuple(text, fc.integer({ min: 20, max: 80 }), text).map(([a, n, b]) => `${a}${"Word ".repeat(n)}${b}`);
+  // Either side of the 300 characters past which prose is not a label, plain or not, before a colon or after.
+  const edge = fc
+    .tuple(fc.constantFrom("", "Risk: ", "  "), fc.integer({ min: 296, max: 304 }), fc.constantFrom("", "(", ":", " ", "?", ": x"))
+    .map(([head, n, tail]) => head + "Ab".repeat(n).slice(0, n) + tail);
+  fc.assert(
+    fc.property(fc.oneof(text, long, edge), (v) => {
+      const want = plainKeys(v);
+      // The first answer is worked out, the second (the same text) remembered.
+      return [keysOfText(v), keysOfText(v)].every((k) => k[0] === want[0] && k[1] === want[1]);
+    }),
+    { numRuns: 30_000 },
+  );
+  expect(keysOfText("Exec Lead(s):")).toEqual(["exec lead(s)", "exec lead(s)"]);
+  expect(keysOfText("Risk Level")).toEqual(["risk level", null]);
+  expect(keysOfText(`Description: ${"a reduction ".repeat(40)}`)).toEqual([null, "description"]);
 });
