@@ -1,4 +1,5 @@
-import { parseArgs, UsageError } from "../../src/cli/args";
+import { parseArgs, TEMPLATE_KINDS, UsageError } from "../../src/cli/args";
+import { TEMPLATE_KINDS as CORE_TEMPLATE_KINDS } from "../../src/core/templates/template-model";
 
 const fails = (argv: string[], message: RegExp) => {
   expect(() => parseArgs(argv)).toThrow(UsageError);
@@ -6,6 +7,10 @@ const fails = (argv: string[], message: RegExp) => {
 };
 
 describe("command-line arguments", () => {
+  it("lists the template kinds core has, in core's order (args.ts lists them itself so that a check loads no template model)", () => {
+    expect(TEMPLATE_KINDS).toEqual(CORE_TEMPLATE_KINDS);
+  });
+
   it("reads check with --json and every setting", () => {
     expect(
       parseArgs(["check", "pack.xlsx", "--json", "--as-of", "2023-09-21", "--target", "4.5m", "--green", "95", "--amber=60", "--brag"]),

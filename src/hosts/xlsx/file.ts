@@ -2,6 +2,7 @@
  * The file system, for the command line only (Node). Everything else in this folder takes
  * and returns bytes, so the browser page can use it.
  */
+import * as fs from "fs";
 import { promises as fsp } from "fs";
 import * as path from "path";
 import { HostError } from "../host";
@@ -10,12 +11,24 @@ function code(e: unknown): string | undefined {
   return typeof e === "object" && e !== null && "code" in e ? String(e.code) : undefined;
 }
 
-/** Reads a workbook file's bytes, or says plainly why it cannot be read. */
-export async function readWorkbookFile(file: string): Promise<Uint8Array> {
+/**
+ * Reads a workbook file's bytes, or says plainly why it cannot be read. Synchronously: the
+ * command line has nothing else to do meanwhile, and `fs.promises` loads node's promise file
+ * system (and its readline and watchers) as every `check` starts.
+ */
+export function readWorkbookFile(file: string): Promise<Uint8Array> {
   try {
-    const stat = await fsp.stat(file);
+    return Promise.resolve(readWorkbookFileSync(file));
+  } catch (e) {
+    return Promise.reject(e instanceof Error ? e : new Error(String(e)));
+  }
+}
+
+function readWorkbookFileSync(file: string): Uint8Array {
+  try {
+    const stat = fs.statSync(file);
     if (stat.isDirectory()) throw new HostError(`${file} is a folder, not a workbook file.`);
-    const buf = await fsp.readFile(file);
+    const buf = fs.readFileSync(file);
     return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
   } catch (e) {
     if (e instanceof HostError) throw e;
