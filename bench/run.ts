@@ -165,8 +165,11 @@ interface StartUp {
 }
 
 interface Graph {
+  /** Files the process loaded (the bundle is one, its chunks one each). */
   files: number;
   kb: number;
+  /** Source modules in those files (lib/bundle/modules.json), or the files themselves unbundled. */
+  modules: number;
   packages: string[];
   exceljs: boolean;
   writer: string[];
@@ -174,25 +177,41 @@ interface Graph {
   zodModules: string[];
 }
 
-const WRITER = /hosts[\\/]xlsx[\\/](write|package-edit|sheet-xml|styles-edit|zip-write|xml-splice|template)\.js$/;
+const WRITER = /hosts[\\/]xlsx[\\/](write|package-edit|sheet-xml|styles-edit|zip-write|xml-splice|template)\.(js|ts)$/;
+const IMPORTS_ZOD = /require\("zod"\)|from "zod"/;
 
-function graphOf(modules: readonly string[]): Graph {
-  const packages = new Set<string>();
+/**
+ * What a run loaded, by source module. The command line runs a webpack bundle, so the
+ * require graph is a handful of files; scripts/bundle-cli.js lists the modules in each file
+ * of the bundle (lib/bundle/modules.json), and a loaded bundle file counts as all of them.
+ */
+function graphOf(loaded: readonly string[]): Graph {
+  const listFile = path.join(SUBJECT, "lib", "bundle", "modules.json");
+  const inBundle: Record<string, string[]> = fs.existsSync(listFile) ? (JSON.parse(fs.readFileSync(listFile, "utf8")) as Record<string, string[]>) : {};
+  const bundleDir = path.dirname(listFile) + path.sep;
   let bytes = 0;
-  const zodModules: string[] = [];
-  for (const m of modules) {
+  const sources: string[] = [];
+  for (const m of loaded) {
     bytes += fs.statSync(m).size;
+    const listed = m.startsWith(bundleDir) ? inBundle[path.basename(m)] : undefined;
+    if (listed) sources.push(...listed.map((s) => path.join(SUBJECT, s)));
+    else sources.push(m);
+  }
+  const packages = new Set<string>();
+  const zodModules: string[] = [];
+  for (const m of new Set(sources)) {
     const pkgName = /node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)/.exec(m)?.[1];
     if (pkgName) packages.add(pkgName.replace(/\\/g, "/"));
-    else if (/require\("zod"\)/.test(fs.readFileSync(m, "utf8"))) zodModules.push(path.relative(SUBJECT, m));
+    else if (fs.existsSync(m) && IMPORTS_ZOD.test(fs.readFileSync(m, "utf8"))) zodModules.push(path.relative(SUBJECT, m).split(path.sep).join("/"));
   }
   return {
-    files: modules.length,
+    files: loaded.length,
     kb: bytes / 1024,
+    modules: new Set(sources).size,
     packages: [...packages].sort(),
     exceljs: packages.has("exceljs"),
-    writer: modules.filter((m) => WRITER.test(m)).map((m) => path.basename(m)),
-    zodModules,
+    writer: sources.filter((m) => WRITER.test(m)).map((m) => path.basename(m)),
+    zodModules: zodModules.sort(),
   };
 }
 
@@ -242,7 +261,7 @@ function targets(start: StartUp | null, shapes: Shape[], page: PageFigures | nul
     out.push({
       group: "start-up",
       what: "`check` loads no exceljs and no writer",
-      measured: `${g.files} modules, ${Math.round(g.kb)} KB of source; packages: ${g.packages.join(", ")}; writer modules: ${g.writer.length ? g.writer.join(", ") : "none"}`,
+      measured: `${g.files} files, ${Math.round(g.kb)} KB, holding ${g.modules} modules; packages: ${g.packages.join(", ") || "none"}; writer modules: ${g.writer.length ? g.writer.join(", ") : "none"}`,
       met: !g.exceljs && g.writer.length === 0,
     });
   }
@@ -386,7 +405,7 @@ function render(start: StartUp | null, shapes: Shape[], t: Target[], office: Off
       "",
       `Start-up: \`node -e 0\` ${ms(start.node.cpu)} CPU / ${ms(start.node.wall)} wall; \`check\` of the sample ${ms(start.check.cpu)} / ${ms(start.check.wall)}, ` +
         `peak ${mb(start.check.rssMb)}; \`build\` of the sample peak ${mb(start.build.rssMb)} (the start-up memory the build targets subtract). ` +
-        `\`check\`'s require graph: ${start.graph.files} files, ${Math.round(start.graph.kb)} KB; packages ${start.graph.packages.join(", ")}; ` +
+        `\`check\`'s require graph: ${start.graph.files} files, ${Math.round(start.graph.kb)} KB, holding ${start.graph.modules} modules (lib/bundle/modules.json); packages ${start.graph.packages.join(", ") || "none"}; ` +
         `our modules importing zod: ${start.graph.zodModules.length ? start.graph.zodModules.join(", ") : "none"}.`,
     );
   }

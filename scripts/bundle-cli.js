@@ -29,4 +29,27 @@ webpack(config, (err, stats) => {
   // compiled, and bin/board-summary.js would then run the tsc output: the bundle is as new as the build.
   const now = new Date();
   fs.utimesSync(path.join(config.output.path, "board-summary.js"), now, now);
+  writeModuleList(stats.compilation, config.output.path);
 });
+
+/**
+ * lib/bundle/modules.json: each file of the bundle with the source modules in it (paths from
+ * the project's root). A run's require graph shows one bundle file, not what is in it; the
+ * benchmark (bench/run.ts) reads this to say which packages and which of our modules a
+ * `check` loads.
+ */
+function writeModuleList(compilation, outDir) {
+  const root = path.join(__dirname, "..");
+  const files = {};
+  for (const chunk of compilation.chunks) {
+    const sources = new Set();
+    const add = (m) => {
+      // A concatenated module holds the modules webpack joined into one scope.
+      if (m.modules) for (const inner of m.modules) add(inner);
+      else if (m.resource) sources.add(path.relative(root, m.resource).split(path.sep).join("/"));
+    };
+    for (const m of compilation.chunkGraph.getChunkModulesIterable(chunk)) add(m);
+    for (const file of chunk.files) if (file.endsWith(".js")) files[file] = [...sources].sort();
+  }
+  fs.writeFileSync(path.join(outDir, "modules.json"), JSON.stringify(files, null, 1) + "\n");
+}
