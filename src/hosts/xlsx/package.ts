@@ -15,7 +15,6 @@
  */
 import { configure, Uint8ArrayReader, Uint8ArrayWriter, ZipReader, type Entry, type FileEntry } from "@zip.js/zip.js";
 import CRC32 from "crc-32";
-import { Inflate } from "fflate";
 import { HostError } from "../host";
 import { parseXml, PartDecoder, XmlError, type XmlElement } from "./xml";
 
@@ -56,7 +55,10 @@ export interface Inflater {
  */
 export const fflateInflater: Inflater = {
   crc32: (data, previous) => CRC32.buf(data, previous) >>> 0,
-  inflate(compressed, onChunk) {
+  async inflate(compressed, onChunk) {
+    // Loaded when first used, not with this module: fflate builds its Huffman tables as it
+    // loads, and the command line (node's zlib) would pay for them on every `check`.
+    const { Inflate } = await import("fflate");
     const step = 16 * 1024;
     let consumed = 0;
     const inflate = new Inflate((data) => {
@@ -68,9 +70,8 @@ export const fflateInflater: Inflater = {
         consumed = Math.min(i + step, compressed.length);
         inflate.push(compressed.subarray(i, i + step), i + step >= compressed.length);
       }
-      return Promise.resolve();
     } catch (e) {
-      return Promise.reject(e instanceof Error ? e : new Error(String(e)));
+      throw e instanceof Error ? e : new Error(String(e));
     }
   },
 };
