@@ -4,7 +4,7 @@
  * was not understood, the usage follows it.
  */
 import type { Settings } from "../core/settings";
-import type { TemplateKind } from "../core/templates/template-model";
+import { TEMPLATE_KINDS, type TemplateKind } from "../core/templates/template-kinds";
 import {
   asOfFromText,
   dueSoonFromText,
@@ -25,13 +25,7 @@ export class UsageError extends Error {
   }
 }
 
-/**
- * The template kinds, in the order of core's TEMPLATE_KINDS (a test holds them equal). Listed
- * here, not imported: importing them built the template models' schemas as every run started.
- * A kind core adds or drops fails to compile here.
- */
-const KINDS: Record<TemplateKind, true> = { "recovery-action": true, "recovery-register": true, directions: true, "action-plan": true, "risk-register": true };
-export const TEMPLATE_KINDS = Object.keys(KINDS) as readonly TemplateKind[];
+export { TEMPLATE_KINDS };
 
 export type Command =
   | { name: "help" }

@@ -7,14 +7,7 @@ import { formatPercent } from "../core/rag";
 import { RAGS, RISK_LEVELS, type SheetKind } from "../core/records";
 import { formatDateUk, formatMoney } from "../core/values";
 import { ACTION_STATUSES, type ActionStatus } from "../core/actions/records";
-import { plural, RAG_WORDS, RISK_LEVEL_WORDS, RISK_WORDS } from "../core/words";
-
-/**
- * The directions summary's name for directions without a theme (core/summary/directions-summary.ts
- * NO_THEME; a test holds them equal). Not imported: that module brings the summary's layout
- * into every `check` as it starts.
- */
-export const NO_THEME = "(No theme)";
+import { NO_THEME, plural, RAG_WORDS, RISK_LEVEL_WORDS, RISK_WORDS } from "../core/words";
 
 const KIND_WORDS: Record<SheetKind, string> = {
   "recovery-action": "recovery action form",

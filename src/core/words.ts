@@ -6,6 +6,9 @@ import type { Severity } from "./findings";
 import type { Rag, RiskLevel } from "./records";
 import type { RiskScoreLevel } from "./risks/records";
 
+/** How directions with no theme are shown (the directions summary, the text report). */
+export const NO_THEME = "(No theme)";
+
 export const RAG_WORDS: Record<Rag, string> = { red: "Red", amber: "Amber", green: "Green", blue: "Blue", grey: "Grey" };
 
 export const RISK_WORDS: Record<RiskLevel, string> = { high: "High", medium: "Medium", low: "Low" };

@@ -7,7 +7,7 @@ const fails = (argv: string[], message: RegExp) => {
 };
 
 describe("command-line arguments", () => {
-  it("lists the template kinds core has, in core's order (args.ts lists them itself so that a check loads no template model)", () => {
+  it("offers the template kinds core has, in core's order", () => {
     expect(TEMPLATE_KINDS).toEqual(CORE_TEMPLATE_KINDS);
   });
 

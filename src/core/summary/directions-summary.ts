@@ -11,11 +11,10 @@ import { count, directionsParagraph, meanProgress } from "./paragraphs";
 import { ragsShown } from "./recovery-summary";
 import type { SheetModel } from "./sheet-model";
 import { RAG_STYLES } from "./style";
+import { NO_THEME } from "../words";
 import { rowsOf, subtotal } from "./summary-page";
 
 export const DIRECTIONS_SUMMARY_NAME = "Directions Summary";
-/** How directions with no theme are shown. */
-export const NO_THEME = "(No theme)";
 
 
 /** Column widths A to H, one landscape page wide; the wide text columns give and take room. */

@@ -10,11 +10,10 @@ import { isoDateSchema } from "../iso-date";
 import { modelCellSchema, type ModelCell } from "../summary/sheet-model";
 import { actionPlanTemplate } from "./action-plan-template";
 import { riskRegisterTemplate } from "./risk-register-template";
+import { templateKindSchema, type TemplateKind } from "./template-kinds";
 import { blank, cellRange, dateRule, GUIDANCE, HEADER, INPUT, LABEL, text } from "./template-parts";
 
-const templateKindSchema = z.enum(["recovery-action", "recovery-register", "directions", "action-plan", "risk-register"]);
-export type TemplateKind = z.infer<typeof templateKindSchema>;
-export const TEMPLATE_KINDS = templateKindSchema.options;
+export { TEMPLATE_KINDS, type TemplateKind } from "./template-kinds";
 
 /** A rectangle of cells, 1-based and inclusive. */
 const rangeSchema = z
