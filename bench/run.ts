@@ -197,9 +197,10 @@ function graphOf(loaded: readonly string[]): Graph {
     if (listed) sources.push(...listed.map((s) => path.join(SUBJECT, s)));
     else sources.push(m);
   }
+  const unique = [...new Set(sources)];
   const packages = new Set<string>();
   const zodModules: string[] = [];
-  for (const m of new Set(sources)) {
+  for (const m of unique) {
     const pkgName = /node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)/.exec(m)?.[1];
     if (pkgName) packages.add(pkgName.replace(/\\/g, "/"));
     else if (fs.existsSync(m) && IMPORTS_ZOD.test(fs.readFileSync(m, "utf8"))) zodModules.push(path.relative(SUBJECT, m).split(path.sep).join("/"));
@@ -207,10 +208,10 @@ function graphOf(loaded: readonly string[]): Graph {
   return {
     files: loaded.length,
     kb: bytes / 1024,
-    modules: new Set(sources).size,
+    modules: unique.length,
     packages: [...packages].sort(),
     exceljs: packages.has("exceljs"),
-    writer: sources.filter((m) => WRITER.test(m)).map((m) => path.basename(m)),
+    writer: unique.filter((m) => WRITER.test(m)).map((m) => path.basename(m)),
     zodModules: zodModules.sort(),
   };
 }

@@ -3,7 +3,6 @@
  * and returns bytes, so the browser page can use it.
  */
 import * as fs from "fs";
-import { promises as fsp } from "fs";
 import * as path from "path";
 import { HostError } from "../host";
 
@@ -56,7 +55,7 @@ function readWorkbookFileSync(file: string): Uint8Array {
 export async function writeFileAtomic(file: string, bytes: Uint8Array): Promise<void> {
   const tmp = path.join(path.dirname(file), `${path.basename(file)}.${process.pid}.tmp`);
   try {
-    const handle = await fsp.open(tmp, "w");
+    const handle = await fs.promises.open(tmp, "w");
     try {
       await handle.writeFile(bytes);
       // On disk before the rename, so a crash cannot leave a renamed but empty file.
@@ -64,9 +63,9 @@ export async function writeFileAtomic(file: string, bytes: Uint8Array): Promise<
     } finally {
       await handle.close();
     }
-    await fsp.rename(tmp, file);
+    await fs.promises.rename(tmp, file);
   } catch (e) {
-    await fsp.rm(tmp, { force: true }).catch(() => undefined);
+    await fs.promises.rm(tmp, { force: true }).catch(() => undefined);
     switch (code(e)) {
       case "ENOENT":
         throw new HostError(`Cannot write ${file}: the folder ${path.dirname(file)} does not exist.`);
