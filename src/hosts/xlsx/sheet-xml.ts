@@ -146,11 +146,12 @@ interface Work {
   draft: SheetDraft;
   ctx: RenderContext;
   sheetName: string;
-  /** The cells to write, in row then column order, the last of a position winning. */
-  cells: ModelCell[];
+  /** Whether the sheet has any cell to write. */
+  hasCells: boolean;
   /** Table header names as written (unique, non-blank), by table index. */
   headers: Map<number, string[]>;
-  links: { ref: string; location: string; display: string }[];
+  /** The link cells written, in order: their hyperlinks' XML is made as that section writes (100,000 on a register's summary, each its own object of three strings held to the end). */
+  links: ModelCell[];
   tables: RenderedTable[];
   maxRow: number;
   maxCol: number;
@@ -177,7 +178,7 @@ const sheetPr: Section = ({ draft }) => {
   return tab || fit ? `<sheetPr>${tab}${fit}</sheetPr>` : "";
 };
 
-const dimension: Section = (w) => `<dimension ref="${w.cells.length ? `A1:${a1(w.maxRow, w.maxCol)}` : "A1"}"/>`;
+const dimension: Section = (w) => `<dimension ref="${w.hasCells ? `A1:${a1(w.maxRow, w.maxCol)}` : "A1"}"/>`;
 
 const sheetViews: Section = ({ draft }) => {
   const selected = draft.selected ? ' tabSelected="1"' : "";
@@ -329,7 +330,7 @@ function appendCell(w: Work, xml: string, mc: ModelCell, rowText: string): strin
       return xml + open + rowText + look.open + f + (v === null ? "" : `<v>${v}</v>`) + "</c>";
     }
     case "link":
-      w.links.push({ ref: columnLetters(mc.col) + rowText, location: sheetRef(c.sheet, c.cell), display: c.text });
+      w.links.push(mc);
       return xml + open + rowText + (c.text === "" ? look.text + "</t></is></c>" : inlineText(look, c.text));
   }
 }
@@ -361,14 +362,14 @@ const sheetData: Section = (w) => {
   const out = w.out;
   out.write("<sheetData>");
   let e = 0;
-  const cells = w.cells;
-  for (let i = 0; i < cells.length; ) {
-    const row = cells[i].row;
+  const cells = w.at.walk();
+  for (let mc = cells.next(); mc !== undefined; ) {
+    const row = mc.row;
     while (e < heightRows.length && heightRows[e] < row) out.write(`${open(heightRows[e++])}/>`);
     if (e < heightRows.length && heightRows[e] === row) e++;
     const rowText = String(row);
     let xml = `${open(row)}>`;
-    for (; i < cells.length && cells[i].row === row; i++) xml = appendCell(w, xml, cells[i], rowText);
+    for (; mc !== undefined && mc.row === row; mc = cells.next()) xml = appendCell(w, xml, mc, rowText);
     out.write(xml + "</row>");
   }
   while (e < heightRows.length) out.write(`${open(heightRows[e++])}/>`);
@@ -418,7 +419,11 @@ const hyperlinks: Section = ({ links, out }) => {
   if (!links.length) return undefined;
   out.write("<hyperlinks>");
   // As attrs writes them, without its object of pairs a link (a register's summary has 100,000).
-  for (const l of links) out.write(`<hyperlink ref="${escapeXml(l.ref)}" location="${escapeXml(l.location)}" display="${escapeXml(l.display)}"/>`);
+  for (const mc of links) {
+    const c = mc.content;
+    if (c.kind !== "link") continue;
+    out.write(`<hyperlink ref="${escapeXml(columnLetters(mc.col) + String(mc.row))}" location="${escapeXml(sheetRef(c.sheet, c.cell))}" display="${escapeXml(c.text)}"/>`);
+  }
   out.write("</hyperlinks>");
   return undefined;
 };
@@ -564,14 +569,13 @@ export function renderSheet(draft: SheetDraft, sheetName: string, ctx: RenderCon
     if (t.dataRows > 0) headers.set(i, headerNames(t.columns));
   });
   const at = cellsOf(draft, headers);
-  const cells = at.list();
   const { maxRow, maxCol } = at.bounds();
   const out = new Utf8Writer(into);
   const w: Work = {
     draft,
     ctx,
     sheetName,
-    cells,
+    hasCells: !at.isEmpty(),
     headers,
     links: [],
     tables: [],

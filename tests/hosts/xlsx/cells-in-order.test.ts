@@ -44,6 +44,25 @@ describe("CellsInOrder", () => {
     );
   });
 
+  it("walks the cells one at a time exactly as it lists them, given in sheet order or not", () => {
+    fc.assert(
+      fc.property(cases, ({ positions, puts, sorted }) => {
+        let given = positions.map((p, i) => cell(p, `given ${i}`));
+        if (sorted) given = plain(given, []);
+        const cells = new CellsInOrder(given);
+        for (const [i, p] of puts.entries()) cells.put(cell(p, `put ${i}`));
+        const walked: ModelCell[] = [];
+        const walk = cells.walk();
+        for (let c = walk.next(); c !== undefined; c = walk.next()) walked.push(c);
+        expect(walked).toEqual(cells.list());
+        expect(walked.every((c, i) => c === cells.list()[i])).toBe(true);
+        expect(walk.next()).toBeUndefined();
+        expect(cells.isEmpty()).toBe(walked.length === 0);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it("lists as the plain rule does with more cells put over than one join takes at once", () => {
     // 6,000 cells put over 20,000 in order: over 12,000 runs, joined 10,000 at a time.
     const given = Array.from({ length: 20_000 }, (_, i) => cell({ row: 1 + Math.floor(i / 4), col: 1 + (i % 4) }, `given ${i}`));
