@@ -26,7 +26,7 @@ describe("CellsInOrder", () => {
     sorted: fc.boolean(),
   });
 
-  it("lists and finds each position's cell as the plain rule does, given in sheet order or not", () => {
+  it("lists, walks and finds each position's cell as the plain rule does, given in sheet order or not", () => {
     fc.assert(
       fc.property(cases, ({ positions, puts, sorted }) => {
         let given = positions.map((p, i) => cell(p, `given ${i}`));
@@ -39,25 +39,14 @@ describe("CellsInOrder", () => {
         expect(cells.list()).toEqual(expected);
         for (const c of expected) expect(cells.at(c.row, c.col)).toBe(c);
         expect(cells.at(200_001, 1)).toBeUndefined();
-      }),
-      { numRuns: 300 },
-    );
-  });
-
-  it("walks the cells one at a time exactly as it lists them, given in sheet order or not", () => {
-    fc.assert(
-      fc.property(cases, ({ positions, puts, sorted }) => {
-        let given = positions.map((p, i) => cell(p, `given ${i}`));
-        if (sorted) given = plain(given, []);
-        const cells = new CellsInOrder(given);
-        for (const [i, p] of puts.entries()) cells.put(cell(p, `put ${i}`));
+        // walk() gives list()'s cells, the same objects, one at a time.
         const walked: ModelCell[] = [];
         const walk = cells.walk();
         for (let c = walk.next(); c !== undefined; c = walk.next()) walked.push(c);
-        expect(walked).toEqual(cells.list());
-        expect(walked.every((c, i) => c === cells.list()[i])).toBe(true);
+        expect(walked.length).toBe(expected.length);
+        walked.forEach((c, i) => expect(c).toBe(cells.list()[i]));
         expect(walk.next()).toBeUndefined();
-        expect(cells.isEmpty()).toBe(walked.length === 0);
+        expect(cells.isEmpty()).toBe(expected.length === 0);
       }),
       { numRuns: 300 },
     );
