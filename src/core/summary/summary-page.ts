@@ -49,7 +49,7 @@ import {
   styledShared,
 } from "./style";
 import { lineHeight, widestLine, widestWord, wrappedLineCount, type FontSpec } from "./text-metrics";
-import { LastByColumn } from "./column-memo";
+import { LastByColumn, columnsOf } from "./column-memo";
 import { knownInSheetOrder } from "./sheet-order";
 
 type Merge = SheetModel["merges"][number];
@@ -473,7 +473,8 @@ export class SummaryPage {
     const widths = this.fitWidths();
     for (const write of this.deferred.splice(0)) write(widths);
     const cells: ModelCell[] = [];
-    const heights = this.rowHeights(widths, cells);
+    // Excel's largest row height; applied here, not after rowHeights' loop (see columnNeeds).
+    const heights = this.rowHeights(widths, cells).map((h) => Math.min(h, 409));
     // rowHeights lists the grid in sheet order: recorded, so the writer need not check it.
     this.recordOrder(cells);
     const blocks: PageBlock[] = this.blocks.map((b) => ({ ...b }));
@@ -628,38 +629,7 @@ export class SummaryPage {
    */
   private fitWidths(): number[] {
     const widths = [...this.options.widths];
-    const need = widths.map(() => 0);
-    const merges = this.mergeIndex;
-    const unit = columnPoints(1);
-    // Figures and dates measured once a value (a register's 400,000 figures are a thousand values).
-    const measured = new ShownWidths();
-    const fonts = new FontsByColumn();
-    const last = new LastByColumn();
-    // Loops over the grid, no generator: a register of 100,000 lines has two million cells.
-    for (let row = 0; row < this.grid.length; row++) {
-      const cells = this.grid[row];
-      if (cells === undefined) continue;
-      const end = Math.min(cells.length, this.lastCol + 1);
-      for (let col = 1; col < end; col++) {
-        const c = cells[col];
-        if (c === undefined || !merges.untouched(row, col)) continue;
-        const content = c.content;
-        const font = fonts.of(col, c.style);
-        const wrap = c.style?.wrap === true;
-        let shown: number;
-        if (content.kind === "text" || content.kind === "link") {
-          // Measured as it shows (shownWidth's rule, written out: calling shownWidth on a miss cost
-          // register-10000's build 0.45% more instructions), unless its column measured the same
-          // text last (LastByColumn; the size is the wrap, which picks the measure).
-          const t = content.text;
-          const size = wrap ? 1 : 0;
-          if (t === last.texts[col] && size === last.sizes[col] && font === last.fonts[col]) shown = last.answers[col];
-          else last.set(col, t, size, font, (shown = wrap ? widestWord(t, font) : widestLine(t, font)));
-        } else shown = measured.of(content, c.format, font, wrap);
-        const w = shown + H_PADDING;
-        need[col - 1] = Math.max(need[col - 1], w / unit);
-      }
-    }
+    const need = this.columnNeeds();
     // What each column needs in the quarter units widths are kept in, rounded up: a width
     // rounded down below its need would break its widest word between letters.
     const least = need.map((n) => Math.ceil(n * 4) / 4);
@@ -685,17 +655,69 @@ export class SummaryPage {
   }
 
   /**
+   * Each column's need in width units: its widest number and its longest word. A method of
+   * its own, apart from fitWidths' rounding and giving back: its loop is compiled part way
+   * through (on-stack replacement), and code after the loop in the same function, never run
+   * by then, had no type feedback and threw that compiled code away as the loop ended.
+   */
+  private columnNeeds(): number[] {
+    const need = this.options.widths.map(() => 0);
+    const merges = this.mergeIndex;
+    const unit = columnPoints(1);
+    // Figures and dates measured once a value (a register's 400,000 figures are a thousand values).
+    const measured = new ShownWidths();
+    const fonts = new FontsByColumn(this.lastCol + 1);
+    const last = new LastByColumn(this.lastCol + 1);
+    // Loops over the grid, no generator: a register of 100,000 lines has two million cells.
+    for (let row = 0; row < this.grid.length; row++) {
+      const cells = this.grid[row];
+      if (cells === undefined) continue;
+      const end = Math.min(cells.length, this.lastCol + 1);
+      for (let col = 1; col < end; col++) {
+        const c = cells[col];
+        if (c === undefined || !merges.untouched(row, col)) continue;
+        const content = c.content;
+        const font = fonts.of(col, c.style);
+        const wrap = c.style?.wrap === true;
+        let shown: number;
+        if (content.kind === "text" || content.kind === "link") {
+          // Measured as it shows (shownWidth's rule, written out: calling shownWidth on a miss cost
+          // register-10000's build 0.45% more instructions), unless its column measured the same
+          // text last (LastByColumn; the size is the wrap, which picks the measure).
+          const t = content.text;
+          const size = wrap ? 1 : 0;
+          if (t === last.texts[col] && size === last.sizes[col] && font === last.fonts[col]) shown = last.answers[col];
+          else last.set(col, t, size, font, (shown = wrap ? widestWord(t, font) : widestLine(t, font)));
+        } else shown = measured.of(content, c.format, font, wrap);
+        const w = shown + H_PADDING;
+        need[col - 1] = Math.max(need[col - 1], w / unit);
+      }
+    }
+    return need;
+  }
+
+  /**
+   * Every row's height before its cells count: gaps as set, other rows empty. Apart from
+   * rowHeights for the reason columnNeeds is: a register's 20,000 rows compiled this loop
+   * part way through, and rowHeights' own loop then threw that code away, unseen by it.
+   */
+  private heightsAsSet(): number[] {
+    const heights: number[] = [];
+    for (let r = 1; r < this.row; r++) heights.push(this.fixedHeights.get(r) ?? EMPTY_ROW);
+    return heights;
+  }
+
+  /**
    * Every row's height from the lines of its tallest cell; gaps and empty rows as set. The
    * model's cells are listed into `cells` on the way, in sheet order, within the
    * hyperlink limit: one pass over a register's two million cells, not three.
    */
   private rowHeights(widths: number[], cells: ModelCell[]): number[] {
-    const heights: number[] = [];
-    for (let r = 1; r < this.row; r++) heights.push(this.fixedHeights.get(r) ?? EMPTY_ROW);
+    const heights = this.heightsAsSet();
     const merges = this.mergeIndex;
-    const fonts = new FontsByColumn();
+    const fonts = new FontsByColumn(this.lastCol + 1);
     const links = new HyperlinkLimit();
-    const counted = new LastByColumn();
+    const counted = new LastByColumn(this.lastCol + 1);
     for (let row = 0; row < this.grid.length; row++) {
       const here = this.grid[row];
       if (here === undefined) continue;
@@ -733,8 +755,7 @@ export class SummaryPage {
         heights[row - 1] = Math.max(heights[row - 1] ?? 0, h, blank ? 0 : EMPTY_ROW);
       }
     }
-    // Excel's largest row height.
-    return heights.map((h) => Math.min(h, 409));
+    return heights;
   }
 }
 
@@ -853,8 +874,14 @@ function fontOf(style: CellStyle | undefined): FontSpec {
  * the WeakMap a cell (~35 ns each, for each of a register's 1.5 million cells, twice).
  */
 class FontsByColumn {
-  private readonly styles: (CellStyle | undefined)[] = [];
-  private readonly fonts: (FontSpec | undefined)[] = [];
+  private readonly styles: (CellStyle | undefined)[];
+  private readonly fonts: (FontSpec | undefined)[];
+
+  /** Made whole for `columns` columns, as LastByColumn's arrays are (a column past them grows them). */
+  constructor(columns: number) {
+    this.styles = columnsOf(columns);
+    this.fonts = columnsOf(columns);
+  }
 
   of(col: number, style: CellStyle | undefined): FontSpec {
     const known = this.fonts[col];

@@ -17,6 +17,7 @@ import { shownWidth } from "../../../src/core/summary/shown-widths";
 import type { Align } from "../../../src/core/summary/summary-page";
 import { recoveryPage } from "./fixture";
 import { lineHeight, wrappedLineCount } from "../../../src/core/summary/text-metrics";
+import { LastByColumn } from "../../../src/core/summary/column-memo";
 
 const WIDTHS = [9, 20, 15, 12, 11, 24];
 // No column gives room back: the widths are then exactly what the cells need.
@@ -81,4 +82,14 @@ it("sizes columns and rows as the plain rules do, measuring a column's repeated 
     }),
     { numRuns: 200 },
   );
+});
+
+test("LastByColumn keeps each column's last measure within its columns, and nothing past them", () => {
+  const memo = new LastByColumn(3);
+  const font = { size: 11, bold: false, italic: false };
+  memo.set(2, "a", 1.5, font, 5.25);
+  expect([memo.texts[2], memo.sizes[2], memo.fonts[2], memo.answers[2]]).toEqual(["a", 1.5, font, 5.25]);
+  // Past the columns a caller's size never equals the kept one (undefined): measured every time.
+  memo.set(3, "a", 1.5, font, 5.25);
+  expect([memo.texts[3], memo.sizes[3], memo.fonts[3], memo.answers[3]]).toEqual([undefined, undefined, undefined, undefined]);
 });
