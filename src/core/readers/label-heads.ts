@@ -35,9 +35,11 @@ function alnum(c: number): number {
  * lower-cased (0 where the second is not an ASCII letter or digit). Never NO_HEAD.
  */
 export function headOf(text: string): number {
-  const first = alnum(text.charCodeAt(0));
+  // Reads within the text only: a read past its end (NaN, no letter) deoptimises the
+  // compiled code of every function this is inlined into (V8's "out of bounds").
+  const first = text.length > 0 ? alnum(text.charCodeAt(0)) : 0;
   if (first === 0) return SPECIAL_HEAD;
-  return first * 128 + alnum(text.charCodeAt(1));
+  return first * 128 + (text.length > 1 ? alnum(text.charCodeAt(1)) : 0);
 }
 
 /** How many leading letters and digits a lead keeps. */
@@ -51,7 +53,8 @@ const LEAD_LENGTH = 4;
 export function leadOf(text: string): number {
   let code = 0;
   let n = 0;
-  for (; n < LEAD_LENGTH; n++) {
+  const most = text.length < LEAD_LENGTH ? text.length : LEAD_LENGTH;
+  for (; n < most; n++) {
     const c = alnum(text.charCodeAt(n));
     if (c === 0) break;
     code = code * 37 + (c <= 0x39 ? c - 0x2f : c - 0x56);
@@ -127,52 +130,90 @@ const sheetHeads = new WeakMap<SheetGrid, SheetHeads>();
 function headsOfSheet(grid: SheetGrid): SheetHeads {
   let sh = sheetHeads.get(grid);
   if (!sh) {
-    const count = grid.cellCount;
-    const heads = new Uint16Array(count);
-    const leads = new Uint32Array(count);
-    const starts = new Uint32Array(128 * 128 + 1);
-    // A packed sheet's shared strings are each looked at once, however many cells hold them
-    // (a data tab's million text cells hold 300,000 strings): each string's head plus one (0
-    // until it is looked at) and lead, by its index.
-    const shared = grid.sharedTexts();
-    const sharedHeads = new Uint16Array(shared ? shared.length : 0);
-    const sharedLeads = new Uint32Array(sharedHeads.length);
-    for (let i = 0; i < count; i++) {
-      const s = shared ? grid.sharedTextIndex(i) : -1;
-      let head: number;
-      let lead: number;
-      if (s >= 0) {
-        head = sharedHeads[s] - 1;
-        if (head < 0) {
-          const v = (shared as readonly string[])[s];
-          head = v === "" ? NO_HEAD : headOf(v);
-          sharedHeads[s] = head + 1;
-          sharedLeads[s] = head === NO_HEAD ? 0 : leadOf(v);
-        }
-        lead = sharedLeads[s];
-      } else {
-        const v = grid.textAt(i);
-        // Error cells show no text (textAt gives them none), and the empty text is no label.
-        if (v === undefined || v === "") continue;
-        head = headOf(v);
-        lead = leadOf(v);
-      }
-      if (head === NO_HEAD) continue;
-      heads[i] = head;
-      leads[i] = lead;
-      starts[head + 1]++;
-    }
-    for (let h = 1; h < starts.length; h++) starts[h] += starts[h - 1];
-    const order = new Int32Array(starts[starts.length - 1] - starts[SPECIAL_HEAD]);
-    const next = starts.slice(0, 128 * 128);
-    for (let i = 0; i < heads.length; i++) {
-      const head = heads[i];
-      if (head !== NO_HEAD) order[next[head]++ - starts[SPECIAL_HEAD]] = i;
-    }
-    sh = { heads, leads, order, starts };
+    sh = sheetHeadsOf(grid);
     sheetHeads.set(grid, sh);
   }
   return sh;
+}
+
+/**
+ * Made in three loops, each a function of its own: V8 compiles a long loop part way through
+ * (on-stack replacement), and compiled with the code after it, which has not run yet, the
+ * code is thrown away at the loop's end and the next loop compiled again (measured on a
+ * register of 30,000 cells: two compiles and two deoptimisations of one function).
+ */
+function sheetHeadsOf(grid: SheetGrid): SheetHeads {
+  const count = grid.cellCount;
+  const heads = new Uint16Array(count);
+  const leads = new Uint32Array(count);
+  const starts = new Uint32Array(128 * 128 + 1);
+  const shared = grid.sharedTexts();
+  if (shared) headsOfShared(grid, shared, heads, leads, starts);
+  else headsOfTexts(grid, heads, leads, starts);
+  for (let h = 1; h < starts.length; h++) starts[h] += starts[h - 1];
+  return { heads, leads, order: orderByHead(heads, starts), starts };
+}
+
+/**
+ * Each text cell's head and lead, and each head's count (at `starts[head + 1]`). A packed
+ * sheet's shared strings are each looked at once, however many cells hold them (a data
+ * tab's million text cells hold 300,000 strings): each string's head plus one (0 until it
+ * is looked at) and lead, by its index.
+ */
+function headsOfShared(grid: SheetGrid, shared: readonly string[], heads: Uint16Array, leads: Uint32Array, starts: Uint32Array): void {
+  const count = heads.length;
+  const sharedHeads = new Uint16Array(shared.length);
+  const sharedLeads = new Uint32Array(shared.length);
+  for (let i = 0; i < count; i++) {
+    const s = grid.sharedTextIndex(i);
+    let head: number;
+    let lead: number;
+    if (s >= 0) {
+      head = sharedHeads[s] - 1;
+      if (head < 0) {
+        const v = shared[s];
+        head = v === "" ? NO_HEAD : headOf(v);
+        sharedHeads[s] = head + 1;
+        sharedLeads[s] = head === NO_HEAD ? 0 : leadOf(v);
+      }
+      lead = sharedLeads[s];
+    } else {
+      const v = grid.textAt(i);
+      // Error cells show no text (textAt gives them none), and the empty text is no label.
+      if (v === undefined || v === "") continue;
+      head = headOf(v);
+      lead = leadOf(v);
+    }
+    if (head === NO_HEAD) continue;
+    heads[i] = head;
+    leads[i] = lead;
+    starts[head + 1]++;
+  }
+}
+
+/** headsOfShared for a sheet of cell objects: every text read as it stands (headOf never gives NO_HEAD). */
+function headsOfTexts(grid: SheetGrid, heads: Uint16Array, leads: Uint32Array, starts: Uint32Array): void {
+  const count = heads.length;
+  for (let i = 0; i < count; i++) {
+    const v = grid.textAt(i);
+    if (v === undefined || v === "") continue;
+    const head = headOf(v);
+    heads[i] = head;
+    leads[i] = leadOf(v);
+    starts[head + 1]++;
+  }
+}
+
+/** The text cells' stored indices grouped by head (a counting sort over `starts`, summed), ascending within a group. */
+function orderByHead(heads: Uint16Array, starts: Uint32Array): Int32Array {
+  const order = new Int32Array(starts[starts.length - 1] - starts[SPECIAL_HEAD]);
+  const next = starts.slice(0, 128 * 128);
+  const base = starts[SPECIAL_HEAD];
+  for (let i = 0; i < heads.length; i++) {
+    const head = heads[i];
+    if (head !== NO_HEAD) order[next[head]++ - base] = i;
+  }
+  return order;
 }
 
 /**
@@ -188,20 +229,32 @@ const GROUP_FROM_CELLS = 4096;
  */
 export function cellsByHeads(grid: SheetGrid, allowed: Heads): Int32Array {
   const count = grid.cellCount;
-  const { table, leads: allowedLeads } = allowed;
-  if (count <= GROUP_FROM_CELLS) {
-    const found: number[] = [];
-    for (let i = 0; i < count; i++) {
-      const v = grid.textAt(i);
-      if (v !== undefined && v !== "" && table[headOf(v)] === 1 && (!allowedLeads || allowedLeads.has(leadOf(v)))) found.push(i);
-    }
-    return Int32Array.from(found);
-  }
-  const { heads, leads, order, starts } = headsOfSheet(grid);
-  const base = starts[SPECIAL_HEAD];
+  if (count <= GROUP_FROM_CELLS) return byScan(grid, allowed);
+  const table = allowed.table;
+  const sh = headsOfSheet(grid);
+  const starts = sh.starts;
   let n = 0;
   for (let h = SPECIAL_HEAD; h < table.length; h++) if (table[h] === 1) n += starts[h + 1] - starts[h];
-  if (n * MARK_FROM_SHARE >= count) return byMarks(heads, leads, allowed, n);
+  if (n * MARK_FROM_SHARE >= count) return byMarks(sh.heads, sh.leads, allowed, n);
+  return byGroups(sh, allowed, n);
+}
+
+/** cellsByHeads of a small sheet: each cell's text read, its head and lead worked out, in turn. */
+function byScan(grid: SheetGrid, allowed: Heads): Int32Array {
+  const { table, leads: allowedLeads } = allowed;
+  const count = grid.cellCount;
+  const found: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const v = grid.textAt(i);
+    if (v !== undefined && v !== "" && table[headOf(v)] === 1 && (!allowedLeads || allowedLeads.has(leadOf(v)))) found.push(i);
+  }
+  return Int32Array.from(found);
+}
+
+/** The stored indices (at most `n`) whose head and lead `allowed` lets through, ascending, from the groups of the heads it allows. */
+function byGroups({ leads, order, starts }: SheetHeads, allowed: Heads, n: number): Int32Array {
+  const { table, leads: allowedLeads } = allowed;
+  const base = starts[SPECIAL_HEAD];
   const out = new Int32Array(n);
   let k = 0;
   let groups = 0;

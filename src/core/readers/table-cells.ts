@@ -5,6 +5,7 @@
 import type { SheetGrid } from "../grid";
 import type { Cell } from "../snapshot";
 import { cellError, displayText } from "../values";
+import { plainTextOf } from "../values/cells";
 
 /**
  * The cell a row shows at a column: the merge's top-left when (row, col) is that top-left;
@@ -51,8 +52,14 @@ export function ownIn(cells: readonly Cell[], col: number | null): Cell | undefi
   return undefined;
 }
 
-/** A cell's trimmed display text; "" for blank, absent or an Excel error. */
+/** A cell's trimmed display text; "" for blank, absent or an Excel error. A text cell's taken directly (plainTextOf): a long table asks this of every cell. */
 export function textOf(cell: Cell | undefined): string {
+  if (!cell) return "";
+  return plainTextOf(cell) ?? textOfAnyCell(cell);
+}
+
+/** The rule textOf follows, for any cell (exported for the test that holds the two together). */
+export function textOfAnyCell(cell: Cell | undefined): string {
   if (!cell || cellError(cell) !== null) return "";
   return displayText(cell).trim();
 }

@@ -65,6 +65,19 @@ export function displayNumber(x: number, format: string | undefined): string {
   return body.startsWith("-") ? `-${shape.prefix}${body.slice(1)}` : `${shape.prefix}${body}`;
 }
 
+/**
+ * The readers' text of the commonest cell, text with no error and no shown text of its own:
+ * the text trimmed, or "" where it is an error's text (an error shows no text to a reader).
+ * What `cellError` then `displayText` come to for such a cell, without their tests; undefined
+ * for any other cell, which the general rule reads. A register or a directions report asks
+ * this of several cells a line.
+ */
+export function plainTextOf(cell: Cell): string | undefined {
+  const v = cell.value;
+  if (typeof v !== "string" || cell.error !== undefined || cell.text !== undefined) return undefined;
+  return isExcelErrorText(v) ? "" : v.trim();
+}
+
 export function displayText(cell: Cell | undefined): string {
   if (!cell || typeof cell !== "object") return "";
   const error = cellError(cell);

@@ -3,6 +3,7 @@ import type { RaiseFinding } from "../../findings";
 import { isBlank, type SheetGrid } from "../../grid";
 import type { Cell } from "../../snapshot";
 import { cellError, displayText } from "../../values";
+import { plainTextOf } from "../../values/cells";
 import type { RegisterHeader } from "./register-header";
 
 export interface RegisterSheet {
@@ -37,7 +38,16 @@ export function textIn(register: RegisterSheet, row: number, col: number | null)
   return textOfCell(cellIn(register, row, col));
 }
 
-/** textIn of a cell already found. */
+/**
+ * textIn of a cell already found: a text cell's text taken directly (plainTextOf), not
+ * through four tests and two trims (a register asks this five times a line).
+ */
 export function textOfCell(c: Cell | undefined): string {
+  if (c === undefined) return "";
+  return plainTextOf(c) ?? textOfAnyCell(c);
+}
+
+/** The rule textOfCell follows, for any cell (exported for the test that holds the two together). */
+export function textOfAnyCell(c: Cell | undefined): string {
   return c && !isBlank(c) && cellError(c) === null ? displayText(c).trim() : "";
 }
