@@ -73,6 +73,28 @@ describe("merges", () => {
     fc.assert(fc.property(text, (t) => JSON.stringify(parseRange(t)) === JSON.stringify(plainRange(t))), { numRuns: 5000 });
   });
 
+  it("a sheet's merges are its refs' ranges in order, each sheet's its own objects (the ranges are remembered by text)", () => {
+    const styles = readStyles(null);
+    const refs = fc.array(fc.constantFrom("D9:E9", "A13:B13", "D13:E13", "b2", "C3:A1", "A0:B2", " E5:F6 ", "XFE1:A1"), { maxLength: 6 });
+    const read = (list: string[]) => {
+      const reader = sheetReader({ strings: [], styles, date1904: false, note: () => undefined });
+      parseXml(`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/><mergeCells>${list.map((r) => `<mergeCell ref="${r}"/>`).join("")}</mergeCells></worksheet>`, reader.handlers);
+      return reader.result().merges;
+    };
+    fc.assert(
+      fc.property(refs, (list) => {
+        const want = list.map(parseRange).filter((m): m is Merge => m !== null).sort((a, b) => a.top - b.top || a.left - b.left);
+        const first = read(list);
+        expect(first).toEqual(want);
+        for (const m of first) m.top = m.bottom = -1;
+        const again = read(list);
+        expect(again).toEqual(want);
+        for (const m of again) expect(first).not.toContain(m);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it("a sheet's cells under a merge (not its top-left) are left out, with few merges or many, cells in order or not", () => {
     const styles = readStyles(null);
     const position = fc.record({ row: fc.integer({ min: 1, max: 12 }), col: fc.integer({ min: 1, max: 8 }) });
