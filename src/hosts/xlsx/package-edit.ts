@@ -13,7 +13,7 @@ import { renderSheet, TableNames, type SheetDraft } from "./sheet-xml";
 import { skeletonStyles, StyleBook } from "./styles-edit";
 import { attrNs, attrs, attrValueSpan, childrenNamed, escapeXml, firstChild, prefixFor, qualify, scanXml, Splice, XmlPartError, type XmlElement } from "./xml-splice";
 import { relationshipsPartOf, resolveTarget, type RawEntry, type WorkbookPackage } from "./package";
-import { DeflatedPart, joinChunks, newEntry, writeZip, type StoredEntry } from "./zip-write";
+import { DeflatedPart, deflatingCodec, joinChunks, newEntry, writeZip, type DeflatingCodec, type StoredEntry } from "./zip-write";
 
 // ---- what the edit reads from the package ---------------------------------------------
 
@@ -204,6 +204,8 @@ class Edit {
   constructor(
     private readonly pkg: WorkbookPackage,
     private readonly edit: PackageEdit,
+    /** How the parts we write are deflated: the package's codec, or fflate's where it has none. */
+    private readonly codec: DeflatingCodec,
   ) {
     for (const n of pkg.partNames) this.stored.set(key(n), normalName(n));
   }
@@ -389,7 +391,7 @@ class Edit {
 
     for (const s of this.edit.sheets) {
       const index = indexOf(s);
-      const part = new DeflatedPart(this.pkg.codec);
+      const part = new DeflatedPart(this.codec);
       const rendered = renderSheet({ ...s.draft, selected: index === activeAfter }, s.name, { styles, date1904, tables: names, mainNs: dialect.mainNs, relNs: dialect.relNs }, part);
       const sheetPart = this.freshName(`${wbDir}worksheets/`, "sheet", "xml");
       this.added.push({ name: sheetPart, entry: part.entry(sheetPart, this.edit.now), contentType: CONTENT_TYPE.worksheet });
@@ -578,10 +580,10 @@ class Edit {
         continue;
       }
       // A bookkeeping part we added to: deflated afresh under its own name and time stamp.
-      const entry = newEntry("", next, this.edit.now, this.pkg.codec);
+      const entry = newEntry("", next, this.edit.now, this.codec);
       entries.push({ ...entry, nameBytes: raw.nameBytes, flags: raw.flags & 0x800, dosTime: raw.dosTime, dosDate: raw.dosDate });
     }
-    for (const a of this.added) entries.push("entry" in a ? a.entry : newEntry(a.name, a.bytes, this.edit.now, this.pkg.codec));
+    for (const a of this.added) entries.push("entry" in a ? a.entry : newEntry(a.name, a.bytes, this.edit.now, this.codec));
     return writeZip(entries);
   }
 }
@@ -592,7 +594,7 @@ class Edit {
  */
 export async function editPackage(pkg: WorkbookPackage, edit: PackageEdit): Promise<Uint8Array> {
   try {
-    return await new Edit(pkg, edit).run();
+    return await new Edit(pkg, edit, await deflatingCodec(pkg.codec)).run();
   } catch (e) {
     if (e instanceof XmlPartError) {
       throw new HostError(`${pkg.fileName} cannot be written: ${e.message}. If it opens in Excel, save it again as an Excel Workbook and try again.`);

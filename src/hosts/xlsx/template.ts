@@ -11,7 +11,7 @@ import { openPackage } from "./package";
 import { editPackage } from "./package-edit";
 import type { SheetDraft } from "./sheet-xml";
 import { skeletonStyles } from "./styles-edit";
-import { newEntry, writeZip } from "./zip-write";
+import { deflatingCodec, newEntry, writeZip, type DeflatingCodec } from "./zip-write";
 
 /** A fixed time, so the same template gives the same bytes on every run. */
 const FIXED_DATE = new Date(2024, 0, 1);
@@ -24,7 +24,7 @@ const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships
 const XML_DECL = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n`;
 
 /** A workbook package with no sheet yet: what the template is added to. */
-function skeletonPackage(): Uint8Array {
+function skeletonPackage(codec: DeflatingCodec): Uint8Array {
   const parts: [string, string][] = [
     [
       "[Content_Types].xml",
@@ -64,7 +64,7 @@ function skeletonPackage(): Uint8Array {
     ],
     ["xl/styles.xml", skeletonStyles(MAIN_NS)],
   ];
-  return writeZip(parts.map(([name, text]) => newEntry(name, text, FIXED_DATE)));
+  return writeZip(parts.map(([name, text]) => newEntry(name, text, FIXED_DATE, codec)));
 }
 
 /** A template model as the renderer's draft: grey borders, landscape, one page wide. */
@@ -92,6 +92,6 @@ function templateDraft(model: TemplateModel): SheetDraft {
 /** A blank workbook holding the standard template of a kind, as .xlsx bytes. */
 export async function templateWorkbookBytes(kind: TemplateKind): Promise<Uint8Array> {
   const model = templateModel(kind);
-  const pkg = await openPackage(skeletonPackage(), { fileName: `${model.sheetName}.xlsx` });
+  const pkg = await openPackage(skeletonPackage(await deflatingCodec()), { fileName: `${model.sheetName}.xlsx` });
   return editPackage(pkg, { sheets: [{ name: model.sheetName, draft: templateDraft(model) }], remove: [], now: FIXED_DATE });
 }

@@ -5,7 +5,8 @@
  * its white space, its order). Nothing here re-serialises a parsed document.
  * Browser-safe: strings in and out.
  */
-import { SaxesParser, type SaxesTagNS } from "saxes";
+import { SaxesParser, type SaxesTagNS, type SaxesTagPlain } from "saxes";
+import { plainParser } from "./xml";
 
 /** One element of a scanned part, with where its tags sit in the text. */
 export interface XmlElement {
@@ -50,9 +51,183 @@ export class XmlPartError extends Error {
  * well-formed.
  */
 export function scanXml(xml: string, partName: string, maxDepth = Infinity): XmlElement[] {
-  const out: XmlElement[] = [];
-  const stack: number[] = [];
-  /** Index in `out` of each open element, or -1 for one deeper than maxDepth. */
+  return scanPlainly(xml, maxDepth) ?? scanWithNamespaces(xml, partName, maxDepth);
+}
+
+const XML_NS = "http://www.w3.org/XML/1998/namespace";
+const XMLNS_NS = "http://www.w3.org/2000/xmlns/";
+/** Prefixes bound before any declaration, as in saxes's namespace mode. */
+const ROOT_NAMESPACES: Record<string, string | undefined> = Object.assign(Object.create(null) as Record<string, string | undefined>, { xml: XML_NS, xmlns: XMLNS_NS });
+
+/** Thrown inside scanPlainly where saxes's namespace mode might read the part otherwise. */
+const NOT_PLAIN = new Error("not plain");
+function notPlain(): never {
+  throw NOT_PLAIN;
+}
+
+/** What a scan knows of an element as its start tag ends. */
+type Opened = Pick<XmlElement, "qname" | "local" | "prefix" | "uri" | "attrs" | "attrUris" | "start" | "openEnd" | "selfClosing"> & {
+  /** The namespaces its own tag declares, prefix → URI ("" for the default), in saxes's order. */
+  declared: Record<string, string>;
+};
+
+/** A scan's elements down to maxDepth in document order, with their parents, children and scopes. */
+class ScannedElements {
+  readonly elements: XmlElement[] = [];
+  /** Index in `elements` of each open element, or -1 for one deeper than maxDepth. */
+  private readonly open: number[] = [];
+
+  constructor(
+    private readonly xml: string,
+    private readonly maxDepth: number,
+  ) {}
+
+  opened(e: Opened): void {
+    const depth = this.open.length;
+    if (depth > this.maxDepth) {
+      if (!e.selfClosing) this.open.push(-1);
+      return;
+    }
+    const parentIndex = depth ? this.open[depth - 1] : -1;
+    const parentScope = parentIndex >= 0 ? this.elements[parentIndex].scope : { xml: XML_NS };
+    const scope = { ...parentScope };
+    for (const [p, uri] of Object.entries(e.declared)) scope[p] = uri;
+    const el: XmlElement = {
+      qname: e.qname,
+      local: e.local,
+      prefix: e.prefix,
+      uri: e.uri,
+      attrs: e.attrs,
+      attrUris: e.attrUris,
+      start: e.start,
+      openEnd: e.openEnd,
+      closeStart: e.openEnd,
+      end: e.openEnd,
+      selfClosing: e.selfClosing,
+      depth,
+      parent: parentIndex,
+      children: [],
+      scope,
+    };
+    const index = this.elements.push(el) - 1;
+    if (parentIndex >= 0) this.elements[parentIndex].children.push(index);
+    if (!e.selfClosing) this.open.push(index);
+  }
+
+  /** Its end tag ends at `position`. */
+  closed(position: number): void {
+    const index = this.open.pop();
+    if (index === undefined || index < 0) return;
+    const el = this.elements[index];
+    el.end = position;
+    el.closeStart = this.xml.lastIndexOf("</", position - 1);
+  }
+}
+
+const NONE_DECLARED: Record<string, string> = Object.freeze(Object.create(null) as Record<string, string>);
+
+/**
+ * scanWithNamespaces's answer, by a parser of the reader's own shape (xml.ts plainParser),
+ * which V8 has compiled by now, with prefixes resolved here; null where the part is not
+ * well-formed or saxes's namespace mode might refuse it or read it otherwise (an unbound
+ * or malformed prefix, a reserved or empty namespace declared, one attribute twice by
+ * namespace, a colon in a processing instruction's target), for scanWithNamespaces to
+ * answer. A parser in namespace mode has another shape: a build's first of them ran saxes
+ * interpreted, ~25 ms on the bookkeeping parts of a workbook of 100 sheets.
+ */
+export function scanPlainly(xml: string, maxDepth: number): XmlElement[] | null {
+  if (colonInTarget(xml)) return null;
+  const list = new ScannedElements(xml, maxDepth);
+  /** The prefixes bound in each open element, innermost last. */
+  const bound = [ROOT_NAMESPACES];
+  const opentag = (tag: SaxesTagPlain) => {
+    const attributes = tag.attributes;
+    // As saxes's namespace mode keeps them (`tag.ns`): each declaration's value trimmed.
+    let declared: Record<string, string> | null = null;
+    for (const name in attributes) {
+      const split = splitName(name);
+      if (split.prefix !== "xmlns" && name !== "xmlns") continue;
+      const prefix = name === "xmlns" ? "" : split.local;
+      const uri = attributes[name].trim();
+      if (uri === XML_NS || uri === XMLNS_NS || (prefix !== "" && (uri === "" || prefix === "xml" || prefix === "xmlns"))) notPlain();
+      declared ??= Object.create(null) as Record<string, string>;
+      declared[prefix] = uri;
+    }
+    const outer = bound[bound.length - 1];
+    const inScope = declared ? Object.assign(Object.create(null) as Record<string, string | undefined>, outer, declared) : outer;
+    const { prefix, local } = splitName(tag.name);
+    if (prefix === "xmlns") notPlain();
+    const uri = inScope[prefix];
+    if (prefix !== "" && uri === undefined) notPlain();
+    const attrs: Record<string, string | undefined> = {};
+    const attrUris: Record<string, string | undefined> = {};
+    let expanded: Set<string> | null = null;
+    for (const name in attributes) {
+      const a = splitName(name);
+      let attrUri: string | undefined;
+      if (a.prefix === "") attrUri = name === "xmlns" ? XMLNS_NS : "";
+      else {
+        attrUri = inScope[a.prefix];
+        if (attrUri === undefined) notPlain();
+        const key = `{${attrUri}}${a.local}`;
+        expanded ??= new Set();
+        if (expanded.has(key)) notPlain();
+        expanded.add(key);
+      }
+      attrs[name] = attributes[name];
+      attrUris[name] = attrUri;
+    }
+    if (!tag.isSelfClosing) bound.push(inScope);
+    // Past its `>`: an attribute's value holds no `<`, so the last one before is the tag's own.
+    const position = parser.position;
+    const start = xml.lastIndexOf("<", position - 1);
+    list.opened({ qname: tag.name, local, prefix, uri: uri ?? "", attrs, attrUris, declared: declared ?? NONE_DECLARED, start, openEnd: position, selfClosing: tag.isSelfClosing });
+  };
+  const closetag = (tag: SaxesTagPlain) => {
+    if (tag.isSelfClosing) return;
+    bound.pop();
+    list.closed(parser.position);
+  };
+  const parser = plainParser({ opentag, closetag, text: ignore, error: notPlain });
+  try {
+    parser.write(xml).close();
+  } catch {
+    return null;
+  }
+  return list.elements;
+}
+
+function ignore(): void {}
+
+/** A qualified name's prefix ("" for none) and local name; not plain where saxes's namespace mode calls it malformed. */
+function splitName(name: string): { prefix: string; local: string } {
+  const colon = name.indexOf(":");
+  if (colon < 0) return { prefix: "", local: name };
+  const prefix = name.slice(0, colon);
+  const local = name.slice(colon + 1);
+  if (prefix === "" || local === "" || local.includes(":")) notPlain();
+  return { prefix, local };
+}
+
+/**
+ * Whether a processing instruction's target may hold a colon, which saxes's namespace mode
+ * refuses and its plain mode takes. Looks at each `<?` (one, the XML declaration, in a part
+ * of ours) up to the first character that cannot be in a name.
+ */
+function colonInTarget(xml: string): boolean {
+  for (let at = xml.indexOf("<?"); at >= 0; at = xml.indexOf("<?", at + 2)) {
+    for (let i = at + 2; i < xml.length; i++) {
+      const c = xml.charCodeAt(i);
+      if (c === 58 /* : */) return true;
+      if (c === 63 /* ? */ || c === 62 /* > */ || c === 60 /* < */ || c === 32 || c === 9 || c === 10 || c === 13) break;
+    }
+  }
+  return false;
+}
+
+/** scanXml by saxes's namespace mode: the rule scanPlainly follows, and every part it leaves. */
+export function scanWithNamespaces(xml: string, partName: string, maxDepth = Infinity): XmlElement[] {
+  const list = new ScannedElements(xml, maxDepth);
   let pendingStart = 0;
   const parser = new SaxesParser({ xmlns: true, position: true });
   parser.on("opentagstart", () => {
@@ -60,50 +235,17 @@ export function scanXml(xml: string, partName: string, maxDepth = Infinity): Xml
     pendingStart = xml.lastIndexOf("<", parser.position - 1);
   });
   parser.on("opentag", (tag: SaxesTagNS) => {
-    const depth = stack.length;
-    if (depth > maxDepth) {
-      stack.push(-1);
-      if (tag.isSelfClosing) stack.pop();
-      return;
-    }
-    const parentIndex = stack.length ? stack[stack.length - 1] : -1;
-    const parentScope = parentIndex >= 0 ? out[parentIndex].scope : { xml: "http://www.w3.org/XML/1998/namespace" };
-    const scope = { ...parentScope };
-    for (const [p, uri] of Object.entries(tag.ns)) scope[p] = uri;
     const attrs: Record<string, string | undefined> = {};
     const attrUris: Record<string, string | undefined> = {};
     for (const [name, a] of Object.entries(tag.attributes)) {
       attrs[name] = a.value;
       attrUris[name] = a.uri;
     }
-    const el: XmlElement = {
-      qname: tag.name,
-      local: tag.local,
-      prefix: tag.prefix,
-      uri: tag.uri,
-      attrs,
-      attrUris,
-      start: pendingStart,
-      openEnd: parser.position,
-      closeStart: parser.position,
-      end: parser.position,
-      selfClosing: tag.isSelfClosing,
-      depth,
-      parent: parentIndex,
-      children: [],
-      scope,
-    };
-    const index = out.push(el) - 1;
-    if (parentIndex >= 0) out[parentIndex].children.push(index);
-    if (!tag.isSelfClosing) stack.push(index);
+    const { name: qname, local, prefix, uri, ns: declared, isSelfClosing: selfClosing } = tag;
+    list.opened({ qname, local, prefix, uri, attrs, attrUris, declared, start: pendingStart, openEnd: parser.position, selfClosing });
   });
   parser.on("closetag", (tag: SaxesTagNS) => {
-    if (tag.isSelfClosing) return;
-    const index = stack.pop();
-    if (index === undefined || index < 0) return;
-    const el = out[index];
-    el.end = parser.position;
-    el.closeStart = xml.lastIndexOf("</", parser.position - 1);
+    if (!tag.isSelfClosing) list.closed(parser.position);
   });
   try {
     parser.write(xml).close();
@@ -111,7 +253,7 @@ export function scanXml(xml: string, partName: string, maxDepth = Infinity): Xml
     const why = e instanceof Error ? e.message.split("\n")[0] : String(e);
     throw new XmlPartError(`${partName} is not well-formed XML (${why})`);
   }
-  return out;
+  return list.elements;
 }
 
 /** The element's children with this local name (any prefix, any namespace). */

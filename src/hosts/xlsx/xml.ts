@@ -10,7 +10,7 @@
  * Attributes without a prefix have no namespace (Namespaces in XML 1.0 §6.3), which is
  * where SpreadsheetML keeps its cell attributes (`r`, `s`, `t`).
  */
-import { SaxesParser } from "saxes";
+import { SaxesParser, type SaxesTagPlain } from "saxes";
 
 /** Namespaces the reader acts on, by a short key; strict OOXML maps to the same keys. */
 const KNOWN: Record<string, string> = {
@@ -112,6 +112,33 @@ function declaredScope(attrs: Scope, parent: Scope): Scope {
   return scope;
 }
 
+type PlainOptions = { xmlns?: false; position: false };
+
+/** What a parser made by plainParser calls. */
+export interface PlainHandlers {
+  opentag: (tag: SaxesTagPlain) => void;
+  closetag: (tag: SaxesTagPlain) => void;
+  /** Character data: text and CDATA sections alike. */
+  text: (text: string) => void;
+  error: (e: Error) => void;
+}
+
+/**
+ * A saxes parser without its namespace mode or line numbers, its handlers added in one order.
+ * saxes keeps each handler as a property added by `on`, so parsers made otherwise have other
+ * shapes, and its tokeniser, compiled by V8 for the reader's parsers, is thrown away on
+ * another shape and runs interpreted until compiled again (xml-splice.ts scanXml).
+ */
+export function plainParser(handlers: PlainHandlers): SaxesParser<PlainOptions> {
+  const parser = new SaxesParser<PlainOptions>({ position: false });
+  parser.on("opentag", handlers.opentag);
+  parser.on("closetag", handlers.closetag);
+  parser.on("text", handlers.text);
+  parser.on("cdata", handlers.text);
+  parser.on("error", handlers.error);
+  return parser;
+}
+
 /**
  * Whether saxes has read a few small documents yet (warmUp). V8 optimises saxes's `write`
  * part way through its first call (on-stack replacement, in the first large part), before
@@ -145,7 +172,7 @@ function warmUp(): void {
  * the scope it stands in as it is, without a look at its attributes or a call for each one.
  */
 export class XmlStream {
-  private readonly parser: SaxesParser;
+  private readonly parser: SaxesParser<PlainOptions>;
   /** The open elements. One object per depth, reused: a handler must not keep an element. */
   private readonly stack: XmlElement[] = [];
   private depth = 0;
@@ -170,8 +197,6 @@ export class XmlStream {
 
   constructor(handlers: XmlHandlers) {
     if (!warmedUp) warmUp();
-    const parser = new SaxesParser({ position: false });
-    this.parser = parser;
     const stack = this.stack;
     /**
      * A prefixed name's prefix and local name, worked out once per name, and its namespace in
@@ -183,9 +208,8 @@ export class XmlStream {
     // its object at every event would be a megamorphic look-up.
     const open = handlers.open ?? ignoreElement;
     const close = handlers.close ?? ignoreElement;
-    parser.on("opentag", (tag) => {
-      // Without saxes's namespace mode, attributes are plain strings.
-      const attrs: Scope = tag.attributes as Record<string, string>;
+    const opentag = (tag: SaxesTagPlain) => {
+      const attrs: Scope = tag.attributes;
       const depth = this.depth;
       const scope = this.mayDeclare ? this.declareScope(attrs, depth) : this.scope;
       const qname = tag.name;
@@ -222,25 +246,27 @@ export class XmlStream {
       }
       this.depth = depth + 1;
       open(el);
-    });
+    };
     // saxes tells of every end, a self-closing tag's too (just after its opening), and of
     // none it has not opened (a stray end tag is an error, which ends the part).
-    parser.on("closetag", () => {
+    const closetag = () => {
       const depth = --this.depth;
       if (depth === this.innermostDeclared) this.leave();
       close(stack[depth]);
-    });
-    // Every part's parser is given the same handlers in the same order, text or none: saxes
-    // keeps each handler as a property added by `on`, so parsers given different sets have
-    // different shapes, and its whole tokeniser, made to expect one, runs slower on all of
-    // them (a 1,000-sheet workbook's tokenising took twice as long).
+    };
+    // Every part's parser is given the same handlers, text or none: parsers given different
+    // sets have different shapes, and saxes's whole tokeniser, made to expect one, runs slower
+    // on all of them (a 1,000-sheet workbook's tokenising took twice as long).
     const onText = handlers.text;
     const text = onText ? (t: string) => onText(t) : ignoreText;
-    parser.on("text", text);
-    parser.on("cdata", text);
-    parser.on("error", (e) => {
-      // saxes would carry on after an error; the first one ends the part.
-      throw new XmlError(e.message);
+    this.parser = plainParser({
+      opentag,
+      closetag,
+      text,
+      error: (e) => {
+        // saxes would carry on after an error; the first one ends the part.
+        throw new XmlError(e.message);
+      },
     });
   }
 

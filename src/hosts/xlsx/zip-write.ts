@@ -12,7 +12,6 @@
  * Browser-safe: bytes in and out.
  */
 import CRC32 from "crc-32";
-import { Deflate, deflateSync } from "fflate";
 import type { PartCodec, PartDeflater } from "./package";
 
 /** One entry as the source package stores it (its compressed bytes and header fields). */
@@ -92,15 +91,38 @@ export function joinChunks(chunks: Uint8Array[], size: number): Uint8Array {
   return out;
 }
 
-/** fflate's streaming deflate, where the package's inflater has no deflater of its own (the browser). */
-function fflateDeflater(): PartDeflater {
-  const out: Uint8Array[] = [];
-  const deflate = new Deflate({ level: DEFLATE_LEVEL }, (chunk) => out.push(chunk));
-  return {
-    push(piece, last) {
-      deflate.push(piece, last);
-      return out.splice(0);
+/** A codec that deflates by itself, as the writer needs one. */
+export type DeflatingCodec = PartCodec & Required<Pick<PartCodec, "deflate" | "deflater">>;
+
+const deflatesItself = (codec: PartCodec): codec is DeflatingCodec => codec.deflate !== undefined && codec.deflater !== undefined;
+
+/**
+ * `codec` (node's zlib on the command line), or, where it cannot deflate (the browser) or
+ * there is none, fflate's deflate with its CRC-32 (crc-32's where none). fflate is loaded
+ * only then: it builds its tables as it loads, a few ms of every build that never used them.
+ */
+export async function deflatingCodec(codec?: PartCodec): Promise<DeflatingCodec> {
+  if (codec && deflatesItself(codec)) return codec;
+  const { Deflate, deflateSync } = await import("fflate");
+  const fflate: DeflatingCodec = {
+    crc32: (data, previous = 0) => crc32From(data, previous),
+    deflate: (data) => deflateSync(data, { level: DEFLATE_LEVEL }),
+    deflater: () => {
+      const out: Uint8Array[] = [];
+      const deflate = new Deflate({ level: DEFLATE_LEVEL }, (chunk) => out.push(chunk));
+      return {
+        push(piece, last) {
+          deflate.push(piece, last);
+          return out.splice(0);
+        },
+      };
     },
+  };
+  if (!codec) return fflate;
+  return {
+    crc32: (data, previous) => codec.crc32(data, previous),
+    deflate: (data) => (codec.deflate ? codec.deflate(data) : fflate.deflate(data)),
+    deflater: () => (codec.deflater ? codec.deflater() : fflate.deflater()),
   };
 }
 
@@ -126,7 +148,7 @@ export class DeflatedPart implements ByteSink {
   private crc = 0;
   private size = 0;
 
-  constructor(private readonly codec: PartCodec) {}
+  constructor(private readonly codec: DeflatingCodec) {}
 
   push(chunk: Uint8Array): void {
     this.pending.push(chunk);
@@ -140,7 +162,7 @@ export class DeflatedPart implements ByteSink {
     this.pendingSize = 0;
     this.crc = this.codec.crc32(bytes, this.crc) >>> 0;
     this.size += bytes.length;
-    this.deflater ??= this.codec.deflater ? this.codec.deflater() : fflateDeflater();
+    this.deflater ??= this.codec.deflater();
     for (const c of this.deflater.push(bytes, last)) {
       this.compressed.push(c);
       this.compressedSize += c.length;
@@ -157,7 +179,11 @@ export class DeflatedPart implements ByteSink {
 
 /** CRC-32 (ISO 3309), as every zip entry records for its uncompressed bytes. */
 export function crc32(bytes: Uint8Array): number {
-  return CRC32.buf(bytes, 0) >>> 0;
+  return crc32From(bytes, 0);
+}
+
+function crc32From(bytes: Uint8Array, previous: number): number {
+  return CRC32.buf(bytes, previous) >>> 0;
 }
 
 /** A Date as MS-DOS time and date fields (local time, two-second steps, as zip tools write). */
@@ -169,11 +195,10 @@ function dosDateTime(d: Date): { dosTime: number; dosDate: number } {
   };
 }
 
-/** An entry for bytes we wrote ourselves, deflated (with the package's codec where given: node's zlib on the command line). */
-export function newEntry(name: string, content: Uint8Array | string, at: Date, codec?: PartCodec): StoredEntry {
+/** An entry for bytes we wrote ourselves, deflated (node's zlib on the command line). */
+export function newEntry(name: string, content: Uint8Array | string, at: Date, codec: DeflatingCodec): StoredEntry {
   const bytes = typeof content === "string" ? utf8.encode(content) : content;
-  const data = codec?.deflate ? codec.deflate(bytes) : deflateSync(bytes, { level: DEFLATE_LEVEL });
-  return storedEntry(name, at, { crc32: codec ? codec.crc32(bytes) >>> 0 : crc32(bytes), uncompressedSize: bytes.length, data });
+  return storedEntry(name, at, { crc32: codec.crc32(bytes) >>> 0, uncompressedSize: bytes.length, data: codec.deflate(bytes) });
 }
 
 /** The header fields of an entry we wrote, around its deflated bytes. */
