@@ -99,8 +99,13 @@ function rowAt(rows: TableRows, i: number): (CellSpec | null)[] {
   return Array.isArray(rows) ? rows[i] : rows.row(i);
 }
 
-/** The one content of every blank cell (a merge's covered cells, an empty table cell): shared, never changed. */
-const BLANK: CellContent = Object.freeze({ kind: "text", text: "" });
+/**
+ * The one content of every blank cell (a merge's covered cells, an empty table cell):
+ * shared, never changed. Not frozen: a frozen object has a map of its own, one more kind of
+ * content for the layout's and the writer's loops over every cell, whose code V8 compiled
+ * for the kinds seen so far and threw away at each new one.
+ */
+const BLANK: CellContent = { kind: "text", text: "" };
 
 export interface SmallTable {
   heading: string;
