@@ -40,10 +40,13 @@ export const link = (sheet: string, cell: string, style?: CellStyle, shown = sou
 /** The RAG word in its colour. */
 export const ragCell = (rag: Rag, extra?: CellStyle): CellSpec => ({ content: ragContent(rag), style: ragStyle(rag, extra) });
 
-/** Each RAG word's content, one shared (frozen) object a RAG: a table's RAG column has one a line. */
+/**
+ * Each RAG word's content, one shared object a RAG, never changed: a table's RAG column has
+ * one a line. Not frozen, for the reason BLANK is not (summary-page.ts).
+ */
 const RAG_CONTENT: Partial<Record<Rag, CellContent>> = {};
 function ragContent(rag: Rag): CellContent {
-  return (RAG_CONTENT[rag] ??= Object.freeze({ kind: "text", text: RAG_STYLES[rag].word }) as CellContent);
+  return (RAG_CONTENT[rag] ??= { kind: "text", text: RAG_STYLES[rag].word });
 }
 
 /**

@@ -99,8 +99,13 @@ function rowAt(rows: TableRows, i: number): (CellSpec | null)[] {
   return Array.isArray(rows) ? rows[i] : rows.row(i);
 }
 
-/** The one content of every blank cell (a merge's covered cells, an empty table cell): shared, never changed. */
-const BLANK: CellContent = Object.freeze({ kind: "text", text: "" });
+/**
+ * The one content of every blank cell (a merge's covered cells, an empty table cell):
+ * shared, never changed. Not frozen: a frozen object has a map of its own, one more kind of
+ * content for the layout's and the writer's loops over every cell, whose code V8 compiled
+ * for the kinds seen so far and threw away at each new one.
+ */
+const BLANK: CellContent = { kind: "text", text: "" };
 
 export interface SmallTable {
   heading: string;
@@ -202,6 +207,8 @@ export class SummaryPage {
   /** Heights given to rows that hold no text (gaps). */
   private readonly fixedHeights = new Map<number, number>();
   private row = 1;
+  /** How many cells the grid holds (each position counted once), so build() lists them into an array made whole. */
+  private cellCount = 0;
   /** Blocks whose cells wait for the columns' final widths. */
   private readonly deferred: ((widths: number[]) => void)[] = [];
   /** The empty row waiting for the next block. */
@@ -472,7 +479,10 @@ export class SummaryPage {
   build(): SheetModel {
     const widths = this.fitWidths();
     for (const write of this.deferred.splice(0)) write(widths);
-    const cells: ModelCell[] = [];
+    // Made at its final length, not grown a push at a time: a register of 100,000 lines
+    // has 1.5 million cells, and each growth copied the list into a larger array, in the
+    // large-object space the collector frees only in full collections (the summary's peak).
+    const cells = new Array<ModelCell>(this.cellCount);
     // Excel's largest row height; applied here, not after rowHeights' loop (see columnNeeds).
     const heights = this.rowHeights(widths, cells).map((h) => Math.min(h, 409));
     // rowHeights lists the grid in sheet order: recorded, so the writer need not check it.
@@ -511,9 +521,13 @@ export class SummaryPage {
     let maxCol = 1;
     for (let row = 0; row < this.grid.length; row++) {
       const here = this.grid[row];
-      if (here === undefined || here.length === 0) continue;
+      if (here === undefined) continue;
+      // A row's array is made at the page's width: its last cell is found, not its length taken.
+      let last = here.length - 1;
+      while (last > 0 && here[last] === undefined) last--;
+      if (last === 0) continue;
       maxRow = row;
-      if (here.length - 1 > maxCol) maxCol = here.length - 1;
+      if (last > maxCol) maxCol = last;
     }
     knownInSheetOrder(cells, maxRow, maxCol);
   }
@@ -557,7 +571,11 @@ export class SummaryPage {
     // Made whole by one literal or the other: a property added after the literal goes in a
     // store of its own beside the object (a money column's 100,000 cells, 40 bytes each).
     const cell: ModelCell = format ? { row, col, content, style, format } : { row, col, content, style };
-    (this.grid[row] ??= [])[col] = cell;
+    // A row's array made at the page's width, not grown from empty (room for 19 cells made
+    // for the first: ~64 bytes more a row, 200,000 rows on a register, held to the end of the layout).
+    const here = (this.grid[row] ??= new Array<ModelCell | undefined>(this.lastCol + 1));
+    if (here[col] === undefined) this.cellCount++;
+    here[col] = cell;
   }
 
   /** Figure and date contents by value (the number, or the ISO date), for sharedContent. */
@@ -718,13 +736,14 @@ export class SummaryPage {
     const fonts = new FontsByColumn(this.lastCol + 1);
     const links = new HyperlinkLimit();
     const counted = new LastByColumn(this.lastCol + 1);
+    let listed = 0;
     for (let row = 0; row < this.grid.length; row++) {
       const here = this.grid[row];
       if (here === undefined) continue;
       for (let col = 0; col < here.length; col++) {
         const c = here[col];
         if (c === undefined) continue;
-        cells.push(links.of(c));
+        cells[listed++] = links.of(c);
         if (merges.covered(row, col)) continue;
         const font = fonts.of(col, c.style);
         let lines: number;

@@ -17,7 +17,7 @@ import { isSpace } from "../../core/white-space";
 import { remembered } from "../../core/remembered";
 import { NUMBER_FORMATS, type HeaderFooter, type ModelCell, type SheetModel, type TableModel } from "../../core/summary/sheet-model";
 import type { CellRange, Validation } from "../../core/templates/template-model";
-import { CellsInOrder } from "./cells-in-order";
+import { CellsInOrder, type CellWalk } from "./cells-in-order";
 import type { StyleBook } from "./styles-edit";
 import { attrs, escapeXml } from "./xml-splice";
 import { Utf8Writer, type ByteSink } from "./zip-write";
@@ -336,46 +336,93 @@ function appendCell(w: Work, xml: string, mc: ModelCell, rowText: string): strin
 }
 
 const sheetData: Section = (w) => {
-  // Rows with a height but no cells are written too, in row order among the others. The
-  // cells come in row order (cellsOf), so each row's are written as they come: no list a row.
-  // By row in an array, the last given for a row winning (a summary gives every row's, in
-  // order: a Map of 200,000 entries and a sort of its keys cost more than the rows' writing).
+  const rows: RowsWritten = { cells: w.at.walk(), next: undefined, ...rowHeightsOf(w.draft.rowHeights ?? []), e: 0, heightAttrs: new Map() };
+  rows.next = rows.cells.next();
+  // A row's XML a string, written as it is made (encoded a chunk at a time, see Utf8Writer).
+  const out = w.out;
+  out.write("<sheetData>");
+  while (writeRows(w, rows)) out.flush();
+  while (rows.e < rows.heightRows.length) out.write(`${rowOpen(rows, rows.heightRows[rows.e++])}/>`);
+  out.write("</sheetData>");
+  return undefined;
+};
+
+/** Where sheetData's rows stand between writeRows' calls. */
+interface RowsWritten {
+  cells: CellWalk;
+  /** The next cell to write; undefined once all are written. */
+  next: ModelCell | undefined;
+  /** Each row's height, by row. */
+  heights: (number | undefined)[];
+  /** The rows given a height, in order, and the index of the first not yet passed. */
+  heightRows: number[];
+  e: number;
+  /** A height's attributes made once a height (a summary has a few dozen over 200,000 rows). */
+  heightAttrs: Map<number, string>;
+}
+
+/**
+ * Rows with a height but no cells are written too, in row order among the others (the
+ * cells come in row order, cellsOf, so each row's are written as they come: no list a row).
+ * Heights by row in an array, the last given for a row winning (a summary gives every
+ * row's, in order: a Map of 200,000 entries and a sort of its keys cost more than the
+ * rows' writing), and the rows with one, in order.
+ */
+function rowHeightsOf(given: { row: number; height: number }[]): { heights: (number | undefined)[]; heightRows: number[] } {
   const heights: (number | undefined)[] = [];
-  const given = w.draft.rowHeights ?? [];
   let ordered = true;
   for (let i = 0; i < given.length; i++) {
     heights[given[i].row] = given[i].height;
     if (i > 0 && given[i].row <= given[i - 1].row) ordered = false;
   }
-  // The rows with a height, in order: those without cells are written as the cells' rows pass them.
-  const heightRows = ordered ? given.map((h) => h.row) : [...new Set(given.map((h) => h.row))].sort((a, b) => a - b);
-  // A height's attributes made once a height (a summary has a few dozen over 200,000 rows).
-  const heightAttrs = new Map<number, string>();
-  const open = (row: number) => {
-    const h = heights[row];
-    if (h === undefined) return `<row r="${row}"`;
-    let ht = heightAttrs.get(h);
-    if (ht === undefined) heightAttrs.set(h, (ht = ` ht="${h}" customHeight="1"`));
-    return `<row r="${row}"${ht}`;
-  };
-  // A row's XML a string, written as it is made (encoded a chunk at a time, see Utf8Writer).
+  return { heights, heightRows: ordered ? given.map((h) => h.row) : [...new Set(given.map((h) => h.row))].sort((a, b) => a - b) };
+}
+
+/** A row's opening (`<row r="7" ht="15" customHeight="1"`). */
+function rowOpen(s: RowsWritten, row: number): string {
+  const h = s.heights[row];
+  if (h === undefined) return `<row r="${row}"`;
+  let ht = s.heightAttrs.get(h);
+  if (ht === undefined) s.heightAttrs.set(h, (ht = ` ht="${h}" customHeight="1"`));
+  return `<row r="${row}"${ht}`;
+}
+
+/**
+ * Writes rows until a chunk's worth of XML is pending (true: flush, and call again) or the
+ * cells are all written (false), exactly where Utf8Writer.write would flush. The loop is a
+ * function of its own, its flushing and the code after it outside: V8 compiles it part way
+ * through (on-stack replacement), and code in it never run by then (the first flush, a
+ * register's first 64 KB, then its first MiB deflated; the last rows' heights) had no type
+ * feedback and threw that compiled code away, four compiles of sheetData a summary.
+ */
+function writeRows(w: Work, s: RowsWritten): boolean {
   const out = w.out;
-  out.write("<sheetData>");
-  let e = 0;
-  const cells = w.at.walk();
-  for (let mc = cells.next(); mc !== undefined; ) {
+  const cells = s.cells;
+  const heightRows = s.heightRows;
+  let e = s.e;
+  for (let mc = s.next; mc !== undefined; ) {
     const row = mc.row;
-    while (e < heightRows.length && heightRows[e] < row) out.write(`${open(heightRows[e++])}/>`);
+    while (e < heightRows.length && heightRows[e] < row) {
+      if (out.add(`${rowOpen(s, heightRows[e++])}/>`)) {
+        s.e = e;
+        s.next = mc;
+        return true;
+      }
+    }
     if (e < heightRows.length && heightRows[e] === row) e++;
     const rowText = String(row);
-    let xml = `${open(row)}>`;
+    let xml = `${rowOpen(s, row)}>`;
     for (; mc !== undefined && mc.row === row; mc = cells.next()) xml = appendCell(w, xml, mc, rowText);
-    out.write(xml + "</row>");
+    if (out.add(xml + "</row>")) {
+      s.e = e;
+      s.next = mc;
+      return true;
+    }
   }
-  while (e < heightRows.length) out.write(`${open(heightRows[e++])}/>`);
-  out.write("</sheetData>");
-  return undefined;
-};
+  s.e = e;
+  s.next = undefined;
+  return false;
+}
 
 const mergeCells: Section = ({ draft, out }) => {
   if (!draft.merges.length) return undefined;
@@ -418,15 +465,23 @@ const dataValidations: Section = ({ draft, ctx }) => {
 const hyperlinks: Section = ({ links, out }) => {
   if (!links.length) return undefined;
   out.write("<hyperlinks>");
-  // As attrs writes them, without its object of pairs a link (a register's summary has 100,000).
+  writeLinks(links, out);
+  out.write("</hyperlinks>");
+  return undefined;
+};
+
+/**
+ * Each link's `<hyperlink>`, as attrs writes them, without its object of pairs a link (a
+ * register's summary has 100,000). A loop of its own, as writeRows is: compiled part way
+ * through, the code after it had no type feedback and threw the compiled loop away.
+ */
+function writeLinks(links: readonly ModelCell[], out: Utf8Writer): void {
   for (const mc of links) {
     const c = mc.content;
     if (c.kind !== "link") continue;
     out.write(`<hyperlink ref="${escapeXml(columnLetters(mc.col) + String(mc.row))}" location="${escapeXml(sheetRef(c.sheet, c.cell))}" display="${escapeXml(c.text)}"/>`);
   }
-  out.write("</hyperlinks>");
-  return undefined;
-};
+}
 
 /** Excel's "Normal" margins, for a sheet whose print setup names none. */
 const NORMAL_MARGINS = { left: 0.7, right: 0.7, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 };
@@ -547,6 +602,10 @@ function cellsOf(draft: SheetDraft, headers: Map<number, string[]>): CellsInOrde
     if (!names) return;
     names.forEach((name, j) => {
       const existing = cells.at(t.headerRow, t.firstCol + j);
+      // A summary's header cells hold their names already: put over them, they were the only
+      // cells the walk took from among the given ones (CellWalk), far down the sheet, where
+      // V8 had compiled the writer's loop without that path and threw the code away.
+      if (existing !== undefined && existing.content.kind === "text" && existing.content.text === name) return;
       // A header cell must hold exactly its column's name; its look stays the model's.
       cells.put({ ...existing, row: t.headerRow, col: t.firstCol + j, content: { kind: "text", text: name } });
     });

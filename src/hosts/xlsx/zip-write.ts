@@ -66,8 +66,17 @@ export class Utf8Writer {
   constructor(private readonly sink: ByteSink) {}
 
   write(piece: string): void {
+    if (this.add(piece)) this.flush();
+  }
+
+  /**
+   * Adds a piece without handing anything on: true once a chunk's worth is pending, when
+   * the caller must flush before adding more (write's rule, for a loop that flushes outside
+   * itself: see sheet-xml.ts `writeRows`).
+   */
+  add(piece: string): boolean {
     this.pending += piece;
-    if (this.pending.length >= 1 << 16) this.flush();
+    return this.pending.length >= 1 << 16;
   }
 
   /** Hands on what is still pending: call once the last piece is written. */

@@ -50,4 +50,16 @@ describe("the summary page's merge index", () => {
     expect(index.covered(2, 40)).toBe(true);
     expect(index.covered(3, 40)).toBe(false);
   });
+
+  it("keeps marks past 16 bits once a merge reaches column 32,768 (its marks two bytes a cell before)", () => {
+    const merges: Merge[] = Array.from({ length: 100 }, (_, i) => ({ top: i + 1, left: 1, bottom: i + 1, right: 32_766 }));
+    merges.push({ top: 50, left: 32_767, bottom: 51, right: 32_768 });
+    const index = new MergeIndex();
+    for (const m of merges) index.add(m);
+    const asked = [1, 32_766, 32_767, 32_768, 32_769];
+    const answers = (row: number) => asked.map((col) => [index.headRight(row, col), index.covered(row, col)]);
+    const plain = (row: number) => asked.map((col) => [plainHeadRight(merges, row, col), plainCovered(merges, row, col)]);
+    for (const row of [1, 49, 50, 51, 100]) expect({ row, marks: answers(row) }).toEqual({ row, marks: plain(row) });
+  });
+
 });

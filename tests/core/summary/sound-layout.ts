@@ -26,6 +26,8 @@ export function expectSoundLayout(m: SheetModel): void {
   // the writer takes that record on trust), and reach the last row and widest column it says.
   const order = sheetOrderOf(m.cells);
   expect(order).toBeDefined();
+  // Every place in the list holds a cell: the page makes the list at the length it counted.
+  expect(Array.from(m.cells, (c) => c === undefined).indexOf(true)).toBe(-1);
   for (let i = 1; i < m.cells.length; i++) {
     const [a, b] = [m.cells[i - 1], m.cells[i]];
     expect(a.row < b.row || (a.row === b.row && a.col < b.col)).toBe(true);

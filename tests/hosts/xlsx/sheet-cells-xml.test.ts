@@ -110,3 +110,88 @@ describe("the worksheet's rows", () => {
     );
   });
 });
+
+/** renderSheet's worksheet XML and the chunks it was handed on in. */
+function rendered(draft: Parameters<typeof renderSheet>[0]): { xml: string; chunks: Uint8Array[]; tables: ReturnType<typeof renderSheet>["tables"] } {
+  const chunks: Uint8Array[] = [];
+  const { tables } = renderSheet(
+    draft,
+    "Sheet",
+    { styles: new StyleBook(STYLES, "s"), date1904: false, tables: new TableNames([], []), mainNs: MAIN, relNs: REL },
+    { push: (c) => chunks.push(c) },
+  );
+  return { xml: Buffer.concat(chunks).toString("utf8"), chunks, tables };
+}
+
+describe("the worksheet's rows, many chunks long", () => {
+  it("are what the plain way writes, handed on where each 64 Ki characters fill", () => {
+    // Rows of long texts, rows with a height and no cells among them, a few links: the rows
+    // loop stops and starts again at each chunk (writeRows), between rows and between the
+    // empty rows written as the cells pass them.
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 9 }), fc.integer({ min: 300, max: 1500 }), fc.boolean(), (gapEvery, width, trailing) => {
+        const cells: ModelCell[] = [];
+        const rowHeights: { row: number; height: number }[] = [];
+        for (let row = 1; row <= 1000; row++) {
+          if (row % gapEvery === 0) {
+            rowHeights.push({ row, height: 9 });
+            continue;
+          }
+          rowHeights.push({ row, height: 15 + (row % 3) });
+          cells.push({ row, col: 1, content: { kind: "text", text: `${row} ${"w".repeat(width)}` }, style: SHARED[row % 2] });
+          cells.push({ row, col: 2, content: row % 5 === 0 ? { kind: "link", text: `to ${row}`, sheet: "Data", cell: "A1" } : { kind: "number", value: row / 4 } });
+        }
+        if (trailing) rowHeights.push({ row: 1001, height: 30 }, { row: 1002, height: 30 });
+        const { xml, chunks } = rendered({ cells, merges: [], columnWidths: [], freezeRows: 0, rowHeights, textAsText: true });
+        const book = new StyleBook(STYLES, "s");
+        const links: string[] = [];
+        const heightOf = new Map(rowHeights.map((h) => [h.row, h.height]));
+        let want = "<sheetData>";
+        for (const [row, h] of heightOf) {
+          const mine = cells.filter((c) => c.row === row);
+          want += `<row r="${row}" ht="${h}" customHeight="1"`;
+          want += mine.length ? `>${mine.map((c) => plainCell(c, book, false, true, links)).join("")}</row>` : "/>";
+        }
+        want += "</sheetData>";
+        expect(xml.slice(xml.indexOf("<sheetData>"), xml.indexOf("</sheetData>") + 12)).toBe(want);
+        expect(xml.includes("<hyperlinks>") ? xml.slice(xml.indexOf("<hyperlinks>"), xml.indexOf("</hyperlinks>") + 13) : "").toBe(links.length ? `<hyperlinks>${links.join("")}</hyperlinks>` : "");
+        // Handed on as Utf8Writer.write hands on (ASCII here: a byte a character): each chunk
+        // but the last once 64 Ki are pending, and no later than the piece that filled it.
+        expect(chunks.length).toBeGreaterThan(2);
+        for (const c of chunks.slice(0, -1)) expect(c.length).toBeGreaterThanOrEqual(1 << 16);
+        for (const c of chunks.slice(0, -1)) expect(c.length).toBeLessThan((1 << 16) + 2 * width + 400);
+      }),
+      { numRuns: 25 },
+    );
+  });
+});
+
+describe("a table's header cells", () => {
+  it("hold the table's column names as written, whatever the model's cells held", () => {
+    const look = SHARED[0];
+    const header = (col: number, content: ModelCell["content"]): ModelCell => ({ row: 2, col, content, style: look });
+    const cells: ModelCell[] = [
+      header(1, { kind: "text", text: "Ref" }),
+      header(2, { kind: "text", text: "ref" }),
+      header(3, { kind: "text", text: " " }),
+      header(4, { kind: "link", text: "Source", sheet: "Data", cell: "A1" }),
+      header(5, { kind: "number", value: 5 }),
+      { row: 3, col: 1, content: { kind: "text", text: "x" } },
+    ];
+    const { xml, tables } = rendered({
+      cells,
+      merges: [],
+      columnWidths: [],
+      freezeRows: 0,
+      textAsText: true,
+      tables: [{ name: "T", headerRow: 2, firstCol: 1, columns: ["Ref", "ref", " ", "Source", "Five"], dataRows: 1, totalsRow: false, style: "TableStyleLight1", bandedRows: false }],
+    });
+    const names = [...tables[0].xml.matchAll(/<tableColumn id="\d+" name="([^"]*)"/g)].map((m) => m[1]);
+    expect(names).toEqual(["Ref", "ref 2", "Column3", "Source", "Five"]);
+    const book = new StyleBook(STYLES, "s");
+    const row2 = names.map((name, j) => plainCell({ row: 2, col: j + 1, content: { kind: "text", text: name }, style: look }, book, false, true, [])).join("");
+    expect(xml).toContain(`<row r="2">${row2}</row>`);
+    // The link under a header is written as its name's text: no hyperlink.
+    expect(xml).not.toContain("<hyperlink ");
+  });
+});
