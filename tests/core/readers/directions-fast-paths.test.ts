@@ -12,7 +12,7 @@ import { directionNumber, isDirectionNumber } from "../../../src/core/readers/di
 import { GROUP_LABELS, isGroupLabel, isGroupLabelCell, textOf } from "../../../src/core/readers/directions/directions-sheet";
 import { plainProgressFigure, progressByRule, readProgressCell } from "../../../src/core/readers/directions/progress";
 import type { Cell } from "../../../src/core/snapshot";
-import { matchesLabel } from "../../../src/core/values";
+import { matchesLabel, parsePercent } from "../../../src/core/values";
 import { loadWorkbook } from "../../../src/hosts/xlsx/read";
 import { EXAMPLES, ROOT } from "../../helpers/workbooks";
 
@@ -152,4 +152,21 @@ test("a progress figure read directly is the rule's, on every cell of the sample
     for (const sheet of loaded.snapshot.sheets) for (const c of sheet.cells) if (expectProgressSame(c)) direct++;
   }
   expect(direct).toBeGreaterThan(100);
+});
+
+test("a text cell's progress reads as its text does, remembered or not", () => {
+  const pieces = ["75", "75%", " per cent", "percent", "Complete", "done.", "\u2212", "5", ".", " ", "\u00a0", "\u200b", "#N/A", "#ref!", "This requires engagement.", "x"];
+  const text = fc.oneof(fc.array(fc.constantFrom(...pieces), { maxLength: 5 }).map((p) => p.join("")), fc.string({ unit: "binary", maxLength: 12 }));
+  fc.assert(
+    fc.property(text, fc.option(fc.constantFrom("76%", ""), { nil: undefined }), fc.constantFrom(undefined, "0%", "@"), (value, shown, format) => {
+      const cell: Cell = { row: 7, col: 4, value };
+      if (shown !== undefined) cell.text = shown;
+      if (format !== undefined) cell.format = format;
+      // What the remembered reading rests on: parsePercent reads nothing of such a cell but its text.
+      expect(parsePercent(cell)).toEqual(parsePercent(value));
+      // Read twice, the second time from what was remembered.
+      expect(byRule(cell)).toEqual(byRule({ ...cell }));
+    }),
+    { numRuns: 10_000 },
+  );
 });
