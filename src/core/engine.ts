@@ -8,7 +8,7 @@ import type { Action, ActionPlanSheet, RatedAction } from "./actions/records";
 import type { Analysis, SheetInfo } from "./analysis";
 import { finding, findingStats, sortFindings, type Finding } from "./findings";
 import { SheetGrid } from "./grid";
-import { rateDirection, rateRecoveryAction } from "./rag";
+import { directionRater, rateRecoveryAction } from "./rag";
 import { recogniseSheet } from "./recognise";
 import type { Direction, RagResult, RecoveryAction } from "./records";
 import { readDirections } from "./readers/directions";
@@ -174,7 +174,8 @@ export function analyse(snapshot: AnyWorkbookSnapshot, options: AnalyseOptions =
   const reconciled = reconcileRecoveryActions(actions);
   append(findings, reconciled.findings);
   const ratedActions = reconciled.actions.map((a) => withRating(a, rateRecoveryAction(a, settings)));
-  const ratedDirections = directions.map((d) => withRating(d, rateDirection(d, settings, asOf)));
+  const rateDirection = directionRater(settings, asOf);
+  const ratedDirections = directions.map((d) => withRating(d, rateDirection(d)));
   const ratedPlanActions: RatedAction[] = planActions.map((a) => {
     const rating = rateAction(a, settings, asOf);
     const mismatch = ragMismatchFinding(a, rating);

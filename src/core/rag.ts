@@ -47,6 +47,32 @@ export function rateDirection(d: Direction, settings: Settings, asOf: string): R
   return { rag: "red", ragReason: `Progress ${formatPercent(p)} is below the amber threshold of ${formatPercent(settings.amberThreshold)}` };
 }
 
+/**
+ * rateDirection for one analysis's settings and as-at date, each distinct rating worked out
+ * once: a rating reads only a direction's target date, progress and whether it is narrative,
+ * and a long report repeats those (a generated 50,000 held 2,472 distinct), where each
+ * rating built its reason's text afresh and every direction kept its own copy.
+ * tests/core/rag.test.ts holds it to rateDirection.
+ */
+export function directionRater(settings: Settings, asOf: string): (d: Direction) => RagResult {
+  const byDate = new Map<string | null, Map<number | string, RagResult>>();
+  return (d) => {
+    let byProgress = byDate.get(d.dueDate);
+    if (byProgress === undefined) {
+      byProgress = new Map();
+      byDate.set(d.dueDate, byProgress);
+    }
+    // Where there is no figure, whether progress is narrative is the rest of what is read.
+    const key = d.progress ?? (d.narrative ? "narrative" : "none");
+    let rating = byProgress.get(key);
+    if (rating === undefined) {
+      rating = rateDirection(d, settings, asOf);
+      byProgress.set(key, rating);
+    }
+    return rating;
+  };
+}
+
 export function rateRecoveryAction(a: RecoveryAction, settings: Settings): RagResult {
   const value = a.valuePence;
   if (value === null || value <= 0) return { rag: "grey", ragReason: "No valid recovery value above zero" };

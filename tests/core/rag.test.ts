@@ -1,4 +1,5 @@
-import { rateDirection, rateRecoveryAction } from "../../src/core/rag";
+import fc from "fast-check";
+import { directionRater, rateDirection, rateRecoveryAction } from "../../src/core/rag";
 import type { Direction, RecoveryAction } from "../../src/core/records";
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from "../../src/core/settings";
 
@@ -53,6 +54,25 @@ const settings = (over: Partial<Settings> = {}): Settings => {
 const AS_OF = "2023-09-21";
 
 describe("directions RAG (§6)", () => {
+  it("rates as rateDirection does when each distinct rating is remembered", () => {
+    const progress = fc.oneof(fc.constant(null), fc.constantFrom(0, -0, 69.9, 70, 89.9, 90, 92, 100), fc.double({ min: -10, max: 110, noNaN: true }));
+    const dueDate = fc.constantFrom(null, "2023-09-20", "2023-09-21", "2023-09-22", "2024-01-31", "");
+    const one = fc.record({ progress, dueDate, narrative: fc.boolean() }).map((over) => direction(over));
+    fc.assert(
+      fc.property(
+        fc.array(one, { maxLength: 40 }),
+        fc.constantFrom(settings(), settings({ brag: true }), settings({ greenThreshold: 95, amberThreshold: 60 })),
+        fc.constantFrom(AS_OF, "2024-02-01"),
+        (directions, s, asOf) => {
+          const rate = directionRater(s, asOf);
+          // Each list twice: the second time every rating is a remembered one.
+          for (const d of [...directions, ...directions]) expect(rate(d)).toEqual(rateDirection(d, s, asOf));
+        },
+      ),
+      { numRuns: 2_000 },
+    );
+  });
+
   it.each([
     [90, "green"],
     [90.1, "green"],

@@ -6,6 +6,7 @@ import * as os from "os";
 import * as path from "path";
 import { analyse, type AnalyseOptions } from "../../src/core/engine";
 import type { Analysis } from "../../src/core/analysis";
+import type { Cell } from "../../src/core/snapshot";
 import { loadWorkbook } from "../../src/hosts/xlsx/read";
 
 export const ROOT = path.join(__dirname, "..", "..");
@@ -19,6 +20,31 @@ export const PROGRAMME_PLAN_AND_RISKS = path.join(EXAMPLES, "programme-plan-and-
 export async function analyseFile(file: string, options: AnalyseOptions = {}): Promise<Analysis> {
   const loaded = await loadWorkbook(new Uint8Array(fs.readFileSync(file)), path.basename(file));
   return analyse(loaded.snapshot, { now: new Date("2023-09-21T12:00:00Z"), ...options });
+}
+
+/**
+ * Calls `visit` with every cell of every sample and real-world workbook the .xlsx host reads
+ * (a file it refuses is passed over), for tests that hold a fast path to its rule; says how many.
+ */
+export async function forEverySampleCell(visit: (cell: Cell) => void): Promise<number> {
+  const dirs = [EXAMPLES, path.join(ROOT, "tests", "fixtures", "real-world")];
+  const files = dirs.flatMap((d) => fs.readdirSync(d).filter((f) => /\.xls[xm]$/.test(f)).map((f) => path.join(d, f)));
+  let cells = 0;
+  for (const file of files) {
+    let loaded;
+    try {
+      loaded = await loadWorkbook(new Uint8Array(fs.readFileSync(file)), path.basename(file));
+    } catch {
+      continue;
+    }
+    for (const sheet of loaded.snapshot.sheets) {
+      for (const c of sheet.cells) {
+        cells++;
+        visit(c);
+      }
+    }
+  }
+  return cells;
 }
 
 /**

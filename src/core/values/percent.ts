@@ -27,6 +27,9 @@ export function numberPointsDecimal(x: number, shiftBy: number): number | null {
  * Null where the decimal rule must answer (tests/core/values/percent-fast.test.ts holds
  * the two to each other).
  */
+/** 10^k for k up to 22, each exact: `10 ** k` of a k not known in advance is a call to the runtime's pow a cell. */
+const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
+
 export function numberPoints(x: number, shiftBy: number): number | null {
   // A cell typed as a whole number of tenths of a point (0.47 as a fraction, 92.5 as
   // points), as nearly every progress cell is: x is the double nearest q / 10^k for a whole
@@ -34,7 +37,7 @@ export function numberPoints(x: number, shiftBy: number): number | null {
   // tenths, with nothing to round. No text is made for it.
   const k = shiftBy + 1;
   if (k >= 0 && k <= 22) {
-    const p = 10 ** k;
+    const p = POW10[k];
     const q = Math.round(x * p);
     if (q > -1e15 && q < 1e15 && q / p === x) return q === 0 ? 0 : q / 10;
   }
