@@ -19,6 +19,9 @@ export function numberPointsDecimal(x: number, shiftBy: number): number | null {
   return d ? points(shift(d, shiftBy)) : null;
 }
 
+/** 10^k for k up to 22, each exact: `10 ** k` of a k not known in advance is a call to the runtime's pow a cell. */
+const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
+
 /**
  * The same in doubles where that is exact (a progress column of 50,000 rows paid a regular
  * expression and BigInt arithmetic a cell): the 15-digit reading without an exponent is an
@@ -27,9 +30,6 @@ export function numberPointsDecimal(x: number, shiftBy: number): number | null {
  * Null where the decimal rule must answer (tests/core/values/percent-fast.test.ts holds
  * the two to each other).
  */
-/** 10^k for k up to 22, each exact: `10 ** k` of a k not known in advance is a call to the runtime's pow a cell. */
-const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
-
 export function numberPoints(x: number, shiftBy: number): number | null {
   // A cell typed as a whole number of tenths of a point (0.47 as a fraction, 92.5 as
   // points), as nearly every progress cell is: x is the double nearest q / 10^k for a whole
