@@ -196,8 +196,8 @@ async function readSheets(pkg: WorkbookPackage, book: Book, at: { part: string }
     at.part = target;
     const reader = sheetReader({ strings, styles, date1904: workbook.date1904, note: (text) => notes.push(`Sheet '${entry.name}': ${text}.`), packFrom });
     await streamXml(pkg, target, reader.handlers, progress?.bytes);
-    const content = reader.result();
-    sheets.push({ name: entry.name, visibility: entry.visibility, cells: content.cells, merges: content.merges, usedRange: content.usedRange, protected: content.protected });
+    // Spread, so a field the sheet reader adds to its result reaches the snapshot.
+    sheets.push({ name: entry.name, visibility: entry.visibility, ...reader.result() });
   }
   onProgress?.({ step: "Read", fraction: 1 });
   return notes.length ? { sheets, notes } : { sheets };
