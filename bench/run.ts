@@ -380,11 +380,12 @@ function measureOffice(files: { name: string; file: string }[]): OfficeFigures[]
 
 // ---- the report ---------------------------------------------------------------------------
 
-function render(start: StartUp | null, shapes: Shape[], t: Target[], office: OfficeFigures[], page: PageFigures | null, load: number[]): string {
+function render(start: StartUp | null, shapes: Shape[], t: Target[], office: OfficeFigures[], page: PageFigures | null, load: number[], began: Date): string {
   const cpu = os.cpus();
   const lines: string[] = [];
   lines.push(
-    `Run ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC on ${cpu.length} cores (${cpu[0]?.model.trim() ?? "unknown CPU"}), ` +
+    // The time and the load average are both the run's start: the load a run begins under is the one that colours it.
+    `Run ${began.toISOString().slice(0, 16).replace("T", " ")} UTC on ${cpu.length} cores (${cpu[0]?.model.trim() ?? "unknown CPU"}), ` +
       `${Math.round(os.totalmem() / MB / 1024)} GB, Node ${process.version}; load average at the start ${load.map((l) => l.toFixed(2)).join(", ")} (1, 5, 15 min). ` +
       `Whole runs: a warm-up round, then rounds of floor, exceljs, check and build in turning order (${QUICK ? 3 : "5, or 3 on the four largest shapes,"} rounds); ratios are medians of per-round ratios. ` +
       `Stages: first run, then the median of ${STAGE_RUNS - 1} more, in one process.`,
@@ -439,6 +440,7 @@ function writeResults(text: string): void {
 }
 
 async function main(): Promise<number> {
+  const began = new Date();
   const load = os.loadavg();
   if (SUBJECT === ROOT) {
     // The whole runs spawn the command line as users run it: compiled, then bundled.
@@ -462,7 +464,7 @@ async function main(): Promise<number> {
     const maxReq = Math.max(0, ...office.map((o) => o.maxRequestBytes));
     t.push({ group: "Office.js", what: "no request over 4 MB", measured: `${(maxReq / MB).toFixed(2)} MB`, met: maxReq <= 4 * MB });
   }
-  let text = render(start, shapes, t, office, page, load);
+  let text = render(start, shapes, t, office, page, load, began);
   if (failures.length) text += `\n\nFailed runs: ${failures.join("; ")}.`;
   process.stdout.write(text + "\n");
   if (FULL && SUBJECT === ROOT) writeResults(text);
