@@ -108,7 +108,7 @@ export function labelPartKey(t: string): string {
 /**
  * Texts asked about again and again without their cell (a table's heading on every form):
  * each text's own work is done once. Bounded; the answers are the same with or without it.
- * A sheet's label search keeps its cells' TextInfo in its index instead.
+ * A small sheet's search keeps each text's answers in the vocabulary instead.
  */
 const textInfos = new Map<string, TextInfo>();
 const TEXT_INFO_LIMIT = 20_000;
@@ -190,23 +190,20 @@ export function findLabel(grid: SheetGrid, labels: readonly string[] | LabelSet)
 
 /**
  * Finding a sheet's label cells. A form is searched for a dozen fields and recognition asks
- * every sheet for a few label lists, so each text cell's label forms are worked out once
- * per sheet: its whole text's normal form and, where it holds a colon, that of the part
- * before it (labels sharing a cell with their value, titles). On a large sheet each text
- * cell's first two characters are read once (its head, label-heads.ts): a list's scan passes
- * over a cell whose head begins none of its keys with one look-up. Of the rest, plain text
- * (names, refs, narrative of a data tab), whose normal form is its lower case, is compared
- * by length first and never normalised or stored.
- * A small sheet (a form) is asked for a dozen lists: its cells are put in a map by their
- * label forms once, and each list is a few look-ups (scanning it for each list was most of
- * reading 1,000 forms).
- * The candidates found are every cell that could match; the rule (matchInfo) has the last
- * word, on each cell's TextInfo (kept in a small sheet's index: made once whatever the list).
+ * every sheet for a few label lists. A small sheet (a form) is walked once for every list
+ * asked of it (the vocabulary, below). On a large sheet each text cell's first two
+ * characters are read once (its head, label-heads.ts): a list's scan passes over a cell
+ * whose head begins none of its keys with one look-up. Of the rest, plain text (names,
+ * refs, narrative of a data tab), whose normal form is its lower case, is compared by
+ * length first and never normalised or stored; other text's label forms (its whole text's
+ * normal form and, where it holds a colon, that of the part before it) are worked out once
+ * per sheet. The candidates found are every cell that could match; the rule (matchInfo)
+ * has the last word.
  */
 interface SheetKeys {
   /**
-   * Per stored cell of a large sheet: NOT_TEXT, PLAIN or OTHER text, for a cell when a
-   * list's heads first let it through (NOT_TEXT until then). A small sheet's index says it.
+   * Per stored cell: NOT_TEXT, PLAIN or OTHER text, for a cell when a list's heads first
+   * let it through (NOT_TEXT until then).
    */
   kinds: Uint8Array;
   /**
@@ -216,20 +213,15 @@ interface SheetKeys {
    * MAX_SIZE.
    */
   sizes: Uint16Array;
-  /** On a large sheet, the normal forms of cells that are not plain text, by stored index: [whole, before the colon]. */
+  /** The normal forms of cells that are not plain text, by stored index: [whole, before the colon]. */
   keys: Map<number, [string | null, string | null]>;
-  /** On a small sheet: every text cell by its label forms, in stored order. */
-  index?: Map<string, CellText[]>;
 }
-/** Sheets of up to this many stored cells are indexed (forms are a few hundred). */
+/** Sheets of up to this many stored cells are walked once for the vocabulary (forms are a few hundred). */
 const INDEX_UP_TO_CELLS = 4096;
 const NOT_TEXT = 0;
 const PLAIN = 1;
 const OTHER = 2;
 const MAX_SIZE = 0xffff;
-/** A small sheet's kinds and sizes: its index holds what they would say. */
-const NO_KINDS = new Uint8Array(0);
-const NO_SIZES = new Uint16Array(0);
 const sheetKeys = new WeakMap<SheetGrid, SheetKeys>();
 
 /** Labels are short: the longest, with its hint dropped, is a few dozen characters. */
@@ -295,10 +287,9 @@ export function labelSizeBound(v: string): number {
 function keysOfSheet(grid: SheetGrid): SheetKeys {
   let sk = sheetKeys.get(grid);
   if (!sk) {
+    // A large sheet's cells are told apart when a list's heads first let them through (most never are: label-heads.ts).
     const count = grid.cellCount;
-    // A large sheet's cells are told apart when a list's heads first let them through (most
-    // never are: label-heads.ts); a small one's all at once, as its index is made.
-    sk = count > INDEX_UP_TO_CELLS ? { kinds: new Uint8Array(count), sizes: new Uint16Array(count), keys: new Map() } : { kinds: NO_KINDS, sizes: NO_SIZES, keys: new Map(), index: indexOf(grid) };
+    sk = { kinds: new Uint8Array(count), sizes: new Uint16Array(count), keys: new Map() };
     sheetKeys.set(grid, sk);
   }
   return sk;
@@ -317,24 +308,9 @@ function keysOf(sk: SheetKeys, v: string, i: number): [string | null, string | n
 /** Each key set's heads (headsFor), worked out once per set (the lists' sets are kept). */
 const headsOfKeys = new WeakMap<ReadonlySet<string>, Heads>();
 
-/** Every text cell whose whole text, or the part before its colon, has one of `keys` as its normal form, in the sheet's stored order. */
+/** Every text cell of a large sheet whose whole text, or the part before its colon, has one of `keys` as its normal form, in the sheet's stored order. */
 function cellsWithKeys(grid: SheetGrid, keys: ReadonlySet<string>): CellText[] {
   const sk0 = keysOfSheet(grid);
-  if (grid.cellCount <= INDEX_UP_TO_CELLS) {
-    const index = sk0.index as Map<string, CellText[]>;
-    let out: CellText[] | undefined;
-    let many = false;
-    for (const k of keys) {
-      const at = index.get(k);
-      if (!at) continue;
-      if (out) {
-        out = out.concat(at);
-        many = true;
-      } else out = at;
-    }
-    // A cell under two of the keys (its whole text and the part before its colon) once.
-    return !out ? [] : many ? [...new Set(out)] : out.slice();
-  }
   let allowed = headsOfKeys.get(keys);
   if (!allowed) {
     allowed = headsFor(keys);
@@ -390,40 +366,9 @@ function cellsWithKeys(grid: SheetGrid, keys: ReadonlySet<string>): CellText[] {
   return out;
 }
 
-/** Adds a cell under one of its label forms, once (its whole text's and its part's may be the same). */
-function addKey(index: Map<string, CellText[]>, key: string | null, info: CellText): void {
-  if (!key) return;
-  const at = index.get(key);
-  if (!at) index.set(key, [info]);
-  else if (at[at.length - 1] !== info) at.push(info);
-}
-
-/**
- * A small sheet's text cells by their label forms (the scan below, as a map), in one pass
- * that tells its text apart and works out each cell's label forms once for every list
- * asked of the sheet.
- */
-function indexOf(grid: SheetGrid): Map<string, CellText[]> {
-  const index = new Map<string, CellText[]>();
-  const count = grid.cellCount;
-  for (let i = 0; i < count; i++) {
-    const v = grid.textAt(i);
-    if (v === undefined) continue;
-    const keys = keysOfText(v);
-    const whole = keys[0];
-    const split = keys[1];
-    if (whole === null && split === null) continue;
-    // The whole text's key is its normal form where it is kept (labelKey): the info need not work it out again.
-    const info = cellText(grid.cellAt(i), whole ?? undefined);
-    addKey(index, whole, info);
-    addKey(index, split, info);
-  }
-  return index;
-}
-
 /**
  * Each text's label forms as keys (keysOfInfo's), remembered by text for the small sheets'
- * index: a form's labels and headings recur on every form of a pack (forms-10000: 463,334
+ * vocabulary: a form's labels and headings recur on every form of a pack (forms-10000: 463,334
  * text cells, 18,385 distinct texts), and their lower-case copies and normal forms were
  * made again a cell, each a new string hashed again as the index's key. Bounded, and the
  * answers are the same with or without it (a property test holds it to keysOfInfo). Its own
@@ -460,11 +405,130 @@ function keysFor(labels: readonly string[], prefixes: readonly string[] = [], li
 }
 
 /**
+ * The small sheets' vocabulary: every label list asked of a small sheet (a form) gets a
+ * number the first time it is asked. Each distinct text is matched against every list once
+ * (its keys, then the rule, on the text alone) and its answers kept, so the labels and
+ * headings that recur on every form of a pack are matched once a pack, not once a form and
+ * list; a small sheet is walked once for all the lists known when it is first asked (again
+ * only for lists first asked after that), each hit kept under its list.
+ */
+interface VocabularyList {
+  set: LabelSet;
+  keys: ReadonlySet<string>;
+}
+const vocabulary: VocabularyList[] = [];
+const listNumbers = new WeakMap<object, number>();
+
+function listNumber(labels: readonly string[] | LabelSet): number {
+  let n = listNumbers.get(labels);
+  if (n === undefined) {
+    const set = asSet(labels);
+    n = vocabulary.length;
+    vocabulary.push({ set, keys: keysFor(set.labels, set.prefixes, labels) });
+    listNumbers.set(labels, n);
+  }
+  return n;
+}
+
+/**
+ * A text's answers for the vocabulary's first `upTo` lists: the lists whose keys it has (a
+ * candidate, in list order) and the rule's match for each (null where the rule says no).
+ */
+interface TextAnswers {
+  upTo: number;
+  lists: number[];
+  matches: LabelMatch[];
+}
+/** Bounded, as textKeys; the answers are the same with or without it. */
+const textAnswers = new Map<string, TextAnswers>();
+const TEXT_ANSWERS_LIMIT = 20_000;
+
+function answersOf(v: string): TextAnswers {
+  let a = textAnswers.get(v);
+  if (a === undefined) {
+    a = { upTo: 0, lists: [], matches: [] };
+    if (textAnswers.size >= TEXT_ANSWERS_LIMIT) textAnswers.clear();
+    textAnswers.set(v, a);
+  }
+  if (a.upTo < vocabulary.length) {
+    const keys = keysOfText(v);
+    const whole = keys[0];
+    const split = keys[1];
+    let info: TextInfo | undefined;
+    for (let n = a.upTo; n < vocabulary.length; n++) {
+      const list = vocabulary[n];
+      if ((whole === null || !list.keys.has(whole)) && (split === null || !list.keys.has(split))) continue;
+      // The whole text's key is its normal form where it is kept (labelKey): the info need not work it out again.
+      info ??= infoOf(v, null, whole ?? undefined);
+      a.lists.push(n);
+      a.matches.push(matchInfo(info, list.set));
+    }
+    a.upTo = vocabulary.length;
+  }
+  return a;
+}
+
+/** A small sheet's hits by list number, for the lists below `upTo`. */
+interface SheetHits {
+  upTo: number;
+  hits: (LabelHit[] | undefined)[];
+}
+const sheetHits = new WeakMap<SheetGrid, SheetHits>();
+const NO_HITS: readonly LabelHit[] = [];
+const byPlace = (a: LabelHit, b: LabelHit) => a.row - b.row || a.col - b.col;
+
+/** The hits of list `n` on a small sheet, in row-major order (shared: not to be changed). */
+function smallSheetHits(grid: SheetGrid, n: number): readonly LabelHit[] {
+  let sh = sheetHits.get(grid);
+  if (!sh) {
+    sh = { upTo: 0, hits: [] };
+    sheetHits.set(grid, sh);
+  }
+  if (sh.upTo <= n) {
+    const from = sh.upTo;
+    const to = vocabulary.length;
+    const hits = sh.hits;
+    const count = grid.cellCount;
+    for (let i = 0; i < count; i++) {
+      const v = grid.textAt(i);
+      if (v === undefined) continue;
+      const a = answersOf(v);
+      const lists = a.lists;
+      for (let k = 0; k < lists.length; k++) {
+        const l = lists[k];
+        const m = a.matches[k];
+        if (l < from || l >= to || m === null) continue;
+        const cell = grid.cellAt(i);
+        // Named stores, not a spread of the match: one shape for every hit, and no copy loop.
+        const hit: LabelHit = { row: cell.row, col: cell.col, address: a1(cell.row, cell.col), cell, label: m.label, inline: m.inline, hint: m.hint };
+        const at = hits[l];
+        if (at) at.push(hit);
+        else hits[l] = [hit];
+      }
+    }
+    // The sheet's stored order is row-major as the contract asks; sorted where a host's is not.
+    for (let l = from; l < to; l++) {
+      const at = hits[l];
+      if (!at) continue;
+      for (let k = 1; k < at.length; k++) {
+        if (byPlace(at[k - 1], at[k]) > 0) {
+          at.sort(byPlace);
+          break;
+        }
+      }
+    }
+    sh.upTo = to;
+  }
+  return sh.hits[n] ?? NO_HITS;
+}
+
+/**
  * Every cell holding one of the labels, in row-major order. Every cell that could match is
  * among the candidates; the rule (matchInfo, on the cell's text as the sheet keeps it) has
  * the last word.
  */
 export function labelCells(grid: SheetGrid, labels: readonly string[] | LabelSet): LabelHit[] {
+  if (grid.cellCount <= INDEX_UP_TO_CELLS) return smallSheetHits(grid, listNumber(labels)).slice();
   const set = asSet(labels);
   const candidates = cellsWithKeys(grid, keysFor(set.labels, set.prefixes, labels));
   const hits: LabelHit[] = [];
@@ -491,7 +555,14 @@ export function rowsWithLabel(grid: SheetGrid, labels: readonly string[]): Reado
   let rows = onSheet.get(labels);
   if (!rows) {
     rows = new Set();
-    for (const c of cellsWithKeys(grid, keysFor(labels))) rows.add(c.cell.row);
+    if (grid.cellCount <= INDEX_UP_TO_CELLS) {
+      // Every candidate of the list (the rule's answer aside), in stored order.
+      const n = listNumber(labels);
+      for (let i = 0; i < grid.cellCount; i++) {
+        const v = grid.textAt(i);
+        if (v !== undefined && answersOf(v).lists.includes(n)) rows.add(grid.cellAt(i).row);
+      }
+    } else for (const c of cellsWithKeys(grid, keysFor(labels))) rows.add(c.cell.row);
     onSheet.set(labels, rows);
   }
   return rows;

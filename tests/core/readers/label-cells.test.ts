@@ -1,12 +1,14 @@
 /**
- * The label search (readers/labels.ts) finds what the rule finds: on a small sheet by its
- * index of each cell's label forms, on a large one by a scan of lengths and kinds, it gives
+ * The label search (readers/labels.ts) finds what the rule finds: on a small sheet by one
+ * walk for every list asked (the vocabulary's answers kept by text), on a large one by a
+ * scan of lengths and kinds, it gives
  * the same hits as testing every text cell in row-major order with matchLabelText (the
  * rule, on the text alone), and labelValue stops at the same cells isLabelCell names.
  */
 import fc from "fast-check";
 import { SheetGrid } from "../../../src/core/grid";
-import { isLabelCell, labelCells, labelValue, matchLabelText, type LabelSet } from "../../../src/core/readers/labels";
+import { isLabelCell, keysOfText, labelCells, labelValue, matchLabelText, rowsWithLabel, type LabelSet } from "../../../src/core/readers/labels";
+import { normaliseLabel } from "../../../src/core/values";
 import type { Cell } from "../../../src/core/snapshot";
 
 const WORDS = ["Risk Level", "risk  LEVEL", "Plan Date", "Exec Lead(s)", "Exec Lead (s)", "Description", "Finance", "Finance Recovery Action", "Financial Recovery Actions 2024/25", "Version", "Ref", "Gill Main", "v1", "Forecast"];
@@ -63,8 +65,37 @@ const check = (grid: SheetGrid) => {
   }
 };
 
-test("a small sheet's index finds what the rule finds", () => {
+/** The rows of every text cell whose whole text or part before its colon has one of the labels' normal forms. */
+function plainRows(grid: SheetGrid, labels: readonly string[]): Set<number> {
+  const keys = new Set(labels.map(normaliseLabel));
+  const rows = new Set<number>();
+  for (const cell of grid.cells()) {
+    if (typeof cell.value !== "string" || cell.error) continue;
+    const [whole, split] = keysOfText(cell.value);
+    if ((whole !== null && keys.has(whole)) || (split !== null && keys.has(split))) rows.add(cell.row);
+  }
+  return rows;
+}
+
+test("a small sheet's walk finds what the rule finds", () => {
   fc.assert(fc.property(cellsOf(60), (raw) => check(sheetOf(raw))), { numRuns: 2_000 });
+});
+
+test("a small sheet already walked finds what the rule finds for a list first asked after, and the rows that may hold a label", () => {
+  fc.assert(
+    fc.property(cellsOf(60), fc.integer({ min: 0, max: LISTS.length - 1 }), fc.boolean(), (raw, k, pad) => {
+      const grid = sheetOf(raw, pad ? 4_100 : 0);
+      check(grid);
+      // A copy of a list is a list the vocabulary has not seen: the sheet is walked again for it alone.
+      const list = LISTS[k];
+      const fresh = Array.isArray(list) ? [...(list as readonly string[])] : { ...(list as LabelSet) };
+      expect(labelCells(grid, fresh).map(({ address: _a, ...h }) => h)).toEqual(plainScan(grid, fresh));
+      // The lists asked before keep their hits as they were.
+      check(grid);
+      if (Array.isArray(fresh)) expect([...rowsWithLabel(grid, fresh)].sort((a, b) => a - b)).toEqual([...plainRows(grid, fresh)].sort((a, b) => a - b));
+    }),
+    { numRuns: 300 },
+  );
 });
 
 test("a large sheet's scan finds what the rule finds", () => {
