@@ -5,6 +5,7 @@ import { EMPTY, excelError, invalid, ok } from "./result";
 import { displayNumber } from "./cells";
 import type { Input, RawValue } from "./input";
 import { quote, toInput } from "./input";
+import { remembered } from "../remembered";
 
 /** The text a non-text input shows, for grammars that only accept words. */
 function asText(input: Input): string {
@@ -27,7 +28,7 @@ const RISK: Readonly<Partial<Record<string, RiskLevel>>> = {
   high: "high", h: "high", medium: "medium", med: "medium", m: "medium", low: "low", l: "low",
 };
 
-export function parseRiskLevel(raw: RawValue): ValueResult<RiskLevel> {
+export function riskLevelRule(raw: RawValue): ValueResult<RiskLevel> {
   const p = pre(raw);
   if ("done" in p) return p.done;
   const level = RISK[p.text.toLowerCase().replace(/\.$/, "")];
@@ -48,7 +49,7 @@ const FREQUENCY: Readonly<Partial<Record<string, string>>> = {
   yearly: "Yearly",
 };
 
-export function parseFrequency(raw: RawValue): ValueResult<string> {
+export function frequencyRule(raw: RawValue): ValueResult<string> {
   const p = pre(raw);
   if ("done" in p) return p.done;
   const key = p.text.toLowerCase().replace(/\.$/, "").replace(/[\s\-\u2010-\u2013]+/g, "");
@@ -58,7 +59,7 @@ export function parseFrequency(raw: RawValue): ValueResult<string> {
     : invalid(p.text, `${quote(p.text)} is not a reporting frequency: use Weekly, Fortnightly, Monthly, Bi-monthly, Quarterly, Six-monthly, Half-yearly or Annually`);
 }
 
-export function parseStrategicAims(raw: RawValue): ValueResult<number[]> {
+export function strategicAimsRule(raw: RawValue): ValueResult<number[]> {
   const p = pre(raw);
   if ("done" in p) return p.done;
   // `No.1`, `No. 1`, `No 1`, `No1` all become `1`; spaces, commas, semicolons, line breaks, `&`, `and` separate.
@@ -76,10 +77,41 @@ export function parseStrategicAims(raw: RawValue): ValueResult<number[]> {
   return ok([...aims].sort((a, b) => a - b));
 }
 
-export function parseVersion(raw: RawValue): ValueResult<string> {
+export function versionRule(raw: RawValue): ValueResult<string> {
   const p = pre(raw);
   if ("done" in p) return p.done;
   return /^v?\d+(\.\d+)*$/i.test(p.text)
     ? ok(p.text)
     : invalid(p.text, `${quote(p.text)} is not a version number: use v1, v2.1 or 1.0`);
 }
+
+/**
+ * The text a grammar reads where the input is text: a string, or a cell holding text and no
+ * error (toInput reads both alike); null for anything else.
+ */
+function textOf(raw: RawValue): string | null {
+  if (typeof raw === "string") return raw;
+  if (raw === null || typeof raw !== "object") return null;
+  const error = raw.error;
+  if (typeof error === "string" && error.trim() !== "") return null;
+  return typeof raw.value === "string" ? raw.value : null;
+}
+
+/**
+ * A small grammar read once a distinct text: a form's risk level, version, aims and three
+ * frequencies, and a register's risk level on every line, come from a few words said over
+ * and over. The answer (read only) is the grammar's on the same text.
+ */
+function byText<T>(grammar: (raw: RawValue) => ValueResult<T>): (raw: RawValue) => ValueResult<T> {
+  const ofText = remembered((text: string) => grammar(text), 1_024);
+  return (raw) => {
+    const text = textOf(raw);
+    return text === null ? grammar(raw) : ofText(text);
+  };
+}
+
+export const parseRiskLevel = byText(riskLevelRule);
+export const parseFrequency = byText(frequencyRule);
+/** The aims (sorted, unique) are shared between cells of the same text: not to be changed. */
+export const parseStrategicAims = byText(strategicAimsRule);
+export const parseVersion = byText(versionRule);
