@@ -69,6 +69,27 @@ export function sheetRef(sheet: string, cell: string): string {
 /** One number for a position (Excel has at most 16,384 columns): cheaper than a string key. */
 const cellKey = (row: number, col: number) => row * 16_384 + col;
 
+/** Up to this many merges a sheet are looked through, not indexed by cell. */
+const FEW_MERGES = 8;
+
+/** A merge indexed by its top-left cell alone: merges are small in practice, but guard against a pathological whole-column merge. */
+const isLargeMerge = (m: Merge) => (m.bottom - m.top + 1) * (m.right - m.left + 1) > 10_000;
+
+/** Each merge under the cells of it that matter (a later merge over the same cell stands). */
+function indexMerges(merges: readonly Merge[]): Map<number, Merge> {
+  const byCell = new Map<number, Merge>();
+  for (const m of merges) {
+    if (isLargeMerge(m)) {
+      byCell.set(cellKey(m.top, m.left), m);
+      continue;
+    }
+    for (let r = m.top; r <= m.bottom; r++) {
+      for (let c = m.left; c <= m.right; c++) byCell.set(cellKey(r, c), m);
+    }
+  }
+  return byCell;
+}
+
 export class SheetGrid {
   readonly name: string;
   /** The sheet's cells where the snapshot gives them packed (the .xlsx reader does); else null. */
@@ -92,7 +113,12 @@ export class SheetGrid {
    */
   private readonly denseRows: Int32Array | null = null;
   private readonly sparseRows: Map<number, number> | null = null;
-  private readonly mergeByCell = new Map<number, Merge>();
+  /**
+   * The merges by the cells they cover where there are more than FEW_MERGES; else null, and
+   * mergeAt looks through the list (a form has three: a Map a form cost more than the looks).
+   */
+  private readonly mergeByCell: Map<number, Merge> | null = null;
+  private readonly merges: readonly Merge[];
   readonly maxRow: number;
   readonly maxCol: number;
 
@@ -133,18 +159,8 @@ export class SheetGrid {
       for (let r = 0; r < rowCount; r++) sparse.set(this.rowList[r], r);
       this.sparseRows = sparse;
     }
-    for (const m of sheet.merges) {
-      // Only the merge's own cells that matter are indexed: merges are small in practice,
-      // but guard against a pathological whole-column merge.
-      const area = (m.bottom - m.top + 1) * (m.right - m.left + 1);
-      if (area > 10_000) {
-        this.mergeByCell.set(cellKey(m.top, m.left), m);
-        continue;
-      }
-      for (let r = m.top; r <= m.bottom; r++) {
-        for (let c = m.left; c <= m.right; c++) this.mergeByCell.set(cellKey(r, c), m);
-      }
-    }
+    this.merges = sheet.merges;
+    if (sheet.merges.length > FEW_MERGES) this.mergeByCell = indexMerges(sheet.merges);
     this.maxRow = Math.max(rows.maxRow, sheet.usedRange?.rows ?? 0);
     this.maxCol = Math.max(rows.maxCol, sheet.usedRange?.cols ?? 0);
   }
@@ -194,7 +210,15 @@ export class SheetGrid {
 
   /** The merge a position belongs to, if any. */
   mergeAt(row: number, col: number): Merge | undefined {
-    return this.mergeByCell.get(cellKey(row, col));
+    const byCell = this.mergeByCell;
+    if (byCell) return byCell.get(cellKey(row, col));
+    // As the index would answer: the last merge listed that covers the cell stands.
+    const merges = this.merges;
+    for (let i = merges.length - 1; i >= 0; i--) {
+      const m = merges[i];
+      if (isLargeMerge(m) ? m.top === row && m.left === col : row >= m.top && row <= m.bottom && col >= m.left && col <= m.right) return m;
+    }
+    return undefined;
   }
 
   /** Row numbers that hold at least one cell, ascending. */

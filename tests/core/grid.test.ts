@@ -92,3 +92,22 @@ describe("isBlank", () => {
     expect(isBlank({ row: 1, col: 1, value: 0 })).toBe(false);
   });
 });
+
+test("a sheet's few merges, looked through, answer mergeAt as the same merges indexed by cell", () => {
+  // Overlapping, single-cell and large (indexed by their top-left cell alone) merges; the
+  // same list with merges far below added past the bound is indexed by cell instead.
+  const merge = fc
+    .tuple(fc.integer({ min: 1, max: 8 }), fc.integer({ min: 1, max: 8 }), fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 3 }), fc.boolean())
+    .map(([top, left, h, w, large]) => ({ top, left, bottom: top + (large ? 200 : h), right: left + (large ? 60 : w) }));
+  const far = Array.from({ length: 9 }, (_, i) => ({ top: 1_000 + i, left: 1, bottom: 1_000 + i, right: 2 }));
+  fc.assert(
+    fc.property(fc.array(merge, { maxLength: 8 }), (merges) => {
+      const cells: Cell[] = [{ row: 1, col: 1, value: "x" }];
+      const few = new SheetGrid({ name: "S", visibility: "visible", cells, merges });
+      const many = new SheetGrid({ name: "S", visibility: "visible", cells, merges: [...merges, ...far] });
+      for (let row = 1; row <= 12; row++) for (let col = 1; col <= 12; col++) expect(few.mergeAt(row, col)).toBe(many.mergeAt(row, col));
+      expect(few.mergeAt(209, 69)).toBe(many.mergeAt(209, 69));
+    }),
+    { numRuns: 1_000 },
+  );
+});

@@ -176,6 +176,11 @@ const found = new WeakMap<SheetGrid, Map<object, LabelHit | null>>();
 
 /** The first cell, in row-major order, holding one of the labels; null when none does. */
 export function findLabel(grid: SheetGrid, labels: readonly string[] | LabelSet): LabelHit | null {
+  if (grid.cellCount <= INDEX_UP_TO_CELLS) {
+    // A small sheet's hits are kept by list already: no second record of them a sheet.
+    const first = smallSheetHits(grid, listNumber(labels))[0] as LabelHit | undefined;
+    return first ? { ...first } : null;
+  }
   let onSheet = found.get(grid);
   if (!onSheet) {
     onSheet = new Map();
