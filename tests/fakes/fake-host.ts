@@ -9,6 +9,7 @@ import type { Cell, SheetSnapshot, WorkbookSnapshot } from "../../src/core/snaps
 import type { SheetModel, SummaryPlan } from "../../src/core/summary/sheet-model";
 import type { TemplateKind } from "../../src/core/templates/template-model";
 import { HostError, type ProgressListener, type WorkbookHost, type WriteResult } from "../../src/hosts/host";
+import { modelCells } from "../../src/core/summary/model-cells";
 
 type Method = "readSnapshot" | "writeSummaries" | "saveSettings" | "goToCell" | "insertTemplate";
 
@@ -156,7 +157,7 @@ export class FakeHost implements WorkbookHost {
 
 /** A sheet model as the cells a host would show (text and numbers; enough for a re-read). */
 function modelToSheet(model: SheetModel): SheetSnapshot {
-  const cells: Cell[] = model.cells.map((c) => {
+  const cells: Cell[] = modelCells(model).map((c) => {
     const v = c.content;
     const value =
       v.kind === "text" || v.kind === "link" ? v.text : v.kind === "number" ? v.value : v.kind === "date" ? v.iso : v.result;

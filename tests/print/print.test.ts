@@ -23,6 +23,7 @@ import { shownText } from "../../src/core/summary/cells";
 import type { SheetModel } from "../../src/core/summary/sheet-model";
 import { buildWorkbook, missingPrintTools, pageText, pageWords, pdfPages, printSheets, type BuiltWorkbook } from "../../scripts/print-summaries";
 import { BOARD_PACK, BOARD_PACK_WITH_ERRORS, PROGRAMME_PLAN_AND_RISKS } from "../helpers/workbooks";
+import { modelCells } from "../../src/core/summary/model-cells";
 
 const missing = missingPrintTools();
 if (missing.length) {
@@ -114,7 +115,7 @@ maybe("summary sheets printed by LibreOffice", () => {
   it("prints every word of every cell, as often as the sheet holds it: nothing clipped, no ###", () => {
     for (const p of printed) {
       const onPaper = tally(p.body.flat());
-      const inCells = tally(p.model.cells.flatMap((c) => words(shownText(c.content, c.format))));
+      const inCells = tally(modelCells(p.model).flatMap((c) => words(shownText(c.content, c.format))));
       const lost: string[] = [];
       for (const [w, n] of inCells) {
         // LibreOffice may break a hyphenated word at its hyphen: its parts count.
@@ -147,8 +148,8 @@ maybe("summary sheets printed by LibreOffice", () => {
   it("holds the paragraph and the headline figures on the first page", () => {
     for (const p of printed) {
       const first = tally(p.body[0]);
-      const paragraph = p.model.cells.find((c) => c.content.kind === "text" && /\.\s/.test(c.content.text) && c.style?.wrap && c.row < 15 && !c.style.fill)!;
-      const figures = p.model.cells.filter((c) => c.style?.size === 18 && c.content.kind !== "text" && c.row < 15);
+      const paragraph = modelCells(p.model).find((c) => c.content.kind === "text" && /\.\s/.test(c.content.text) && c.style?.wrap && c.row < 15 && !c.style.fill)!;
+      const figures = modelCells(p.model).filter((c) => c.style?.size === 18 && c.content.kind !== "text" && c.row < 15);
       expect(figures.length).toBeGreaterThan(1);
       for (const c of [paragraph, ...figures])
         for (const [w, n] of tally(words(shownText(c.content, c.format)))) expect({ sheet: p.model.name, w, printed: (first.get(w) ?? 0) >= n }).toMatchObject({ printed: true });
@@ -159,8 +160,8 @@ maybe("summary sheets printed by LibreOffice", () => {
     for (const p of printed) {
       const main = p.model.tables.at(-1)!;
       const headerWords = new Set(main.columns.flatMap(words));
-      const keyRow = p.model.cells.find((c) => c.content.kind === "text" && c.content.text === "Key")?.row ?? Infinity;
-      const keyWords = new Set(p.model.cells.filter((c) => c.row >= keyRow).flatMap((c) => words(shownText(c.content, c.format))));
+      const keyRow = modelCells(p.model).find((c) => c.content.kind === "text" && c.content.text === "Key")?.row ?? Infinity;
+      const keyWords = new Set(modelCells(p.model).filter((c) => c.row >= keyRow).flatMap((c) => words(shownText(c.content, c.format))));
       p.body.forEach((page, i) => {
         const other = page.filter((w) => !headerWords.has(w) && !keyWords.has(w));
         expect({ sheet: p.model.name, page: i + 1, more: other.length > 0 }).toMatchObject({ more: true });
@@ -184,7 +185,7 @@ maybe("summary sheets printed by LibreOffice", () => {
     expect(page).toBeGreaterThanOrEqual(0);
     const onPage = tally(risk.body[page]);
     // 25 cells: 2 hold a risk (Red), the rest 0; each band word printed in its cells and the legend.
-    const grid = risk.model.cells.filter((c) => c.content.kind === "text" && /^\d+\n(Red|Amber|Green)$/.test(c.content.text));
+    const grid = modelCells(risk.model).filter((c) => c.content.kind === "text" && /^\d+\n(Red|Amber|Green)$/.test(c.content.text));
     expect(grid).toHaveLength(25);
     for (const word of ["Red", "Amber", "Green"]) {
       const cells = grid.filter((c) => (c.content as { text: string }).text.endsWith(word)).length;

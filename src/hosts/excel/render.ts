@@ -5,6 +5,7 @@
  */
 import { sheetRef } from "../../core/grid";
 import { isoToExcelSerial } from "../../core/values/dates";
+import { modelCells } from "../../core/summary/model-cells";
 import {
   NUMBER_FORMATS,
   type CellStyle,
@@ -208,7 +209,7 @@ function sizeOf(v: Written): number {
   return utf8Bytes(v) + escapes + 3;
 }
 
-function indexCells(list: ModelCell[]): { cells: Map<string, ModelCell>; maxRow: number; maxCol: number } {
+function indexCells(list: readonly ModelCell[]): { cells: Map<string, ModelCell>; maxRow: number; maxCol: number } {
   const cells = new Map<string, ModelCell>();
   let maxRow = 0;
   let maxCol = 0;
@@ -224,7 +225,7 @@ function indexCells(list: ModelCell[]): { cells: Map<string, ModelCell>; maxRow:
  * Rows of content from the first row to the last, each band at most about `bandBytes` of
  * JSON, so a sheet of any size is sent in pieces Excel on the web accepts.
  */
-function cellBands(list: ModelCell[], bandBytes: number): Band[] {
+function cellBands(list: readonly ModelCell[], bandBytes: number): Band[] {
   const { cells, maxRow, maxCol } = indexCells(list);
   const bands: Band[] = [];
   let start = 1;
@@ -258,7 +259,7 @@ function cellBands(list: ModelCell[], bandBytes: number): Band[] {
  * neighbouring columns with the same runs joined. A register's Text column of 10,000 rows is
  * one block, not 10,000 formats.
  */
-function formatAreas(list: ModelCell[], format: (cell: ModelCell) => string): FormatArea[] {
+function formatAreas(list: readonly ModelCell[], format: (cell: ModelCell) => string): FormatArea[] {
   const { cells, maxRow, maxCol } = indexCells(list);
   const areas: FormatArea[] = [];
   /** Runs of the previous column, by "top,bottom,format", for joining. */
@@ -292,7 +293,7 @@ function formatAreas(list: ModelCell[], format: (cell: ModelCell) => string): Fo
 }
 
 /** Runs of neighbouring cells in a row with the same look. */
-function styleRuns(list: ModelCell[]): StyleRun[] {
+function styleRuns(list: readonly ModelCell[]): StyleRun[] {
   const styles: StyleRun[] = [];
   const rows = new Map<number, ModelCell[]>();
   for (const c of list) {
@@ -333,7 +334,7 @@ function styleKey(style: Style): string {
  * (wider than one column or not, taller than one row or not), so the inside edges set on the
  * group's RangeAreas fall between its cells and nowhere else (see applyStyle).
  */
-export function styleGroups(list: ModelCell[]): StyleGroup[] {
+export function styleGroups(list: readonly ModelCell[]): StyleGroup[] {
   const runs = styleRuns(list);
   /** The open block for a look and column span, to extend downwards. */
   const open = new Map<string, { style: Style; bounds: Bounds }>();
@@ -383,8 +384,9 @@ function heightGroups(heights: { row: number; height: number }[]): { rows: Bound
  * is sent in pieces Excel on the web accepts.
  */
 export function renderSheet(model: SheetModel, bandBytes = 512 * 1024): RenderedSheet {
+  const given = modelCells(model);
   const cells = new Map<string, ModelCell>();
-  for (const cell of model.cells) cells.set(`${cell.row},${cell.col}`, cell);
+  for (const cell of given) cells.set(`${cell.row},${cell.col}`, cell);
   const marker: ModelCell = {
     row: model.markerCell.row,
     col: model.markerCell.col,
@@ -395,7 +397,7 @@ export function renderSheet(model: SheetModel, bandBytes = 512 * 1024): Rendered
 
   const linked = new Set<string>();
   const links: LinkWrite[] = [];
-  for (const c of model.cells)
+  for (const c of given)
     if (c.content.kind === "link") {
       linked.add(c.content.sheet);
       links.push({ row: c.row, col: c.col, documentReference: sheetRef(c.content.sheet, c.content.cell), textToDisplay: c.content.text });
@@ -429,7 +431,7 @@ export function renderSheet(model: SheetModel, bandBytes = 512 * 1024): Rendered
     totals.push({ bounds, formulas });
   }
   const all = [...cells.values()];
-  const forLooks = model.cells.some((c) => c.row === model.markerCell.row && c.col === model.markerCell.col) ? model.cells : [...model.cells, marker];
+  const forLooks = given.some((c) => c.row === model.markerCell.row && c.col === model.markerCell.col) ? given : [...given, marker];
 
   return {
     bands: cellBands(all, bandBytes),
@@ -478,7 +480,7 @@ function mergeBlocks(merges: SheetModel["merges"]): { bounds: Bounds; across: bo
 function wrapRows(model: SheetModel): Bounds[] {
   const merged = new Set<number>();
   for (const m of model.merges) for (let r = m.top; r <= m.bottom; r++) merged.add(r);
-  const rows = [...new Set(model.cells.filter((c) => c.style?.wrap === true && !merged.has(c.row)).map((c) => c.row))].sort((a, b) => a - b);
+  const rows = [...new Set(modelCells(model).filter((c) => c.style?.wrap === true && !merged.has(c.row)).map((c) => c.row))].sort((a, b) => a - b);
   const out: Bounds[] = [];
   for (const r of rows) {
     const last = out.at(-1);

@@ -16,14 +16,14 @@ const COLUMNS = 16_384;
 
 export class CellsInOrder {
   /** The given cells in order, one a position. */
-  private readonly ordered: ModelCell[];
+  private readonly ordered: readonly ModelCell[];
   private readonly findGiven: (row: number, col: number) => ModelCell | undefined;
   /** Cells put over the given ones, by position key. */
   private readonly over = new Map<number, ModelCell>();
   /** The given cells' last row and widest column, where known without a pass over them (sheet-order.ts). */
   private readonly givenBounds: SheetOrder | undefined;
 
-  constructor(given: ModelCell[]) {
+  constructor(given: readonly ModelCell[]) {
     // A summary page's list is known to be in order (sheet-order.ts): no pass over its cells.
     this.givenBounds = sheetOrderOf(given);
     if (this.givenBounds !== undefined || inSheetOrder(given)) {
@@ -88,7 +88,7 @@ export class CellsInOrder {
    * the few put over them, each found by binary search (not every given cell compared and
    * pushed: a summary of 100,000 lines has 1.5 million, its table's header row far down).
    */
-  list(): ModelCell[] {
+  list(): readonly ModelCell[] {
     if (this.over.size === 0) return this.ordered;
     const extra = [...this.over.values()].sort(compare);
     const given = this.ordered;
@@ -154,13 +154,13 @@ function joinRuns(runs: ModelCell[][]): ModelCell[] {
 const compare = (a: ModelCell, b: ModelCell) => a.row - b.row || a.col - b.col;
 
 /** Whether every cell is after the one before it in row then column order (so no position twice). */
-function inSheetOrder(cells: ModelCell[]): boolean {
+function inSheetOrder(cells: readonly ModelCell[]): boolean {
   for (let i = 1; i < cells.length; i++) if (compare(cells[i - 1], cells[i]) >= 0) return false;
   return true;
 }
 
 /** The index of the first of `cells` (in sheet order) at or after a position, by binary search. */
-function lowerBound(cells: ModelCell[], row: number, col: number): number {
+function lowerBound(cells: readonly ModelCell[], row: number, col: number): number {
   let lo = 0;
   let hi = cells.length;
   while (lo < hi) {
@@ -173,7 +173,7 @@ function lowerBound(cells: ModelCell[], row: number, col: number): number {
 }
 
 /** The cell at a position in cells in sheet order. */
-function search(cells: ModelCell[], row: number, col: number): ModelCell | undefined {
+function search(cells: readonly ModelCell[], row: number, col: number): ModelCell | undefined {
   const at = lowerBound(cells, row, col);
   if (at === cells.length) return undefined;
   const c = cells[at];

@@ -24,7 +24,7 @@ import { Utf8Writer, type ByteSink } from "./zip-write";
 
 /** Everything a sheet we write can hold. */
 export interface SheetDraft {
-  cells: ModelCell[];
+  cells: readonly ModelCell[];
   merges: CellRange[];
   columnWidths: { col: number; width: number }[];
   hiddenColumns?: number[];

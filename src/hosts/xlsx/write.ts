@@ -8,6 +8,7 @@ import { SheetGrid } from "../../core/grid";
 import { SETTINGS_SHEET_NAME, settingsToJson, type Settings } from "../../core/settings";
 import type { AnyWorkbookSnapshot } from "../../core/snapshot";
 import { summaryIdOf } from "../../core/summary/marker";
+import { modelCells } from "../../core/summary/model-cells";
 import { MARKER_PREFIX, type SheetModel, type SummaryPlan } from "../../core/summary/sheet-model";
 import { HostError, type WriteResult } from "../host";
 import { editPackage, type SheetToWrite } from "./package-edit";
@@ -17,7 +18,7 @@ import type { SheetDraft } from "./sheet-xml";
 /** A summary sheet model as the renderer's draft: its marker in a hidden column, text as Text. */
 function summaryDraft(model: SheetModel): SheetDraft {
   return {
-    cells: model.cells,
+    cells: modelCells(model),
     merges: model.merges,
     columnWidths: model.columnWidths,
     hiddenColumns: [model.markerCell.col],

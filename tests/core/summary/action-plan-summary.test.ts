@@ -12,6 +12,7 @@ import { BOARD_PACK, BOARD_PACK_WITH_ERRORS, OD_ACTION_PLAN, PROGRAMME_PLAN_AND_
 import { GENERATED, find, keyTexts, shown, texts } from "./fixture";
 import { expectSoundLayout, pageOf } from "./sound-layout";
 import { parseA1 } from "../../../src/core/grid";
+import { modelCells } from "../../../src/core/summary/model-cells";
 
 async function summaryOf(file: string): Promise<SheetModel | undefined> {
   const plan = planSummaries(await analyseFile(file), GENERATED);
@@ -23,7 +24,7 @@ function tableRows(m: SheetModel, heading: string): string[][] {
   const top = parseA1(find(m, heading)).row;
   const rows: string[][] = [];
   for (let r = top + 2; ; r++) {
-    const cells = m.cells.filter((c) => c.row === r && !m.merges.some((g) => g.top === r && g.left < c.col && c.col <= g.right));
+    const cells = modelCells(m).filter((c) => c.row === r && !m.merges.some((g) => g.top === r && g.left < c.col && c.col <= g.right));
     if (cells.length === 0 || cells.every((c) => c.content.kind === "text" && c.content.text === "")) break;
     rows.push(cells.sort((a, b) => a.col - b.col).map((c) => String(shown(m, `${String.fromCharCode(64 + c.col)}${r}`) ?? "")));
   }
@@ -76,7 +77,7 @@ describe("Action Plan Summary of seed 003's OD action plan (as at 31/03/2020)", 
     expect(rows.find((r) => r[0] === "CCG Staff")!.slice(1)).toEqual([30, 15, 2, "2 Red · 26 Green · 2 Grey"].map(String));
     const all = rows.at(-1)!;
     expect(all[4]).toBe("2 Red · 48 Green · 2 Grey");
-    const totalCell = m.cells.find((c) => c.row === parseA1(find(m, "All sections")).row && c.content.kind === "formula")!;
+    const totalCell = modelCells(m).find((c) => c.row === parseA1(find(m, "All sections")).row && c.content.kind === "formula")!;
     expect(totalCell.content).toMatchObject({ formula: expect.stringMatching(/^SUBTOTAL\(109,/), result: 52 });
   });
 
@@ -85,10 +86,10 @@ describe("Action Plan Summary of seed 003's OD action plan (as at 31/03/2020)", 
     expect(t.columns).toEqual(["Ref", "Section", "Goal", "Action", "Lead", "Due", "Progress", "Stated RAG", "RAG", "RAG Reason", "Source"]);
     expect(t.dataRows).toBe(52);
     expect(pageOf(m, t.headerRow)).toBeGreaterThan(1);
-    const row626 = m.cells.find((c) => c.col === 1 && c.row > t.headerRow && c.content.kind === "text" && c.content.text === "6.26")!.row;
+    const row626 = modelCells(m).find((c) => c.col === 1 && c.row > t.headerRow && c.content.kind === "text" && c.content.text === "6.26")!.row;
     expect(shown(m, `H${row626}`)).toBe("Green");
     expect(shown(m, `I${row626}`)).toBe("Red");
-    expect(m.cells.find((c) => c.row === row626 && c.col === 9)!.style?.fill).toBe(RAG_STYLES.red.fill);
+    expect(modelCells(m).find((c) => c.row === row626 && c.col === 9)!.style?.fill).toBe(RAG_STYLES.red.fill);
     expect(shown(m, `K${row626}`)).toMatch(/^OD Action Plan, cell B\d+$/);
   });
 

@@ -18,6 +18,7 @@ import type { Align } from "../../../src/core/summary/summary-page";
 import { recoveryPage } from "./fixture";
 import { lineHeight, wrappedLineCount } from "../../../src/core/summary/text-metrics";
 import { LastByColumn } from "../../../src/core/summary/column-memo";
+import { modelCells } from "../../../src/core/summary/model-cells";
 
 const WIDTHS = [9, 20, 15, 12, 11, 24];
 // No column gives room back: the widths are then exactly what the cells need.
@@ -59,7 +60,7 @@ it("sizes columns and rows as the plain rules do, measuring a column's repeated 
       const rightOf = (c: ModelCell) => m.merges.find((g) => g.top === c.row && g.left === c.col)?.right ?? c.col;
       // Widths: each column as wide as its widest unmerged cell needs (fitWidths' plain rule).
       const need = WIDTHS.map(() => 0);
-      for (const c of m.cells) {
+      for (const c of modelCells(m)) {
         if (merged(c) || c.col > WIDTHS.length) continue;
         need[c.col - 1] = Math.max(need[c.col - 1], (shownWidth(c.content, c.format, fontOf(c), c.style?.wrap === true) + 6) / columnPoints(1));
       }
@@ -70,7 +71,7 @@ it("sizes columns and rows as the plain rules do, measuring a column's repeated 
       const tableRows = [small, main].flatMap((t) => Array.from({ length: t.last - t.first + 1 }, (_, i) => t.first + i));
       for (const r of tableRows) {
         let h = 15;
-        for (const c of m.cells) {
+        for (const c of modelCells(m)) {
           if (c.row !== r || covered(c)) continue;
           const shown = shownText(c.content, c.format);
           const width = widths.slice(c.col - 1, rightOf(c)).reduce((a, b) => a + b, 0);

@@ -4,6 +4,7 @@ import { RAG_STYLES } from "../../../src/core/summary/style";
 import { parseA1 } from "../../../src/core/grid";
 import { DIRECTIONS, GENERATED, at, find, keyTexts, makeAnalysis, shown, texts } from "./fixture";
 import { expectSoundLayout, pageOf } from "./sound-layout";
+import { modelCells } from "../../../src/core/summary/model-cells";
 
 const build = (over: Parameters<typeof makeAnalysis>[0] = {}) => buildDirectionsSummary(makeAnalysis(over), { generatedAt: GENERATED });
 
@@ -13,10 +14,10 @@ describe("Directions Summary", () => {
   it("opens with the title, the period in the as-at line, the headline counts and the RAG spread", () => {
     expect(shown(m, "A1")).toBe("Directions Summary");
     expect(shown(m, "A2")).toBe("As at 21/03/2024 · period half-year 2023/24 · from 4 source sheets · generated 21/03/2024 14:05");
-    const mean = m.cells.find((c) => c.format === "percent1" && c.style?.size === 18)!;
+    const mean = modelCells(m).find((c) => c.format === "percent1" && c.style?.size === 18)!;
     // (95 + 69 + 100 + 75 + 50) / 5 = 77.8
     expect(mean.content).toEqual({ kind: "number", value: 0.778 });
-    const red = m.cells.find((c) => c.content.kind === "text" && c.content.text === "Red: 2 directions")!;
+    const red = modelCells(m).find((c) => c.content.kind === "text" && c.content.text === "Red: 2 directions")!;
     expect(red.style?.fill).toBe(RAG_STYLES.red.fill);
     expect(pageOf(m, red.row)).toBe(1);
   });

@@ -15,6 +15,7 @@ import { directionTotals, recoveryTotals } from "../../../src/core/totals";
 import { a1, parseA1 } from "../../../src/core/grid";
 import type { ModelCell, SheetModel } from "../../../src/core/summary/sheet-model";
 import { SummaryPage } from "../../../src/core/summary/summary-page";
+import { modelCells } from "../../../src/core/summary/model-cells";
 
 export function action(over: Partial<RatedRecoveryAction> & Pick<RatedRecoveryAction, "sheet" | "cell" | "ref">): RatedRecoveryAction {
   return {
@@ -184,7 +185,7 @@ export const GENERATED = new Date("2024-03-21T14:05:00Z");
 /** The cell at an A1 address, or undefined. */
 export function at(model: SheetModel, address: string): ModelCell | undefined {
   const { row, col } = parseA1(address);
-  return model.cells.find((c) => c.row === row && c.col === col);
+  return modelCells(model).find((c) => c.row === row && c.col === col);
 }
 
 /** What a cell shows, for terse assertions: text, number, ISO date, formula or link text. */
@@ -207,7 +208,7 @@ export function shown(model: SheetModel, address: string): string | number | nul
 
 /** The address of the first cell (row order) whose text is exactly `text`. */
 export function find(model: SheetModel, text: string): string {
-  const hits = model.cells
+  const hits = modelCells(model)
     .filter((c) => c.content.kind === "text" && c.content.text === text)
     .sort((x, y) => x.row - y.row || x.col - y.col);
   if (hits.length === 0) throw new Error(`No cell holds "${text}"`);
@@ -216,13 +217,13 @@ export function find(model: SheetModel, text: string): string {
 
 /** Every text in the model, for looking for key lines. */
 export function texts(model: SheetModel): string[] {
-  return model.cells.flatMap((c) => (c.content.kind === "text" ? [c.content.text] : []));
+  return modelCells(model).flatMap((c) => (c.content.kind === "text" ? [c.content.text] : []));
 }
 
 /** The texts of the key only (from its "Key" heading down), in row then column order. */
 export function keyTexts(model: SheetModel): string[] {
   const keyRow = parseA1(find(model, "Key")).row;
-  return model.cells
+  return modelCells(model)
     .filter((c) => c.row >= keyRow && c.content.kind === "text")
     .sort((x, y) => x.row - y.row || x.col - y.col)
     .map((c) => (c.content as { text: string }).text);

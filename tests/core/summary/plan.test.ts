@@ -2,6 +2,7 @@ import type { SheetInfo } from "../../../src/core/analysis";
 import { numberedName, planSummaries } from "../../../src/core/summary/plan";
 import { summaryPlanSchema, type SheetModel } from "../../../src/core/summary/sheet-model";
 import { EMPTY, GENERATED, SOURCE_SHEETS, makeAnalysis } from "./fixture";
+import { modelCells } from "../../../src/core/summary/model-cells";
 
 const user = (name: string): SheetInfo => ({ name, kind: "other", visibility: "visible" });
 const ours = (name: string, summaryId: SheetInfo["summaryId"]): SheetInfo => ({ name, kind: "summary", visibility: "visible", summaryId });
@@ -86,15 +87,15 @@ describe("all three models together", () => {
     expect(new Set(tableNames).size).toBe(tableNames.length);
     for (const m of ms) {
       // One cell per position.
-      const positions = m.cells.map((c) => `${c.row},${c.col}`);
+      const positions = modelCells(m).map((c) => `${c.row},${c.col}`);
       expect(new Set(positions).size).toBe(positions.length);
       // The marker's column is two past every cell, so hiding it hides nothing else.
-      expect(Math.max(...m.cells.map((c) => c.col)) + 2).toBe(m.markerCell.col);
+      expect(Math.max(...modelCells(m).map((c) => c.col)) + 2).toBe(m.markerCell.col);
       expect(m.marker).toBe(`board-summary:generated:${m.id}`);
       for (const t of m.tables) {
         // Header cells hold the column names; no table overlaps another.
         t.columns.forEach((h, i) => {
-          const c = m.cells.find((x) => x.row === t.headerRow && x.col === t.firstCol + i);
+          const c = modelCells(m).find((x) => x.row === t.headerRow && x.col === t.firstCol + i);
           expect(c?.content).toEqual({ kind: "text", text: h });
         });
         for (const o of m.tables) {

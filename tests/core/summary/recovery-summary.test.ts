@@ -5,6 +5,7 @@ import type { SheetModel } from "../../../src/core/summary/sheet-model";
 import { ACTIONS, GENERATED, OBRIEN, at, find, keyTexts, makeAnalysis, shown, texts } from "./fixture";
 import { expectSoundLayout, pageOf } from "./sound-layout";
 import { parseA1 } from "../../../src/core/grid";
+import { modelCells } from "../../../src/core/summary/model-cells";
 
 const build = (over: Parameters<typeof makeAnalysis>[0] = {}) => buildRecoverySummary(makeAnalysis(over), { generatedAt: GENERATED });
 const rowOf = (m: SheetModel, text: string) => parseA1(find(m, text)).row;
@@ -19,16 +20,16 @@ describe("Recovery Summary: the first page at a glance", () => {
   });
 
   it("gives the headline figures as numbers in the tables' own formats, in larger type", () => {
-    const total = m.cells.find((c) => c.content.kind === "number" && c.content.value === 1_715_000.5 && c.style?.size === 18)!;
+    const total = modelCells(m).find((c) => c.content.kind === "number" && c.content.value === 1_715_000.5 && c.style?.size === 18)!;
     expect(total.format).toBe("money");
-    const coverage = m.cells.find((c) => c.format === "percent1" && c.style?.size === 18)!;
+    const coverage = modelCells(m).find((c) => c.format === "percent1" && c.style?.size === 18)!;
     expect(coverage.content).toEqual({ kind: "number", value: 0.3811 });
     expect(pageOf(m, total.row)).toBe(1);
   });
 
   it("shows the RAG spread as coloured cells with the word and the counts", () => {
     for (const [rag, words] of [["red", "Red: 1 action · £448,000"], ["amber", "Amber: 1 action · £277,001"], ["blue", "Blue: 1 action · £50,000"], ["grey", "Grey: 1 action · £0"]] as const) {
-      const c = m.cells.find((x) => x.content.kind === "text" && x.content.text === words)!;
+      const c = modelCells(m).find((x) => x.content.kind === "text" && x.content.text === words)!;
       expect(c.style?.fill).toBe(RAG_STYLES[rag].fill);
       expect(pageOf(m, c.row)).toBe(1);
     }

@@ -12,6 +12,7 @@ import { RAG_STYLES } from "../../../src/core/summary/style";
 import { BOARD_PACK, BOARD_PACK_WITH_ERRORS, OD_ACTION_PLAN, PROGRAMME_PLAN_AND_RISKS, analyseFile } from "../../helpers/workbooks";
 import { GENERATED, find, keyTexts, shown, texts } from "./fixture";
 import { expectSoundLayout, pageOf } from "./sound-layout";
+import { modelCells } from "../../../src/core/summary/model-cells";
 
 async function summaryOf(file: string): Promise<SheetModel | undefined> {
   return planSummaries(await analyseFile(file), GENERATED).models.find((m) => m.id === "risk-summary");
@@ -24,7 +25,7 @@ const headline = (m: SheetModel, label: string) => {
 };
 /** The text of each cell of row `r` that heads its merge or stands alone, left to right. */
 function rowTexts(m: SheetModel, r: number): string[] {
-  return m.cells
+  return modelCells(m)
     .filter((c) => c.row === r && !m.merges.some((g) => g.top === r && g.left < c.col && c.col <= g.right))
     .sort((a, b) => a.col - b.col)
     .map((c) => String(shown(m, `${col(c.col)}${r}`) ?? ""));
@@ -64,7 +65,7 @@ describe("Risk Summary of the pack with errors (a 5 × 5 register, as at 21/09/2
   it("draws the 5 × 5 heat map of open risks: impact 5 down to 1, likelihood 1 to 5, a count and a band word in every cell", () => {
     const label = parseA1(find(m, "4 Major"));
     const first = parseA1(find(m, "5 Catastrophic")).row;
-    const grid = [0, 1, 2, 3, 4].map((i) => [0, 1, 2, 3, 4].map((j) => m.cells.find((c) => c.row === first + i && c.col === label.col + 3 + j)!));
+    const grid = [0, 1, 2, 3, 4].map((i) => [0, 1, 2, 3, 4].map((j) => modelCells(m).find((c) => c.row === first + i && c.col === label.col + 3 + j)!));
     const words = grid.map((row) => row.map((c) => (c.content as { text: string }).text));
     // R1 is likelihood 4 × impact 4, R2 likelihood 5 × impact 4; R3, R4 unrated and R5 closed stay off.
     expect(words[1]).toEqual(["0\nGreen", "0\nAmber", "0\nAmber", "1\nRed", "1\nRed"]);

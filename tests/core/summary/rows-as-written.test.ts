@@ -11,6 +11,7 @@ import { bodyStyle, styled } from "../../../src/core/summary/style";
 import { rowsOf, type Align, type TableRows } from "../../../src/core/summary/summary-page";
 import { recoveryPage } from "./fixture";
 import { RAGS } from "../../../src/core/records";
+import { modelCells } from "../../../src/core/summary/model-cells";
 
 const WIDTHS = [9, 20, 15, 15, 12, 8, 8, 18, 11, 24];
 const FLEX = [0.5, 3, 2, 2, 0, 0, 0, 3, 0, 0];
@@ -76,7 +77,7 @@ describe("table rows made as they are written", () => {
         expect(asWritten.model).toEqual(whole.model);
         expect(sheetModelSchema.safeParse(whole.model).success).toBe(true);
 
-        const at = new Map(whole.model.cells.map((c) => [`${c.row},${c.col}`, c]));
+        const at = new Map(modelCells(whole.model).map((c) => [`${c.row},${c.col}`, c]));
         const merges = new Set(whole.model.merges.map((m) => `${m.top},${m.left},${m.right}`));
         small.forEach((cells, n) => {
           const row = whole.small.first + n;
@@ -111,7 +112,7 @@ describe("figures and dates in a table", () => {
     fc.assert(
       fc.property(fc.array(fc.array(figure, { minLength: 10, maxLength: 10 }), { minLength: 1, maxLength: 30 }), (main) => {
         const { model, main: placed } = page([], rowsOf(main, (r) => r));
-        const at = new Map(model.cells.map((c) => [`${c.row},${c.col}`, c]));
+        const at = new Map(modelCells(model).map((c) => [`${c.row},${c.col}`, c]));
         const byValue = new Map<unknown, Set<object>>();
         main.forEach((cells, n) =>
           cells.forEach((s, i) => {

@@ -8,6 +8,7 @@ import { columnPoints, PAGE_HEIGHT, WIDTH_BUDGET } from "../../../src/core/summa
 import type { ModelCell, SheetModel } from "../../../src/core/summary/sheet-model";
 import { sheetOrderOf } from "../../../src/core/summary/sheet-order";
 import { lineHeight, textWidth, wrapLines } from "../../../src/core/summary/text-metrics";
+import { modelCells } from "../../../src/core/summary/model-cells";
 
 const font = (c: ModelCell) => ({ size: c.style?.size ?? 11, bold: c.style?.bold === true, italic: c.style?.italic === true });
 
@@ -24,19 +25,20 @@ export function expectSoundLayout(m: SheetModel): void {
 
   // The cells are in sheet order, one a position, as the page records them (sheet-order.ts:
   // the writer takes that record on trust), and reach the last row and widest column it says.
-  const order = sheetOrderOf(m.cells);
+  const cells = modelCells(m);
+  const order = sheetOrderOf(cells);
   expect(order).toBeDefined();
   // Every place in the list holds a cell: the page makes the list at the length it counted.
-  expect(Array.from(m.cells, (c) => c === undefined).indexOf(true)).toBe(-1);
-  for (let i = 1; i < m.cells.length; i++) {
-    const [a, b] = [m.cells[i - 1], m.cells[i]];
+  expect(Array.from(cells, (c) => c === undefined).indexOf(true)).toBe(-1);
+  for (let i = 1; i < cells.length; i++) {
+    const [a, b] = [cells[i - 1], cells[i]];
     expect(a.row < b.row || (a.row === b.row && a.col < b.col)).toBe(true);
   }
-  expect(order).toEqual({ maxRow: Math.max(1, ...m.cells.map((c) => c.row)), maxCol: Math.max(1, ...m.cells.map((c) => c.col)) });
+  expect(order).toEqual({ maxRow: Math.max(1, ...cells.map((c) => c.row)), maxCol: Math.max(1, ...cells.map((c) => c.col)) });
 
   // One page wide at full size.
   expect(m.columnWidths.reduce((s, w) => s + w.width, 0)).toBeLessThanOrEqual(WIDTH_BUDGET);
-  for (const c of m.cells) {
+  for (const c of cells) {
     // One font family, named on every cell, with its size.
     expect(c.style?.font).toBe("Calibri");
     expect(typeof c.style?.size).toBe("number");
@@ -62,10 +64,10 @@ export function expectSoundLayout(m: SheetModel): void {
   for (const t of m.tables) {
     t.columns.forEach((_, i) => {
       const col = t.firstCol + i;
-      const body = m.cells.filter((c) => c.col === col && c.row > t.headerRow && c.row <= t.headerRow + t.dataRows);
+      const body = cells.filter((c) => c.col === col && c.row > t.headerRow && c.row <= t.headerRow + t.dataRows);
       const numbers = body.filter((c) => c.content.kind === "number");
       const dates = body.filter((c) => c.content.kind === "date");
-      const header = m.cells.find((c) => c.row === t.headerRow && c.col === col);
+      const header = cells.find((c) => c.row === t.headerRow && c.col === col);
       if (numbers.length) expect(header?.style?.align).toBe("right");
       for (const c of numbers) expect(c.style?.align).toBe("right");
       if (dates.length) expect(["right", "center"]).toContain(header?.style?.align);
@@ -75,7 +77,7 @@ export function expectSoundLayout(m: SheetModel): void {
 
   // Pages: each within a page's height; the main table starts a page of its own; its header is
   // the only row repeated and never the last row of a page; no page holds only repeated headers.
-  const last = Math.max(...m.cells.map((c) => c.row));
+  const last = Math.max(...cells.map((c) => c.row));
   const starts = [1, ...m.pageBreaks, last + 1];
   const main = m.tables.at(-1);
   const repeat = m.print.repeatRows;
@@ -86,7 +88,7 @@ export function expectSoundLayout(m: SheetModel): void {
     expect({ page: p + 1, rows: [starts[p], starts[p + 1] - 1], fits: h <= PAGE_HEIGHT + 0.01 }).toMatchObject({ fits: true });
     if (repeat) {
       expect(starts[p + 1] - 1).not.toBe(repeat.from);
-      const text = m.cells.filter((c) => c.row >= starts[p] && c.row < starts[p + 1] && shownText(c.content, c.format).trim() !== "");
+      const text = cells.filter((c) => c.row >= starts[p] && c.row < starts[p + 1] && shownText(c.content, c.format).trim() !== "");
       expect(text.length).toBeGreaterThan(0);
     }
   }

@@ -5,6 +5,7 @@ import { areaLists } from "../../../src/hosts/excel/areas";
 import { linkRuns, renderSheet, styleGroups } from "../../../src/hosts/excel/render";
 import type { ModelCell, SheetModel } from "../../../src/core/summary/sheet-model";
 import { FakeExcel, MAX_AREAS_ADDRESS } from "../../fakes/excel/fake-excel";
+import { modelCells } from "../../../src/core/summary/model-cells";
 
 const RED = { fill: "F4A6A6", color: "600000", bold: true };
 const GREEN = { fill: "A9D8A0", color: "0B3D0B", bold: true };
@@ -44,7 +45,7 @@ function model(rows: number, linkSheet = "Source"): SheetModel {
 
 describe("rendering for batched writes", () => {
   it("gives one style group per look, with a column of one look as one block", () => {
-    const groups = styleGroups(model(100).cells);
+    const groups = styleGroups(modelCells(model(100)));
     const red = groups.find((g) => g.style.fill === RED.fill)!;
     const green = groups.find((g) => g.style.fill === GREEN.fill)!;
     // Alternating rows cannot join, so 50 single cells each; the links' column is one block.

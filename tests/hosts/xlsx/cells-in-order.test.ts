@@ -73,7 +73,7 @@ describe("CellsInOrder", () => {
           positions.map((p, i) => cell(p, `given ${i}`)),
           [],
         );
-        const plainBounds = (cells: ModelCell[]) => ({ maxRow: Math.max(1, ...cells.map((c) => c.row)), maxCol: Math.max(1, ...cells.map((c) => c.col)) });
+        const plainBounds = (cells: readonly ModelCell[]) => ({ maxRow: Math.max(1, ...cells.map((c) => c.row)), maxCol: Math.max(1, ...cells.map((c) => c.col)) });
         if (known) knownInSheetOrder(given, plainBounds(given).maxRow, plainBounds(given).maxCol);
         const cells = new CellsInOrder(given);
         for (const [i, p] of puts.entries()) cells.put(cell(p, `put ${i}`));

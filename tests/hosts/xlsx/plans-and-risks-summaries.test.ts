@@ -12,6 +12,7 @@ import { loadWorkbook } from "../../../src/hosts/xlsx/read";
 import { buildWorkbook } from "../../../scripts/print-summaries";
 import { checkKeptByAddition } from "../../helpers/kept-by-addition";
 import { BOARD_PACK_WITH_ERRORS, OD_ACTION_PLAN, PROGRAMME_PLAN_AND_RISKS } from "../../helpers/workbooks";
+import { modelCells } from "../../../src/core/summary/model-cells";
 
 async function readBack(bytes: Uint8Array) {
   return (await loadWorkbook(bytes, "built.xlsx")).snapshot;
@@ -36,7 +37,7 @@ describe("the .xlsx host writes the Action Plan and Risk Summaries", () => {
     const model = built.plan.models.find((m) => m.id === "risk-summary")!;
     const snapshot = await readBack(built.bytes);
     const sheet = snapshot.sheets.find((s) => s.name === "Risk Summary")!;
-    const grid = model.cells.filter((c) => c.content.kind === "text" && /^\d+\n(Red|Amber|Green)$/.test(c.content.text));
+    const grid = modelCells(model).filter((c) => c.content.kind === "text" && /^\d+\n(Red|Amber|Green)$/.test(c.content.text));
     expect(grid).toHaveLength(25);
     for (const c of grid) {
       const back = sheet.cells.find((x) => x.row === c.row && x.col === c.col)!;
