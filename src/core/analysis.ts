@@ -16,10 +16,10 @@ import { summaryIdSchema } from "./summary/sheet-model";
 
 export const sheetInfoSchema = z.object({
   name: z.string(),
-  kind: sheetKindSchema,
-  visibility: visibilitySchema,
+  kind: sheetKindSchema(),
+  visibility: visibilitySchema(),
   /** For a sheet this product wrote: which summary it is (from its marker). */
-  summaryId: summaryIdSchema.optional(),
+  summaryId: summaryIdSchema().optional(),
 });
 export type SheetInfo = z.infer<typeof sheetInfoSchema>;
 
@@ -44,8 +44,8 @@ const recoveryTotalsSchema = z.object({
   coverage: z.number().nullable(),
   forecastTotalPence: z.number().int().nullable(),
   achievedTotalPence: z.number().int().nullable(),
-  byRag: z.record(ragSchema, countValue),
-  byRiskLevel: z.record(riskLevelSchema, countValue),
+  byRag: z.record(ragSchema(), countValue),
+  byRiskLevel: z.record(riskLevelSchema(), countValue),
   byServiceArea: z.array(serviceAreaTotalSchema),
 });
 export type RecoveryTotals = z.infer<typeof recoveryTotalsSchema>;
@@ -53,14 +53,14 @@ export type RecoveryTotals = z.infer<typeof recoveryTotalsSchema>;
 export const directionTotalsSchema = z.object({
   count: z.number().int(),
   period: z.string().nullable(),
-  byRag: ragCountsSchema,
+  byRag: ragCountsSchema(),
   byTheme: z.array(
     z.object({
       theme: z.string().nullable(),
       count: z.number().int(),
       reported: z.number().int(),
       averageProgress: z.number().nullable(),
-      byRag: ragCountsSchema,
+      byRag: ragCountsSchema(),
     }),
   ),
 });
@@ -68,36 +68,36 @@ export type DirectionTotals = z.infer<typeof directionTotalsSchema>;
 
 export const analysisSchema = z.object({
   sheets: z.array(sheetInfoSchema),
-  findings: z.array(findingSchema),
+  findings: z.array(findingSchema()),
   /** The findings counted by severity. */
-  stats: findingStatsSchema,
+  stats: findingStatsSchema(),
   /** True where no finding is an error (warnings and info do not make a workbook invalid). */
   valid: z.boolean(),
-  settings: settingsSchema,
+  settings: settingsSchema(),
   /** The as-at date in force (ISO). */
-  asOf: isoDateSchema,
+  asOf: isoDateSchema(),
   /** Messages about the run itself (e.g. saved settings that could not be read). */
   notes: z.array(z.string()),
   recovery: z.object({
     /** Every action, counted or not, in sheet then row order. */
-    actions: z.array(ratedRecoveryActionSchema),
+    actions: z.array(ratedRecoveryActionSchema()),
     totals: recoveryTotalsSchema,
   }),
   directions: z.object({
-    items: z.array(ratedDirectionSchema),
+    items: z.array(ratedDirectionSchema()),
     totals: directionTotalsSchema,
   }),
   /** Action plans (action-plans-and-risks.md §10): items in sheet then row order. */
   actionPlan: z.object({
-    plans: z.array(actionPlanSheetSchema),
-    items: z.array(ratedActionSchema),
-    totals: actionPlanTotalsSchema,
+    plans: z.array(actionPlanSheetSchema()),
+    items: z.array(ratedActionSchema()),
+    totals: actionPlanTotalsSchema(),
   }),
   /** Risk registers (§11): every risk, open and closed, in sheet then row order. */
   risks: z.object({
     registers: z.array(riskRegisterSheetSchema),
     items: z.array(ratedRiskSchema),
-    totals: riskTotalsSchema,
+    totals: riskTotalsSchema(),
   }),
 });
 export type Analysis = z.infer<typeof analysisSchema>;

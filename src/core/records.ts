@@ -4,27 +4,28 @@
  * one decimal place.
  */
 import { z } from "zod";
+import { madeOnce } from "./remembered";
 import { isoDateSchema } from "./iso-date";
 
-export const ragSchema = z.enum(["red", "amber", "green", "blue", "grey"]);
-export type Rag = z.infer<typeof ragSchema>;
-export const RAGS = ragSchema.options;
+export const RAGS = ["red", "amber", "green", "blue", "grey"] as const;
+export const ragSchema = madeOnce(() => z.enum(RAGS));
+export type Rag = z.infer<ReturnType<typeof ragSchema>>;
 
 /** Counts by RAG. */
-export const ragCountsSchema = z.object({
+export const ragCountsSchema = madeOnce(() => z.object({
   red: z.number().int(),
   amber: z.number().int(),
   green: z.number().int(),
   blue: z.number().int(),
   grey: z.number().int(),
-});
-export type RagCounts = z.infer<typeof ragCountsSchema>;
+}));
+export type RagCounts = z.infer<ReturnType<typeof ragCountsSchema>>;
 
-export const riskLevelSchema = z.enum(["high", "medium", "low"]);
-export type RiskLevel = z.infer<typeof riskLevelSchema>;
-export const RISK_LEVELS = riskLevelSchema.options;
+export const RISK_LEVELS = ["high", "medium", "low"] as const;
+export const riskLevelSchema = madeOnce(() => z.enum(RISK_LEVELS));
+export type RiskLevel = z.infer<ReturnType<typeof riskLevelSchema>>;
 
-export const sheetKindSchema = z.enum([
+export const sheetKindSchema = madeOnce(() => z.enum([
   "recovery-action",
   "recovery-register",
   "directions",
@@ -33,10 +34,10 @@ export const sheetKindSchema = z.enum([
   "summary",
   "settings",
   "other",
-]);
-export type SheetKind = z.infer<typeof sheetKindSchema>;
+]));
+export type SheetKind = z.infer<ReturnType<typeof sheetKindSchema>>;
 
-const recoveryActionSchema = z.object({
+const recoveryActionSchema = madeOnce(() => z.object({
   /** Where it came from: a form sheet (one action) or a register line. */
   source: z.enum(["form", "register"]),
   sheet: z.string(),
@@ -53,8 +54,8 @@ const recoveryActionSchema = z.object({
   serviceArea: z.string().nullable(),
   /** The valid value in pence; null where absent, invalid or negative. */
   valuePence: z.number().int().nullable(),
-  riskLevel: riskLevelSchema.nullable(),
-  planDate: isoDateSchema.nullable(),
+  riskLevel: riskLevelSchema().nullable(),
+  planDate: isoDateSchema().nullable(),
   version: z.string().nullable(),
   forecastPence: z.number().int().nullable(),
   achievedPence: z.number().int().nullable(),
@@ -65,10 +66,10 @@ const recoveryActionSchema = z.object({
    * Totals include only counted actions.
    */
   counted: z.boolean(),
-});
-export type RecoveryAction = z.infer<typeof recoveryActionSchema>;
+}));
+export type RecoveryAction = z.infer<ReturnType<typeof recoveryActionSchema>>;
 
-const directionSchema = z.object({
+const directionSchema = madeOnce(() => z.object({
   sheet: z.string(),
   /** The direction's first row. */
   row: z.number().int(),
@@ -87,15 +88,15 @@ const directionSchema = z.object({
   progressCell: z.string(),
   source: z.string().nullable(),
   /** The last `by <date>` in the Direction text, ISO; null when none. */
-  dueDate: isoDateSchema.nullable(),
-});
-export type Direction = z.infer<typeof directionSchema>;
+  dueDate: isoDateSchema().nullable(),
+}));
+export type Direction = z.infer<ReturnType<typeof directionSchema>>;
 
-const ragResultSchema = z.object({ rag: ragSchema, ragReason: z.string() });
-export type RagResult = z.infer<typeof ragResultSchema>;
+const ragResultSchema = madeOnce(() => z.object({ rag: ragSchema(), ragReason: z.string() }));
+export type RagResult = z.infer<ReturnType<typeof ragResultSchema>>;
 
-export const ratedRecoveryActionSchema = recoveryActionSchema.extend(ragResultSchema.shape);
-export type RatedRecoveryAction = z.infer<typeof ratedRecoveryActionSchema>;
+export const ratedRecoveryActionSchema = madeOnce(() => recoveryActionSchema().extend(ragResultSchema().shape));
+export type RatedRecoveryAction = z.infer<ReturnType<typeof ratedRecoveryActionSchema>>;
 
-export const ratedDirectionSchema = directionSchema.extend(ragResultSchema.shape);
-export type RatedDirection = z.infer<typeof ratedDirectionSchema>;
+export const ratedDirectionSchema = madeOnce(() => directionSchema().extend(ragResultSchema().shape));
+export type RatedDirection = z.infer<ReturnType<typeof ratedDirectionSchema>>;

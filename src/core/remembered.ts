@@ -16,3 +16,12 @@ export function remembered<K extends string | number, T>(work: (key: K) => T, at
     return answer;
   };
 }
+
+/**
+ * A value made on its first use and kept: core's zod schemas, which a run of `check` mostly
+ * needs only as types, so that building them is not part of every start.
+ */
+export function madeOnce<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
+}

@@ -24,9 +24,9 @@ const countValue = z.object({ count: z.number().int(), value: money });
 export const reportSchema = z.object({
   schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
   workbook: z.string(),
-  asOf: isoDateSchema,
+  asOf: isoDateSchema(),
   sheets: z.array(sheetInfoSchema.pick({ name: true, kind: true })),
-  findings: z.array(findingSchema),
+  findings: z.array(findingSchema()),
   recovery: z.object({
     count: z.number().int(),
     totalValue: money,
@@ -35,11 +35,11 @@ export const reportSchema = z.object({
     coverage: z.number().nullable(),
     forecastTotal: money.nullable(),
     achievedTotal: money.nullable(),
-    byRag: z.record(ragSchema, countValue),
-    byRiskLevel: z.record(riskLevelSchema, countValue),
+    byRag: z.record(ragSchema(), countValue),
+    byRiskLevel: z.record(riskLevelSchema(), countValue),
     byServiceArea: z.array(serviceAreaTotalSchema.omit({ valuePence: true }).extend({ value: money })),
     actions: z.array(
-      ratedRecoveryActionSchema
+      ratedRecoveryActionSchema()
         .pick({ sheet: true, cell: true, ref: true, title: true, serviceArea: true, execLead: true, riskLevel: true, rag: true, ragReason: true })
         .extend({ value: money.nullable() }),
     ),
@@ -47,7 +47,7 @@ export const reportSchema = z.object({
   // Direction totals are counts, the same in the analysis and the report.
   directions: directionTotalsSchema.extend({
     items: z.array(
-      ratedDirectionSchema.pick({ sheet: true, row: true, no: true, theme: true, dueDate: true, progress: true, rag: true, ragReason: true }),
+      ratedDirectionSchema().pick({ sheet: true, row: true, no: true, theme: true, dueDate: true, progress: true, rag: true, ragReason: true }),
     ),
   }),
   // Action plans and risk registers (action-plans-and-risks.md, JSON report): always present.

@@ -6,6 +6,7 @@
  * for one run.
  */
 import { z } from "zod";
+import { madeOnce } from "./remembered";
 import { isoDateSchema } from "./iso-date";
 
 export const SETTINGS_SHEET_NAME = "Board Summary Settings";
@@ -15,9 +16,9 @@ const ORGANISATION_MAX = 100;
 /** The widest due-soon window, in days (a year). */
 const DUE_SOON_MAX = 365;
 /** A risk score threshold: a whole number on the 5 × 5 matrix's 1–25. */
-const riskScore = z.number().int("must be a whole number").min(1, "must be from 1 to 25").max(25, "must be from 1 to 25");
+const riskScore = madeOnce(() => z.number().int("must be a whole number").min(1, "must be from 1 to 25").max(25, "must be from 1 to 25"));
 
-export const settingsSchema = z
+export const settingsSchema = madeOnce(() => z
   .object({
     /** Directions: progress at or above this (percent) is green. */
     greenThreshold: z.number().min(0, "must be 0 or more").max(100, "must be 100 or less").default(90),
@@ -28,7 +29,7 @@ export const settingsSchema = z
     /** The savings target, in whole pence; null where none is set. */
     targetPence: z.number().int().min(0, "cannot be negative").nullable().default(null),
     /** The as-at date (ISO); null means today in Europe/London. */
-    asOf: isoDateSchema.nullable().default(null),
+    asOf: isoDateSchema().nullable().default(null),
     /** The organisation's name printed on the summary pages (board-pages.md); null for none. */
     organisation: z
       .string()
@@ -41,9 +42,9 @@ export const settingsSchema = z
     /** Action plans: an action not complete and due within this many days of the as-at date is due soon. */
     dueSoonDays: z.number().int("must be a whole number of days").min(0, "cannot be negative").max(DUE_SOON_MAX, `must be at most ${DUE_SOON_MAX} days`).default(30),
     /** Risk registers: a score (1–25) at or above this is red. */
-    riskRed: riskScore.default(15),
+    riskRed: riskScore().default(15),
     /** Risk registers: a score (1–25) at or above this, below red, is amber. */
-    riskAmber: riskScore.default(8),
+    riskAmber: riskScore().default(8),
   })
   .refine((s) => s.amberThreshold <= s.greenThreshold, {
     error: "the amber threshold cannot be above the green threshold",
@@ -52,11 +53,11 @@ export const settingsSchema = z
   .refine((s) => s.riskAmber < s.riskRed, {
     error: "the risk amber score must be below the risk red score",
     path: ["riskAmber"],
-  });
+  }));
 
-export type Settings = z.output<typeof settingsSchema>;
+export type Settings = z.output<ReturnType<typeof settingsSchema>>;
 
-export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});
+export const DEFAULT_SETTINGS: Settings = settingsSchema().parse({});
 
 const FIELD_NAMES: Partial<Record<string, string>> = {
   greenThreshold: "green threshold",
@@ -74,7 +75,7 @@ export type SettingsResult = { ok: true; settings: Settings } | { ok: false; mes
 
 /** Checks settings; an invalid one is refused with a message a person can act on. */
 export function parseSettings(input: unknown): SettingsResult {
-  const r = settingsSchema.safeParse(input);
+  const r = settingsSchema().safeParse(input);
   if (r.success) return { ok: true, settings: r.data };
   const issue = r.error.issues[0];
   const key = issue.path.length > 0 ? String(issue.path[0]) : "settings";

@@ -7,6 +7,7 @@
  * costs five entries, never a dense grid.
  */
 import { z } from "zod";
+import { madeOnce } from "./remembered";
 import type { PackedCells } from "./packed-cells";
 
 /** Excel's error values, as displayed. */
@@ -28,7 +29,7 @@ export const EXCEL_ERRORS = [
   "#UNKNOWN!",
 ] as const;
 
-const cellSchema = z.object({
+const cellSchema = madeOnce(() => z.object({
   /** 1-based row number. */
   row: z.number().int().min(1),
   /** 1-based column number (A = 1). */
@@ -53,36 +54,36 @@ const cellSchema = z.object({
    * formats are not read. A cell listed only for its fill has value null.
    */
   fill: z.string().regex(/^[0-9A-F]{6}$/).optional(),
-});
-export type Cell = z.infer<typeof cellSchema>;
+}));
+export type Cell = z.infer<ReturnType<typeof cellSchema>>;
 
 /** A merged range, 1-based and inclusive. */
-const mergeSchema = z.object({
+const mergeSchema = madeOnce(() => z.object({
   top: z.number().int().min(1),
   left: z.number().int().min(1),
   bottom: z.number().int().min(1),
   right: z.number().int().min(1),
-});
-export type Merge = z.infer<typeof mergeSchema>;
+}));
+export type Merge = z.infer<ReturnType<typeof mergeSchema>>;
 
-export const visibilitySchema = z.enum(["visible", "hidden", "veryHidden"]);
-export type Visibility = z.infer<typeof visibilitySchema>;
+export const visibilitySchema = madeOnce(() => z.enum(["visible", "hidden", "veryHidden"]));
+export type Visibility = z.infer<ReturnType<typeof visibilitySchema>>;
 
-const sheetSnapshotSchema = z.object({
+const sheetSnapshotSchema = madeOnce(() => z.object({
   name: z.string(),
-  visibility: visibilitySchema,
+  visibility: visibilitySchema(),
   /** Non-empty cells, in row then column order. */
-  cells: z.array(cellSchema),
-  merges: z.array(mergeSchema),
+  cells: z.array(cellSchema()),
+  merges: z.array(mergeSchema()),
   /** The sheet's used range as the host reports it (last row and column), where known. */
   usedRange: z
     .object({ rows: z.number().int().min(0), cols: z.number().int().min(0) })
     .optional(),
   /** True where the sheet is protected (the host may not write to it). */
   protected: z.boolean().optional(),
-});
+}));
 /** A sheet with its cells as objects: the form the schema describes, and every host may give. */
-export type SheetSnapshot = z.infer<typeof sheetSnapshotSchema>;
+export type SheetSnapshot = z.infer<ReturnType<typeof sheetSnapshotSchema>>;
 /**
  * A sheet in either form: what the engine (through SheetGrid, its only reader) accepts. Its
  * cells are objects, or packed (packed-cells.ts: typed arrays, a `Cell` made only when asked
@@ -93,13 +94,13 @@ export type SheetSnapshot = z.infer<typeof sheetSnapshotSchema>;
  */
 export type AnySheetSnapshot = Omit<SheetSnapshot, "cells"> & { cells: SheetSnapshot["cells"] | PackedCells };
 
-export const workbookSnapshotSchema = z.object({
+export const workbookSnapshotSchema = madeOnce(() => z.object({
   /** Sheets in workbook (tab) order, hidden and very hidden ones included. */
-  sheets: z.array(sheetSnapshotSchema),
+  sheets: z.array(sheetSnapshotSchema()),
   /** What the host could not read as it is (e.g. a sheet read without its merges), for the user. */
   notes: z.array(z.string()).optional(),
-});
-export type WorkbookSnapshot = z.infer<typeof workbookSnapshotSchema>;
+}));
+export type WorkbookSnapshot = z.infer<ReturnType<typeof workbookSnapshotSchema>>;
 /** A workbook whose sheets may be packed: what the engine accepts. */
 export type AnyWorkbookSnapshot = Omit<WorkbookSnapshot, "sheets"> & { sheets: AnySheetSnapshot[] };
 

@@ -215,7 +215,7 @@ export class WorkerHost implements WorkbookHost {
 
   async readSnapshot(onProgress?: ProgressListener): Promise<WorkbookSnapshot> {
     // Checked as it crosses from the worker: parse at the edge, trust inside.
-    return workbookSnapshotSchema.parse(await this.call({ op: "read" }, onProgress));
+    return workbookSnapshotSchema().parse(await this.call({ op: "read" }, onProgress));
   }
 
   /**

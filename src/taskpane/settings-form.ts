@@ -115,7 +115,7 @@ export function readSettingsForm(v: SettingsFormValues, base: Settings): Setting
   const r = parseSettings(candidate);
   if (r.ok) return r;
   // parseSettings says what is wrong; the schema's issue path says which field to show it on.
-  const checked = settingsSchema.safeParse(candidate);
+  const checked = settingsSchema().safeParse(candidate);
   const key = checked.success ? undefined : String(checked.error.issues[0]?.path[0] ?? "");
   return refuse((key !== undefined && FIELD_OF[key as keyof Settings]) || "green", r.message);
 }

@@ -2,7 +2,10 @@
  * remembered: each key worked out once while known, the same answers as the work itself,
  * and still right once forgotten past its bound.
  */
-import { remembered } from "../../src/core/remembered";
+import { z } from "zod";
+import { madeOnce, remembered } from "../../src/core/remembered";
+import { RAGS, ragSchema } from "../../src/core/records";
+import { SUMMARY_IDS, summaryIdSchema } from "../../src/core/summary/sheet-model";
 
 test("numbers and texts are worked out once each, and answered as the work answers them", () => {
   const calls: number[] = [];
@@ -30,4 +33,18 @@ test("past its bound it forgets all at once, and its answers stay right", () => 
   for (let round = 0; round < 3; round++) for (let n = 0; n < 4; n++) expect(twice(n)).toBe(n * 2);
   // Four keys fit after the first forgetting (at most one more round of work).
   expect(calls).toBeLessThanOrEqual(8);
+});
+
+test("madeOnce makes its value on first use only, and answers the same value after", () => {
+  let made = 0;
+  const schema = madeOnce(() => (made++, z.object({ a: z.string() })));
+  expect(made).toBe(0);
+  const first = schema();
+  expect(schema()).toBe(first);
+  expect(made).toBe(1);
+});
+
+test("the plain arrays of values are the lazily made enums' options, in order", () => {
+  expect([...RAGS]).toEqual(ragSchema().options);
+  expect([...SUMMARY_IDS]).toEqual(summaryIdSchema().options);
 });

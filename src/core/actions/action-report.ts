@@ -7,11 +7,11 @@ import type { Analysis } from "../analysis";
 import { actionPlanTotalsSchema } from "./action-totals";
 import { ratedActionSchema } from "./records";
 
-export const actionPlanReportSchema = actionPlanTotalsSchema
+export const actionPlanReportSchema = actionPlanTotalsSchema()
   .pick({ count: true, overdue: true, dueSoon: true, completion: true, byRag: true, byStatus: true, bySection: true, byLead: true })
   .extend({
     items: z.array(
-      ratedActionSchema.pick({
+      ratedActionSchema().pick({
         sheet: true,
         row: true,
         ref: true,

@@ -6,12 +6,13 @@
  * `DIP (SE)` stay apart), shown with their first spelling, in order of first appearance.
  */
 import { z } from "zod";
+import { madeOnce } from "../remembered";
 import { groupByName } from "../names";
 import { RAGS, ragCountsSchema, type RagCounts } from "../records";
 import { roundHalfUp } from "../values";
 import { ACTION_STATUSES, actionStatusSchema, type ActionStatus, type RatedAction } from "./records";
 
-export const actionPlanTotalsSchema = z.object({
+export const actionPlanTotalsSchema = madeOnce(() => z.object({
   count: z.number().int(),
   overdue: z.number().int(),
   dueSoon: z.number().int(),
@@ -19,15 +20,15 @@ export const actionPlanTotalsSchema = z.object({
   completion: z.number().nullable(),
   /** Actions whose stated RAG differs from the computed one. */
   ragMismatches: z.number().int(),
-  byRag: ragCountsSchema,
-  byStatus: z.record(actionStatusSchema, z.number().int()),
+  byRag: ragCountsSchema(),
+  byStatus: z.record(actionStatusSchema(), z.number().int()),
   bySection: z.array(
     z.object({
       section: z.string().nullable(),
       count: z.number().int(),
       complete: z.number().int(),
       overdue: z.number().int(),
-      byRag: ragCountsSchema,
+      byRag: ragCountsSchema(),
     }),
   ),
   /** By the lead cell, else the SRO. */
@@ -37,8 +38,8 @@ export const actionPlanTotalsSchema = z.object({
    * computed RAG (red, amber, green, blue, grey), then earliest due (none last), then sheet and row order.
    */
   exceptions: z.array(z.number().int()),
-});
-export type ActionPlanTotals = z.infer<typeof actionPlanTotalsSchema>;
+}));
+export type ActionPlanTotals = z.infer<ReturnType<typeof actionPlanTotalsSchema>>;
 
 const emptyRag = (): RagCounts => ({ red: 0, amber: 0, green: 0, blue: 0, grey: 0 });
 

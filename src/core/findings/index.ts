@@ -4,15 +4,16 @@
  * What each code means and says is in the catalogue (catalogue.ts).
  */
 import { z } from "zod";
+import { madeOnce } from "../remembered";
 import { parseA1 } from "../grid";
 import { CATALOGUE, FINDING_CODES, findingMessage, type FindingCode, type FindingParams, type Severity } from "./catalogue";
 
 export { CATALOGUE, FINDING_CODES, type FindingCode, type FindingParams, type Severity } from "./catalogue";
 
 export const SEVERITIES = ["error", "warning", "info"] as const satisfies readonly Severity[];
-const severitySchema = z.enum(SEVERITIES);
+const severitySchema = madeOnce(() => z.enum(SEVERITIES));
 
-const findingCodeSchema = z.enum(FINDING_CODES);
+const findingCodeSchema = madeOnce(() => z.enum(FINDING_CODES));
 
 /** The codes of one severity, in the catalogue's order. */
 function codesOf(severity: Severity): FindingCode[] {
@@ -22,16 +23,16 @@ export const ERROR_CODES = codesOf("error");
 export const WARNING_CODES = codesOf("warning");
 export const INFO_CODES = codesOf("info");
 
-export const findingSchema = z.object({
-  severity: severitySchema,
-  code: findingCodeSchema,
+export const findingSchema = madeOnce(() => z.object({
+  severity: severitySchema(),
+  code: findingCodeSchema(),
   sheet: z.string(),
   /** A1 address of the cell at fault, on its own sheet. */
   cell: z.string(),
   /** Says what is wrong and what would be right (from the catalogue). */
   message: z.string(),
-});
-export type Finding = z.infer<typeof findingSchema>;
+}));
+export type Finding = z.infer<ReturnType<typeof findingSchema>>;
 
 /** Where a finding points: a sheet and an A1 address on it. */
 export interface FindingPlace {
@@ -57,8 +58,8 @@ export function findingsOn(sheet: string): { findings: Finding[]; raise: RaiseFi
 }
 
 /** Counts by severity (Frictionless's `stats`). */
-export const findingStatsSchema = z.object({ error: z.number().int(), warning: z.number().int(), info: z.number().int() });
-export type FindingStats = z.infer<typeof findingStatsSchema>;
+export const findingStatsSchema = madeOnce(() => z.object({ error: z.number().int(), warning: z.number().int(), info: z.number().int() }));
+export type FindingStats = z.infer<ReturnType<typeof findingStatsSchema>>;
 
 export function findingStats(findings: readonly Finding[]): FindingStats {
   const stats: FindingStats = { error: 0, warning: 0, info: 0 };

@@ -6,12 +6,13 @@
  * without working out the rules again.
  */
 import { z } from "zod";
+import { madeOnce } from "../remembered";
 import { ragSchema, type Rag } from "../records";
 import type { Settings } from "../settings";
 import type { RatedRisk } from "./records";
 import { scoreRag } from "./risk-rag";
 
-export const heatMapSchema = z.object({
+export const heatMapSchema = madeOnce(() => z.object({
   /** Rows impact 5 down to 1, columns likelihood 1 to 5: counts of open risks. */
   grid5: z.array(z.array(z.number().int())),
   /** Rows impact High, Medium, Low, columns likelihood Low, Medium, High. */
@@ -19,11 +20,11 @@ export const heatMapSchema = z.object({
   /** Open risks rated by a single column (not in either grid). */
   singleRating: z.number().int(),
   /** Each grid5 cell's band under the settings' thresholds (impact × likelihood against riskRed, riskAmber). */
-  bands5: z.array(z.array(ragSchema)),
+  bands5: z.array(z.array(ragSchema())),
   /** Each grid3 cell's band: 6–9 red, 3–4 amber, 1–2 green. */
-  bands3: z.array(z.array(ragSchema)),
-});
-export type HeatMap = z.infer<typeof heatMapSchema>;
+  bands3: z.array(z.array(ragSchema())),
+}));
+export type HeatMap = z.infer<ReturnType<typeof heatMapSchema>>;
 
 const band3 = (score: number): Rag => (score >= 6 ? "red" : score >= 3 ? "amber" : "green");
 

@@ -48,13 +48,13 @@ const riskSchema = z.object({
   mitigations: z.array(z.string()),
   /** Its mitigation cell; null where the register has no mitigation column. */
   mitigationCell: z.string().nullable(),
-  reviewDate: isoDateSchema.nullable(),
+  reviewDate: isoDateSchema().nullable(),
   reviewCell: z.string().nullable(),
   status: z.enum(["open", "closed"]),
 });
 export type Risk = z.infer<typeof riskSchema>;
 
-export const ratedRiskSchema = riskSchema.extend({ rag: ragSchema, ragReason: z.string() });
+export const ratedRiskSchema = riskSchema.extend({ rag: ragSchema(), ragReason: z.string() });
 export type RatedRisk = z.infer<typeof ratedRiskSchema>;
 
 /** One risk-register sheet as read. */

@@ -9,8 +9,8 @@ import { heatMapSchema } from "./heat-map";
 import { ratedRiskSchema } from "./records";
 import { riskTotalsSchema } from "./risk-totals";
 
-export const risksReportSchema = riskTotalsSchema.pick({ open: true, closed: true, byRag: true, byOwner: true, bySection: true }).extend({
-  heatMap: heatMapSchema.pick({ grid5: true, grid3: true, singleRating: true }),
+export const risksReportSchema = riskTotalsSchema().pick({ open: true, closed: true, byRag: true, byOwner: true, bySection: true }).extend({
+  heatMap: heatMapSchema().pick({ grid5: true, grid3: true, singleRating: true }),
   items: z.array(
     ratedRiskSchema.pick({
       sheet: true,

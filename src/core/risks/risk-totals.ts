@@ -4,6 +4,7 @@
  * plans group theirs; the top risks; and the headline counts the Risk Summary opens with.
  */
 import { z } from "zod";
+import { madeOnce } from "../remembered";
 import { groupByName } from "../names";
 import { ragCountsSchema, type RagCounts } from "../records";
 import type { Settings } from "../settings";
@@ -11,26 +12,26 @@ import { heatMap, heatMapSchema } from "./heat-map";
 import type { RatedRisk } from "./records";
 import { tableOrder, topRisks } from "./top-risks";
 
-const groupSchema = z.object({ count: z.number().int(), byRag: ragCountsSchema });
+const groupSchema = madeOnce(() => z.object({ count: z.number().int(), byRag: ragCountsSchema() }));
 
-export const riskTotalsSchema = z.object({
+export const riskTotalsSchema = madeOnce(() => z.object({
   open: z.number().int(),
   closed: z.number().int(),
   /** Open risks by RAG. */
-  byRag: ragCountsSchema,
+  byRag: ragCountsSchema(),
   /** Open red or amber risks with no mitigation. */
   unmitigated: z.number().int(),
   /** Open risks whose review date is before the as-at date. */
   reviewsOverdue: z.number().int(),
-  heatMap: heatMapSchema,
-  byOwner: z.array(groupSchema.extend({ owner: z.string().nullable() })),
-  bySection: z.array(groupSchema.extend({ section: z.string().nullable() })),
+  heatMap: heatMapSchema(),
+  byOwner: z.array(groupSchema().extend({ owner: z.string().nullable() })),
+  bySection: z.array(groupSchema().extend({ section: z.string().nullable() })),
   /** Indices into the items of the open risks, top first. */
   topRisks: z.array(z.number().int()),
   /** Indices of every risk in the summary table's order: the top risks, then the closed ones. */
   tableOrder: z.array(z.number().int()),
-});
-export type RiskTotals = z.infer<typeof riskTotalsSchema>;
+}));
+export type RiskTotals = z.infer<ReturnType<typeof riskTotalsSchema>>;
 
 const emptyRag = (): RagCounts => ({ red: 0, amber: 0, green: 0, blue: 0, grey: 0 });
 

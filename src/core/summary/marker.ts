@@ -19,7 +19,7 @@ export function summaryIdOfText(text: string): SummaryId | null {
   const t = text.trim();
   if (!t.startsWith(MARKER_PREFIX)) return null;
   const id = t.slice(MARKER_PREFIX.length).trim();
-  const known = summaryIdSchema.safeParse(id);
+  const known = summaryIdSchema().safeParse(id);
   return known.success ? known.data : null;
 }
 

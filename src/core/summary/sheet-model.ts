@@ -4,14 +4,15 @@
  * host only renders a SheetModel.
  */
 import { z } from "zod";
+import { madeOnce } from "../remembered";
 import { isoDateSchema } from "../iso-date";
 import { MAX_PAGE_BREAKS } from "./page-break-limit";
 
 /** Cell text in the sheet model that marks a sheet as written by Board Summary. */
 export const MARKER_PREFIX = "board-summary:generated:";
 
-const numberFormatSchema = z.enum(["money", "percent", "percent1", "date", "integer", "count", "decimal1", "text"]);
-export type NumberFormatKind = z.infer<typeof numberFormatSchema>;
+const numberFormatSchema = madeOnce(() => z.enum(["money", "percent", "percent1", "date", "integer", "count", "decimal1", "text"]));
+export type NumberFormatKind = z.infer<ReturnType<typeof numberFormatSchema>>;
 
 /** The Excel number format code for each kind (UK conventions). */
 export const NUMBER_FORMATS: Record<NumberFormatKind, string> = {
@@ -28,13 +29,13 @@ export const NUMBER_FORMATS: Record<NumberFormatKind, string> = {
 };
 
 /** The product's own summaries, each written as one sheet, in the order they are written (Data Checks last). */
-export const summaryIdSchema = z.enum(["recovery-summary", "directions-summary", "action-plan-summary", "risk-summary", "data-checks"]);
-export type SummaryId = z.infer<typeof summaryIdSchema>;
-export const SUMMARY_IDS = summaryIdSchema.options;
+export const SUMMARY_IDS = ["recovery-summary", "directions-summary", "action-plan-summary", "risk-summary", "data-checks"] as const;
+export const summaryIdSchema = madeOnce(() => z.enum(SUMMARY_IDS));
+export type SummaryId = z.infer<ReturnType<typeof summaryIdSchema>>;
 
 const colour = z.string().regex(/^[0-9A-F]{6}$/, "RRGGBB hex, upper case");
 
-export const cellStyleSchema = z.object({
+export const cellStyleSchema = madeOnce(() => z.object({
   /** Font family; summaries name it on every cell, so no cell falls back to a workbook's own default. */
   font: z.string().optional(),
   bold: z.boolean().optional(),
@@ -50,15 +51,15 @@ export const cellStyleSchema = z.object({
   verticalAlign: z.enum(["top", "middle", "bottom"]).optional(),
   /** Thin border all round. */
   border: z.boolean().optional(),
-});
-export type CellStyle = z.infer<typeof cellStyleSchema>;
+}));
+export type CellStyle = z.infer<ReturnType<typeof cellStyleSchema>>;
 
 /** What a cell holds. */
-const cellContentSchema = z.discriminatedUnion("kind", [
+const cellContentSchema = madeOnce(() => z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("text"), text: z.string() }),
   /** A number; money in pounds (already converted from pence), percent as a fraction (0.92). */
   z.object({ kind: z.literal("number"), value: z.number() }),
-  z.object({ kind: z.literal("date"), iso: isoDateSchema }),
+  z.object({ kind: z.literal("date"), iso: isoDateSchema() }),
   /** A formula without its `=`, with the result the engine expects (written as the cached value). */
   z.object({ kind: z.literal("formula"), formula: z.string(), result: z.number().nullable() }),
   /**
@@ -66,17 +67,17 @@ const cellContentSchema = z.discriminatedUnion("kind", [
    * text instead (never an external link).
    */
   z.object({ kind: z.literal("link"), text: z.string(), sheet: z.string(), cell: z.string() }),
-]);
-export type CellContent = z.infer<typeof cellContentSchema>;
+]));
+export type CellContent = z.infer<ReturnType<typeof cellContentSchema>>;
 
-export const modelCellSchema = z.object({
+export const modelCellSchema = madeOnce(() => z.object({
   row: z.number().int().min(1),
   col: z.number().int().min(1),
-  content: cellContentSchema,
-  format: numberFormatSchema.optional(),
-  style: cellStyleSchema.optional(),
-});
-export type ModelCell = z.infer<typeof modelCellSchema>;
+  content: cellContentSchema(),
+  format: numberFormatSchema().optional(),
+  style: cellStyleSchema().optional(),
+}));
+export type ModelCell = z.infer<ReturnType<typeof modelCellSchema>>;
 
 /**
  * An Excel table over cells already listed in `cells`: header row at `headerRow`, data
@@ -84,7 +85,7 @@ export type ModelCell = z.infer<typeof modelCellSchema>;
  * over plain ranges) are also in `cells`. A table with no data rows is written as a
  * plain range (Excel tables need at least one data row); hosts must handle that.
  */
-const tableModelSchema = z.object({
+const tableModelSchema = madeOnce(() => z.object({
   /** Workbook-unique table name (letters, digits, underscores). */
   name: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/),
   headerRow: z.number().int().min(1),
@@ -99,55 +100,55 @@ const tableModelSchema = z.object({
    * and borders, which every application prints alike (LibreOffice draws no table styles).
    */
   bandedRows: z.boolean().default(true),
-});
-export type TableModel = z.infer<typeof tableModelSchema>;
+}));
+export type TableModel = z.infer<ReturnType<typeof tableModelSchema>>;
 
 /**
  * One header or footer, in Excel's header and footer codes (`&P` the page number, `&N` the
  * number of pages, `&F` the file's name, `&&` a literal ampersand, `&"Calibri,Regular"`
  * and `&9` the font), by section. Office.js and SpreadsheetML take the same codes.
  */
-const headerFooterSchema = z.object({
+const headerFooterSchema = madeOnce(() => z.object({
   left: z.string().default(""),
   center: z.string().default(""),
   right: z.string().default(""),
-});
-export type HeaderFooter = z.infer<typeof headerFooterSchema>;
+}));
+export type HeaderFooter = z.infer<ReturnType<typeof headerFooterSchema>>;
 
 /** Page margins in inches, as both Excel and SpreadsheetML give them. */
-const marginsSchema = z.object({
+const marginsSchema = madeOnce(() => z.object({
   left: z.number().min(0),
   right: z.number().min(0),
   top: z.number().min(0),
   bottom: z.number().min(0),
   header: z.number().min(0),
   footer: z.number().min(0),
-});
-export type Margins = z.infer<typeof marginsSchema>;
+}));
+export type Margins = z.infer<ReturnType<typeof marginsSchema>>;
 
-const printSetupSchema = z.object({
+const printSetupSchema = madeOnce(() => z.object({
   orientation: z.enum(["landscape", "portrait"]),
   paperSize: z.enum(["A4"]).default("A4"),
   /** Fit to this many pages wide (height free). */
   fitToPagesWide: z.number().int().min(1),
-  margins: marginsSchema,
+  margins: marginsSchema(),
   /** Rows repeated at the top of every printed page (1-based, inclusive). */
   repeatRows: z.object({ from: z.number().int().min(1), to: z.number().int().min(1) }).nullable(),
-  header: headerFooterSchema,
-  footer: headerFooterSchema,
-});
+  header: headerFooterSchema(),
+  footer: headerFooterSchema(),
+}));
 
-export const sheetModelSchema = z.object({
+export const sheetModelSchema = madeOnce(() => z.object({
   /** The product's own identity for this sheet. */
-  id: summaryIdSchema,
+  id: summaryIdSchema(),
   /** The name it would like (`Recovery Summary`); the host may be told to use another. */
   name: z.string(),
   /** Marker text (MARKER_PREFIX + id) written in `markerCell`, so a later run knows it as ours. */
   marker: z.string(),
   markerCell: z.object({ row: z.number().int(), col: z.number().int() }),
-  cells: z.array(modelCellSchema),
+  cells: z.array(modelCellSchema()),
   merges: z.array(z.object({ top: z.number(), left: z.number(), bottom: z.number(), right: z.number() })),
-  tables: z.array(tableModelSchema),
+  tables: z.array(tableModelSchema()),
   /** Column widths in Excel character units, by 1-based column. */
   columnWidths: z.array(z.object({ col: z.number().int().min(1), width: z.number() })),
   /**
@@ -166,10 +167,10 @@ export const sheetModelSchema = z.object({
    * 1,026 a sheet (page-break-limit.ts).
    */
   pageBreaks: z.array(z.number().int().min(2)).max(MAX_PAGE_BREAKS).default([]),
-  print: printSetupSchema,
+  print: printSetupSchema(),
   tabColor: colour.optional(),
-});
-export type SheetModel = z.infer<typeof sheetModelSchema>;
+}));
+export type SheetModel = z.infer<ReturnType<typeof sheetModelSchema>>;
 
 /**
  * What to write: the models (each under its final `name`), the product's own earlier
@@ -177,9 +178,9 @@ export type SheetModel = z.infer<typeof sheetModelSchema>;
  * already called Recovery Summary: the summary was written to Recovery Summary (2)").
  * Source sheets never appear in `replace`.
  */
-export const summaryPlanSchema = z.object({
-  models: z.array(sheetModelSchema),
+export const summaryPlanSchema = madeOnce(() => z.object({
+  models: z.array(sheetModelSchema()),
   replace: z.array(z.string()),
   notes: z.array(z.string()),
-});
-export type SummaryPlan = z.infer<typeof summaryPlanSchema>;
+}));
+export type SummaryPlan = z.infer<ReturnType<typeof summaryPlanSchema>>;

@@ -5,7 +5,8 @@
  * models' schemas.
  */
 import { z } from "zod";
+import { madeOnce } from "../remembered";
 
-export const templateKindSchema = z.enum(["recovery-action", "recovery-register", "directions", "action-plan", "risk-register"]);
-export type TemplateKind = z.infer<typeof templateKindSchema>;
-export const TEMPLATE_KINDS = templateKindSchema.options;
+export const TEMPLATE_KINDS = ["recovery-action", "recovery-register", "directions", "action-plan", "risk-register"] as const;
+export const templateKindSchema = madeOnce(() => z.enum(TEMPLATE_KINDS));
+export type TemplateKind = z.infer<ReturnType<typeof templateKindSchema>>;

@@ -44,7 +44,7 @@ const validationSchema = z.discriminatedUnion("type", [
   z.object({
     type: z.literal("date"),
     /** Earliest accepted date, ISO. */
-    from: isoDateSchema,
+    from: isoDateSchema(),
     ...validationCommon,
   }),
   z.object({
@@ -58,10 +58,10 @@ const validationSchema = z.discriminatedUnion("type", [
 export type Validation = z.infer<typeof validationSchema>;
 
 export const templateModelSchema = z.object({
-  kind: templateKindSchema,
+  kind: templateKindSchema(),
   /** The name the sheet would like; a host adds ` (2)` etc. when a sheet already has it. */
   sheetName: z.string().min(1).max(31),
-  cells: z.array(modelCellSchema),
+  cells: z.array(modelCellSchema()),
   merges: z.array(rangeSchema),
   columnWidths: z.array(z.object({ col: z.number().int().min(1), width: z.number().positive() })),
   /** Rows whose height is set (points), for the tall content rows of the form. */

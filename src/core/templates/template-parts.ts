@@ -11,7 +11,7 @@ export const GUIDANCE: CellStyle = { italic: true, wrap: true, verticalAlign: "t
 export const INPUT: CellStyle = { wrap: true, verticalAlign: "top", border: true };
 
 export function text(row: number, col: number, value: string, style?: CellStyle): ModelCell {
-  return { row, col, content: { kind: "text", text: value }, ...(style ? { style: cellStyleSchema.parse(style) } : {}) };
+  return { row, col, content: { kind: "text", text: value }, ...(style ? { style: cellStyleSchema().parse(style) } : {}) };
 }
 
 /** An empty input cell: a bordered blank so the user sees where to type. */

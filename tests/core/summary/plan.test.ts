@@ -11,7 +11,7 @@ const names = (p: ReturnType<typeof plan>) => p.models.map((m) => m.name);
 
 describe("planSummaries naming", () => {
   it("uses the wanted names in a fresh workbook, replacing nothing", () => {
-    const p = summaryPlanSchema.parse(plan([]));
+    const p = summaryPlanSchema().parse(plan([]));
     expect(names(p)).toEqual(["Recovery Summary", "Directions Summary", "Data Checks"]);
     expect(p.models.map((m) => m.id)).toEqual(["recovery-summary", "directions-summary", "data-checks"]);
     expect(p.replace).toEqual([]);
@@ -82,7 +82,7 @@ describe("all three models together", () => {
 
   it.each(cases)("are valid, with unique table names and sound layouts (%s)", (_label, models) => {
     const ms = models();
-    summaryPlanSchema.parse({ models: ms, replace: [], notes: [] });
+    summaryPlanSchema().parse({ models: ms, replace: [], notes: [] });
     const tableNames = ms.flatMap((m) => m.tables.map((t) => t.name));
     expect(new Set(tableNames).size).toBe(tableNames.length);
     for (const m of ms) {

@@ -62,7 +62,7 @@ function expectTableCell(at: Map<string, ModelCell>, row: number, col: number, s
   const cell = at.get(`${row},${col}`);
   expect(cell?.content).toEqual(s?.content ?? { kind: "text", text: "" });
   expect(cell?.format).toEqual(s?.format);
-  expect(cell?.style).toEqual(cellStyleSchema.parse(styled({ ...bodyStyle(align), ...s?.style })));
+  expect(cell?.style).toEqual(cellStyleSchema().parse(styled({ ...bodyStyle(align), ...s?.style })));
 }
 
 describe("table rows made as they are written", () => {
@@ -75,7 +75,7 @@ describe("table rows made as they are written", () => {
           rowsOf(main, (r) => r),
         );
         expect(asWritten.model).toEqual(whole.model);
-        expect(sheetModelSchema.safeParse(whole.model).success).toBe(true);
+        expect(sheetModelSchema().safeParse(whole.model).success).toBe(true);
 
         const at = new Map(modelCells(whole.model).map((c) => [`${c.row},${c.col}`, c]));
         const merges = new Set(whole.model.merges.map((m) => `${m.top},${m.left},${m.right}`));
