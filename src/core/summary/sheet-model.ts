@@ -33,7 +33,7 @@ export const SUMMARY_IDS = ["recovery-summary", "directions-summary", "action-pl
 export const summaryIdSchema = madeOnce(() => z.enum(SUMMARY_IDS));
 export type SummaryId = z.infer<ReturnType<typeof summaryIdSchema>>;
 
-const colour = z.string().regex(/^[0-9A-F]{6}$/, "RRGGBB hex, upper case");
+const colour = madeOnce(() => z.string().regex(/^[0-9A-F]{6}$/, "RRGGBB hex, upper case"));
 
 export const cellStyleSchema = madeOnce(() => z.object({
   /** Font family; summaries name it on every cell, so no cell falls back to a workbook's own default. */
@@ -43,9 +43,9 @@ export const cellStyleSchema = madeOnce(() => z.object({
   /** Font size in points. */
   size: z.number().optional(),
   /** Font colour. */
-  color: colour.optional(),
+  color: colour().optional(),
   /** Solid fill colour. */
-  fill: colour.optional(),
+  fill: colour().optional(),
   wrap: z.boolean().optional(),
   align: z.enum(["left", "center", "right"]).optional(),
   verticalAlign: z.enum(["top", "middle", "bottom"]).optional(),
@@ -168,7 +168,7 @@ export const sheetModelSchema = madeOnce(() => z.object({
    */
   pageBreaks: z.array(z.number().int().min(2)).max(MAX_PAGE_BREAKS).default([]),
   print: printSetupSchema(),
-  tabColor: colour.optional(),
+  tabColor: colour().optional(),
 }));
 export type SheetModel = z.infer<ReturnType<typeof sheetModelSchema>>;
 
