@@ -422,11 +422,26 @@ interface VocabularyList {
   keys: ReadonlySet<string>;
 }
 const vocabulary: VocabularyList[] = [];
-const listNumbers = new WeakMap<object, number>();
+let listNumbers = new WeakMap<object, number>();
+/**
+ * The readers' lists are constants (a few dozen), but a caller making a fresh array each
+ * time would grow the vocabulary, and every text's answers, without end: past this many
+ * lists it is forgotten at once, with everything that holds a list's number (the texts'
+ * answers, the sheets' hits, the lists' numbers), so no stale number is read.
+ */
+export const VOCABULARY_LIMIT = 256;
+
+function forgetVocabulary(): void {
+  vocabulary.length = 0;
+  listNumbers = new WeakMap();
+  textAnswers.clear();
+  sheetHits = new WeakMap();
+}
 
 function listNumber(labels: readonly string[] | LabelSet): number {
   let n = listNumbers.get(labels);
   if (n === undefined) {
+    if (vocabulary.length >= VOCABULARY_LIMIT) forgetVocabulary();
     const set = asSet(labels);
     n = vocabulary.length;
     vocabulary.push({ set, keys: keysFor(set.labels, set.prefixes, labels) });
@@ -478,7 +493,7 @@ interface SheetHits {
   upTo: number;
   hits: (LabelHit[] | undefined)[];
 }
-const sheetHits = new WeakMap<SheetGrid, SheetHits>();
+let sheetHits = new WeakMap<SheetGrid, SheetHits>();
 const NO_HITS: readonly LabelHit[] = [];
 const byPlace = (a: LabelHit, b: LabelHit) => a.row - b.row || a.col - b.col;
 

@@ -59,7 +59,7 @@ export function frequencyRule(raw: RawValue): ValueResult<string> {
     : invalid(p.text, `${quote(p.text)} is not a reporting frequency: use Weekly, Fortnightly, Monthly, Bi-monthly, Quarterly, Six-monthly, Half-yearly or Annually`);
 }
 
-export function strategicAimsRule(raw: RawValue): ValueResult<number[]> {
+export function strategicAimsRule(raw: RawValue): ValueResult<readonly number[]> {
   const p = pre(raw);
   if ("done" in p) return p.done;
   // `No.1`, `No. 1`, `No 1`, `No1` all become `1`; spaces, commas, semicolons, line breaks, `&`, `and` separate.
@@ -112,6 +112,6 @@ function byText<T>(grammar: (raw: RawValue) => ValueResult<T>): (raw: RawValue) 
 
 export const parseRiskLevel = byText(riskLevelRule);
 export const parseFrequency = byText(frequencyRule);
-/** The aims (sorted, unique) are shared between cells of the same text: not to be changed. */
+/** The aims (sorted, unique) are shared between cells of the same text: read only. */
 export const parseStrategicAims = byText(strategicAimsRule);
 export const parseVersion = byText(versionRule);

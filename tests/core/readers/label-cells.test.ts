@@ -7,7 +7,7 @@
  */
 import fc from "fast-check";
 import { SheetGrid } from "../../../src/core/grid";
-import { isLabelCell, keysOfText, labelCells, labelValue, matchLabelText, rowsWithLabel, type LabelSet } from "../../../src/core/readers/labels";
+import { isLabelCell, keysOfText, labelCells, labelValue, matchLabelText, rowsWithLabel, VOCABULARY_LIMIT, type LabelSet } from "../../../src/core/readers/labels";
 import { normaliseLabel } from "../../../src/core/values";
 import type { Cell } from "../../../src/core/snapshot";
 
@@ -117,4 +117,18 @@ test("a large sheet's scan finds what the rule finds where a column repeats text
     }),
     { numRuns: 40 },
   );
+});
+
+test("fresh lists past the vocabulary's bound find what the rule finds, on sheets walked before and after it is forgotten", () => {
+  // Sheets kept across the bound: their hits for lists numbered before it must not be read for lists numbered after.
+  const grids = fc.sample(cellsOf(60), 8).map((raw) => sheetOf(raw));
+  for (let k = 0; k < VOCABULARY_LIMIT * 2 + 7; k++) {
+    const list = LISTS[k % LISTS.length];
+    const fresh = Array.isArray(list) ? [...(list as readonly string[])] : { ...(list as LabelSet) };
+    const grid = grids[k % grids.length];
+    expect(labelCells(grid, fresh).map(({ address: _a, ...h }) => h)).toEqual(plainScan(grid, fresh));
+    if (Array.isArray(fresh)) expect([...rowsWithLabel(grid, fresh)].sort((a, b) => a - b)).toEqual([...plainRows(grid, fresh)].sort((a, b) => a - b));
+    // The constant lists, asked on either side of the bound, keep their answers.
+    if (k % 50 === 0) check(grid);
+  }
 });
