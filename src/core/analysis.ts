@@ -13,29 +13,33 @@ import { riskTotalsSchema } from "./risks/risk-totals";
 import { settingsSchema } from "./settings";
 import { visibilitySchema } from "./snapshot";
 import { summaryIdSchema } from "./summary/sheet-model";
+import { madeOnce } from "./remembered";
 
-export const sheetInfoSchema = z.object({
+// Each schema made on first use (madeOnce): `check` needs them as types only, and
+// `check --json` loads this module for the report's few (report.ts), not the whole analysis's.
+
+export const sheetInfoSchema = madeOnce(() => z.object({
   name: z.string(),
   kind: sheetKindSchema(),
   visibility: visibilitySchema(),
   /** For a sheet this product wrote: which summary it is (from its marker). */
   summaryId: summaryIdSchema().optional(),
-});
-export type SheetInfo = z.infer<typeof sheetInfoSchema>;
+}));
+export type SheetInfo = z.infer<ReturnType<typeof sheetInfoSchema>>;
 
-const countValue = z.object({ count: z.number().int(), valuePence: z.number().int() });
+const countValue = madeOnce(() => z.object({ count: z.number().int(), valuePence: z.number().int() }));
 
 export type { RagCounts } from "./records";
 
-export const serviceAreaTotalSchema = z.object({
+export const serviceAreaTotalSchema = madeOnce(() => z.object({
   serviceArea: z.string(),
   count: z.number().int(),
   valuePence: z.number().int(),
   /** Its share of the total value, 4 dp; null where the total is not above zero. */
   share: z.number().nullable(),
-});
+}));
 
-const recoveryTotalsSchema = z.object({
+const recoveryTotalsSchema = madeOnce(() => z.object({
   count: z.number().int(),
   totalValuePence: z.number().int(),
   targetPence: z.number().int().nullable(),
@@ -44,13 +48,13 @@ const recoveryTotalsSchema = z.object({
   coverage: z.number().nullable(),
   forecastTotalPence: z.number().int().nullable(),
   achievedTotalPence: z.number().int().nullable(),
-  byRag: z.record(ragSchema(), countValue),
-  byRiskLevel: z.record(riskLevelSchema(), countValue),
-  byServiceArea: z.array(serviceAreaTotalSchema),
-});
-export type RecoveryTotals = z.infer<typeof recoveryTotalsSchema>;
+  byRag: z.record(ragSchema(), countValue()),
+  byRiskLevel: z.record(riskLevelSchema(), countValue()),
+  byServiceArea: z.array(serviceAreaTotalSchema()),
+}));
+export type RecoveryTotals = z.infer<ReturnType<typeof recoveryTotalsSchema>>;
 
-export const directionTotalsSchema = z.object({
+export const directionTotalsSchema = madeOnce(() => z.object({
   count: z.number().int(),
   period: z.string().nullable(),
   byRag: ragCountsSchema(),
@@ -63,11 +67,11 @@ export const directionTotalsSchema = z.object({
       byRag: ragCountsSchema(),
     }),
   ),
-});
-export type DirectionTotals = z.infer<typeof directionTotalsSchema>;
+}));
+export type DirectionTotals = z.infer<ReturnType<typeof directionTotalsSchema>>;
 
-export const analysisSchema = z.object({
-  sheets: z.array(sheetInfoSchema),
+export const analysisSchema = madeOnce(() => z.object({
+  sheets: z.array(sheetInfoSchema()),
   findings: z.array(findingSchema()),
   /** The findings counted by severity. */
   stats: findingStatsSchema(),
@@ -81,11 +85,11 @@ export const analysisSchema = z.object({
   recovery: z.object({
     /** Every action, counted or not, in sheet then row order. */
     actions: z.array(ratedRecoveryActionSchema()),
-    totals: recoveryTotalsSchema,
+    totals: recoveryTotalsSchema(),
   }),
   directions: z.object({
     items: z.array(ratedDirectionSchema()),
-    totals: directionTotalsSchema,
+    totals: directionTotalsSchema(),
   }),
   /** Action plans (action-plans-and-risks.md §10): items in sheet then row order. */
   actionPlan: z.object({
@@ -95,9 +99,9 @@ export const analysisSchema = z.object({
   }),
   /** Risk registers (§11): every risk, open and closed, in sheet then row order. */
   risks: z.object({
-    registers: z.array(riskRegisterSheetSchema),
-    items: z.array(ratedRiskSchema),
+    registers: z.array(riskRegisterSheetSchema()),
+    items: z.array(ratedRiskSchema()),
     totals: riskTotalsSchema(),
   }),
-});
-export type Analysis = z.infer<typeof analysisSchema>;
+}));
+export type Analysis = z.infer<ReturnType<typeof analysisSchema>>;

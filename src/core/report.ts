@@ -10,51 +10,53 @@ import { findingSchema } from "./findings";
 import { isoDateSchema } from "./iso-date";
 import { ragSchema, ratedDirectionSchema, ratedRecoveryActionSchema, riskLevelSchema } from "./records";
 import { risksReport, risksReportSchema } from "./risks/risk-report";
+import { madeOnce } from "./remembered";
 
 const REPORT_SCHEMA_VERSION = 1;
 
 /** Pounds, exact to the penny. */
-const money = z.number();
-const countValue = z.object({ count: z.number().int(), value: money });
+const money = madeOnce(() => z.number());
+const countValue = madeOnce(() => z.object({ count: z.number().int(), value: money() }));
 
 /**
  * Derived from the analysis's schemas: the same fields under the same names, money turned
- * from pence into pounds (`valuePence` → `value`).
+ * from pence into pounds (`valuePence` → `value`). Made on first use (madeOnce): `check
+ * --json` writes the report without parsing it, and making it made every core schema.
  */
-export const reportSchema = z.object({
+export const reportSchema = madeOnce(() => z.object({
   schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
   workbook: z.string(),
   asOf: isoDateSchema(),
-  sheets: z.array(sheetInfoSchema.pick({ name: true, kind: true })),
+  sheets: z.array(sheetInfoSchema().pick({ name: true, kind: true })),
   findings: z.array(findingSchema()),
   recovery: z.object({
     count: z.number().int(),
-    totalValue: money,
-    target: money.nullable(),
-    gap: money.nullable(),
+    totalValue: money(),
+    target: money().nullable(),
+    gap: money().nullable(),
     coverage: z.number().nullable(),
-    forecastTotal: money.nullable(),
-    achievedTotal: money.nullable(),
-    byRag: z.record(ragSchema(), countValue),
-    byRiskLevel: z.record(riskLevelSchema(), countValue),
-    byServiceArea: z.array(serviceAreaTotalSchema.omit({ valuePence: true }).extend({ value: money })),
+    forecastTotal: money().nullable(),
+    achievedTotal: money().nullable(),
+    byRag: z.record(ragSchema(), countValue()),
+    byRiskLevel: z.record(riskLevelSchema(), countValue()),
+    byServiceArea: z.array(serviceAreaTotalSchema().omit({ valuePence: true }).extend({ value: money() })),
     actions: z.array(
       ratedRecoveryActionSchema()
         .pick({ sheet: true, cell: true, ref: true, title: true, serviceArea: true, execLead: true, riskLevel: true, rag: true, ragReason: true })
-        .extend({ value: money.nullable() }),
+        .extend({ value: money().nullable() }),
     ),
   }),
   // Direction totals are counts, the same in the analysis and the report.
-  directions: directionTotalsSchema.extend({
+  directions: directionTotalsSchema().extend({
     items: z.array(
       ratedDirectionSchema().pick({ sheet: true, row: true, no: true, theme: true, dueDate: true, progress: true, rag: true, ragReason: true }),
     ),
   }),
   // Action plans and risk registers (action-plans-and-risks.md, JSON report): always present.
-  actionPlan: actionPlanReportSchema,
-  risks: risksReportSchema,
-});
-export type Report = z.infer<typeof reportSchema>;
+  actionPlan: actionPlanReportSchema(),
+  risks: risksReportSchema(),
+}));
+export type Report = z.infer<ReturnType<typeof reportSchema>>;
 
 /** Whole pence → pounds, exact to the penny (a number with at most two decimals): the rule itself (exported for the test). */
 export function penceToPoundsByRule(pence: number): number {

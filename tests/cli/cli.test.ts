@@ -40,7 +40,7 @@ describe("board-summary check", () => {
     const io = capture();
     const code = await main(["check", SAVINGS_REGISTER, "--json"], io);
     expect(code).toBe(0);
-    const report = reportSchema.parse(JSON.parse(io.out));
+    const report = reportSchema().parse(JSON.parse(io.out));
     expect(report.workbook).toBe("savings-register.xlsx");
     expect(report.recovery.totalValue).toBe(3_487_000);
     expect(report.recovery.target).toBe(4_500_000);
@@ -65,7 +65,7 @@ describe("board-summary check", () => {
   it("lets flags override the saved settings for the run", async () => {
     const io = capture();
     await main(["check", SAVINGS_REGISTER, "--json", "--target", "£4m", "--as-of", "2024-01-01"], io);
-    const report = reportSchema.parse(JSON.parse(io.out));
+    const report = reportSchema().parse(JSON.parse(io.out));
     expect(report.asOf).toBe("2024-01-01");
     expect(report.recovery.gap).toBe(513_000);
     expect(report.recovery.coverage).toBe(0.8718);
@@ -170,7 +170,7 @@ describe("the installed bin", () => {
   (built ? it : it.skip)("runs as npx board-summary would, with the exit status of the command", () => {
     const r = spawnSync(process.execPath, [bin, "check", SAVINGS_REGISTER, "--json"], { encoding: "utf8" });
     expect(r.status).toBe(0);
-    expect(reportSchema.parse(JSON.parse(r.stdout)).recovery.count).toBe(11);
+    expect(reportSchema().parse(JSON.parse(r.stdout)).recovery.count).toBe(11);
     const bad = spawnSync(process.execPath, [bin, "check"], { encoding: "utf8" });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/^board-summary: /);

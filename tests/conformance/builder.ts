@@ -97,7 +97,7 @@ export async function check(wb: ExcelJS.Workbook, name = "book.xlsx", options: A
   const file = await writeBook(wb, name);
   const loaded = await loadWorkbook(new Uint8Array(fs.readFileSync(file)), path.basename(file));
   const analysis = analyse(loaded.snapshot, { now: NOW, ...options });
-  const report = reportSchema.parse(toReport(analysis, name));
+  const report = reportSchema().parse(toReport(analysis, name));
   return { analysis, report };
 }
 
@@ -126,7 +126,7 @@ export async function cliCheck(wb: ExcelJS.Workbook, name: string, args: string[
   };
   const code = await main(["check", file, "--json", ...args], io);
   let json: Report | null = null;
-  if (out.trim()) json = reportSchema.parse(JSON.parse(out));
+  if (out.trim()) json = reportSchema().parse(JSON.parse(out));
   return { code, out, err, json };
 }
 

@@ -5,9 +5,11 @@
 import { z } from "zod";
 import type { Analysis } from "../analysis";
 import { actionPlanTotalsSchema } from "./action-totals";
+import { madeOnce } from "../remembered";
 import { ratedActionSchema } from "./records";
 
-export const actionPlanReportSchema = actionPlanTotalsSchema()
+/** Made on first use (madeOnce): `check --json` writes the report without parsing it. */
+export const actionPlanReportSchema = madeOnce(() => actionPlanTotalsSchema()
   .pick({ count: true, overdue: true, dueSoon: true, completion: true, byRag: true, byStatus: true, bySection: true, byLead: true })
   .extend({
     items: z.array(
@@ -29,8 +31,8 @@ export const actionPlanReportSchema = actionPlanTotalsSchema()
         ragReason: true,
       }),
     ),
-  });
-export type ActionPlanReport = z.infer<typeof actionPlanReportSchema>;
+  }));
+export type ActionPlanReport = z.infer<ReturnType<typeof actionPlanReportSchema>>;
 
 export function actionPlanReport(actionPlan: Analysis["actionPlan"]): ActionPlanReport {
   const t = actionPlan.totals;

@@ -8,11 +8,13 @@ import type { Analysis } from "../analysis";
 import { heatMapSchema } from "./heat-map";
 import { ratedRiskSchema } from "./records";
 import { riskTotalsSchema } from "./risk-totals";
+import { madeOnce } from "../remembered";
 
-export const risksReportSchema = riskTotalsSchema().pick({ open: true, closed: true, byRag: true, byOwner: true, bySection: true }).extend({
+/** Made on first use (madeOnce): `check --json` writes the report without parsing it. */
+export const risksReportSchema = madeOnce(() => riskTotalsSchema().pick({ open: true, closed: true, byRag: true, byOwner: true, bySection: true }).extend({
   heatMap: heatMapSchema().pick({ grid5: true, grid3: true, singleRating: true }),
   items: z.array(
-    ratedRiskSchema.pick({
+    ratedRiskSchema().pick({
       sheet: true,
       row: true,
       ref: true,
@@ -31,8 +33,8 @@ export const risksReportSchema = riskTotalsSchema().pick({ open: true, closed: t
       status: true,
     }),
   ),
-});
-export type RisksReport = z.infer<typeof risksReportSchema>;
+}));
+export type RisksReport = z.infer<ReturnType<typeof risksReportSchema>>;
 
 export function risksReport(risks: Analysis["risks"]): RisksReport {
   const t = risks.totals;

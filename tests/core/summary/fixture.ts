@@ -158,7 +158,7 @@ export function makeAnalysis(over: {
   const directions = over.directions ?? DIRECTIONS;
   const findings = over.findings ?? FINDINGS;
   const stats = findingStats(findings);
-  return analysisSchema.parse({
+  return analysisSchema().parse({
     sheets: over.sheets ?? SOURCE_SHEETS,
     findings,
     stats,
