@@ -863,13 +863,11 @@ export class SummaryPage {
               blank = false;
             } else {
               const shown = look.kind === "text" || look.kind === "link" ? (c.values[r] as string) : shownText(contents.of(c, look, r, row, Infinity), look.format);
-              lines = 1;
-              for (let i = shown.indexOf("\n"); i !== -1; i = shown.indexOf("\n", i + 1)) lines++;
+              lines = lineBreaks(shown);
               blank = shown === "";
             }
           }
-          const h = Math.ceil((lines * lineHeight(font.size) + V_PADDING) * 4) / 4;
-          heights[row - 1] = Math.max(heights[row - 1] ?? 0, h, blank ? 0 : EMPTY_ROW);
+          heights[row - 1] = Math.max(heights[row - 1] ?? 0, linesHeight(lines, font), blank ? 0 : EMPTY_ROW);
         }
       }
     return heights;
@@ -925,17 +923,27 @@ export class SummaryPage {
             blank = false;
           } else {
             const shown = content.kind === "text" || content.kind === "link" ? content.text : shownText(content, c.format);
-            lines = 1;
-            for (let i = shown.indexOf("\n"); i !== -1; i = shown.indexOf("\n", i + 1)) lines++;
+            lines = lineBreaks(shown);
             blank = shown === "";
           }
         }
-        const h = Math.ceil((lines * lineHeight(font.size) + V_PADDING) * 4) / 4;
-        heights[row - 1] = Math.max(heights[row - 1] ?? 0, h, blank ? 0 : EMPTY_ROW);
+        heights[row - 1] = Math.max(heights[row - 1] ?? 0, linesHeight(lines, font), blank ? 0 : EMPTY_ROW);
       }
     }
     return heights;
   }
+}
+
+/** The lines of unwrapped text: only its line breaks count. */
+function lineBreaks(shown: string): number {
+  let lines = 1;
+  for (let i = shown.indexOf("\n"); i !== -1; i = shown.indexOf("\n", i + 1)) lines++;
+  return lines;
+}
+
+/** The height of a cell of `lines` lines in `font`, in quarter points. */
+function linesHeight(lines: number, font: FontSpec): number {
+  return Math.ceil((lines * lineHeight(font.size) + V_PADDING) * 4) / 4;
 }
 
 function sumWidths(widths: number[], from: number, to: number): number {

@@ -16,7 +16,7 @@ import type { WorkbookPackage } from "./package";
 import type { SheetDraft } from "./sheet-xml";
 
 /** A summary sheet model as the renderer's draft: its marker in a hidden column, text as Text. */
-function summaryDraft(model: SheetModel): SheetDraft {
+export function summaryDraft(model: SheetModel): SheetDraft {
   // The blocks walked as they are, a scratch cell at a time: not a ModelCell a cell (modelCells').
   const { cells, blocks, plainLinksFrom } = modelCellParts(model);
   return {
