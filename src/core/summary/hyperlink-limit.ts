@@ -23,3 +23,14 @@ export class HyperlinkLimit {
     return this.links > MAX_HYPERLINKS ? { ...cell, content: { kind: "text", text: cell.content.text } } : cell;
   }
 }
+
+/**
+ * Where the limit falls, given every link's position key (cell-blocks.ts positionKey; any
+ * order): the key of the first link past the limit in sheet order, which with every link
+ * after it is plain text; undefined where the links are within it. HyperlinkLimit's rule
+ * for a summary whose table bodies are held as columns, not listed a cell at a time.
+ */
+export function firstPlainLinkKey(keys: Float64Array): number | undefined {
+  if (keys.length <= MAX_HYPERLINKS) return undefined;
+  return keys.slice().sort()[MAX_HYPERLINKS];
+}

@@ -79,8 +79,49 @@ export const modelCellSchema = madeOnce(() => z.object({
 }));
 export type ModelCell = z.infer<ReturnType<typeof modelCellSchema>>;
 
+/** A block column's look for a row: its content's kind, number format and style. */
+const blockLookSchema = madeOnce(() => z.object({
+  kind: z.enum(["text", "number", "date", "formula", "link"]),
+  format: numberFormatSchema().optional(),
+  style: cellStyleSchema().optional(),
+}));
+export type BlockLook = z.infer<ReturnType<typeof blockLookSchema>>;
+
 /**
- * An Excel table over cells already listed in `cells`: header row at `headerRow`, data
+ * One column of a block, down its rows: a cell a row at `col`, merged over `span` sheet
+ * columns where more than one (the covered cells blank, in the head's style; the merges
+ * themselves are listed in the model's `merges`).
+ */
+const blockColumnSchema = madeOnce(() => z.object({
+  col: z.number().int().min(1),
+  span: z.number().int().min(1),
+  /** The column's looks; each row takes `looks[rowLooks[r]]`, or `looks[0]` where `rowLooks` is absent (one look). */
+  looks: z.array(blockLookSchema()).min(1),
+  rowLooks: z.array(z.number().int().min(0)).optional(),
+  /** By row: the text (text and link), number, ISO date or formula (without its `=`). */
+  values: z.array(z.union([z.string(), z.number()])),
+  /** By row, where any row is a link: the sheet and cell it goes to ("" on other rows). */
+  sheets: z.array(z.string()).optional(),
+  cells: z.array(z.string()).optional(),
+  /** By row, where any row is a formula: its result. */
+  results: z.array(z.number().nullable()).optional(),
+}));
+export type BlockColumn = z.infer<ReturnType<typeof blockColumnSchema>>;
+
+/**
+ * Cells held as columns, not a ModelCell each: a table's body rows (a register of 100,000
+ * lines has 1.5 million cells, ~100 bytes each as ModelCells). No cell of `cells` and no
+ * other block shares a position with a block's cells.
+ */
+const cellBlockSchema = madeOnce(() => z.object({
+  firstRow: z.number().int().min(1),
+  rows: z.number().int().min(0),
+  columns: z.array(blockColumnSchema()),
+}));
+export type CellBlock = z.infer<ReturnType<typeof cellBlockSchema>>;
+
+/**
+ * An Excel table over cells already listed in `cells` (or its blocks): header row at `headerRow`, data
  * rows below, and (when `totalsRow`) one totals row after them whose cells (formulas
  * over plain ranges) are also in `cells`. A table with no data rows is written as a
  * plain range (Excel tables need at least one data row); hosts must handle that.
@@ -146,7 +187,15 @@ export const sheetModelSchema = madeOnce(() => z.object({
   /** Marker text (MARKER_PREFIX + id) written in `markerCell`, so a later run knows it as ours. */
   marker: z.string(),
   markerCell: z.object({ row: z.number().int(), col: z.number().int() }),
+  /** Cells one by one, in sheet order; a table's body rows are in `blocks` (read both through modelCells). */
   cells: z.array(modelCellSchema()),
+  blocks: z.array(cellBlockSchema()).optional(),
+  /**
+   * Where the hyperlink limit falls (hyperlink-limit.ts): a link of a block at or after this
+   * position (by row, then column) is written as plain text of its words. `cells` hold such
+   * links as text already.
+   */
+  plainLinksFrom: z.object({ row: z.number().int().min(1), col: z.number().int().min(1) }).optional(),
   merges: z.array(z.object({ top: z.number(), left: z.number(), bottom: z.number(), right: z.number() })),
   tables: z.array(tableModelSchema()),
   /** Column widths in Excel character units, by 1-based column. */

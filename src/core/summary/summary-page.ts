@@ -26,10 +26,11 @@ import { integerText, shownText, text, type CellSpec } from "./cells";
 import { paginate, type BlockPolicy, type PageBlock } from "./paginate";
 import { ShownWidths } from "./shown-widths";
 import { withinPageBreakLimit } from "./page-break-limit";
-import { HyperlinkLimit } from "./hyperlink-limit";
+import { MAX_HYPERLINKS, firstPlainLinkKey } from "./hyperlink-limit";
+import { BlockBuilder, BlockContents, positionKey, positionOf } from "./cell-blocks";
 import { MergeIndex } from "./merge-index";
 import { PAGE_HEIGHT, WIDTH_BUDGET, columnPoints, summaryPrintSetup, type PrintContext } from "./page-setup";
-import type { CellContent, CellStyle, ModelCell, SheetModel, SummaryId, TableModel } from "./sheet-model";
+import type { CellBlock, CellContent, CellStyle, ModelCell, SheetModel, SummaryId, TableModel } from "./sheet-model";
 import {
   BANNER,
   CAPTION,
@@ -67,6 +68,14 @@ const GAP = 9;
 const MAX_GROUP = 30;
 /** Height of a row with nothing in it. */
 const EMPTY_ROW = 15;
+/**
+ * The fewest rows a table's body is held as a block for (bodyBlock). The blocks' loops, in
+ * the layout and the writer, are code a run compiles besides the grid's: on 5,000 rows
+ * that compiling cost more than the ModelCells it saved (directions-5000's build +5%
+ * instructions), on 10,000 a little less, on 100,000 a tenth of the build's CPU and a
+ * quarter of its peak memory.
+ */
+const BLOCK_ROWS = 10_000;
 
 export type Align = "left" | "right" | "center";
 
@@ -174,6 +183,8 @@ export interface PageOptions {
    */
   flex: number[];
   print: PrintContext;
+  /** The fewest rows a table body is held as a block for (BLOCK_ROWS where not given; tests hold blocks to the grid with it). */
+  blockRows?: number;
 }
 
 interface Placed {
@@ -202,6 +213,10 @@ export class SummaryPage {
   /** By row, then column (1-based, holes where nothing is written): in sheet order as they stand. */
   private readonly grid: ((ModelCell | undefined)[] | undefined)[] = [];
   private readonly merges: SheetModel["merges"] = [];
+  /** The rows the grid holds cells in, as first written (see gridRows). */
+  private readonly rowsHeld: number[] = [];
+  /** Tables' body rows, held as columns (cell-blocks.ts): no cell of the grid is in one. */
+  private readonly cellBlocks: CellBlock[] = [];
   private readonly tables: TableModel[] = [];
   private readonly blocks: Placed[] = [];
   /** Heights given to rows that hold no text (gaps). */
@@ -328,6 +343,7 @@ export class SummaryPage {
           this.span(r++, t.firstCol, lastCol, text(t.noneText ?? "None", bodyStyle("left", { italic: true })));
         }
         const looks = new TableLooks(t.columns);
+        const body = this.bodyBlock(r, t.rows.length, t.columns.map((c, i) => ({ col: starts[i], span: c.span ?? 1 })));
         for (let n = 0; n < t.rows.length; n++) {
           const cells = rowAt(t.rows, n);
           // The spec's content under the column's shared look: no copy of each spec (inTable's).
@@ -335,7 +351,12 @@ export class SummaryPage {
             const spec = cells[i] ?? null;
             const own = spec?.style;
             const look = own === looks.owns[i] ? looks.looks[i] : looks.set(i, own);
-            this.spanStyled(r, starts[i], starts[i + 1] - 1, spec?.content ?? BLANK, spec?.format, look);
+            if (body === null) this.spanStyled(r, starts[i], starts[i + 1] - 1, spec?.content ?? BLANK, spec?.format, look);
+            else {
+              body.put(i, n, spec?.content ?? BLANK, spec?.format, look);
+              // A spanning column's merge, where span() would have added it.
+              if (starts[i + 1] - 1 > starts[i]) this.merge({ top: r, left: starts[i], bottom: r, right: starts[i + 1] - 1 });
+            }
           }
           r++;
         }
@@ -425,6 +446,7 @@ export class SummaryPage {
         this.row++;
       }
       const looks = new TableLooks(t.columns);
+      const body = this.bodyBlock(this.row, t.rows.length, t.columns.map((_, i) => ({ col: i + 1, span: 1 })));
       for (let n = 0; n < t.rows.length; n++) {
         const cells = rowAt(t.rows, n);
         // Straight in, the column's look shared: no copy of each cell's spec (100,000 lines).
@@ -432,7 +454,8 @@ export class SummaryPage {
           const spec = cells[i] ?? null;
           const own = spec?.style;
           const look = own === looks.owns[i] ? looks.looks[i] : looks.set(i, own);
-          this.putCell(this.row, i + 1, spec?.content ?? BLANK, spec?.format, look);
+          if (body === null) this.putCell(this.row, i + 1, spec?.content ?? BLANK, spec?.format, look);
+          else body.put(i, n, spec?.content ?? BLANK, spec?.format, look);
         }
         this.row++;
       }
@@ -484,9 +507,10 @@ export class SummaryPage {
     // large-object space the collector frees only in full collections (the summary's peak).
     const cells = new Array<ModelCell>(this.cellCount);
     // Excel's largest row height; applied here, not after rowHeights' loop (see columnNeeds).
-    const heights = this.rowHeights(widths, cells).map((h) => Math.min(h, 409));
+    const heights = this.blockHeights(widths, this.rowHeights(widths, cells)).map((h) => Math.min(h, 409));
     // rowHeights lists the grid in sheet order: recorded, so the writer need not check it.
     this.recordOrder(cells);
+    const plainFrom = this.linkLimit(cells);
     const blocks: PageBlock[] = this.blocks.map((b) => ({ ...b }));
     const pageBreaks = withinPageBreakLimit(paginate((r) => heights[r - 1] ?? EMPTY_ROW, blocks, PAGE_HEIGHT));
     const id = this.options.id;
@@ -497,6 +521,8 @@ export class SummaryPage {
       // Two columns past the page's last, in a hidden column.
       markerCell: { row: 1, col: this.lastCol + 2 },
       cells,
+      ...(this.cellBlocks.length > 0 ? { blocks: this.cellBlocks } : {}),
+      ...(plainFrom !== undefined ? { plainLinksFrom: plainFrom } : {}),
       merges: this.merges,
       tables: this.tables,
       columnWidths: widths.map((width, i) => ({ col: i + 1, width })),
@@ -519,7 +545,7 @@ export class SummaryPage {
   private recordOrder(cells: ModelCell[]): void {
     let maxRow = 1;
     let maxCol = 1;
-    for (let row = 0; row < this.grid.length; row++) {
+    for (const row of this.gridRows()) {
       const here = this.grid[row];
       if (here === undefined) continue;
       // A row's array is made at the page's width: its last cell is found, not its length taken.
@@ -530,6 +556,56 @@ export class SummaryPage {
       if (last > maxCol) maxCol = last;
     }
     knownInSheetOrder(cells, maxRow, maxCol);
+  }
+
+  /**
+   * Applies Excel's hyperlink limit (hyperlink-limit.ts) to the grid's cells, listed in
+   * `cells`, and the blocks': the position of the first link past it, where there is one;
+   * the listed cells at or past it made plain text here, the blocks' as they are read.
+   */
+  private linkLimit(cells: ModelCell[]): { row: number; col: number } | undefined {
+    let count = 0;
+    for (let i = 0; i < cells.length; i++) if (cells[i].content.kind === "link") count++;
+    const blockLinks: { c: CellBlock["columns"][number]; b: CellBlock }[] = [];
+    for (const b of this.cellBlocks)
+      for (const c of b.columns) {
+        if (!c.looks.some((l) => l.kind === "link")) continue;
+        blockLinks.push({ c, b });
+        for (let r = 0; r < b.rows; r++) if (c.looks[c.rowLooks === undefined ? 0 : c.rowLooks[r]].kind === "link") count++;
+      }
+    if (count <= MAX_HYPERLINKS) return undefined;
+    const keys = new Float64Array(count);
+    let n = 0;
+    for (let i = 0; i < cells.length; i++) if (cells[i].content.kind === "link") keys[n++] = positionKey(cells[i].row, cells[i].col);
+    for (const { c, b } of blockLinks)
+      for (let r = 0; r < b.rows; r++) if (c.looks[c.rowLooks === undefined ? 0 : c.rowLooks[r]].kind === "link") keys[n++] = positionKey(b.firstRow + r, c.col);
+    const plain = firstPlainLinkKey(keys);
+    if (plain === undefined) return undefined;
+    for (let i = 0; i < cells.length; i++) {
+      const c = cells[i];
+      if (c.content.kind === "link" && positionKey(c.row, c.col) >= plain) cells[i] = { ...c, content: { kind: "text", text: c.content.text } };
+    }
+    return positionOf(plain);
+  }
+
+  /**
+   * A block for a table's body rows, kept with the page's; none for a table of fewer than
+   * BLOCK_ROWS rows, whose cells go in the grid as ModelCells.
+   */
+  private bodyBlock(firstRow: number, rows: number, columns: { col: number; span: number }[]): BlockBuilder | null {
+    if (rows < (this.options.blockRows ?? BLOCK_ROWS) || rows === 0) return null;
+    const body = new BlockBuilder(firstRow, rows, columns);
+    this.cellBlocks.push(body.block);
+    return body;
+  }
+
+  /**
+   * The rows the grid holds cells in, in order: the loops over the grid pass only these, not
+   * every row up to the last (a table's body rows are in blocks, so a register's grid is a
+   * few hundred cells in 20,000 rows, and a loop over them all was compiled for nothing).
+   */
+  private gridRows(): number[] {
+    return this.rowsHeld.sort((a, b) => a - b);
   }
 
   /** The rows the sheet's text fills so far (for tests and callers that add beside it). */
@@ -573,7 +649,11 @@ export class SummaryPage {
     const cell: ModelCell = format ? { row, col, content, style, format } : { row, col, content, style };
     // A row's array made at the page's width, not grown from empty (room for 19 cells made
     // for the first: ~64 bytes more a row, 200,000 rows on a register, held to the end of the layout).
-    const here = (this.grid[row] ??= new Array<ModelCell | undefined>(this.lastCol + 1));
+    let here = this.grid[row];
+    if (here === undefined) {
+      here = this.grid[row] = new Array<ModelCell | undefined>(this.lastCol + 1);
+      this.rowsHeld.push(row);
+    }
     if (here[col] === undefined) this.cellCount++;
     here[col] = cell;
   }
@@ -648,6 +728,7 @@ export class SummaryPage {
   private fitWidths(): number[] {
     const widths = [...this.options.widths];
     const need = this.columnNeeds();
+    this.blockNeeds(need);
     // What each column needs in the quarter units widths are kept in, rounded up: a width
     // rounded down below its need would break its widest word between letters.
     const least = need.map((n) => Math.ceil(n * 4) / 4);
@@ -687,7 +768,7 @@ export class SummaryPage {
     const fonts = new FontsByColumn(this.lastCol + 1);
     const last = new LastByColumn(this.lastCol + 1);
     // Loops over the grid, no generator: a register of 100,000 lines has two million cells.
-    for (let row = 0; row < this.grid.length; row++) {
+    for (const row of this.gridRows()) {
       const cells = this.grid[row];
       if (cells === undefined) continue;
       const end = Math.min(cells.length, this.lastCol + 1);
@@ -715,6 +796,84 @@ export class SummaryPage {
   }
 
   /**
+   * columnNeeds for the blocks' cells, a row at a time as the grid's are: a column at a time,
+   * each column's first cells met kinds and looks the loop was not compiled for, and threw
+   * that code away (register-10000: three compiles of each loop, 20-45 ms each).
+   */
+  private blockNeeds(need: number[]): void {
+    const merges = this.mergeIndex;
+    const unit = columnPoints(1);
+    const measured = new ShownWidths();
+    const fonts = new FontsByColumn(this.lastCol + 1);
+    const last = new LastByColumn(this.lastCol + 1);
+    const contents = new BlockContents();
+    for (const b of this.cellBlocks)
+      for (let r = 0; r < b.rows; r++) {
+        const row = b.firstRow + r;
+        for (let j = 0; j < b.columns.length; j++) {
+          const c = b.columns[j];
+          const col = c.col;
+          if (col > this.lastCol) continue;
+          // A spanning column's cells are all in its merge: only a single column's count.
+          if (!merges.untouched(row, col)) continue;
+          const look = c.looks[c.rowLooks === undefined ? 0 : c.rowLooks[r]];
+          const font = fonts.of(col, look.style);
+          const wrap = look.style?.wrap === true;
+          let shown: number;
+          if (look.kind === "text" || look.kind === "link") {
+            const t = c.values[r] as string;
+            const size = wrap ? 1 : 0;
+            if (t === last.texts[col] && size === last.sizes[col] && font === last.fonts[col]) shown = last.answers[col];
+            else last.set(col, t, size, font, (shown = wrap ? widestWord(t, font) : widestLine(t, font)));
+          } else shown = measured.of(contents.of(c, look, r, row, Infinity), look.format, font, wrap);
+          const w = shown + H_PADDING;
+          need[col - 1] = Math.max(need[col - 1], w / unit);
+        }
+      }
+  }
+
+  /** rowHeights for the blocks' cells, into `heights`, a row at a time (see blockNeeds). */
+  private blockHeights(widths: number[], heights: number[]): number[] {
+    const merges = this.mergeIndex;
+    const fonts = new FontsByColumn(this.lastCol + 1);
+    const counted = new LastByColumn(this.lastCol + 1);
+    const contents = new BlockContents();
+    for (const b of this.cellBlocks)
+      for (let r = 0; r < b.rows; r++) {
+        const row = b.firstRow + r;
+        for (let j = 0; j < b.columns.length; j++) {
+          const c = b.columns[j];
+          const col = c.col;
+          // A span's covered cells never count; its head is measured over the merge's width.
+          if (merges.covered(row, col)) continue;
+          const look = c.looks[c.rowLooks === undefined ? 0 : c.rowLooks[r]];
+          const font = fonts.of(col, look.style);
+          let lines: number;
+          let blank: boolean;
+          if (look.style?.wrap) {
+            const width = columnPoints(this.widthOf(col, merges.headRight(row, col) || col, widths)) - H_PADDING;
+            const shown = look.kind === "text" || look.kind === "link" ? (c.values[r] as string) : shownText(contents.of(c, look, r, row, Infinity), look.format);
+            if (shown === counted.texts[col] && width === counted.sizes[col] && font === counted.fonts[col]) lines = counted.answers[col];
+            else counted.set(col, shown, width, font, (lines = wrappedLineCount(shown, width, font)));
+            blank = shown === "";
+          } else {
+            const value = look.kind === "number" ? (c.values[r] as number) : look.kind === "formula" ? c.results?.[r] ?? null : null;
+            if (value !== null && Math.abs(value) < 1e300) {
+              lines = 1;
+              blank = false;
+            } else {
+              const shown = look.kind === "text" || look.kind === "link" ? (c.values[r] as string) : shownText(contents.of(c, look, r, row, Infinity), look.format);
+              lines = lineBreaks(shown);
+              blank = shown === "";
+            }
+          }
+          heights[row - 1] = Math.max(heights[row - 1] ?? 0, linesHeight(lines, font), blank ? 0 : EMPTY_ROW);
+        }
+      }
+    return heights;
+  }
+
+  /**
    * Every row's height before its cells count: gaps as set, other rows empty. Apart from
    * rowHeights for the reason columnNeeds is: a register's 20,000 rows compiled this loop
    * part way through, and rowHeights' own loop then threw that code away, unseen by it.
@@ -734,16 +893,15 @@ export class SummaryPage {
     const heights = this.heightsAsSet();
     const merges = this.mergeIndex;
     const fonts = new FontsByColumn(this.lastCol + 1);
-    const links = new HyperlinkLimit();
     const counted = new LastByColumn(this.lastCol + 1);
     let listed = 0;
-    for (let row = 0; row < this.grid.length; row++) {
+    for (const row of this.gridRows()) {
       const here = this.grid[row];
       if (here === undefined) continue;
       for (let col = 0; col < here.length; col++) {
         const c = here[col];
         if (c === undefined) continue;
-        cells[listed++] = links.of(c);
+        cells[listed++] = c;
         if (merges.covered(row, col)) continue;
         const font = fonts.of(col, c.style);
         let lines: number;
@@ -765,17 +923,27 @@ export class SummaryPage {
             blank = false;
           } else {
             const shown = content.kind === "text" || content.kind === "link" ? content.text : shownText(content, c.format);
-            lines = 1;
-            for (let i = shown.indexOf("\n"); i !== -1; i = shown.indexOf("\n", i + 1)) lines++;
+            lines = lineBreaks(shown);
             blank = shown === "";
           }
         }
-        const h = Math.ceil((lines * lineHeight(font.size) + V_PADDING) * 4) / 4;
-        heights[row - 1] = Math.max(heights[row - 1] ?? 0, h, blank ? 0 : EMPTY_ROW);
+        heights[row - 1] = Math.max(heights[row - 1] ?? 0, linesHeight(lines, font), blank ? 0 : EMPTY_ROW);
       }
     }
     return heights;
   }
+}
+
+/** The lines of unwrapped text: only its line breaks count. */
+function lineBreaks(shown: string): number {
+  let lines = 1;
+  for (let i = shown.indexOf("\n"); i !== -1; i = shown.indexOf("\n", i + 1)) lines++;
+  return lines;
+}
+
+/** The height of a cell of `lines` lines in `font`, in quarter points. */
+function linesHeight(lines: number, font: FontSpec): number {
+  return Math.ceil((lines * lineHeight(font.size) + V_PADDING) * 4) / 4;
 }
 
 function sumWidths(widths: number[], from: number, to: number): number {

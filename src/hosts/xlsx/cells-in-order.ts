@@ -6,10 +6,13 @@
  * A summary's cells come in that order already (SummaryPage.build lists its grid): they
  * are then taken as they are, found by a binary search, and the few put over them merged
  * in, rather than copied into a grid of a million cells and listed again. Cells in any
- * other order (a template's) go through the grid.
+ * other order (a template's) go through the grid. A summary's table bodies, held as
+ * columns (cell-blocks.ts), are walked beside the cells through one scratch cell.
  */
-import type { ModelCell } from "../../core/summary/sheet-model";
+import type { CellBlock, ModelCell } from "../../core/summary/sheet-model";
 import { sheetOrderOf, type SheetOrder } from "../../core/summary/sheet-order";
+import { END, SheetCells, blockCellAt } from "../../core/summary/cell-blocks";
+import { withBlocks } from "../../core/summary/model-cells";
 
 /** Excel's last column: a position's number key (row × this + column) is exact for every row. */
 const COLUMNS = 16_384;
@@ -23,7 +26,11 @@ export class CellsInOrder {
   /** The given cells' last row and widest column, where known without a pass over them (sheet-order.ts). */
   private readonly givenBounds: SheetOrder | undefined;
 
-  constructor(given: readonly ModelCell[]) {
+  constructor(
+    given: readonly ModelCell[],
+    private readonly blocks: readonly CellBlock[] = [],
+    private readonly plainLinksFrom?: { row: number; col: number },
+  ) {
     // A summary page's list is known to be in order (sheet-order.ts): no pass over its cells.
     this.givenBounds = sheetOrderOf(given);
     if (this.givenBounds !== undefined || inSheetOrder(given)) {
@@ -45,7 +52,7 @@ export class CellsInOrder {
 
   /** The cell at a position, as things stand. */
   at(row: number, col: number): ModelCell | undefined {
-    return this.over.get(row * COLUMNS + col) ?? this.findGiven(row, col);
+    return this.over.get(row * COLUMNS + col) ?? this.findGiven(row, col) ?? (this.blocks.length > 0 ? blockCellAt(this.blocks, this.plainLinksFrom, row, col) : undefined);
   }
 
   /** The last row and widest column of any cell, as things stand (1 where there are none). */
@@ -59,6 +66,7 @@ export class CellsInOrder {
     if (this.givenBounds !== undefined) ({ maxRow, maxCol } = this.givenBounds);
     // A loop, not Math.max(...cells): spreading 100,000 arguments overflows the stack.
     else for (let i = 0; i < this.ordered.length; i++) fold(this.ordered[i]);
+    ({ maxRow, maxCol } = withBlocks({ maxRow, maxCol }, this.blocks));
     // A cell put over another takes a position already counted or a new one.
     for (const c of this.over.values()) fold(c);
     return { maxRow, maxCol };
@@ -66,7 +74,7 @@ export class CellsInOrder {
 
   /** Whether there is no cell at all (list() would be empty). */
   isEmpty(): boolean {
-    return this.ordered.length === 0 && this.over.size === 0;
+    return this.ordered.length === 0 && this.over.size === 0 && this.blocks.every((b) => b.rows === 0 || b.columns.length === 0);
   }
 
   /** Puts a cell over whatever is at its position. */
@@ -79,8 +87,11 @@ export class CellsInOrder {
    * summary's cells once, and the copy was two more arrays of every cell (slices, then their
    * join) alive beside the model's own (a register of 100,000 lines: 2 million).
    */
-  walk(): CellWalk {
-    return new CellWalk(this.ordered, [...this.over.values()].sort(compare));
+  walk(): CellWalk | BlockCellWalk {
+    const extra = [...this.over.values()].sort(compare);
+    // Without blocks, the plain walk: the blocks' is more code for a run to compile.
+    if (this.blocks.length === 0) return new CellWalk(this.ordered, extra);
+    return new BlockCellWalk(new SheetCells(this.ordered, this.blocks, this.plainLinksFrom, false), extra);
   }
 
   /**
@@ -89,6 +100,13 @@ export class CellsInOrder {
    * pushed: a summary of 100,000 lines has 1.5 million, its table's header row far down).
    */
   list(): readonly ModelCell[] {
+    if (this.blocks.length > 0) {
+      // Each block cell made a ModelCell of its own: for tests and small sheets, not the writer (walk).
+      const walk = new BlockCellWalk(new SheetCells(this.ordered, this.blocks, this.plainLinksFrom, true), [...this.over.values()].sort(compare));
+      const out: ModelCell[] = [];
+      for (let c = walk.next(); c !== undefined; c = walk.next()) out.push(c);
+      return out;
+    }
     if (this.over.size === 0) return this.ordered;
     const extra = [...this.over.values()].sort(compare);
     const given = this.ordered;
@@ -131,6 +149,36 @@ export class CellWalk {
       }
     }
     return this.i < given.length ? given[this.i++] : undefined;
+  }
+}
+
+/**
+ * CellWalk over given cells and blocks (SheetCells). A block cell given is the walk's
+ * scratch cell: read it before asking for the next.
+ */
+export class BlockCellWalk {
+  private j = 0;
+
+  constructor(
+    private readonly given: SheetCells,
+    /** The cells put over the given ones, in order. */
+    private readonly extra: readonly ModelCell[],
+  ) {}
+
+  /** The next cell in row then column order; undefined after the last. */
+  next(): ModelCell | undefined {
+    const given = this.given;
+    if (this.j < this.extra.length) {
+      const e = this.extra[this.j];
+      // Past the last given cell, row and col are END, past every cell.
+      if (e.row < given.row || (e.row === given.row && e.col <= given.col)) {
+        this.j++;
+        // A cell put over a given one takes its place.
+        if (given.row === e.row && given.col === e.col) given.skip();
+        return e;
+      }
+    }
+    return given.row !== END ? given.take() : undefined;
   }
 }
 

@@ -15,9 +15,9 @@
 import { a1, columnLetters, sheetRef } from "../../core/grid";
 import { isSpace } from "../../core/white-space";
 import { remembered } from "../../core/remembered";
-import { NUMBER_FORMATS, type HeaderFooter, type ModelCell, type SheetModel, type TableModel } from "../../core/summary/sheet-model";
+import { NUMBER_FORMATS, type CellBlock, type HeaderFooter, type ModelCell, type SheetModel, type TableModel } from "../../core/summary/sheet-model";
 import type { CellRange, Validation } from "../../core/templates/template-model";
-import { CellsInOrder, type CellWalk } from "./cells-in-order";
+import { CellsInOrder, type BlockCellWalk, type CellWalk } from "./cells-in-order";
 import type { StyleBook } from "./styles-edit";
 import { attrs, escapeXml } from "./xml-splice";
 import { Utf8Writer, type ByteSink } from "./zip-write";
@@ -25,6 +25,9 @@ import { Utf8Writer, type ByteSink } from "./zip-write";
 /** Everything a sheet we write can hold. */
 export interface SheetDraft {
   cells: readonly ModelCell[];
+  /** Cells held as columns beside `cells`, and where their links turn plain (sheet-model.ts). */
+  blocks?: readonly CellBlock[];
+  plainLinksFrom?: { row: number; col: number };
   merges: CellRange[];
   columnWidths: { col: number; width: number }[];
   hiddenColumns?: number[];
@@ -349,7 +352,7 @@ const sheetData: Section = (w) => {
 
 /** Where sheetData's rows stand between writeRows' calls. */
 interface RowsWritten {
-  cells: CellWalk;
+  cells: CellWalk | BlockCellWalk;
   /** The next cell to write; undefined once all are written. */
   next: ModelCell | undefined;
   /** Each row's height, by row. */
@@ -596,7 +599,7 @@ function tableXml(w: Work, t: TableModel, headers: string[], id: number, name: s
 
 /** The cells to write: the model's, table headers made to match their tables, the marker. */
 function cellsOf(draft: SheetDraft, headers: Map<number, string[]>): CellsInOrder {
-  const cells = new CellsInOrder(draft.cells);
+  const cells = new CellsInOrder(draft.cells, draft.blocks, draft.plainLinksFrom);
   (draft.tables ?? []).forEach((t, i) => {
     const names = headers.get(i);
     if (!names) return;

@@ -8,7 +8,7 @@ import { SheetGrid } from "../../core/grid";
 import { SETTINGS_SHEET_NAME, settingsToJson, type Settings } from "../../core/settings";
 import type { AnyWorkbookSnapshot } from "../../core/snapshot";
 import { summaryIdOf } from "../../core/summary/marker";
-import { modelCells } from "../../core/summary/model-cells";
+import { modelCellParts } from "../../core/summary/model-cells";
 import { MARKER_PREFIX, type SheetModel, type SummaryPlan } from "../../core/summary/sheet-model";
 import { HostError, type WriteResult } from "../host";
 import { editPackage, type SheetToWrite } from "./package-edit";
@@ -16,9 +16,13 @@ import type { WorkbookPackage } from "./package";
 import type { SheetDraft } from "./sheet-xml";
 
 /** A summary sheet model as the renderer's draft: its marker in a hidden column, text as Text. */
-function summaryDraft(model: SheetModel): SheetDraft {
+export function summaryDraft(model: SheetModel): SheetDraft {
+  // The blocks walked as they are, a scratch cell at a time: not a ModelCell a cell (modelCells').
+  const { cells, blocks, plainLinksFrom } = modelCellParts(model);
   return {
-    cells: modelCells(model),
+    cells,
+    blocks,
+    plainLinksFrom,
     merges: model.merges,
     columnWidths: model.columnWidths,
     hiddenColumns: [model.markerCell.col],
