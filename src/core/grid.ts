@@ -66,8 +66,17 @@ export function sheetRef(sheet: string, cell: string): string {
   return `${quoteSheetName(sheet)}!${cell}`;
 }
 
-/** One number for a position (Excel has at most 16,384 columns): cheaper than a string key. */
-const cellKey = (row: number, col: number) => row * 16_384 + col;
+/** Excel's last column: a position's number key (below) is exact for every row. */
+const COLUMNS = 16_384;
+
+/** One number for a position, in sheet order (row, then column): cheaper than a string key. */
+export const positionKey = (row: number, col: number): number => row * COLUMNS + col;
+
+/** The position a key stands for. */
+export function positionOf(key: number): { row: number; col: number } {
+  const col = key % COLUMNS;
+  return { row: (key - col) / COLUMNS, col };
+}
 
 /** Up to this many merges a sheet are looked through, not indexed by cell. */
 const FEW_MERGES = 8;
@@ -80,11 +89,11 @@ function indexMerges(merges: readonly Merge[]): Map<number, Merge> {
   const byCell = new Map<number, Merge>();
   for (const m of merges) {
     if (isLargeMerge(m)) {
-      byCell.set(cellKey(m.top, m.left), m);
+      byCell.set(positionKey(m.top, m.left), m);
       continue;
     }
     for (let r = m.top; r <= m.bottom; r++) {
-      for (let c = m.left; c <= m.right; c++) byCell.set(cellKey(r, c), m);
+      for (let c = m.left; c <= m.right; c++) byCell.set(positionKey(r, c), m);
     }
   }
   return byCell;
@@ -211,7 +220,7 @@ export class SheetGrid {
   /** The merge a position belongs to, if any. */
   mergeAt(row: number, col: number): Merge | undefined {
     const byCell = this.mergeByCell;
-    if (byCell) return byCell.get(cellKey(row, col));
+    if (byCell) return byCell.get(positionKey(row, col));
     // As the index would answer: the last merge listed that covers the cell stands.
     const merges = this.merges;
     for (let i = merges.length - 1; i >= 0; i--) {

@@ -4,10 +4,8 @@
  * loose cells, either as fresh ModelCells (modelCells) or through one scratch cell reused
  * for every block cell (the xlsx writer: no object a cell).
  */
+import { positionKey } from "../grid";
 import type { BlockColumn, BlockLook, CellBlock, CellContent, CellStyle, ModelCell, NumberFormatKind } from "./sheet-model";
-
-/** Excel's last column: a position's number key (row × this + column) is exact for every row. */
-const COLUMNS = 16_384;
 
 /**
  * The position past the last cell: a small integer, as every row and column is, not
@@ -15,15 +13,6 @@ const COLUMNS = 16_384;
  * threw away the code compiled for the walk).
  */
 export const END = 0x3fff_ffff;
-
-/** A position's number key, for comparing positions in sheet order. */
-export const positionKey = (row: number, col: number): number => row * COLUMNS + col;
-
-/** The position a key stands for. */
-export function positionOf(key: number): { row: number; col: number } {
-  const col = key % COLUMNS;
-  return { row: (key - col) / COLUMNS, col };
-}
 
 /** A block being filled, a row at a time, every column of each row given in turn. */
 export class BlockBuilder {

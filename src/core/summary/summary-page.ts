@@ -20,14 +20,14 @@
  */
 import type { Rag } from "../records";
 import { plural } from "../words";
-import { columnLetters } from "../grid";
+import { columnLetters, positionKey, positionOf } from "../grid";
 import { markerText } from "./marker";
 import { integerText, shownText, text, type CellSpec } from "./cells";
 import { paginate, type BlockPolicy, type PageBlock } from "./paginate";
 import { ShownWidths } from "./shown-widths";
 import { withinPageBreakLimit } from "./page-break-limit";
 import { MAX_HYPERLINKS, firstPlainLinkKey } from "./hyperlink-limit";
-import { BlockBuilder, BlockContents, positionKey, positionOf } from "./cell-blocks";
+import { BlockBuilder, BlockContents } from "./cell-blocks";
 import { MergeIndex } from "./merge-index";
 import { PAGE_HEIGHT, WIDTH_BUDGET, columnPoints, summaryPrintSetup, type PrintContext } from "./page-setup";
 import type { CellBlock, CellContent, CellStyle, ModelCell, SheetModel, SummaryId, TableModel } from "./sheet-model";

@@ -9,13 +9,11 @@
  * other order (a template's) go through the grid. A summary's table bodies, held as
  * columns (cell-blocks.ts), are walked beside the cells through one scratch cell.
  */
+import { positionKey } from "../../core/grid";
 import type { CellBlock, ModelCell } from "../../core/summary/sheet-model";
 import { sheetOrderOf, type SheetOrder } from "../../core/summary/sheet-order";
 import { END, SheetCells, blockCellAt } from "../../core/summary/cell-blocks";
 import { withBlocks } from "../../core/summary/model-cells";
-
-/** Excel's last column: a position's number key (row × this + column) is exact for every row. */
-const COLUMNS = 16_384;
 
 export class CellsInOrder {
   /** The given cells in order, one a position. */
@@ -52,7 +50,7 @@ export class CellsInOrder {
 
   /** The cell at a position, as things stand. */
   at(row: number, col: number): ModelCell | undefined {
-    return this.over.get(row * COLUMNS + col) ?? this.findGiven(row, col) ?? (this.blocks.length > 0 ? blockCellAt(this.blocks, this.plainLinksFrom, row, col) : undefined);
+    return this.over.get(positionKey(row, col)) ?? this.findGiven(row, col) ?? (this.blocks.length > 0 ? blockCellAt(this.blocks, this.plainLinksFrom, row, col) : undefined);
   }
 
   /** The last row and widest column of any cell, as things stand (1 where there are none). */
@@ -79,7 +77,7 @@ export class CellsInOrder {
 
   /** Puts a cell over whatever is at its position. */
   put(mc: ModelCell): void {
-    this.over.set(mc.row * COLUMNS + mc.col, mc);
+    this.over.set(positionKey(mc.row, mc.col), mc);
   }
 
   /**
