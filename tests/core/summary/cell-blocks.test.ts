@@ -123,7 +123,19 @@ describe("table bodies held as columns", () => {
     const grid = page(Infinity, small, [], main);
     expect(blocks.plainLinksFrom).toBeDefined();
     expectSame(blocks, grid);
-    const links = modelCells(blocks).filter((c) => c.content.kind === "link");
+    const cells = modelCells(blocks);
+    const links = cells.filter((c) => c.content.kind === "link");
     expect(links).toHaveLength(MAX_HYPERLINKS);
+    // Past the limit, each source keeps its words as plain text, in the link's own look.
+    const last = links.at(-1)!;
+    const firstRow = links.find((c) => c.content.kind === "link" && c.content.cell === "B2")!.row;
+    const past = cells.filter((c) => c.col === last.col && c.row > last.row && c.row < firstRow + main.length);
+    expect(past).toHaveLength(3 + main.length - MAX_HYPERLINKS);
+    for (const c of past) {
+      const source = main[c.row - firstRow][1]!.content;
+      expect(source.kind).toBe("link");
+      expect(c.content).toEqual({ kind: "text", text: source.kind === "link" ? source.text : "" });
+      expect(c.style).toEqual(last.style);
+    }
   });
 });
