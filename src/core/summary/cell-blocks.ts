@@ -104,13 +104,15 @@ function contentOf(c: BlockColumn, look: BlockLook, r: number, row: number, plai
 
 /**
  * A block column's content into scratch objects, one a kind, changed for each cell: the
- * writer reads each cell before asking for the next. A link comes fresh (the writer keeps
- * its links).
+ * writer reads each cell before asking for the next (a link's parts too: it keeps them,
+ * not the link). A formula comes fresh.
  */
 export class BlockContents {
   private readonly text = { kind: "text" as const, text: "" };
   private readonly number = { kind: "number" as const, value: 0.5 };
   private readonly date = { kind: "date" as const, iso: "" };
+  /** As contentOf makes a link, its fields in that order: one shape for the writer's loops. */
+  private readonly link = { kind: "link" as const, text: "", sheet: "", cell: "" };
 
   of(c: BlockColumn, look: BlockLook, r: number, row: number, plainKey: number): CellContent {
     const v = c.values[r];
@@ -124,6 +126,15 @@ export class BlockContents {
       case "date":
         this.date.iso = v as string;
         return this.date;
+      case "link":
+        if (positionKey(row, c.col) >= plainKey) {
+          this.text.text = v as string;
+          return this.text;
+        }
+        this.link.text = v as string;
+        this.link.sheet = c.sheets?.[r] ?? "";
+        this.link.cell = c.cells?.[r] ?? "";
+        return this.link;
       default:
         return contentOf(c, look, r, row, plainKey);
     }
@@ -187,7 +198,7 @@ export class SheetCells {
 
   /**
    * `fresh`: each block cell a ModelCell of its own, as SummaryPage made them; else the one
-   * scratch cell (a link's content still fresh), valid until the next take().
+   * scratch cell (a formula's content still fresh), valid until the next take().
    */
   constructor(
     private readonly loose: readonly ModelCell[],
@@ -230,7 +241,7 @@ export class SheetCells {
       return this.fill(this.noFormat, k, BLANK, style);
     }
     const format = look.format;
-    if (this.fresh || look.kind === "link") {
+    if (this.fresh) {
       const content = contentOf(c, look, k.r, k.row, this.plainKey);
       return format ? { row: k.row, col: k.col, content, style, format } : { row: k.row, col: k.col, content, style };
     }

@@ -153,8 +153,8 @@ interface Work {
   hasCells: boolean;
   /** Table header names as written (unique, non-blank), by table index. */
   headers: Map<number, string[]>;
-  /** The link cells written, in order: their hyperlinks' XML is made as that section writes (100,000 on a register's summary, each its own object of three strings held to the end). */
-  links: ModelCell[];
+  /** The link cells written, in order: their hyperlinks' XML is made as that section writes. */
+  links: LinksWritten;
   tables: RenderedTable[];
   maxRow: number;
   maxCol: number;
@@ -333,7 +333,7 @@ function appendCell(w: Work, xml: string, mc: ModelCell, rowText: string): strin
       return xml + open + rowText + look.open + f + (v === null ? "" : `<v>${v}</v>`) + "</c>";
     }
     case "link":
-      w.links.push(mc);
+      w.links.add(mc.row, mc.col, c.sheet, c.cell, c.text);
       return xml + open + rowText + (c.text === "" ? look.text + "</t></is></c>" : inlineText(look, c.text));
   }
 }
@@ -466,7 +466,7 @@ const dataValidations: Section = ({ draft, ctx }) => {
 };
 
 const hyperlinks: Section = ({ links, out }) => {
-  if (!links.length) return undefined;
+  if (links.rows.length === 0) return undefined;
   out.write("<hyperlinks>");
   writeLinks(links, out);
   out.write("</hyperlinks>");
@@ -478,11 +478,41 @@ const hyperlinks: Section = ({ links, out }) => {
  * register's summary has 100,000). A loop of its own, as writeRows is: compiled part way
  * through, the code after it had no type feedback and threw the compiled loop away.
  */
-function writeLinks(links: readonly ModelCell[], out: Utf8Writer): void {
-  for (const mc of links) {
-    const c = mc.content;
-    if (c.kind !== "link") continue;
-    out.write(`<hyperlink ref="${escapeXml(columnLetters(mc.col) + String(mc.row))}" location="${escapeXml(sheetRef(c.sheet, c.cell))}" display="${escapeXml(c.text)}"/>`);
+function writeLinks(links: LinksWritten, out: Utf8Writer): void {
+  // The location's sheet part (`'Risk Register'!`, escaped) made once a run of links to one
+  // sheet, not quoted and escaped again a link (a register's summary: 100,000 to one sheet).
+  // Escaping goes a character at a time, so the parts escaped apart join to the whole's.
+  let sheet: string | undefined;
+  let sheetPart = "";
+  const { rows, cols, sheets, cells, texts } = links;
+  for (let i = 0; i < rows.length; i++) {
+    if (sheets[i] !== sheet) {
+      sheet = sheets[i];
+      sheetPart = escapeXml(sheetRef(sheet, ""));
+    }
+    // A reference is letters and digits: nothing to escape.
+    out.write(`<hyperlink ref="${columnLetters(cols[i])}${rows[i]}" location="${sheetPart}${escapeXml(cells[i])}" display="${escapeXml(texts[i])}"/>`);
+  }
+}
+
+/**
+ * The link cells written, in order, as their parts (writeLinks'), not the cells: a block's
+ * link cell is made fresh (a cell and its content), and 100,000 of them kept to the end of
+ * a register's summary were ~10 MB moved to the old space as the rows were written.
+ */
+class LinksWritten {
+  readonly rows: number[] = [];
+  readonly cols: number[] = [];
+  readonly sheets: string[] = [];
+  readonly cells: string[] = [];
+  readonly texts: string[] = [];
+
+  add(row: number, col: number, sheet: string, cell: string, text: string): void {
+    this.rows.push(row);
+    this.cols.push(col);
+    this.sheets.push(sheet);
+    this.cells.push(cell);
+    this.texts.push(text);
   }
 }
 
@@ -639,7 +669,7 @@ export function renderSheet(draft: SheetDraft, sheetName: string, ctx: RenderCon
     sheetName,
     hasCells: !at.isEmpty(),
     headers,
-    links: [],
+    links: new LinksWritten(),
     tables: [],
     maxRow,
     maxCol,

@@ -30,7 +30,7 @@ const content = fc.oneof(
   number.map((value) => ({ kind: "number" as const, value })),
   iso.map((d) => ({ kind: "date" as const, iso: d })),
   fc.record({ formula: fc.constantFrom("=SUM(A1:A3)", "B2*2", "\"a&b\""), result: fc.option(number, { nil: null }) }).map((f) => ({ kind: "formula" as const, ...f })),
-  fc.record({ text, sheet: fc.constantFrom("Data", "It's here"), cell: fc.constantFrom("A1", "C12") }).map((l) => ({ kind: "link" as const, ...l })),
+  fc.record({ text, sheet: fc.constantFrom("Data", "It's here", "R&D \"<1>\"", "A1"), cell: fc.constantFrom("A1", "C12", "<&\">") }).map((l) => ({ kind: "link" as const, ...l })),
 );
 const cell = fc.record({ row: fc.integer({ min: 1, max: 40 }), col: fc.oneof(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 26, max: 28 })), content, format, style });
 
