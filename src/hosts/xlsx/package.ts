@@ -401,6 +401,13 @@ class Package implements WorkbookPackage {
   inflatedBytes = 0;
   /** What compressedData hands zip.js for a writer it never writes to (one: each makes a web stream). */
   private readonly unusedWriter = new Uint8ArrayWriter();
+  /**
+   * Each part's stored data once zip.js has checked it: `build` copies every part, most of
+   * them (a form's sheets) already read by `check`, and zip.js's check of an entry it has
+   * passed once answers the same again (it re-reads the local header; the overlap test skips
+   * an entry it has seen).
+   */
+  private readonly checkedData = new Map<FileEntry, Uint8Array>();
   readonly codec: PartCodec;
 
   constructor(
@@ -549,6 +556,8 @@ class Package implements WorkbookPackage {
    * zip.js's web streams cost about a millisecond a part, most of a 10,000-sheet workbook's read.
    */
   private async compressedData(e: FileEntry): Promise<Uint8Array> {
+    const known = this.checkedData.get(e);
+    if (known !== undefined) return known;
     try {
       // The writer is never used with this option; the type asks for one.
       await e.getData(this.unusedWriter, { checkOverlappingEntryOnly: true });
@@ -558,7 +567,9 @@ class Package implements WorkbookPackage {
     }
     const start = e.localDirectory?.dataOffset;
     if (start === undefined) throw new HostError(damagedMessage(this.fileName, e.filename));
-    return this.bytes.subarray(start, start + e.compressedSize);
+    const data = this.bytes.subarray(start, start + e.compressedSize);
+    this.checkedData.set(e, data);
+    return data;
   }
 
   async raw(partName: string): Promise<RawEntry> {

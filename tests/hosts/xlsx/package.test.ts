@@ -195,6 +195,19 @@ describe("reading parts", () => {
     expect(stored.method).toBe(0);
     expect(Buffer.from(stored.compressed).toString()).toBe("<worksheet/>");
   });
+
+  it("raw after a part was read (its checked data remembered) is raw on a package that never read it", async () => {
+    const files = { "xl/worksheets/sheet9.xml": strToU8("<worksheet>" + "y".repeat(3000) + "</worksheet>"), "stored.xml": [strToU8("<a/>"), { level: 0 }] } as Zippable;
+    const bytes = oddPackage(files);
+    const fresh = await openPackage(bytes);
+    const read = await openPackage(bytes);
+    for (const part of read.partNames) await read.stream(part, () => undefined);
+    for (const part of read.partNames) {
+      const twice = [await read.raw(part), await read.raw(part)];
+      const once = await fresh.raw(part);
+      for (const r of twice) expect([part, { ...r, compressed: Array.from(r.compressed) }]).toEqual([part, { ...once, compressed: Array.from(once.compressed) }]);
+    }
+  });
 });
 
 describe.each<[string, Inflater]>([
