@@ -5,6 +5,7 @@
  * for every block cell (the xlsx writer: no object a cell).
  */
 import { positionKey } from "../grid";
+import { pastLinkLimit } from "./hyperlink-limit";
 import type { BlockColumn, BlockLook, CellBlock, CellContent, CellStyle, ModelCell, NumberFormatKind } from "./sheet-model";
 
 /**
@@ -97,7 +98,7 @@ function contentOf(c: BlockColumn, look: BlockLook, r: number, row: number, plai
     case "formula":
       return { kind: "formula", formula: v as string, result: c.results?.[r] ?? null };
     case "link":
-      if (positionKey(row, c.col) >= plainKey) return { kind: "text", text: v as string };
+      if (pastLinkLimit(row, c.col, plainKey)) return { kind: "text", text: v as string };
       return { kind: "link", text: v as string, sheet: c.sheets?.[r] ?? "", cell: c.cells?.[r] ?? "" };
   }
 }
@@ -127,7 +128,7 @@ export class BlockContents {
         this.date.iso = v as string;
         return this.date;
       case "link":
-        if (positionKey(row, c.col) >= plainKey) {
+        if (pastLinkLimit(row, c.col, plainKey)) {
           this.text.text = v as string;
           return this.text;
         }

@@ -1,3 +1,5 @@
+import { positionKey } from "../grid";
+
 /**
  * Excel holds at most 65,530 hyperlinks a worksheet (Microsoft's "Excel specifications and
  * limits"; some editions of that page say 66,530: the lower is kept). A summary of more
@@ -18,3 +20,6 @@ export function firstPlainLinkKey(keys: Float64Array): number | undefined {
   if (keys.length <= MAX_HYPERLINKS) return undefined;
   return keys.slice().sort()[MAX_HYPERLINKS];
 }
+
+/** Whether a link at (row, col) is written as plain text, given firstPlainLinkKey's answer. */
+export const pastLinkLimit = (row: number, col: number, plainKey: number): boolean => positionKey(row, col) >= plainKey;

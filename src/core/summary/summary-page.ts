@@ -26,7 +26,7 @@ import { integerText, shownText, text, type CellSpec } from "./cells";
 import { paginate, type BlockPolicy, type PageBlock } from "./paginate";
 import { ShownWidths } from "./shown-widths";
 import { withinPageBreakLimit } from "./page-break-limit";
-import { MAX_HYPERLINKS, firstPlainLinkKey } from "./hyperlink-limit";
+import { MAX_HYPERLINKS, firstPlainLinkKey, pastLinkLimit } from "./hyperlink-limit";
 import { BlockBuilder, BlockContents } from "./cell-blocks";
 import { MergeIndex } from "./merge-index";
 import { PAGE_HEIGHT, WIDTH_BUDGET, columnPoints, summaryPrintSetup, type PrintContext } from "./page-setup";
@@ -583,7 +583,7 @@ export class SummaryPage {
     if (plain === undefined) return undefined;
     for (let i = 0; i < cells.length; i++) {
       const c = cells[i];
-      if (c.content.kind === "link" && positionKey(c.row, c.col) >= plain) cells[i] = { ...c, content: { kind: "text", text: c.content.text } };
+      if (c.content.kind === "link" && pastLinkLimit(c.row, c.col, plain)) cells[i] = { ...c, content: { kind: "text", text: c.content.text } };
     }
     return positionOf(plain);
   }

@@ -497,8 +497,9 @@ function writeLinks(links: LinksWritten, out: Utf8Writer): void {
 
 /**
  * The link cells written, in order, as their parts (writeLinks'), not the cells: a block's
- * link cell is made fresh (a cell and its content), and 100,000 of them kept to the end of
- * a register's summary were ~10 MB moved to the old space as the rows were written.
+ * link cell is a scratch cell and content, changed for the next cell (cell-blocks.ts
+ * BlockContents), and 100,000 fresh cells kept to the end of a register's summary were
+ * ~10 MB moved to the old space as the rows were written.
  */
 class LinksWritten {
   readonly rows: number[] = [];
