@@ -801,76 +801,88 @@ export class SummaryPage {
    * that code away (register-10000: three compiles of each loop, 20-45 ms each).
    */
   private blockNeeds(need: number[]): void {
-    const merges = this.mergeIndex;
-    const unit = columnPoints(1);
     const measured = new ShownWidths();
     const fonts = new FontsByColumn(this.lastCol + 1);
     const last = new LastByColumn(this.lastCol + 1);
     const contents = new BlockContents();
-    for (const b of this.cellBlocks)
-      for (let r = 0; r < b.rows; r++) {
-        const row = b.firstRow + r;
-        for (let j = 0; j < b.columns.length; j++) {
-          const c = b.columns[j];
-          const col = c.col;
-          if (col > this.lastCol) continue;
-          // A spanning column's cells are all in its merge: only a single column's count.
-          if (!merges.untouched(row, col)) continue;
-          const look = c.looks[c.rowLooks === undefined ? 0 : c.rowLooks[r]];
-          const font = fonts.of(col, look.style);
-          const wrap = look.style?.wrap === true;
-          let shown: number;
-          if (look.kind === "text" || look.kind === "link") {
-            const t = c.values[r] as string;
-            const size = wrap ? 1 : 0;
-            if (t === last.texts[col] && size === last.sizes[col] && font === last.fonts[col]) shown = last.answers[col];
-            else last.set(col, t, size, font, (shown = wrap ? widestWord(t, font) : widestLine(t, font)));
-          } else shown = measured.of(contents.of(c, look, r, row, Infinity), look.format, font, wrap);
-          const w = shown + H_PADDING;
-          need[col - 1] = Math.max(need[col - 1], w / unit);
-        }
+    for (const b of this.cellBlocks) this.blockNeedsOf(b, need, measured, fonts, last, contents);
+  }
+
+  /**
+   * blockNeeds for one block, in a method of its own: its loop is compiled part way through
+   * the first block, and the blocks' loop around it (its next block, never reached by then)
+   * threw that code away at the block's end, and compiled it again (register-10000).
+   */
+  private blockNeedsOf(b: CellBlock, need: number[], measured: ShownWidths, fonts: FontsByColumn, last: LastByColumn, contents: BlockContents): void {
+    const merges = this.mergeIndex;
+    const unit = columnPoints(1);
+    for (let r = 0; r < b.rows; r++) {
+      const row = b.firstRow + r;
+      for (let j = 0; j < b.columns.length; j++) {
+        const c = b.columns[j];
+        const col = c.col;
+        if (col > this.lastCol) continue;
+        // A spanning column's cells are all in its merge: only a single column's count.
+        if (!merges.untouched(row, col)) continue;
+        const look = c.looks[c.rowLooks === undefined ? 0 : c.rowLooks[r]];
+        const font = fonts.of(col, look.style);
+        const wrap = look.style?.wrap === true;
+        let shown: number;
+        if (look.kind === "text" || look.kind === "link") {
+          const t = c.values[r] as string;
+          const size = wrap ? 1 : 0;
+          if (t === last.texts[col] && size === last.sizes[col] && font === last.fonts[col]) shown = last.answers[col];
+          else last.set(col, t, size, font, (shown = wrap ? widestWord(t, font) : widestLine(t, font)));
+        } else shown = measured.of(contents.of(c, look, r, row, Infinity), look.format, font, wrap);
+        const w = shown + H_PADDING;
+        need[col - 1] = Math.max(need[col - 1], w / unit);
       }
+    }
   }
 
   /** rowHeights for the blocks' cells, into `heights`, a row at a time (see blockNeeds). */
   private blockHeights(widths: number[], heights: number[]): number[] {
-    const merges = this.mergeIndex;
     const fonts = new FontsByColumn(this.lastCol + 1);
     const counted = new LastByColumn(this.lastCol + 1);
     const contents = new BlockContents();
-    for (const b of this.cellBlocks)
-      for (let r = 0; r < b.rows; r++) {
-        const row = b.firstRow + r;
-        for (let j = 0; j < b.columns.length; j++) {
-          const c = b.columns[j];
-          const col = c.col;
-          // A span's covered cells never count; its head is measured over the merge's width.
-          if (merges.covered(row, col)) continue;
-          const look = c.looks[c.rowLooks === undefined ? 0 : c.rowLooks[r]];
-          const font = fonts.of(col, look.style);
-          let lines: number;
-          let blank: boolean;
-          if (look.style?.wrap) {
-            const width = columnPoints(this.widthOf(col, merges.headRight(row, col) || col, widths)) - H_PADDING;
-            const shown = look.kind === "text" || look.kind === "link" ? (c.values[r] as string) : shownText(contents.of(c, look, r, row, Infinity), look.format);
-            if (shown === counted.texts[col] && width === counted.sizes[col] && font === counted.fonts[col]) lines = counted.answers[col];
-            else counted.set(col, shown, width, font, (lines = wrappedLineCount(shown, width, font)));
-            blank = shown === "";
-          } else {
-            const value = look.kind === "number" ? (c.values[r] as number) : look.kind === "formula" ? c.results?.[r] ?? null : null;
-            if (value !== null && Math.abs(value) < 1e300) {
-              lines = 1;
-              blank = false;
-            } else {
-              const shown = look.kind === "text" || look.kind === "link" ? (c.values[r] as string) : shownText(contents.of(c, look, r, row, Infinity), look.format);
-              lines = lineBreaks(shown);
-              blank = shown === "";
-            }
-          }
-          heights[row - 1] = Math.max(heights[row - 1] ?? 0, linesHeight(lines, font), blank ? 0 : EMPTY_ROW);
-        }
-      }
+    for (const b of this.cellBlocks) this.blockHeightsOf(b, widths, heights, fonts, counted, contents);
     return heights;
+  }
+
+  /** blockHeights for one block, in a method of its own (see blockNeedsOf). */
+  private blockHeightsOf(b: CellBlock, widths: number[], heights: number[], fonts: FontsByColumn, counted: LastByColumn, contents: BlockContents): void {
+    const merges = this.mergeIndex;
+    for (let r = 0; r < b.rows; r++) {
+      const row = b.firstRow + r;
+      for (let j = 0; j < b.columns.length; j++) {
+        const c = b.columns[j];
+        const col = c.col;
+        // A span's covered cells never count; its head is measured over the merge's width.
+        if (merges.covered(row, col)) continue;
+        const look = c.looks[c.rowLooks === undefined ? 0 : c.rowLooks[r]];
+        const font = fonts.of(col, look.style);
+        let lines: number;
+        let blank: boolean;
+        if (look.style?.wrap) {
+          const width = columnPoints(this.widthOf(col, merges.headRight(row, col) || col, widths)) - H_PADDING;
+          const shown = look.kind === "text" || look.kind === "link" ? (c.values[r] as string) : shownText(contents.of(c, look, r, row, Infinity), look.format);
+          if (shown === counted.texts[col] && width === counted.sizes[col] && font === counted.fonts[col]) lines = counted.answers[col];
+          else counted.set(col, shown, width, font, (lines = wrappedLineCount(shown, width, font)));
+          blank = shown === "";
+        } else {
+          const value = look.kind === "number" ? (c.values[r] as number) : look.kind === "formula" ? c.results?.[r] ?? null : null;
+          if (value !== null && Math.abs(value) < 1e300) {
+            lines = 1;
+            blank = false;
+          } else {
+            const shown = look.kind === "text" || look.kind === "link" ? (c.values[r] as string) : shownText(contents.of(c, look, r, row, Infinity), look.format);
+            lines = lineBreaks(shown);
+            blank = shown === "";
+          }
+        }
+        heights[row - 1] = Math.max(heights[row - 1] ?? 0, linesHeight(lines, font), blank ? 0 : EMPTY_ROW);
+      }
+    }
   }
 
   /**
