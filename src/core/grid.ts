@@ -120,13 +120,17 @@ export class SheetGrid {
    * the rows are dense enough (a Map of a data tab's 200,000 rows cost more than the loop
    * over its cells), a Map where a few cells sit far down the sheet.
    */
-  private readonly denseRows: Int32Array | null = null;
-  private readonly sparseRows: Map<number, number> | null = null;
+  private readonly denseRows: Int32Array | null;
+  private readonly sparseRows: Map<number, number> | null;
   /**
    * The merges by the cells they cover where there are more than FEW_MERGES; else null, and
    * mergeAt looks through the list (a form has three: a Map a form cost more than the looks).
+   * Like denseRows and sparseRows, written once in the constructor and never given a default
+   * first: V8 takes a field stored once as constant and optimises the code that reads it on
+   * that; a second store on a later sheet (the first directions sheet after 1,000 forms)
+   * threw that code away (content, labelValue, mergeAt) to be compiled again.
    */
-  private readonly mergeByCell: Map<number, Merge> | null = null;
+  private readonly mergeByCell: Map<number, Merge> | null;
   private readonly merges: readonly Merge[];
   readonly maxRow: number;
   readonly maxCol: number;
@@ -163,13 +167,15 @@ export class SheetGrid {
       const dense = new Int32Array(lastRow + 1).fill(-1);
       for (let r = 0; r < rowCount; r++) dense[this.rowList[r]] = r;
       this.denseRows = dense;
+      this.sparseRows = null;
     } else {
+      this.denseRows = null;
       const sparse = new Map<number, number>();
       for (let r = 0; r < rowCount; r++) sparse.set(this.rowList[r], r);
       this.sparseRows = sparse;
     }
     this.merges = sheet.merges;
-    if (sheet.merges.length > FEW_MERGES) this.mergeByCell = indexMerges(sheet.merges);
+    this.mergeByCell = sheet.merges.length > FEW_MERGES ? indexMerges(sheet.merges) : null;
     this.maxRow = Math.max(rows.maxRow, sheet.usedRange?.rows ?? 0);
     this.maxCol = Math.max(rows.maxCol, sheet.usedRange?.cols ?? 0);
   }
