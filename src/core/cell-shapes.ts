@@ -15,9 +15,34 @@
  */
 import type { Cell } from "./snapshot";
 
+/*
+ * Made by constructors, not object literals: V8 follows each literal's allocation site and,
+ * once most of what it made outlives a few collections (a sheet's cells do), allocates there
+ * in the old generation instead, throwing away every compiled function the literal was
+ * inlined into. The sheet reader's per-cell `finish` was compiled three or four times a run
+ * on forms and mixed packs for this. A constructor's objects have no allocation site.
+ * The fields are those of the literals they replace, in the same order.
+ */
+class PlainCell {
+  constructor(
+    public row: number,
+    public col: number,
+    public value: Cell["value"],
+  ) {}
+}
+
+class FormattedCell {
+  constructor(
+    public row: number,
+    public col: number,
+    public value: Cell["value"],
+    public format: string,
+  ) {}
+}
+
 /** A cell of a value, with its number format where it has one: no error, formula or fill. */
 export function valueCell(row: number, col: number, value: Cell["value"], format: string | undefined): Cell {
-  return format === undefined ? { row, col, value } : { row, col, value, format };
+  return format === undefined ? new PlainCell(row, col, value) : new FormattedCell(row, col, value, format);
 }
 
 /** A text, then a number no small integer holds: `value` can hold anything after these two. */

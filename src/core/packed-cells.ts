@@ -9,6 +9,7 @@
  * form, keeps each one it makes). zod's schema describes the object form; this one is
  * checked by construction (the .xlsx reader builds it), so the contract names it as a class.
  */
+import { valueCell } from "./cell-shapes";
 import type { Cell } from "./snapshot";
 
 /** What a cell's value is; a number's value, or a text's place in `texts`, is in `numbers`. */
@@ -75,9 +76,8 @@ export class PackedCells {
     // Most sheets have no extras at all: no look-up a cell.
     const extras = this.extras.size === 0 ? undefined : this.extras.get(i);
     const value = this.value(i);
-    if (!extras) return f === 0 ? { row: this.rows[i], col: this.cols[i], value } : { row: this.rows[i], col: this.cols[i], value, format: this.formatList[f - 1] };
-    const out: Cell = { row: this.rows[i], col: this.cols[i], value };
-    if (f !== 0) out.format = this.formatList[f - 1];
+    const out = valueCell(this.rows[i], this.cols[i], value, f === 0 ? undefined : this.formatList[f - 1]);
+    if (!extras) return out;
     if (extras.text !== undefined) out.text = extras.text;
     if (extras.error !== undefined) out.error = extras.error;
     if (extras.formula !== undefined) out.formula = extras.formula;

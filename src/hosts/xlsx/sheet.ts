@@ -316,8 +316,7 @@ export function sheetReader(ctx: SheetContext): { handlers: XmlHandlers; result(
     // object itself; a field added after the literal costs a separate store (and its memory).
     if (error === undefined && text === undefined && fill === undefined) out = valueCell(c.row, c.col, value, format);
     else {
-      out = { row: c.row, col: c.col, value };
-      if (format !== undefined) out.format = format;
+      out = valueCell(c.row, c.col, value, format);
       if (error !== undefined) out.error = error;
       if (text !== undefined) out.formula = text;
       if (fill !== undefined) out.fill = fill;
