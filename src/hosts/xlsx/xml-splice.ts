@@ -90,8 +90,13 @@ class ScannedElements {
     }
     const parentIndex = depth ? this.open[depth - 1] : -1;
     const parentScope = parentIndex >= 0 ? this.elements[parentIndex].scope : { xml: XML_NS };
-    const scope = { ...parentScope };
-    for (const [p, uri] of Object.entries(e.declared)) scope[p] = uri;
+    // An element declaring nothing stands in its parent's scope, the same object (scopes are
+    // only read): a copy each was most of the scan of a part listing 1,000 sheets.
+    let scope = parentScope;
+    for (const p in e.declared) {
+      if (scope === parentScope) scope = { ...parentScope };
+      scope[p] = e.declared[p];
+    }
     const el: XmlElement = {
       qname: e.qname,
       local: e.local,
