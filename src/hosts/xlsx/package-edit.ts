@@ -12,7 +12,7 @@ import { HostError } from "../host";
 import { renderSheet, TableNames, type SheetDraft } from "./sheet-xml";
 import { skeletonStyles, StyleBook } from "./styles-edit";
 import { attrNs, attrs, attrValueSpan, childrenNamed, escapeXml, firstChild, prefixFor, qualify, scanXml, Splice, XmlPartError, type XmlElement } from "./xml-splice";
-import { relationshipsPartOf, resolveTarget, type RawEntry, type WorkbookPackage } from "./package";
+import { partKey, relationshipsPartOf, targetResolver, type RawEntry, type WorkbookPackage } from "./package";
 import { DeflatedPart, deflatingCodec, joinChunks, newEntry, writeZip, type DeflatingCodec, type StoredEntry } from "./zip-write";
 
 // ---- what the edit reads from the package ---------------------------------------------
@@ -92,9 +92,13 @@ function dialectOf(mainNs: string): Dialect {
 
 // ---- part names ------------------------------------------------------------------------
 
-/** Part names compare without case (OPC §9.1.1.2); a `\` some zip tools write is a `/`. */
-const key = (name: string) => normalName(name).toLowerCase();
-const normalName = (name: string) => name.replace(/\\/g, "/").replace(/^\/+/, "");
+/**
+ * Part names compare without case (OPC §9.1.1.2); a `\` some zip tools write is a `/`. The
+ * package's own key (one look at each character where most names are keys already): an edit
+ * asks it several times for each of a workbook's thousands of parts.
+ */
+const key = partKey;
+const normalName = (name: string) => (name.includes("\\") || name.charCodeAt(0) === 47 /* / */ ? name.replace(/\\/g, "/").replace(/^\/+/, "") : name);
 
 function dirOf(part: string): string {
   const i = part.lastIndexOf("/");
@@ -200,6 +204,8 @@ class Edit {
   private readonly texts = new Map<string, PartText>();
   /** Part names (with `/`) by key. */
   private readonly stored = new Map<string, string>();
+  /** Where freshName's next search of a kind of name starts: no lower number is free. */
+  private readonly lowestFree = new Map<string, number>();
 
   constructor(
     private readonly pkg: WorkbookPackage,
@@ -235,17 +241,18 @@ class Edit {
     const els = scanXml(text.text, name, 1);
     const rels: Rel[] = [];
     const root = els.at(0);
+    // The source's folder worked out once for the part, not once for each of its (thousand) targets.
+    const resolveFromSource = targetResolver(source);
     for (const el of root ? childrenNamed(els, root, "Relationship") : []) {
       const target = el.attrs.Target ?? "";
       const external = (el.attrs.TargetMode ?? "") === "External";
-      rels.push({ id: el.attrs.Id ?? "", type: el.attrs.Type ?? "", target, external, part: external ? "" : this.resolve(source, target), el });
+      rels.push({ id: el.attrs.Id ?? "", type: el.attrs.Type ?? "", target, external, part: external ? "" : this.resolve(resolveFromSource(target)), el });
     }
     return { name: this.stored.get(key(name)) ?? name, exists: true, text, els, rels };
   }
 
   /** An internal target's stored part name where it exists, else the resolved name. */
-  private resolve(source: string, target: string): string {
-    const resolved = resolveTarget(source, target);
+  private resolve(resolved: string): string {
     return this.stored.get(key(resolved)) ?? resolved;
   }
 
@@ -260,11 +267,20 @@ class Edit {
     if (next !== text.text) this.rewritten.set(key(part), text.encode(next));
   }
 
-  /** A part name under `dir` unused in the package, e.g. `xl/worksheets/sheet7.xml`. */
+  /**
+   * A part name under `dir` unused in the package, e.g. `xl/worksheets/sheet7.xml`: the
+   * lowest number free. Names are only ever taken during an edit, never freed, so each search
+   * starts at the number the last one of its kind found (a workbook of 1,000 sheets was
+   * searched from 1 for each sheet written).
+   */
   private freshName(dir: string, stem: string, ext: string): string {
-    for (let n = 1; ; n++) {
+    const kind = `${dir}${stem}*.${ext}`;
+    for (let n = this.lowestFree.get(kind) ?? 1; ; n++) {
       const name = `${dir}${stem}${n}.${ext}`;
-      if (!this.has(name) && !this.added.some((a) => key(a.name) === key(name))) return name;
+      if (!this.has(name) && !this.added.some((a) => key(a.name) === key(name))) {
+        this.lowestFree.set(kind, n);
+        return name;
+      }
     }
   }
 

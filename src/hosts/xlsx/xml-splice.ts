@@ -90,8 +90,13 @@ class ScannedElements {
     }
     const parentIndex = depth ? this.open[depth - 1] : -1;
     const parentScope = parentIndex >= 0 ? this.elements[parentIndex].scope : { xml: XML_NS };
-    const scope = { ...parentScope };
-    for (const [p, uri] of Object.entries(e.declared)) scope[p] = uri;
+    // An element declaring nothing stands in its parent's scope, the same object (scopes are
+    // only read): a copy each was most of the scan of a part listing 1,000 sheets.
+    let scope = parentScope;
+    for (const p in e.declared) {
+      if (scope === parentScope) scope = { ...parentScope };
+      scope[p] = e.declared[p];
+    }
     const el: XmlElement = {
       qname: e.qname,
       local: e.local,
@@ -144,10 +149,17 @@ export function scanPlainly(xml: string, maxDepth: number): XmlElement[] | null 
     const attributes = tag.attributes;
     // As saxes's namespace mode keeps them (`tag.ns`): each declaration's value trimmed.
     let declared: Record<string, string> | null = null;
+    // Whether any attribute has a prefix: most elements of a bookkeeping part (a thousand
+    // `Override`s, `Relationship`s) have none, and their namespaces need no look-up.
+    let prefixed = false;
     for (const name in attributes) {
-      const split = splitName(name);
-      if (split.prefix !== "xmlns" && name !== "xmlns") continue;
-      const prefix = name === "xmlns" ? "" : split.local;
+      const colon = name.indexOf(":");
+      if (colon >= 0) {
+        if (colon === 0 || colon === name.length - 1 || name.indexOf(":", colon + 1) >= 0) notPlain();
+        prefixed = true;
+        if (colon !== 5 || !name.startsWith("xmlns")) continue;
+      } else if (name !== "xmlns") continue;
+      const prefix = colon < 0 ? "" : name.slice(6);
       const uri = attributes[name].trim();
       if (uri === XML_NS || uri === XMLNS_NS || (prefix !== "" && (uri === "" || prefix === "xml" || prefix === "xmlns"))) notPlain();
       declared ??= Object.create(null) as Record<string, string>;
@@ -155,27 +167,34 @@ export function scanPlainly(xml: string, maxDepth: number): XmlElement[] | null 
     }
     const outer = bound[bound.length - 1];
     const inScope = declared ? Object.assign(Object.create(null) as Record<string, string | undefined>, outer, declared) : outer;
-    const { prefix, local } = splitName(tag.name);
+    const { prefix, local } = tag.name.indexOf(":") >= 0 ? splitName(tag.name) : { prefix: "", local: tag.name };
     if (prefix === "xmlns") notPlain();
     const uri = inScope[prefix];
     if (prefix !== "" && uri === undefined) notPlain();
     const attrs: Record<string, string | undefined> = {};
     const attrUris: Record<string, string | undefined> = {};
-    let expanded: Set<string> | null = null;
-    for (const name in attributes) {
-      const a = splitName(name);
-      let attrUri: string | undefined;
-      if (a.prefix === "") attrUri = name === "xmlns" ? XMLNS_NS : "";
-      else {
-        attrUri = inScope[a.prefix];
-        if (attrUri === undefined) notPlain();
-        const key = `{${attrUri}}${a.local}`;
-        expanded ??= new Set();
-        if (expanded.has(key)) notPlain();
-        expanded.add(key);
+    if (!prefixed) {
+      for (const name in attributes) {
+        attrs[name] = attributes[name];
+        attrUris[name] = name === "xmlns" ? XMLNS_NS : "";
       }
-      attrs[name] = attributes[name];
-      attrUris[name] = attrUri;
+    } else {
+      let expanded: Set<string> | null = null;
+      for (const name in attributes) {
+        const a = splitName(name);
+        let attrUri: string | undefined;
+        if (a.prefix === "") attrUri = name === "xmlns" ? XMLNS_NS : "";
+        else {
+          attrUri = inScope[a.prefix];
+          if (attrUri === undefined) notPlain();
+          const key = `{${attrUri}}${a.local}`;
+          expanded ??= new Set();
+          if (expanded.has(key)) notPlain();
+          expanded.add(key);
+        }
+        attrs[name] = attributes[name];
+        attrUris[name] = attrUri;
+      }
     }
     if (!tag.isSelfClosing) bound.push(inScope);
     // Past its `>`: an attribute's value holds no `<`, so the last one before is the tag's own.
@@ -268,10 +287,14 @@ export function firstChild(els: XmlElement[], parent: XmlElement, local: string)
 
 /** An attribute by local name and namespace URI ("" for an unprefixed one), whatever its prefix. */
 export function attrNs(el: XmlElement, uri: string, local: string): string | undefined {
-  for (const [name, value] of Object.entries(el.attrs)) {
+  // The names walked, no entries made nor local names cut: asked twice of each of a
+  // workbook's (thousand) sheets.
+  const attrs = el.attrs;
+  for (const name in attrs) {
+    if (!Object.prototype.hasOwnProperty.call(attrs, name)) continue;
     const colon = name.indexOf(":");
-    const l = colon < 0 ? name : name.slice(colon + 1);
-    if (l === local && (el.attrUris[name] ?? "") === uri) return value;
+    if (name.length - colon - 1 !== local.length || !name.endsWith(local)) continue;
+    if ((el.attrUris[name] ?? "") === uri) return attrs[name];
   }
   return undefined;
 }
