@@ -311,16 +311,12 @@ export function sheetReader(ctx: SheetContext): { handlers: XmlHandlers; result(
       addPacked(packed, c.row, c.col, shared, value, format, error, text, fill);
       return;
     }
-    let out: Cell;
     // Most cells are a value, or a value and its format: made whole, their fields sit in the
-    // object itself; a field added after the literal costs a separate store (and its memory).
-    if (error === undefined && text === undefined && fill === undefined) out = valueCell(c.row, c.col, value, format);
-    else {
-      out = valueCell(c.row, c.col, value, format);
-      if (error !== undefined) out.error = error;
-      if (text !== undefined) out.formula = text;
-      if (fill !== undefined) out.fill = fill;
-    }
+    // object itself; a field added after it (an error, formula or fill) costs a separate store.
+    const out: Cell = valueCell(c.row, c.col, value, format);
+    if (error !== undefined) out.error = error;
+    if (text !== undefined) out.formula = text;
+    if (fill !== undefined) out.fill = fill;
     if (c.row < lastRow || (c.row === lastRow && c.col <= lastCol)) ordered = false;
     lastRow = c.row;
     lastCol = c.col;

@@ -153,9 +153,8 @@ export function scanPlainly(xml: string, maxDepth: number): XmlElement[] | null 
     // `Override`s, `Relationship`s) have none, and their namespaces need no look-up.
     let prefixed = false;
     for (const name in attributes) {
-      const colon = name.indexOf(":");
+      const colon = colonOf(name);
       if (colon >= 0) {
-        if (colon === 0 || colon === name.length - 1 || name.indexOf(":", colon + 1) >= 0) notPlain();
         prefixed = true;
         if (colon !== 5 || !name.startsWith("xmlns")) continue;
       } else if (name !== "xmlns") continue;
@@ -220,12 +219,19 @@ function ignore(): void {}
 
 /** A qualified name's prefix ("" for none) and local name; not plain where saxes's namespace mode calls it malformed. */
 function splitName(name: string): { prefix: string; local: string } {
+  const colon = colonOf(name);
+  return colon < 0 ? { prefix: "", local: name } : { prefix: name.slice(0, colon), local: name.slice(colon + 1) };
+}
+
+/**
+ * Where a name's colon is, -1 for none; a name saxes's namespace mode refuses (an empty prefix
+ * or local name, a second colon) is not plain. Apart from splitName so a name can be tested
+ * without cutting it.
+ */
+function colonOf(name: string): number {
   const colon = name.indexOf(":");
-  if (colon < 0) return { prefix: "", local: name };
-  const prefix = name.slice(0, colon);
-  const local = name.slice(colon + 1);
-  if (prefix === "" || local === "" || local.includes(":")) notPlain();
-  return { prefix, local };
+  if (colon >= 0 && (colon === 0 || colon === name.length - 1 || name.indexOf(":", colon + 1) >= 0)) notPlain();
+  return colon;
 }
 
 /**
