@@ -271,8 +271,10 @@ export class SummaryPage {
       const top = this.row;
       this.row += 2 * groups.length;
       this.deferred.push((widths) => {
+        // Fonts made by fontFor, as the cells' are: a literal of another shape, measured after
+        // columnNeeds made widestLine hot, threw its compiled code away (and columnNeeds').
         const need = (f: { label: string; value: CellSpec }, size: number) =>
-          Math.max(widestLine(f.label, { size: SIZE.small }), widestLine(shownText(f.value.content, f.value.format), { size, bold: true })) + H_PADDING + 14;
+          Math.max(widestLine(f.label, fontFor({ size: SIZE.small })), widestLine(shownText(f.value.content, f.value.format), fontFor({ size, bold: true }))) + H_PADDING + 14;
         const layout = (size: number) => groups.map((g) => spansOf(widths, g.length, g.map((f) => need(f, size))));
         const fits = (size: number, spans: [number, number][][]) =>
           groups.every((g, l) => g.every((f, i) => need(f, size) <= columnPoints(sumWidths(widths, spans[l][i][0], spans[l][i][1]))));
@@ -299,7 +301,7 @@ export class SummaryPage {
       const row = this.row++;
       this.deferred.push((widths) => {
         // Across the whole page: the spread reads as one bar.
-        const needs = items.map((item) => widestLine(item.text, { size: SIZE.body, bold: true }) + H_PADDING + 8);
+        const needs = items.map((item) => widestLine(item.text, fontFor({ size: SIZE.body, bold: true })) + H_PADDING + 8);
         const spans = spansOf(widths, items.length, needs, Infinity);
         items.forEach((item, i) => {
           const [from, to] = spans[i];
