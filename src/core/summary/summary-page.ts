@@ -271,8 +271,10 @@ export class SummaryPage {
       const top = this.row;
       this.row += 2 * groups.length;
       this.deferred.push((widths) => {
+        // Fonts made by fontFor, as the cells' are: a literal of another shape, measured after
+        // columnNeeds made widestLine hot, threw its compiled code away (and columnNeeds').
         const need = (f: { label: string; value: CellSpec }, size: number) =>
-          Math.max(widestLine(f.label, { size: SIZE.small }), widestLine(shownText(f.value.content, f.value.format), { size, bold: true })) + H_PADDING + 14;
+          Math.max(widestLine(f.label, fontFor({ size: SIZE.small })), widestLine(shownText(f.value.content, f.value.format), fontFor({ size, bold: true }))) + H_PADDING + 14;
         const layout = (size: number) => groups.map((g) => spansOf(widths, g.length, g.map((f) => need(f, size))));
         const fits = (size: number, spans: [number, number][][]) =>
           groups.every((g, l) => g.every((f, i) => need(f, size) <= columnPoints(sumWidths(widths, spans[l][i][0], spans[l][i][1]))));
@@ -299,7 +301,7 @@ export class SummaryPage {
       const row = this.row++;
       this.deferred.push((widths) => {
         // Across the whole page: the spread reads as one bar.
-        const needs = items.map((item) => widestLine(item.text, { size: SIZE.body, bold: true }) + H_PADDING + 8);
+        const needs = items.map((item) => widestLine(item.text, fontFor({ size: SIZE.body, bold: true })) + H_PADDING + 8);
         const spans = spansOf(widths, items.length, needs, Infinity);
         items.forEach((item, i) => {
           const [from, to] = spans[i];
@@ -761,8 +763,6 @@ export class SummaryPage {
    */
   private columnNeeds(): number[] {
     const need = this.options.widths.map(() => 0);
-    const merges = this.mergeIndex;
-    const unit = columnPoints(1);
     // Figures and dates measured once a value (a register's 400,000 figures are a thousand values).
     const measured = new ShownWidths();
     const fonts = new FontsByColumn(this.lastCol + 1);
@@ -770,29 +770,40 @@ export class SummaryPage {
     // Loops over the grid, no generator: a register of 100,000 lines has two million cells.
     for (const row of this.gridRows()) {
       const cells = this.grid[row];
-      if (cells === undefined) continue;
-      const end = Math.min(cells.length, this.lastCol + 1);
-      for (let col = 1; col < end; col++) {
-        const c = cells[col];
-        if (c === undefined || !merges.untouched(row, col)) continue;
-        const content = c.content;
-        const font = fonts.of(col, c.style);
-        const wrap = c.style?.wrap === true;
-        let shown: number;
-        if (content.kind === "text" || content.kind === "link") {
-          // Measured as it shows (shownWidth's rule, written out: calling shownWidth on a miss cost
-          // register-10000's build 0.45% more instructions), unless its column measured the same
-          // text last (LastByColumn; the size is the wrap, which picks the measure).
-          const t = content.text;
-          const size = wrap ? 1 : 0;
-          if (t === last.texts[col] && size === last.sizes[col] && font === last.fonts[col]) shown = last.answers[col];
-          else last.set(col, t, size, font, (shown = wrap ? widestWord(t, font) : widestLine(t, font)));
-        } else shown = measured.of(content, c.format, font, wrap);
-        const w = shown + H_PADDING;
-        need[col - 1] = Math.max(need[col - 1], w / unit);
-      }
+      if (cells !== undefined) this.rowNeeds(row, cells, need, measured, fonts, last);
     }
     return need;
+  }
+
+  /**
+   * columnNeeds for one row of the grid, in a method of its own: optimised as a function
+   * when called often, not compiled into columnNeeds' loop part way through (on-stack
+   * replacement). That code served only the page it was compiled in: each later page's call
+   * compiled columnNeeds whole again (forms-1000: twice, 20-50 ms of the compiler's thread each).
+   */
+  private rowNeeds(row: number, cells: (ModelCell | undefined)[], need: number[], measured: ShownWidths, fonts: FontsByColumn, last: LastByColumn): void {
+    const merges = this.mergeIndex;
+    const unit = columnPoints(1);
+    const end = Math.min(cells.length, this.lastCol + 1);
+    for (let col = 1; col < end; col++) {
+      const c = cells[col];
+      if (c === undefined || !merges.untouched(row, col)) continue;
+      const content = c.content;
+      const font = fonts.of(col, c.style);
+      const wrap = c.style?.wrap === true;
+      let shown: number;
+      if (content.kind === "text" || content.kind === "link") {
+        // Measured as it shows (shownWidth's rule, written out: calling shownWidth on a miss cost
+        // register-10000's build 0.45% more instructions), unless its column measured the same
+        // text last (LastByColumn; the size is the wrap, which picks the measure).
+        const t = content.text;
+        const size = wrap ? 1 : 0;
+        if (t === last.texts[col] && size === last.sizes[col] && font === last.fonts[col]) shown = last.answers[col];
+        else last.set(col, t, size, font, (shown = wrap ? widestWord(t, font) : widestLine(t, font)));
+      } else shown = measured.of(content, c.format, font, wrap);
+      const w = shown + H_PADDING;
+      need[col - 1] = Math.max(need[col - 1], w / unit);
+    }
   }
 
   /**
@@ -903,46 +914,54 @@ export class SummaryPage {
    */
   private rowHeights(widths: number[], cells: ModelCell[]): number[] {
     const heights = this.heightsAsSet();
-    const merges = this.mergeIndex;
     const fonts = new FontsByColumn(this.lastCol + 1);
     const counted = new LastByColumn(this.lastCol + 1);
     let listed = 0;
     for (const row of this.gridRows()) {
       const here = this.grid[row];
-      if (here === undefined) continue;
-      for (let col = 0; col < here.length; col++) {
-        const c = here[col];
-        if (c === undefined) continue;
-        cells[listed++] = c;
-        if (merges.covered(row, col)) continue;
-        const font = fonts.of(col, c.style);
-        let lines: number;
-        let blank: boolean;
-        if (c.style?.wrap) {
-          const width = columnPoints(this.widthOf(col, merges.headRight(row, col) || col, widths)) - H_PADDING;
-          const shown = shownText(c.content, c.format);
-          // Counted afresh unless the column's last cell counted the same text (LastByColumn).
-          if (shown === counted.texts[col] && width === counted.sizes[col] && font === counted.fonts[col]) lines = counted.answers[col];
-          else counted.set(col, shown, width, font, (lines = wrappedLineCount(shown, width, font)));
-          blank = shown === "";
-        } else {
-          // Unwrapped: only the line breaks count. A finite number shows as one line of
-          // text whatever its format, so it is not formatted again (fitWidths did).
-          const content = c.content;
-          const value = content.kind === "number" ? content.value : content.kind === "formula" ? content.result : null;
-          if (value !== null && Math.abs(value) < 1e300) {
-            lines = 1;
-            blank = false;
-          } else {
-            const shown = content.kind === "text" || content.kind === "link" ? content.text : shownText(content, c.format);
-            lines = lineBreaks(shown);
-            blank = shown === "";
-          }
-        }
-        heights[row - 1] = Math.max(heights[row - 1] ?? 0, linesHeight(lines, font), blank ? 0 : EMPTY_ROW);
-      }
+      if (here !== undefined) listed = this.rowHeightsOf(row, here, widths, heights, cells, listed, fonts, counted);
     }
     return heights;
+  }
+
+  /**
+   * rowHeights for one row of the grid, into `heights`, its cells listed into `cells` from
+   * `listed`; the next place to list at is returned. A method of its own, as rowNeeds is.
+   */
+  private rowHeightsOf(row: number, here: (ModelCell | undefined)[], widths: number[], heights: number[], cells: ModelCell[], listed: number, fonts: FontsByColumn, counted: LastByColumn): number {
+    const merges = this.mergeIndex;
+    for (let col = 0; col < here.length; col++) {
+      const c = here[col];
+      if (c === undefined) continue;
+      cells[listed++] = c;
+      if (merges.covered(row, col)) continue;
+      const font = fonts.of(col, c.style);
+      let lines: number;
+      let blank: boolean;
+      if (c.style?.wrap) {
+        const width = columnPoints(this.widthOf(col, merges.headRight(row, col) || col, widths)) - H_PADDING;
+        const shown = shownText(c.content, c.format);
+        // Counted afresh unless the column's last cell counted the same text (LastByColumn).
+        if (shown === counted.texts[col] && width === counted.sizes[col] && font === counted.fonts[col]) lines = counted.answers[col];
+        else counted.set(col, shown, width, font, (lines = wrappedLineCount(shown, width, font)));
+        blank = shown === "";
+      } else {
+        // Unwrapped: only the line breaks count. A finite number shows as one line of
+        // text whatever its format, so it is not formatted again (fitWidths did).
+        const content = c.content;
+        const value = content.kind === "number" ? content.value : content.kind === "formula" ? content.result : null;
+        if (value !== null && Math.abs(value) < 1e300) {
+          lines = 1;
+          blank = false;
+        } else {
+          const shown = content.kind === "text" || content.kind === "link" ? content.text : shownText(content, c.format);
+          lines = lineBreaks(shown);
+          blank = shown === "";
+        }
+      }
+      heights[row - 1] = Math.max(heights[row - 1] ?? 0, linesHeight(lines, font), blank ? 0 : EMPTY_ROW);
+    }
+    return listed;
   }
 }
 
