@@ -206,6 +206,8 @@ class Edit {
   private readonly stored = new Map<string, string>();
   /** Where freshName's next search of a kind of name starts: no lower number is free. */
   private readonly lowestFree = new Map<string, number>();
+  /** rels(), by source part. */
+  private readonly relsParts = new Map<string, Promise<RelsPart>>();
 
   constructor(
     private readonly pkg: WorkbookPackage,
@@ -231,7 +233,21 @@ class Edit {
     return t;
   }
 
-  private async rels(source: string): Promise<RelsPart> {
+  /**
+   * A source's relationships, read once: a build over an earlier output walks the package's
+   * relationships twice more (unreachableAfter), the workbook's a third time. Only read.
+   */
+  private rels(source: string): Promise<RelsPart> {
+    // By the source as named: its targets are resolved from its own folder.
+    let known = this.relsParts.get(source);
+    if (!known) {
+      known = this.readRels(source);
+      this.relsParts.set(source, known);
+    }
+    return known;
+  }
+
+  private async readRels(source: string): Promise<RelsPart> {
     const name = relationshipsPartOf(source);
     if (!this.has(name)) {
       const text = { text: "", encode: (t: string) => new TextEncoder().encode(t) };
