@@ -35,9 +35,10 @@ const SAMPLE = path.join(ROOT, "examples", "savings-register.xlsx");
 const AS_OF = ["--as-of", "2023-09-21"];
 
 const QUICK_SHAPES = ["forms-100", "forms-1000", "register-10000", "directions-5000", "mixed-1000-5000"];
-const BIG = new Set(["forms-10000", "register-100000", "directions-50000", "data-200000"]);
-// Rounds kept few enough that a full run takes about a quarter of an hour on 2 busy cores.
-const rounds = (name: string) => Number(process.env.BENCH_ROUNDS ?? (QUICK || BIG.has(name) ? 3 : 5));
+// Five rounds on every shape: with three, the largest shapes' ratios moved by a third between
+// runs of the same code (the floor alone by 35%), too loose to call a target met or missed.
+// A full run takes about a quarter of an hour on 2 quiet cores.
+const rounds = (): number => Number(process.env.BENCH_ROUNDS ?? (QUICK ? 3 : 5));
 const STAGE_RUNS = 3;
 /** Shapes ten times apart: cost must grow no faster than the data. */
 const GROWTH: [string, string][] = [
@@ -128,7 +129,7 @@ async function measureShape(name: string): Promise<Shape> {
       check: [BIN, "check", file, ...AS_OF],
       build: [BIN, "build", file, "-o", out, ...AS_OF],
     },
-    rounds(name),
+    rounds(),
     () => log("."),
   );
   fs.rmSync(out, { force: true });
@@ -387,7 +388,7 @@ function render(start: StartUp | null, shapes: Shape[], t: Target[], office: Off
     // The time and the load average are both the run's start: the load a run begins under is the one that colours it.
     `Run ${began.toISOString().slice(0, 16).replace("T", " ")} UTC on ${cpu.length} cores (${cpu[0]?.model.trim() ?? "unknown CPU"}), ` +
       `${Math.round(os.totalmem() / MB / 1024)} GB, Node ${process.version}; load average at the start ${load.map((l) => l.toFixed(2)).join(", ")} (1, 5, 15 min). ` +
-      `Whole runs: a warm-up round, then rounds of floor, exceljs, check and build in turning order (${QUICK ? 3 : "5, or 3 on the four largest shapes,"} rounds); ratios are medians of per-round ratios. ` +
+      `Whole runs: a warm-up round, then rounds of floor, exceljs, check and build in turning order (${QUICK ? 3 : 5} rounds); ratios are medians of per-round ratios. ` +
       `Stages: first run, then the median of ${STAGE_RUNS - 1} more, in one process.`,
   );
   lines.push("", "### Targets", "", "| | target | measured | met |", "| --- | --- | --- | --- |");
