@@ -40,6 +40,27 @@ export interface LabelHit {
   hint: string | null;
 }
 
+/** A small sheet's hit, kept for the run: made by a constructor, not a literal (see SheetHits). */
+class Hit implements LabelHit {
+  row: number;
+  col: number;
+  address: string;
+  cell: Cell;
+  label: string;
+  inline: string | null;
+  hint: string | null;
+  constructor(cell: Cell, address: string, label: string, inline: string | null, hint: string | null) {
+    // The interface's order, as the literal had it.
+    this.row = cell.row;
+    this.col = cell.col;
+    this.address = address;
+    this.cell = cell;
+    this.label = label;
+    this.inline = inline;
+    this.hint = hint;
+  }
+}
+
 /** The value found for a label. */
 export interface LabelValue {
   row: number;
@@ -453,12 +474,19 @@ function listNumber(labels: readonly string[] | LabelSet): number {
 /**
  * A text's answers for the vocabulary's first `upTo` lists: the lists whose keys it has (a
  * candidate, in list order) and the rule's match for each (null where the rule says no).
+ * Made without literals, as SheetHits.
  */
-interface TextAnswers {
-  upTo: number;
-  lists: number[];
-  matches: LabelMatch[];
+class TextAnswers {
+  upTo = 0;
+  /**
+   * Shared empty lists until the first entry, then made with it, so each array is of its
+   * kind (numbers; objects) from the start: `Array.of()` has no site to learn the kind from.
+   */
+  lists: number[] = NO_LISTS;
+  matches: LabelMatch[] = NO_MATCHES;
 }
+const NO_LISTS: number[] = [];
+const NO_MATCHES: LabelMatch[] = [];
 /** Bounded, as textKeys; the answers are the same with or without it. */
 const textAnswers = new Map<string, TextAnswers>();
 const TEXT_ANSWERS_LIMIT = 20_000;
@@ -466,7 +494,7 @@ const TEXT_ANSWERS_LIMIT = 20_000;
 function answersOf(v: string): TextAnswers {
   let a = textAnswers.get(v);
   if (a === undefined) {
-    a = { upTo: 0, lists: [], matches: [] };
+    a = new TextAnswers();
     if (textAnswers.size >= TEXT_ANSWERS_LIMIT) textAnswers.clear();
     textAnswers.set(v, a);
   }
@@ -480,18 +508,31 @@ function answersOf(v: string): TextAnswers {
       if ((whole === null || !list.keys.has(whole)) && (split === null || !list.keys.has(split))) continue;
       // The whole text's key is its normal form where it is kept (labelKey): the info need not work it out again.
       info ??= infoOf(v, null, whole ?? undefined);
-      a.lists.push(n);
-      a.matches.push(matchInfo(info, list.set));
+      const match = matchInfo(info, list.set);
+      if (a.lists === NO_LISTS) {
+        a.lists = Array.of(n);
+        a.matches = Array.of(match);
+      } else {
+        a.lists.push(n);
+        a.matches.push(match);
+      }
     }
     a.upTo = vocabulary.length;
   }
   return a;
 }
 
-/** A small sheet's hits by list number, for the lists below `upTo`. */
-interface SheetHits {
-  upTo: number;
-  hits: (LabelHit[] | undefined)[];
+/**
+ * A small sheet's hits by list number, for the lists below `upTo`. These, the hits and the
+ * texts' answers live as long as the run, so they are made by constructors and their lists
+ * by `Array.of`, not by literals: a literal has an allocation site, and once V8 finds a
+ * site's objects long-lived it switches the site to old-space allocation and throws away
+ * every optimised function the literal was inlined into (on mixed, smallSheetHits twice and
+ * answersOf once, each compiled again). Neither a constructor nor `Array.of` has a site.
+ */
+class SheetHits {
+  upTo = 0;
+  hits: (LabelHit[] | undefined)[] = Array.of();
 }
 let sheetHits = new WeakMap<SheetGrid, SheetHits>();
 const NO_HITS: readonly LabelHit[] = [];
@@ -501,7 +542,7 @@ const byPlace = (a: LabelHit, b: LabelHit) => a.row - b.row || a.col - b.col;
 function smallSheetHits(grid: SheetGrid, n: number): readonly LabelHit[] {
   let sh = sheetHits.get(grid);
   if (!sh) {
-    sh = { upTo: 0, hits: [] };
+    sh = new SheetHits();
     sheetHits.set(grid, sh);
   }
   if (sh.upTo <= n) {
@@ -520,10 +561,10 @@ function smallSheetHits(grid: SheetGrid, n: number): readonly LabelHit[] {
         if (l < from || l >= to || m === null) continue;
         const cell = grid.cellAt(i);
         // Named stores, not a spread of the match: one shape for every hit, and no copy loop.
-        const hit: LabelHit = { row: cell.row, col: cell.col, address: a1(cell.row, cell.col), cell, label: m.label, inline: m.inline, hint: m.hint };
+        const hit: LabelHit = new Hit(cell, a1(cell.row, cell.col), m.label, m.inline, m.hint);
         const at = hits[l];
         if (at) at.push(hit);
-        else hits[l] = [hit];
+        else hits[l] = Array.of(hit);
       }
     }
     // The sheet's stored order is row-major as the contract asks; sorted where a host's is not.
