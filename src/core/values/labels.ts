@@ -13,6 +13,9 @@ function isPluralMarker(glued: string | undefined, inner: string): boolean {
 }
 
 function stripHints(text: string): string {
+  // Every hint holds a bracket: most texts (long free text above all) have none, and the
+  // expression, tried at each character, costs more than the two looks.
+  if (!text.includes("(") && !text.includes("[")) return text;
   return text.replace(HINT, (_whole, glued: string | undefined, _g, round: string | undefined, square: string | undefined) => {
     const inner = round ?? square ?? "";
     // `Lead (s)` and `Lead(s)` are both the plural marker; keep it, glued, in one spelling.
