@@ -67,6 +67,28 @@ export class BlockBuilder {
         break;
     }
   }
+
+  /** put for a text, number or date cell, given its value, not a content object. */
+  putValue(i: number, r: number, kind: "text" | "number" | "date", value: string | number, format: NumberFormatKind | undefined, style: CellStyle | undefined): void {
+    const c = this.block.columns[i];
+    this.lookAt(c, r, lookIndex(c, kind, format, style));
+    c.values[r] = value;
+  }
+
+  /** put for a link cell, given its parts. */
+  putLink(i: number, r: number, text: string, sheet: string, cell: string, style: CellStyle | undefined): void {
+    const c = this.block.columns[i];
+    this.lookAt(c, r, lookIndex(c, "link", undefined, style));
+    c.values[r] = text;
+    (c.sheets ??= new Array<string>(this.block.rows).fill(""))[r] = sheet;
+    (c.cells ??= new Array<string>(this.block.rows).fill(""))[r] = cell;
+  }
+
+  /** Row `r`'s look, `at` in the column's palette (rowLooks made at the first other than 0). */
+  private lookAt(c: BlockColumn, r: number, at: number): void {
+    if (at !== 0 && c.rowLooks === undefined) c.rowLooks = new Array<number>(this.block.rows).fill(0);
+    if (c.rowLooks !== undefined) c.rowLooks[r] = at;
+  }
 }
 
 /** The index of a look in the column's palette, added where new (a column has a handful). */
