@@ -96,7 +96,8 @@ export class SpecRow implements RowWriter {
  * cell C5`, never the formula form `'FRA-01 Planning'!C5`.
  */
 export function sourceWords(sheet: string, cell: string): string {
-  return `${sheet}, cell ${cell.replace(/\$/g, "")}`;
+  // Most cells come without a dollar: no regular expression run for each of a register's lines.
+  return `${sheet}, cell ${cell.includes("$") ? cell.replace(/\$/g, "") : cell}`;
 }
 
 /** A fraction as the `0.0%` format shows it: 0.8744 → "87.4%". */
