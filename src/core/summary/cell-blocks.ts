@@ -68,26 +68,28 @@ export class BlockBuilder {
     }
   }
 
-  /** put for a text, number or date cell, given its value, not a content object. */
-  putValue(i: number, r: number, kind: "text" | "number" | "date", value: string | number, format: NumberFormatKind | undefined, style: CellStyle | undefined): void {
+  /**
+   * Column `i`'s palette index for a cell of this kind, format and look, added where new. A
+   * palette only grows, so the index stays the answer for these three: a caller may keep it.
+   */
+  lookOf(i: number, kind: BlockLook["kind"], format: NumberFormatKind | undefined, style: CellStyle | undefined): number {
+    return lookIndex(this.block.columns[i], kind, format, style);
+  }
+
+  /** put for a text, number or date cell, given its value and its look's index (lookOf), not a content object. */
+  set(i: number, r: number, at: number, value: string | number): void {
     const c = this.block.columns[i];
-    this.lookAt(c, r, lookIndex(c, kind, format, style));
+    if (at !== 0 && c.rowLooks === undefined) c.rowLooks = new Array<number>(this.block.rows).fill(0);
+    if (c.rowLooks !== undefined) c.rowLooks[r] = at;
     c.values[r] = value;
   }
 
-  /** put for a link cell, given its parts. */
-  putLink(i: number, r: number, text: string, sheet: string, cell: string, style: CellStyle | undefined): void {
+  /** set for a link cell, given its parts. */
+  setLink(i: number, r: number, at: number, text: string, sheet: string, cell: string): void {
+    this.set(i, r, at, text);
     const c = this.block.columns[i];
-    this.lookAt(c, r, lookIndex(c, "link", undefined, style));
-    c.values[r] = text;
     (c.sheets ??= new Array<string>(this.block.rows).fill(""))[r] = sheet;
     (c.cells ??= new Array<string>(this.block.rows).fill(""))[r] = cell;
-  }
-
-  /** Row `r`'s look, `at` in the column's palette (rowLooks made at the first other than 0). */
-  private lookAt(c: BlockColumn, r: number, at: number): void {
-    if (at !== 0 && c.rowLooks === undefined) c.rowLooks = new Array<number>(this.block.rows).fill(0);
-    if (c.rowLooks !== undefined) c.rowLooks[r] = at;
   }
 }
 

@@ -30,7 +30,7 @@ import { MAX_HYPERLINKS, firstPlainLinkKey, pastLinkLimit } from "./hyperlink-li
 import { BlockBuilder, BlockContents } from "./cell-blocks";
 import { MergeIndex } from "./merge-index";
 import { PAGE_HEIGHT, WIDTH_BUDGET, columnPoints, summaryPrintSetup, type PrintContext } from "./page-setup";
-import type { CellBlock, CellContent, CellStyle, ModelCell, NumberFormatKind, SheetModel, SummaryId, TableModel } from "./sheet-model";
+import type { BlockLook, CellBlock, CellContent, CellStyle, ModelCell, NumberFormatKind, SheetModel, SummaryId, TableModel } from "./sheet-model";
 import {
   BANNER,
   CAPTION,
@@ -1106,11 +1106,26 @@ class TableLooks {
 class BlockRow implements RowWriter {
   private n = 0;
   private i = 0;
+  /**
+   * By column: the last cell's kind, format and own look, and the palette index they gave.
+   * A column's cells mostly share all three, so a cell is one comparison and one store:
+   * the calls a cell through TableLooks and the palette's search cost more than the
+   * CellSpecs they replaced in a command line's first, partly unoptimised, run.
+   */
+  private readonly kinds: string[];
+  private readonly formats: (NumberFormatKind | undefined)[];
+  private readonly owns: (CellStyle | undefined)[];
+  private readonly ats: number[];
 
   constructor(
     private readonly body: BlockBuilder,
     private readonly looks: TableLooks,
-  ) {}
+  ) {
+    this.kinds = new Array<string>(looks.count).fill("");
+    this.formats = new Array<NumberFormatKind | undefined>(looks.count).fill(undefined);
+    this.owns = new Array<CellStyle | undefined>(looks.count).fill(NO_OWN);
+    this.ats = new Array<number>(looks.count).fill(0);
+  }
 
   start(n: number): void {
     this.n = n;
@@ -1138,7 +1153,8 @@ class BlockRow implements RowWriter {
   }
   link(sheet: string, cell: string): void {
     const i = this.i++;
-    this.body.putLink(i, this.n, sourceWords(sheet, cell), sheet, cell, this.lookOf(i, LINK_STYLE));
+    const at = this.owns[i] === LINK_STYLE && this.kinds[i] === "link" && this.formats[i] === undefined ? this.ats[i] : this.lookAt(i, "link", undefined, LINK_STYLE);
+    this.body.setLink(i, this.n, at, sourceWords(sheet, cell), sheet, cell);
   }
   none(): void {
     this.put("text", "", undefined, undefined);
@@ -1146,12 +1162,20 @@ class BlockRow implements RowWriter {
 
   private put(kind: "text" | "number" | "date", value: string | number, format: NumberFormatKind | undefined, own: CellStyle | undefined): void {
     const i = this.i++;
-    this.body.putValue(i, this.n, kind, value, format, this.lookOf(i, own));
+    const at = this.owns[i] === own && this.kinds[i] === kind && this.formats[i] === format ? this.ats[i] : this.lookAt(i, kind, format, own);
+    this.body.set(i, this.n, at, value);
   }
 
-  private lookOf(i: number, own: CellStyle | undefined): CellStyle {
+  /** The palette index for column `i`'s cell, kept as the column's last. */
+  private lookAt(i: number, kind: BlockLook["kind"], format: NumberFormatKind | undefined, own: CellStyle | undefined): number {
     const looks = this.looks;
-    return own === looks.owns[i] ? looks.looks[i] : looks.set(i, own);
+    const style = own === looks.owns[i] ? looks.looks[i] : looks.set(i, own);
+    const at = this.body.lookOf(i, kind, format, style);
+    this.kinds[i] = kind;
+    this.formats[i] = format;
+    this.owns[i] = own;
+    this.ats[i] = at;
+    return at;
   }
 }
 
