@@ -67,6 +67,30 @@ export class BlockBuilder {
         break;
     }
   }
+
+  /**
+   * Column `i`'s palette index for a cell of this kind, format and look, added where new. A
+   * palette only grows, so the index stays the answer for these three: a caller may keep it.
+   */
+  lookOf(i: number, kind: BlockLook["kind"], format: NumberFormatKind | undefined, style: CellStyle | undefined): number {
+    return lookIndex(this.block.columns[i], kind, format, style);
+  }
+
+  /** put for a text, number or date cell, given its value and its look's index (lookOf), not a content object. */
+  set(i: number, r: number, at: number, value: string | number): void {
+    const c = this.block.columns[i];
+    if (at !== 0 && c.rowLooks === undefined) c.rowLooks = new Array<number>(this.block.rows).fill(0);
+    if (c.rowLooks !== undefined) c.rowLooks[r] = at;
+    c.values[r] = value;
+  }
+
+  /** set for a link cell, given its parts. */
+  setLink(i: number, r: number, at: number, text: string, sheet: string, cell: string): void {
+    this.set(i, r, at, text);
+    const c = this.block.columns[i];
+    (c.sheets ??= new Array<string>(this.block.rows).fill(""))[r] = sheet;
+    (c.cells ??= new Array<string>(this.block.rows).fill(""))[r] = cell;
+  }
 }
 
 /** The index of a look in the column's palette, added where new (a column has a handful). */

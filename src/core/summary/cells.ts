@@ -27,7 +27,7 @@ export const integer = (n: number, style?: CellStyle): CellSpec => ({ content: {
 export const percent = (fraction: number, style?: CellStyle): CellSpec => ({ content: { kind: "number", value: fraction }, format: "percent1", style });
 export const date = (iso: string, style?: CellStyle): CellSpec => ({ content: { kind: "date", iso }, format: "date", style });
 /** A link's look where the caller gives none: shared, not one a line. */
-const LINK_STYLE: CellStyle = Object.freeze({ wrap: false });
+export const LINK_STYLE: CellStyle = Object.freeze({ wrap: false });
 /**
  * A link to a source cell, shown as words (`FRA-01 Planning, cell C5`). Never wrapped:
  * LibreOffice draws a linked cell's text on one line whatever its wrap setting, so its
@@ -44,17 +44,60 @@ export const ragCell = (rag: Rag, extra?: CellStyle): CellSpec => ({ content: ra
  * Each RAG word's content, one shared object a RAG, never changed: a table's RAG column has
  * one a line. Not frozen, for the reason BLANK is not (summary-page.ts).
  */
-const RAG_CONTENT: Partial<Record<Rag, CellContent>> = {};
-function ragContent(rag: Rag): CellContent {
+const RAG_CONTENT: Partial<Record<Rag, Extract<CellContent, { kind: "text" }>>> = {};
+export function ragContent(rag: Rag): Extract<CellContent, { kind: "text" }> {
   return (RAG_CONTENT[rag] ??= { kind: "text", text: RAG_STYLES[rag].word });
+}
+
+/**
+ * A table row's cells given one at a time, in column order, as the helpers above make them
+ * (text, money, date, percent, ragCell, link; none for an empty cell). A main table's body
+ * is written straight into its columns through one (summary-page.ts BlockRow), no CellSpec
+ * or content object a cell; SpecRow makes the helpers' CellSpecs, for every other use.
+ */
+export interface RowWriter {
+  text(t: string): void;
+  money(pence: number): void;
+  percent(fraction: number): void;
+  date(iso: string): void;
+  rag(rag: Rag): void;
+  link(sheet: string, cell: string): void;
+  none(): void;
+}
+
+/** A row's cells as the helpers' CellSpecs. */
+export class SpecRow implements RowWriter {
+  readonly cells: (CellSpec | null)[] = [];
+  text(t: string): void {
+    this.cells.push(text(t));
+  }
+  money(pence: number): void {
+    this.cells.push(money(pence));
+  }
+  percent(fraction: number): void {
+    this.cells.push(percent(fraction));
+  }
+  date(iso: string): void {
+    this.cells.push(date(iso));
+  }
+  rag(rag: Rag): void {
+    this.cells.push(ragCell(rag));
+  }
+  link(sheet: string, cell: string): void {
+    this.cells.push(link(sheet, cell));
+  }
+  none(): void {
+    this.cells.push(null);
+  }
 }
 
 /**
  * Where a figure came from, as a reader says it (board-pages.md §6): `FRA-01 Planning,
  * cell C5`, never the formula form `'FRA-01 Planning'!C5`.
  */
-function sourceWords(sheet: string, cell: string): string {
-  return `${sheet}, cell ${cell.replace(/\$/g, "")}`;
+export function sourceWords(sheet: string, cell: string): string {
+  // Most cells come without a dollar: no regular expression run for each of a register's lines.
+  return `${sheet}, cell ${cell.includes("$") ? cell.replace(/\$/g, "") : cell}`;
 }
 
 /** A fraction as the `0.0%` format shows it: 0.8744 → "87.4%". */

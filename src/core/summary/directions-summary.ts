@@ -4,7 +4,7 @@
  * theme; then the Excel table of directions on a page of its own; then the directions key.
  */
 import type { Analysis } from "../analysis";
-import { date, integer, integerText, link, percent, ragCell, ragCountsText, text, type CellSpec } from "./cells";
+import { integer, integerText, percent, ragCountsText, text } from "./cells";
 import { openSummaryPage, type SummaryContext } from "./context";
 import { directionsKey } from "./keys";
 import { count, directionsParagraph, meanProgress } from "./paragraphs";
@@ -12,7 +12,7 @@ import { ragsShown } from "./recovery-summary";
 import type { SheetModel } from "./sheet-model";
 import { RAG_STYLES } from "./style";
 import { NO_THEME } from "../words";
-import { rowsOf, subtotal } from "./summary-page";
+import { rowsTo, subtotal } from "./summary-page";
 
 export const DIRECTIONS_SUMMARY_NAME = "Directions Summary";
 
@@ -85,16 +85,18 @@ export function buildDirectionsSummary(analysis: Analysis, ctx: SummaryContext):
       { header: "Source" },
     ],
     noneText: "None: no directions were found.",
-    rows: rowsOf(items, (d): (CellSpec | null)[] => [
-      text(d.no),
-      text(d.theme ?? NO_THEME),
-      text(d.text),
-      d.dueDate === null ? null : date(d.dueDate),
-      d.progress === null ? null : percent(d.progress / 100),
-      ragCell(d.rag),
-      text(d.ragReason),
-      link(d.sheet, d.cell),
-    ]),
+    rows: rowsTo(items, (d, w) => {
+      w.text(d.no);
+      w.text(d.theme ?? NO_THEME);
+      w.text(d.text);
+      if (d.dueDate === null) w.none();
+      else w.date(d.dueDate);
+      if (d.progress === null) w.none();
+      else w.percent(d.progress / 100);
+      w.rag(d.rag);
+      w.text(d.ragReason);
+      w.link(d.sheet, d.cell);
+    }),
   });
 
   const key = directionsKey(analysis.settings, analysis.asOf);

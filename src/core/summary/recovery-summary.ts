@@ -6,13 +6,13 @@
  */
 import type { Analysis } from "../analysis";
 import { RAGS, type Rag, type RiskLevel } from "../records";
-import { date, integer, integerText, link, money, moneyText, percent, pounds, ragCell, text, type CellSpec } from "./cells";
+import { integer, integerText, money, moneyText, percent, pounds, text, type CellSpec, type RowWriter } from "./cells";
 import { openSummaryPage, type SummaryContext } from "./context";
 import { recoveryKey } from "./keys";
 import { count, recoveryParagraph } from "./paragraphs";
 import type { SheetModel } from "./sheet-model";
 import { RAG_STYLES } from "./style";
-import { rowsOf, subtotal } from "./summary-page";
+import { rowsOf, rowsTo, subtotal } from "./summary-page";
 import { RISK_WORDS } from "../words";
 
 export const RECOVERY_SUMMARY_NAME = "Recovery Summary";
@@ -110,18 +110,21 @@ export function buildRecoverySummary(analysis: Analysis, ctx: SummaryContext): S
       { header: "Source" },
     ],
     noneText: "None: no recovery actions were found.",
-    rows: rowsOf(counted, (a) => [
-      text(a.ref),
-      textOrNull(a.title ?? a.description),
-      textOrNull(a.execLead),
-      textOrNull(a.serviceArea),
-      a.valuePence === null ? null : money(a.valuePence),
-      a.riskLevel === null ? null : text(RISK_WORDS[a.riskLevel]),
-      ragCell(a.rag),
-      text(a.ragReason),
-      a.planDate === null ? null : date(a.planDate),
-      link(a.sheet, a.cell),
-    ]),
+    rows: rowsTo(counted, (a, w) => {
+      w.text(a.ref);
+      textOrNone(w, a.title ?? a.description);
+      textOrNone(w, a.execLead);
+      textOrNone(w, a.serviceArea);
+      if (a.valuePence === null) w.none();
+      else w.money(a.valuePence);
+      if (a.riskLevel === null) w.none();
+      else w.text(RISK_WORDS[a.riskLevel]);
+      w.rag(a.rag);
+      w.text(a.ragReason);
+      if (a.planDate === null) w.none();
+      else w.date(a.planDate);
+      w.link(a.sheet, a.cell);
+    }),
     totals: (first, last) => [text("Total"), null, null, null, subtotal(5, first, last, pounds(t.totalValuePence), "money"), null, null, null, null, null],
   });
 
@@ -130,6 +133,7 @@ export function buildRecoverySummary(analysis: Analysis, ctx: SummaryContext): S
   return page.build();
 }
 
-function textOrNull(value: string | null): CellSpec | null {
-  return value === null || value.trim() === "" ? null : text(value);
+function textOrNone(w: RowWriter, value: string | null): void {
+  if (value === null || value.trim() === "") w.none();
+  else w.text(value);
 }

@@ -22,7 +22,7 @@ import type { Rag } from "../records";
 import { plural } from "../words";
 import { columnLetters, positionKey, positionOf } from "../grid";
 import { markerText } from "./marker";
-import { integerText, shownText, text, type CellSpec } from "./cells";
+import { LINK_STYLE, SpecRow, integerText, pounds, ragContent, shownText, sourceWords, text, type CellSpec, type RowWriter } from "./cells";
 import { paginate, type BlockPolicy, type PageBlock } from "./paginate";
 import { ShownWidths } from "./shown-widths";
 import { withinPageBreakLimit } from "./page-break-limit";
@@ -30,7 +30,7 @@ import { MAX_HYPERLINKS, firstPlainLinkKey, pastLinkLimit } from "./hyperlink-li
 import { BlockBuilder, BlockContents } from "./cell-blocks";
 import { MergeIndex } from "./merge-index";
 import { PAGE_HEIGHT, WIDTH_BUDGET, columnPoints, summaryPrintSetup, type PrintContext } from "./page-setup";
-import type { CellBlock, CellContent, CellStyle, ModelCell, SheetModel, SummaryId, TableModel } from "./sheet-model";
+import type { BlockLook, CellBlock, CellContent, CellStyle, ModelCell, NumberFormatKind, SheetModel, SummaryId, TableModel } from "./sheet-model";
 import {
   BANNER,
   CAPTION,
@@ -97,11 +97,29 @@ export type TableRows = (CellSpec | null)[][] | RowsAsWritten;
 export interface RowsAsWritten {
   readonly length: number;
   row(i: number): (CellSpec | null)[];
+  /** Row `i`'s cells given to `w` (rowsTo): what row(i) makes, with no object a cell. */
+  write?(i: number, w: RowWriter): void;
 }
 
 /** Rows made from `items` one at a time, as the table is written. */
 export function rowsOf<T>(items: readonly T[], cells: (item: T) => (CellSpec | null)[]): RowsAsWritten {
   return { length: items.length, row: (i) => cells(items[i]) };
+}
+
+/**
+ * Rows given from `items` one at a time through a RowWriter: a main table's body goes
+ * straight into its block's columns (BlockRow), every other use gets the CellSpecs.
+ */
+export function rowsTo<T>(items: readonly T[], write: (item: T, w: RowWriter) => void): RowsAsWritten {
+  return {
+    length: items.length,
+    row: (i) => {
+      const w = new SpecRow();
+      write(items[i], w);
+      return w.cells;
+    },
+    write: (i, w) => write(items[i], w),
+  };
 }
 
 function rowAt(rows: TableRows, i: number): (CellSpec | null)[] {
@@ -449,7 +467,17 @@ export class SummaryPage {
       }
       const looks = new TableLooks(t.columns);
       const body = this.bodyBlock(this.row, t.rows.length, t.columns.map((_, i) => ({ col: i + 1, span: 1 })));
-      for (let n = 0; n < t.rows.length; n++) {
+      const rows = t.rows;
+      if (body !== null && !Array.isArray(rows) && rows.write !== undefined) {
+        const w = new BlockRow(body, looks);
+        for (let n = 0; n < rows.length; n++) {
+          w.start(n);
+          rows.write(n, w);
+          w.end();
+        }
+        this.row += rows.length;
+      }
+      else for (let n = 0; n < t.rows.length; n++) {
         const cells = rowAt(t.rows, n);
         // Straight in, the column's look shared: no copy of each cell's spec (100,000 lines).
         for (let i = 0; i < looks.count; i++) {
@@ -1067,6 +1095,87 @@ class TableLooks {
     this.owns[i] = own;
     this.looks[i] = look;
     return look;
+  }
+}
+
+/**
+ * A main table's row written straight into its block (rowsTo): each cell as the cells.ts
+ * helper of the same name makes it, under its column's look, as mainTable's loop over
+ * CellSpecs puts them; the columns a row leaves out are empty.
+ */
+class BlockRow implements RowWriter {
+  private n = 0;
+  private i = 0;
+  /**
+   * By column: the last cell's kind, format and own look, and the palette index they gave.
+   * A column's cells mostly share all three, so a cell is one comparison and one store:
+   * the calls a cell through TableLooks and the palette's search cost more than the
+   * CellSpecs they replaced in a command line's first, partly unoptimised, run.
+   */
+  private readonly kinds: string[];
+  private readonly formats: (NumberFormatKind | undefined)[];
+  private readonly owns: (CellStyle | undefined)[];
+  private readonly ats: number[];
+
+  constructor(
+    private readonly body: BlockBuilder,
+    private readonly looks: TableLooks,
+  ) {
+    this.kinds = new Array<string>(looks.count).fill("");
+    this.formats = new Array<NumberFormatKind | undefined>(looks.count).fill(undefined);
+    this.owns = new Array<CellStyle | undefined>(looks.count).fill(NO_OWN);
+    this.ats = new Array<number>(looks.count).fill(0);
+  }
+
+  start(n: number): void {
+    this.n = n;
+    this.i = 0;
+  }
+
+  end(): void {
+    while (this.i < this.looks.count) this.none();
+  }
+
+  text(t: string): void {
+    this.put("text", t, undefined, undefined);
+  }
+  money(pence: number): void {
+    this.put("number", pounds(pence), "money", undefined);
+  }
+  percent(fraction: number): void {
+    this.put("number", fraction, "percent1", undefined);
+  }
+  date(iso: string): void {
+    this.put("date", iso, "date", undefined);
+  }
+  rag(rag: Rag): void {
+    this.put("text", ragContent(rag).text, undefined, ragStyle(rag));
+  }
+  link(sheet: string, cell: string): void {
+    const i = this.i++;
+    const at = this.owns[i] === LINK_STYLE && this.kinds[i] === "link" && this.formats[i] === undefined ? this.ats[i] : this.lookAt(i, "link", undefined, LINK_STYLE);
+    this.body.setLink(i, this.n, at, sourceWords(sheet, cell), sheet, cell);
+  }
+  none(): void {
+    this.put("text", "", undefined, undefined);
+  }
+
+  private put(kind: "text" | "number" | "date", value: string | number, format: NumberFormatKind | undefined, own: CellStyle | undefined): void {
+    const i = this.i++;
+    const at = this.owns[i] === own && this.kinds[i] === kind && this.formats[i] === format ? this.ats[i] : this.lookAt(i, kind, format, own);
+    this.body.set(i, this.n, at, value);
+  }
+
+  /** The palette index for column `i`'s cell, kept as the column's last. */
+  private lookAt(i: number, kind: BlockLook["kind"], format: NumberFormatKind | undefined, own: CellStyle | undefined): number {
+    const looks = this.looks;
+    const style = own === looks.owns[i] ? looks.looks[i] : looks.set(i, own);
+    const at = this.body.lookOf(i, kind, format, style);
+    this.kinds[i] = kind;
+    this.formats[i] = format;
+    this.owns[i] = own;
+    this.ats[i] = at;
+    return at;
   }
 }
 
