@@ -131,7 +131,11 @@ function wholePence(value: number, power: number): number | null {
   if (!Number.isInteger(value) || Math.abs(value) >= 1e15 || power > 13) return null;
   const pence = value * 10 ** (power + 2);
   if (!Number.isSafeInteger(pence)) return null;
-  return pence === 0 ? 0 : pence;
+  // Within int32, returned as one (`| 0`, which also makes -0 a 0): until this is optimised
+  // the product is a heap number, and the first heap number stored in a record's
+  // `valuePence` makes that field a double for every record, a 16-byte box a line kept
+  // for the whole run (and again in the totals that add them).
+  return (pence | 0) === pence ? pence | 0 : pence;
 }
 
 export function parseMoney(raw: RawValue, opts?: { thousands?: boolean }): ValueResult<number> {
