@@ -40,7 +40,11 @@ export interface LabelHit {
   hint: string | null;
 }
 
-/** A small sheet's hit, kept for the run: made by a constructor, not a literal (see SheetHits). */
+/**
+ * A label's cell and the rule's match there, as a hit. Every hit is made here: one shape for
+ * all, named stores rather than a spread of the match, and a constructor rather than a literal
+ * (a small sheet's hits live for the run: see SheetHits).
+ */
 class Hit implements LabelHit {
   row: number;
   col: number;
@@ -49,15 +53,15 @@ class Hit implements LabelHit {
   label: string;
   inline: string | null;
   hint: string | null;
-  constructor(cell: Cell, address: string, label: string, inline: string | null, hint: string | null) {
-    // The interface's order, as the literal had it.
+  constructor(cell: Cell, match: NonNullable<LabelMatch>) {
+    // The interface's order.
     this.row = cell.row;
     this.col = cell.col;
-    this.address = address;
+    this.address = a1(cell.row, cell.col);
     this.cell = cell;
-    this.label = label;
-    this.inline = inline;
-    this.hint = hint;
+    this.label = match.label;
+    this.inline = match.inline;
+    this.hint = match.hint;
   }
 }
 
@@ -560,8 +564,7 @@ function smallSheetHits(grid: SheetGrid, n: number): readonly LabelHit[] {
         const m = a.matches[k];
         if (l < from || l >= to || m === null) continue;
         const cell = grid.cellAt(i);
-        // Named stores, not a spread of the match: one shape for every hit, and no copy loop.
-        const hit: LabelHit = new Hit(cell, a1(cell.row, cell.col), m.label, m.inline, m.hint);
+        const hit: LabelHit = new Hit(cell, m);
         const at = hits[l];
         if (at) at.push(hit);
         else hits[l] = Array.of(hit);
@@ -596,8 +599,7 @@ export function labelCells(grid: SheetGrid, labels: readonly string[] | LabelSet
   for (const info of candidates.sort((a, b) => a.cell.row - b.cell.row || a.cell.col - b.cell.col)) {
     const cell = info.cell;
     const m = matchInfo(info, set);
-    // Named stores, not a spread of the match: one shape for every hit, and no copy loop.
-    if (m) hits.push({ row: cell.row, col: cell.col, address: a1(cell.row, cell.col), cell, label: m.label, inline: m.inline, hint: m.hint });
+    if (m) hits.push(new Hit(cell, m));
   }
   return hits;
 }
