@@ -28,13 +28,18 @@ export const nodeInflater: Inflater = {
     }
   },
   inflate(compressed, onChunk) {
+    // Let go of at the end (and only this is captured, not `onChunk`): node holds the stream
+    // while its last callback runs, and the caller carries on inside that callback (a build
+    // reads, analyses and writes in it), so the part's reader, and all it made, stayed
+    // reachable through these listeners for the whole run.
+    let sink: typeof onChunk | null = onChunk;
     return new Promise<void>((resolve, reject) => {
       const z = zlib.createInflateRaw({ chunkSize: 64 * 1024 });
       let failed = false;
       z.on("data", (chunk: Buffer) => {
-        if (failed) return;
+        if (failed || !sink) return;
         try {
-          onChunk(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength), z.bytesWritten);
+          sink(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength), z.bytesWritten);
         } catch (e) {
           failed = true;
           z.destroy();
@@ -42,6 +47,7 @@ export const nodeInflater: Inflater = {
         }
       });
       z.on("end", () => {
+        sink = null;
         if (!failed) resolve();
       });
       z.on("error", (e) => {
