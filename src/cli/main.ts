@@ -77,6 +77,75 @@ async function sameSheets(file: string, bytes: Uint8Array): Promise<boolean> {
   }
 }
 
+type BuildCommand = Extract<Command, { name: "build" }>;
+
+/**
+ * `build`: the workbook read and analysed (analyseForBuild), the summaries planned
+ * (planBuild), then written. Each step in a function of its own, so the snapshot is let go
+ * once analysed and the analysis once planned: the writer works with neither, and on
+ * 100,000 register rows they are ~45 MB of the heap the collector would otherwise carry
+ * through the summaries and the write.
+ */
+async function build(cmd: BuildCommand, io: Io): Promise<number> {
+  const { pkg, plan, own, output, totals, invalid } = await planBuild(cmd, io);
+  io.progress("Writing the summary sheets…");
+  const [{ writeSummaryBytes }, { buildNotes }] = await Promise.all([import("../hosts/xlsx/write"), import("../core/summary/notes")]);
+  const { bytes, result } = await writeSummaryBytes(pkg, plan, own, io.now());
+  await writeFileAtomic(output, bytes);
+  const lines = [`Wrote ${output} with ${result.written.map((w) => w.name).join(", ")}.`];
+  lines.push(...buildNotes(plan, result));
+  lines.push(totals);
+  io.stdout(lines.join("\n") + "\n");
+  return cmd.strict && invalid ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** The summaries planned from the analysis, and what the report needs of it (the analysis itself is not kept). */
+async function planBuild(cmd: BuildCommand, io: Io) {
+  const { pkg, analysis, ours, output } = await analyseForBuild(cmd, io);
+  // The summaries' builders (engine.summarise is planSummaries) and the words: build's own.
+  const [{ planSummaries }, { plural }] = await Promise.all([import("../core/summary/plan"), import("../core/words")]);
+  const plan = planSummaries(analysis, io.now());
+  return {
+    pkg,
+    plan,
+    // ownSheets of the plan's `replace` (each is one of the analysis's summaries).
+    own: plan.replace.filter((n) => ours.includes(n)),
+    output,
+    totals:
+      `${plural(analysis.recovery.totals.count, "recovery action")}, ${plural(analysis.directions.totals.count, "direction")}, ` +
+      `${plural(analysis.actionPlan.totals.count, "plan action")}, ${plural(analysis.risks.totals.open + analysis.risks.totals.closed, "risk")}; ` +
+      `${plural(analysis.stats.error, "error")}, ${plural(analysis.stats.warning, "warning")} (see the Data Checks sheet).`,
+    invalid: !analysis.valid,
+  };
+}
+
+/** The workbook opened and analysed, the output's name checked, and the writer's guard asked of the snapshot, which is not kept. */
+async function analyseForBuild(cmd: BuildCommand, io: Io) {
+  const name = path.basename(cmd.workbook);
+  io.progress(`Reading ${name}…`);
+  const opened = await openWorkbook(await readWorkbookFile(cmd.workbook), name, { inflater: nodeInflater });
+  const extension = extensionFor(opened.pkg.contentType(opened.pkg.workbookPart));
+  if (cmd.output !== null) {
+    requireExtension(cmd.output, extension, extension === ".xlsm" ? `: ${name} is a macro-enabled workbook, and it keeps its macros` : "");
+  }
+  io.progress(`Checking ${opened.snapshot.sheets.length} sheets…`);
+  const analysis = analyse(opened.snapshot, { overrides: cmd.overrides, now: io.now() });
+  const earlierOutput = isEarlierOutput(cmd.workbook, analysis);
+  const output = cmd.output ?? defaultOutput(cmd.workbook, extension, earlierOutput);
+  if (path.resolve(output) === path.resolve(cmd.workbook)) {
+    // Only an output of ours is built again over itself (by addition: its other sheets stay as they are).
+    if (!earlierOutput) throw new UsageError(`The output would overwrite the input ${cmd.workbook}; choose another name with -o.`);
+  } else if (!cmd.force && fs.existsSync(output) && !wroteFromInput(output, await sheetsIn(output), cmd.workbook, extension, analysis)) {
+    throw alreadyExists(output, `was not written by board-summary from ${name}`);
+  }
+  // The writer's last guard (only a sheet carrying our marker is replaced), asked now of the
+  // sheets the analysis found to be our summaries (a plan replaces no others).
+  const { ownSheets } = await import("../hosts/xlsx/write");
+  const summaries = analysis.sheets.filter((s) => s.kind === "summary").map((s) => s.name);
+  const ours = ownSheets(opened.snapshot, summaries, opened.pkg.fileName);
+  return { pkg: opened.pkg, analysis, ours, output };
+}
+
 async function run(cmd: Command, io: Io): Promise<number> {
   switch (cmd.name) {
     case "help":
@@ -103,45 +172,8 @@ async function run(cmd: Command, io: Io): Promise<number> {
       }
       return analysis.valid ? EXIT_OK : EXIT_FINDINGS;
     }
-    case "build": {
-      const name = path.basename(cmd.workbook);
-      io.progress(`Reading ${name}…`);
-      const opened = await openWorkbook(await readWorkbookFile(cmd.workbook), name, { inflater: nodeInflater });
-      const extension = extensionFor(opened.pkg.contentType(opened.pkg.workbookPart));
-      if (cmd.output !== null) {
-        requireExtension(cmd.output, extension, extension === ".xlsm" ? `: ${name} is a macro-enabled workbook, and it keeps its macros` : "");
-      }
-      io.progress(`Checking ${opened.snapshot.sheets.length} sheets…`);
-      const analysis = analyse(opened.snapshot, { overrides: cmd.overrides, now: io.now() });
-      const earlierOutput = isEarlierOutput(cmd.workbook, analysis);
-      const output = cmd.output ?? defaultOutput(cmd.workbook, extension, earlierOutput);
-      if (path.resolve(output) === path.resolve(cmd.workbook)) {
-        // Only an output of ours is built again over itself (by addition: its other sheets stay as they are).
-        if (!earlierOutput) throw new UsageError(`The output would overwrite the input ${cmd.workbook}; choose another name with -o.`);
-      } else if (!cmd.force && fs.existsSync(output) && !wroteFromInput(output, await sheetsIn(output), cmd.workbook, extension, analysis)) {
-        throw alreadyExists(output, `was not written by board-summary from ${name}`);
-      }
-      // The summaries' builders (engine.summarise is planSummaries) and the writer: build's own.
-      const [{ planSummaries }, { buildSummaryBytes }, { buildNotes }, { plural }] = await Promise.all([
-        import("../core/summary/plan"),
-        import("../hosts/xlsx/write"),
-        import("../core/summary/notes"),
-        import("../core/words"),
-      ]);
-      const plan = planSummaries(analysis, io.now());
-      io.progress("Writing the summary sheets…");
-      const { bytes, result } = await buildSummaryBytes(opened, plan, io.now());
-      await writeFileAtomic(output, bytes);
-      const lines = [`Wrote ${output} with ${result.written.map((w) => w.name).join(", ")}.`];
-      lines.push(...buildNotes(plan, result));
-      lines.push(
-        `${plural(analysis.recovery.totals.count, "recovery action")}, ${plural(analysis.directions.totals.count, "direction")}, ` +
-          `${plural(analysis.actionPlan.totals.count, "plan action")}, ${plural(analysis.risks.totals.open + analysis.risks.totals.closed, "risk")}; ` +
-          `${plural(analysis.stats.error, "error")}, ${plural(analysis.stats.warning, "warning")} (see the Data Checks sheet).`,
-      );
-      io.stdout(lines.join("\n") + "\n");
-      return cmd.strict && !analysis.valid ? EXIT_FINDINGS : EXIT_OK;
-    }
+    case "build":
+      return build(cmd, io);
     case "template": {
       requireExtension(cmd.output, ".xlsx");
       const { templateWorkbookBytes } = await import("../hosts/xlsx/template");

@@ -59,7 +59,7 @@ const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
  * The plan's `replace` sheets that are really ours: a last guard for the user's data, only a
  * sheet whose cells carry our marker is ever removed (by the snapshot the plan was made from).
  */
-function ownSheets(snapshot: AnyWorkbookSnapshot, names: string[], fileName: string): string[] {
+export function ownSheets(snapshot: AnyWorkbookSnapshot, names: string[], fileName: string): string[] {
   const out: string[] = [];
   for (const name of names) {
     const sheet = snapshot.sheets.find((s) => sameName(s.name, name));
@@ -83,7 +83,19 @@ export async function buildSummaryBytes(
   now: Date = new Date(),
 ): Promise<{ bytes: Uint8Array; result: WriteResult }> {
   const { pkg, snapshot } = workbook;
-  const own = ownSheets(snapshot, plan.replace, pkg.fileName);
+  return writeSummaryBytes(pkg, plan, ownSheets(snapshot, plan.replace, pkg.fileName), now);
+}
+
+/**
+ * buildSummaryBytes with the guard's answer given (`own`: ownSheets of the plan's `replace`),
+ * so a caller may let the snapshot go before the summaries are made and written.
+ */
+export async function writeSummaryBytes(
+  pkg: WorkbookPackage,
+  plan: SummaryPlan,
+  own: string[],
+  now: Date = new Date(),
+): Promise<{ bytes: Uint8Array; result: WriteResult }> {
   const sheets: SheetToWrite[] = plan.models.map((model) => ({
     name: model.name,
     draft: summaryDraft(model),
