@@ -3,7 +3,7 @@
  * the sheet writer use, held to the expression at every code unit and on random text.
  */
 import fc from "fast-check";
-import { isSpace } from "../../src/core/white-space";
+import { isSpace, SPACE_UNITS } from "../../src/core/white-space";
 import { keepsSpace } from "../../src/hosts/xlsx/sheet-xml";
 
 describe("white space", () => {
@@ -11,6 +11,12 @@ describe("white space", () => {
     const differ: number[] = [];
     for (let c = 0; c <= 0xffff; c++) if (isSpace(c) !== /\s/.test(String.fromCharCode(c))) differ.push(c);
     expect(differ).toEqual([]);
+  });
+
+  it("SPACE_UNITS lists every code unit isSpace is true for, in order", () => {
+    const spaces: number[] = [];
+    for (let c = 0; c <= 0xffff; c++) if (isSpace(c)) spaces.push(c);
+    expect(SPACE_UNITS).toEqual(spaces);
   });
 
   it("keepsSpace is /^\\s|\\s$|\\n/ on random text", () => {

@@ -182,7 +182,7 @@ export interface PartCodec {
   crc32(data: Uint8Array, previous?: number): number;
 }
 
-/** Deflates one part (zip method 8, zip-write.ts DEFLATE_LEVEL) given in pieces; only the compressed bytes are handed back, none of the pieces kept. */
+/** Deflates one part (zip-write.ts DEFLATE_LEVEL, zip method 8) given in pieces; only the compressed bytes are handed back, none of the pieces kept (the writer reuses a piece's memory once push returns). */
 export interface PartDeflater {
   /** Deflates the next piece (`last` ends the part) and gives the compressed bytes it made, to be joined in order. */
   push(piece: Uint8Array, last: boolean): Uint8Array[];

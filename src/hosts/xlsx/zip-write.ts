@@ -52,6 +52,12 @@ export const DEFLATE_LEVEL = 5;
 /** Where a part's bytes go as they are made. */
 export interface ByteSink {
   push(chunk: Uint8Array): void;
+  /**
+   * Where present, text handed on for the sink to encode as UTF-8 itself, as push(its
+   * encoding) would take it: a sink holding bytes to pass on encodes into its own buffer,
+   * with no array made and copied a chunk (DeflatedPart).
+   */
+  pushText?(text: string): void;
 }
 
 /**
@@ -81,10 +87,11 @@ export class Utf8Writer {
 
   /** Hands on what is still pending: call once the last piece is written. */
   flush(): void {
-    if (this.pending === "") return;
-    const chunk = utf8.encode(this.pending);
+    const text = this.pending;
+    if (text === "") return;
     this.pending = "";
-    this.sink.push(chunk);
+    if (this.sink.pushText !== undefined) this.sink.pushText(text);
+    else this.sink.push(utf8.encode(text));
   }
 }
 
@@ -147,10 +154,16 @@ const PIECE_BYTES = 1 << 20;
  * actions is 99 MB of XML and 8.5 MB deflated; it was held whole, and joined once more,
  * before it was deflated. A part that ends within its first piece is deflated in one go,
  * by newEntry, exactly as before.
+ *
+ * The piece is gathered in one buffer, reused for every piece (the deflater and the CRC
+ * keep none of it), and text is encoded straight into it (pushText): a 99 MB sheet made
+ * ~1,500 encoded chunks and ~95 joined pieces, 200 MB of fresh memory to fault in and
+ * collect. A piece still ends after the chunk that fills it, so the bytes are the same.
  */
 export class DeflatedPart implements ByteSink {
-  private pending: Uint8Array[] = [];
-  private pendingSize = 0;
+  /** The piece being gathered: bytes [0, filled) of `buffer`. */
+  private buffer = new Uint8Array(0);
+  private filled = 0;
   private deflater: PartDeflater | null = null;
   private readonly compressed: Uint8Array[] = [];
   private compressedSize = 0;
@@ -160,15 +173,32 @@ export class DeflatedPart implements ByteSink {
   constructor(private readonly codec: DeflatingCodec) {}
 
   push(chunk: Uint8Array): void {
-    this.pending.push(chunk);
-    this.pendingSize += chunk.length;
-    if (this.pendingSize >= PIECE_BYTES) this.piece(false);
+    this.room(chunk.length);
+    this.buffer.set(chunk, this.filled);
+    this.filled += chunk.length;
+    if (this.filled >= PIECE_BYTES) this.piece(false);
+  }
+
+  pushText(text: string): void {
+    // A UTF-16 unit is at most three bytes of UTF-8 (a pair, four bytes, is two units).
+    this.room(3 * text.length);
+    const into = this.filled === 0 ? this.buffer : this.buffer.subarray(this.filled);
+    this.filled += utf8.encodeInto(text, into).written;
+    if (this.filled >= PIECE_BYTES) this.piece(false);
+  }
+
+  /** Room for `n` more bytes: a larger buffer, the piece so far copied in, where there is not. */
+  private room(n: number): void {
+    const need = this.filled + n;
+    if (need <= this.buffer.length) return;
+    const larger = new Uint8Array(Math.max(need, 2 * this.buffer.length));
+    larger.set(this.buffer.subarray(0, this.filled));
+    this.buffer = larger;
   }
 
   private piece(last: boolean): void {
-    const bytes = joinChunks(this.pending, this.pendingSize);
-    this.pending = [];
-    this.pendingSize = 0;
+    const bytes = this.buffer.subarray(0, this.filled);
+    this.filled = 0;
     this.crc = this.codec.crc32(bytes, this.crc) >>> 0;
     this.size += bytes.length;
     this.deflater ??= this.codec.deflater();
@@ -180,7 +210,7 @@ export class DeflatedPart implements ByteSink {
 
   /** The zip entry of everything pushed. */
   entry(name: string, at: Date): StoredEntry {
-    if (this.deflater === null) return newEntry(name, joinChunks(this.pending, this.pendingSize), at, this.codec);
+    if (this.deflater === null) return newEntry(name, this.buffer.subarray(0, this.filled), at, this.codec);
     this.piece(true);
     return storedEntry(name, at, { crc32: this.crc, uncompressedSize: this.size, data: joinChunks(this.compressed, this.compressedSize) });
   }

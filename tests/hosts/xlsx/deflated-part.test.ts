@@ -90,3 +90,22 @@ it("with node's zlib, costs a large part a few bytes a MiB beside one deflate of
   const whole = zlib.deflateRawSync(bytes, { level: DEFLATE_LEVEL }).length;
   expect(Math.abs(part.entry("x.xml", AT).compressedSize - whole)).toBeLessThan(64 * 6);
 });
+
+it("takes text as the entry its UTF-8 pushed in the same chunks makes, byte for byte (pieces end at the same chunks)", async () => {
+  const codec = await deflatingCodec(codecs[0][1]);
+  const utf8 = new TextEncoder();
+  const piece = fc.oneof(fc.constantFrom("<row r=\"7\">", "£1,234", "Amber – at risk", "\ud83d\ude00", "\ud800", "é"), fc.string({ maxLength: 40 }), fc.string({ unit: "binary", maxLength: 20 }));
+  fc.assert(
+    fc.property(fc.array(fc.array(piece, { maxLength: 30 }), { minLength: 1, maxLength: 6 }), fc.integer({ min: 1, max: 40_000 }), (chunks, repeat) => {
+      const texts = chunks.map((c) => c.join("").repeat(repeat % 2 === 0 ? 1 : 1 + (repeat % 997)));
+      const asText = new DeflatedPart(codec);
+      const asBytes = new DeflatedPart(codec);
+      for (const t of texts) {
+        asText.pushText(t);
+        asBytes.push(utf8.encode(t));
+      }
+      expect(asText.entry("x.xml", AT)).toEqual(asBytes.entry("x.xml", AT));
+    }),
+    { numRuns: 40 },
+  );
+}, 120_000);
