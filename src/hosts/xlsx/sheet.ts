@@ -345,8 +345,8 @@ export function sheetReader(ctx: SheetContext): { handlers: XmlHandlers; result(
       }
       if (inSheetData) {
         if (local === "c") {
-          // Each attribute read once: a sheet's attribute objects come in many shapes, so
-          // every read is a look-up, not an offset.
+          // Each attribute read once: a sheet's attribute objects come in several shapes
+          // (`r` and `t`, `r` and `s`, all three; plain-saxes.ts), so a read is not one offset.
           const a = el.attrs;
           const r = a.r;
           const styleText = a.s;

@@ -10,7 +10,8 @@
  * Attributes without a prefix have no namespace (Namespaces in XML 1.0 §6.3), which is
  * where SpreadsheetML keeps its cell attributes (`r`, `s`, `t`).
  */
-import { SaxesParser, type SaxesTagPlain } from "saxes";
+import type { SaxesParser, SaxesTagPlain } from "saxes";
+import { newPlainSaxes } from "./plain-saxes";
 
 /** Namespaces the reader acts on, by a short key; strict OOXML maps to the same keys. */
 const KNOWN: Record<string, string> = {
@@ -124,13 +125,14 @@ export interface PlainHandlers {
 }
 
 /**
- * A saxes parser without its namespace mode or line numbers, its handlers added in one order.
+ * A saxes parser without its namespace mode or line numbers, its handlers added in one order;
+ * its tags' attributes are ordinary objects, not dictionaries (plain-saxes.ts).
  * saxes keeps each handler as a property added by `on`, so parsers made otherwise have other
  * shapes, and its tokeniser, compiled by V8 for the reader's parsers, is thrown away on
  * another shape and runs interpreted until compiled again (xml-splice.ts scanXml).
  */
 export function plainParser(handlers: PlainHandlers): SaxesParser<PlainOptions> {
-  const parser = new SaxesParser<PlainOptions>({ position: false });
+  const parser = newPlainSaxes();
   parser.on("opentag", handlers.opentag);
   parser.on("closetag", handlers.closetag);
   parser.on("text", handlers.text);

@@ -1,0 +1,95 @@
+/**
+ * saxes's parser in its plain mode (no namespaces), with each tag's attributes kept in an
+ * ordinary object rather than a dictionary. saxes 6 makes every tag's attributes with
+ * `Object.create(null)`, which V8 holds as a hash table (about 200 bytes before the first
+ * attribute, more as it grows), and gathers them first in a new list of `{ name, value }`
+ * pairs a tag: on a register of 100,000 lines that is ~700,000 tags' worth of fresh memory,
+ * collected a few milliseconds later, and every attribute read is a hash look-up.
+ *
+ * Here a tag's attributes are an instance of `Attributes`, whose prototype is an empty object
+ * with no prototype of its own: reads, writes, `in` and `for…in` answer exactly as on
+ * `Object.create(null)` (no `toString`, `constructor` or `__proto__` inherited), but V8 gives
+ * the objects hidden classes. Each attribute goes straight into it as saxes reads it, and an
+ * attribute written twice is still reported when the tag ends, as saxes reports it.
+ *
+ * It replaces three of saxes's own methods (saxes.js 6.0.0: `sOpenTag`, `pushAttribPlain`,
+ * `processAttribsPlain`), which saxes's constructor takes from the instance, so they serve
+ * every tag; the members they use are private in saxes's types, hence `SaxesInternals`. The
+ * package's lock file pins saxes; tests/hosts/xlsx/plain-saxes.test.ts checks the parser
+ * against saxes's own on the cases these methods handle.
+ */
+import { SaxesParser, type SaxesTagPlain } from "saxes";
+
+/** A tag's attributes: no prototype chain with anything on it (see the file's comment). */
+const Attributes = function Attributes(this: Record<string, string>): void {} as unknown as new () => Record<string, string>;
+Attributes.prototype = Object.create(null) as Record<string, string>;
+
+/** saxes's states that an open tag's name leads to (saxes.js: S_OPEN_TAG_SLASH, S_ATTRIB). */
+const S_OPEN_TAG_SLASH = 35;
+const S_ATTRIB = 36;
+/** saxes's end-of-chunk code. */
+const EOC = -1;
+
+/** The members of saxes's parser that PlainSaxes reads, writes or calls (private in its .d.ts). */
+interface SaxesInternals {
+  name: string;
+  tag: SaxesTagPlain | null;
+  state: number;
+  sawRoot: boolean;
+  closedRoot: boolean;
+  readonly fragmentOpt: boolean;
+  captureNameChars(): number;
+  openTag(): void;
+  fail(message: string): unknown;
+}
+
+const SaxesBase = SaxesParser as unknown as new (opt: { position: false }) => SaxesInternals;
+
+class PlainSaxes extends SaxesBase {
+  /** Each attribute of the open tag written again, in order, reported as the tag ends (where saxes reports them); null for none. */
+  private duplicates: string[] | null = null;
+
+  /** saxes's sOpenTag in plain mode, its tag made with `Attributes` and `isSelfClosing` from the start (no second shape). */
+  sOpenTag(): void {
+    const c = this.captureNameChars();
+    if (c === EOC) return;
+    this.tag = { name: this.name, attributes: new Attributes(), isSelfClosing: false };
+    this.name = "";
+    this.duplicates = null;
+    // No "opentagstart" handler: plainParser adds none.
+    this.sawRoot = true;
+    if (!this.fragmentOpt && this.closedRoot) this.fail("documents may contain only one root.");
+    switch (c) {
+      case 0x3e /* > */:
+        this.openTag();
+        break;
+      case 0x2f /* / */:
+        this.state = S_OPEN_TAG_SLASH;
+        break;
+      default:
+        // XML's white space (saxes's isS).
+        if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09) this.fail("disallowed character in tag name.");
+        this.state = S_ATTRIB;
+    }
+  }
+
+  /** An attribute as saxes reads it, straight into its tag (no "attribute" handler: plainParser adds none). */
+  pushAttribPlain(name: string, value: string): void {
+    const attributes: Record<string, string | undefined> = (this.tag as SaxesTagPlain).attributes;
+    if (attributes[name] !== undefined) (this.duplicates ??= []).push(name);
+    attributes[name] = value;
+  }
+
+  /** The tag's attributes are in place; an attribute given again fails here, where saxes fails it, once each time. */
+  processAttribsPlain(): void {
+    const duplicates = this.duplicates;
+    if (duplicates === null) return;
+    this.duplicates = null;
+    for (const name of duplicates) this.fail(`duplicate attribute: ${name}.`);
+  }
+}
+
+/** A plain-mode parser with its options fixed (see plainParser in xml.ts). */
+export function newPlainSaxes(): SaxesParser<{ xmlns?: false; position: false }> {
+  return new PlainSaxes({ position: false }) as unknown as SaxesParser<{ xmlns?: false; position: false }>;
+}
