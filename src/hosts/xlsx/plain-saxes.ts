@@ -73,11 +73,45 @@ class PlainSaxes extends SaxesBase {
     }
   }
 
-  /** An attribute as saxes reads it, straight into its tag (no "attribute" handler: plainParser adds none). */
+  /**
+   * An attribute as saxes reads it, straight into its tag (no "attribute" handler: plainParser
+   * adds none). The attributes Excel writes on every cell and row (`r`, `s`, `t`, `spans`,
+   * `x14ac:dyDescent`: most of a sheet's) are read and written by name, each at a site of its
+   * own that meets a few shapes of object: a name that varies makes a site megamorphic, a
+   * probe of V8's stub cache (and a string-table look-up for a name saxes sliced afresh) for
+   * every attribute of every tag. The object and its order of keys are the same either way.
+   */
   pushAttribPlain(name: string, value: string): void {
     const attributes: Record<string, string | undefined> = (this.tag as SaxesTagPlain).attributes;
-    if (attributes[name] !== undefined) (this.duplicates ??= []).push(name);
+    switch (name) {
+      case "r":
+        if (attributes.r !== undefined) this.duplicate(name);
+        attributes.r = value;
+        return;
+      case "s":
+        if (attributes.s !== undefined) this.duplicate(name);
+        attributes.s = value;
+        return;
+      case "t":
+        if (attributes.t !== undefined) this.duplicate(name);
+        attributes.t = value;
+        return;
+      case "spans":
+        if (attributes.spans !== undefined) this.duplicate(name);
+        attributes.spans = value;
+        return;
+      case "x14ac:dyDescent":
+        if (attributes["x14ac:dyDescent"] !== undefined) this.duplicate(name);
+        attributes["x14ac:dyDescent"] = value;
+        return;
+    }
+    if (attributes[name] !== undefined) this.duplicate(name);
     attributes[name] = value;
+  }
+
+  /** Notes an attribute given again, reported as the tag ends. */
+  private duplicate(name: string): void {
+    (this.duplicates ??= []).push(name);
   }
 
   /** The tag's attributes are in place; an attribute given again fails here, where saxes fails it, once each time. */

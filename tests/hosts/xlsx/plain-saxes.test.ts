@@ -1,9 +1,9 @@
 /**
  * The reader's saxes parser (plain-saxes.ts) tells of the same tags, attributes, text and
  * errors as saxes's own in plain mode, on the cases its replaced methods handle: attributes
- * (none, several, named like Object.prototype's members, given twice or three times), self-
- * closing tags, a tag name cut by a disallowed character, a second root, an attribute
- * without a value, and documents fed in pieces that cut tags and attributes.
+ * (none, several, named like Object.prototype's members, given twice or three times, those
+ * written by name), self-closing tags, a tag name cut by a disallowed character, a second
+ * root, an attribute without a value, and documents fed in pieces that cut tags and attributes.
  */
 import { SaxesParser } from "saxes";
 import { newPlainSaxes } from "../../../src/hosts/xlsx/plain-saxes";
@@ -32,6 +32,8 @@ const documents = [
   `<a><b/><c x="1"/><d x="1" y='2'   z = "3" /></a>`,
   `<a toString="t" constructor="c" __proto__="p" hasOwnProperty="h" valueOf="v"><b __proto__="q"/></a>`,
   `<a x="1" x="2"><b y="1" y="2" y="3" z="1" z="2"/></a>`,
+  // The names written by name (a cell's and a row's), alone, given again and among others.
+  `<row r="1" spans="1:2" spans="3" x14ac:dyDescent="1" x14ac:dyDescent="2"><c r="A1" r="A2" s="1" s="2" t="s" t="n" u="x"/><c t="s" s="1" r="B1"/></row>`,
   `<a x="&amp;&lt;&#65;" y="line&#10;break" z="a\tb"/>`,
   `<a><b c="1"/></a><second/>`,
   `<a><b c/></a>`,
