@@ -50,7 +50,7 @@ import {
   styledShared,
 } from "./style";
 import { lineHeight, widestLine, widestWord, wrappedLineCount, type FontSpec } from "./text-metrics";
-import { LastByColumn, columnsOf } from "./column-memo";
+import { LastByColumn, TextsByColumn, columnsOf } from "./column-memo";
 import { knownInSheetOrder } from "./sheet-order";
 
 type Merge = SheetModel["merges"][number];
@@ -844,7 +844,8 @@ export class SummaryPage {
     const fonts = new FontsByColumn(this.lastCol + 1);
     const last = new LastByColumn(this.lastCol + 1);
     const contents = new BlockContents();
-    for (const b of this.cellBlocks) this.blockNeedsOf(b, need, measured, fonts, last, contents);
+    // A block's own memos, by its column's index: a sheet column's texts in another block are others, at another width.
+    for (const b of this.cellBlocks) this.blockNeedsOf(b, need, measured, fonts, last, new TextsByColumn(b.columns.length), contents);
   }
 
   /**
@@ -852,7 +853,7 @@ export class SummaryPage {
    * the first block, and the blocks' loop around it (its next block, never reached by then)
    * threw that code away at the block's end, and compiled it again (register-10000).
    */
-  private blockNeedsOf(b: CellBlock, need: number[], measured: ShownWidths, fonts: FontsByColumn, last: LastByColumn, contents: BlockContents): void {
+  private blockNeedsOf(b: CellBlock, need: number[], measured: ShownWidths, fonts: FontsByColumn, last: LastByColumn, repeats: TextsByColumn, contents: BlockContents): void {
     const merges = this.mergeIndex;
     const unit = columnPoints(1);
     for (let r = 0; r < b.rows; r++) {
@@ -871,7 +872,12 @@ export class SummaryPage {
           const t = c.values[r] as string;
           const size = wrap ? 1 : 0;
           if (t === last.texts[col] && size === last.sizes[col] && font === last.fonts[col]) shown = last.answers[col];
-          else last.set(col, t, size, font, (shown = wrap ? widestWord(t, font) : widestLine(t, font)));
+          else {
+            // Else measured once a text where the column's texts repeat out of turn (TextsByColumn).
+            shown = repeats.of(j, t, size, font);
+            if (shown < 0) repeats.add(j, t, size, font, (shown = wrap ? widestWord(t, font) : widestLine(t, font)));
+            last.set(col, t, size, font, shown);
+          }
         } else shown = measured.of(contents.of(c, look, r, row, Infinity), look.format, font, wrap);
         const w = shown + H_PADDING;
         need[col - 1] = Math.max(need[col - 1], w / unit);
@@ -884,12 +890,12 @@ export class SummaryPage {
     const fonts = new FontsByColumn(this.lastCol + 1);
     const counted = new LastByColumn(this.lastCol + 1);
     const contents = new BlockContents();
-    for (const b of this.cellBlocks) this.blockHeightsOf(b, widths, heights, fonts, counted, contents);
+    for (const b of this.cellBlocks) this.blockHeightsOf(b, widths, heights, fonts, counted, new TextsByColumn(b.columns.length), contents);
     return heights;
   }
 
   /** blockHeights for one block, in a method of its own (see blockNeedsOf). */
-  private blockHeightsOf(b: CellBlock, widths: number[], heights: number[], fonts: FontsByColumn, counted: LastByColumn, contents: BlockContents): void {
+  private blockHeightsOf(b: CellBlock, widths: number[], heights: number[], fonts: FontsByColumn, counted: LastByColumn, repeats: TextsByColumn, contents: BlockContents): void {
     const merges = this.mergeIndex;
     for (let r = 0; r < b.rows; r++) {
       const row = b.firstRow + r;
@@ -906,7 +912,11 @@ export class SummaryPage {
           const width = columnPoints(this.widthOf(col, merges.headRight(row, col) || col, widths)) - H_PADDING;
           const shown = look.kind === "text" || look.kind === "link" ? (c.values[r] as string) : shownText(contents.of(c, look, r, row, Infinity), look.format);
           if (shown === counted.texts[col] && width === counted.sizes[col] && font === counted.fonts[col]) lines = counted.answers[col];
-          else counted.set(col, shown, width, font, (lines = wrappedLineCount(shown, width, font)));
+          else {
+            lines = repeats.of(j, shown, width, font);
+            if (lines < 0) repeats.add(j, shown, width, font, (lines = wrappedLineCount(shown, width, font)));
+            counted.set(col, shown, width, font, lines);
+          }
           blank = shown === "";
         } else {
           const value = look.kind === "number" ? (c.values[r] as number) : look.kind === "formula" ? c.results?.[r] ?? null : null;

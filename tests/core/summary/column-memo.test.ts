@@ -17,7 +17,7 @@ import { shownWidth } from "../../../src/core/summary/shown-widths";
 import type { Align } from "../../../src/core/summary/summary-page";
 import { recoveryPage } from "./fixture";
 import { lineHeight, wrappedLineCount } from "../../../src/core/summary/text-metrics";
-import { LastByColumn } from "../../../src/core/summary/column-memo";
+import { LastByColumn, TextsByColumn } from "../../../src/core/summary/column-memo";
 import { modelCells } from "../../../src/core/summary/model-cells";
 
 const WIDTHS = [9, 20, 15, 12, 11, 24];
@@ -93,4 +93,34 @@ test("LastByColumn keeps each column's last measure within its columns, and noth
   // Past the columns a caller's size never equals the kept one (undefined): measured every time.
   memo.set(3, "a", 1.5, font, 5.25);
   expect([memo.texts[3], memo.sizes[3], memo.fonts[3], memo.answers[3]]).toEqual([undefined, undefined, undefined, undefined]);
+});
+
+test("TextsByColumn gives back a column's measures at its first size and font, and drops a memo that misses more than it finds", () => {
+  const memo = new TextsByColumn(2);
+  const font = { size: 11, bold: false, italic: false };
+  const bold = { size: 11, bold: true, italic: false };
+  // The first text starts the memo at its size and font; its answer is then kept.
+  expect(memo.of(0, "Red", 100, font)).toBe(-1);
+  memo.add(0, "Red", 100, font, 1);
+  expect(memo.of(0, fresh("Red"), 100, font)).toBe(1);
+  // Another size or font is measured as before, and nothing is kept for it.
+  expect(memo.of(0, "Red", 50, font)).toBe(-1);
+  memo.add(0, "Red", 50, font, 2);
+  expect(memo.of(0, "Red", 100, bold)).toBe(-1);
+  expect(memo.of(0, "Red", 100, font)).toBe(1);
+  // Past the columns: nothing kept.
+  expect(memo.of(2, "Red", 100, font)).toBe(-1);
+  memo.add(2, "Red", 100, font, 1);
+  expect(memo.of(2, "Red", 100, font)).toBe(-1);
+  // Distinct texts: kept within the allowance of misses, dropped past it (finding fewer than it missed).
+  const measure = (k: number) => {
+    if (memo.of(1, `t${k}`, 100, font) === -1) memo.add(1, `t${k}`, 100, font, k);
+  };
+  memo.of(1, "t0", 100, font);
+  for (let k = 0; k < 200; k++) measure(k);
+  expect(memo.of(1, "t7", 100, font)).toBe(7);
+  for (let k = 200; k < 300; k++) measure(k);
+  expect(memo.of(1, "t7", 100, font)).toBe(-1);
+  memo.add(1, "v", 100, font, 3);
+  expect(memo.of(1, "v", 100, font)).toBe(-1);
 });
