@@ -5,13 +5,6 @@
  * a row or two (as before) cost ~1 µs each to make, ~190 ms for the 100,000 merged rows of
  * a register's service areas.
  */
-export interface Merge {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
-
 /** A cell's mark: the head's right column times two, plus one where a merge covers it without heading it. */
 const COVERED = 1;
 /** The widest rows whose marks fit 16 bits: right columns up to 32,767. */
@@ -24,14 +17,15 @@ export class MergeIndex {
   private rows = 0;
   private marks: Uint16Array | Uint32Array = new Uint16Array(0);
 
-  add(m: Merge): void {
-    this.fit(m.bottom + 1, m.right + 1);
+  /** Indexes the merge from (`top`, `left`) to (`bottom`, `right`). */
+  add(top: number, left: number, bottom: number, right: number): void {
+    this.fit(bottom + 1, right + 1);
     const { marks, stride } = this;
-    const head = m.top * stride + m.left;
+    const head = top * stride + left;
     // The first merge a cell heads is kept (a later one at the same cell is written over nothing).
-    if (marks[head] >>> 1 === 0) marks[head] |= m.right << 1;
-    for (let r = m.top; r <= m.bottom; r++)
-      for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) marks[r * stride + c] |= COVERED;
+    if (marks[head] >>> 1 === 0) marks[head] |= right << 1;
+    for (let r = top; r <= bottom; r++)
+      for (let c = left; c <= right; c++) if (r !== top || c !== left) marks[r * stride + c] |= COVERED;
   }
 
   /** The right column of the first merge the cell heads; 0 where it heads none. */

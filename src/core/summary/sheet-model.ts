@@ -196,7 +196,12 @@ export const sheetModelSchema = madeOnce(() => z.object({
    * links as text already.
    */
   plainLinksFrom: z.object({ row: z.number().int().min(1), col: z.number().int().min(1) }).optional(),
-  merges: z.array(z.object({ top: z.number(), left: z.number(), bottom: z.number(), right: z.number() })),
+  /**
+   * Merged areas, packed: each merge's top, left, bottom and right in turn, in the order they
+   * are written (read them through model-merges.ts). A register's service areas merge every
+   * row; numbers, not an object a merge.
+   */
+  merges: z.array(z.number().int().min(1)).refine((a) => a.length % 4 === 0, "four numbers a merge"),
   tables: z.array(tableModelSchema()),
   /** Column widths in Excel character units, by 1-based column. */
   columnWidths: z.array(z.object({ col: z.number().int().min(1), width: z.number() })),
@@ -204,9 +209,10 @@ export const sheetModelSchema = madeOnce(() => z.object({
    * Row heights in points, computed from each cell's text, font and column width with
    * Calibri's own metrics (text-metrics.ts), so every line of wrapped text shows.
    * Spreadsheet applications do not all grow such rows on their own (LibreOffice does not
-   * on import), and the page breaks are decided from these heights.
+   * on import), and the page breaks are decided from these heights. By row from the first:
+   * `rowHeights[r - 1]` is row r's (a register has 200,000 rows: numbers, not an object a row).
    */
-  rowHeights: z.array(z.object({ row: z.number().int().min(1), height: z.number().positive() })).optional(),
+  rowHeights: z.array(z.number().positive()).optional(),
   /** Rows frozen at the top (0 for none). */
   freezeRows: z.number().int().min(0),
   /**

@@ -29,6 +29,7 @@ import { withinPageBreakLimit } from "./page-break-limit";
 import { MAX_HYPERLINKS, firstPlainLinkKey, pastLinkLimit } from "./hyperlink-limit";
 import { BlockBuilder, BlockContents } from "./cell-blocks";
 import { MergeIndex } from "./merge-index";
+import { addMerge } from "./model-merges";
 import { PAGE_HEIGHT, WIDTH_BUDGET, columnPoints, summaryPrintSetup, type PrintContext } from "./page-setup";
 import type { BlockLook, CellBlock, CellContent, CellStyle, ModelCell, NumberFormatKind, SheetModel, SummaryId, TableModel } from "./sheet-model";
 import {
@@ -53,7 +54,6 @@ import { lineHeight, widestLine, widestWord, wrappedLineCount, type FontSpec } f
 import { LastByColumn, TextsByColumn, columnsOf } from "./column-memo";
 import { knownInSheetOrder } from "./sheet-order";
 
-type Merge = SheetModel["merges"][number];
 
 /** Tab colour of every summary sheet, so the product's own sheets stand out. */
 const SUMMARY_TAB_COLOR = "1F4E79";
@@ -375,7 +375,7 @@ export class SummaryPage {
             else {
               body.put(i, n, spec?.content ?? BLANK, spec?.format, look);
               // A spanning column's merge, where span() would have added it.
-              if (starts[i + 1] - 1 > starts[i]) this.merge({ top: r, left: starts[i], bottom: r, right: starts[i + 1] - 1 });
+              if (starts[i + 1] - 1 > starts[i]) this.merge(r, starts[i], starts[i + 1] - 1);
             }
           }
           r++;
@@ -461,7 +461,7 @@ export class SummaryPage {
       if (t.rows.length === 0) {
         this.put(this.row, 1, text(t.noneText, bodyStyle("left", { italic: true })));
         // Kept inside the table's columns, so the line prints as part of the table.
-        this.merge({ top: this.row, left: 1, bottom: this.row, right: t.columns.length });
+        this.merge(this.row, 1, t.columns.length);
         for (let c = 2; c <= t.columns.length; c++) this.put(this.row, c, text("", bodyStyle("left")));
         this.row++;
       }
@@ -556,7 +556,7 @@ export class SummaryPage {
       merges: this.merges,
       tables: this.tables,
       columnWidths: widths.map((width, i) => ({ col: i + 1, width })),
-      rowHeights: heights.map((height, i) => ({ row: i + 1, height })),
+      rowHeights: heights,
       // The main table starts on a page of its own, far down: nothing is frozen.
       freezeRows: 0,
       pageBreaks,
@@ -717,7 +717,7 @@ export class SummaryPage {
   private spanStyled(row: number, from: number, to: number, content: CellContent, format: CellSpec["format"], style: CellStyle): void {
     this.putCell(row, from, content, format, style);
     if (to <= from) return;
-    this.merge({ top: row, left: from, bottom: row, right: to });
+    this.merge(row, from, to);
     for (let c = from + 1; c <= to; c++) this.putCell(row, c, BLANK, undefined, style);
   }
 
@@ -744,10 +744,10 @@ export class SummaryPage {
    */
   private readonly mergeIndex = new MergeIndex();
 
-  /** Adds a merge, and indexes it. */
-  private merge(m: Merge): void {
-    this.merges.push(m);
-    this.mergeIndex.add(m);
+  /** Merges a row's cells from column `from` to `to` (every merge of a summary is one row high), and indexes it. */
+  private merge(row: number, from: number, to: number): void {
+    addMerge(this.merges, row, from, row, to);
+    this.mergeIndex.add(row, from, row, to);
   }
 
   /**

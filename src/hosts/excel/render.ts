@@ -6,6 +6,7 @@
 import { sheetRef } from "../../core/grid";
 import { isoToExcelSerial } from "../../core/values/dates";
 import { modelCells } from "../../core/summary/model-cells";
+import { MERGE_NUMBERS, forEachMerge, mergeAt, mergeCount } from "../../core/summary/model-merges";
 import {
   NUMBER_FORMATS,
   type CellStyle,
@@ -367,14 +368,16 @@ export function styleGroups(list: readonly ModelCell[]): StyleGroup[] {
 }
 
 /** Row heights grouped by height, neighbouring rows joined: a few RangeAreas, not a write a row. */
-function heightGroups(heights: { row: number; height: number }[]): { rows: Bounds[]; points: number }[] {
+function heightGroups(heights: readonly number[]): { rows: Bounds[]; points: number }[] {
   const groups = new Map<number, Bounds[]>();
-  for (const h of [...heights].sort((a, b) => a.row - b.row)) {
-    const rows = groups.get(h.height) ?? [];
+  // By row from the first (sheet-model.ts): in row order already.
+  for (let i = 0; i < heights.length; i++) {
+    const row = i + 1;
+    const rows = groups.get(heights[i]) ?? [];
     const last = rows.at(-1);
-    if (last && last.bottom === h.row - 1) last.bottom = h.row;
-    else rows.push({ top: h.row, left: 1, bottom: h.row, right: 16_384 });
-    groups.set(h.height, rows);
+    if (last && last.bottom === row - 1) last.bottom = row;
+    else rows.push({ top: row, left: 1, bottom: row, right: 16_384 });
+    groups.set(heights[i], rows);
   }
   return [...groups.entries()].map(([points, rows]) => ({ rows, points }));
 }
@@ -454,7 +457,12 @@ export function renderSheet(model: SheetModel, bandBytes = 512 * 1024): Rendered
 function mergeBlocks(merges: SheetModel["merges"]): { bounds: Bounds; across: boolean }[] {
   const out: { bounds: Bounds; across: boolean }[] = [];
   const open = new Map<string, Bounds>();
-  for (const m of [...merges].sort((a, b) => a.top - b.top || a.left - b.left)) {
+  // The merges' places in the packed list, by top then left (a stable sort: ties as made).
+  const order = Array.from({ length: mergeCount(merges) }, (_, i) => i);
+  const at = (i: number, k: number) => merges[i * MERGE_NUMBERS + k];
+  order.sort((a, b) => at(a, 0) - at(b, 0) || at(a, 1) - at(b, 1));
+  for (const i of order) {
+    const m = mergeAt(merges, i);
     if (m.top !== m.bottom) {
       out.push({ bounds: { ...m }, across: false });
       continue;
@@ -479,7 +487,9 @@ function mergeBlocks(merges: SheetModel["merges"]): { bounds: Bounds; across: bo
  */
 function wrapRows(model: SheetModel): Bounds[] {
   const merged = new Set<number>();
-  for (const m of model.merges) for (let r = m.top; r <= m.bottom; r++) merged.add(r);
+  forEachMerge(model.merges, (top, _left, bottom) => {
+    for (let r = top; r <= bottom; r++) merged.add(r);
+  });
   const rows = [...new Set(modelCells(model).filter((c) => c.style?.wrap === true && !merged.has(c.row)).map((c) => c.row))].sort((a, b) => a - b);
   const out: Bounds[] = [];
   for (const r of rows) {

@@ -15,6 +15,7 @@
 import { a1, columnLetters, sheetRef } from "../../core/grid";
 import { isSpace, SPACE_UNITS } from "../../core/white-space";
 import { remembered } from "../../core/remembered";
+import { forEachMerge, mergeCount } from "../../core/summary/model-merges";
 import { NUMBER_FORMATS, type CellBlock, type HeaderFooter, type ModelCell, type SheetModel, type TableModel } from "../../core/summary/sheet-model";
 import type { CellRange, Validation } from "../../core/templates/template-model";
 import { CellsInOrder, type BlockCellWalk, type CellWalk } from "./cells-in-order";
@@ -28,10 +29,12 @@ export interface SheetDraft {
   /** Cells held as columns beside `cells`, and where their links turn plain (sheet-model.ts). */
   blocks?: readonly CellBlock[];
   plainLinksFrom?: { row: number; col: number };
-  merges: CellRange[];
+  /** Merged areas, packed as a sheet model's are (model-merges.ts). */
+  merges: readonly number[];
   columnWidths: { col: number; width: number }[];
   hiddenColumns?: number[];
-  rowHeights?: { row: number; height: number }[];
+  /** Row heights by row from the first (`rowHeights[r - 1]` is row r's), a hole where a row has none (heightsByRow). */
+  rowHeights?: readonly (number | undefined)[];
   /** Rows frozen at the top (0 for none). */
   freezeRows: number;
   /** Rows that start a new printed page (manual page breaks). */
@@ -140,7 +143,9 @@ export function dateSerial(iso: string, date1904: boolean): number {
   return date1904 ? days - Date.UTC(1904, 0, 1) / 86_400_000 : days - Date.UTC(1899, 11, 30) / 86_400_000;
 }
 
-const ref = (r: CellRange) => (r.top === r.bottom && r.left === r.right ? a1(r.top, r.left) : `${a1(r.top, r.left)}:${a1(r.bottom, r.right)}`);
+const ref = (r: CellRange) => rangeRef(r.top, r.left, r.bottom, r.right);
+const rangeRef = (top: number, left: number, bottom: number, right: number) =>
+  top === bottom && left === right ? a1(top, left) : `${a1(top, left)}:${a1(bottom, right)}`;
 
 // ---- sections --------------------------------------------------------------------------
 
@@ -349,13 +354,13 @@ function appendCell(w: Work, xml: string, mc: ModelCell, rowText: string): strin
 }
 
 const sheetData: Section = (w) => {
-  const rows: RowsWritten = { cells: w.at.walk(), next: undefined, ...rowHeightsOf(w.draft.rowHeights ?? []), e: 0, heightAttrs: new Map() };
+  const rows: RowsWritten = { cells: w.at.walk(), next: undefined, heights: w.draft.rowHeights ?? [], e: 1, heightAttrs: new Map() };
   rows.next = rows.cells.next();
   // A row's XML a string, written as it is made (encoded a chunk at a time, see Utf8Writer).
   const out = w.out;
   out.write("<sheetData>");
   while (writeRows(w, rows)) out.flush();
-  while (rows.e < rows.heightRows.length) out.write(`${rowOpen(rows, rows.heightRows[rows.e++])}/>`);
+  for (const heights = rows.heights; rows.e <= heights.length; rows.e++) if (heights[rows.e - 1] !== undefined) out.write(`${rowOpen(rows, rows.e)}/>`);
   out.write("</sheetData>");
   return undefined;
 };
@@ -365,37 +370,30 @@ interface RowsWritten {
   cells: CellWalk | BlockCellWalk;
   /** The next cell to write; undefined once all are written. */
   next: ModelCell | undefined;
-  /** Each row's height, by row. */
-  heights: (number | undefined)[];
-  /** The rows given a height, in order, and the index of the first not yet passed. */
-  heightRows: number[];
+  /** Each row's height, by row from the first (SheetDraft.rowHeights). */
+  heights: readonly (number | undefined)[];
+  /** The first row not yet passed, with or without a height. */
   e: number;
   /** A height's attributes made once a height (a summary has a few dozen over 200,000 rows). */
   heightAttrs: Map<number, string>;
 }
 
 /**
- * Rows with a height but no cells are written too, in row order among the others (the
- * cells come in row order, cellsOf, so each row's are written as they come: no list a row).
- * Heights by row in an array, the last given for a row winning (a summary gives every
- * row's, in order: a Map of 200,000 entries and a sort of its keys cost more than the
- * rows' writing), and the rows with one, in order.
+ * Heights given row by row (a template's few) as a draft's rowHeights: by row, the last given
+ * for a row winning. A summary's model holds them so already (sheet-model.ts).
  */
-function rowHeightsOf(given: { row: number; height: number }[]): { heights: (number | undefined)[]; heightRows: number[] } {
-  // Made at its length where the rows come in order (a summary's do), not grown a store at a
-  // time: a register's 200,000 rows grew it ~30 times, each a copy in fresh memory.
-  const heights: (number | undefined)[] = new Array<number | undefined>(given.length > 0 ? given[given.length - 1].row + 1 : 0);
-  let ordered = true;
-  for (let i = 0; i < given.length; i++) {
-    heights[given[i].row] = given[i].height;
-    if (i > 0 && given[i].row <= given[i - 1].row) ordered = false;
+export function heightsByRow(given: readonly { row: number; height: number }[]): (number | undefined)[] {
+  const heights: (number | undefined)[] = [];
+  for (const h of given) {
+    while (heights.length < h.row) heights.push(undefined);
+    heights[h.row - 1] = h.height;
   }
-  return { heights, heightRows: ordered ? given.map((h) => h.row) : [...new Set(given.map((h) => h.row))].sort((a, b) => a - b) };
+  return heights;
 }
 
 /** A row's opening (`<row r="7" ht="15" customHeight="1"`). */
 function rowOpen(s: RowsWritten, row: number): string {
-  const h = s.heights[row];
+  const h = s.heights[row - 1];
   if (h === undefined) return `<row r="${row}"`;
   let ht = s.heightAttrs.get(h);
   if (ht === undefined) s.heightAttrs.set(h, (ht = ` ht="${h}" customHeight="1"`));
@@ -413,18 +411,20 @@ function rowOpen(s: RowsWritten, row: number): string {
 function writeRows(w: Work, s: RowsWritten): boolean {
   const out = w.out;
   const cells = s.cells;
-  const heightRows = s.heightRows;
+  const heights = s.heights;
   let e = s.e;
   for (let mc = s.next; mc !== undefined; ) {
     const row = mc.row;
-    while (e < heightRows.length && heightRows[e] < row) {
-      if (out.add(`${rowOpen(s, heightRows[e++])}/>`)) {
-        s.e = e;
+    // Rows with a height but no cells, before this one (passed the rows without either).
+    for (const last = Math.min(row - 1, heights.length); e <= last; e++) {
+      if (heights[e - 1] === undefined) continue;
+      if (out.add(`${rowOpen(s, e)}/>`)) {
+        s.e = e + 1;
         s.next = mc;
         return true;
       }
     }
-    if (e < heightRows.length && heightRows[e] === row) e++;
+    if (e === row) e++;
     const rowText = String(row);
     let xml = `${rowOpen(s, row)}>`;
     for (; mc !== undefined && mc.row === row; mc = cells.next()) xml = appendCell(w, xml, mc, rowText);
@@ -440,9 +440,10 @@ function writeRows(w: Work, s: RowsWritten): boolean {
 }
 
 const mergeCells: Section = ({ draft, out }) => {
-  if (!draft.merges.length) return undefined;
-  out.write(`<mergeCells count="${draft.merges.length}">`);
-  for (const m of draft.merges) out.write(`<mergeCell ref="${ref(m)}"/>`);
+  const count = mergeCount(draft.merges);
+  if (count === 0) return undefined;
+  out.write(`<mergeCells count="${count}">`);
+  forEachMerge(draft.merges, (top, left, bottom, right) => out.write(`<mergeCell ref="${rangeRef(top, left, bottom, right)}"/>`));
   out.write("</mergeCells>");
   return undefined;
 };

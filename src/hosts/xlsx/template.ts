@@ -6,10 +6,11 @@
  * amounts of 0 or more), for `board-summary template` and the page's download.
  * Browser-safe: bytes out.
  */
+import { packMerges } from "../../core/summary/model-merges";
 import { templateModel, type TemplateKind, type TemplateModel } from "../../core/templates/template-model";
 import { openPackage } from "./package";
 import { editPackage } from "./package-edit";
-import type { SheetDraft } from "./sheet-xml";
+import { heightsByRow, type SheetDraft } from "./sheet-xml";
 import { skeletonStyles } from "./styles-edit";
 import { deflatingCodec, newEntry, writeZip, type DeflatingCodec } from "./zip-write";
 
@@ -71,9 +72,9 @@ function skeletonPackage(codec: DeflatingCodec): Uint8Array {
 function templateDraft(model: TemplateModel): SheetDraft {
   return {
     cells: model.cells,
-    merges: model.merges,
+    merges: packMerges(model.merges),
     columnWidths: model.columnWidths,
-    rowHeights: model.rowHeights,
+    rowHeights: heightsByRow(model.rowHeights),
     freezeRows: model.freezeRows,
     validations: model.validations,
     borderColour: TEMPLATE_BORDER,

@@ -13,6 +13,7 @@ import { GENERATED, find, keyTexts, shown, texts } from "./fixture";
 import { expectSoundLayout, pageOf } from "./sound-layout";
 import { parseA1 } from "../../../src/core/grid";
 import { modelCells } from "../../../src/core/summary/model-cells";
+import { mergeList } from "../../../src/core/summary/model-merges";
 
 async function summaryOf(file: string): Promise<SheetModel | undefined> {
   const plan = planSummaries(await analyseFile(file), GENERATED);
@@ -24,7 +25,7 @@ function tableRows(m: SheetModel, heading: string): string[][] {
   const top = parseA1(find(m, heading)).row;
   const rows: string[][] = [];
   for (let r = top + 2; ; r++) {
-    const cells = modelCells(m).filter((c) => c.row === r && !m.merges.some((g) => g.top === r && g.left < c.col && c.col <= g.right));
+    const cells = modelCells(m).filter((c) => c.row === r && !mergeList(m.merges).some((g) => g.top === r && g.left < c.col && c.col <= g.right));
     if (cells.length === 0 || cells.every((c) => c.content.kind === "text" && c.content.text === "")) break;
     rows.push(cells.sort((a, b) => a.col - b.col).map((c) => String(shown(m, `${String.fromCharCode(64 + c.col)}${r}`) ?? "")));
   }

@@ -19,6 +19,7 @@ import { recoveryPage } from "./fixture";
 import { lineHeight, wrappedLineCount } from "../../../src/core/summary/text-metrics";
 import { LastByColumn, TextsByColumn } from "../../../src/core/summary/column-memo";
 import { modelCells } from "../../../src/core/summary/model-cells";
+import { mergeList } from "../../../src/core/summary/model-merges";
 
 const WIDTHS = [9, 20, 15, 12, 11, 24];
 // No column gives room back: the widths are then exactly what the cells need.
@@ -55,9 +56,9 @@ it("sizes columns and rows as the plain rules do, measuring a column's repeated 
       const [small] = p.smallTables([{ heading: "By area", firstCol: 1, columns: [{ header: "Area", span: 2 }, { header: "Note" }], rows: rowsOfRuns(smallRuns) }]);
       const main = p.mainTable({ heading: "Actions", name: "Actions", columns: WIDTHS.map((_, i) => ({ header: `Column ${i + 1}`, align: ALIGNS[i] })), rows: rowsOfRuns(mainRuns), noneText: "None" });
       const m = p.build();
-      const merged = (c: ModelCell) => m.merges.some((g) => g.top <= c.row && c.row <= g.bottom && g.left <= c.col && c.col <= g.right);
-      const covered = (c: ModelCell) => merged(c) && !m.merges.some((g) => g.top === c.row && g.left === c.col);
-      const rightOf = (c: ModelCell) => m.merges.find((g) => g.top === c.row && g.left === c.col)?.right ?? c.col;
+      const merged = (c: ModelCell) => mergeList(m.merges).some((g) => g.top <= c.row && c.row <= g.bottom && g.left <= c.col && c.col <= g.right);
+      const covered = (c: ModelCell) => merged(c) && !mergeList(m.merges).some((g) => g.top === c.row && g.left === c.col);
+      const rightOf = (c: ModelCell) => mergeList(m.merges).find((g) => g.top === c.row && g.left === c.col)?.right ?? c.col;
       // Widths: each column as wide as its widest unmerged cell needs (fitWidths' plain rule).
       const need = WIDTHS.map(() => 0);
       for (const c of modelCells(m)) {
@@ -67,7 +68,7 @@ it("sizes columns and rows as the plain rules do, measuring a column's repeated 
       const widths = WIDTHS.map((w, i) => Math.max(w, Math.ceil(need[i] * 4) / 4));
       expect(m.columnWidths.map((w) => w.width)).toEqual(widths);
       // Heights of the table's rows: the tallest cell's lines (rowHeights' plain rule).
-      const heights = new Map((m.rowHeights ?? []).map((h) => [h.row, h.height]));
+      const heights = new Map((m.rowHeights ?? []).map((h, i) => [i + 1, h]));
       const tableRows = [small, main].flatMap((t) => Array.from({ length: t.last - t.first + 1 }, (_, i) => t.first + i));
       for (const r of tableRows) {
         let h = 15;

@@ -4,7 +4,8 @@
  * any merge holds it without heading it.
  */
 import fc from "fast-check";
-import { MergeIndex, type Merge } from "../../../src/core/summary/merge-index";
+import { MergeIndex } from "../../../src/core/summary/merge-index";
+import type { MergeBounds as Merge } from "../../../src/core/summary/model-merges";
 
 const merge: fc.Arbitrary<Merge> = fc
   .tuple(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 8 }), fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 6 }))
@@ -23,7 +24,7 @@ describe("the summary page's merge index", () => {
     fc.assert(
       fc.property(fc.array(merge, { maxLength: 60 }), (merges) => {
         const index = new MergeIndex();
-        for (const m of merges) index.add(m);
+        for (const m of merges) index.add(m.top, m.left, m.bottom, m.right);
         const wrong: string[] = [];
         for (let row = 0; row <= 50; row++)
           for (let col = 0; col <= 20; col++) {
@@ -40,8 +41,8 @@ describe("the summary page's merge index", () => {
 
   it("keeps its marks as it grows down and across (a merge a row, then a wider one)", () => {
     const index = new MergeIndex();
-    for (let row = 1; row <= 5_000; row++) index.add({ top: row, left: 1, bottom: row, right: 2 });
-    index.add({ top: 2, left: 3, bottom: 2, right: 40 });
+    for (let row = 1; row <= 5_000; row++) index.add(row, 1, row, 2);
+    index.add(2, 3, 2, 40);
     for (let row = 1; row <= 5_000; row++) {
       expect(index.headRight(row, 1)).toBe(2);
       expect(index.covered(row, 2)).toBe(true);
@@ -55,7 +56,7 @@ describe("the summary page's merge index", () => {
     const merges: Merge[] = Array.from({ length: 100 }, (_, i) => ({ top: i + 1, left: 1, bottom: i + 1, right: 32_766 }));
     merges.push({ top: 50, left: 32_767, bottom: 51, right: 32_768 });
     const index = new MergeIndex();
-    for (const m of merges) index.add(m);
+    for (const m of merges) index.add(m.top, m.left, m.bottom, m.right);
     const asked = [1, 32_766, 32_767, 32_768, 32_769];
     const answers = (row: number) => asked.map((col) => [index.headRight(row, col), index.covered(row, col)]);
     const plain = (row: number) => asked.map((col) => [plainHeadRight(merges, row, col), plainCovered(merges, row, col)]);

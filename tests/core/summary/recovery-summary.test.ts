@@ -6,6 +6,7 @@ import { ACTIONS, GENERATED, OBRIEN, at, find, keyTexts, makeAnalysis, shown, te
 import { expectSoundLayout, pageOf } from "./sound-layout";
 import { parseA1 } from "../../../src/core/grid";
 import { modelCells } from "../../../src/core/summary/model-cells";
+import { mergeList } from "../../../src/core/summary/model-merges";
 
 const build = (over: Parameters<typeof makeAnalysis>[0] = {}) => buildRecoverySummary(makeAnalysis(over), { generatedAt: GENERATED });
 const rowOf = (m: SheetModel, text: string) => parseA1(find(m, text)).row;
@@ -58,7 +59,7 @@ describe("Recovery Summary: the first page at a glance", () => {
   it("puts the small tables on the first page, each whole, numbers right-aligned", () => {
     const area = rowOf(m, "By lead service area");
     expect(pageOf(m, area)).toBe(1);
-    expect(m.merges).toContainEqual({ top: area + 2, left: 1, bottom: area + 2, right: 2 }); // the name spans A:B
+    expect(mergeList(m.merges)).toContainEqual({ top: area + 2, left: 1, bottom: area + 2, right: 2 }); // the name spans A:B
     expect(at(m, `A${area + 1}`)?.content).toEqual({ kind: "text", text: "Lead Service Area" });
     expect(at(m, `D${area + 1}`)?.style?.align).toBe("right");
     expect(texts(m)).toContain("All service areas");

@@ -13,6 +13,7 @@ import { BOARD_PACK, BOARD_PACK_WITH_ERRORS, OD_ACTION_PLAN, PROGRAMME_PLAN_AND_
 import { GENERATED, find, keyTexts, shown, texts } from "./fixture";
 import { expectSoundLayout, pageOf } from "./sound-layout";
 import { modelCells } from "../../../src/core/summary/model-cells";
+import { mergeList } from "../../../src/core/summary/model-merges";
 
 async function summaryOf(file: string): Promise<SheetModel | undefined> {
   return planSummaries(await analyseFile(file), GENERATED).models.find((m) => m.id === "risk-summary");
@@ -26,7 +27,7 @@ const headline = (m: SheetModel, label: string) => {
 /** The text of each cell of row `r` that heads its merge or stands alone, left to right. */
 function rowTexts(m: SheetModel, r: number): string[] {
   return modelCells(m)
-    .filter((c) => c.row === r && !m.merges.some((g) => g.top === r && g.left < c.col && c.col <= g.right))
+    .filter((c) => c.row === r && !mergeList(m.merges).some((g) => g.top === r && g.left < c.col && c.col <= g.right))
     .sort((a, b) => a.col - b.col)
     .map((c) => String(shown(m, `${col(c.col)}${r}`) ?? ""));
 }

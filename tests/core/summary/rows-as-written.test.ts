@@ -12,6 +12,7 @@ import { rowsOf, type Align, type TableRows } from "../../../src/core/summary/su
 import { recoveryPage } from "./fixture";
 import { RAGS } from "../../../src/core/records";
 import { modelCells } from "../../../src/core/summary/model-cells";
+import { mergeList } from "../../../src/core/summary/model-merges";
 
 const WIDTHS = [9, 20, 15, 15, 12, 8, 8, 18, 11, 24];
 const FLEX = [0.5, 3, 2, 2, 0, 0, 0, 3, 0, 0];
@@ -78,7 +79,7 @@ describe("table rows made as they are written", () => {
         expect(sheetModelSchema().safeParse(whole.model).success).toBe(true);
 
         const at = new Map(modelCells(whole.model).map((c) => [`${c.row},${c.col}`, c]));
-        const merges = new Set(whole.model.merges.map((m) => `${m.top},${m.left},${m.right}`));
+        const merges = new Set(mergeList(whole.model.merges).map((m) => `${m.top},${m.left},${m.right}`));
         small.forEach((cells, n) => {
           const row = whole.small.first + n;
           let col = 1;

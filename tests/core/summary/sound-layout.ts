@@ -9,15 +9,16 @@ import type { ModelCell, SheetModel } from "../../../src/core/summary/sheet-mode
 import { sheetOrderOf } from "../../../src/core/summary/sheet-order";
 import { lineHeight, textWidth, wrapLines } from "../../../src/core/summary/text-metrics";
 import { modelCells } from "../../../src/core/summary/model-cells";
+import { mergeList } from "../../../src/core/summary/model-merges";
 
 const font = (c: ModelCell) => ({ size: c.style?.size ?? 11, bold: c.style?.bold === true, italic: c.style?.italic === true });
 
 export function expectSoundLayout(m: SheetModel): void {
   const widths = new Map(m.columnWidths.map((w) => [w.col, w.width]));
-  const heights = new Map((m.rowHeights ?? []).map((h) => [h.row, h.height]));
-  const mergedAway = (c: ModelCell) => m.merges.some((g) => g.top <= c.row && c.row <= g.bottom && g.left <= c.col && c.col <= g.right && !(g.top === c.row && g.left === c.col));
+  const heights = new Map((m.rowHeights ?? []).map((h, i) => [i + 1, h]));
+  const mergedAway = (c: ModelCell) => mergeList(m.merges).some((g) => g.top <= c.row && c.row <= g.bottom && g.left <= c.col && c.col <= g.right && !(g.top === c.row && g.left === c.col));
   const widthOf = (c: ModelCell) => {
-    const g = m.merges.find((x) => x.top === c.row && x.left === c.col);
+    const g = mergeList(m.merges).find((x) => x.top === c.row && x.left === c.col);
     let w = 0;
     for (let col = c.col; col <= (g?.right ?? c.col); col++) w += widths.get(col) ?? 8.43;
     return columnPoints(w);
@@ -53,7 +54,7 @@ export function expectSoundLayout(m: SheetModel): void {
       const lines = wrapLines(shown, room - 2, font(c)).length;
       // No word is broken between letters: a column is at least as wide as its widest word
       // (fitWidths), merged cells aside (they are not measured for their columns).
-      if (!m.merges.some((g) => g.top === c.row && g.left === c.col))
+      if (!mergeList(m.merges).some((g) => g.top === c.row && g.left === c.col))
         for (const word of shown.split(/\s+/)) expect({ at: [c.row, c.col], word, whole: textWidth(word, font(c)) <= room - 2 }).toMatchObject({ whole: true });
       expect({ at: [c.row, c.col], shown, tallEnough: (heights.get(c.row) ?? 15) >= lines * lineHeight(font(c).size) - 0.01 }).toMatchObject({ tallEnough: true });
     }

@@ -169,7 +169,7 @@ describe("writing many rows", () => {
       // Without the alternating RAG column, every look is one block per column.
       m.cells.forEach((c) => c.col === 3 && delete c.style);
       // Wrapped rows two lines high, the title row taller: two heights, however many rows.
-      m.rowHeights = [{ row: 1, height: 21 }, ...Array.from({ length: rows }, (_, i) => ({ row: i + 2, height: 30 }))];
+      m.rowHeights = [21, ...Array.from({ length: rows }, () => 30)];
       await host.writeSummaries({ models: [m], replace: [], notes: [] } as never);
       ops.push(fake.syncs.reduce((n, s) => n + s.operations, 0));
       expect(fake.linkAt("Summary", `D${rows + 1}`)).toEqual({ documentReference: `Source!C${rows + 1}`, textToDisplay: `C${rows + 1}` });

@@ -61,7 +61,7 @@ export function planFor(sources: string[], options: { replace?: string[]; recove
     marker: `${MARKER_PREFIX}recovery-summary`,
     markerCell: { row: 1, col: 8 },
     cells,
-    merges: [{ top: 1, left: 1, bottom: 1, right: 4 }],
+    merges: [1, 1, 1, 4],
     tables: [
       {
         name: "RecoveryActions",

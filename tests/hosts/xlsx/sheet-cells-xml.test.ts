@@ -7,7 +7,7 @@
 import fc from "fast-check";
 import { a1, sheetRef } from "../../../src/core/grid";
 import { NUMBER_FORMATS, type ModelCell, type NumberFormatKind } from "../../../src/core/summary/sheet-model";
-import { dateSerial, keepsSpace, renderSheet, TableNames, xstring } from "../../../src/hosts/xlsx/sheet-xml";
+import { dateSerial, heightsByRow, keepsSpace, renderSheet, TableNames, xstring } from "../../../src/hosts/xlsx/sheet-xml";
 import { StyleBook } from "../../../src/hosts/xlsx/styles-edit";
 import { escapeXml } from "../../../src/hosts/xlsx/xml-splice";
 
@@ -82,7 +82,7 @@ describe("the worksheet's rows", () => {
 
           const chunks: Uint8Array[] = [];
           renderSheet(
-            { cells, merges: [], columnWidths: [], freezeRows: 0, rowHeights, textAsText },
+            { cells, merges: [], columnWidths: [], freezeRows: 0, rowHeights: heightsByRow(rowHeights), textAsText },
             "Sheet",
             { styles: new StyleBook(STYLES, "s"), date1904, tables: new TableNames([], []), mainNs: MAIN, relNs: REL },
             { push: (c) => chunks.push(c) },
@@ -142,7 +142,7 @@ describe("the worksheet's rows, many chunks long", () => {
           cells.push({ row, col: 2, content: row % 5 === 0 ? { kind: "link", text: `to ${row}`, sheet: "Data", cell: "A1" } : { kind: "number", value: row / 4 } });
         }
         if (trailing) rowHeights.push({ row: 1001, height: 30 }, { row: 1002, height: 30 });
-        const { xml, chunks } = rendered({ cells, merges: [], columnWidths: [], freezeRows: 0, rowHeights, textAsText: true });
+        const { xml, chunks } = rendered({ cells, merges: [], columnWidths: [], freezeRows: 0, rowHeights: heightsByRow(rowHeights), textAsText: true });
         const book = new StyleBook(STYLES, "s");
         const links: string[] = [];
         const heightOf = new Map(rowHeights.map((h) => [h.row, h.height]));
