@@ -24,6 +24,13 @@ import { SaxesParser, type SaxesTagPlain } from "saxes";
 const Attributes = function Attributes(this: Record<string, string>): void {} as unknown as new () => Record<string, string>;
 Attributes.prototype = Object.create(null) as Record<string, string>;
 
+/**
+ * The attributes of every tag that has none (a cell's `<v>`, a sheet's `<sheetData>`):
+ * one frozen object shared, the tag's own made only when saxes reads its first attribute. A
+ * register's 300,000 values then make no object for their attributes.
+ */
+const NO_ATTRIBUTES: Record<string, string> = Object.freeze(new Attributes());
+
 /** saxes's states that an open tag's name leads to (saxes.js: S_OPEN_TAG_SLASH, S_ATTRIB). */
 const S_OPEN_TAG_SLASH = 35;
 const S_ATTRIB = 36;
@@ -53,7 +60,7 @@ class PlainSaxes extends SaxesBase {
   sOpenTag(): void {
     const c = this.captureNameChars();
     if (c === EOC) return;
-    this.tag = { name: this.name, attributes: new Attributes(), isSelfClosing: false };
+    this.tag = { name: this.name, attributes: NO_ATTRIBUTES, isSelfClosing: false };
     this.name = "";
     this.duplicates = null;
     // No "opentagstart" handler: plainParser adds none.
@@ -82,7 +89,9 @@ class PlainSaxes extends SaxesBase {
    * every attribute of every tag. The object and its order of keys are the same either way.
    */
   pushAttribPlain(name: string, value: string): void {
-    const attributes: Record<string, string | undefined> = (this.tag as SaxesTagPlain).attributes;
+    const tag = this.tag as SaxesTagPlain;
+    let attributes: Record<string, string | undefined> = tag.attributes;
+    if (attributes === NO_ATTRIBUTES) attributes = tag.attributes = new Attributes();
     switch (name) {
       case "r":
         if (attributes.r !== undefined) this.duplicate(name);

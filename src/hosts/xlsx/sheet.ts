@@ -185,7 +185,14 @@ interface OpenCell {
 
 /** A worksheet's handlers, and the result once the part has been read. */
 export function sheetReader(ctx: SheetContext): { handlers: XmlHandlers; result(): SheetContent } {
-  const cells: Cell[] = [];
+  /**
+   * The cells kept, as objects: the first `count` entries. Made at the length the sheet's
+   * `dimension` promises where it promises many (SIZE_FROM), so a register's 300,000 cells
+   * are not copied into ever larger arrays (each new one fresh memory, page-faulted in);
+   * trimmed to `count` before anything reads it, and grown as by push past a hint too small.
+   */
+  let cells: Cell[] = [];
+  let count = 0;
   const packFrom = ctx.packFrom ?? PACK_FROM;
   /** The cells from the switch to packing on (those made before moved in); null until then. */
   let packed: PackedCellsBuilder | null = null;
@@ -321,8 +328,12 @@ export function sheetReader(ctx: SheetContext): { handlers: XmlHandlers; result(
     lastRow = c.row;
     lastCol = c.col;
     if (c.col > maxCol) maxCol = c.col;
-    cells.push(out);
-    if (cells.length >= packFrom) packed = packFromHere(cells, strings);
+    cells[count++] = out;
+    if (count >= packFrom) {
+      cells.length = count;
+      packed = packFromHere(cells, strings);
+      count = 0;
+    }
   }
 
   const handlers: XmlHandlers = {
@@ -385,7 +396,11 @@ export function sheetReader(ctx: SheetContext): { handlers: XmlHandlers; result(
         case "dimension":
           // Before any cell (§18.3.1.35 puts it ahead of sheetData): a sheet that says it is
           // large packs from its first cell, not after making its first packFrom as objects.
-          if (!keep && !packed && cells.length === 0 && promisesLarge(el.attrs.ref, packFrom)) packed = new PackedCellsBuilder(strings);
+          if (!keep && !packed && count === 0) {
+            const positions = dimensionPositions(el.attrs.ref);
+            if (positions >= 2 * packFrom) packed = new PackedCellsBuilder(strings);
+            else if (positions >= SIZE_FROM) cells = new Array<Cell>(positions);
+          }
           break;
         case "mergeCell":
           if (el.attrs.ref !== undefined) mergeRefs.push(el.attrs.ref);
@@ -447,6 +462,8 @@ export function sheetReader(ctx: SheetContext): { handlers: XmlHandlers; result(
       if (done.length) rows = done.rows[done.length - 1];
       for (let i = 0; i < done.length; i++) if (done.cols[i] > cols) cols = done.cols[i];
     } else {
+      // A hint larger than the cells kept leaves holes at the end: none reaches the snapshot.
+      if (cells.length !== count) cells.length = count;
       let kept = cells;
       if (!ordered) {
         // Out of order or repeated: the last one written for a cell stands, as a later write would.
@@ -478,16 +495,25 @@ export function sheetReader(ctx: SheetContext): { handlers: XmlHandlers; result(
 }
 
 /**
- * Whether a sheet's `dimension` (the range its cells span, as the writer saw it) holds at
- * least twice `packFrom` positions. A hint only, and no promise: its cells may be fewer (a
- * blank-heavy range) or the range wrong, and then a sheet of fewer cells is packed, which
- * reads the same (the forms are the same through SheetGrid) at a little more cost; twice
- * the point, so that a sheet near it with a few gaps stays objects as before.
+ * The positions in a sheet's `dimension` (the range its cells span, as the writer saw it), 0
+ * where it has none or it is not a range. A hint only, and no promise: its cells may be fewer
+ * (a blank-heavy range) or the range wrong. A sheet promising twice `packFrom` is packed from
+ * its first cell, which reads the same (the forms are the same through SheetGrid) at a little
+ * more cost where the promise was wrong; twice the point, so that a sheet near it with a few
+ * gaps stays objects as before. Below that, a sheet promising SIZE_FROM or more has its list
+ * of cells made at that length.
  */
-function promisesLarge(ref: string | undefined, packFrom: number): boolean {
+function dimensionPositions(ref: string | undefined): number {
   const range = ref === undefined ? null : parseRange(ref);
-  return range !== null && (range.bottom - range.top + 1) * (range.right - range.left + 1) >= 2 * packFrom;
+  return range === null ? 0 : (range.bottom - range.top + 1) * (range.right - range.left + 1);
 }
+
+/**
+ * The fewest positions a `dimension` must promise for the cells' list to be made at its
+ * length: a form's few dozen cells gain nothing from it (its range holds many empty
+ * positions), and its list would be made and trimmed for nothing.
+ */
+const SIZE_FROM = 4096;
 
 /** The builder a sheet's cells go to once it proves large, the objects made so far moved in (and let go). */
 function packFromHere(cells: Cell[], strings: readonly string[]): PackedCellsBuilder {

@@ -52,20 +52,38 @@ export class StringCollector {
   }
 }
 
-/** Handlers reading a shared strings part (`<sst>`) into `out`, in order; an empty `<si/>` is "". */
+/**
+ * The most strings a shared strings part's `uniqueCount` may make room for ahead (a million:
+ * 8 MB of list); past it the list grows as it is read.
+ */
+const MOST_STRINGS_AHEAD = 1 << 20;
+
+/**
+ * Handlers reading a shared strings part (`<sst>`) into `out` (empty), in order; an empty
+ * `<si/>` is "". The list is made at the length the part's `uniqueCount` gives (§18.4.9), so
+ * a register's 100,000 strings are not copied into ever larger lists; the count is a hint
+ * only: the list is cut to the strings read as the part ends, and grows past a count too small.
+ */
 export function sharedStringsHandlers(out: string[]): XmlHandlers {
   const collector = new StringCollector();
   let inSi = false;
+  let count = 0;
   return {
     open(el) {
       if (el.local === "si" && (el.ns === "main" || el.ns === "")) inSi = true;
       else if (inSi) collector.open(el);
+      else if (el.local === "sst" && count === 0 && out.length === 0) {
+        const hint = el.attrs.uniqueCount === undefined ? NaN : Number(el.attrs.uniqueCount);
+        if (Number.isInteger(hint) && hint > 0) out.length = Math.min(hint, MOST_STRINGS_AHEAD);
+      }
     },
     close(el) {
       if (el.local === "si" && (el.ns === "main" || el.ns === "")) {
         inSi = false;
-        out.push(collector.value());
+        out[count++] = collector.value();
       } else if (inSi) collector.close(el);
+      // The part's end (its root): no room made ahead and left unfilled stays in the list.
+      else if (el.local === "sst") out.length = count;
     },
     text(t) {
       if (inSi) collector.text(t);
