@@ -476,6 +476,23 @@ function listNumber(labels: readonly string[] | LabelSet): number {
 }
 
 /**
+ * A new empty list, and a new list of one item, made without a literal (see SheetHits).
+ * Not `Array.of`: a generic builtin that sets the length through a slow path, ~200 ns a
+ * call against ~20 for `new Array(1)` (a small sheet makes a few dozen lists of hits). The
+ * array constructor's site learns the kind from the first item stored; under
+ * `--trace-deopt` on forms-1000 and mixed no code is thrown away for it.
+ */
+const EMPTY_LIST: readonly never[] = [];
+function newList<T>(): T[] {
+  return EMPTY_LIST.slice();
+}
+function listOf<T>(item: T): T[] {
+  const list = new Array<T>(1);
+  list[0] = item;
+  return list;
+}
+
+/**
  * A text's answers for the vocabulary's first `upTo` lists: the lists whose keys it has (a
  * candidate, in list order) and the rule's match for each (null where the rule says no).
  * Made without literals, as SheetHits.
@@ -484,7 +501,8 @@ class TextAnswers {
   upTo = 0;
   /**
    * Shared empty lists until the first entry, then made with it, so each array is of its
-   * kind (numbers; objects) from the start: `Array.of()` has no site to learn the kind from.
+   * kind (numbers; objects) from the start: an empty list's copy has no site to learn the
+   * kind from.
    */
   lists: number[] = NO_LISTS;
   matches: LabelMatch[] = NO_MATCHES;
@@ -514,8 +532,8 @@ function answersOf(v: string): TextAnswers {
       info ??= infoOf(v, null, whole ?? undefined);
       const match = matchInfo(info, list.set);
       if (a.lists === NO_LISTS) {
-        a.lists = Array.of(n);
-        a.matches = Array.of(match);
+        a.lists = listOf(n);
+        a.matches = listOf(match);
       } else {
         a.lists.push(n);
         a.matches.push(match);
@@ -529,14 +547,14 @@ function answersOf(v: string): TextAnswers {
 /**
  * A small sheet's hits by list number, for the lists below `upTo`. These, the hits and the
  * texts' answers live as long as the run, so they are made by constructors and their lists
- * by `Array.of`, not by literals: a literal has an allocation site, and once V8 finds a
+ * by newList and listOf, not by literals: a literal has an allocation site, and once V8 finds a
  * site's objects long-lived it switches the site to old-space allocation and throws away
  * every optimised function the literal was inlined into (on mixed, smallSheetHits twice and
- * answersOf once, each compiled again). Neither a constructor nor `Array.of` has a site.
+ * answersOf once, each compiled again). A constructor has no site.
  */
 class SheetHits {
   upTo = 0;
-  hits: (LabelHit[] | undefined)[] = Array.of();
+  hits: (LabelHit[] | undefined)[] = newList();
 }
 let sheetHits = new WeakMap<SheetGrid, SheetHits>();
 const NO_HITS: readonly LabelHit[] = [];
@@ -567,7 +585,7 @@ function smallSheetHits(grid: SheetGrid, n: number): readonly LabelHit[] {
         const hit: LabelHit = new Hit(cell, m);
         const at = hits[l];
         if (at) at.push(hit);
-        else hits[l] = Array.of(hit);
+        else hits[l] = listOf(hit);
       }
     }
     // The sheet's stored order is row-major as the contract asks; sorted where a host's is not.

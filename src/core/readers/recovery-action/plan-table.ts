@@ -6,15 +6,36 @@
 import type { RaiseFinding } from "../../findings";
 import { a1, isBlank, type SheetGrid } from "../../grid";
 import type { Cell } from "../../snapshot";
-import { cellError, displayText, matchesLabel, parseStrategicAims } from "../../values";
+import { cellError, displayText, isLabelKey, normaliseLabel, parseStrategicAims } from "../../values";
 import { cellAt, labelCells } from "../labels";
 import { PLAN_HEADINGS } from "./form-labels";
 
 const textOf = (cell: Cell | undefined): string => (cell && !isBlank(cell) ? displayText(cell) : "");
 
+/**
+ * A row's text cells with their normal forms (normaliseLabel's), worked out once for the
+ * seven headings looked for on the row (matchesLabel would work each out again for each).
+ */
+interface RowKeys {
+  cols: number[];
+  keys: string[];
+}
+
+function rowKeys(cells: readonly Cell[]): RowKeys {
+  const cols: number[] = [];
+  const keys: string[] = [];
+  for (let i = 0; i < cells.length; i++) {
+    const v = cells[i].value;
+    if (typeof v !== "string") continue;
+    cols.push(cells[i].col);
+    keys.push(normaliseLabel(v));
+  }
+  return { cols, keys };
+}
+
 /** The column of the first cell on a row matching one of the labels, or null. */
-function columnOf(cells: readonly Cell[], labels: readonly string[]): number | null {
-  for (const c of cells) if (typeof c.value === "string" && matchesLabel(c.value, labels)) return c.col;
+function columnOf({ cols, keys }: RowKeys, labels: readonly string[]): number | null {
+  for (let i = 0; i < keys.length; i++) if (isLabelKey(keys[i], labels)) return cols[i];
   return null;
 }
 
@@ -32,7 +53,7 @@ interface PlanHeader {
 }
 
 function planHeaderAt(grid: SheetGrid, row: number): PlanHeader | null {
-  const cells = grid.cellsOfRow(row);
+  const cells = rowKeys(grid.cellsOfRow(row));
   const aimsCol = columnOf(cells, PLAN_HEADINGS.aims);
   const actionsCol = columnOf(cells, PLAN_HEADINGS.actions);
   const timeframeCol = columnOf(cells, PLAN_HEADINGS.timeframe);
