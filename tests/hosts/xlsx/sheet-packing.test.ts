@@ -68,3 +68,34 @@ test("the dimension packs a sheet from its first cell only where it holds twice 
   expect(readSheet(xml("not a range"), 50).content.cells).toBeInstanceOf(Array);
   expect(readSheet(sheetXml([["><v>1</v></c>"]], null), 50).content.cells).toBeInstanceOf(Array);
 });
+
+test("a list made at the length the dimension promises reads as one grown cell by cell, whatever the promise", () => {
+  // From 4,096 positions (below the packing point) the reader makes its list of cells at the
+  // dimension's length: a promise too large must leave no holes, one too small must still
+  // keep every cell, and cells out of order must be read as before.
+  const promises = ["A1:D2000", "A1:BZ100", "A1:A4096", "A1:XFD1"];
+  fc.assert(
+    fc.property(fc.array(fc.array(cellXml, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 12 }), fc.constantFrom(...promises), fc.boolean(), (rows, dimension, reversed) => {
+      let xml = sheetXml(rows, null);
+      if (reversed) xml = xml.replace(/<sheetData>(.*)<\/sheetData>/, (_, body: string) => `<sheetData>${body.split("</row>").filter(Boolean).reverse().map((r) => `${r}</row>`).join("")}</sheetData>`);
+      const asObjects = readSheet(xml, 400_000);
+      const read = readSheet(xml.replace("<sheetData>", `<dimension ref="${dimension}"/><sheetData>`), 400_000);
+      expect(read.content.cells).toBeInstanceOf(Array);
+      expect(read.content.cells).toEqual(asObjects.content.cells);
+      expect((read.content.cells as Cell[]).length).toBe((asObjects.content.cells as Cell[]).length);
+      expect(read.notes).toEqual(asObjects.notes);
+      expect(read.content.usedRange).toEqual(asObjects.content.usedRange);
+    }),
+    { numRuns: 200 },
+  );
+});
+
+test("a promise too small for the cells read keeps them all", () => {
+  // 5,000 cells against a dimension of 4,096 positions: the list grows past its made length.
+  const rows = Array.from({ length: 5000 }, (_, r) => [`><v>${r + 1}</v></c>`]);
+  const read = readSheet(sheetXml(rows, "A1:A4096"), 400_000);
+  const cells = read.content.cells as Cell[];
+  expect(cells).toHaveLength(5000);
+  expect(cells[4999]).toMatchObject({ row: 5000, col: 1, value: 5000 });
+  expect(Object.keys(cells)).toHaveLength(5000);
+});
