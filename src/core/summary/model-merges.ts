@@ -6,13 +6,7 @@
  * Both hosts read them here, not each with a copy of the unpacking.
  */
 
-/** A merged area's corners, 1-based and inclusive. */
-export interface MergeBounds {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
+import type { Merge } from "../snapshot";
 
 /** The numbers one merge takes in a packed list. */
 export const MERGE_NUMBERS = 4;
@@ -28,7 +22,7 @@ export function addMerge(merges: number[], top: number, left: number, bottom: nu
 }
 
 /** The `i`th merge of a packed list, as an object: for the few (a host's blocks, tests), not a walk of them all. */
-export function mergeAt(merges: readonly number[], i: number): MergeBounds {
+export function mergeAt(merges: readonly number[], i: number): Merge {
   const k = i * MERGE_NUMBERS;
   return { top: merges[k], left: merges[k + 1], bottom: merges[k + 2], right: merges[k + 3] };
 }
@@ -39,14 +33,14 @@ export function forEachMerge(merges: readonly number[], f: (top: number, left: n
 }
 
 /** A packed list's merges as objects (small lists: templates, tests). */
-export function mergeList(merges: readonly number[]): MergeBounds[] {
-  const out: MergeBounds[] = [];
+export function mergeList(merges: readonly number[]): Merge[] {
+  const out: Merge[] = [];
   for (let i = 0; i < mergeCount(merges); i++) out.push(mergeAt(merges, i));
   return out;
 }
 
 /** Merges given as objects, packed. */
-export function packMerges(list: readonly MergeBounds[]): number[] {
+export function packMerges(list: readonly Merge[]): number[] {
   const out: number[] = [];
   for (const m of list) addMerge(out, m.top, m.left, m.bottom, m.right);
   return out;

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { madeOnce } from "../remembered";
 import { isoDateSchema } from "../iso-date";
 import { MAX_PAGE_BREAKS } from "./page-break-limit";
+import { MERGE_NUMBERS } from "./model-merges";
 
 /** Cell text in the sheet model that marks a sheet as written by Board Summary. */
 export const MARKER_PREFIX = "board-summary:generated:";
@@ -201,7 +202,7 @@ export const sheetModelSchema = madeOnce(() => z.object({
    * are written (read them through model-merges.ts). A register's service areas merge every
    * row; numbers, not an object a merge.
    */
-  merges: z.array(z.number().int().min(1)).refine((a) => a.length % 4 === 0, "four numbers a merge"),
+  merges: z.array(z.number().int().min(1)).refine((a) => a.length % MERGE_NUMBERS === 0, "four numbers a merge"),
   tables: z.array(tableModelSchema()),
   /** Column widths in Excel character units, by 1-based column. */
   columnWidths: z.array(z.object({ col: z.number().int().min(1), width: z.number() })),

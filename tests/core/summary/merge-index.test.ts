@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import { MergeIndex } from "../../../src/core/summary/merge-index";
-import type { MergeBounds as Merge } from "../../../src/core/summary/model-merges";
+import type { Merge } from "../../../src/core/snapshot";
 
 const merge: fc.Arbitrary<Merge> = fc
   .tuple(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 8 }), fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 6 }))

@@ -3,9 +3,10 @@
  * order, whether walked, listed or taken one at a time.
  */
 import fc from "fast-check";
-import { addMerge, forEachMerge, mergeAt, mergeCount, mergeList, packMerges, type MergeBounds } from "../../../src/core/summary/model-merges";
+import { addMerge, forEachMerge, mergeAt, mergeCount, mergeList, packMerges } from "../../../src/core/summary/model-merges";
+import type { Merge } from "../../../src/core/snapshot";
 
-const merge: fc.Arbitrary<MergeBounds> = fc
+const merge: fc.Arbitrary<Merge> = fc
   .tuple(fc.integer({ min: 1, max: 1_048_576 }), fc.integer({ min: 1, max: 16_384 }), fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 6 }))
   .map(([top, left, down, across]) => ({ top, left, bottom: top + down, right: left + across }));
 
@@ -17,7 +18,7 @@ describe("a sheet model's packed merges", () => {
         expect(mergeCount(packed)).toBe(merges.length);
         expect(mergeList(packed)).toEqual(merges);
         expect(merges.map((_, i) => mergeAt(packed, i))).toEqual(merges);
-        const walked: MergeBounds[] = [];
+        const walked: Merge[] = [];
         forEachMerge(packed, (top, left, bottom, right) => walked.push({ top, left, bottom, right }));
         expect(walked).toEqual(merges);
       }),
