@@ -676,10 +676,9 @@ export async function streamText(
     partName,
     (chunk) => {
       bytes += chunk.length;
-      onText(decoder.decode(chunk), bytes);
+      for (const text of decoder.decode(chunk)) onText(text, bytes);
     },
     limitBytes,
   );
-  const tail = decoder.decode(new Uint8Array(0), true);
-  if (tail) onText(tail, bytes);
+  for (const tail of decoder.decode(new Uint8Array(0), true)) if (tail) onText(tail, bytes);
 }

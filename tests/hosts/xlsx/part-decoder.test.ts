@@ -15,6 +15,8 @@ const utf8 = (s: string) => [...Buffer.from(s, "utf8")];
 /** Pieces of UTF-8, good and bad. */
 const piece = fc.oneof(
   fc.constantFrom(..."<c r=\"A1\"><v>1</v></c>&amp; ".split("")).map(utf8),
+  // Runs of markup with no character beyond Latin-1, long enough for a piece of their own (latin1Pieces).
+  fc.constantFrom("<si><t>Midlothian HSCP will reduce waiting times for mental health by April 2023.</t></si>".repeat(3)).map(utf8),
   fc.constantFrom("é", "£", "€", "😀", "\ufeff", "\u0800", "\uffff", "\u{10ffff}").map(utf8),
   fc.integer({ min: 0x80, max: 0xff }).map((b) => [b]),
   fc.constantFrom([0xe2, 0x82], [0xf0, 0x9f, 0x98], [0xed, 0xa0, 0x80], [0xc0, 0xaf], [0xe0, 0x80, 0xaf], [0xf4, 0x90, 0x80, 0x80], [0xf8, 0x88]),
@@ -52,7 +54,7 @@ describe("PartDecoder", () => {
       fc.property(part, fc.array(fc.nat(), { maxLength: 12 }), (bytes, at) => {
         const pieces = cut(bytes, at);
         const decoder = new PartDecoder();
-        const got = pieces.map((p) => decoder.decode(p)).join("") + decoder.decode(new Uint8Array(0), true);
+        const got = pieces.flatMap((p) => decoder.decode(p)).join("") + decoder.decode(new Uint8Array(0), true).join("");
         const streaming = new TextDecoder(label(bytes));
         const plain = pieces.map((p) => streaming.decode(p, { stream: true })).join("") + streaming.decode();
         expect(got).toBe(plain);
@@ -67,9 +69,29 @@ describe("PartDecoder", () => {
     for (let i = 0; i <= bytes.length; i++) {
       for (let j = i; j <= bytes.length; j++) {
         const decoder = new PartDecoder();
-        const text = [bytes.subarray(0, i), bytes.subarray(i, j), bytes.subarray(j)].map((p) => decoder.decode(p)).join("") + decoder.decode(new Uint8Array(0), true);
+        const text = [bytes.subarray(0, i), bytes.subarray(i, j), bytes.subarray(j)].flatMap((p) => decoder.decode(p)).join("") + decoder.decode(new Uint8Array(0), true).join("");
         expect(text).toBe("<a>\ufeff€</a>");
       }
     }
+  });
+
+  it("keeps each character beyond Latin-1 in a piece of its own, from the `<` before it to the `<` after, the text around in pieces without one", () => {
+    // V8 holds a string two bytes a character if any of it needs two, and every string cut
+    // from it likewise: the shared strings around one `•` must not be read from its piece.
+    const before = "<sst><si><t>Caf\u00e9 \u00a3 1</t></si>" + "<si><t>Service Finance Report</t></si>".repeat(8);
+    const after = "</t></si>" + "<si><t>Green</t></si>".repeat(10) + "</sst>";
+    const decoder = new PartDecoder();
+    const pieces = decoder.decode(new Uint8Array(utf8(`${before}<si><t>No\n\u2022 Average wait in weeks${after}`)), true);
+    expect(pieces.join("")).toBe(`${before}<si><t>No\n\u2022 Average wait in weeks${after}`);
+    expect(pieces).toEqual([`${before}<si>`, "<t>No\n\u2022 Average wait in weeks", after]);
+  });
+
+  it("keeps characters beyond Latin-1 close together in one piece", () => {
+    const text = "<sst>" + "<si><t>\u2019a</t></si><si><t>b\u2013</t></si>".repeat(5) + "<si><t>Green</t></si>".repeat(10) + "</sst>";
+    const pieces = new PartDecoder().decode(new Uint8Array(utf8(text)), true);
+    expect(pieces.join("")).toBe(text);
+    expect(pieces).toHaveLength(3);
+    expect(pieces[0]).toBe("<sst><si>");
+    expect(pieces[2]).toBe("</t></si>" + "<si><t>Green</t></si>".repeat(10) + "</sst>");
   });
 });
