@@ -15,16 +15,6 @@ import { measuresOf } from "./measures";
 import { NARRATIVE, meanProgress, readProgressCell } from "./progress";
 import { targetDateOfText } from "./target-date";
 
-export interface DirectionStart {
-  sheet: string;
-  row: number;
-  /** The No cell's address. */
-  cell: string;
-  no: string;
-  theme: string | null;
-  header: DirectionsHeader;
-}
-
 /**
  * Most directions are one row: its text, measures and source are kept as the first row
  * gives them, and a list is made only where a second row adds to one. Progress figures are
@@ -42,14 +32,24 @@ export class DirectionBuilder {
   private narrative = false;
   /** The first row's Direction cell holds an error: no target date can be read, and none is asked for. */
   private textError = false;
+  /**
+   * Where the direction starts (its first row, its No cell's address and number, the theme
+   * in force, its header), kept as fields of the builder, not an object of their own: one
+   * object fewer a direction.
+   */
   constructor(
-    private readonly start: DirectionStart,
+    private readonly sheet: string,
+    private readonly row: number,
+    private readonly cell: string,
+    private readonly no: string,
+    private readonly theme: string | null,
+    private readonly header: DirectionsHeader,
     private readonly raise: RaiseFinding,
   ) {}
 
   /** Where messages point for a cell of this direction that holds an Excel error. */
   private formulaError(cell: Cell, column: string, error: string, expected: string): void {
-    this.raise("formula-error", a1(cell.row, cell.col), { field: `The ${column} cell for direction ${this.start.no}`, error, expected });
+    this.raise("formula-error", a1(cell.row, cell.col), { field: `The ${column} cell for direction ${this.no}`, error, expected });
   }
 
   /** Adds a row's content (the first row or a continuation; its cells as `ownCells` gives them) to the direction. */
@@ -58,7 +58,7 @@ export class DirectionBuilder {
     const dError = cellError(dCell);
     if (dCell && dError !== null) {
       this.formulaError(dCell, "Direction", dError, "the direction's text");
-      if (row === this.start.row) this.textError = true;
+      if (row === this.row) this.textError = true;
     } else {
       const t = textOf(dCell);
       if (t) this.text = this.text === "" ? t : `${this.text}\n${t}`;
@@ -84,7 +84,7 @@ export class DirectionBuilder {
         }
       }
     }
-    const progress = readProgressCell(ownIn(cells, h.progressCol), row, h.progressCol, this.start.no, this.raise);
+    const progress = readProgressCell(ownIn(cells, h.progressCol), row, h.progressCol, this.no, this.raise);
     if (progress === NARRATIVE) this.narrative = true;
     else if (progress !== null) {
       this.figureSum += progress;
@@ -100,7 +100,7 @@ export class DirectionBuilder {
 
   /** The finished direction; `missing-target-date` where its text has no `by <date>`. */
   finish(): Direction {
-    const { sheet, row, cell, no, theme, header } = this.start;
+    const { sheet, row, cell, no, theme, header } = this;
     const text = this.text;
     const dueDate = targetDateOfText(text);
     if (dueDate === null && !this.textError) this.raise("missing-target-date", a1(row, header.directionCol), { no });

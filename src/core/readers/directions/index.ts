@@ -76,7 +76,7 @@ export function readDirections(grid: SheetGrid): {
     const first = firstCellOfNo.get(no);
     if (first) raise("duplicate-direction", cell, { no, first });
     else firstCellOfNo.set(no, cell);
-    current = new DirectionBuilder({ sheet, row, cell, no, theme: themes.current, header: h }, raise);
+    current = new DirectionBuilder(sheet, row, cell, no, themes.current, h, raise);
     current.addRow(rowCells, row, h);
   };
   /**
