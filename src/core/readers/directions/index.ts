@@ -13,7 +13,7 @@ import { cellError, matchesLabel } from "../../values";
 import { DirectionBuilder } from "./direction-builder";
 import { directionNumber, numberOnRow } from "./direction-number";
 import { findDirectionsHeaders, type DirectionsHeader } from "./directions-header";
-import { NO_LABELS, isGroupLabelCell, ownCells, ownIn, textOf } from "./directions-sheet";
+import { NO_LABELS, isGroupLabelCell, ownCells, ownIn, plainText, textOf } from "./directions-sheet";
 import { Themes } from "./themes";
 
 export { findDirectionsHeader, findDirectionsHeaders } from "./directions-header";
@@ -142,16 +142,21 @@ export function readDirections(grid: SheetGrid): {
     ownCells(grid, row, rowCells);
     const noCell = header ? ownIn(rowCells, header.noCol) : undefined;
     if (header && noCell) {
-      const noError = cellError(noCell);
-      if (noError !== null) {
-        finish();
-        raise("formula-error", a1(noCell.row, noCell.col), { field: "The No cell", error: noError, expected: "the direction's number (such as 1.1)" });
-        continue;
+      // A No of plain text is read as it stands (plainText); any other by the rules.
+      let noText = plainText(noCell);
+      if (noText === null) {
+        const noError = cellError(noCell);
+        if (noError !== null) {
+          finish();
+          raise("formula-error", a1(noCell.row, noCell.col), { field: "The No cell", error: noError, expected: "the direction's number (such as 1.1)" });
+          continue;
+        }
+        noText = textOf(noCell);
       }
       // A No of digits and dots (nearly every row of a long report): a direction's first
       // row. Such a row is not blank and its No is no group label, so otherRow's tests
       // would let it through to numberOnRow, whose first reading this is.
-      const no = directionNumber(textOf(noCell));
+      const no = directionNumber(noText);
       if (no !== null) {
         startDirection(no, row, header);
         continue;
