@@ -6,6 +6,7 @@ import type { SheetGrid } from "../grid";
 import type { Cell } from "../snapshot";
 import { cellError, displayText } from "../values";
 import { plainTextOf } from "../values/cells";
+import { isExcelErrorText } from "../values/input";
 
 /**
  * The cell a row shows at a column: the merge's top-left when (row, col) is that top-left;
@@ -56,6 +57,20 @@ export function ownIn(cells: readonly Cell[], col: number | null): Cell | undefi
 export function textOf(cell: Cell | undefined): string {
   if (!cell) return "";
   return plainTextOf(cell) ?? textOfAnyCell(cell);
+}
+
+/**
+ * textOf of an absent cell ("") or of a cell of plain text (a text value, no error, no shown
+ * text of its own, not an Excel error's text), where cellError gives null; null for any other
+ * cell, which the caller reads with cellError and textOf. A long table's cells are nearly all
+ * such text: one test a cell, and the rules' code (displayText, an error's upper-casing) is
+ * left to the calls that need it, not compiled into every reader of a cell.
+ */
+export function plainText(cell: Cell | undefined): string | null {
+  if (cell === undefined) return "";
+  const v = cell.value;
+  if (typeof v !== "string" || cell.error !== undefined || cell.text !== undefined || isExcelErrorText(v)) return null;
+  return v.trim();
 }
 
 /** The rule textOf follows, for any cell (exported for the test that holds the two together). */

@@ -2,18 +2,31 @@
  * The readers' direct way to a text cell's text (values/cells.ts plainTextOf) gives what
  * their rules give: the table readers' textOf and the register's textOfCell against the
  * rules they shortcut, on every cell of the sample and real-world workbooks and on random
- * cells (error texts, white space, shown texts, error fields, numbers and blanks).
+ * cells (error texts, white space, shown texts, error fields, numbers and blanks); and the
+ * directions reader's plainText, which gives text only where textOf and cellError agree it is plain.
  */
 import fc from "fast-check";
 import { textOfAnyCell as registerRule, textOfCell } from "../../../src/core/readers/recovery-register/register-sheet";
-import { textOf, textOfAnyCell } from "../../../src/core/readers/table-cells";
+import { plainText, textOf, textOfAnyCell } from "../../../src/core/readers/table-cells";
 import type { Cell } from "../../../src/core/snapshot";
+import { cellError } from "../../../src/core/values";
 import { plainTextOf } from "../../../src/core/values/cells";
 import { forEverySampleCell } from "../../helpers/workbooks";
 
 function expectSame(c: Cell): void {
   expect(textOf(c)).toBe(textOfAnyCell(c));
   expect(textOfCell(c)).toBe(registerRule(c));
+  expectPlainText(c);
+}
+
+/** plainText (the directions reader's first reading of a cell) gives text only where the cell has no error, and then textOf's. */
+function expectPlainText(c: Cell | undefined): boolean {
+  const t = plainText(c);
+  if (t !== null) {
+    expect(cellError(c)).toBeNull();
+    expect(t).toBe(textOfAnyCell(c));
+  }
+  return t !== null;
 }
 
 const PIECES = ["", " ", "\t", "\n", "\u00a0", "#REF!", "#ref!", "#N/A", "#DIV/0!", "#", "##", "#NAME?", "x", "Service Area", "12.3", "0", "İ", "\u200b"];
@@ -56,4 +69,28 @@ test("error texts, white space and empty text take the direct way and give the r
 
 test("the direct way is the rule on every cell of the samples and real-world workbooks", async () => {
   expect(await forEverySampleCell(expectSame)).toBeGreaterThan(1000);
+});
+
+test("plainText reads an absent cell and a plain text cell as textOf does, and leaves errors, numbers and shown texts to the rules", () => {
+  expect(plainText(undefined)).toBe("");
+  expect(plainText({ row: 1, col: 1, value: " 1.1 " })).toBe("1.1");
+  expect(plainText({ row: 1, col: 1, value: "" })).toBe("");
+  for (const c of [
+    { row: 1, col: 1, value: "#REF!" },
+    { row: 1, col: 1, value: " #n/a" },
+    { row: 1, col: 1, value: "x", error: "#N/A" },
+    { row: 1, col: 1, value: "x", text: "y" },
+    { row: 1, col: 1, value: 1.1 },
+    { row: 1, col: 1, value: null },
+  ] as Cell[]) {
+    expect(plainText(c)).toBeNull();
+  }
+  let plain = 0;
+  fc.assert(
+    fc.property(cell, (c) => {
+      if (expectPlainText(c)) plain++;
+    }),
+    { numRuns: 5_000 },
+  );
+  expect(plain).toBeGreaterThan(100);
 });

@@ -10,20 +10,10 @@ import type { Direction } from "../../records";
 import type { Cell } from "../../snapshot";
 import { cellError } from "../../values";
 import type { DirectionsHeader } from "./directions-header";
-import { ownIn, textOf } from "./directions-sheet";
+import { ownIn, plainText, textOf } from "./directions-sheet";
 import { measuresOf } from "./measures";
 import { NARRATIVE, meanProgress, readProgressCell } from "./progress";
 import { targetDateOfText } from "./target-date";
-
-export interface DirectionStart {
-  sheet: string;
-  row: number;
-  /** The No cell's address. */
-  cell: string;
-  no: string;
-  theme: string | null;
-  header: DirectionsHeader;
-}
 
 /**
  * Most directions are one row: its text, measures and source are kept as the first row
@@ -42,54 +32,94 @@ export class DirectionBuilder {
   private narrative = false;
   /** The first row's Direction cell holds an error: no target date can be read, and none is asked for. */
   private textError = false;
+  /**
+   * Where the direction starts (its first row, its No cell's address and number, the theme
+   * in force, its header), kept as fields of the builder, not an object of their own: one
+   * object fewer a direction.
+   */
   constructor(
-    private readonly start: DirectionStart,
+    private readonly sheet: string,
+    private readonly row: number,
+    private readonly cell: string,
+    private readonly no: string,
+    private readonly theme: string | null,
+    private readonly header: DirectionsHeader,
     private readonly raise: RaiseFinding,
   ) {}
 
   /** Where messages point for a cell of this direction that holds an Excel error. */
   private formulaError(cell: Cell, column: string, error: string, expected: string): void {
-    this.raise("formula-error", a1(cell.row, cell.col), { field: `The ${column} cell for direction ${this.start.no}`, error, expected });
+    this.raise("formula-error", a1(cell.row, cell.col), { field: `The ${column} cell for direction ${this.no}`, error, expected });
   }
 
-  /** Adds a row's content (the first row or a continuation; its cells as `ownCells` gives them) to the direction. */
+  /**
+   * Adds a row's content (the first row or a continuation; its cells as `ownCells` gives them)
+   * to the direction. A cell of plain text (nearly every one: `plainText`) is read here; any
+   * other (an error, a number, a shown text) by a method of its own, whose rules are not
+   * compiled into this one, which every row calls.
+   */
   addRow(cells: readonly Cell[], row: number, h: DirectionsHeader): void {
     const dCell = ownIn(cells, h.directionCol);
-    const dError = cellError(dCell);
-    if (dCell && dError !== null) {
-      this.formulaError(dCell, "Direction", dError, "the direction's text");
-      if (row === this.start.row) this.textError = true;
-    } else {
-      const t = textOf(dCell);
-      if (t) this.text = this.text === "" ? t : `${this.text}\n${t}`;
-    }
+    const d = plainText(dCell);
+    if (d === null) this.directionCell(dCell as Cell, row);
+    else this.addText(d);
     if (h.measureCol !== null) {
       const m = ownIn(cells, h.measureCol);
-      const error = cellError(m);
-      if (m && error !== null) this.formulaError(m, "Measure", error, "the measures as text");
-      else this.addMeasures(measuresOf(textOf(m)));
+      const t = plainText(m);
+      if (t === null) this.measureCell(m as Cell);
+      else this.addMeasures(measuresOf(t));
     }
     if (h.sourceCol !== null) {
       const s = ownIn(cells, h.sourceCol);
-      const error = cellError(s);
-      if (s && error !== null) this.formulaError(s, "Source", error, "the source as text");
-      else {
-        // Run together only where there is white space to fold: most sources are one line of single spaces.
-        const t = singleSpaced(textOf(s));
-        if (t) {
-          if (this.source === null) this.source = t;
-          else if (this.sources !== null) {
-            if (!this.sources.includes(t)) this.sources.push(t);
-          } else if (t !== this.source) this.sources = [this.source, t];
-        }
-      }
+      const t = plainText(s);
+      if (t === null) this.sourceCell(s as Cell);
+      else this.addSource(t);
     }
-    const progress = readProgressCell(ownIn(cells, h.progressCol), row, h.progressCol, this.start.no, this.raise);
+    const progress = readProgressCell(ownIn(cells, h.progressCol), row, h.progressCol, this.no, this.raise);
     if (progress === NARRATIVE) this.narrative = true;
     else if (progress !== null) {
       this.figureSum += progress;
       this.figureCount++;
     }
+  }
+
+  /** A Direction cell that is not plain text: an Excel error (no target date read from the first row's), or its text. */
+  private directionCell(cell: Cell, row: number): void {
+    const error = cellError(cell);
+    if (error !== null) {
+      this.formulaError(cell, "Direction", error, "the direction's text");
+      if (row === this.row) this.textError = true;
+    } else this.addText(textOf(cell));
+  }
+
+  /** A Measure cell that is not plain text. */
+  private measureCell(cell: Cell): void {
+    const error = cellError(cell);
+    if (error !== null) this.formulaError(cell, "Measure", error, "the measures as text");
+    else this.addMeasures(measuresOf(textOf(cell)));
+  }
+
+  /** A Source cell that is not plain text. */
+  private sourceCell(cell: Cell): void {
+    const error = cellError(cell);
+    if (error !== null) this.formulaError(cell, "Source", error, "the source as text");
+    else this.addSource(textOf(cell));
+  }
+
+  /** A row's Direction text after those of the rows above, a line each. */
+  private addText(t: string): void {
+    if (t) this.text = this.text === "" ? t : `${this.text}\n${t}`;
+  }
+
+  /** A row's source: kept where it is the first, listed where it differs from those before. */
+  private addSource(text: string): void {
+    // Run together only where there is white space to fold: most sources are one line of single spaces.
+    const t = singleSpaced(text);
+    if (!t) return;
+    if (this.source === null) this.source = t;
+    else if (this.sources !== null) {
+      if (!this.sources.includes(t)) this.sources.push(t);
+    } else if (t !== this.source) this.sources = [this.source, t];
   }
 
   /** A row's measures after those of the rows above (measuresOf gives a new list each time: the first is kept as it is). */
@@ -100,7 +130,7 @@ export class DirectionBuilder {
 
   /** The finished direction; `missing-target-date` where its text has no `by <date>`. */
   finish(): Direction {
-    const { sheet, row, cell, no, theme, header } = this.start;
+    const { sheet, row, cell, no, theme, header } = this;
     const text = this.text;
     const dueDate = targetDateOfText(text);
     if (dueDate === null && !this.textError) this.raise("missing-target-date", a1(row, header.directionCol), { no });

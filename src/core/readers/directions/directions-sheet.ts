@@ -13,6 +13,7 @@ export const own = tableCells.own;
 export const ownCells = tableCells.ownCells;
 export const ownIn = tableCells.ownIn;
 export const textOf = tableCells.textOf;
+export const plainText = tableCells.plainText;
 
 export const NO_LABELS = ["No", "No.", "Ref", "Ref."];
 export const DIRECTION_LABELS = ["Direction", "Directions"];

@@ -13,7 +13,7 @@ import { cellError, matchesLabel } from "../../values";
 import { DirectionBuilder } from "./direction-builder";
 import { directionNumber, numberOnRow } from "./direction-number";
 import { findDirectionsHeaders, type DirectionsHeader } from "./directions-header";
-import { NO_LABELS, isGroupLabelCell, ownCells, ownIn, textOf } from "./directions-sheet";
+import { NO_LABELS, isGroupLabelCell, ownCells, ownIn, plainText, textOf } from "./directions-sheet";
 import { Themes } from "./themes";
 
 export { findDirectionsHeader, findDirectionsHeaders } from "./directions-header";
@@ -62,13 +62,68 @@ export function readDirections(grid: SheetGrid): {
   const themes = new Themes(raise);
   let header: DirectionsHeader | null = null;
   let current: DirectionBuilder | null = null;
+  // One array for every row's own cells: each row is done with before the next is read.
+  const rowCells: Cell[] = [];
   const finish = (): void => {
     if (current) directions.push(current.finish());
     current = null;
   };
+  /** A direction's first row: the direction above is done, and this one begins. */
+  const startDirection = (no: string, row: number, h: DirectionsHeader): void => {
+    finish();
+    themes.startDirection();
+    const cell = a1(row, h.noCol);
+    const first = firstCellOfNo.get(no);
+    if (first) raise("duplicate-direction", cell, { no, first });
+    else firstCellOfNo.set(no, cell);
+    current = new DirectionBuilder(sheet, row, cell, no, themes.current, h, raise);
+    current.addRow(rowCells, row, h);
+  };
+  /**
+   * Any other row: blank, group labels, heading text (above the first header, in the No
+   * column or in the margin), a loose direction number (numberOnRow) or a continuation. A
+   * function of its own, apart from the loop: these rows are few, and their tests
+   * (matchesLabel and its normalising) were compiled into it with the rest.
+   */
+  const otherRow = (row: number, h: DirectionsHeader | null, noCell: Cell | undefined): void => {
+    const first = firstFilled(rowCells);
+    if (first === undefined) return;
+    // The `Performance Measures` group cell on a row of its own belongs to the header.
+    if (onlyGroupLabels(rowCells)) return;
 
-  // One array for every row's own cells: each row is done with before the next is read.
-  const rowCells: Cell[] = [];
+    if (!h) {
+      // Above the first header: the first non-empty cell (a sheet title, a theme, its outcome).
+      const t = textOf(first);
+      if (t && directionNumber(t) === null && !matchesLabel(t, NO_LABELS)) themes.addHeading(first, t);
+      return;
+    }
+
+    const noText = textOf(noCell);
+    const no = noText ? numberOnRow(grid, noText, row, h) : null;
+    if (no !== null) {
+      startDirection(no, row, h);
+      return;
+    }
+
+    if (noCell && noText) {
+      // Text in the No column that is neither a number nor a header: heading text.
+      if (!matchesLabel(noText, NO_LABELS)) {
+        finish();
+        themes.addHeading(noCell, noText);
+      }
+      return;
+    }
+
+    if (inTable(rowCells, h)) {
+      // An empty No and content in the table: the direction above goes on.
+      current?.addRow(rowCells, row, h);
+    } else if (first.col < h.noCol) {
+      // Text left of the No column only: heading text placed in the margin.
+      finish();
+      themes.addHeading(first, textOf(first));
+    }
+  };
+
   // Indexed, not for…of: a first run steps through 50,000 rows before the loop is
   // optimised, and each step of an array iterator there makes a result object.
   const rows = grid.rows();
@@ -85,58 +140,29 @@ export function readDirections(grid: SheetGrid): {
     if (header && row <= header.lastRow) continue;
 
     ownCells(grid, row, rowCells);
-    const first = firstFilled(rowCells);
-    if (first === undefined) continue;
-    // The `Performance Measures` group cell on a row of its own belongs to the header.
-    if (onlyGroupLabels(rowCells)) continue;
-
-    if (!header) {
-      // Above the first header: the first non-empty cell (a sheet title, a theme, its outcome).
-      const t = textOf(first);
-      if (t && directionNumber(t) === null && !matchesLabel(t, NO_LABELS)) themes.addHeading(first, t);
-      continue;
-    }
-
-    const noCell = ownIn(rowCells, header.noCol);
-    const noError = cellError(noCell);
-    if (noCell && noError !== null) {
-      finish();
-      raise("formula-error", a1(noCell.row, noCell.col), { field: "The No cell", error: noError, expected: "the direction's number (such as 1.1)" });
-      continue;
-    }
-    const noText = textOf(noCell);
-    const no = noText ? numberOnRow(grid, noText, row, header) : null;
-
-    if (no !== null) {
-      // A direction's first row.
-      finish();
-      themes.startDirection();
-      const cell = a1(row, header.noCol);
-      const first = firstCellOfNo.get(no);
-      if (first) raise("duplicate-direction", cell, { no, first });
-      else firstCellOfNo.set(no, cell);
-      current = new DirectionBuilder({ sheet, row, cell, no, theme: themes.current, header }, raise);
-      current.addRow(rowCells, row, header);
-      continue;
-    }
-
-    if (noCell && noText) {
-      // Text in the No column that is neither a number nor a header: heading text.
-      if (!matchesLabel(noText, NO_LABELS)) {
-        finish();
-        themes.addHeading(noCell, noText);
+    const noCell = header ? ownIn(rowCells, header.noCol) : undefined;
+    if (header && noCell) {
+      // A No of plain text is read as it stands (plainText); any other by the rules.
+      let noText = plainText(noCell);
+      if (noText === null) {
+        const noError = cellError(noCell);
+        if (noError !== null) {
+          finish();
+          raise("formula-error", a1(noCell.row, noCell.col), { field: "The No cell", error: noError, expected: "the direction's number (such as 1.1)" });
+          continue;
+        }
+        noText = textOf(noCell);
       }
-      continue;
+      // A No of digits and dots (nearly every row of a long report): a direction's first
+      // row. Such a row is not blank and its No is no group label, so otherRow's tests
+      // would let it through to numberOnRow, whose first reading this is.
+      const no = directionNumber(noText);
+      if (no !== null) {
+        startDirection(no, row, header);
+        continue;
+      }
     }
-
-    if (inTable(rowCells, header)) {
-      // An empty No and content in the table: the direction above goes on.
-      current?.addRow(rowCells, row, header);
-    } else if (first.col < header.noCol) {
-      // Text left of the No column only: heading text placed in the margin.
-      finish();
-      themes.addHeading(first, textOf(first));
-    }
+    otherRow(row, header, noCell);
   }
   finish();
   return { directions, period, findings };
