@@ -29,7 +29,7 @@ import { withinPageBreakLimit } from "./page-break-limit";
 import { MAX_HYPERLINKS, firstPlainLinkKey, pastLinkLimit } from "./hyperlink-limit";
 import { BlockBuilder, BlockContents } from "./cell-blocks";
 import { MergeIndex } from "./merge-index";
-import { addMerge } from "./model-merges";
+import { PackedMerges } from "./model-merges";
 import { PAGE_HEIGHT, WIDTH_BUDGET, columnPoints, summaryPrintSetup, type PrintContext } from "./page-setup";
 import type { BlockLook, CellBlock, CellContent, CellStyle, ModelCell, NumberFormatKind, SheetModel, SummaryId, TableModel } from "./sheet-model";
 import {
@@ -243,7 +243,7 @@ export function bannerText(counts: SeverityCounts): { kind: "errors" | "warnings
 export class SummaryPage {
   /** By row, then column (1-based, holes where nothing is written): in sheet order as they stand. */
   private readonly grid: ((ModelCell | undefined)[] | undefined)[] = [];
-  private readonly merges: SheetModel["merges"] = [];
+  private readonly merges = new PackedMerges();
   /** The rows the grid holds cells in, as first written (see gridRows). */
   private readonly rowsHeld: number[] = [];
   /** Tables' body rows, held as columns (cell-blocks.ts): no cell of the grid is in one. */
@@ -377,6 +377,8 @@ export class SummaryPage {
         }
         const looks = new TableLooks(t.columns);
         const body = this.bodyBlock(r, t.rows.length, t.columns.map((c, i) => ({ col: starts[i], span: c.span ?? 1 })));
+        // A block's spanning columns make a merge a row: their room made at once.
+        if (body !== null) this.merges.reserve(t.rows.length * t.columns.filter((c) => (c.span ?? 1) > 1).length);
         for (let n = 0; n < t.rows.length; n++) {
           const cells = rowAt(t.rows, n);
           // The spec's content under the column's shared look: no copy of each spec (inTable's).
@@ -566,7 +568,7 @@ export class SummaryPage {
       cells,
       ...(this.cellBlocks.length > 0 ? { blocks: this.cellBlocks } : {}),
       ...(plainFrom !== undefined ? { plainLinksFrom: plainFrom } : {}),
-      merges: this.merges,
+      merges: this.merges.done(),
       tables: this.tables,
       columnWidths: widths.map((width, i) => ({ col: i + 1, width })),
       rowHeights: heights,
@@ -757,9 +759,9 @@ export class SummaryPage {
    */
   private readonly mergeIndex = new MergeIndex();
 
-  /** Merges a row's cells from column `from` to `to` (every merge of a summary is one row high), and indexes it. */
+  /** Merges a row's cells from column `from` to `to` (every merge of a summary is one row high); build() indexes it. */
   private merge(row: number, from: number, to: number): void {
-    addMerge(this.merges, row, from, row, to);
+    this.merges.add(row, from, row, to);
     this.mergeIndex.add(row, from, row, to);
   }
 
