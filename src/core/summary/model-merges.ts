@@ -21,6 +21,46 @@ export function addMerge(merges: number[], top: number, left: number, bottom: nu
   merges.push(top, left, bottom, right);
 }
 
+/**
+ * A packed list being made by a summary page, written in place: its room made at once where
+ * the merges to come are known (reserve: a block's spanning column makes a merge a row), not
+ * grown a push at a time. Pushed, a register's 400,000 numbers were copied into a larger
+ * array at each growth, and each new one was fresh memory (~3 times the list's own).
+ */
+export class PackedMerges {
+  /** The list: its first `length` numbers the merges made, the rest room reserved (cut by done). */
+  readonly list: number[] = [];
+  length = 0;
+
+  /** Makes room for `more` merges past those made. */
+  reserve(more: number): void {
+    const want = this.length + more * MERGE_NUMBERS;
+    if (want > this.list.length) this.list.length = want;
+  }
+
+  add(top: number, left: number, bottom: number, right: number): void {
+    const list = this.list;
+    const k = this.length;
+    // Past the room reserved (most merges: a page's few spans), pushed as addMerge does.
+    if (k === list.length) {
+      list.push(top, left, bottom, right);
+      this.length = k + MERGE_NUMBERS;
+      return;
+    }
+    list[k] = top;
+    list[k + 1] = left;
+    list[k + 2] = bottom;
+    list[k + 3] = right;
+    this.length = k + MERGE_NUMBERS;
+  }
+
+  /** The list, cut to the merges made (room reserved and not used goes). */
+  done(): number[] {
+    this.list.length = this.length;
+    return this.list;
+  }
+}
+
 /** The `i`th merge of a packed list, as an object: for the few (a host's blocks, tests), not a walk of them all. */
 export function mergeAt(merges: readonly number[], i: number): Merge {
   const k = i * MERGE_NUMBERS;

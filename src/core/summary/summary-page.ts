@@ -29,7 +29,7 @@ import { withinPageBreakLimit } from "./page-break-limit";
 import { MAX_HYPERLINKS, firstPlainLinkKey, pastLinkLimit } from "./hyperlink-limit";
 import { BlockBuilder, BlockContents } from "./cell-blocks";
 import { MergeIndex } from "./merge-index";
-import { addMerge } from "./model-merges";
+import { PackedMerges } from "./model-merges";
 import { PAGE_HEIGHT, WIDTH_BUDGET, columnPoints, summaryPrintSetup, type PrintContext } from "./page-setup";
 import type { BlockLook, CellBlock, CellContent, CellStyle, ModelCell, NumberFormatKind, SheetModel, SummaryId, TableModel } from "./sheet-model";
 import {
@@ -243,7 +243,7 @@ export function bannerText(counts: SeverityCounts): { kind: "errors" | "warnings
 export class SummaryPage {
   /** By row, then column (1-based, holes where nothing is written): in sheet order as they stand. */
   private readonly grid: ((ModelCell | undefined)[] | undefined)[] = [];
-  private readonly merges: SheetModel["merges"] = [];
+  private readonly merges = new PackedMerges();
   /** The rows the grid holds cells in, as first written (see gridRows). */
   private readonly rowsHeld: number[] = [];
   /** Tables' body rows, held as columns (cell-blocks.ts): no cell of the grid is in one. */
@@ -377,6 +377,8 @@ export class SummaryPage {
         }
         const looks = new TableLooks(t.columns);
         const body = this.bodyBlock(r, t.rows.length, t.columns.map((c, i) => ({ col: starts[i], span: c.span ?? 1 })));
+        // A block's spanning columns make a merge a row: their room made at once.
+        if (body !== null) this.merges.reserve(t.rows.length * t.columns.filter((c) => (c.span ?? 1) > 1).length);
         for (let n = 0; n < t.rows.length; n++) {
           const cells = rowAt(t.rows, n);
           // The spec's content under the column's shared look: no copy of each spec (inTable's).
@@ -566,7 +568,7 @@ export class SummaryPage {
       cells,
       ...(this.cellBlocks.length > 0 ? { blocks: this.cellBlocks } : {}),
       ...(plainFrom !== undefined ? { plainLinksFrom: plainFrom } : {}),
-      merges: this.merges,
+      merges: this.merges.done(),
       tables: this.tables,
       columnWidths: widths.map((width, i) => ({ col: i + 1, width })),
       rowHeights: heights,
@@ -757,9 +759,9 @@ export class SummaryPage {
    */
   private readonly mergeIndex = new MergeIndex();
 
-  /** Merges a row's cells from column `from` to `to` (every merge of a summary is one row high), and indexes it. */
+  /** Merges a row's cells from column `from` to `to` (every merge of a summary is one row high); build() indexes it. */
   private merge(row: number, from: number, to: number): void {
-    addMerge(this.merges, row, from, row, to);
+    this.merges.add(row, from, row, to);
     this.mergeIndex.add(row, from, row, to);
   }
 
@@ -858,7 +860,7 @@ export class SummaryPage {
     const last = new LastByColumn(this.lastCol + 1);
     const contents = new BlockContents();
     // A block's own memos, by its column's index: a sheet column's texts in another block are others, at another width.
-    for (const b of this.cellBlocks) this.blockNeedsOf(b, need, measured, fonts, last, new TextsByColumn(b.columns.length), contents);
+    for (const b of widestFirst(this.cellBlocks)) this.blockNeedsOf(b, need, measured, fonts, last, new TextsByColumn(b.columns.length), contents);
   }
 
   /**
@@ -868,6 +870,7 @@ export class SummaryPage {
    */
   private blockNeedsOf(b: CellBlock, need: number[], measured: ShownWidths, fonts: FontsByColumn, last: LastByColumn, repeats: TextsByColumn, contents: BlockContents): void {
     const merges = this.mergeIndex;
+    const wraps = lookWraps(b);
     const unit = columnPoints(1);
     for (let r = 0; r < b.rows; r++) {
       const row = b.firstRow + r;
@@ -877,14 +880,16 @@ export class SummaryPage {
         if (col > this.lastCol) continue;
         // A spanning column's cells are all in its merge: only a single column's count.
         if (!merges.untouched(row, col)) continue;
-        const look = c.looks[c.rowLooks === undefined ? 0 : c.rowLooks[r]];
+        const at = c.rowLooks === undefined ? 0 : c.rowLooks[r];
+        const look = c.looks[at];
         const font = fonts.of(col, look.style);
-        const wrap = look.style?.wrap === true;
+        const wrap = wraps[j][at];
         let shown: number;
         if (look.kind === "text" || look.kind === "link") {
           const t = c.values[r] as string;
           const size = wrap ? 1 : 0;
-          if (t === last.texts[col] && size === last.sizes[col] && font === last.fonts[col]) shown = last.answers[col];
+          // The text compared last (see blockHeightsOf).
+          if (size === last.sizes[col] && font === last.fonts[col] && t === last.texts[col]) shown = last.answers[col];
           else {
             // Else measured once a text where the column's texts repeat out of turn (TextsByColumn).
             shown = repeats.of(j, t, size, font);
@@ -903,13 +908,14 @@ export class SummaryPage {
     const fonts = new FontsByColumn(this.lastCol + 1);
     const counted = new LastByColumn(this.lastCol + 1);
     const contents = new BlockContents();
-    for (const b of this.cellBlocks) this.blockHeightsOf(b, widths, heights, fonts, counted, new TextsByColumn(b.columns.length), contents);
+    for (const b of widestFirst(this.cellBlocks)) this.blockHeightsOf(b, widths, heights, fonts, counted, new TextsByColumn(b.columns.length), contents);
     return heights;
   }
 
   /** blockHeights for one block, in a method of its own (see blockNeedsOf). */
   private blockHeightsOf(b: CellBlock, widths: number[], heights: number[], fonts: FontsByColumn, counted: LastByColumn, repeats: TextsByColumn, contents: BlockContents): void {
     const merges = this.mergeIndex;
+    const wraps = lookWraps(b);
     for (let r = 0; r < b.rows; r++) {
       const row = b.firstRow + r;
       for (let j = 0; j < b.columns.length; j++) {
@@ -917,14 +923,19 @@ export class SummaryPage {
         const col = c.col;
         // A span's covered cells never count; its head is measured over the merge's width.
         if (merges.covered(row, col)) continue;
-        const look = c.looks[c.rowLooks === undefined ? 0 : c.rowLooks[r]];
+        const at = c.rowLooks === undefined ? 0 : c.rowLooks[r];
+        const look = c.looks[at];
         const font = fonts.of(col, look.style);
         let lines: number;
         let blank: boolean;
-        if (look.style?.wrap) {
+        if (wraps[j][at]) {
           const width = columnPoints(this.widthOf(col, merges.headRight(row, col) || col, widths)) - H_PADDING;
           const shown = look.kind === "text" || look.kind === "link" ? (c.values[r] as string) : shownText(contents.of(c, look, r, row, Infinity), look.format);
-          if (shown === counted.texts[col] && width === counted.sizes[col] && font === counted.fonts[col]) lines = counted.answers[col];
+          // The text compared last: the cheaper comparisons first, and every one of them run
+          // from a block's first rows (a register's service areas: texts all different), not
+          // first met in the next block, where its loads, never run, threw this loop's
+          // compiled code away (register-10000: compiled twice, ~30 ms each).
+          if (width === counted.sizes[col] && font === counted.fonts[col] && shown === counted.texts[col]) lines = counted.answers[col];
           else {
             lines = repeats.of(j, shown, width, font);
             if (lines < 0) repeats.add(j, shown, width, font, (lines = wrappedLineCount(shown, width, font)));
@@ -1014,6 +1025,28 @@ export class SummaryPage {
     }
     return listed;
   }
+}
+
+/**
+ * Whether each look of a block's columns wraps, by column and palette index: read from the
+ * looks once a block, not in the loops over its cells, where looks of several shapes (a RAG
+ * cell's has a fill) each threw the loop's compiled code away (register-10000).
+ */
+function lookWraps(b: CellBlock): boolean[][] {
+  return b.columns.map((c) => c.looks.map((l) => l.style?.wrap === true));
+}
+
+/**
+ * A page's blocks, those of the most columns first (a stable sort: ties as made), for the
+ * loops over their cells: the widest block has the most kinds of cell and look, and the
+ * loops, compiled part way through the first block they meet, were compiled again for each
+ * kind a later block brought (a register's service areas are numbers beside a merged name,
+ * its main table texts, links and money: register-10000's blockNeedsOf and blockHeightsOf
+ * each compiled twice). A cell's need and height are the same in any order: widths and
+ * heights are the largest of the cells', and the memos only save measuring.
+ */
+function widestFirst(blocks: readonly CellBlock[]): CellBlock[] {
+  return blocks.slice().sort((a, b) => b.columns.length - a.columns.length);
 }
 
 /** The lines of unwrapped text: only its line breaks count. */

@@ -3,7 +3,7 @@
  * order, whether walked, listed or taken one at a time.
  */
 import fc from "fast-check";
-import { addMerge, forEachMerge, mergeAt, mergeCount, mergeList, packMerges } from "../../../src/core/summary/model-merges";
+import { PackedMerges, addMerge, forEachMerge, mergeAt, mergeCount, mergeList, packMerges } from "../../../src/core/summary/model-merges";
 import type { Merge } from "../../../src/core/snapshot";
 
 const merge: fc.Arbitrary<Merge> = fc
@@ -31,5 +31,32 @@ describe("a sheet model's packed merges", () => {
     addMerge(packed, 3, 1, 3, 4);
     addMerge(packed, 5, 2, 6, 2);
     expect(packed).toEqual([3, 1, 3, 4, 5, 2, 6, 2]);
+  });
+
+  it("made in place with room reserved ahead, hold what pushing them holds", () => {
+    // Room reserved for more merges than come, fewer, or none, at any point between them.
+    const step = fc.oneof(
+      merge.map((m) => ({ add: m })),
+      fc.integer({ min: 0, max: 5 }).map((n) => ({ reserve: n })),
+    );
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 40 }), (steps) => {
+        const made = new PackedMerges();
+        const pushed: number[] = [];
+        for (const s of steps) {
+          if ("add" in s) {
+            made.add(s.add.top, s.add.left, s.add.bottom, s.add.right);
+            addMerge(pushed, s.add.top, s.add.left, s.add.bottom, s.add.right);
+          } else made.reserve(s.reserve);
+          expect(made.length).toBe(pushed.length);
+        }
+        const list = made.done();
+        // Cut to the merges made: no room left unfilled, nothing past them.
+        expect(list).toEqual(pushed);
+        expect(list.length).toBe(pushed.length);
+        expect(Object.keys(list)).toHaveLength(pushed.length);
+      }),
+      { numRuns: 200 },
+    );
   });
 });
