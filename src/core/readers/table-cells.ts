@@ -29,7 +29,11 @@ export function own(grid: SheetGrid, row: number, col: number): Cell | undefined
 /** ownCells' copy of the row's cells, used within one call (no array a row). */
 const rowScratch: Cell[] = [];
 
-export function ownCells(grid: SheetGrid, row: number, out: Cell[] = []): Cell[] {
+export function ownCells(grid: SheetGrid, row: number, out: Cell[] = [], merged?: Uint8Array): Cell[] {
+  // A row no merge touches (nearly every row of a long report; `merged` is the sheet's
+  // rowsWithMerges, made once by a reader of every row) is the row as stored: no copy, no
+  // look-up a cell (mergeAt is a Map look-up a cell where a sheet has many merges).
+  if (merged !== undefined && merged[row] === 0) return grid.cellsOfRowInto(row, out);
   out.length = 0;
   // Indexed, not for…of: a first run reads 50,000 rows before this is optimised, and each
   // step of an array iterator there makes a result object.
@@ -40,6 +44,25 @@ export function ownCells(grid: SheetGrid, row: number, out: Cell[] = []): Cell[]
     if (!m || (m.top === row && m.left === c.col)) out.push(c);
   }
   return out;
+}
+
+/**
+ * By row number up to the sheet's last row holding a cell, 1 where some merge covers a cell
+ * of the row, else 0: a row marked 0 has no cell where `grid.mergeAt` finds a merge. (Rows
+ * past the end, or not whole numbers, read undefined: ask mergeAt.)
+ */
+export function rowsWithMerges(grid: SheetGrid): Uint8Array {
+  const rows = grid.rows();
+  const last = rows.length > 0 ? Math.floor(rows[rows.length - 1]) : -1;
+  // A few cells far down a sheet of objects: no array that long, every row asks mergeAt.
+  const marks = new Uint8Array(last >= 0 && last <= 4 * rows.length + 65_536 ? last + 1 : 0);
+  const merges = grid.sheet.merges;
+  for (let i = 0; i < merges.length; i++) {
+    const m = merges[i];
+    const bottom = Math.min(last, m.bottom);
+    for (let r = Math.max(0, m.top); r <= bottom; r++) marks[r] = 1;
+  }
+  return marks;
 }
 
 /** The cell at a column of a row taken by `ownCells`: what `own(grid, row, col)` gives. */

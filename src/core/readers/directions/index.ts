@@ -13,6 +13,7 @@ import { cellError, matchesLabel } from "../../values";
 import { DirectionBuilder } from "./direction-builder";
 import { directionNumber, numberOnRow } from "./direction-number";
 import { findDirectionsHeaders, type DirectionsHeader } from "./directions-header";
+import { rowsWithMerges } from "../table-cells";
 import { NO_LABELS, isGroupLabelCell, ownCells, ownIn, plainText, textOf } from "./directions-sheet";
 import { Themes } from "./themes";
 
@@ -64,6 +65,7 @@ export function readDirections(grid: SheetGrid): {
   let current: DirectionBuilder | null = null;
   // One array for every row's own cells: each row is done with before the next is read.
   const rowCells: Cell[] = [];
+  const merged = rowsWithMerges(grid);
   const finish = (): void => {
     if (current) directions.push(current.finish());
     current = null;
@@ -139,7 +141,7 @@ export function readDirections(grid: SheetGrid): {
     }
     if (header && row <= header.lastRow) continue;
 
-    ownCells(grid, row, rowCells);
+    ownCells(grid, row, rowCells, merged);
     const noCell = header ? ownIn(rowCells, header.noCol) : undefined;
     if (header && noCell) {
       // A No of plain text is read as it stands (plainText); any other by the rules.
