@@ -41,9 +41,9 @@ export class PackedMerges {
   add(top: number, left: number, bottom: number, right: number): void {
     const list = this.list;
     const k = this.length;
-    // Past the room reserved (most merges: a page's few spans), pushed as addMerge does.
+    // Past the room reserved (most merges: a page's few spans), appended.
     if (k === list.length) {
-      list.push(top, left, bottom, right);
+      addMerge(list, top, left, bottom, right);
       this.length = k + MERGE_NUMBERS;
       return;
     }
