@@ -28,7 +28,9 @@ export class DirectionBuilder {
   /** The first source, and the list of distinct sources once a second row adds another. */
   private source: string | null = null;
   private sources: string[] | null = null;
-  private measures: string[] | null = null;
+  /** The first row's measures (measuresOf's list, shared: never changed), or the builder's own list once a second row adds to them. */
+  private measures: readonly string[] | null = null;
+  private ownMeasures: string[] | null = null;
   private narrative = false;
   /** The first row's Direction cell holds an error: no target date can be read, and none is asked for. */
   private textError = false;
@@ -122,10 +124,14 @@ export class DirectionBuilder {
     } else if (t !== this.source) this.sources = [this.source, t];
   }
 
-  /** A row's measures after those of the rows above (measuresOf gives a new list each time: the first is kept as it is). */
-  private addMeasures(more: string[]): void {
-    if (this.measures === null) this.measures = more;
-    else for (const m of more) this.measures.push(m);
+  /** A row's measures after those of the rows above: the first row's list kept as measuresOf gives it, a copy made where a second row adds. */
+  private addMeasures(more: readonly string[]): void {
+    if (this.measures === null) {
+      this.measures = more;
+      return;
+    }
+    if (this.ownMeasures === null) this.measures = this.ownMeasures = this.measures.slice();
+    for (let i = 0; i < more.length; i++) this.ownMeasures.push(more[i]);
   }
 
   /** The finished direction; `missing-target-date` where its text has no `by <date>`. */
@@ -141,7 +147,9 @@ export class DirectionBuilder {
       no,
       theme,
       text,
-      measures: this.measures ?? [],
+      // Shared with every direction of the same Measure text: the record's type says string[],
+      // and nothing changes a record's measures once read (tests/core/readers/directions-measures-shared.test.ts).
+      measures: (this.measures ?? []) as string[],
       progress: meanProgress(this.figureSum, this.figureCount),
       narrative: this.narrative,
       progressCell: a1(row, header.progressCol),
