@@ -63,6 +63,8 @@ export function readDirections(grid: SheetGrid): {
   const firstCellOfNo = new FirstCellOfNo(directions);
   const themes = new Themes(raise);
   let header: DirectionsHeader | null = null;
+  // The direction being read (the one builder, begun afresh for each), or null between directions.
+  const builder = new DirectionBuilder(sheet, raise);
   let current: DirectionBuilder | null = null;
   // One array for every row's own cells: each row is done with before the next is read.
   const rowCells: Cell[] = [];
@@ -78,7 +80,7 @@ export function readDirections(grid: SheetGrid): {
     const cell = a1(row, h.noCol);
     const first = firstCellOfNo.firstOf(no, cell);
     if (first !== undefined) raise("duplicate-direction", cell, { no, first });
-    current = new DirectionBuilder(sheet, row, cell, no, themes.current, h, raise);
+    current = builder.begin(row, cell, no, themes.current, h);
     current.addRow(rowCells, row, h);
   };
   /**
