@@ -76,6 +76,12 @@ function withRating<T extends object>(record: T, rating: RagResult): T & RagResu
   return rated;
 }
 
+/** Each of this run's records given its rating in place (withRating), and the same list returned, not a copy. */
+function ratedInPlace<T extends object>(records: T[], rate: (record: T) => RagResult): (T & RagResult)[] {
+  for (let i = 0; i < records.length; i++) withRating(records[i], rate(records[i]));
+  return records as (T & RagResult)[];
+}
+
 /** The settings saved in the workbook (defaults where there are none). */
 function savedSettings(snapshot: AnyWorkbookSnapshot): { settings: Settings; problem?: string } {
   const sheet = snapshot.sheets.find((s) => s.name === SETTINGS_SHEET_NAME);
@@ -108,7 +114,7 @@ export function analyse(snapshot: AnyWorkbookSnapshot, options: AnalyseOptions =
   const sheets: SheetInfo[] = [];
   const findings: Finding[] = [];
   const actions: RecoveryAction[] = [];
-  const directions: Direction[] = [];
+  let directions: Direction[] = [];
   let period: string | null = null;
   const plans: ActionPlanSheet[] = [];
   const planActions: Action[] = [];
@@ -142,7 +148,9 @@ export function analyse(snapshot: AnyWorkbookSnapshot, options: AnalyseOptions =
       }
       case "directions": {
         const r = readDirections(grid);
-        append(directions, r.directions);
+        // The first sheet's list taken as read, not copied (a long report's 50,000 directions).
+        if (directions.length === 0) directions = r.directions;
+        else append(directions, r.directions);
         append(findings, r.findings);
         period = period ?? r.period;
         break;
@@ -175,7 +183,7 @@ export function analyse(snapshot: AnyWorkbookSnapshot, options: AnalyseOptions =
   append(findings, reconciled.findings);
   const ratedActions = reconciled.actions.map((a) => withRating(a, rateRecoveryAction(a, settings)));
   const rateDirection = directionRater(settings, asOf);
-  const ratedDirections = directions.map((d) => withRating(d, rateDirection(d)));
+  const ratedDirections = ratedInPlace(directions, rateDirection);
   const ratedPlanActions: RatedAction[] = planActions.map((a) => {
     const rating = rateAction(a, settings, asOf);
     const mismatch = ragMismatchFinding(a, rating);

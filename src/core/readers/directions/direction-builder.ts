@@ -19,6 +19,8 @@ import { targetDateOfText } from "./target-date";
  * Most directions are one row: its text, measures and source are kept as the first row
  * gives them, and a list is made only where a second row adds to one. Progress figures are
  * summed as they come (in row order, as a sum of their list would add them), not listed.
+ * One builder serves a sheet's directions in turn (`begin` starts each afresh): a builder
+ * a direction was ~7 MB of short-lived objects on a 50,000-direction report.
  */
 export class DirectionBuilder {
   /** The rows' Direction texts joined by line breaks, as read so far. */
@@ -28,24 +30,42 @@ export class DirectionBuilder {
   /** The first source, and the list of distinct sources once a second row adds another. */
   private source: string | null = null;
   private sources: string[] | null = null;
-  private measures: string[] | null = null;
+  /** The first row's measures (measuresOf's list, shared: never changed), or the builder's own list once a second row adds to them. */
+  private measures: readonly string[] | null = null;
+  private ownMeasures: string[] | null = null;
   private narrative = false;
   /** The first row's Direction cell holds an error: no target date can be read, and none is asked for. */
   private textError = false;
-  /**
-   * Where the direction starts (its first row, its No cell's address and number, the theme
-   * in force, its header), kept as fields of the builder, not an object of their own: one
-   * object fewer a direction.
-   */
+  /** Where the direction starts (`begin`): its first row, its No cell's address and number, the theme in force, its header. */
+  private row = 0;
+  private cell = "";
+  private no = "";
+  private theme: string | null = null;
+  private header!: DirectionsHeader;
+
   constructor(
     private readonly sheet: string,
-    private readonly row: number,
-    private readonly cell: string,
-    private readonly no: string,
-    private readonly theme: string | null,
-    private readonly header: DirectionsHeader,
     private readonly raise: RaiseFinding,
   ) {}
+
+  /** Starts a direction at its first row (then given to `addRow`): everything read of the one before is let go. */
+  begin(row: number, cell: string, no: string, theme: string | null, header: DirectionsHeader): this {
+    this.text = "";
+    this.figureSum = 0;
+    this.figureCount = 0;
+    this.source = null;
+    this.sources = null;
+    this.measures = null;
+    this.ownMeasures = null;
+    this.narrative = false;
+    this.textError = false;
+    this.row = row;
+    this.cell = cell;
+    this.no = no;
+    this.theme = theme;
+    this.header = header;
+    return this;
+  }
 
   /** Where messages point for a cell of this direction that holds an Excel error. */
   private formulaError(cell: Cell, column: string, error: string, expected: string): void {
@@ -122,10 +142,14 @@ export class DirectionBuilder {
     } else if (t !== this.source) this.sources = [this.source, t];
   }
 
-  /** A row's measures after those of the rows above (measuresOf gives a new list each time: the first is kept as it is). */
-  private addMeasures(more: string[]): void {
-    if (this.measures === null) this.measures = more;
-    else for (const m of more) this.measures.push(m);
+  /** A row's measures after those of the rows above: the first row's list kept as measuresOf gives it, a copy made where a second row adds. */
+  private addMeasures(more: readonly string[]): void {
+    if (this.measures === null) {
+      this.measures = more;
+      return;
+    }
+    if (this.ownMeasures === null) this.measures = this.ownMeasures = this.measures.slice();
+    for (let i = 0; i < more.length; i++) this.ownMeasures.push(more[i]);
   }
 
   /** The finished direction; `missing-target-date` where its text has no `by <date>`. */
@@ -141,7 +165,9 @@ export class DirectionBuilder {
       no,
       theme,
       text,
-      measures: this.measures ?? [],
+      // Shared with every direction of the same Measure text: the record's type says string[],
+      // and nothing changes a record's measures once read (tests/core/readers/directions-measures-shared.test.ts).
+      measures: (this.measures ?? []) as string[],
       progress: meanProgress(this.figureSum, this.figureCount),
       narrative: this.narrative,
       progressCell: a1(row, header.progressCol),

@@ -13,6 +13,7 @@ import { cellError, matchesLabel } from "../../values";
 import { DirectionBuilder } from "./direction-builder";
 import { directionNumber, numberOnRow } from "./direction-number";
 import { findDirectionsHeaders, type DirectionsHeader } from "./directions-header";
+import { FirstCellOfNo } from "./duplicate-numbers";
 import { rowsWithMerges } from "../table-cells";
 import { NO_LABELS, isGroupLabelCell, ownCells, ownIn, plainText, textOf } from "./directions-sheet";
 import { Themes } from "./themes";
@@ -59,9 +60,11 @@ export function readDirections(grid: SheetGrid): {
 
   // Headers come top to bottom, as the rows do: the next one is the only one a row can start.
   let nextHeader = 0;
-  const firstCellOfNo = new Map<string, string>();
+  const firstCellOfNo = new FirstCellOfNo(directions);
   const themes = new Themes(raise);
   let header: DirectionsHeader | null = null;
+  // The direction being read (the one builder, begun afresh for each), or null between directions.
+  const builder = new DirectionBuilder(sheet, raise);
   let current: DirectionBuilder | null = null;
   // One array for every row's own cells: each row is done with before the next is read.
   const rowCells: Cell[] = [];
@@ -75,10 +78,9 @@ export function readDirections(grid: SheetGrid): {
     finish();
     themes.startDirection();
     const cell = a1(row, h.noCol);
-    const first = firstCellOfNo.get(no);
-    if (first) raise("duplicate-direction", cell, { no, first });
-    else firstCellOfNo.set(no, cell);
-    current = new DirectionBuilder(sheet, row, cell, no, themes.current, h, raise);
+    const first = firstCellOfNo.firstOf(no, cell);
+    if (first !== undefined) raise("duplicate-direction", cell, { no, first });
+    current = builder.begin(row, cell, no, themes.current, h);
     current.addRow(rowCells, row, h);
   };
   /**

@@ -7,6 +7,7 @@
  */
 import type { RaiseFinding } from "../../findings";
 import { a1 } from "../../grid";
+import { singleSpaced } from "../../names";
 import type { Cell } from "../../snapshot";
 
 interface HeadingLine {
@@ -15,6 +16,26 @@ interface HeadingLine {
 }
 
 const MAX_THEME_NAME = 60;
+
+/**
+ * A heading cell's lines (split at `\r\n`, `\r`, `\n`), each with its white space run
+ * together and trimmed, the empty ones dropped. A text of one line (nearly every theme name
+ * and outcome of a long report: the bench's 50,000 directions have 2,000 themes) is not split
+ * by the expression, nor replaced where it has no white space to fold
+ * (tests/core/readers/heading-lines.test.ts holds this to the expressions).
+ */
+export function headingLines(text: string): string[] {
+  if (text.indexOf("\n") < 0 && text.indexOf("\r") < 0) {
+    const t = singleSpaced(text).trim();
+    return t ? [t] : [];
+  }
+  const out: string[] = [];
+  for (const line of text.split(/\r\n|\r|\n/)) {
+    const t = line.replace(/\s+/g, " ").trim();
+    if (t) out.push(t);
+  }
+  return out;
+}
 
 export class Themes {
   private theme: string | null = null;
@@ -34,10 +55,10 @@ export class Themes {
 
   /** A cell of heading text: each of its lines joins the run. */
   addHeading(cell: Cell, text: string): void {
-    for (const line of text.split(/\r\n|\r|\n/)) {
-      const t = line.replace(/\s+/g, " ").trim();
-      if (t) this.run.push({ text: t, cell: a1(cell.row, cell.col) });
-    }
+    const lines = headingLines(text);
+    if (lines.length === 0) return;
+    const at = a1(cell.row, cell.col);
+    for (let i = 0; i < lines.length; i++) this.run.push({ text: lines[i], cell: at });
   }
 
   /** Turns the pending run of heading text into the theme: its last short line without a full stop. */
