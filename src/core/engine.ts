@@ -10,7 +10,7 @@ import { finding, findingStats, sortFindings, type Finding } from "./findings";
 import { SheetGrid } from "./grid";
 import { directionRater, rateRecoveryAction } from "./rag";
 import { recogniseSheet } from "./recognise";
-import type { Direction, RagResult, RecoveryAction } from "./records";
+import type { Direction, RagResult, RatedRecoveryAction, RecoveryAction } from "./records";
 import { readDirections } from "./readers/directions";
 import { FormFields, readRecoveryAction } from "./readers/recovery-action";
 import { blankFormFinding } from "./readers/recovery-action/blank-form";
@@ -76,6 +76,15 @@ function withRating<T extends object>(record: T, rating: RagResult): T & RagResu
   return rated;
 }
 
+/**
+ * Every action rated (withRating) in the list reconcile made, which is its own: not mapped
+ * into another list of 100,000 for a register.
+ */
+function rateInPlace(actions: RecoveryAction[], settings: Settings): RatedRecoveryAction[] {
+  for (let i = 0; i < actions.length; i++) withRating(actions[i], rateRecoveryAction(actions[i], settings));
+  return actions as RatedRecoveryAction[];
+}
+
 /** The settings saved in the workbook (defaults where there are none). */
 function savedSettings(snapshot: AnyWorkbookSnapshot): { settings: Settings; problem?: string } {
   const sheet = snapshot.sheets.find((s) => s.name === SETTINGS_SHEET_NAME);
@@ -107,7 +116,7 @@ export function analyse(snapshot: AnyWorkbookSnapshot, options: AnalyseOptions =
 
   const sheets: SheetInfo[] = [];
   const findings: Finding[] = [];
-  const actions: RecoveryAction[] = [];
+  let actions: RecoveryAction[] = [];
   const directions: Direction[] = [];
   let period: string | null = null;
   const plans: ActionPlanSheet[] = [];
@@ -136,7 +145,9 @@ export function analyse(snapshot: AnyWorkbookSnapshot, options: AnalyseOptions =
       case "recovery-register": {
         if (!registerHeader) break;
         const r = readRecoveryRegister(grid, registerHeader);
-        append(actions, r.actions);
+        // The reader's list is its own: the first one met is taken as it is, not copied.
+        if (actions.length === 0) actions = r.actions;
+        else append(actions, r.actions);
         append(findings, r.findings);
         break;
       }
@@ -173,7 +184,7 @@ export function analyse(snapshot: AnyWorkbookSnapshot, options: AnalyseOptions =
 
   const reconciled = reconcileRecoveryActions(actions);
   append(findings, reconciled.findings);
-  const ratedActions = reconciled.actions.map((a) => withRating(a, rateRecoveryAction(a, settings)));
+  const ratedActions = rateInPlace(reconciled.actions, settings);
   const rateDirection = directionRater(settings, asOf);
   const ratedDirections = directions.map((d) => withRating(d, rateDirection(d)));
   const ratedPlanActions: RatedAction[] = planActions.map((a) => {
