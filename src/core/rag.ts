@@ -73,9 +73,20 @@ export function directionRater(settings: Settings, asOf: string): (d: Direction)
   };
 }
 
+/**
+ * The ratings whose reason names no figure, one object each for every action rated so (as
+ * directionRater shares a direction's): a register's 100,000 lines are rated with no object
+ * made a line. The engine copies a rating's two fields onto the action; none is changed.
+ */
+const NO_VALUE: RagResult = { rag: "grey", ragReason: "No valid recovery value above zero" };
+const LOW_RISK: RagResult = { rag: "green", ragReason: "Low risk of not delivering" };
+const MEDIUM_RISK: RagResult = { rag: "amber", ragReason: "Medium risk of not delivering" };
+const HIGH_RISK: RagResult = { rag: "red", ragReason: "High risk of not delivering" };
+const NO_FORECAST_OR_RISK: RagResult = { rag: "grey", ragReason: "No forecast and no valid risk level" };
+
 export function rateRecoveryAction(a: RecoveryAction, settings: Settings): RagResult {
   const value = a.valuePence;
-  if (value === null || value <= 0) return { rag: "grey", ragReason: "No valid recovery value above zero" };
+  if (value === null || value <= 0) return NO_VALUE;
   if (a.achievedPence !== null && a.achievedPence >= value) {
     return {
       rag: settings.brag ? "blue" : "green",
@@ -94,12 +105,12 @@ export function rateRecoveryAction(a: RecoveryAction, settings: Settings): RagRe
   }
   switch (a.riskLevel) {
     case "low":
-      return { rag: "green", ragReason: "Low risk of not delivering" };
+      return LOW_RISK;
     case "medium":
-      return { rag: "amber", ragReason: "Medium risk of not delivering" };
+      return MEDIUM_RISK;
     case "high":
-      return { rag: "red", ragReason: "High risk of not delivering" };
+      return HIGH_RISK;
     default:
-      return { rag: "grey", ragReason: "No forecast and no valid risk level" };
+      return NO_FORECAST_OR_RISK;
   }
 }

@@ -15,15 +15,14 @@ export function refKey(ref: string): string {
 /**
  * Input in workbook order (sheet order, then row). Returns the same actions in the same
  * order (the objects themselves; a copy of each register line that repeats a form's ref,
- * marked `counted: false`), and findings.
+ * marked `counted: false`) in a list of its own (the engine rates them in it), and findings.
  */
 export function reconcileRecoveryActions(actions: RecoveryAction[]): { actions: RecoveryAction[]; findings: Finding[] } {
   const findings: Finding[] = [];
   const forms = new RefIndex();
   const lines = new RefIndex();
-
-  // Indexed loops, not for…of: a command line's one run steps through 100,000 lines before
-  // the loop is optimised, and each step of an array iterator there makes a result object.
+  // Indexed, not for…of: a command line's one run steps through 100,000 lines before the
+  // loop is optimised, and each step of an array iterator there makes a result object.
   for (let i = 0; i < actions.length; i++) {
     const a = actions[i];
     const first = (a.source === "form" ? forms : lines).firstOrAdd(a);
@@ -34,10 +33,12 @@ export function reconcileRecoveryActions(actions: RecoveryAction[]): { actions: 
     }
   }
 
-  // A copy only where something changes: the caller's records are never changed, and a
-  // 100,000-line register is not copied line by line (engine.ts, withRating).
-  const out =
-    forms.size === 0 ? actions.slice() : actions.map((a) => (a.source === "register" && forms.has(a) ? Object.assign({}, a, { counted: false }) : a));
+  // With no form (registers only), no line repeats or twins one: the list is copied as it
+  // is, and a 100,000-line register is not stepped through again (every form is in `forms`).
+  if (forms.size === 0) return { actions: actions.slice(), findings };
+
+  // A copy only where something changes: the caller's records are never changed (engine.ts, withRating).
+  const out = actions.map((a) => (a.source === "register" && forms.has(a) ? Object.assign({}, a, { counted: false }) : a));
 
   // Forms by service area and value, first one kept: one look-up a register line, so a
   // 10,000-line register costs no more than its lines.
@@ -48,7 +49,7 @@ export function reconcileRecoveryActions(actions: RecoveryAction[]): { actions: 
     const key = `${foldName(f.serviceArea)}\u0000${f.valuePence}`;
     if (!formsByAreaAndValue.has(key)) formsByAreaAndValue.set(key, f);
   }
-  // With no form to be a twin of (registers only), no register line is folded again.
+  // With no form to be a twin of, no register line is folded again.
   const candidates = formsByAreaAndValue.size > 0 ? out : [];
   for (let i = 0; i < candidates.length; i++) {
     const line = candidates[i];

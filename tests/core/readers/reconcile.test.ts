@@ -107,6 +107,17 @@ describe("reconcileRecoveryActions", () => {
     expect(r.findings).toEqual([]);
   });
 
+  it("register lines only: the same objects in a list of its own, duplicates found, none uncounted", () => {
+    // With no form, reconcile returns straight after the refs (no line is looked at again).
+    const input = [line("Savings", 4, "SR-1", "Prescribing", 10), line("Savings", 5, "sr-1", "Prescribing", 10), line("Savings", 6, null, "Acute", 20)];
+    const r = reconcileRecoveryActions(input);
+    expect(r.actions).not.toBe(input);
+    expect(r.actions).toHaveLength(3);
+    r.actions.forEach((a, i) => expect(a).toBe(input[i]));
+    expect(summary(r)).toEqual(["duplicate-ref@Savings!A5"]);
+    expect(r.actions.every((a) => a.counted)).toBe(true);
+  });
+
   it("does not change its input", () => {
     const input = [form("PPP", "X", "Planning", 1), line("Savings", 2, "X", "Planning", 1)];
     reconcileRecoveryActions(input);
