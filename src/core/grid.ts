@@ -99,6 +99,14 @@ function indexMerges(merges: readonly Merge[]): Map<number, Merge> {
   return byCell;
 }
 
+/**
+ * True where an array by row number up to `lastRow` is worth making for a sheet with
+ * `rowCount` rows holding cells: the rows are dense enough, not a few cells far down.
+ */
+export function rowArrayFits(lastRow: number, rowCount: number): boolean {
+  return lastRow <= 4 * rowCount + 65_536;
+}
+
 export class SheetGrid {
   readonly name: string;
   /** The sheet's cells where the snapshot gives them packed (the .xlsx reader does); else null. */
@@ -163,7 +171,7 @@ export class SheetGrid {
     const lastRow = rowCount ? this.rowList[rowCount - 1] : 0;
     // Rows ascend, so whole numbers from the first on fit the array (the snapshot's rows are).
     const whole = this.rowList.every((row) => Number.isInteger(row) && row >= 0);
-    if (whole && lastRow <= 4 * rowCount + 65_536) {
+    if (whole && rowArrayFits(lastRow, rowCount)) {
       const dense = new Int32Array(lastRow + 1).fill(-1);
       for (let r = 0; r < rowCount; r++) dense[this.rowList[r]] = r;
       this.denseRows = dense;

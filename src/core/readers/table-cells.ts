@@ -2,7 +2,7 @@
  * How the table readers (directions, action plans, risk registers) see cells: a merge's
  * cells belong to its top-left only, and an error cell shows no text.
  */
-import type { SheetGrid } from "../grid";
+import { rowArrayFits, type SheetGrid } from "../grid";
 import type { Cell } from "../snapshot";
 import { cellError, displayText } from "../values";
 import { plainTextOf } from "../values/cells";
@@ -55,7 +55,7 @@ export function rowsWithMerges(grid: SheetGrid): Uint8Array {
   const rows = grid.rows();
   const last = rows.length > 0 ? Math.floor(rows[rows.length - 1]) : -1;
   // A few cells far down a sheet of objects: no array that long, every row asks mergeAt.
-  const marks = new Uint8Array(last >= 0 && last <= 4 * rows.length + 65_536 ? last + 1 : 0);
+  const marks = new Uint8Array(last >= 0 && rowArrayFits(last, rows.length) ? last + 1 : 0);
   const merges = grid.sheet.merges;
   for (let i = 0; i < merges.length; i++) {
     const m = merges[i];
