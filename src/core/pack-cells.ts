@@ -134,13 +134,20 @@ export class PackedCellsBuilder {
       order = Int32Array.from(kept);
     }
     if (drop) {
-      const kept: number[] = [];
+      // Most sheets' merges cover no stored cell (a merge's other cells are empty and not
+      // kept): find the first one dropped before listing the rest, not a list of every cell.
       const m = order ? order.length : n;
-      for (let k = 0; k < m; k++) {
-        const i = order ? order[k] : k;
-        if (!drop(rows[i], cols[i])) kept.push(i);
+      let k = 0;
+      while (k < m && !drop(rows[order ? order[k] : k], cols[order ? order[k] : k])) k++;
+      if (k < m) {
+        const kept: number[] = [];
+        for (let j = 0; j < k; j++) kept.push(order ? order[j] : j);
+        for (k++; k < m; k++) {
+          const i = order ? order[k] : k;
+          if (!drop(rows[i], cols[i])) kept.push(i);
+        }
+        order = Int32Array.from(kept);
       }
-      if (kept.length !== m) order = Int32Array.from(kept);
     }
     if (!order) {
       // Views, not copies: a copy of a large sheet's arrays doubled its peak memory for a
