@@ -7,13 +7,16 @@
 import { FALSE_VALUE, NULL_VALUE, NUMBER_VALUE, PackedCells, SHARED_VALUE, TEXT_VALUE, TRUE_VALUE, type CellExtras } from "./packed-cells";
 import type { Cell } from "./snapshot";
 
+/** The most cells a hint makes room for at the start (a wrong `dimension` must not claim gigabytes). */
+const MAX_HINT = 1 << 21;
+
 export class PackedCellsBuilder {
   private n = 0;
-  private rows = new Int32Array(256);
-  private cols = new Uint16Array(256);
-  private kinds = new Uint8Array(256);
-  private numbers = new Float64Array(256);
-  private formats = new Uint16Array(256);
+  private rows: Int32Array;
+  private cols: Uint16Array;
+  private kinds: Uint8Array;
+  private numbers: Float64Array;
+  private formats: Uint16Array;
   private readonly texts: string[] = [];
   private readonly formatList: string[] = [];
   private readonly formatIndex = new Map<string, number>();
@@ -23,8 +26,23 @@ export class PackedCellsBuilder {
   private readonly extras = new Map<number, CellExtras>();
   private ordered = true;
 
-  /** `shared`: the workbook's shared strings, which addShared's cells refer to by index. */
-  constructor(private readonly shared: readonly string[] = []) {}
+  /**
+   * `shared`: the workbook's shared strings, which addShared's cells refer to by index.
+   * `expected`: how many cells the host expects (a sheet's `dimension`), a hint only: the
+   * arrays are made that long, not doubled up to it (a 270,000-cell report's were copied
+   * eleven times and ended 524,288 long), and still grow past it.
+   */
+  constructor(
+    private readonly shared: readonly string[] = [],
+    expected = 256,
+  ) {
+    const size = Math.max(1, Math.min(Math.floor(expected) || 1, MAX_HINT));
+    this.rows = new Int32Array(size);
+    this.cols = new Uint16Array(size);
+    this.kinds = new Uint8Array(size);
+    this.numbers = new Float64Array(size);
+    this.formats = new Uint16Array(size);
+  }
 
   /** How many cells so far. */
   get length(): number {

@@ -117,6 +117,20 @@ describe("cellsOfRowInto", () => {
   });
 });
 
+describe("a packed builder told how many cells to expect", () => {
+  it("gives the cells it gives untold, whether the hint is too small, exact, too large or nonsense", () => {
+    fc.assert(
+      fc.property(fc.array(cellArb, { maxLength: 40 }), fc.oneof(fc.integer({ min: -3, max: 60 }), fc.constantFrom(NaN, Infinity, 2 ** 40)), (cells, expected) => {
+        const builder = new PackedCellsBuilder([], expected);
+        for (const c of cells) builder.addCell(c);
+        expect(builder.length).toBe(cells.length);
+        expect(builder.finish().toJSON()).toEqual(packCells(cells).toJSON());
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
 describe("a packed sheet's cells left out by its merges", () => {
   it("are those a plain filter of the finished cells leaves out, in any order, none or the first or last of them dropped", () => {
     fc.assert(

@@ -402,7 +402,7 @@ export function sheetReader(ctx: SheetContext): { handlers: XmlHandlers; result(
           // large packs from its first cell, not after making its first packFrom as objects.
           if (!keep && !packed && count === 0) {
             const positions = dimensionPositions(el.attrs.ref);
-            if (positions >= 2 * packFrom) packed = new PackedCellsBuilder(strings);
+            if (positions >= 2 * packFrom) packed = new PackedCellsBuilder(strings, positions);
             else if (positions >= SIZE_FROM) cells = new Array<Cell>(positions);
           }
           break;
