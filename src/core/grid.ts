@@ -294,14 +294,22 @@ export class SheetGrid {
     out.length = 0;
     const r = this.rowAt(row);
     if (r < 0) return out;
-    const ordered = this.ordered;
-    if (ordered === null || this.sortedRows[r] !== undefined) {
-      const cells = this.sortedRows[r] ?? this.rowCells(r);
-      for (let i = 0; i < cells.length; i++) out.push(cells[i]);
+    const kept = this.sortedRows[r];
+    if (kept !== undefined) {
+      for (let i = 0; i < kept.length; i++) out.push(kept[i]);
       return out;
     }
     const end = this.rowStarts[r + 1];
-    for (let i = this.rowStarts[r]; i < end; i++) out.push(ordered[i]);
+    const ordered = this.ordered;
+    if (ordered !== null) {
+      for (let i = this.rowStarts[r]; i < end; i++) out.push(ordered[i]);
+      return out;
+    }
+    // Packed, a row not yet asked for otherwise: its cells made for this call and not kept,
+    // so a reader of every row of a long table (directions) leaves them to the young
+    // generation's cheap collection rather than holding them all to the end of the check.
+    const packed = this.packed as PackedCells;
+    for (let i = this.rowStarts[r]; i < end; i++) out.push(packed.cell(i));
     return out;
   }
 

@@ -7,13 +7,16 @@
 import { FALSE_VALUE, NULL_VALUE, NUMBER_VALUE, PackedCells, SHARED_VALUE, TEXT_VALUE, TRUE_VALUE, type CellExtras } from "./packed-cells";
 import type { Cell } from "./snapshot";
 
+/** The most cells a hint makes room for at the start (a wrong `dimension` must not claim gigabytes). */
+const MAX_HINT = 1 << 21;
+
 export class PackedCellsBuilder {
   private n = 0;
-  private rows = new Int32Array(256);
-  private cols = new Uint16Array(256);
-  private kinds = new Uint8Array(256);
-  private numbers = new Float64Array(256);
-  private formats = new Uint16Array(256);
+  private rows: Int32Array;
+  private cols: Uint16Array;
+  private kinds: Uint8Array;
+  private numbers: Float64Array;
+  private formats: Uint16Array;
   private readonly texts: string[] = [];
   private readonly formatList: string[] = [];
   private readonly formatIndex = new Map<string, number>();
@@ -23,8 +26,23 @@ export class PackedCellsBuilder {
   private readonly extras = new Map<number, CellExtras>();
   private ordered = true;
 
-  /** `shared`: the workbook's shared strings, which addShared's cells refer to by index. */
-  constructor(private readonly shared: readonly string[] = []) {}
+  /**
+   * `shared`: the workbook's shared strings, which addShared's cells refer to by index.
+   * `expected`: how many cells the host expects (a sheet's `dimension`), a hint only: the
+   * arrays are made that long, not doubled up to it (a 270,000-cell report's were copied
+   * eleven times and ended 524,288 long), and still grow past it.
+   */
+  constructor(
+    private readonly shared: readonly string[] = [],
+    expected = 256,
+  ) {
+    const size = Math.max(1, Math.min(Math.floor(expected) || 1, MAX_HINT));
+    this.rows = new Int32Array(size);
+    this.cols = new Uint16Array(size);
+    this.kinds = new Uint8Array(size);
+    this.numbers = new Float64Array(size);
+    this.formats = new Uint16Array(size);
+  }
 
   /** How many cells so far. */
   get length(): number {
@@ -134,13 +152,20 @@ export class PackedCellsBuilder {
       order = Int32Array.from(kept);
     }
     if (drop) {
-      const kept: number[] = [];
+      // Most sheets' merges cover no stored cell (a merge's other cells are empty and not
+      // kept): find the first one dropped before listing the rest, not a list of every cell.
       const m = order ? order.length : n;
-      for (let k = 0; k < m; k++) {
-        const i = order ? order[k] : k;
-        if (!drop(rows[i], cols[i])) kept.push(i);
+      let k = 0;
+      while (k < m && !drop(rows[order ? order[k] : k], cols[order ? order[k] : k])) k++;
+      if (k < m) {
+        const kept: number[] = [];
+        for (let j = 0; j < k; j++) kept.push(order ? order[j] : j);
+        for (k++; k < m; k++) {
+          const i = order ? order[k] : k;
+          if (!drop(rows[i], cols[i])) kept.push(i);
+        }
+        order = Int32Array.from(kept);
       }
-      if (kept.length !== m) order = Int32Array.from(kept);
     }
     if (!order) {
       // Views, not copies: a copy of a large sheet's arrays doubled its peak memory for a

@@ -6,7 +6,7 @@ import * as path from "path";
 import { BENCH_PACKS, writePack } from "../../bench/generate";
 import { analyse } from "../../src/core/engine";
 import { SheetGrid } from "../../src/core/grid";
-import { packCells } from "../../src/core/pack-cells";
+import { PackedCellsBuilder, packCells } from "../../src/core/pack-cells";
 import { objectSnapshot, type AnyWorkbookSnapshot, type Cell, type SheetSnapshot, type WorkbookSnapshot } from "../../src/core/snapshot";
 import { openPackage } from "../../src/hosts/xlsx/package";
 import { loadWorkbook, readSnapshot } from "../../src/hosts/xlsx/read";
@@ -82,22 +82,65 @@ describe("a packed sheet through SheetGrid", () => {
 });
 
 describe("cellsOfRowInto", () => {
-  it("gives cellsOfRow's cells, the same objects, in either form and any order, into the one array it is given", () => {
+  it("gives cellsOfRow's cells in either form and any order, into the one array it is given: the same objects but for a packed row not yet kept", () => {
     fc.assert(
-      fc.property(fc.array(cellArb, { maxLength: 40 }), fc.array(fc.integer({ min: 0, max: 13 }), { maxLength: 30 }), (cells, asked) => {
+      fc.property(fc.array(cellArb, { maxLength: 40 }), fc.array(fc.integer({ min: 0, max: 13 }), { maxLength: 30 }), fc.array(fc.integer({ min: 0, max: 13 }), { maxLength: 4 }), (cells, asked, keptFirst) => {
         for (const grid of [new SheetGrid(sheetOf(cells)), new SheetGrid(packed(sheetOf(cells)))]) {
+          const isPacked = grid.sharedTexts() !== null;
+          const kept = new Set<number>();
+          // Some rows kept by the grid first (a reader's cellsOfRow or get), the rest not.
+          for (const row of keptFirst) {
+            grid.cellsOfRow(row);
+            kept.add(row);
+          }
           const out: Cell[] = [{ row: 99, col: 99, value: "left over" }];
           // Rows asked for in any order, some twice, before or after cellsOfRow was.
           for (const row of asked) {
             const got = grid.cellsOfRowInto(row, out);
             expect(got).toBe(out);
+            const fresh = isPacked && !kept.has(row);
+            const made = [...got];
             const plain = grid.cellsOfRow(row);
-            expect(got.length).toBe(plain.length);
-            for (let i = 0; i < plain.length; i++) expect(got[i]).toBe(plain[i]);
+            kept.add(row);
+            expect(made).toEqual(plain);
+            // Packed, a row no one kept is made for the call and left to the collector (a
+            // reader of every row of a long table holds none of them); else the grid's own.
+            for (let i = 0; i < plain.length; i++) {
+              if (fresh) expect(made[i]).not.toBe(plain[i]);
+              else expect(made[i]).toBe(plain[i]);
+            }
           }
         }
       }),
       { numRuns: 400 },
+    );
+  });
+});
+
+describe("a packed builder told how many cells to expect", () => {
+  it("gives the cells it gives untold, whether the hint is too small, exact, too large or nonsense", () => {
+    fc.assert(
+      fc.property(fc.array(cellArb, { maxLength: 40 }), fc.oneof(fc.integer({ min: -3, max: 60 }), fc.constantFrom(NaN, Infinity, 2 ** 40)), (cells, expected) => {
+        const builder = new PackedCellsBuilder([], expected);
+        for (const c of cells) builder.addCell(c);
+        expect(builder.length).toBe(cells.length);
+        expect(builder.finish().toJSON()).toEqual(packCells(cells).toJSON());
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe("a packed sheet's cells left out by its merges", () => {
+  it("are those a plain filter of the finished cells leaves out, in any order, none or the first or last of them dropped", () => {
+    fc.assert(
+      fc.property(fc.array(cellArb, { maxLength: 40 }), fc.array(fc.tuple(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 6 })), { maxLength: 6 }), (cells, dropped) => {
+        const drop = (row: number, col: number) => dropped.some(([r, c]) => r === row && c === col);
+        const builder = new PackedCellsBuilder();
+        for (const c of cells) builder.addCell(c);
+        expect(builder.finish(drop).toJSON()).toEqual(packCells(cells).toJSON().filter((c) => !drop(c.row, c.col)));
+      }),
+      { numRuns: 1000 },
     );
   });
 });

@@ -55,8 +55,23 @@ const MARKER_HEADS = headsBeginning([MARKER_PREFIX]);
 function firstMarker(grid: SheetGrid, at: Int32Array | null): SummaryId | null {
   let elsewhere: SummaryId | null = null;
   const n = at ? at.length : grid.cellCount;
+  // Packed cells: a shared string's candidates (a report's 50,000 bullet lists of one text)
+  // are ruled out once a string by its index, not each made as a cell (and its row kept).
+  const shared = grid.sharedTexts();
+  const noMarker = shared !== null && n > 0 ? new Uint8Array(shared.length) : null;
   for (let k = 0; k < n; k++) {
-    const cell = grid.cellAt(at ? at[k] : k);
+    const i = at ? at[k] : k;
+    if (noMarker !== null) {
+      const s = grid.sharedTextIndex(i);
+      if (s >= 0) {
+        if (noMarker[s] === 1) continue;
+        if (markerOf((shared as readonly string[])[s], undefined) === null) {
+          noMarker[s] = 1;
+          continue;
+        }
+      }
+    }
+    const cell = grid.cellAt(i);
     if (elsewhere !== null && cell.row !== 1) continue;
     const id = markerOf(cell.value, cell.text);
     if (id === null) continue;

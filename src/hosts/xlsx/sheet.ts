@@ -38,9 +38,13 @@ export interface SheetContext {
  * million cells: a third less peak memory, fewer objects for the collector to promote), and
  * costs where every cell is read, since each is then made anyway, later (a form's 49 cells, a
  * register's 300,000). Measured (bench/results.md, round 8): the registers and directions
- * of the bench packs, up to ~300,000 cells, stay objects; the data tab packs.
+ * of the bench packs, up to ~300,000 cells, stayed objects at 400,000; the data tab packs.
+ * Round 38: with a packed row's cells made for a reader of every row and not kept
+ * (SheetGrid.cellsOfRowInto) and the marker search ruling out a shared string once
+ * (summary/marker.ts), the 50,000-direction report and the 100,000-line register are
+ * cheaper packed (their cells no longer copied by the collector while the sheet is read).
  */
-const PACK_FROM = 400_000;
+const PACK_FROM = 100_000;
 
 export interface SheetContent {
   /** As objects; packed for a sheet past `packFrom` cells. */
@@ -398,7 +402,7 @@ export function sheetReader(ctx: SheetContext): { handlers: XmlHandlers; result(
           // large packs from its first cell, not after making its first packFrom as objects.
           if (!keep && !packed && count === 0) {
             const positions = dimensionPositions(el.attrs.ref);
-            if (positions >= 2 * packFrom) packed = new PackedCellsBuilder(strings);
+            if (positions >= 2 * packFrom) packed = new PackedCellsBuilder(strings, positions);
             else if (positions >= SIZE_FROM) cells = new Array<Cell>(positions);
           }
           break;

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { SheetGrid } from "../../../src/core/grid";
+import { PackedCellsBuilder } from "../../../src/core/pack-cells";
 import type { Cell } from "../../../src/core/snapshot";
 import { markerText, mayBeMarkerText, summaryIdOf, summaryIdOfText } from "../../../src/core/summary/marker";
 import { grid } from "../../helpers/grid";
@@ -69,3 +70,39 @@ describe("summary marker", () => {
   });
 });
 
+
+describe("summary marker on packed cells of shared strings", () => {
+  it("finds what the object form finds where thousands of cells hold the same shared string, ruled out once a string", () => {
+    const bullets = "\u2022 Number of people waiting\n\u2022 Average wait";
+    const pieces = fc.constantFrom(markerText("recovery-summary"), markerText("data-checks"), " " + markerText("risk-summary"), markerText("pivot" as never), bullets, "notes", 7);
+    const cellsOf = fc.array(fc.tuple(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 4 }), pieces, fc.boolean()), { maxLength: 12 });
+    fc.assert(
+      fc.property(cellsOf, fc.integer({ min: 0, max: 5 }), (raw, errorEvery) => {
+        const cells: Cell[] = [];
+        for (const [row, col, value, erred] of raw) {
+          const cell: Cell = { row, col, value };
+          // An error on a marker's text: the packed form keeps it apart from the shared string.
+          if (erred && errorEvery > 3) cell.error = "#N/A";
+          cells.push(cell);
+        }
+        // 5,000 cells of rows 4 on, most of one shared text that may begin a marker (not ASCII).
+        for (let i = 0; i < 5_000; i++) cells.push({ row: 4 + Math.floor(i / 4), col: 1 + (i % 4), value: i % 9 === 0 ? "Name" : bullets });
+        // One a position, in row order, as the sheet reader gives them.
+        const byPosition = new Map(cells.map((c) => [c.row * 10 + c.col, c]));
+        const ordered = [...byPosition.values()].sort((x, y) => x.row - y.row || x.col - y.col);
+        const shared = [...new Set(ordered.map((c) => c.value).filter((v): v is string => typeof v === "string"))];
+        const builder = new PackedCellsBuilder(shared);
+        for (const c of ordered) {
+          const extras = c.error === undefined ? undefined : { error: c.error };
+          if (typeof c.value === "string") builder.addShared(c.row, c.col, shared.indexOf(c.value), undefined, extras);
+          else builder.add(c.row, c.col, c.value, undefined, extras);
+        }
+        const objects = summaryIdOf(new SheetGrid({ name: "S", visibility: "visible", cells: ordered, merges: [] }));
+        const packedGrid = new SheetGrid({ name: "S", visibility: "visible", cells: builder.finish(), merges: [] });
+        expect(packedGrid.sharedTexts()).toBe(shared);
+        expect(summaryIdOf(packedGrid)).toBe(objects);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
