@@ -22,64 +22,13 @@ type AreaGroup = RecoveryTotals["byServiceArea"][number];
 
 /**
  * From how many register lines service areas are grouped in a table by a number made from
- * each folded name (areasByNumber), not a Map of lower-cased copies (areasByMap). A register
- * whose lines each name their own area makes 100,000 groups: a lower-cased copy, a hash of
+ * each folded name (AreaTable), not a Map of lower-cased copies. A register whose lines
+ * each name their own area makes 100,000 groups: a lower-cased copy, a hash of
  * it and a Map get and set a line were a tenth of its `check`, and the copies fed the
  * garbage collector. Below this, the Map: its loop is short, and the table's number loop
- * would run unoptimised for much of it (+0.6% instructions on a 10,000-line register).
+ * would run unoptimised for much of it (rp37: +0.6% instructions on a 10,000-line register).
  */
 export const AREA_TABLE_FROM = 32_768;
-
-/** An area as shown where its name is not tidy: trimmed, white space run together; none is NO_SERVICE_AREA. */
-function areaName(raw: string | null): string {
-  const area = raw?.trim();
-  return area ? singleSpaced(area) : NO_SERVICE_AREA;
-}
-
-/**
- * Counted actions' service areas grouped by folded name (foldName), in order of first
- * appearance, shown with the first spelling met. A tidy name (printable ASCII, single
- * spaces between words) is shown as it is and folded by lower-casing: no trim or
- * expression a line (foldName's own shortcut). The last line's area and group: lines of
- * one area often come together, and take no look-up.
- */
-function areasByMap(actions: RatedRecoveryAction[]): AreaGroup[] {
-  const areas = new Map<string, AreaGroup>();
-  const groups: AreaGroup[] = [];
-  let lastArea: string | null | undefined;
-  let last: AreaGroup | undefined;
-  for (let i = 0; i < actions.length; i++) {
-    const a = actions[i];
-    if (!a.counted) continue;
-    const value = a.valuePence ?? 0;
-    const raw = a.serviceArea;
-    if (last !== undefined && raw === lastArea) {
-      last.count++;
-      last.valuePence += value;
-      continue;
-    }
-    let name: string;
-    let key: string;
-    if (raw !== null && raw !== "" && isTidyAscii(raw)) {
-      name = raw;
-      key = raw.toLowerCase();
-    } else {
-      name = areaName(raw);
-      key = foldName(name);
-    }
-    let g = areas.get(key);
-    if (g === undefined) {
-      g = { serviceArea: name, count: 0, valuePence: 0, share: null };
-      areas.set(key, g);
-      groups.push(g);
-    }
-    g.count++;
-    g.valuePence += value;
-    lastArea = raw;
-    last = g;
-  }
-  return groups;
-}
 
 /** Not a tidy name (tidyFoldNumber's answer). */
 const UNTIDY = -1;
@@ -129,17 +78,16 @@ export function sameFold(x: string, y: string): boolean {
 }
 
 /**
- * Service-area groups in a table by number, for areasByNumber: each group's slot in a table
- * sized once to twice the lines (a power of two, open addressing) comes from a number made
- * from its folded name; a group is told by that number, then by comparing the names letter
+ * Service-area groups of a big register in a table by number, with no Map and no
+ * lower-cased copy a line (the same groups, order and names as the Map): each group's slot
+ * in a table sized once to twice the lines (a power of two, open addressing) comes from a
+ * number made from its folded name; a group is told by that number, then by comparing the names letter
  * by letter (sameFold). A tidy name is compared as it is; any other by its folded key
  * (foldName), which a tidy name can equal. A line's look-up is a method of its own, not
  * code in the lines' loop: called 100,000 times it is optimised early and quickly, where
  * a longer loop ran unoptimised while it was compiled on the side.
  */
 class AreaTable {
-  /** The groups in order of first appearance. */
-  readonly groups: AreaGroup[] = [];
   /** For each group, the text its names are compared with, and its number. */
   private readonly probes: string[] = [];
   private readonly numbers: Int32Array;
@@ -148,7 +96,11 @@ class AreaTable {
   private readonly mask: number;
   private readonly shift: number;
 
-  constructor(lines: number) {
+  /** `groups`: the totals' groups in order of first appearance, which the table adds to. */
+  constructor(
+    lines: number,
+    private readonly groups: AreaGroup[],
+  ) {
     let bits = 4;
     while (1 << bits < lines * 2) bits++;
     this.slots = new Int32Array(1 << bits);
@@ -166,7 +118,8 @@ class AreaTable {
       name = raw as string;
       probe = name;
     } else {
-      name = areaName(raw);
+      const area = raw?.trim();
+      name = area ? singleSpaced(area) : NO_SERVICE_AREA;
       probe = foldName(name);
       number = foldNumber(probe);
     }
@@ -191,32 +144,12 @@ class AreaTable {
   }
 }
 
-/** areasByMap's groups (same groups, order and names) for a big register, with no Map and no lower-cased copy a line. */
-function areasByNumber(actions: RatedRecoveryAction[]): AreaGroup[] {
-  const table = new AreaTable(actions.length);
-  let lastArea: string | null | undefined;
-  let last: AreaGroup | undefined;
-  for (let i = 0; i < actions.length; i++) {
-    const a = actions[i];
-    if (!a.counted) continue;
-    const value = a.valuePence ?? 0;
-    const raw = a.serviceArea;
-    if (last === undefined || raw !== lastArea) {
-      last = table.groupOf(raw);
-      lastArea = raw;
-    }
-    last.count++;
-    last.valuePence += value;
-  }
-  return table.groups;
-}
-
 /**
  * Totals over the counted actions only (a register line repeating a form is not counted again).
- * One pass for the sums and one for the service areas (areasByMap, or areasByNumber from
- * `areaTableFrom` lines): a register whose lines each name their own area makes as many
- * groups as lines (100,000), and the filtered and mapped copies of the list cost as much as
- * the sums.
+ * One pass, one map look-up an action where its area is known already (a table look-up
+ * from `areaTableFrom` lines, AreaTable): a register whose lines each name their own area
+ * makes as many groups as lines (100,000), and the filtered and mapped copies of the list
+ * cost as much as the sums.
  */
 export function recoveryTotals(actions: RatedRecoveryAction[], settings: Settings, areaTableFrom = AREA_TABLE_FROM): RecoveryTotals {
   const byRag = Object.fromEntries(RAGS.map((r) => [r, { count: 0, valuePence: 0 }])) as RecoveryTotals["byRag"];
@@ -225,11 +158,18 @@ export function recoveryTotals(actions: RatedRecoveryAction[], settings: Setting
     medium: { count: 0, valuePence: 0 },
     low: { count: 0, valuePence: 0 },
   };
+  const areas = new Map<string, AreaGroup>();
+  const groups: AreaGroup[] = [];
+  // A big register's areas are grouped in a table instead of the Map (AREA_TABLE_FROM).
+  const table = actions.length >= areaTableFrom ? new AreaTable(actions.length, groups) : null;
   let count = 0;
   let total = 0;
   // Each sum is null until a counted action gives a figure (sums in list order, as before).
   let forecast: number | null = null;
   let achieved: number | null = null;
+  // The last line's area and group: lines of one area often come together, and take no look-up.
+  let lastArea: string | null | undefined;
+  let last: AreaGroup | undefined;
   // Indexed, not for…of: a command line's one run steps through 100,000 lines before the
   // loop is optimised, and each step of an array iterator there makes a result object.
   for (let i = 0; i < actions.length; i++) {
@@ -248,8 +188,40 @@ export function recoveryTotals(actions: RatedRecoveryAction[], settings: Setting
       r.count++;
       r.valuePence += value;
     }
+    const raw = a.serviceArea;
+    if (last !== undefined && raw === lastArea) {
+      last.count++;
+      last.valuePence += value;
+      continue;
+    }
+    let g: AreaGroup | undefined;
+    if (table !== null) {
+      g = table.groupOf(raw);
+    } else {
+      // A tidy name (printable ASCII, single spaces between words) is shown as it is and
+      // folded by lower-casing: no trim or expression a line (foldName's own shortcut).
+      let name: string;
+      let key: string;
+      if (raw !== null && raw !== "" && isTidyAscii(raw)) {
+        name = raw;
+        key = raw.toLowerCase();
+      } else {
+        const area = raw?.trim();
+        name = area ? singleSpaced(area) : NO_SERVICE_AREA;
+        key = foldName(name);
+      }
+      g = areas.get(key);
+      if (g === undefined) {
+        g = { serviceArea: name, count: 0, valuePence: 0, share: null };
+        areas.set(key, g);
+        groups.push(g);
+      }
+    }
+    g.count++;
+    g.valuePence += value;
+    lastArea = raw;
+    last = g;
   }
-  const groups = actions.length >= areaTableFrom ? areasByNumber(actions) : areasByMap(actions);
   // `groups` is in order of first appearance (as the map's values were), so a stable sort
   // by value keeps the first-met area first among equal values. The groups themselves are
   // the rows (no copy of 100,000 of them), their share set now the total is known.
