@@ -21,12 +21,137 @@ function emptyRagCounts(): RagCounts {
 type AreaGroup = RecoveryTotals["byServiceArea"][number];
 
 /**
- * Totals over the counted actions only (a register line repeating a form is not counted again).
- * One pass, one map look-up an action where its area is known already: a register whose
- * lines each name their own area makes as many groups as lines (100,000), and the filtered
- * and mapped copies of the list cost as much as the sums.
+ * From how many register lines service areas are grouped in a table by a number made from
+ * each folded name (AreaTable), not a Map of lower-cased copies. A register whose lines
+ * each name their own area makes 100,000 groups: a lower-cased copy, a hash of
+ * it and a Map get and set a line were a tenth of its `check`, and the copies fed the
+ * garbage collector. Below this, the Map: its loop is short, and the table's number loop
+ * would run unoptimised for much of it (rp37: +0.6% instructions on a 10,000-line register).
  */
-export function recoveryTotals(actions: RatedRecoveryAction[], settings: Settings): RecoveryTotals {
+export const AREA_TABLE_FROM = 32_768;
+
+/** Not a tidy name (tidyFoldNumber's answer). */
+const UNTIDY = -1;
+
+/**
+ * For a tidy name (isTidyAscii), a number from its lower-cased letters (0 to 2³¹ − 1), made
+ * without the lower-cased copy; UNTIDY otherwise. One pass does both.
+ */
+export function tidyFoldNumber(name: string): number {
+  const n = name.length;
+  if (n === 0) return UNTIDY;
+  let h = 0x811c9dc5 | 0;
+  let prev = 0x20;
+  for (let i = 0; i < n; i++) {
+    const c = name.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e || (c === 0x20 && prev === 0x20)) return UNTIDY;
+    prev = c;
+    h = Math.imul(h ^ (c >= 0x41 && c <= 0x5a ? c | 0x20 : c), 0x01000193);
+  }
+  return prev === 0x20 ? UNTIDY : h & 0x7fffffff;
+}
+
+/** The same number for any text (a folded key that is not tidy): ASCII capitals lowered. */
+export function foldNumber(text: string): number {
+  let h = 0x811c9dc5 | 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h = Math.imul(h ^ (c >= 0x41 && c <= 0x5a ? c | 0x20 : c), 0x01000193);
+  }
+  return h & 0x7fffffff;
+}
+
+/**
+ * Whether two texts are the same but for the case of ASCII letters. Between a tidy name and
+ * a folded key (both lower-case their ASCII letters and nothing else can match a tidy name),
+ * or two tidy names, or two folded keys, it tells whether they fold alike.
+ */
+export function sameFold(x: string, y: string): boolean {
+  const n = x.length;
+  if (y.length !== n) return false;
+  for (let i = 0; i < n; i++) {
+    const c = x.charCodeAt(i);
+    const d = y.charCodeAt(i);
+    if (c !== d && ((c | 0x20) !== (d | 0x20) || (c | 0x20) < 0x61 || (c | 0x20) > 0x7a)) return false;
+  }
+  return true;
+}
+
+/**
+ * Service-area groups of a big register in a table by number, with no Map and no
+ * lower-cased copy a line (the same groups, order and names as the Map): each group's slot
+ * in a table sized once to twice the lines (a power of two, open addressing) comes from a
+ * number made from its folded name; a group is told by that number, then by comparing the names letter
+ * by letter (sameFold). A tidy name is compared as it is; any other by its folded key
+ * (foldName), which a tidy name can equal. A line's look-up is a method of its own, not
+ * code in the lines' loop: called 100,000 times it is optimised early and quickly, where
+ * a longer loop ran unoptimised while it was compiled on the side.
+ */
+class AreaTable {
+  /** For each group, the text its names are compared with, and its number. */
+  private readonly probes: string[] = [];
+  private readonly numbers: Int32Array;
+  /** A group's index + 1 in its slot; 0 where the slot is free. */
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+  private readonly shift: number;
+
+  /** `groups`: the totals' groups in order of first appearance, which the table adds to. */
+  constructor(
+    lines: number,
+    private readonly groups: AreaGroup[],
+  ) {
+    let bits = 4;
+    while (1 << bits < lines * 2) bits++;
+    this.slots = new Int32Array(1 << bits);
+    this.numbers = new Int32Array(1 << (bits - 1));
+    this.mask = (1 << bits) - 1;
+    this.shift = 32 - bits;
+  }
+
+  /** The group of a line's area, made where it is the first of its name. */
+  groupOf(raw: string | null): AreaGroup {
+    let name: string;
+    let probe: string;
+    let number = raw === null ? UNTIDY : tidyFoldNumber(raw);
+    if (number !== UNTIDY) {
+      name = raw as string;
+      probe = name;
+    } else {
+      const area = raw?.trim();
+      name = area ? singleSpaced(area) : NO_SERVICE_AREA;
+      probe = foldName(name);
+      number = foldNumber(probe);
+    }
+    const { slots, numbers, probes, groups, mask } = this;
+    // Fibonacci hashing: the slot from the product's top bits spreads near numbers apart.
+    let s = Math.imul(number, 0x9e3779b1) >>> this.shift;
+    let at = slots[s];
+    while (at !== 0) {
+      if (numbers[at - 1] === number) {
+        // Mostly the same spelling again: the engine's compare first, letter by letter only if not.
+        const p = probes[at - 1];
+        if (p === probe || sameFold(p, probe)) return groups[at - 1];
+      }
+      s = (s + 1) & mask;
+      at = slots[s];
+    }
+    const g: AreaGroup = { serviceArea: name, count: 0, valuePence: 0, share: null };
+    numbers[groups.length] = number;
+    probes.push(probe);
+    slots[s] = groups.push(g);
+    return g;
+  }
+}
+
+/**
+ * Totals over the counted actions only (a register line repeating a form is not counted again).
+ * One pass, one map look-up an action where its area is known already (a table look-up
+ * from `areaTableFrom` lines, AreaTable): a register whose lines each name their own area
+ * makes as many groups as lines (100,000), and the filtered and mapped copies of the list
+ * cost as much as the sums.
+ */
+export function recoveryTotals(actions: RatedRecoveryAction[], settings: Settings, areaTableFrom = AREA_TABLE_FROM): RecoveryTotals {
   const byRag = Object.fromEntries(RAGS.map((r) => [r, { count: 0, valuePence: 0 }])) as RecoveryTotals["byRag"];
   const byRiskLevel: RecoveryTotals["byRiskLevel"] = {
     high: { count: 0, valuePence: 0 },
@@ -35,6 +160,8 @@ export function recoveryTotals(actions: RatedRecoveryAction[], settings: Setting
   };
   const areas = new Map<string, AreaGroup>();
   const groups: AreaGroup[] = [];
+  // A big register's areas are grouped in a table instead of the Map (AREA_TABLE_FROM).
+  const table = actions.length >= areaTableFrom ? new AreaTable(actions.length, groups) : null;
   let count = 0;
   let total = 0;
   // Each sum is null until a counted action gives a figure (sums in list order, as before).
@@ -67,23 +194,28 @@ export function recoveryTotals(actions: RatedRecoveryAction[], settings: Setting
       last.valuePence += value;
       continue;
     }
-    // A tidy name (printable ASCII, single spaces between words) is shown as it is and
-    // folded by lower-casing: no trim or expression a line (foldName's own shortcut).
-    let name: string;
-    let key: string;
-    if (raw !== null && raw !== "" && isTidyAscii(raw)) {
-      name = raw;
-      key = raw.toLowerCase();
+    let g: AreaGroup | undefined;
+    if (table !== null) {
+      g = table.groupOf(raw);
     } else {
-      const area = raw?.trim();
-      name = area ? singleSpaced(area) : NO_SERVICE_AREA;
-      key = foldName(name);
-    }
-    let g = areas.get(key);
-    if (g === undefined) {
-      g = { serviceArea: name, count: 0, valuePence: 0, share: null };
-      areas.set(key, g);
-      groups.push(g);
+      // A tidy name (printable ASCII, single spaces between words) is shown as it is and
+      // folded by lower-casing: no trim or expression a line (foldName's own shortcut).
+      let name: string;
+      let key: string;
+      if (raw !== null && raw !== "" && isTidyAscii(raw)) {
+        name = raw;
+        key = raw.toLowerCase();
+      } else {
+        const area = raw?.trim();
+        name = area ? singleSpaced(area) : NO_SERVICE_AREA;
+        key = foldName(name);
+      }
+      g = areas.get(key);
+      if (g === undefined) {
+        g = { serviceArea: name, count: 0, valuePence: 0, share: null };
+        areas.set(key, g);
+        groups.push(g);
+      }
     }
     g.count++;
     g.valuePence += value;
