@@ -89,9 +89,10 @@ type BuildCommand = Extract<Command, { name: "build" }>;
 async function build(cmd: BuildCommand, io: Io): Promise<number> {
   const { pkg, plan, own, output, totals, invalid } = await planBuild(cmd, io);
   io.progress("Writing the summary sheets…");
-  const [{ writeSummaryBytes }, { buildNotes }] = await Promise.all([import("../hosts/xlsx/write"), import("../core/summary/notes")]);
-  const { bytes, result } = await writeSummaryBytes(pkg, plan, own, io.now());
-  await writeFileAtomic(output, bytes);
+  const [{ writeSummaryPieces }, { buildNotes }] = await Promise.all([import("../hosts/xlsx/write"), import("../core/summary/notes")]);
+  // The zip's pieces written as they are: its carried-over parts are never copied into one buffer.
+  const { zip, result } = await writeSummaryPieces(pkg, plan, own, io.now());
+  await writeFileAtomic(output, zip.pieces);
   const lines = [`Wrote ${output} with ${result.written.map((w) => w.name).join(", ")}.`];
   lines.push(...buildNotes(plan, result));
   lines.push(totals);

@@ -50,14 +50,16 @@ function readWorkbookFileSync(file: string): Uint8Array {
 /**
  * Writes `bytes` to `file` all or nothing: to `<file>.<pid>.tmp` in the same folder, then a
  * rename, which replaces the target in one step. On failure the temporary file is removed
- * and nothing is left at `file` that was not there before.
+ * and nothing is left at `file` that was not there before. `bytes` may come in pieces, one
+ * after another (a built workbook's zip, zip-write.ts ZipPieces), written as they are.
  */
-export async function writeFileAtomic(file: string, bytes: Uint8Array): Promise<void> {
+export async function writeFileAtomic(file: string, bytes: Uint8Array | readonly Uint8Array[]): Promise<void> {
   const tmp = path.join(path.dirname(file), `${path.basename(file)}.${process.pid}.tmp`);
   try {
     const handle = await fs.promises.open(tmp, "w");
     try {
-      await handle.writeFile(bytes);
+      if (bytes instanceof Uint8Array) await handle.writeFile(bytes);
+      else await writePieces(handle, bytes);
       // On disk before the rename, so a crash cannot leave a renamed but empty file.
       await handle.sync();
     } finally {
@@ -80,6 +82,29 @@ export async function writeFileAtomic(file: string, bytes: Uint8Array): Promise<
         throw new HostError(`Cannot write ${file}: the disk is full.`);
       default:
         throw new HostError(`Cannot write ${file} (${e instanceof Error ? e.message.split("\n")[0] : String(e)}).`);
+    }
+  }
+}
+
+/**
+ * Most pieces handed to one writev: the system takes at most IOV_MAX (1,024 on Linux) in one
+ * call, and libuv splits a longer list itself, but a list this long stays a modest array.
+ */
+const PIECES_A_WRITE = 1024;
+
+/** The pieces written in order, a few hundred a call; a short write carries on from where it stopped. */
+async function writePieces(handle: fs.promises.FileHandle, pieces: readonly Uint8Array[]): Promise<void> {
+  let batch: Uint8Array[] = [];
+  for (let i = 0; i < pieces.length; i++) {
+    if (pieces[i].length > 0) batch.push(pieces[i]);
+    if (batch.length < PIECES_A_WRITE && i < pieces.length - 1) continue;
+    while (batch.length > 0) {
+      let { bytesWritten } = await handle.writev(batch);
+      // What was not written (a short write): the rest of the batch, from the byte it stopped at.
+      let k = 0;
+      while (k < batch.length && bytesWritten >= batch[k].length) bytesWritten -= batch[k++].length;
+      batch = batch.slice(k);
+      if (batch.length > 0 && bytesWritten > 0) batch[0] = batch[0].subarray(bytesWritten);
     }
   }
 }

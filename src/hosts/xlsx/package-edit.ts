@@ -13,7 +13,7 @@ import { renderSheet, TableNames, type SheetDraft } from "./sheet-xml";
 import { skeletonStyles, StyleBook } from "./styles-edit";
 import { attrNs, attrs, attrValueSpan, childrenNamed, escapeXml, firstChild, prefixFor, qualify, scanXml, Splice, XmlPartError, type XmlElement } from "./xml-splice";
 import { partKey, relationshipsPartOf, targetResolver, type RawEntry, type WorkbookPackage } from "./package";
-import { DeflatedPart, deflatingCodec, joinChunks, newEntry, writeZip, type DeflatingCodec, type StoredEntry } from "./zip-write";
+import { DeflatedPart, deflatingCodec, joinChunks, newEntry, zipPieces, type DeflatingCodec, type StoredEntry, type ZipPieces } from "./zip-write";
 
 // ---- what the edit reads from the package ---------------------------------------------
 
@@ -300,7 +300,7 @@ class Edit {
     }
   }
 
-  async run(): Promise<Uint8Array> {
+  async run(): Promise<ZipPieces> {
     // The workbook part, found from the package's relationships.
     const workbookPart = normalName(this.pkg.workbookPart);
     const wbDir = dirOf(workbookPart);
@@ -601,7 +601,7 @@ class Edit {
     relsSplice.remove(rel.el.start, rel.el.end);
   }
 
-  private async assemble(): Promise<Uint8Array> {
+  private async assemble(): Promise<ZipPieces> {
     const entries: StoredEntry[] = [];
     for (const name of this.pkg.partNames) {
       if (this.dropped.has(key(name))) continue;
@@ -616,7 +616,7 @@ class Edit {
       entries.push({ ...entry, nameBytes: raw.nameBytes, flags: raw.flags & 0x800, dosTime: raw.dosTime, dosDate: raw.dosDate });
     }
     for (const a of this.added) entries.push("entry" in a ? a.entry : newEntry(a.name, a.bytes, this.edit.now, this.codec));
-    return writeZip(entries);
+    return zipPieces(entries);
   }
 }
 
@@ -625,6 +625,12 @@ class Edit {
  * part that is not well-formed XML is reported as damage to the workbook.
  */
 export async function editPackage(pkg: WorkbookPackage, edit: PackageEdit): Promise<Uint8Array> {
+  const { pieces, size } = await editPackagePieces(pkg, edit);
+  return joinChunks(pieces, size);
+}
+
+/** editPackage's bytes as the zip's pieces, for a caller that writes them out as they are (zip-write.ts ZipPieces). */
+export async function editPackagePieces(pkg: WorkbookPackage, edit: PackageEdit): Promise<ZipPieces> {
   try {
     return await new Edit(pkg, edit, await deflatingCodec(pkg.codec)).run();
   } catch (e) {
@@ -634,4 +640,3 @@ export async function editPackage(pkg: WorkbookPackage, edit: PackageEdit): Prom
     throw e;
   }
 }
-

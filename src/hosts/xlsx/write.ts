@@ -11,9 +11,10 @@ import { summaryIdOf } from "../../core/summary/marker";
 import { modelCellParts } from "../../core/summary/model-cells";
 import { MARKER_PREFIX, type SheetModel, type SummaryPlan } from "../../core/summary/sheet-model";
 import { HostError, type WriteResult } from "../host";
-import { editPackage, type SheetToWrite } from "./package-edit";
+import { editPackage, editPackagePieces, type SheetToWrite } from "./package-edit";
 import type { WorkbookPackage } from "./package";
 import type { SheetDraft } from "./sheet-xml";
+import { joinChunks, type ZipPieces } from "./zip-write";
 
 /** A summary sheet model as the renderer's draft: its marker in a hidden column, text as Text. */
 export function summaryDraft(model: SheetModel): SheetDraft {
@@ -96,14 +97,25 @@ export async function writeSummaryBytes(
   own: string[],
   now: Date = new Date(),
 ): Promise<{ bytes: Uint8Array; result: WriteResult }> {
+  const { zip, result } = await writeSummaryPieces(pkg, plan, own, now);
+  return { bytes: joinChunks(zip.pieces, zip.size), result };
+}
+
+/** writeSummaryBytes's bytes as the zip's pieces, for the command line to write to the file as they are (zip-write.ts ZipPieces). */
+export async function writeSummaryPieces(
+  pkg: WorkbookPackage,
+  plan: SummaryPlan,
+  own: string[],
+  now: Date = new Date(),
+): Promise<{ zip: ZipPieces; result: WriteResult }> {
   const sheets: SheetToWrite[] = plan.models.map((model) => ({
     name: model.name,
     draft: summaryDraft(model),
     replaces: own.find((n) => sameName(n, model.name)),
   }));
   const remove = own.filter((n) => !sheets.some((s) => s.replaces === n));
-  const bytes = await editPackage(pkg, { sheets, remove, now });
-  return { bytes, result: { written: plan.models.map((m) => ({ id: m.id, name: m.name })), notes: [] } };
+  const zip = await editPackagePieces(pkg, { sheets, remove, now });
+  return { zip, result: { written: plan.models.map((m) => ({ id: m.id, name: m.name })), notes: [] } };
 }
 
 /**

@@ -64,3 +64,64 @@ describe("writeFileAtomic", () => {
     );
   });
 });
+
+describe("writeFileAtomic with the bytes in pieces", () => {
+  let dir: string;
+  beforeEach(() => (dir = tempDir()));
+  afterEach(() => {
+    jest.restoreAllMocks();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** Pieces of random lengths (some empty), more of them than one writev takes. */
+  function pieces(count: number): Uint8Array[] {
+    let x = 12345;
+    const out: Uint8Array[] = [];
+    for (let i = 0; i < count; i++) {
+      x = (x * 1103515245 + 12345) >>> 0;
+      const piece = new Uint8Array(x % 7 === 0 ? 0 : 1 + (x % 97));
+      for (let j = 0; j < piece.length; j++) piece[j] = (i + j) & 0xff;
+      out.push(piece);
+    }
+    return out;
+  }
+
+  it("writes the pieces one after another, however many", async () => {
+    const file = path.join(dir, "out.xlsx");
+    const all = pieces(2500);
+    await writeFileAtomic(file, all);
+    expect(fs.readFileSync(file).equals(Buffer.concat(all))).toBe(true);
+    expect(fs.readdirSync(dir)).toEqual(["out.xlsx"]);
+  });
+
+  it("carries on after a short write from the byte it stopped at", async () => {
+    const file = path.join(dir, "out.xlsx");
+    const all = pieces(3000);
+    const open = fs.promises.open;
+    // A file system that takes at most 1,000 bytes a call, stopping inside a piece.
+    jest.spyOn(fs.promises, "open").mockImplementation(async (...args: Parameters<typeof open>) => {
+      const handle = await open(...args);
+      const writev = handle.writev.bind(handle);
+      handle.writev = (async (buffers: NodeJS.ArrayBufferView[]) => {
+        const some: Uint8Array[] = [];
+        let room = 1000;
+        for (const b of buffers as Uint8Array[]) {
+          if (room === 0) break;
+          const part = b.subarray(0, Math.min(b.length, room));
+          some.push(part);
+          room -= part.length;
+        }
+        return writev(some);
+      }) as typeof handle.writev;
+      return handle;
+    });
+    await writeFileAtomic(file, all);
+    expect(fs.readFileSync(file).equals(Buffer.concat(all))).toBe(true);
+  });
+
+  it("writes no pieces as an empty file", async () => {
+    const file = path.join(dir, "out.xlsx");
+    await writeFileAtomic(file, []);
+    expect(fs.readFileSync(file).length).toBe(0);
+  });
+});
