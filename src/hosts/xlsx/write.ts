@@ -91,7 +91,7 @@ export async function buildSummaryBytes(
  * buildSummaryBytes with the guard's answer given (`own`: ownSheets of the plan's `replace`),
  * so a caller may let the snapshot go before the summaries are made and written.
  */
-export async function writeSummaryBytes(
+async function writeSummaryBytes(
   pkg: WorkbookPackage,
   plan: SummaryPlan,
   own: string[],
