@@ -156,7 +156,10 @@ export class PackedCellsBuilder {
       // kept): find the first one dropped before listing the rest, not a list of every cell.
       const m = order ? order.length : n;
       let k = 0;
-      while (k < m && !drop(rows[order ? order[k] : k], cols[order ? order[k] : k])) k++;
+      for (; k < m; k++) {
+        const i = order ? order[k] : k;
+        if (drop(rows[i], cols[i])) break;
+      }
       if (k < m) {
         const kept: number[] = [];
         for (let j = 0; j < k; j++) kept.push(order ? order[j] : j);

@@ -84,24 +84,15 @@ export async function buildSummaryBytes(
   now: Date = new Date(),
 ): Promise<{ bytes: Uint8Array; result: WriteResult }> {
   const { pkg, snapshot } = workbook;
-  return writeSummaryBytes(pkg, plan, ownSheets(snapshot, plan.replace, pkg.fileName), now);
-}
-
-/**
- * buildSummaryBytes with the guard's answer given (`own`: ownSheets of the plan's `replace`),
- * so a caller may let the snapshot go before the summaries are made and written.
- */
-async function writeSummaryBytes(
-  pkg: WorkbookPackage,
-  plan: SummaryPlan,
-  own: string[],
-  now: Date = new Date(),
-): Promise<{ bytes: Uint8Array; result: WriteResult }> {
-  const { zip, result } = await writeSummaryPieces(pkg, plan, own, now);
+  const { zip, result } = await writeSummaryPieces(pkg, plan, ownSheets(snapshot, plan.replace, pkg.fileName), now);
   return { bytes: joinChunks(zip.pieces, zip.size), result };
 }
 
-/** writeSummaryBytes's bytes as the zip's pieces, for the command line to write to the file as they are (zip-write.ts ZipPieces). */
+/**
+ * buildSummaryBytes's bytes as the zip's pieces, with the guard's answer given (`own`:
+ * ownSheets of the plan's `replace`), so the command line may let the snapshot go before the
+ * summaries are made, and write the pieces to the file as they are (zip-write.ts ZipPieces).
+ */
 export async function writeSummaryPieces(
   pkg: WorkbookPackage,
   plan: SummaryPlan,
