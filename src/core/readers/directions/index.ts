@@ -162,7 +162,15 @@ export function readDirections(grid: SheetGrid): {
       // would let it through to numberOnRow, whose first reading this is.
       const no = directionNumber(noText);
       if (no !== null) {
-        startDirection(no, row, header);
+        // startDirection written out: called from here, it was optimised on its own and
+        // again inlined into this loop's optimised form (two compilations of one body).
+        if (current) directions.push(current.finish());
+        themes.startDirection();
+        const cell = a1(row, header.noCol);
+        const first = firstCellOfNo.firstOf(no, cell);
+        if (first !== undefined) raise("duplicate-direction", cell, { no, first });
+        current = builder.begin(row, cell, no, themes.current, header);
+        current.addRow(rowCells, row, header);
         continue;
       }
     }
