@@ -12,8 +12,8 @@
  * the objects hidden classes. Each attribute goes straight into it as saxes reads it, and an
  * attribute written twice is still reported when the tag ends, as saxes reports it.
  *
- * It replaces three of saxes's own methods (saxes.js 6.0.0: `sOpenTag`, `pushAttribPlain`,
- * `processAttribsPlain`), which saxes's constructor takes from the instance, so they serve
+ * It replaces four of saxes's own methods (saxes.js 6.0.0: `sOpenTag`, `pushAttribPlain`,
+ * `processAttribsPlain`, and `sAttribValueQuoted` for the common value), which saxes's constructor takes from the instance, so they serve
  * every tag; the members they use are private in saxes's types, hence `SaxesInternals`. The
  * package's lock file pins saxes; tests/hosts/xlsx/plain-saxes.test.ts checks the parser
  * against saxes's own on the cases these methods handle.
@@ -34,6 +34,7 @@ const NO_ATTRIBUTES: Record<string, string> = Object.freeze(new Attributes());
 /** saxes's states that an open tag's name leads to (saxes.js: S_OPEN_TAG_SLASH, S_ATTRIB). */
 const S_OPEN_TAG_SLASH = 35;
 const S_ATTRIB = 36;
+const S_ATTRIB_VALUE_CLOSED = 41;
 /** saxes's end-of-chunk code. */
 const EOC = -1;
 
@@ -45,12 +46,23 @@ interface SaxesInternals {
   sawRoot: boolean;
   closedRoot: boolean;
   readonly fragmentOpt: boolean;
+  /** The quote of the attribute value being read; the text being read and where in it. */
+  q: number | null;
+  chunk: string;
+  i: number;
+  prevI: number;
+  column: number;
+  text: string;
+  pushAttrib(name: string, value: string): void;
   captureNameChars(): number;
   openTag(): void;
   fail(message: string): unknown;
 }
 
 const SaxesBase = SaxesParser as unknown as new (opt: { position: false }) => SaxesInternals;
+
+/** saxes's own sAttribValueQuoted, for the values PlainSaxes's leaves to it. */
+const saxesAttribValueQuoted = (SaxesParser.prototype as unknown as { sAttribValueQuoted: (this: SaxesInternals) => void }).sAttribValueQuoted;
 
 class PlainSaxes extends SaxesBase {
   /** Each attribute of the open tag written again, in order, reported as the tag ends (where saxes reports them); null for none. */
@@ -116,6 +128,35 @@ class PlainSaxes extends SaxesBase {
     }
     if (attributes[name] !== undefined) this.duplicate(name);
     attributes[name] = value;
+  }
+
+  /**
+   * An attribute's value up to its closing quote, where it is all printable ASCII without
+   * `&` or `<` (each of a bookkeeping part's 10,000 part names, content types and relationship
+   * types, 50–90 characters): found a character code at a time here, not through saxes's
+   * getCode. Any other value, or one the piece of text ends inside, is left from its start to
+   * saxes's own way (its checks of characters, line ends and references).
+   */
+  sAttribValueQuoted(): void {
+    const { q, chunk } = this;
+    const start = this.i;
+    let i = start;
+    for (; i < chunk.length; i++) {
+      const c = chunk.charCodeAt(i);
+      if (c === q || c < 0x20 || c > 0x7e || c === 0x26 /* & */ || c === 0x3c /* < */) break;
+    }
+    if (i < chunk.length && chunk.charCodeAt(i) === q) {
+      // Where saxes's getCode leaves them, having read the quote.
+      this.column += i + 1 - start;
+      this.prevI = i;
+      this.i = i + 1;
+      this.pushAttrib(this.name, this.text + chunk.slice(start, i));
+      this.name = this.text = "";
+      this.q = null;
+      this.state = S_ATTRIB_VALUE_CLOSED;
+      return;
+    }
+    saxesAttribValueQuoted.call(this);
   }
 
   /** Notes an attribute given again, reported as the tag ends. */

@@ -111,7 +111,9 @@ class ScannedElements {
       selfClosing: e.selfClosing,
       depth,
       parent: parentIndex,
-      children: [],
+      // An element that can have no children listed (self-closing, or as deep as the scan
+      // goes) shares one empty list: most of a bookkeeping part's 10,000 elements are such.
+      children: e.selfClosing || depth === this.maxDepth ? NO_CHILDREN : [],
       scope,
     };
     const index = this.elements.push(el) - 1;
@@ -129,6 +131,9 @@ class ScannedElements {
   }
 }
 
+/** The children of an element that can have none listed (ScannedElements.opened); frozen, as only read. */
+const NO_CHILDREN: number[] = Object.freeze([]) as unknown as number[];
+
 const NONE_DECLARED: Record<string, string> = Object.freeze(Object.create(null) as Record<string, string>);
 
 /**
@@ -145,6 +150,10 @@ export function scanPlainly(xml: string, maxDepth: number): XmlElement[] | null 
   const list = new ScannedElements(xml, maxDepth);
   /** The prefixes bound in each open element, innermost last. */
   const bound = [ROOT_NAMESPACES];
+  /** The last element's attribute names in order, the prefixes in scope there, and its attributes' namespaces. */
+  let lastNames: string[] = [];
+  let lastScope: Record<string, string | undefined> | null = null;
+  let lastUris: Record<string, string | undefined> = {};
   const opentag = (tag: SaxesTagPlain) => {
     const attributes = tag.attributes;
     // As saxes's namespace mode keeps them (`tag.ns`): each declaration's value trimmed.
@@ -170,31 +179,25 @@ export function scanPlainly(xml: string, maxDepth: number): XmlElement[] | null 
     if (prefix === "xmlns") notPlain();
     const uri = inScope[prefix];
     if (prefix !== "" && uri === undefined) notPlain();
-    const attrs: Record<string, string | undefined> = {};
-    const attrUris: Record<string, string | undefined> = {};
-    if (!prefixed) {
-      for (const name in attributes) {
-        attrs[name] = attributes[name];
-        attrUris[name] = name === "xmlns" ? XMLNS_NS : "";
-      }
-    } else {
-      let expanded: Set<string> | null = null;
-      for (const name in attributes) {
-        const a = splitName(name);
-        let attrUri: string | undefined;
-        if (a.prefix === "") attrUri = name === "xmlns" ? XMLNS_NS : "";
-        else {
-          attrUri = inScope[a.prefix];
-          if (attrUri === undefined) notPlain();
-          const key = `{${attrUri}}${a.local}`;
-          expanded ??= new Set();
-          if (expanded.has(key)) notPlain();
-          expanded.add(key);
-        }
-        attrs[name] = attributes[name];
-        attrUris[name] = attrUri;
-      }
+    // A copy by spreading, which V8 makes from the shape of the tag's attributes; a spread
+    // would keep an attribute named `__proto__` where the rule's assignment drops it.
+    const attrs: Record<string, string | undefined> = !("__proto__" in attributes) ? { ...attributes } : assigned(attributes);
+    // An attribute's namespace follows from its name and the prefixes in scope: an element
+    // with the same attribute names in the same scope as the one before (a part's thousands
+    // of `Override`s, `Relationship`s, `sheet`s) shares that one's object, and was checked as
+    // it was (the edit keeps every element, and only reads them).
+    let same = inScope === lastScope;
+    let count = 0;
+    for (const name in attributes) {
+      if (same && (count >= lastNames.length || lastNames[count] !== name)) same = false;
+      count++;
     }
+    if (!same || count !== lastNames.length) {
+      lastUris = prefixed ? prefixedUris(attributes, inScope) : unprefixedUris(attributes);
+      lastNames = Object.keys(attributes);
+      lastScope = inScope;
+    }
+    const attrUris = lastUris;
     if (!tag.isSelfClosing) bound.push(inScope);
     // Past its `>`: an attribute's value holds no `<`, so the last one before is the tag's own.
     const position = parser.position;
@@ -213,6 +216,41 @@ export function scanPlainly(xml: string, maxDepth: number): XmlElement[] | null 
     return null;
   }
   return list.elements;
+}
+
+/** A tag's attributes copied by assignment, as the rule copies them. */
+function assigned(attributes: Record<string, string>): Record<string, string | undefined> {
+  const attrs: Record<string, string | undefined> = {};
+  for (const name in attributes) attrs[name] = attributes[name];
+  return attrs;
+}
+
+/** The namespaces of a tag's attributes, none of which has a prefix. */
+function unprefixedUris(attributes: Record<string, string>): Record<string, string | undefined> {
+  const uris: Record<string, string | undefined> = {};
+  for (const name in attributes) uris[name] = name === "xmlns" ? XMLNS_NS : "";
+  return uris;
+}
+
+/** The namespaces of a tag's attributes by the prefixes in scope; not plain where one is unbound or two name one attribute. */
+function prefixedUris(attributes: Record<string, string>, inScope: Record<string, string | undefined>): Record<string, string | undefined> {
+  const uris: Record<string, string | undefined> = {};
+  let expanded: Set<string> | null = null;
+  for (const name in attributes) {
+    const a = splitName(name);
+    let uri: string | undefined;
+    if (a.prefix === "") uri = name === "xmlns" ? XMLNS_NS : "";
+    else {
+      uri = inScope[a.prefix];
+      if (uri === undefined) notPlain();
+      const key = `{${uri}}${a.local}`;
+      expanded ??= new Set();
+      if (expanded.has(key)) notPlain();
+      expanded.add(key);
+    }
+    uris[name] = uri;
+  }
+  return uris;
 }
 
 function ignore(): void {}

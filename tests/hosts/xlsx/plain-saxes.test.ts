@@ -5,6 +5,7 @@
  * written by name), self-closing tags, a tag name cut by a disallowed character, a second
  * root, an attribute without a value, and documents fed in pieces that cut tags and attributes.
  */
+import fc from "fast-check";
 import { SaxesParser } from "saxes";
 import { newPlainSaxes } from "../../../src/hosts/xlsx/plain-saxes";
 
@@ -81,4 +82,27 @@ test("the replaced methods are the ones saxes calls: a tag's attributes are not 
     expect(Object.getPrototypeOf(proto)).toBeNull();
     expect(Object.getOwnPropertyNames(proto)).toEqual([]);
   }
+});
+
+/**
+ * Attribute values (sAttribValueQuoted's quick way: printable ASCII up to the quote, read
+ * here; anything else left to saxes from the value's start): values of every kind of
+ * character, quoted either way, whole and cut anywhere across pieces, as saxes reads them.
+ */
+test("attribute values of any characters read as saxes reads them, whole and in pieces", () => {
+  const piece = fc.constantFrom("a", "Z", "0", " ", "/", "=", ">", "'", '"', "&amp;", "&#65;", "&", "<", "\t", "\n", "\r", "\r\n", "é", "\u0085", "\u2028", "\u007f", "\u0001", "\ud83d\ude00", "\ud800", "\uffff", "x".repeat(40));
+  const value = fc.array(piece, { maxLength: 8 }).map((p) => p.join(""));
+  const attribute = fc.tuple(fc.constantFrom("a", "b", "Target"), value, fc.constantFrom('"', "'")).map(([n, v, q]) => `${n}=${q}${v}${q}`);
+  const doc = fc
+    .tuple(fc.constantFrom("", '<?xml version="1.0"?>', '<?xml version="1.1"?>'), fc.array(attribute, { maxLength: 3 }), fc.array(attribute, { maxLength: 3 }))
+    .map(([decl, outer, inner]) => `${decl}<r ${outer.join(" ")}><c ${inner.join(" ")}/>t</r>`);
+  fc.assert(
+    fc.property(doc, fc.array(fc.nat(), { maxLength: 4 }), (document, cuts) => {
+      expect(eventsOf(newPlainSaxes(), [document])).toEqual(eventsOf(new SaxesParser({ position: false }), [document]));
+      const at = [...new Set(cuts.map((c) => c % (document.length + 1)))].sort((a, b) => a - b);
+      const pieces = [0, ...at].map((from, i) => document.slice(from, [...at, document.length][i]));
+      expect(eventsOf(newPlainSaxes(), pieces)).toEqual(eventsOf(new SaxesParser({ position: false }), pieces));
+    }),
+    { numRuns: 3_000 },
+  );
 });

@@ -110,13 +110,24 @@ test("parts the namespace rule refuses or reads otherwise are left to it", () =>
     '<a xmlns="http://www.w3.org/2000/xmlns/"/>',
     '<a xmlns:x="http://www.w3.org/XML/1998/namespace"/>',
     '<a:b:c xmlns:a="urn:a"/>',
+    // The same names as the element before, in a scope where two prefixes name one namespace.
+    '<r xmlns:p="urn:a" xmlns:q="urn:b"><b p:x="1" q:x="2"/><c xmlns:q="urn:a"><b p:x="1" q:x="2"/></c></r>',
     "<a><?p:i x?></a>",
   ];
   for (const xml of refused) {
     expect(scanPlainly(xml, Infinity)).toBeNull();
     expectSame(xml, Infinity);
   }
-  const kept = ['<a xmlns="urn:a" xmlns:r="urn:r"><b r:id="1" xml:space="preserve"/></a>', '<a xmlns:p=" urn:a "><p:b/></a>', '<a xmlns=""/>'];
+  const kept = [
+    '<a xmlns="urn:a" xmlns:r="urn:r"><b r:id="1" xml:space="preserve"/></a>',
+    '<a xmlns:p=" urn:a "><p:b/></a>',
+    '<a xmlns=""/>',
+    // Elements with the attribute names of the one before share its namespaces only in the
+    // same scope: here a prefix bound again between them, an element with none, names in
+    // another order, `__proto__` (which the rule's copy drops), the default namespace.
+    '<a xmlns:p="urn:1"><b p:x="1" y="2"/><b p:x="3" y="4"/><c xmlns:p="urn:2"><b p:x="1" y="2"/></c><b p:x="5" y="6"/><b/><b/><b y="1" p:x="2"/></a>',
+    '<a><b __proto__="x" c="1"/><b __proto__="y" c="2"/><b c="3"/><b xmlns="urn:d" c="4"/><b c="5" xmlns="urn:d"/></a>',
+  ];
   for (const xml of kept) expect(expectSame(xml, Infinity)).toBe(true);
 });
 
