@@ -7,27 +7,16 @@
  * naming the first, and read the first row's cells. The same generated blocks are read with
  * plain numbers and with `D` numbers: everything but the `D` is the same.
  */
+import { prng } from "../../../bench/generate";
 import { SheetGrid } from "../../../src/core/grid";
 import { readDirections } from "../../../src/core/readers/directions";
 import type { Cell } from "../../../src/core/snapshot";
-
-/** A small seeded generator (mulberry32): the same blocks on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Row = (string | number | null)[];
 
 /** A block of rows: headings, directions (some numbers repeated), continuations and blank rows; the No numbers given as `prefix` + digits. */
 function block(seed: number, prefix: string): Cell[] {
-  const next = random(seed);
+  const next = prng(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)];
   const rows: Row[] = [["Theme Zero"], ["No", "Direction", "Measure", "Progress", "Source"]];
   const used: string[] = [];
