@@ -4,12 +4,13 @@
  * field in place), and a carried-over part's stored data is its own array, never a copy.
  */
 import fc from "fast-check";
-import { joinChunks, writeZip, zipPieces, type StoredEntry } from "../../../src/hosts/xlsx/zip-write";
+import { dataPieces, joinChunks, writeZip, zipPieces, type StoredEntry } from "../../../src/hosts/xlsx/zip-write";
 
 /** The zip written the plain way, into one buffer (the writer as it was before it made pieces). */
 function plainZip(entries: StoredEntry[]): Uint8Array {
   let size = 22;
-  for (const e of entries) size += 30 + e.nameBytes.length + e.localExtra.length + e.data.length + 46 + e.nameBytes.length + e.centralExtra.length + e.comment.length;
+  const stored = (e: StoredEntry) => (Array.isArray(e.data) ? joinChunks([...(e.data as Uint8Array[])], (e.data as Uint8Array[]).reduce((n, p) => n + p.length, 0)) : (e.data as Uint8Array));
+  for (const e of entries) size += 30 + e.nameBytes.length + e.localExtra.length + stored(e).length + 46 + e.nameBytes.length + e.centralExtra.length + e.comment.length;
   const out = new Uint8Array(size);
   const view = new DataView(out.buffer);
   let at = 0;
@@ -41,7 +42,7 @@ function plainZip(entries: StoredEntry[]): Uint8Array {
     u16(e.localExtra.length);
     put(e.nameBytes);
     put(e.localExtra);
-    put(e.data);
+    put(stored(e));
   }
   const directory = at;
   entries.forEach((e, i) => {
@@ -98,8 +99,9 @@ const entry: fc.Arbitrary<StoredEntry> = fc.record({
   comment: bytes(12),
   internalAttributes: u16,
   externalAttributes: u32,
-  // Empty data too: an empty part stores no bytes.
-  data: bytes(300),
+  // Empty data too: an empty part stores no bytes. Or pieces (a part deflated as it was
+  // written), empty ones among them.
+  data: fc.oneof(bytes(300), fc.array(bytes(60), { maxLength: 6 })),
 });
 
 describe("the zip as pieces", () => {
@@ -145,6 +147,37 @@ describe("the zip as pieces", () => {
     expect(pieces[1]).toBe(a);
     expect(pieces[4]).toBe(b);
     expect(pieces.every((p) => p.length > 0)).toBe(true);
+  });
+
+  it("hands on a part's pieces of stored data themselves, in order, and none empty", () => {
+    const source = new Uint8Array(64).map((_, i) => i);
+    const parts = [source.subarray(0, 5), new Uint8Array(0), source.subarray(5, 40), source.subarray(40, 64)];
+    const entry: StoredEntry = {
+      nameBytes: new TextEncoder().encode("xl/worksheets/sheet2.xml"),
+      versionMadeBy: 20,
+      versionNeeded: 20,
+      flags: 0,
+      method: 8,
+      dosTime: 0,
+      dosDate: 0,
+      crc32: 0,
+      compressedSize: 64,
+      uncompressedSize: 64,
+      localExtra: new Uint8Array(0),
+      centralExtra: new Uint8Array(0),
+      comment: new Uint8Array(0),
+      internalAttributes: 0,
+      externalAttributes: 0,
+      data: parts,
+    };
+    expect(dataPieces(entry)).toEqual([parts[0], parts[2], parts[3]]);
+    const { pieces, size } = zipPieces([entry]);
+    // Header, the three pieces with bytes, central directory.
+    expect(pieces.length).toBe(5);
+    expect(pieces[1]).toBe(parts[0]);
+    expect(pieces[2]).toBe(parts[2]);
+    expect(pieces[3]).toBe(parts[3]);
+    expect(Buffer.from(joinChunks(pieces, size)).equals(Buffer.from(plainZip([entry])))).toBe(true);
   });
 
   it("an empty zip is its end record alone", () => {
