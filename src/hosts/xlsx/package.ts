@@ -383,14 +383,80 @@ export async function openPackage(bytes: Uint8Array, options: OpenOptions = {}):
   } catch {
     throw new HostError(damagedMessage(fileName));
   }
-  const pkg = new Package(fileName, bytes, entries, options);
+  const pkg = new Package(fileName, await storedParts(bytes, entries), options);
   await pkg.init();
   return pkg;
 }
 
+/**
+ * What the package keeps of one zip entry: what `raw` copies, what `stream` checks, and the
+ * stored data. zip.js's own entries are ~6 KB of heap each (some sixty properties, held as
+ * dictionaries, and their readers' ranges): 61 MB for a workbook of 10,000 sheets, carried
+ * through a whole `build` and twice over where `build` first reads the workbook it replaces.
+ * So each is checked as the package opens and let go.
+ */
+interface StoredPart {
+  /** `raw`'s fields, the compressed data aside. */
+  readonly entry: Omit<RawEntry, "compressed">;
+  readonly encrypted: boolean;
+  /** The CRC-32 as zip.js read it (undefined where it has none: the inflated data is then not compared). */
+  readonly crc32: number | undefined;
+  /** The stored data, a view of the file's bytes, once zip.js has checked its local header; null where that failed (reading the part says it is damaged). */
+  readonly data: Uint8Array | null;
+}
+
+/**
+ * Each part (directory entries left out; of two names differing only in case, the first:
+ * OPC's rule) by its key, in zip order. zip.js checks each part's local header here
+ * (`checkOverlappingEntryOnly`: no data is streamed) and gives the data's offset (its
+ * documented `localDirectory.dataOffset`); streaming the same bytes through zip.js's web
+ * streams cost about a millisecond a part, most of a 10,000-sheet workbook's read. A part
+ * whose check fails is refused only when it is read, as it was when each was checked on its
+ * first read (of two parts sharing bytes, the later in the zip is now the one refused, where
+ * it was the later read); encrypted parts are not checked (reading one says why it cannot be).
+ */
+async function storedParts(bytes: Uint8Array, entries: readonly Entry[]): Promise<Map<string, StoredPart>> {
+  const parts = new Map<string, StoredPart>();
+  // The writer is never used with checkOverlappingEntryOnly; the type asks for one (one: each makes a web stream).
+  const unusedWriter = new Uint8ArrayWriter();
+  for (const e of entries) {
+    if (e.directory) continue;
+    const k = key(e.filename);
+    if (parts.has(k)) continue;
+    const entry: Omit<RawEntry, "compressed"> = {
+      name: e.filename,
+      nameBytes: e.rawFilename,
+      flags: (e as FileEntry & { rawBitFlag?: number }).rawBitFlag ?? 0,
+      method: e.compressionMethod,
+      dosDateTime: Number(e.rawLastModDate),
+      crc32: e.crc32 ?? 0,
+      compressedSize: e.compressedSize,
+      uncompressedSize: e.uncompressedSize,
+      extraField: e.rawExtraField,
+      commentBytes: e.rawComment,
+      versionMadeBy: e.versionMadeBy,
+      versionNeeded: e.version,
+      internalAttributes: e.internalFileAttributes,
+      externalAttributes: e.externalFileAttributes,
+    };
+    let data: Uint8Array | null = null;
+    if (!e.encrypted) {
+      try {
+        // Entries sharing bytes (a "non-recursive zip bomb") fail here, like any damaged part.
+        await e.getData(unusedWriter, { checkOverlappingEntryOnly: true });
+        const start = e.localDirectory?.dataOffset;
+        if (start !== undefined) data = bytes.subarray(start, start + e.compressedSize);
+      } catch {
+        data = null;
+      }
+    }
+    parts.set(k, { entry, encrypted: e.encrypted, crc32: (e as { crc32?: number }).crc32, data });
+  }
+  return parts;
+}
+
 class Package implements WorkbookPackage {
   readonly partNames: string[] = [];
-  private readonly byKey = new Map<string, FileEntry>();
   private readonly inflater: Inflater;
   private readonly maxPartBytes: number;
   private readonly maxTotalBytes: number;
@@ -399,35 +465,18 @@ class Package implements WorkbookPackage {
   private overrides = new Map<string, string>();
   workbookPart = "";
   inflatedBytes = 0;
-  /** What compressedData hands zip.js for a writer it never writes to (one: each makes a web stream). */
-  private readonly unusedWriter = new Uint8ArrayWriter();
-  /**
-   * Each part's stored data once zip.js has checked it: `build` copies every part, most of
-   * them (a form's sheets) already read by `check`, and zip.js's check of an entry it has
-   * passed once answers the same again (it re-reads the local header; the overlap test skips
-   * an entry it has seen).
-   */
-  private readonly checkedData = new Map<FileEntry, Uint8Array>();
   readonly codec: PartCodec;
 
   constructor(
     readonly fileName: string,
-    private readonly bytes: Uint8Array,
-    entries: Entry[],
+    private readonly byKey: ReadonlyMap<string, StoredPart>,
     options: OpenOptions,
   ) {
     const inflater = (this.inflater = options.inflater ?? fflateInflater);
     this.codec = { deflate: inflater.deflate?.bind(inflater), deflater: inflater.deflater?.bind(inflater), crc32: (data, previous = 0) => inflater.crc32(data, previous) };
     this.maxPartBytes = options.maxPartBytes ?? MAX_PART_BYTES;
     this.maxTotalBytes = options.maxTotalBytes ?? MAX_TOTAL_BYTES;
-    for (const e of entries) {
-      if (e.directory) continue;
-      const k = key(e.filename);
-      // Two entries whose names differ only in case break OPC; the first is the part.
-      if (this.byKey.has(k)) continue;
-      this.byKey.set(k, e);
-      this.partNames.push(withoutLeadingSlash(e.filename));
-    }
+    for (const part of byKey.values()) this.partNames.push(withoutLeadingSlash(part.entry.name));
   }
 
   /** Content types, then the main part; or says what the zip is instead. */
@@ -485,11 +534,11 @@ class Package implements WorkbookPackage {
 
   find(partName: string): string | undefined {
     const e = this.byKey.get(key(partName));
-    return e === undefined ? undefined : withoutLeadingSlash(e.filename);
+    return e === undefined ? undefined : withoutLeadingSlash(e.entry.name);
   }
 
   declaredSize(partName: string): number {
-    return this.byKey.get(key(partName))?.uncompressedSize ?? 0;
+    return this.byKey.get(key(partName))?.entry.uncompressedSize ?? 0;
   }
 
   contentType(partName: string): string | undefined {
@@ -540,7 +589,7 @@ class Package implements WorkbookPackage {
     return this.find(resolved) ?? (decoded !== null ? this.find(decoded) : undefined) ?? resolved;
   }
 
-  private entry(partName: string): FileEntry {
+  private part(partName: string): StoredPart {
     const e = this.byKey.get(key(partName));
     if (!e) throw new HostError(damagedMessage(this.fileName, partName.replace(/^\/+/, ""), "is missing"));
     if (e.encrypted) {
@@ -549,63 +598,35 @@ class Package implements WorkbookPackage {
     return e;
   }
 
-  /**
-   * A part's stored (compressed) data, as a view of the file's bytes. zip.js reads and checks
-   * the local header (`checkOverlappingEntryOnly`: no data is streamed) and gives the data's
-   * offset (its documented `localDirectory.dataOffset`); streaming the same bytes through
-   * zip.js's web streams cost about a millisecond a part, most of a 10,000-sheet workbook's read.
-   */
-  private async compressedData(e: FileEntry): Promise<Uint8Array> {
-    const known = this.checkedData.get(e);
-    if (known !== undefined) return known;
-    try {
-      // The writer is never used with this option; the type asks for one.
-      await e.getData(this.unusedWriter, { checkOverlappingEntryOnly: true });
-    } catch {
-      // Entries sharing bytes (a "non-recursive zip bomb") are refused like any damaged file.
-      throw new HostError(damagedMessage(this.fileName, e.filename));
-    }
-    const start = e.localDirectory?.dataOffset;
-    if (start === undefined) throw new HostError(damagedMessage(this.fileName, e.filename));
-    const data = this.bytes.subarray(start, start + e.compressedSize);
-    this.checkedData.set(e, data);
-    return data;
+  /** A part's stored (compressed) data, as a view of the file's bytes (checked as the package opened: storedParts). */
+  private compressedData(part: StoredPart): Uint8Array {
+    if (part.data === null) throw new HostError(damagedMessage(this.fileName, part.entry.name));
+    return part.data;
   }
 
-  async raw(partName: string): Promise<RawEntry> {
-    const e = this.entry(partName);
-    return {
-      name: e.filename,
-      nameBytes: e.rawFilename,
-      flags: (e as FileEntry & { rawBitFlag?: number }).rawBitFlag ?? 0,
-      method: e.compressionMethod,
-      dosDateTime: Number(e.rawLastModDate),
-      crc32: e.crc32 ?? 0,
-      compressedSize: e.compressedSize,
-      uncompressedSize: e.uncompressedSize,
-      extraField: e.rawExtraField,
-      commentBytes: e.rawComment,
-      versionMadeBy: e.versionMadeBy,
-      versionNeeded: e.version,
-      internalAttributes: e.internalFileAttributes,
-      externalAttributes: e.externalFileAttributes,
-      compressed: await this.compressedData(e),
-    };
+  raw(partName: string): Promise<RawEntry> {
+    try {
+      const part = this.part(partName);
+      return Promise.resolve({ ...part.entry, compressed: this.compressedData(part) });
+    } catch (e) {
+      return Promise.reject(e instanceof Error ? e : new Error(String(e)));
+    }
   }
 
   async stream(partName: string, onChunk: (chunk: Uint8Array) => void, limitBytes = this.maxPartBytes): Promise<void> {
-    const e = this.entry(partName);
-    const name = e.filename;
+    const part = this.part(partName);
+    const e = part.entry;
+    const name = e.name;
     const limit = Math.min(limitBytes, this.maxPartBytes);
     const tooBig = () =>
       new HostError(
         `${this.fileName} was not read: its part ${name} unzips to more than ${mib(limit)}, more than Board Summary reads from one part (a file like this is damaged or a "zip bomb", not a board paper).`,
       );
     if (e.uncompressedSize > limit) throw tooBig();
-    if (e.compressionMethod !== 0 && e.compressionMethod !== 8) {
-      throw new HostError(`${this.fileName} cannot be read: its part ${name} is compressed with a method (${e.compressionMethod}) Excel does not use. ${SAVE_AGAIN}`);
+    if (e.method !== 0 && e.method !== 8) {
+      throw new HostError(`${this.fileName} cannot be read: its part ${name} is compressed with a method (${e.method}) Excel does not use. ${SAVE_AGAIN}`);
     }
-    const data = await this.compressedData(e);
+    const data = this.compressedData(part);
     let count = 0;
     let crc = 0;
     const take = (chunk: Uint8Array, consumed = data.length) => {
@@ -622,7 +643,7 @@ class Package implements WorkbookPackage {
       }
     };
     try {
-      if (e.compressionMethod === 0) {
+      if (e.method === 0) {
         for (let i = 0; i < data.length; i += 64 * 1024) take(data.subarray(i, i + 64 * 1024));
       } else {
         // A part small enough that the ratio is not yet checked (MIN_RATIO_BYTES) is inflated
@@ -649,7 +670,7 @@ class Package implements WorkbookPackage {
       throw new HostError(damagedMessage(this.fileName, name));
     }
     // What came out must be what went in: its size and its CRC-32 as the zip records them.
-    if (count !== e.uncompressedSize || crc !== (e.crc32 ?? crc) >>> 0) throw new HostError(damagedMessage(this.fileName, name));
+    if (count !== e.uncompressedSize || crc !== (part.crc32 ?? crc) >>> 0) throw new HostError(damagedMessage(this.fileName, name));
   }
 
   async text(partName: string, limitBytes = MAX_TEXT_BYTES): Promise<string> {

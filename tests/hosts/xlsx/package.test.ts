@@ -5,6 +5,7 @@
  */
 import * as zlib from "zlib";
 import { zipSync, strToU8, type Zippable } from "fflate";
+import { Uint8ArrayReader, Uint8ArrayWriter, ZipReader } from "@zip.js/zip.js";
 import { HostError } from "../../../src/hosts/host";
 import { fflateInflater, openPackage, resolveTarget, relationshipsPartOf, type Inflater } from "../../../src/hosts/xlsx/package";
 import { nodeInflater } from "../../../src/hosts/xlsx/node-inflate";
@@ -207,6 +208,57 @@ describe("reading parts", () => {
       const once = await fresh.raw(part);
       for (const r of twice) expect([part, { ...r, compressed: Array.from(r.compressed) }]).toEqual([part, { ...once, compressed: Array.from(once.compressed) }]);
     }
+  });
+  it("raw gives, for every part, what zip.js reads of its entry (the package keeps its own copy, not zip.js's entries)", async () => {
+    const bytes = oddPackage({ "xl/worksheets/sheet9.xml": strToU8("<worksheet>" + "q".repeat(2000) + "</worksheet>"), "stored.xml": [strToU8("<b/>"), { level: 0 }] } as Zippable);
+    const pkg = await openPackage(bytes);
+    const entries = await new ZipReader(new Uint8ArrayReader(bytes), { strictness: "tolerant" }).getEntries();
+    expect(pkg.partNames).toEqual(entries.filter((e) => !e.directory).map((e) => e.filename));
+    for (const e of entries) {
+      if (e.directory) continue;
+      await e.getData(new Uint8ArrayWriter(), { checkOverlappingEntryOnly: true });
+      const start = e.localDirectory?.dataOffset ?? -1;
+      const plain = {
+        name: e.filename,
+        nameBytes: Array.from(e.rawFilename),
+        flags: (e as { rawBitFlag?: number }).rawBitFlag ?? 0,
+        method: e.compressionMethod,
+        dosDateTime: Number(e.rawLastModDate),
+        crc32: e.crc32,
+        compressedSize: e.compressedSize,
+        uncompressedSize: e.uncompressedSize,
+        extraField: Array.from(e.rawExtraField),
+        commentBytes: Array.from(e.rawComment),
+        versionMadeBy: e.versionMadeBy,
+        versionNeeded: e.version,
+        internalAttributes: e.internalFileAttributes,
+        externalAttributes: e.externalFileAttributes,
+        compressed: Array.from(bytes.subarray(start, start + e.compressedSize)),
+      };
+      const raw = await pkg.raw(e.filename);
+      const ours = { ...raw, nameBytes: Array.from(raw.nameBytes), extraField: Array.from(raw.extraField), commentBytes: Array.from(raw.commentBytes), compressed: Array.from(raw.compressed) };
+      expect([e.filename, ours]).toEqual([e.filename, plain]);
+      expect(pkg.declaredSize(e.filename)).toBe(e.uncompressedSize);
+    }
+  });
+
+  it("a part whose local header is damaged is refused when it is read, naming it; the package and its other parts open as before", async () => {
+    const bytes = oddPackage();
+    const broken = bytes.slice();
+    // The local header's signature of customXml/item1.xml (a part the package never reads as it opens).
+    const name = Buffer.from("customXml/item1.xml");
+    let at = -1;
+    for (let i = 0; i + 30 + name.length <= broken.length; i++) {
+      if (broken[i] === 0x50 && broken[i + 1] === 0x4b && broken[i + 2] === 3 && broken[i + 3] === 4 && Buffer.from(broken.subarray(i + 30, i + 30 + name.length)).equals(name)) at = i;
+    }
+    expect(at).toBeGreaterThanOrEqual(0);
+    broken[at] = 0x51;
+    const pkg = await openPackage(broken, { fileName: "hdr.xlsx" });
+    expect(await pkg.text("xl/worksheets/sheet1.xml")).toBe("<worksheet/>");
+    const line = "hdr.xlsx is damaged and cannot be read (its part customXml/item1.xml is truncated or corrupt). If it opens in Excel, save it again as an Excel Workbook (.xlsx) and try again.";
+    expect(await failure(pkg.text("customXml/item1.xml"))).toBe(line);
+    expect(await failure(pkg.raw("customXml/item1.xml"))).toBe(line);
+    expect(await pkg.text("xl/worksheets/sheet2.xml")).toBe("<worksheet/>");
   });
 });
 
