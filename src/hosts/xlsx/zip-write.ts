@@ -186,7 +186,6 @@ export class DeflatedPart implements ByteSink {
   private filled = 0;
   private deflater: PartDeflater | null = null;
   private readonly compressed: Uint8Array[] = [];
-  private compressedSize = 0;
   private crc = 0;
   private size = 0;
 
@@ -222,10 +221,7 @@ export class DeflatedPart implements ByteSink {
     this.crc = this.codec.crc32(bytes, this.crc) >>> 0;
     this.size += bytes.length;
     this.deflater ??= this.codec.deflater();
-    for (const c of this.deflater.push(bytes, last)) {
-      this.compressed.push(c);
-      this.compressedSize += c.length;
-    }
+    for (const c of this.deflater.push(bytes, last)) this.compressed.push(c);
   }
 
   /** The zip entry of everything pushed. */
@@ -234,7 +230,7 @@ export class DeflatedPart implements ByteSink {
     this.piece(true);
     // The pieces as they are: the zip is written as its pieces (zipPieces), and joining
     // them was a register-100000 summary's 8.5 MB copied into fresh memory to fault in.
-    return storedEntry(name, at, { crc32: this.crc, uncompressedSize: this.size, data: this.compressed, compressedSize: this.compressedSize });
+    return storedEntry(name, at, { crc32: this.crc, uncompressedSize: this.size, data: this.compressed });
   }
 }
 
@@ -263,7 +259,7 @@ export function newEntry(name: string, content: Uint8Array | string, at: Date, c
 }
 
 /** The header fields of an entry we wrote, around its deflated bytes. */
-function storedEntry(name: string, at: Date, part: { crc32: number; uncompressedSize: number; data: Uint8Array | readonly Uint8Array[]; compressedSize?: number }): StoredEntry {
+function storedEntry(name: string, at: Date, part: { crc32: number; uncompressedSize: number; data: Uint8Array | readonly Uint8Array[] }): StoredEntry {
   const nameBytes = utf8.encode(name);
   const ascii = nameBytes.length === name.length;
   return {
@@ -275,7 +271,7 @@ function storedEntry(name: string, at: Date, part: { crc32: number; uncompressed
     method: 8,
     ...dosDateTime(at),
     crc32: part.crc32,
-    compressedSize: part.compressedSize ?? (isPieces(part.data) ? dataLength(part.data) : part.data.length),
+    compressedSize: isPieces(part.data) ? dataLength(part.data) : part.data.length,
     uncompressedSize: part.uncompressedSize,
     localExtra: new Uint8Array(0),
     centralExtra: new Uint8Array(0),
