@@ -104,6 +104,28 @@ const entry: fc.Arbitrary<StoredEntry> = fc.record({
   data: fc.oneof(bytes(300), fc.array(bytes(60), { maxLength: 6 })),
 });
 
+/** A stored entry of `size` bytes with plain header fields, its data one array or pieces. */
+function storedEntry(name: string, data: StoredEntry["data"], size: number): StoredEntry {
+  return {
+    nameBytes: new TextEncoder().encode(name),
+    versionMadeBy: 20,
+    versionNeeded: 20,
+    flags: 0,
+    method: 8,
+    dosTime: 0,
+    dosDate: 0,
+    crc32: 0,
+    compressedSize: size,
+    uncompressedSize: size,
+    localExtra: new Uint8Array(0),
+    centralExtra: new Uint8Array(0),
+    comment: new Uint8Array(0),
+    internalAttributes: 0,
+    externalAttributes: 0,
+    data,
+  };
+}
+
 describe("the zip as pieces", () => {
   it("joined, is the zip the plain writer makes, byte for byte, and is writeZip's", () => {
     fc.assert(
@@ -121,24 +143,7 @@ describe("the zip as pieces", () => {
 
   it("hands on each entry's stored data itself, not a copy, and no empty piece", () => {
     const source = new Uint8Array(64).map((_, i) => i);
-    const e = (name: string, data: Uint8Array): StoredEntry => ({
-      nameBytes: new TextEncoder().encode(name),
-      versionMadeBy: 20,
-      versionNeeded: 20,
-      flags: 0,
-      method: 8,
-      dosTime: 0,
-      dosDate: 0,
-      crc32: 0,
-      compressedSize: data.length,
-      uncompressedSize: data.length,
-      localExtra: new Uint8Array(0),
-      centralExtra: new Uint8Array(0),
-      comment: new Uint8Array(0),
-      internalAttributes: 0,
-      externalAttributes: 0,
-      data,
-    });
+    const e = (name: string, data: Uint8Array) => storedEntry(name, data, data.length);
     const a = source.subarray(0, 10);
     const b = source.subarray(10, 64);
     const { pieces } = zipPieces([e("a.xml", a), e("empty.xml", new Uint8Array(0)), e("b.xml", b)]);
@@ -152,24 +157,7 @@ describe("the zip as pieces", () => {
   it("hands on a part's pieces of stored data themselves, in order, and none empty", () => {
     const source = new Uint8Array(64).map((_, i) => i);
     const parts = [source.subarray(0, 5), new Uint8Array(0), source.subarray(5, 40), source.subarray(40, 64)];
-    const entry: StoredEntry = {
-      nameBytes: new TextEncoder().encode("xl/worksheets/sheet2.xml"),
-      versionMadeBy: 20,
-      versionNeeded: 20,
-      flags: 0,
-      method: 8,
-      dosTime: 0,
-      dosDate: 0,
-      crc32: 0,
-      compressedSize: 64,
-      uncompressedSize: 64,
-      localExtra: new Uint8Array(0),
-      centralExtra: new Uint8Array(0),
-      comment: new Uint8Array(0),
-      internalAttributes: 0,
-      externalAttributes: 0,
-      data: parts,
-    };
+    const entry = storedEntry("xl/worksheets/sheet2.xml", parts, 64);
     expect(dataPieces(entry)).toEqual([parts[0], parts[2], parts[3]]);
     const { pieces, size } = zipPieces([entry]);
     // Header, the three pieces with bytes, central directory.
