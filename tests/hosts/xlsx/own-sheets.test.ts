@@ -227,6 +227,22 @@ describe("an earlier output's sheets carried over from the input", () => {
     expect(inflated).toContain("xl/worksheets/sheet1.xml");
   });
 
+  it("a crafted sheet whose marker a merge covers: carried over, it is judged as `check` reads it (docs/decisions.md)", async () => {
+    const covered = (xml: string) =>
+      xml
+        .replace(/(<c r="A1"[^>]*>.*?<\/c>)/, `$1<c r="B1" t="inlineStr"><is><t>${MARKER}</t></is></c>`)
+        .replace("</sheetData>", '</sheetData><mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells>');
+    // The Notes sheet, with a marker in B1 that the merge A1:B1 covers (Excel never writes one).
+    const input = await rezip(built, editPart("xl/worksheets/sheet8.xml", covered));
+    const output = await rezip(input);
+    const { sheets, inflated } = await carried(input, output);
+    expect(sheets).toEqual(await byTheEngine(output));
+    expect(sheets.find((s) => s.name === "Notes")?.kind).toBe("source");
+    expect(inflated).toEqual([]);
+    // Read, the part holds the marker: the sheet is ours.
+    expect((await fast(output)).find((s) => s.name === "Notes")?.kind).toBe("summary");
+  });
+
   it("another workbook's output is read whole, as before", async () => {
     const other = new Uint8Array(fs.readFileSync(SAVINGS_REGISTER));
     const { sheets, inflated } = await carried(other, built);
