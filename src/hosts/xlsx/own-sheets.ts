@@ -25,7 +25,7 @@ import { ownSheet } from "../../core/recognise";
 import type { SheetKind } from "../../core/records";
 import { summaryIdOfText } from "../../core/summary/marker";
 import { MARKER_PREFIX, type SummaryId } from "../../core/summary/sheet-model";
-import { streamText, type RawEntry, type WorkbookPackage } from "./package";
+import { streamText, type StoredData, type WorkbookPackage } from "./package";
 import { MarkerScan } from "./marker-scan";
 import { relatedPart, streamXml, worksheetParts } from "./read";
 import { sheetReader } from "./sheet";
@@ -97,23 +97,16 @@ export interface CarriedFrom {
   sheets: readonly { name: string; kind: string }[];
 }
 
-/** The stored entry of a part, or null where there is none or it cannot be had (missing, encrypted, damaged). */
-async function storedEntry(pkg: WorkbookPackage, part: string | undefined): Promise<RawEntry | null> {
-  if (part === undefined) return null;
-  try {
-    return await pkg.raw(part);
-  } catch {
-    return null;
-  }
-}
-
-/** True where two stored entries unzip to the same bytes for certain: the same method, CRC-32, sizes and compressed bytes. */
-function sameStored(a: RawEntry, b: RawEntry): boolean {
-  if (a.method !== b.method || a.crc32 !== b.crc32 || a.compressedSize !== b.compressedSize || a.uncompressedSize !== b.uncompressedSize) return false;
-  const x = a.compressed;
-  const y = b.compressed;
-  if (x.length !== y.length) return false;
-  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+/** True where two parts unzip to the same bytes for certain: stored with the same method, CRC-32 and sizes, and the same compressed bytes. */
+function sameStored(a: StoredData | null, b: StoredData | null): boolean {
+  if (a === null || b === null) return false;
+  const x = a.entry;
+  const y = b.entry;
+  if (x.method !== y.method || x.crc32 !== y.crc32 || x.compressedSize !== y.compressedSize || x.uncompressedSize !== y.uncompressedSize) return false;
+  const p = a.data;
+  const q = b.data;
+  if (p.length !== q.length) return false;
+  for (let i = 0; i < p.length; i++) if (p[i] !== q[i]) return false;
   return true;
 }
 
@@ -127,8 +120,7 @@ async function carriedAnswers(pkg: WorkbookPackage, stringsPart: string | undefi
   const out = new Map<string, { part: string; kind: OwnSheet["kind"] } | null>();
   const fromStrings = relatedPart(from.pkg, await from.pkg.relationships(from.pkg.workbookPart), "sharedStrings")?.target;
   if (stringsPart !== undefined || fromStrings !== undefined) {
-    const [a, b] = await Promise.all([storedEntry(pkg, stringsPart), storedEntry(from.pkg, fromStrings)]);
-    if (a === null || b === null || !sameStored(a, b)) return out;
+    if (stringsPart === undefined || fromStrings === undefined || !sameStored(pkg.stored(stringsPart), from.pkg.stored(fromStrings))) return out;
   }
   const kinds = new Map<string, string | null>();
   for (const s of from.sheets) kinds.set(s.name, kinds.has(s.name) ? null : s.kind);
@@ -159,12 +151,9 @@ export async function ownSheets(pkg: WorkbookPackage, from?: CarriedFrom): Promi
   const out: OwnSheet[] = [];
   for (const { name, part } of await worksheetParts(pkg)) {
     const input = carried?.get(name);
-    if (input && from) {
-      const [a, b] = await Promise.all([storedEntry(pkg, part), storedEntry(from.pkg, input.part)]);
-      if (a !== null && b !== null && sameStored(a, b)) {
-        out.push({ name, kind: input.kind });
-        continue;
-      }
+    if (input && from && sameStored(pkg.stored(part), from.pkg.stored(input.part))) {
+      out.push({ name, kind: input.kind });
+      continue;
     }
     const marker = stringsMayHold || (await mayHoldMarker(pkg, part)) ? await firstMarker(pkg, part, strings, styles) : null;
     const own = ownSheet(name, marker);
