@@ -11,6 +11,7 @@ import { HostError } from "../hosts/host";
 import { readWorkbookFile, writeFileAtomic } from "../hosts/xlsx/file";
 import { nodeInflater } from "../hosts/xlsx/node-inflate";
 import { openWorkbook } from "../hosts/xlsx/open";
+import type { CarriedFrom } from "../hosts/xlsx/own-sheets";
 import { openPackage } from "../hosts/xlsx/package";
 import { loadWorkbook } from "../hosts/xlsx/read";
 import { parseArgs, USAGE, UsageError, type Command } from "./args";
@@ -48,13 +49,14 @@ async function load(file: string, io: Io) {
 /**
  * The sheets of the workbook at `file`, and which are ours, by the engine's rule; null where
  * it is no readable workbook. Not analysed: only the marker and the settings sheet's name
- * are asked (own-sheets.ts), and the cells are never held.
+ * are asked (own-sheets.ts), and the cells are never held. A sheet carried over unchanged
+ * from the input (`from`: a rebuild's) takes the input's answer unread.
  */
-async function sheetsIn(file: string): Promise<SheetsFound | null> {
+async function sheetsIn(file: string, from: CarriedFrom): Promise<SheetsFound | null> {
   try {
     const { ownSheets } = await import("../hosts/xlsx/own-sheets");
     const pkg = await openPackage(await readWorkbookFile(file), { fileName: path.basename(file), inflater: nodeInflater });
-    return { sheets: await ownSheets(pkg) };
+    return { sheets: await ownSheets(pkg, from) };
   } catch {
     return null;
   }
@@ -136,7 +138,7 @@ async function analyseForBuild(cmd: BuildCommand, io: Io) {
   if (path.resolve(output) === path.resolve(cmd.workbook)) {
     // Only an output of ours is built again over itself (by addition: its other sheets stay as they are).
     if (!earlierOutput) throw new UsageError(`The output would overwrite the input ${cmd.workbook}; choose another name with -o.`);
-  } else if (!cmd.force && fs.existsSync(output) && !wroteFromInput(output, await sheetsIn(output), cmd.workbook, extension, analysis)) {
+  } else if (!cmd.force && fs.existsSync(output) && !wroteFromInput(output, await sheetsIn(output, { pkg: opened.pkg, sheets: analysis.sheets }), cmd.workbook, extension, analysis)) {
     throw alreadyExists(output, `was not written by board-summary from ${name}`);
   }
   // The writer's last guard (only a sheet carrying our marker is replaced), asked now of the

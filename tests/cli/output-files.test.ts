@@ -6,6 +6,7 @@
  */
 import ExcelJS from "exceljs";
 import * as fs from "fs";
+import JSZip from "jszip";
 import * as path from "path";
 import { analyse } from "../../src/core/engine";
 import { DEFAULT_SETTINGS, SETTINGS_SHEET_NAME } from "../../src/core/settings";
@@ -112,6 +113,30 @@ describe("build never replaces a workbook it did not write", () => {
     expect(again.stderr).toBe("");
     expect(again.code).toBe(0);
     expect(fs.readdirSync(d).sort()).toEqual(["pack.summary.xlsx", "pack.xlsx"]);
+  });
+
+  it("takes an earlier output's unchanged sheets as the input's, but reads one edited since: a marker added to a source sheet there needs --force", async () => {
+    const d = folder("build-edited-output");
+    // Both zipped by JSZip, so the earlier output's untouched parts keep the input's stored bytes (build copies them as they are).
+    const rezip = async (from: Uint8Array, change: (zip: JSZip) => Promise<void> = async () => undefined) => {
+      const zip = await JSZip.loadAsync(from);
+      await change(zip);
+      return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+    };
+    fs.writeFileSync(path.join(d, "pack.xlsx"), await rezip(bytes(BOARD_PACK)));
+    expect(cli(["build", "pack.xlsx", "-o", "out.xlsx"], d).code).toBe(0);
+    fs.writeFileSync(path.join(d, "out.xlsx"), await rezip(bytes(path.join(d, "out.xlsx"))));
+    expect(cli(["build", "pack.xlsx", "-o", "out.xlsx"], d).code).toBe(0);
+    const marked = await rezip(bytes(path.join(d, "out.xlsx")), async (zip) => {
+      const part = "xl/worksheets/sheet2.xml";
+      const xml = await zip.file(part)!.async("string");
+      zip.file(part, xml.replace("<sheetData>", `<sheetData><row r="1000"><c r="Z1000" t="inlineStr"><is><t>${MARKER_PREFIX}recovery-summary</t></is></c></row>`));
+    });
+    fs.writeFileSync(path.join(d, "out.xlsx"), marked);
+    const r = cli(["build", "pack.xlsx", "-o", "out.xlsx"], d);
+    expect(r.code).toBe(2);
+    expect(oneLine(r.stderr)).toMatch(/out\.xlsx already exists.*not written by board-summary.*--force/);
+    expect(bytes(path.join(d, "out.xlsx")).equals(marked)).toBe(true);
   });
 
   it("does not count another workbook's summary as its own: a summary of a different workbook needs --force", () => {

@@ -15,12 +15,17 @@
  * The marker is taken where the part holds it: a snapshot would also drop a marker cell
  * that a merge covers or that the part repeats later (files Excel does not write; see
  * docs/decisions.md).
+ *
+ * `build` writes by addition, so a rebuild's earlier output holds the input's sheets byte
+ * for byte: a sheet whose stored part (and shared strings) are the input's, under the same
+ * name, takes the input's answer (`CarriedFrom`) and is not inflated at all. Rebuilding a
+ * pack of 10,000 forms inflated and scanned all 10,000 again (bench/results.md, round 41).
  */
 import { ownSheet } from "../../core/recognise";
 import type { SheetKind } from "../../core/records";
 import { summaryIdOfText } from "../../core/summary/marker";
 import { MARKER_PREFIX, type SummaryId } from "../../core/summary/sheet-model";
-import { streamText, type WorkbookPackage } from "./package";
+import { streamText, type StoredData, type WorkbookPackage } from "./package";
 import { MarkerScan } from "./marker-scan";
 import { relatedPart, streamXml, worksheetParts } from "./read";
 import { sheetReader } from "./sheet";
@@ -82,16 +87,74 @@ async function mayHoldMarker(pkg: WorkbookPackage, part: string): Promise<boolea
   return false;
 }
 
-/** The worksheets in tab order (the snapshot's sheets), each with whether it is ours. Throws where the package cannot be read. */
-export async function ownSheets(pkg: WorkbookPackage): Promise<OwnSheet[]> {
+/**
+ * The workbook `build` is writing from, already read and analysed: its sheets' kinds are
+ * the answer for an earlier output's sheets carried over from it unchanged.
+ */
+export interface CarriedFrom {
+  pkg: WorkbookPackage;
+  /** The analysis's sheets, by the engine's rule (core/recognise.ts recogniseSheet). */
+  sheets: readonly { name: string; kind: string }[];
+}
+
+/** True where two parts unzip to the same bytes for certain: stored with the same method, CRC-32 and sizes, and the same compressed bytes. */
+function sameStored(a: StoredData | null, b: StoredData | null): boolean {
+  if (a === null || b === null) return false;
+  const x = a.entry;
+  const y = b.entry;
+  if (x.method !== y.method || x.crc32 !== y.crc32 || x.compressedSize !== y.compressedSize || x.uncompressedSize !== y.uncompressedSize) return false;
+  const p = a.data;
+  const q = b.data;
+  if (p.length !== q.length) return false;
+  for (let i = 0; i < p.length; i++) if (p[i] !== q[i]) return false;
+  return true;
+}
+
+/**
+ * Each sheet name of the input with its part and its answer as ownSheets gives it ("summary",
+ * "settings" or "source"), where the earlier output's sheets can take it: only where both
+ * packages' shared strings are the same stored bytes (or neither has any), the only other
+ * part a sheet's text is taken from. A name the input holds twice is left out.
+ */
+async function carriedAnswers(pkg: WorkbookPackage, stringsPart: string | undefined, from: CarriedFrom): Promise<Map<string, { part: string; kind: OwnSheet["kind"] } | null>> {
+  const out = new Map<string, { part: string; kind: OwnSheet["kind"] } | null>();
+  const fromStrings = relatedPart(from.pkg, await from.pkg.relationships(from.pkg.workbookPart), "sharedStrings")?.target;
+  if (stringsPart !== undefined || fromStrings !== undefined) {
+    if (stringsPart === undefined || fromStrings === undefined || !sameStored(pkg.stored(stringsPart), from.pkg.stored(fromStrings))) return out;
+  }
+  const kinds = new Map<string, string | null>();
+  for (const s of from.sheets) kinds.set(s.name, kinds.has(s.name) ? null : s.kind);
+  for (const { name, part } of await worksheetParts(from.pkg)) {
+    const kind = kinds.get(name);
+    if (out.has(name) || kind === undefined || kind === null) {
+      out.set(name, null);
+      continue;
+    }
+    out.set(name, { part, kind: kind === "summary" || kind === "settings" ? kind : "source" });
+  }
+  return out;
+}
+
+/**
+ * The worksheets in tab order (the snapshot's sheets), each with whether it is ours. Throws
+ * where the package cannot be read. A sheet carried over unchanged from `from` (see above)
+ * takes `from`'s answer unread.
+ */
+export async function ownSheets(pkg: WorkbookPackage, from?: CarriedFrom): Promise<OwnSheet[]> {
   const strings: string[] = [];
   const stringsRel = relatedPart(pkg, await pkg.relationships(pkg.workbookPart), "sharedStrings");
   if (stringsRel) await streamXml(pkg, stringsRel.target, sharedStringsHandlers(strings));
   const styles = readStyles(null);
   // A shared string is already decoded: one holding the marker's text sends every part to the full read.
   const stringsMayHold = strings.some((s) => s.includes(MARKER_PREFIX));
+  const carried = from ? await carriedAnswers(pkg, stringsRel?.target, from) : null;
   const out: OwnSheet[] = [];
   for (const { name, part } of await worksheetParts(pkg)) {
+    const input = carried?.get(name);
+    if (input && from && sameStored(pkg.stored(part), from.pkg.stored(input.part))) {
+      out.push({ name, kind: input.kind });
+      continue;
+    }
     const marker = stringsMayHold || (await mayHoldMarker(pkg, part)) ? await firstMarker(pkg, part, strings, styles) : null;
     const own = ownSheet(name, marker);
     out.push({ name, kind: own ? own.kind : "source" });

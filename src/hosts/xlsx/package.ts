@@ -166,12 +166,24 @@ export interface WorkbookPackage {
   stream(partName: string, onChunk: (chunk: Uint8Array) => void, limitBytes?: number): Promise<void>;
   /** A stored entry exactly as in the zip. */
   raw(partName: string): Promise<RawEntry>;
+  /**
+   * What a part is stored as (method, CRC-32, sizes and the compressed bytes, a view of the
+   * file's), to tell two packages' copies of a part the same unread; null where the part is
+   * missing, encrypted or its data damaged. Nothing is copied.
+   */
+  stored(partName: string): StoredData | null;
   /** A part's size unzipped as the zip declares it (for progress, never for bounds), or 0 where there is no such part. */
   declaredSize(partName: string): number;
   /** Bytes inflated so far, all parts together. */
   readonly inflatedBytes: number;
   /** How the writer compresses the parts it adds: the package's inflater's deflate and CRC-32, where it has them. */
   readonly codec: PartCodec;
+}
+
+/** A part's stored form (WorkbookPackage.stored). */
+export interface StoredData {
+  readonly entry: Pick<RawEntry, "method" | "crc32" | "compressedSize" | "uncompressedSize">;
+  readonly data: Uint8Array;
 }
 
 /** Compresses a new part for a zip, and gives its CRC-32 (zip-write.ts). */
@@ -602,6 +614,11 @@ class Package implements WorkbookPackage {
   private compressedData(part: StoredPart): Uint8Array {
     if (part.data === null) throw new HostError(damagedMessage(this.fileName, part.entry.name));
     return part.data;
+  }
+
+  stored(partName: string): StoredData | null {
+    const part = this.byKey.get(key(partName));
+    return part === undefined || part.encrypted || part.data === null ? null : (part as StoredData);
   }
 
   raw(partName: string): Promise<RawEntry> {

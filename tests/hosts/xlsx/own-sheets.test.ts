@@ -9,6 +9,7 @@
 import ExcelJS from "exceljs";
 import fc from "fast-check";
 import * as fs from "fs";
+import JSZip from "jszip";
 import * as path from "path";
 import { analyse } from "../../../src/core/engine";
 import { SheetGrid } from "../../../src/core/grid";
@@ -22,7 +23,7 @@ import { openPackage } from "../../../src/hosts/xlsx/package";
 import { loadWorkbook } from "../../../src/hosts/xlsx/read";
 import { buildSummaryBytes } from "../../../src/hosts/xlsx/write";
 import { toBytes } from "../../fixtures/make-xlsx";
-import { ROOT } from "../../helpers/workbooks";
+import { BOARD_PACK, ROOT, SAVINGS_REGISTER } from "../../helpers/workbooks";
 
 const NOW = new Date("2023-09-21T12:00:00Z");
 
@@ -140,3 +141,112 @@ it("agree with the engine on random workbooks with markers anywhere", async () =
     { numRuns: 150 },
   );
 }, 120_000);
+
+/**
+ * A rebuild's earlier output holds the input's sheets byte for byte (build is by addition):
+ * ownSheets takes the input's answer for a sheet whose stored part and shared strings are
+ * the input's, without inflating it. Anything else is read as before.
+ */
+describe("an earlier output's sheets carried over from the input", () => {
+  /** The pack built once (summaries and sources), each part deflated again by JSZip: the same part, re-zipped, has the same stored bytes. */
+  let built: Uint8Array;
+  beforeAll(async () => {
+    const opened = await openWorkbook(new Uint8Array(fs.readFileSync(BOARD_PACK)), "pack.xlsx");
+    built = (await buildSummaryBytes(opened, planSummaries(analyse(opened.snapshot, { now: NOW }), NOW), NOW)).bytes;
+  });
+
+  async function rezip(bytes: Uint8Array, change: (zip: JSZip) => Promise<void> = async () => undefined): Promise<Uint8Array> {
+    const zip = await JSZip.loadAsync(bytes);
+    await change(zip);
+    return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+  }
+
+  /** ownSheets of `output` given the input it was carried from, with the worksheet parts it inflated (a summary's twice: scanned, then read to its marker). */
+  async function carried(input: Uint8Array, output: Uint8Array): Promise<{ sheets: { name: string; kind: string }[]; inflated: string[] }> {
+    const opened = await openWorkbook(input, "in.xlsx");
+    const from = { pkg: opened.pkg, sheets: analyse(opened.snapshot, { now: NOW }).sheets };
+    const pkg = await openPackage(output, { fileName: "out.xlsx" });
+    const inflated: string[] = [];
+    const stream = pkg.stream.bind(pkg);
+    pkg.stream = (part, onChunk, limit) => {
+      if (part.includes("worksheets/")) inflated.push(part);
+      return stream(part, onChunk, limit);
+    };
+    return { sheets: await ownSheets(pkg, from), inflated };
+  }
+
+  const editPart = (part: string, edit: (xml: string) => string) => async (zip: JSZip) => {
+    zip.file(part, edit(await zip.file(part)!.async("string")));
+  };
+  const MARKER = `${MARKER_PREFIX}${SUMMARY_IDS[0]}`;
+  const summaries = (sheets: { name: string; kind: string }[]) => sheets.filter((s) => s.kind === "summary").map((s) => s.name);
+
+  it("a rebuild over an unchanged earlier output: the engine's answer, and no worksheet inflated", async () => {
+    const input = await rezip(built);
+    const output = await rezip(built);
+    const { sheets, inflated } = await carried(input, output);
+    expect(sheets).toEqual(await byTheEngine(output));
+    expect(summaries(sheets).length).toBeGreaterThan(0);
+    expect(inflated).toEqual([]);
+  });
+
+  it("the writer's own output of a workbook: its source sheets are not inflated, its new summaries are read", async () => {
+    const input = new Uint8Array(fs.readFileSync(BOARD_PACK));
+    const { sheets, inflated } = await carried(input, built);
+    expect(sheets).toEqual(await byTheEngine(built));
+    // Only the summaries (not in the input) are read; the pack's nine sheets are taken as they were.
+    expect(new Set(inflated).size).toBe(summaries(sheets).length);
+  });
+
+  it("a marker added to a carried-over source sheet: that sheet is read, and is ours", async () => {
+    const input = await rezip(built);
+    const output = await rezip(built, editPart("xl/worksheets/sheet2.xml", (xml) => xml.replace(/<sheetData>/, `<sheetData><row r="1000"><c r="Z1000" t="inlineStr"><is><t>${MARKER}</t></is></c></row>`)));
+    const { sheets, inflated } = await carried(input, output);
+    expect(sheets).toEqual(await byTheEngine(output));
+    expect(sheets.find((s) => s.name === "AFB-01 Reablement")?.kind).toBe("summary");
+    expect(inflated).toContain("xl/worksheets/sheet2.xml");
+  });
+
+  it("a sheet of the same name with other bytes (names swapped between a summary and a source) is read", async () => {
+    const input = await rezip(built);
+    const swap = (xml: string) => xml.replace('name="FRA-01 Planning"', 'name="@@"').replace(/name="Recovery Summary"/, 'name="FRA-01 Planning"').replace('name="@@"', 'name="Recovery Summary"');
+    const output = await rezip(built, editPart("xl/workbook.xml", swap));
+    const { sheets } = await carried(input, output);
+    expect(sheets).toEqual(await byTheEngine(output));
+    expect(sheets.find((s) => s.name === "FRA-01 Planning")?.kind).toBe("summary");
+    expect(sheets.find((s) => s.name === "Recovery Summary")?.kind).toBe("source");
+  });
+
+  it("shared strings changed under an unchanged sheet: the sheet is read, and the marker it now shows makes it ours", async () => {
+    const input = await rezip(built);
+    // FRA-01 Planning's A1 is shared string 0.
+    const output = await rezip(built, editPart("xl/sharedStrings.xml", (xml) => xml.replace(/<si>.*?<\/si>/, `<si><t>${MARKER}</t></si>`)));
+    const { sheets, inflated } = await carried(input, output);
+    expect(sheets).toEqual(await byTheEngine(output));
+    expect(sheets.find((s) => s.name === "FRA-01 Planning")?.kind).toBe("summary");
+    expect(inflated).toContain("xl/worksheets/sheet1.xml");
+  });
+
+  it("a crafted sheet whose marker a merge covers: carried over, it is judged as `check` reads it (docs/decisions.md)", async () => {
+    const covered = (xml: string) =>
+      xml
+        .replace(/(<c r="A1"[^>]*>.*?<\/c>)/, `$1<c r="B1" t="inlineStr"><is><t>${MARKER}</t></is></c>`)
+        .replace("</sheetData>", '</sheetData><mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells>');
+    // The Notes sheet, with a marker in B1 that the merge A1:B1 covers (Excel never writes one).
+    const input = await rezip(built, editPart("xl/worksheets/sheet8.xml", covered));
+    const output = await rezip(input);
+    const { sheets, inflated } = await carried(input, output);
+    expect(sheets).toEqual(await byTheEngine(output));
+    expect(sheets.find((s) => s.name === "Notes")?.kind).toBe("source");
+    expect(inflated).toEqual([]);
+    // Read, the part holds the marker: the sheet is ours.
+    expect((await fast(output)).find((s) => s.name === "Notes")?.kind).toBe("summary");
+  });
+
+  it("another workbook's output is read whole, as before", async () => {
+    const other = new Uint8Array(fs.readFileSync(SAVINGS_REGISTER));
+    const { sheets, inflated } = await carried(other, built);
+    expect(sheets).toEqual(await byTheEngine(built));
+    expect(new Set(inflated).size).toBe(sheets.length);
+  });
+});

@@ -197,6 +197,22 @@ describe("reading parts", () => {
     expect(Buffer.from(stored.compressed).toString()).toBe("<worksheet/>");
   });
 
+  it("stored gives raw's method, CRC-32, sizes and compressed bytes, copying nothing; null for a part that is not there", async () => {
+    const bytes = oddPackage({ "xl/worksheets/sheet9.xml": strToU8("<worksheet>" + "s".repeat(4000) + "</worksheet>") });
+    const pkg = await openPackage(bytes);
+    for (const part of pkg.partNames) {
+      const raw = await pkg.raw(part);
+      const stored = pkg.stored(part.toUpperCase());
+      expect(stored).not.toBeNull();
+      const { method, crc32, compressedSize, uncompressedSize } = raw;
+      expect({ ...stored!.entry }).toMatchObject({ method, crc32, compressedSize, uncompressedSize });
+      expect(Array.from(stored!.data)).toEqual(Array.from(raw.compressed));
+      // A view of the file's bytes, not a copy.
+      expect(stored!.data.buffer).toBe(bytes.buffer);
+    }
+    expect(pkg.stored("xl/worksheets/nowhere.xml")).toBeNull();
+  });
+
   it("raw after a part was read (its checked data remembered) is raw on a package that never read it", async () => {
     const files = { "xl/worksheets/sheet9.xml": strToU8("<worksheet>" + "y".repeat(3000) + "</worksheet>"), "stored.xml": [strToU8("<a/>"), { level: 0 }] } as Zippable;
     const bytes = oddPackage(files);
