@@ -355,6 +355,32 @@ function cellsWithKeys(grid: SheetGrid, keys: ReadonlySet<string>): CellText[] {
   const { kinds, sizes } = sk0;
   // Only cells whose first characters may begin one of the keys (label-heads.ts).
   const candidates = cellsByHeads(grid, allowed);
+  tellApart(grid, candidates, kinds, sizes);
+  for (let c = 0; c < candidates.length; c++) {
+    const i = candidates[c];
+    const size = sizes[i];
+    // Most candidates (a long text, or plain text of a length no key has) are passed over here.
+    if (size > longest || (kinds[i] === PLAIN && lengths[size] !== 1)) continue;
+    // Every candidate is a text cell (cellsByHeads): textAt gives its value.
+    const v = grid.textAt(i) as string;
+    if (kinds[i] === PLAIN) {
+      const lower = v.toLowerCase();
+      if (keys.has(lower)) out.push(cellText(grid.cellAt(i), lower));
+      continue;
+    }
+    const [whole, split] = keysOf(sk0, v, i);
+    if ((whole !== null && keys.has(whole)) || (split !== null && keys.has(split))) out.push(cellText(grid.cellAt(i)));
+  }
+  return out;
+}
+
+/**
+ * Tells apart the candidates not yet told apart (kinds NOT_TEXT): PLAIN or OTHER, and their
+ * sizes. A loop of its own: in cellsWithKeys' loop it was compiled four times a run on a
+ * directions sheet, its code thrown away each time the matching part first met a case it
+ * had not run before (tests/core/readers/cells-with-keys.test.ts).
+ */
+function tellApart(grid: SheetGrid, candidates: Int32Array, kinds: Uint8Array, sizes: Uint16Array): void {
   // The last text told apart, and what it was: a column repeating one text (a register's
   // every line under one description) is read once, not once a cell.
   let lastText: string | undefined;
@@ -362,38 +388,24 @@ function cellsWithKeys(grid: SheetGrid, keys: ReadonlySet<string>): CellText[] {
   let lastSize = 0;
   for (let c = 0; c < candidates.length; c++) {
     const i = candidates[c];
-    // Every candidate is a text cell (cellsByHeads): textAt gives its value.
+    if (kinds[i] !== NOT_TEXT) continue;
     const v = grid.textAt(i) as string;
-    let kind = kinds[i];
-    if (kind === NOT_TEXT) {
-      if (v === lastText) {
-        kind = lastKind;
-        sizes[i] = lastSize;
-      } else if (isPlainLabelText(v)) {
-        kind = PLAIN;
-        sizes[i] = v.length > MAX_SIZE ? MAX_SIZE : v.length;
-      } else {
-        kind = OTHER;
-        sizes[i] = labelSizeBound(v);
-      }
-      kinds[i] = kind;
-      lastText = v;
-      lastKind = kind;
-      lastSize = sizes[i];
+    let kind: number;
+    if (v === lastText) {
+      kind = lastKind;
+      sizes[i] = lastSize;
+    } else if (isPlainLabelText(v)) {
+      kind = PLAIN;
+      sizes[i] = v.length > MAX_SIZE ? MAX_SIZE : v.length;
+    } else {
+      kind = OTHER;
+      sizes[i] = labelSizeBound(v);
     }
-    const size = sizes[i];
-    if (kind === PLAIN) {
-      if (size <= longest && lengths[size] === 1) {
-        const lower = v.toLowerCase();
-        if (keys.has(lower)) out.push(cellText(grid.cellAt(i), lower));
-      }
-      continue;
-    }
-    if (size > longest) continue;
-    const [whole, split] = keysOf(sk0, v, i);
-    if ((whole !== null && keys.has(whole)) || (split !== null && keys.has(split))) out.push(cellText(grid.cellAt(i)));
+    kinds[i] = kind;
+    lastText = v;
+    lastKind = kind;
+    lastSize = sizes[i];
   }
-  return out;
 }
 
 /**
