@@ -245,6 +245,12 @@ interface SheetKeys {
   sizes: Uint16Array;
   /** The normal forms of cells that are not plain text, by stored index: [whole, before the colon]. */
   keys: Map<number, [string | null, string | null]>;
+  /**
+   * Packed (grid.sharedTexts()): kinds and sizes as above by shared string, so a text a
+   * column repeats is told apart once, not once a cell; null for a sheet of objects.
+   */
+  sharedKinds: Uint8Array | null;
+  sharedSizes: Uint16Array | null;
 }
 /** Sheets of up to this many stored cells are walked once for the vocabulary (forms are a few hundred). */
 const INDEX_UP_TO_CELLS = 4096;
@@ -319,7 +325,14 @@ function keysOfSheet(grid: SheetGrid): SheetKeys {
   if (!sk) {
     // A large sheet's cells are told apart when a list's heads first let them through (most never are: label-heads.ts).
     const count = grid.cellCount;
-    sk = { kinds: new Uint8Array(count), sizes: new Uint16Array(count), keys: new Map() };
+    const shared = grid.sharedTexts();
+    sk = {
+      kinds: new Uint8Array(count),
+      sizes: new Uint16Array(count),
+      keys: new Map(),
+      sharedKinds: shared === null ? null : new Uint8Array(shared.length),
+      sharedSizes: shared === null ? null : new Uint16Array(shared.length),
+    };
     sheetKeys.set(grid, sk);
   }
   return sk;
@@ -355,6 +368,35 @@ function cellsWithKeys(grid: SheetGrid, keys: ReadonlySet<string>): CellText[] {
   const { kinds, sizes } = sk0;
   // Only cells whose first characters may begin one of the keys (label-heads.ts).
   const candidates = cellsByHeads(grid, allowed);
+  tellApart(grid, candidates, sk0);
+  for (let c = 0; c < candidates.length; c++) {
+    const i = candidates[c];
+    const size = sizes[i];
+    // Most candidates (a long text, or plain text of a length no key has) are passed over here.
+    if (size > longest || (kinds[i] === PLAIN && lengths[size] !== 1)) continue;
+    // Every candidate is a text cell (cellsByHeads): textAt gives its value.
+    const v = grid.textAt(i) as string;
+    if (kinds[i] === PLAIN) {
+      const lower = v.toLowerCase();
+      if (keys.has(lower)) out.push(cellText(grid.cellAt(i), lower));
+      continue;
+    }
+    const [whole, split] = keysOf(sk0, v, i);
+    if ((whole !== null && keys.has(whole)) || (split !== null && keys.has(split))) out.push(cellText(grid.cellAt(i)));
+  }
+  return out;
+}
+
+/**
+ * Tells apart the candidates not yet told apart (kinds NOT_TEXT): PLAIN or OTHER, and their
+ * sizes. A loop of its own: in cellsWithKeys' loop it was compiled four times a run on a
+ * directions sheet, its code thrown away each time the matching part first met a case it
+ * had not run before. A packed sheet's shared string is told apart once: a long report's
+ * Measure and Source columns repeat a few texts, interleaved, 100,000 cells on the bench's
+ * 50,000 directions (tests/core/readers/cells-with-keys.test.ts).
+ */
+function tellApart(grid: SheetGrid, candidates: Int32Array, sk: SheetKeys): void {
+  const { kinds, sizes, sharedKinds, sharedSizes } = sk;
   // The last text told apart, and what it was: a column repeating one text (a register's
   // every line under one description) is read once, not once a cell.
   let lastText: string | undefined;
@@ -362,38 +404,34 @@ function cellsWithKeys(grid: SheetGrid, keys: ReadonlySet<string>): CellText[] {
   let lastSize = 0;
   for (let c = 0; c < candidates.length; c++) {
     const i = candidates[c];
-    // Every candidate is a text cell (cellsByHeads): textAt gives its value.
-    const v = grid.textAt(i) as string;
-    let kind = kinds[i];
-    if (kind === NOT_TEXT) {
-      if (v === lastText) {
-        kind = lastKind;
-        sizes[i] = lastSize;
-      } else if (isPlainLabelText(v)) {
-        kind = PLAIN;
-        sizes[i] = v.length > MAX_SIZE ? MAX_SIZE : v.length;
-      } else {
-        kind = OTHER;
-        sizes[i] = labelSizeBound(v);
-      }
-      kinds[i] = kind;
-      lastText = v;
-      lastKind = kind;
-      lastSize = sizes[i];
-    }
-    const size = sizes[i];
-    if (kind === PLAIN) {
-      if (size <= longest && lengths[size] === 1) {
-        const lower = v.toLowerCase();
-        if (keys.has(lower)) out.push(cellText(grid.cellAt(i), lower));
-      }
+    if (kinds[i] !== NOT_TEXT) continue;
+    const s = sharedKinds === null ? -1 : grid.sharedTextIndex(i);
+    if (s >= 0 && (sharedKinds as Uint8Array)[s] !== NOT_TEXT) {
+      kinds[i] = (sharedKinds as Uint8Array)[s];
+      sizes[i] = (sharedSizes as Uint16Array)[s];
       continue;
     }
-    if (size > longest) continue;
-    const [whole, split] = keysOf(sk0, v, i);
-    if ((whole !== null && keys.has(whole)) || (split !== null && keys.has(split))) out.push(cellText(grid.cellAt(i)));
+    const v = grid.textAt(i) as string;
+    let kind: number;
+    if (v === lastText) {
+      kind = lastKind;
+      sizes[i] = lastSize;
+    } else if (isPlainLabelText(v)) {
+      kind = PLAIN;
+      sizes[i] = v.length > MAX_SIZE ? MAX_SIZE : v.length;
+    } else {
+      kind = OTHER;
+      sizes[i] = labelSizeBound(v);
+    }
+    kinds[i] = kind;
+    lastText = v;
+    lastKind = kind;
+    lastSize = sizes[i];
+    if (s >= 0) {
+      (sharedKinds as Uint8Array)[s] = kind;
+      (sharedSizes as Uint16Array)[s] = sizes[i];
+    }
   }
-  return out;
 }
 
 /**

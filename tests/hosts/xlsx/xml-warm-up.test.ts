@@ -2,7 +2,9 @@
  * saxes's `write` stays optimised across a workbook's many parts (xml.ts warmUp): one large
  * part, then many small ones, as a workbook of forms is read, in a child process with V8's
  * deoptimisations traced. Without the warm-up every small part's `write` was deoptimised at
- * its end (200 of 200 here).
+ * its end (200 of 200 here). And plain-saxes's sAttribValueQuoted is not thrown out the first
+ * time it leaves a value to saxes (here a value cut where one piece of text ends), having met
+ * such a value in the warm-up's document.
  */
 import { spawnSync } from "child_process";
 import * as path from "path";
@@ -25,4 +27,28 @@ test("a large part and then 200 small ones leave saxes's write deoptimised a few
   const writes = run.stdout.split("\n").filter((line) => /deoptimizing .*<JSFunction write /.test(line));
   // 200 without the warm-up, 1 with it; the margin is for V8 versions that deoptimise a few more times for other reasons.
   expect(writes.length).toBeLessThan(50);
+});
+
+const CUT_VALUE_SCRIPT = `
+const { XmlStream } = require(${JSON.stringify(path.join(ROOT, "lib", "hosts", "xlsx", "xml.js"))});
+const rows = (from, n) => Array.from({ length: n }, (_, i) => '<row r="' + (from + i) + '" spans="1:3"><c r="A' + (from + i) + '" s="1"><v>1</v></c></row>').join("");
+let opened = 0;
+const stream = new XmlStream({ open: () => opened++ });
+stream.write('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>');
+for (let k = 0; k < 20; k++) stream.write(rows(1 + k * 2000, 2000));
+stream.write('<row r="40001" spans="1:');
+stream.write('3"></row>');
+stream.write(rows(40002, 2000) + '</sheetData></worksheet>');
+stream.close();
+console.log("opened " + opened);
+`;
+
+test("a value cut between two pieces of text, after 40,000 rows, does not throw sAttribValueQuoted out of its optimised code", () => {
+  ensureCliBuilt();
+  const run = spawnSync(process.execPath, ["--trace-deopt", "-e", CUT_VALUE_SCRIPT], { encoding: "utf8", maxBuffer: 1 << 26 });
+  expect(run.status).toBe(0);
+  expect(run.stdout).toContain("opened 126003");
+  // One without a value left to saxes in the warm-up's document (xml.ts WARM_UP_DOCUMENT).
+  const deopts = run.stdout.split("\n").filter((line) => /deoptimizing .*<JSFunction sAttribValueQuoted /.test(line));
+  expect(deopts).toEqual([]);
 });
