@@ -31,6 +31,7 @@ import { relatedPart, streamXml, worksheetParts } from "./read";
 import { sheetReader } from "./sheet";
 import { readStyles, type Styles } from "./styles";
 import { sharedStringsHandlers } from "./text";
+import { XmlStream } from "./xml";
 
 export interface OwnSheet {
   name: string;
@@ -45,8 +46,24 @@ class MarkerFound extends Error {
   }
 }
 
-/** The id of the first marker in a worksheet part, in the order the part holds its cells; null where there is none. */
-async function firstMarker(pkg: WorkbookPackage, part: string, strings: readonly string[], styles: Styles): Promise<SummaryId | null> {
+/** Thrown from inside the stream where the scan's text was let go: the part is read again from its start. */
+class ReadAgain extends Error {}
+
+/**
+ * Most text the scan keeps to hand to the reader should the part turn out to hold a marker
+ * (chars; a part up to package.ts's whole-part size is one piece of text anyway). Past it
+ * the text is let go, and a part that then may hold the marker is read a second time.
+ */
+const KEEP_SCANNED_CHARS = 8 * 1024 * 1024;
+
+/**
+ * The id of the first marker in a worksheet part, in the order the part holds its cells; null
+ * where there is none. With `scanFirst`, the part's text is first scanned (marker-scan.ts),
+ * and only where it may hold the marker is it tokenised: the same inflated text, so a summary
+ * is inflated and decoded once, where a scan and then a read did both twice (a 10,000-form
+ * pack's summary is 8 MB of XML, read on every rebuild).
+ */
+async function firstMarker(pkg: WorkbookPackage, part: string, strings: readonly string[], styles: Styles, scanFirst: boolean): Promise<SummaryId | null> {
   const reader = sheetReader({
     strings,
     styles,
@@ -60,31 +77,38 @@ async function firstMarker(pkg: WorkbookPackage, part: string, strings: readonly
       return false;
     },
   });
+  const xml = new XmlStream(reader.handlers);
+  const scan = new MarkerScan();
+  // The text scanned so far, while it is kept (KEEP_SCANNED_CHARS); null once let go.
+  let scanned: string[] | null = [];
+  let scannedChars = 0;
+  let reading = !scanFirst;
   try {
-    await streamXml(pkg, part, reader.handlers);
+    await streamText(pkg, part, (text) => {
+      if (reading) {
+        xml.write(text);
+        return;
+      }
+      scan.push(text);
+      if (!scan.mayHoldMarker) {
+        scannedChars += text.length;
+        if (scanned !== null && scannedChars <= KEEP_SCANNED_CHARS) scanned.push(text);
+        else scanned = null;
+        return;
+      }
+      if (scanned === null) throw new ReadAgain();
+      reading = true;
+      for (const earlier of scanned) xml.write(earlier);
+      scanned = null;
+      xml.write(text);
+    });
+    if (reading) xml.close();
     return null;
   } catch (e) {
     if (e instanceof MarkerFound) return e.id;
+    if (e instanceof ReadAgain) return firstMarker(pkg, part, strings, styles, false);
     throw e;
   }
-}
-
-/** Thrown from inside the stream to stop scanning a part once it may hold the marker. */
-class MayHold extends Error {}
-
-/** False where no cell of the part can hold the marker (marker-scan.ts); true where it may. */
-async function mayHoldMarker(pkg: WorkbookPackage, part: string): Promise<boolean> {
-  const scan = new MarkerScan();
-  try {
-    await streamText(pkg, part, (text) => {
-      scan.push(text);
-      if (scan.mayHoldMarker) throw new MayHold();
-    });
-  } catch (e) {
-    if (e instanceof MayHold) return true;
-    throw e;
-  }
-  return false;
 }
 
 /**
@@ -155,7 +179,7 @@ export async function ownSheets(pkg: WorkbookPackage, from?: CarriedFrom): Promi
       out.push({ name, kind: input.kind });
       continue;
     }
-    const marker = stringsMayHold || (await mayHoldMarker(pkg, part)) ? await firstMarker(pkg, part, strings, styles) : null;
+    const marker = await firstMarker(pkg, part, strings, styles, !stringsMayHold);
     const own = ownSheet(name, marker);
     out.push({ name, kind: own ? own.kind : "source" });
   }

@@ -161,7 +161,7 @@ describe("an earlier output's sheets carried over from the input", () => {
     return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
   }
 
-  /** ownSheets of `output` given the input it was carried from, with the worksheet parts it inflated (a summary's twice: scanned, then read to its marker). */
+  /** ownSheets of `output` given the input it was carried from, with the worksheet parts it inflated (a summary once: scanned, then its text read to its marker). */
   async function carried(input: Uint8Array, output: Uint8Array): Promise<{ sheets: { name: string; kind: string }[]; inflated: string[] }> {
     const opened = await openWorkbook(input, "in.xlsx");
     const from = { pkg: opened.pkg, sheets: analyse(opened.snapshot, { now: NOW }).sheets };
@@ -196,6 +196,8 @@ describe("an earlier output's sheets carried over from the input", () => {
     expect(sheets).toEqual(await byTheEngine(built));
     // Only the summaries (not in the input) are read; the pack's nine sheets are taken as they were.
     expect(new Set(inflated).size).toBe(summaries(sheets).length);
+    // Each once: the scan's text is what is read to the marker, not the part inflated again.
+    expect(inflated.length).toBe(summaries(sheets).length);
   });
 
   it("a marker added to a carried-over source sheet: that sheet is read, and is ours", async () => {
@@ -249,4 +251,61 @@ describe("an earlier output's sheets carried over from the input", () => {
     expect(sheets).toEqual(await byTheEngine(built));
     expect(new Set(inflated).size).toBe(sheets.length);
   });
+});
+
+/**
+ * A part the scan finds may hold the marker is read from the text the scan kept, not inflated
+ * again; past KEEP_SCANNED_CHARS (8M) of text the scan lets it go and the part is read a
+ * second time. The default inflater (fflate) hands a part over in many pieces, as node's does
+ * a part past 8 MB.
+ */
+describe("a summary whose marker comes after many rows", () => {
+  /** A summary sheet of `rows` rows of numbers (which cannot hold the marker), then the marker as an inline string. */
+  async function summaryAfter(rows: number): Promise<Uint8Array> {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Recovery Summary").getCell(1, 1).value = 1;
+    wb.addWorksheet("Notes").getCell(1, 1).value = "notes";
+    const zip = await JSZip.loadAsync(await toBytes(wb));
+    const part = "xl/worksheets/sheet1.xml";
+    const xml = await zip.file(part)!.async("string");
+    const body: string[] = [];
+    for (let r = 1; r <= rows; r++) body.push(`<row r="${r}"><c r="A${r}"><v>${r}</v></c><c r="B${r}"><v>${r * 7}</v></c></row>`);
+    body.push(`<row r="${rows + 1}"><c r="L${rows + 1}" t="inlineStr"><is><t>${MARKER_PREFIX}${SUMMARY_IDS[0]}</t></is></c></row>`);
+    const edited = xml.replace(/<sheetData>[\s\S]*<\/sheetData>|<sheetData\/>/, `<sheetData>${body.join("")}</sheetData>`);
+    expect(edited).not.toBe(xml);
+    zip.file(part, edited);
+    return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+  }
+
+  async function streamsOf(bytes: Uint8Array): Promise<{ sheets: { name: string; kind: string }[]; inflated: string[] }> {
+    const pkg = await openPackage(bytes, { fileName: "w.xlsx" });
+    const inflated: string[] = [];
+    const stream = pkg.stream.bind(pkg);
+    pkg.stream = (part, onChunk, limit) => {
+      if (part.includes("worksheets/")) inflated.push(part);
+      return stream(part, onChunk, limit);
+    };
+    return { sheets: await ownSheets(pkg), inflated };
+  }
+
+  it("a marker after a megabyte of rows: found in the text the scan kept, the part inflated once", async () => {
+    const bytes = await summaryAfter(20_000);
+    const { sheets, inflated } = await streamsOf(bytes);
+    expect(sheets).toEqual([
+      { name: "Recovery Summary", kind: "summary" },
+      { name: "Notes", kind: "source" },
+    ]);
+    expect(sheets).toEqual(await byTheEngine(bytes));
+    expect(inflated).toEqual(["xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml"]);
+  }, 60_000);
+
+  it("a marker after more text than the scan keeps: the part is read again from its start, and found", async () => {
+    const bytes = await summaryAfter(160_000);
+    const { sheets, inflated } = await streamsOf(bytes);
+    expect(sheets).toEqual([
+      { name: "Recovery Summary", kind: "summary" },
+      { name: "Notes", kind: "source" },
+    ]);
+    expect(inflated).toEqual(["xl/worksheets/sheet1.xml", "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml"]);
+  }, 120_000);
 });
