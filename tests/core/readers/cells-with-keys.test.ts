@@ -12,8 +12,9 @@
 import fc from "fast-check";
 import { SheetGrid } from "../../../src/core/grid";
 import { PackedCellsBuilder } from "../../../src/core/pack-cells";
-import { labelCells, matchLabelText, type LabelSet } from "../../../src/core/readers/labels";
+import { labelCells, type LabelSet } from "../../../src/core/readers/labels";
 import type { Cell } from "../../../src/core/snapshot";
+import { plainScan } from "../../helpers/label-scan";
 
 const TEXTS = [
   "Risk Level",
@@ -80,16 +81,6 @@ function packedSheetOf(texts: string[], inlineEvery: number, errorEvery: number)
 
 /** A hit as found, without its cell object (the packed grid makes its own). */
 const found = (grid: SheetGrid, list: readonly string[] | LabelSet) => labelCells(grid, list).map(({ address: _a, cell: _c, ...h }) => h);
-
-function plainScan(grid: SheetGrid, list: readonly string[] | LabelSet) {
-  const out = [];
-  for (const cell of grid.cells()) {
-    if (typeof cell.value !== "string" || cell.error) continue;
-    const m = matchLabelText(cell.value, list);
-    if (m) out.push({ row: cell.row, col: cell.col, cell, ...m });
-  }
-  return out;
-}
 
 // Runs of one text (told apart once a run) and single texts between them.
 const texts = fc

@@ -7,9 +7,10 @@
  */
 import fc from "fast-check";
 import { SheetGrid } from "../../../src/core/grid";
-import { isLabelCell, keysOfText, labelCells, labelValue, matchLabelText, rowsWithLabel, VOCABULARY_LIMIT, type LabelSet } from "../../../src/core/readers/labels";
+import { isLabelCell, keysOfText, labelCells, labelValue, rowsWithLabel, VOCABULARY_LIMIT, type LabelSet } from "../../../src/core/readers/labels";
 import { normaliseLabel } from "../../../src/core/values";
 import type { Cell } from "../../../src/core/snapshot";
+import { plainScan } from "../../helpers/label-scan";
 
 const WORDS = ["Risk Level", "risk  LEVEL", "Plan Date", "Exec Lead(s)", "Exec Lead (s)", "Description", "Finance", "Finance Recovery Action", "Financial Recovery Actions 2024/25", "Version", "Ref", "Gill Main", "v1", "Forecast"];
 const PIECES = ["", " ", ":", ": ", " : ", "?", "：", "(£000)", " [note]", "\u00a0", "\u200b", "\t", "\n", "  ", "High", "x: y"];
@@ -41,16 +42,6 @@ function sheetOf(raw: [number, number, string | number | null, boolean][], pad =
   for (let i = 0; i < pad; i++) cells.push({ row: 100 + Math.floor(i / 10), col: 1 + (i % 10), value: i % 3 ? `Name ${i}` : i });
   cells.sort((a, b) => a.row - b.row || a.col - b.col);
   return new SheetGrid({ name: "S", visibility: "visible", cells, merges: [] });
-}
-
-function plainScan(grid: SheetGrid, list: readonly string[] | LabelSet) {
-  const out = [];
-  for (const cell of grid.cells()) {
-    if (typeof cell.value !== "string" || cell.error) continue;
-    const m = matchLabelText(cell.value, list);
-    if (m) out.push({ row: cell.row, col: cell.col, cell, ...m });
-  }
-  return out;
 }
 
 const check = (grid: SheetGrid) => {

@@ -19,7 +19,7 @@ import { planSummaries } from "../../../src/core/summary/plan";
 import { MARKER_PREFIX, SUMMARY_IDS } from "../../../src/core/summary/sheet-model";
 import { openWorkbook } from "../../../src/hosts/xlsx/open";
 import { ownSheets } from "../../../src/hosts/xlsx/own-sheets";
-import { openPackage } from "../../../src/hosts/xlsx/package";
+import { openPackage, type WorkbookPackage } from "../../../src/hosts/xlsx/package";
 import { loadWorkbook } from "../../../src/hosts/xlsx/read";
 import { buildSummaryBytes } from "../../../src/hosts/xlsx/write";
 import { toBytes } from "../../fixtures/make-xlsx";
@@ -147,6 +147,17 @@ it("agree with the engine on random workbooks with markers anywhere", async () =
  * ownSheets takes the input's answer for a sheet whose stored part and shared strings are
  * the input's, without inflating it. Anything else is read as before.
  */
+/** The worksheet parts `pkg` inflates from now on, each time it inflates one, in order. */
+function inflations(pkg: WorkbookPackage): string[] {
+  const inflated: string[] = [];
+  const stream = pkg.stream.bind(pkg);
+  pkg.stream = (part, onChunk, limit) => {
+    if (part.includes("worksheets/")) inflated.push(part);
+    return stream(part, onChunk, limit);
+  };
+  return inflated;
+}
+
 describe("an earlier output's sheets carried over from the input", () => {
   /** The pack built once (summaries and sources), each part deflated again by JSZip: the same part, re-zipped, has the same stored bytes. */
   let built: Uint8Array;
@@ -166,12 +177,7 @@ describe("an earlier output's sheets carried over from the input", () => {
     const opened = await openWorkbook(input, "in.xlsx");
     const from = { pkg: opened.pkg, sheets: analyse(opened.snapshot, { now: NOW }).sheets };
     const pkg = await openPackage(output, { fileName: "out.xlsx" });
-    const inflated: string[] = [];
-    const stream = pkg.stream.bind(pkg);
-    pkg.stream = (part, onChunk, limit) => {
-      if (part.includes("worksheets/")) inflated.push(part);
-      return stream(part, onChunk, limit);
-    };
+    const inflated = inflations(pkg);
     return { sheets: await ownSheets(pkg, from), inflated };
   }
 
@@ -279,12 +285,7 @@ describe("a summary whose marker comes after many rows", () => {
 
   async function streamsOf(bytes: Uint8Array): Promise<{ sheets: { name: string; kind: string }[]; inflated: string[] }> {
     const pkg = await openPackage(bytes, { fileName: "w.xlsx" });
-    const inflated: string[] = [];
-    const stream = pkg.stream.bind(pkg);
-    pkg.stream = (part, onChunk, limit) => {
-      if (part.includes("worksheets/")) inflated.push(part);
-      return stream(part, onChunk, limit);
-    };
+    const inflated = inflations(pkg);
     return { sheets: await ownSheets(pkg), inflated };
   }
 
