@@ -11,9 +11,9 @@ import { HostError } from "../hosts/host";
 import { readWorkbookFile, writeFileAtomic } from "../hosts/xlsx/file";
 import { nodeInflater } from "../hosts/xlsx/node-inflate";
 import { openWorkbook } from "../hosts/xlsx/open";
-import type { CarriedFrom } from "../hosts/xlsx/own-sheets";
-import { openPackage } from "../hosts/xlsx/package";
-import { loadWorkbook } from "../hosts/xlsx/read";
+import type { CarriedFrom, EarlierSheet } from "../hosts/xlsx/own-sheets";
+import { openPackage, type WorkbookPackage } from "../hosts/xlsx/package";
+import { loadWorkbook, readSnapshot } from "../hosts/xlsx/read";
 import { parseArgs, USAGE, UsageError, type Command } from "./args";
 import { alreadyExists, defaultOutput, extensionFor, isEarlierOutput, requireExtension, wroteFromInput, type SheetsFound } from "./output-path";
 import { textReport } from "./text-report";
@@ -126,27 +126,59 @@ async function planBuild(cmd: BuildCommand, io: Io) {
 async function analyseForBuild(cmd: BuildCommand, io: Io) {
   const name = path.basename(cmd.workbook);
   io.progress(`Reading ${name}…`);
-  const opened = await openWorkbook(await readWorkbookFile(cmd.workbook), name, { inflater: nodeInflater });
-  const extension = extensionFor(opened.pkg.contentType(opened.pkg.workbookPart));
+  // openWorkbook's two steps, with the earlier output looked at between them (earlierOutputSheets).
+  const pkg = await openPackage(await readWorkbookFile(cmd.workbook), { fileName: name, inflater: nodeInflater });
+  const found = await earlierOutputSheets(cmd, pkg);
+  const snapshot = await readSnapshot(pkg);
+  const extension = extensionFor(pkg.contentType(pkg.workbookPart));
   if (cmd.output !== null) {
     requireExtension(cmd.output, extension, extension === ".xlsm" ? `: ${name} is a macro-enabled workbook, and it keeps its macros` : "");
   }
-  io.progress(`Checking ${opened.snapshot.sheets.length} sheets…`);
-  const analysis = analyse(opened.snapshot, { overrides: cmd.overrides, now: io.now() });
+  io.progress(`Checking ${snapshot.sheets.length} sheets…`);
+  const analysis = analyse(snapshot, { overrides: cmd.overrides, now: io.now() });
   const earlierOutput = isEarlierOutput(cmd.workbook, analysis);
   const output = cmd.output ?? defaultOutput(cmd.workbook, extension, earlierOutput);
   if (path.resolve(output) === path.resolve(cmd.workbook)) {
     // Only an output of ours is built again over itself (by addition: its other sheets stay as they are).
     if (!earlierOutput) throw new UsageError(`The output would overwrite the input ${cmd.workbook}; choose another name with -o.`);
-  } else if (!cmd.force && fs.existsSync(output) && !wroteFromInput(output, await sheetsIn(output, { pkg: opened.pkg, sheets: analysis.sheets }), cmd.workbook, extension, analysis)) {
+  } else if (!cmd.force && fs.existsSync(output) && !wroteFromInput(output, await existingSheets(output, found, { pkg, sheets: analysis.sheets }), cmd.workbook, extension, analysis)) {
     throw alreadyExists(output, `was not written by board-summary from ${name}`);
   }
   // The writer's last guard (only a sheet carrying our marker is replaced), asked now of the
   // sheets the analysis found to be our summaries (a plan replaces no others).
   const { ownSheets } = await import("../hosts/xlsx/write");
   const summaries = analysis.sheets.filter((s) => s.kind === "summary").map((s) => s.name);
-  const ours = ownSheets(opened.snapshot, summaries, opened.pkg.fileName);
-  return { pkg: opened.pkg, analysis, ours, output };
+  const ours = ownSheets(snapshot, summaries, pkg.fileName);
+  return { pkg, analysis, ours, output };
+}
+
+/**
+ * The sheets of the earlier output `build` will ask about (an -o naming another file that
+ * exists, without --force), found before the input is read: its package is opened and let go
+ * while the heap holds only the input's package (own-sheets.ts earlierSheets). Null where it
+ * is no readable workbook; undefined where it is not asked now (a default output's name
+ * depends on the analysis). Nothing is said here: the input's own messages come first.
+ */
+async function earlierOutputSheets(cmd: BuildCommand, input: WorkbookPackage): Promise<EarlierSheet[] | null | undefined> {
+  if (cmd.force || cmd.output === null || path.resolve(cmd.output) === path.resolve(cmd.workbook) || !fs.existsSync(cmd.output)) return undefined;
+  try {
+    const { earlierSheets } = await import("../hosts/xlsx/own-sheets");
+    const pkg = await openPackage(await readWorkbookFile(cmd.output), { fileName: path.basename(cmd.output), inflater: nodeInflater });
+    return await earlierSheets(pkg, input);
+  } catch {
+    return null;
+  }
+}
+
+/** sheetsIn of the earlier output, from what earlierOutputSheets found where it was asked; read again only where the analysis leaves a carried sheet's answer open. */
+async function existingSheets(output: string, found: EarlierSheet[] | null | undefined, from: CarriedFrom): Promise<SheetsFound | null> {
+  if (found === null) return null;
+  if (found !== undefined) {
+    const { withCarriedKinds } = await import("../hosts/xlsx/own-sheets");
+    const sheets = withCarriedKinds(found, from.sheets);
+    if (sheets !== null) return { sheets };
+  }
+  return sheetsIn(output, from);
 }
 
 async function run(cmd: Command, io: Io): Promise<number> {

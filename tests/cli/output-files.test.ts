@@ -139,6 +139,33 @@ describe("build never replaces a workbook it did not write", () => {
     expect(bytes(path.join(d, "out.xlsx")).equals(marked)).toBe(true);
   });
 
+  it("looks at the earlier output before reading the input, yet a damaged input still gives its own message first", async () => {
+    const d = folder("build-damaged-input", { "other.xlsx": SAVINGS_REGISTER });
+    const zip = await JSZip.loadAsync(bytes(BOARD_PACK));
+    zip.file("xl/worksheets/sheet2.xml", "<worksheet><sheetData><row><c");
+    fs.writeFileSync(path.join(d, "pack.xlsx"), await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }));
+    const before = bytes(path.join(d, "other.xlsx"));
+    const r = cli(["build", "pack.xlsx", "-o", "other.xlsx"], d);
+    expect(r.code).toBe(2);
+    expect(oneLine(r.stderr)).toMatch(/pack\.xlsx.*sheet2\.xml/);
+    expect(r.stderr).not.toMatch(/already exists/);
+    expect(bytes(path.join(d, "other.xlsx")).equals(before)).toBe(true);
+  });
+
+  it("refuses a truncated earlier output of its own (it cannot tell what it holds), leaving it as it was", () => {
+    const d = folder("build-truncated-output", { "pack.xlsx": BOARD_PACK });
+    expect(cli(["build", "pack.xlsx", "-o", "out.xlsx"], d).code).toBe(0);
+    const whole = bytes(path.join(d, "out.xlsx"));
+    for (const cut of [whole.length - 30, Math.floor(whole.length / 2)]) {
+      const truncated = whole.subarray(0, cut);
+      fs.writeFileSync(path.join(d, "out.xlsx"), truncated);
+      const r = cli(["build", "pack.xlsx", "-o", "out.xlsx"], d);
+      expect(r.code).toBe(2);
+      expect(oneLine(r.stderr)).toMatch(/out\.xlsx already exists.*not written by board-summary.*--force/);
+      expect(bytes(path.join(d, "out.xlsx")).equals(truncated)).toBe(true);
+    }
+  });
+
   it("does not count another workbook's summary as its own: a summary of a different workbook needs --force", () => {
     const d = folder("build-other-summary", { "pack.xlsx": BOARD_PACK, "register.xlsx": SAVINGS_REGISTER });
     expect(cli(["build", "register.xlsx", "-o", "out.xlsx"], d).code).toBe(0);

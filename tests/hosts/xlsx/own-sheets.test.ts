@@ -18,7 +18,7 @@ import { SETTINGS_SHEET_NAME } from "../../../src/core/settings";
 import { planSummaries } from "../../../src/core/summary/plan";
 import { MARKER_PREFIX, SUMMARY_IDS } from "../../../src/core/summary/sheet-model";
 import { openWorkbook } from "../../../src/hosts/xlsx/open";
-import { ownSheets } from "../../../src/hosts/xlsx/own-sheets";
+import { earlierSheets, ownSheets, withCarriedKinds } from "../../../src/hosts/xlsx/own-sheets";
 import { openPackage, type WorkbookPackage } from "../../../src/hosts/xlsx/package";
 import { loadWorkbook } from "../../../src/hosts/xlsx/read";
 import { buildSummaryBytes } from "../../../src/hosts/xlsx/write";
@@ -178,7 +178,19 @@ describe("an earlier output's sheets carried over from the input", () => {
     const from = { pkg: opened.pkg, sheets: analyse(opened.snapshot, { now: NOW }).sheets };
     const pkg = await openPackage(output, { fileName: "out.xlsx" });
     const inflated = inflations(pkg);
-    return { sheets: await ownSheets(pkg, from), inflated };
+    const sheets = await ownSheets(pkg, from);
+    // `build`'s two steps (cli/main.ts): the earlier output's sheets found from the input's
+    // package alone, before the input is read, then the carried ones given the analysis's
+    // kinds: the same answer, from the same parts read.
+    const unread = await openPackage(input, { fileName: "in.xlsx" });
+    const earlier = await openPackage(output, { fileName: "out.xlsx" });
+    const inflatedFirst = inflations(earlier);
+    const inputInflated = inflations(unread);
+    const found = await earlierSheets(earlier, unread);
+    expect(withCarriedKinds(found, from.sheets)).toEqual(sheets);
+    expect(inflatedFirst).toEqual(inflated);
+    expect(inputInflated).toEqual([]);
+    return { sheets, inflated };
   }
 
   const editPart = (part: string, edit: (xml: string) => string) => async (zip: JSZip) => {
@@ -249,6 +261,22 @@ describe("an earlier output's sheets carried over from the input", () => {
     expect(inflated).toEqual([]);
     // Read, the part holds the marker: the sheet is ours.
     expect((await fast(output)).find((s) => s.name === "Notes")?.kind).toBe("summary");
+  });
+
+  it("before the analysis, a carried sheet is left for it; an answer it does not hold once is asked again (null)", async () => {
+    const input = await rezip(built);
+    const output = await rezip(built);
+    const opened = await openWorkbook(input, "in.xlsx");
+    const analysed = analyse(opened.snapshot, { now: NOW }).sheets;
+    const found = await earlierSheets(await openPackage(output, { fileName: "out.xlsx" }), await openPackage(input, { fileName: "in.xlsx" }));
+    expect(found.map((s) => s.name)).toEqual(analysed.map((s) => s.name));
+    expect(found.every((s) => s.kind === "carried")).toBe(true);
+    expect(withCarriedKinds(found, analysed)).toEqual(await byTheEngine(output));
+    // A name missing from the analysis, or held twice: no answer to carry, so none is given.
+    expect(withCarriedKinds(found, analysed.slice(1))).toBeNull();
+    expect(withCarriedKinds(found, [...analysed, analysed[0]!])).toBeNull();
+    // A sheet read (not carried) keeps its own answer whatever the analysis says.
+    expect(withCarriedKinds([{ name: "X", kind: "summary" }], [])).toEqual([{ name: "X", kind: "summary" }]);
   });
 
   it("another workbook's output is read whole, as before", async () => {
