@@ -15,7 +15,7 @@ import type { CarriedFrom, EarlierSheet } from "../hosts/xlsx/own-sheets";
 import { openPackage, type WorkbookPackage } from "../hosts/xlsx/package";
 import { loadWorkbook, readSnapshot } from "../hosts/xlsx/read";
 import { parseArgs, USAGE, UsageError, type Command } from "./args";
-import { alreadyExists, defaultOutput, extensionFor, isEarlierOutput, requireExtension, wroteFromInput, type SheetsFound } from "./output-path";
+import { alreadyExists, defaultOutput, defaultOutputBeforeAnalysis, extensionFor, isEarlierOutput, requireExtension, wroteFromInput, type SheetsFound } from "./output-path";
 import { textReport } from "./text-report";
 
 // Start-up is most of a small `check` (bench/results.md): what only `--json`, `build`,
@@ -154,16 +154,20 @@ async function analyseForBuild(cmd: BuildCommand, io: Io) {
 
 /**
  * The sheets of the earlier output `build` will ask about (an -o naming another file that
- * exists, without --force), found before the input is read: its package is opened and let go
- * while the heap holds only the input's package (own-sheets.ts earlierSheets). Null where it
- * is no readable workbook; undefined where it is not asked now (a default output's name
- * depends on the analysis). Nothing is said here: the input's own messages come first.
+ * exists, or the default output where its name is known before the analysis, without --force),
+ * found before the input is read: its package is opened and let go while the heap holds only
+ * the input's package (own-sheets.ts earlierSheets). Null where it is no readable workbook;
+ * undefined where it is not asked now (a `.summary.xlsx` input's default output depends on
+ * the analysis). Nothing is said here: the input's own messages come first.
  */
 async function earlierOutputSheets(cmd: BuildCommand, input: WorkbookPackage): Promise<EarlierSheet[] | null | undefined> {
-  if (cmd.force || cmd.output === null || path.resolve(cmd.output) === path.resolve(cmd.workbook) || !fs.existsSync(cmd.output)) return undefined;
+  if (cmd.force) return undefined;
+  // The default output's name is known now unless the input may itself be an earlier output (its extension is the package's).
+  const output = cmd.output ?? defaultOutputBeforeAnalysis(cmd.workbook, extensionFor(input.contentType(input.workbookPart)));
+  if (output === undefined || path.resolve(output) === path.resolve(cmd.workbook) || !fs.existsSync(output)) return undefined;
   try {
     const { earlierSheets } = await import("../hosts/xlsx/own-sheets");
-    const pkg = await openPackage(await readWorkbookFile(cmd.output), { fileName: path.basename(cmd.output), inflater: nodeInflater });
+    const pkg = await openPackage(await readWorkbookFile(output), { fileName: path.basename(output), inflater: nodeInflater });
     return await earlierSheets(pkg, input);
   } catch {
     return null;

@@ -37,6 +37,15 @@ export function defaultOutput(input: string, extension: string, inputIsEarlierOu
   return path.join(path.dirname(input), `${base.replace(WORKBOOK_EXTENSION, "")}.summary${extension}`);
 }
 
+/**
+ * The default output's name where it is known before the input is analysed: an input not
+ * named `<name>.summary.xlsx` is never an earlier output, so its output is `defaultOutput`'s
+ * whatever the analysis finds. Undefined for such a name (the analysis decides).
+ */
+export function defaultOutputBeforeAnalysis(input: string, extension: string): string | undefined {
+  return SUMMARY_SUFFIX.test(path.basename(input)) ? undefined : defaultOutput(input, extension, false);
+}
+
 /** What main.ts found in a workbook: its sheets, and which are ours (summaries) or settings. */
 export interface SheetsFound {
   sheets: { name: string; kind: string }[];

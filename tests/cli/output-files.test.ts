@@ -166,6 +166,46 @@ describe("build never replaces a workbook it did not write", () => {
     }
   });
 
+  it("looks at the default output before reading the input too: a damaged input still gives its own message first", async () => {
+    const d = folder("build-damaged-input-default", { "pack.summary.xlsx": SAVINGS_REGISTER });
+    const zip = await JSZip.loadAsync(bytes(BOARD_PACK));
+    zip.file("xl/worksheets/sheet2.xml", "<worksheet><sheetData><row><c");
+    fs.writeFileSync(path.join(d, "pack.xlsx"), await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }));
+    const r = cli(["build", "pack.xlsx"], d);
+    expect(r.code).toBe(2);
+    expect(oneLine(r.stderr)).toMatch(/pack\.xlsx.*sheet2\.xml/);
+    expect(r.stderr).not.toMatch(/already exists/);
+    expect(bytes(path.join(d, "pack.summary.xlsx")).equals(bytes(SAVINGS_REGISTER))).toBe(true);
+  });
+
+  it("refuses a truncated earlier default output of its own, leaving it as it was", () => {
+    const d = folder("build-truncated-default", { "pack.xlsx": BOARD_PACK });
+    expect(cli(["build", "pack.xlsx"], d).code).toBe(0);
+    const whole = bytes(path.join(d, "pack.summary.xlsx"));
+    const truncated = whole.subarray(0, whole.length - 30);
+    fs.writeFileSync(path.join(d, "pack.summary.xlsx"), truncated);
+    const r = cli(["build", "pack.xlsx"], d);
+    expect(r.code).toBe(2);
+    expect(oneLine(r.stderr)).toMatch(/pack\.summary\.xlsx already exists.*not written by board-summary.*--force/);
+    expect(bytes(path.join(d, "pack.summary.xlsx")).equals(truncated)).toBe(true);
+  });
+
+  it("rebuilds the default output under the input's own extension: a user's <name>.summary.xlsx beside a macro-enabled input's output is not the one looked at", () => {
+    const d = folder("build-default-xlsm", { "macros.xlsm": XLSM });
+    expect(cli(["build", "macros.xlsm"], d).code).toBe(0);
+    fs.copyFileSync(SAVINGS_REGISTER, path.join(d, "macros.summary.xlsx"));
+    const again = cli(["build", "macros.xlsm"], d);
+    expect(again.stderr).toBe("");
+    expect(again.code).toBe(0);
+    expect(bytes(path.join(d, "macros.summary.xlsx")).equals(bytes(SAVINGS_REGISTER))).toBe(true);
+    // And the other way round: the user's workbook at the default output is refused, whatever lies beside it.
+    fs.copyFileSync(path.join(d, "macros.summary.xlsm"), path.join(d, "macros.summary.xlsx"));
+    fs.copyFileSync(SAVINGS_REGISTER, path.join(d, "macros.summary.xlsm"));
+    const refused = cli(["build", "macros.xlsm"], d);
+    expect(refused.code).toBe(2);
+    expect(oneLine(refused.stderr)).toMatch(/macros\.summary\.xlsm already exists.*not written by board-summary.*--force/);
+  });
+
   it("does not count another workbook's summary as its own: a summary of a different workbook needs --force", () => {
     const d = folder("build-other-summary", { "pack.xlsx": BOARD_PACK, "register.xlsx": SAVINGS_REGISTER });
     expect(cli(["build", "register.xlsx", "-o", "out.xlsx"], d).code).toBe(0);
