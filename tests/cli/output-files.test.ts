@@ -139,55 +139,37 @@ describe("build never replaces a workbook it did not write", () => {
     expect(bytes(path.join(d, "out.xlsx")).equals(marked)).toBe(true);
   });
 
-  it("looks at the earlier output before reading the input, yet a damaged input still gives its own message first", async () => {
-    const d = folder("build-damaged-input", { "other.xlsx": SAVINGS_REGISTER });
+  // The earlier output is looked at before the input is read (main.ts earlierOutputSheets),
+  // whether named by -o or the default output; what is said, and in what order, is as before.
+  const EARLIER_OUTPUTS = [
+    { how: "named by -o", args: ["-o", "out.xlsx"], output: "out.xlsx" },
+    { how: "the default output", args: [], output: "pack.summary.xlsx" },
+  ];
+
+  it.each(EARLIER_OUTPUTS)("looks at an existing workbook ($how) before reading the input, yet a damaged input still gives its own message first", async ({ how, args, output }) => {
+    const d = folder(`build-damaged-input-${how.replace(/\W+/g, "-")}`, { [output]: SAVINGS_REGISTER });
     const zip = await JSZip.loadAsync(bytes(BOARD_PACK));
     zip.file("xl/worksheets/sheet2.xml", "<worksheet><sheetData><row><c");
     fs.writeFileSync(path.join(d, "pack.xlsx"), await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }));
-    const before = bytes(path.join(d, "other.xlsx"));
-    const r = cli(["build", "pack.xlsx", "-o", "other.xlsx"], d);
+    const r = cli(["build", "pack.xlsx", ...args], d);
     expect(r.code).toBe(2);
     expect(oneLine(r.stderr)).toMatch(/pack\.xlsx.*sheet2\.xml/);
     expect(r.stderr).not.toMatch(/already exists/);
-    expect(bytes(path.join(d, "other.xlsx")).equals(before)).toBe(true);
+    expect(bytes(path.join(d, output)).equals(bytes(SAVINGS_REGISTER))).toBe(true);
   });
 
-  it("refuses a truncated earlier output of its own (it cannot tell what it holds), leaving it as it was", () => {
-    const d = folder("build-truncated-output", { "pack.xlsx": BOARD_PACK });
-    expect(cli(["build", "pack.xlsx", "-o", "out.xlsx"], d).code).toBe(0);
-    const whole = bytes(path.join(d, "out.xlsx"));
+  it.each(EARLIER_OUTPUTS)("refuses a truncated earlier output of its own ($how: it cannot tell what it holds), leaving it as it was", ({ how, args, output }) => {
+    const d = folder(`build-truncated-${how.replace(/\W+/g, "-")}`, { "pack.xlsx": BOARD_PACK });
+    expect(cli(["build", "pack.xlsx", ...args], d).code).toBe(0);
+    const whole = bytes(path.join(d, output));
     for (const cut of [whole.length - 30, Math.floor(whole.length / 2)]) {
       const truncated = whole.subarray(0, cut);
-      fs.writeFileSync(path.join(d, "out.xlsx"), truncated);
-      const r = cli(["build", "pack.xlsx", "-o", "out.xlsx"], d);
+      fs.writeFileSync(path.join(d, output), truncated);
+      const r = cli(["build", "pack.xlsx", ...args], d);
       expect(r.code).toBe(2);
-      expect(oneLine(r.stderr)).toMatch(/out\.xlsx already exists.*not written by board-summary.*--force/);
-      expect(bytes(path.join(d, "out.xlsx")).equals(truncated)).toBe(true);
+      expect(oneLine(r.stderr)).toMatch(new RegExp(`${output.replace(/\./g, "\\.")} already exists.*not written by board-summary.*--force`));
+      expect(bytes(path.join(d, output)).equals(truncated)).toBe(true);
     }
-  });
-
-  it("looks at the default output before reading the input too: a damaged input still gives its own message first", async () => {
-    const d = folder("build-damaged-input-default", { "pack.summary.xlsx": SAVINGS_REGISTER });
-    const zip = await JSZip.loadAsync(bytes(BOARD_PACK));
-    zip.file("xl/worksheets/sheet2.xml", "<worksheet><sheetData><row><c");
-    fs.writeFileSync(path.join(d, "pack.xlsx"), await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }));
-    const r = cli(["build", "pack.xlsx"], d);
-    expect(r.code).toBe(2);
-    expect(oneLine(r.stderr)).toMatch(/pack\.xlsx.*sheet2\.xml/);
-    expect(r.stderr).not.toMatch(/already exists/);
-    expect(bytes(path.join(d, "pack.summary.xlsx")).equals(bytes(SAVINGS_REGISTER))).toBe(true);
-  });
-
-  it("refuses a truncated earlier default output of its own, leaving it as it was", () => {
-    const d = folder("build-truncated-default", { "pack.xlsx": BOARD_PACK });
-    expect(cli(["build", "pack.xlsx"], d).code).toBe(0);
-    const whole = bytes(path.join(d, "pack.summary.xlsx"));
-    const truncated = whole.subarray(0, whole.length - 30);
-    fs.writeFileSync(path.join(d, "pack.summary.xlsx"), truncated);
-    const r = cli(["build", "pack.xlsx"], d);
-    expect(r.code).toBe(2);
-    expect(oneLine(r.stderr)).toMatch(/pack\.summary\.xlsx already exists.*not written by board-summary.*--force/);
-    expect(bytes(path.join(d, "pack.summary.xlsx")).equals(truncated)).toBe(true);
   });
 
   it("rebuilds the default output under the input's own extension: a user's <name>.summary.xlsx beside a macro-enabled input's output is not the one looked at", () => {
