@@ -163,20 +163,11 @@ const WARM_UP_DOCUMENTS = 12;
  */
 const WARM_UP_DOCUMENT = ['<a b="&amp;">x&amp;y<c/>z</a', ">"];
 
-/**
- * The warm-up's text handlers, taken in turn. saxes calls a stream's text handler from one
- * place in its text scan (handleTextInRoot), and every stream's is a function of its own; V8
- * compiled the scan for the one handler it had met, threw it out at the next stream's, and
- * compiled it a third time (directions' `check`). Met with two before it is compiled, the call
- * is compiled as a call to any function from the start, as it ended up after the third.
- */
-const WARM_UP_TEXTS: XmlHandlers[] = [{}, { text: ignoreText }];
-
 /** Reads a few small documents through saxes, so that `write` has run to its end, and `close`, with type feedback kept, before V8 optimises either. */
 function warmUp(): void {
   warmedUp = true;
   for (let i = 0; i < WARM_UP_DOCUMENTS; i++) {
-    const stream = new XmlStream(WARM_UP_TEXTS[i % WARM_UP_TEXTS.length]);
+    const stream = new XmlStream({});
     for (const piece of WARM_UP_DOCUMENT) stream.write(piece);
     stream.close();
   }
@@ -279,8 +270,12 @@ export class XmlStream {
     // Every part's parser is given the same handlers, text or none: parsers given different
     // sets have different shapes, and saxes's whole tokeniser, made to expect one, runs slower
     // on all of them (a 1,000-sheet workbook's tokenising took twice as long).
-    const onText = handlers.text;
-    const text = onText ? (t: string) => onText(t) : ignoreText;
+    // And every part's text handler is made here, even a part's that takes no text: saxes calls
+    // it from one place (handleTextInRoot), which V8 compiles for the one function it has met
+    // there, and closures made by one expression count as one function. Given ignoreText for
+    // some parts, the call met two, and the scan was compiled to call any function.
+    const onText = handlers.text ?? ignoreText;
+    const text = (t: string) => onText(t);
     this.parser = plainParser({
       opentag,
       closetag,

@@ -1,9 +1,9 @@
 /**
  * Text as XmlStream hands it over, whatever pieces the document comes in: the first stream a
- * process makes runs saxes's warm-up (xml.ts warmUp: text with a reference, streams with and
- * without a text handler, an end tag cut between two writes) before it reads a character, and
- * none of that may reach its handlers. References, CDATA sections, text and end tags cut
- * anywhere; the events checked against the ones the document was made from.
+ * process makes runs saxes's warm-up (xml.ts warmUp: text with a reference, an end tag cut
+ * between two writes) before it reads a character, and none of that may reach its handlers.
+ * References, CDATA sections, text and end tags cut anywhere; the events checked against the
+ * ones the document was made from.
  */
 import fc from "fast-check";
 import { XmlStream, type XmlHandlers } from "../../../src/hosts/xlsx/xml";
