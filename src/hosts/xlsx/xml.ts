@@ -156,16 +156,19 @@ const WARM_UP_DOCUMENTS = 12;
  * The warm-up's document. Its attribute's value, with a reference in it, is one plain-saxes's
  * sAttribValueQuoted leaves to saxes: that call, otherwise first made after V8 has optimised
  * the method (a value cut at the end of a piece of text), threw the method out for want of
- * type feedback, and it was compiled twice on a large part.
+ * type feedback, and it was compiled twice on a large part. Its text, a reference in it, and
+ * its end tag, cut across two writes, are there for the same reason: saxes's text scan and
+ * end-tag state meet them, and an end tag's name cut at the end of a piece of text (where
+ * saxes's sCloseTag, having met none, was thrown out and compiled again).
  */
-const WARM_UP_DOCUMENT = '<a b="&amp;"/>';
+const WARM_UP_DOCUMENT = ['<a b="&amp;">x&amp;y<c/>z</a', ">"];
 
-/** Reads a few one-element documents through saxes, so that `write` has run to its end, and `close`, with type feedback kept, before V8 optimises either. */
+/** Reads a few small documents through saxes, so that `write` has run to its end, and `close`, with type feedback kept, before V8 optimises either. */
 function warmUp(): void {
   warmedUp = true;
   for (let i = 0; i < WARM_UP_DOCUMENTS; i++) {
     const stream = new XmlStream({});
-    stream.write(WARM_UP_DOCUMENT);
+    for (const piece of WARM_UP_DOCUMENT) stream.write(piece);
     stream.close();
   }
 }
@@ -267,8 +270,12 @@ export class XmlStream {
     // Every part's parser is given the same handlers, text or none: parsers given different
     // sets have different shapes, and saxes's whole tokeniser, made to expect one, runs slower
     // on all of them (a 1,000-sheet workbook's tokenising took twice as long).
-    const onText = handlers.text;
-    const text = onText ? (t: string) => onText(t) : ignoreText;
+    // And every part's text handler is made here, even a part's that takes no text: saxes calls
+    // it from one place (handleTextInRoot), which V8 compiles for the one function it has met
+    // there, and closures made by one expression count as one function. Given ignoreText for
+    // some parts, the call met two, and the scan was compiled to call any function.
+    const onText = handlers.text ?? ignoreText;
+    const text = (t: string) => onText(t);
     this.parser = plainParser({
       opentag,
       closetag,

@@ -52,3 +52,34 @@ test("a value cut between two pieces of text, after 40,000 rows, does not throw 
   const deopts = run.stdout.split("\n").filter((line) => /deoptimizing .*<JSFunction sAttribValueQuoted /.test(line));
   expect(deopts).toEqual([]);
 });
+
+const TEXT_SCRIPT = `
+const { XmlStream } = require(${JSON.stringify(path.join(ROOT, "lib", "hosts", "xlsx", "xml.js"))});
+const rows = (from, n) => Array.from({ length: n }, (_, i) => '<row r="' + (from + i) + '"><c r="A' + (from + i) + '" t="inlineStr"><is><t>text &amp; ' + i + '</t></is></c></row>').join("");
+const part = (handlers) => {
+  const stream = new XmlStream(handlers);
+  stream.write('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>');
+  for (let k = 0; k < 20; k++) stream.write(rows(1 + k * 1000, 1000));
+  // The root's end tag cut inside its name, where one piece of text ends.
+  stream.write(rows(20001, 10) + '</sheetData></worksheet');
+  stream.write('>');
+  stream.close();
+};
+let chars = 0;
+part({ text: (t) => { chars += t.length; } });
+part({ text: (t) => { chars += t.length; } });
+part({});
+console.log("chars " + chars);
+`;
+
+test("parts with text handlers of their own, and one with none, leave saxes's text scan and end tags compiled once", () => {
+  ensureCliBuilt();
+  const run = spawnSync(process.execPath, ["--trace-deopt", "-e", TEXT_SCRIPT], { encoding: "utf8", maxBuffer: 1 << 26 });
+  expect(run.status).toBe(0);
+  // Each of the two parts with a handler: 20,010 texts "text & n", 197,880 characters.
+  expect(run.stdout).toContain("chars 395760");
+  // Were each stream's text handler not made by one expression (xml.ts XmlStream), handleTextInRoot
+  // and sText were thrown out at each new handler; without an end tag cut in the warm-up, captureNameChars.
+  const deopts = run.stdout.split("\n").filter((line) => /deoptimizing .*<JSFunction (handleTextInRoot|sText|captureNameChars) /.test(line));
+  expect(deopts).toEqual([]);
+});
