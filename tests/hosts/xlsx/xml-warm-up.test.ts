@@ -74,7 +74,7 @@ console.log("chars " + chars);
 
 test("parts with text handlers of their own, and one with none, leave saxes's text scan and end tags compiled once", () => {
   ensureCliBuilt();
-  const run = spawnSync(process.execPath, ["--trace-deopt", "-e", TEXT_SCRIPT], { encoding: "utf8", maxBuffer: 1 << 26 });
+  const run = spawnSync(process.execPath, ["--single-threaded", "--trace-deopt", "-e", TEXT_SCRIPT], { encoding: "utf8", maxBuffer: 1 << 26 });
   expect(run.status).toBe(0);
   // Each of the two parts with a handler: 20,010 texts "text & n", 197,880 characters.
   expect(run.stdout).toContain("chars 395760");
