@@ -19,6 +19,7 @@ import { sheetReader } from "../../../src/hosts/xlsx/sheet";
 import { readStyles } from "../../../src/hosts/xlsx/styles";
 import { buildSummaryBytes } from "../../../src/hosts/xlsx/write";
 import { XmlStream } from "../../../src/hosts/xlsx/xml";
+import { cutText } from "../../helpers/cut-text";
 import { ROOT } from "../../helpers/workbooks";
 
 const NOW = new Date("2023-09-21T12:00:00Z");
@@ -47,19 +48,6 @@ function scan(pieces: readonly string[]): boolean {
   const s = new MarkerScan();
   for (const p of pieces) s.push(p);
   return s.mayHoldMarker;
-}
-
-/** Text cut at random places into pieces, as the decoder hands a part over. */
-function cut(text: string, at: readonly number[]): string[] {
-  const points = [...new Set(at.map((n) => n % (text.length + 1)))].sort((a, b) => a - b);
-  const out: string[] = [];
-  let from = 0;
-  for (const p of points) {
-    out.push(text.slice(from, p));
-    from = p;
-  }
-  out.push(text.slice(from));
-  return out;
 }
 
 const escapeXml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
@@ -135,7 +123,7 @@ describe("a part that could hold our marker", () => {
           return; // not well-formed (a CDATA cut inside a reference): the full read refuses it
         }
         if (finds) withMarker++;
-        if (finds) expect(scan(cut(xml, at))).toBe(true);
+        if (finds) expect(scan(cutText(xml, at))).toBe(true);
       }),
       { numRuns: 3000 },
     );
@@ -146,7 +134,7 @@ describe("a part that could hold our marker", () => {
   it("is told from a plain one: only the declaration's `<?`, and only text spelt plainly, pass", () => {
     const plain = `<?xml version="1.0"?><worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1"><v>12.5</v></c></row></sheetData></worksheet>`;
     for (let size = 1; size <= plain.length; size += 7) {
-      const pieces = cut(plain, Array.from({ length: Math.ceil(plain.length / size) }, (_, i) => (i + 1) * size));
+      const pieces = cutText(plain, Array.from({ length: Math.ceil(plain.length / size) }, (_, i) => (i + 1) * size));
       expect(scan(pieces)).toBe(false);
     }
     expect(scan([plain.replace("<row", "<?pi?><row")])).toBe(true);

@@ -7,6 +7,7 @@
  */
 import fc from "fast-check";
 import { XmlStream, type XmlHandlers } from "../../../src/hosts/xlsx/xml";
+import { cutText } from "../../helpers/cut-text";
 
 type Event = string;
 
@@ -26,19 +27,6 @@ function eventsOf(pieces: string[]): Event[] {
   for (const piece of pieces) stream.write(piece);
   stream.close();
   return events;
-}
-
-/** Cuts `text` at the given places (taken modulo its length). */
-function cut(text: string, at: number[]): string[] {
-  const places = [...new Set(at.map((a) => a % (text.length + 1)))].sort((a, b) => a - b);
-  const pieces: string[] = [];
-  let from = 0;
-  for (const place of places) {
-    pieces.push(text.slice(from, place));
-    from = place;
-  }
-  pieces.push(text.slice(from));
-  return pieces;
 }
 
 /** A piece of text as written and as read. */
@@ -79,7 +67,7 @@ test("text, references, CDATA and end tags cut anywhere read as the document was
       xml += "</root>";
       expected.push("/root");
       expect(eventsOf([xml])).toEqual(expected);
-      expect(eventsOf(cut(xml, at))).toEqual(expected);
+      expect(eventsOf(cutText(xml, at))).toEqual(expected);
     }),
     { numRuns: 300 },
   );
