@@ -46,6 +46,11 @@ async function load(file: string, io: Io) {
   return openWorkbook(bytes, path.basename(file), { inflater: nodeInflater });
 }
 
+/** The package of the workbook file at `file`, unread beyond its directory. */
+async function openPackageAt(file: string): Promise<WorkbookPackage> {
+  return openPackage(await readWorkbookFile(file), { fileName: path.basename(file), inflater: nodeInflater });
+}
+
 /**
  * The sheets of the workbook at `file`, and which are ours, by the engine's rule; null where
  * it is no readable workbook. Not analysed: only the marker and the settings sheet's name
@@ -55,8 +60,7 @@ async function load(file: string, io: Io) {
 async function sheetsIn(file: string, from: CarriedFrom): Promise<SheetsFound | null> {
   try {
     const { ownSheets } = await import("../hosts/xlsx/own-sheets");
-    const pkg = await openPackage(await readWorkbookFile(file), { fileName: path.basename(file), inflater: nodeInflater });
-    return { sheets: await ownSheets(pkg, from) };
+    return { sheets: await ownSheets(await openPackageAt(file), from) };
   } catch {
     return null;
   }
@@ -127,10 +131,10 @@ async function analyseForBuild(cmd: BuildCommand, io: Io) {
   const name = path.basename(cmd.workbook);
   io.progress(`Reading ${name}…`);
   // openWorkbook's two steps, with the earlier output looked at between them (earlierOutputSheets).
-  const pkg = await openPackage(await readWorkbookFile(cmd.workbook), { fileName: name, inflater: nodeInflater });
-  const found = await earlierOutputSheets(cmd, pkg);
-  const snapshot = await readSnapshot(pkg);
+  const pkg = await openPackageAt(cmd.workbook);
   const extension = extensionFor(pkg.contentType(pkg.workbookPart));
+  const found = await earlierOutputSheets(cmd, pkg, extension);
+  const snapshot = await readSnapshot(pkg);
   if (cmd.output !== null) {
     requireExtension(cmd.output, extension, extension === ".xlsm" ? `: ${name} is a macro-enabled workbook, and it keeps its macros` : "");
   }
@@ -160,15 +164,14 @@ async function analyseForBuild(cmd: BuildCommand, io: Io) {
  * undefined where it is not asked now (a `.summary.xlsx` input's default output depends on
  * the analysis). Nothing is said here: the input's own messages come first.
  */
-async function earlierOutputSheets(cmd: BuildCommand, input: WorkbookPackage): Promise<EarlierSheet[] | null | undefined> {
+async function earlierOutputSheets(cmd: BuildCommand, input: WorkbookPackage, extension: string): Promise<EarlierSheet[] | null | undefined> {
   if (cmd.force) return undefined;
-  // The default output's name is known now unless the input may itself be an earlier output (its extension is the package's).
-  const output = cmd.output ?? defaultOutputBeforeAnalysis(cmd.workbook, extensionFor(input.contentType(input.workbookPart)));
+  // The default output's name is known now unless the input may itself be an earlier output (`extension` is the input package's).
+  const output = cmd.output ?? defaultOutputBeforeAnalysis(cmd.workbook, extension);
   if (output === undefined || path.resolve(output) === path.resolve(cmd.workbook) || !fs.existsSync(output)) return undefined;
   try {
     const { earlierSheets } = await import("../hosts/xlsx/own-sheets");
-    const pkg = await openPackage(await readWorkbookFile(output), { fileName: path.basename(output), inflater: nodeInflater });
-    return await earlierSheets(pkg, input);
+    return await earlierSheets(await openPackageAt(output), input);
   } catch {
     return null;
   }
