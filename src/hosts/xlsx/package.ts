@@ -387,15 +387,18 @@ export async function openPackage(bytes: Uint8Array, options: OpenOptions = {}):
   if (bytes.length === 0) throw new HostError(`${fileName} is empty (0 bytes): it is not an Excel workbook.`);
   const isZip = startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06]);
   if (!isZip) throw new HostError(describeNonZip(bytes, fileName));
-  let entries: Entry[];
+  let parts: Map<string, StoredPart>;
   try {
     // "tolerant": a local header that disagrees with the central directory is read by the
-    // directory, as Excel does, rather than refused.
-    entries = await new ZipReader(new Uint8ArrayReader(bytes), { strictness: "tolerant" }).getEntries();
+    // directory, as Excel does, rather than refused. Entry by entry (the generator), so each
+    // zip.js entry is let go as its part is kept, not all held until the last is made.
+    const reader = new ZipReader(new Uint8ArrayReader(bytes), { strictness: "tolerant" });
+    parts = await storedParts(bytes, reader.getEntriesGenerator(), rangesLetGo(reader));
   } catch {
+    // Only the directory's reading throws here (storedParts keeps a part that fails its check as damaged).
     throw new HostError(damagedMessage(fileName));
   }
-  const pkg = new Package(fileName, await storedParts(bytes, entries), options);
+  const pkg = new Package(fileName, parts, options);
   await pkg.init();
   return pkg;
 }
@@ -417,6 +420,36 @@ interface StoredPart {
   readonly data: Uint8Array | null;
 }
 
+/** zip.js's record of the parts' bytes checked so far (its ZipReader's `readRanges`, not documented): each range keeps its entry, for an error's detail. */
+interface ReadRanges {
+  sortedRanges: { fileEntry?: unknown }[];
+  pendingRanges: { fileEntry?: unknown }[];
+}
+
+/**
+ * A function that lets go of the entries zip.js's overlap check keeps (ReadRanges): it keeps
+ * each entry it checked until the reader goes, ~6 KB of heap each (StoredPart), so a
+ * 10,000-sheet workbook's 61 MB of entries lived through the whole opening and were carried
+ * into the old generation; let go, each dies young. The ranges themselves (start and end)
+ * stay, so every overlap is still found; only the error's `overlappingEntry`, never read
+ * here, is lost. Where zip.js has no such record (another version), it does nothing.
+ */
+function rangesLetGo(reader: ZipReader<unknown>): () => void {
+  const ranges = (reader as unknown as { readRanges?: Partial<ReadRanges> }).readRanges;
+  let sorted: unknown;
+  return () => {
+    if (!Array.isArray(ranges?.pendingRanges) || !Array.isArray(ranges.sortedRanges)) return;
+    // The range just checked is added at the end of the pending ones, which are merged into a
+    // new sorted list now and then (the one just checked among them).
+    const pending = ranges.pendingRanges.length;
+    if (pending > 0) ranges.pendingRanges[pending - 1].fileEntry = undefined;
+    if (ranges.sortedRanges !== sorted) {
+      sorted = ranges.sortedRanges;
+      for (const r of ranges.sortedRanges) r.fileEntry = undefined;
+    }
+  };
+}
+
 /**
  * Each part (directory entries left out; of two names differing only in case, the first:
  * OPC's rule) by its key, in zip order. zip.js checks each part's local header here
@@ -427,11 +460,11 @@ interface StoredPart {
  * first read (of two parts sharing bytes, the later in the zip is now the one refused, where
  * it was the later read); encrypted parts are not checked (reading one says why it cannot be).
  */
-async function storedParts(bytes: Uint8Array, entries: readonly Entry[]): Promise<Map<string, StoredPart>> {
+async function storedParts(bytes: Uint8Array, entries: AsyncIterable<Entry>, checked: () => void): Promise<Map<string, StoredPart>> {
   const parts = new Map<string, StoredPart>();
   // The writer is never used with checkOverlappingEntryOnly; the type asks for one (one: each makes a web stream).
   const unusedWriter = new Uint8ArrayWriter();
-  for (const e of entries) {
+  for await (const e of entries) {
     if (e.directory) continue;
     const k = key(e.filename);
     if (parts.has(k)) continue;
@@ -461,6 +494,7 @@ async function storedParts(bytes: Uint8Array, entries: readonly Entry[]): Promis
       } catch {
         data = null;
       }
+      checked();
     }
     parts.set(k, { entry, encrypted: e.encrypted, crc32: (e as { crc32?: number }).crc32, data });
   }
