@@ -7,7 +7,7 @@ import * as zlib from "zlib";
 import { zipSync, strToU8, type Zippable } from "fflate";
 import { Uint8ArrayReader, Uint8ArrayWriter, ZipReader } from "@zip.js/zip.js";
 import { HostError } from "../../../src/hosts/host";
-import { fflateInflater, openPackage, resolveTarget, relationshipsPartOf, type Inflater } from "../../../src/hosts/xlsx/package";
+import { fflateInflater, openPackage, printableAscii, resolveTarget, relationshipsPartOf, type Inflater } from "../../../src/hosts/xlsx/package";
 import { nodeInflater } from "../../../src/hosts/xlsx/node-inflate";
 import { fakeCompoundFile } from "../../fixtures/make-xlsx";
 
@@ -150,6 +150,83 @@ describe("part names and relationships", () => {
   it("a package without _rels/.rels still opens at xl/workbook.xml", async () => {
     const pkg = await openPackage(zipSync({ "xl/workbook.xml": strToU8("<workbook/>") }));
     expect(pkg.workbookPart).toBe("xl/workbook.xml");
+  });
+});
+
+/** A zip of one stored entry whose name and comment are the given bytes, the UTF-8 flag (bit 11) set or not. */
+function zipNamed(name: Uint8Array, comment: Uint8Array, utf8: boolean): Uint8Array {
+  const data = Buffer.from("<x/>");
+  const h = Buffer.alloc(30);
+  h.writeUInt32LE(0x04034b50, 0);
+  h.writeUInt16LE(20, 4);
+  h.writeUInt16LE(utf8 ? 0x800 : 0, 6);
+  h.writeUInt32LE(zlib.crc32(data), 14);
+  h.writeUInt32LE(data.length, 18);
+  h.writeUInt32LE(data.length, 22);
+  h.writeUInt16LE(name.length, 26);
+  const c = Buffer.alloc(46);
+  c.writeUInt32LE(0x02014b50, 0);
+  c.writeUInt16LE(20, 4);
+  h.copy(c, 6, 4, 30);
+  c.writeUInt16LE(comment.length, 32);
+  const cd = Buffer.concat([c, name, comment]);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(1, 8);
+  end.writeUInt16LE(1, 10);
+  end.writeUInt32LE(cd.length, 12);
+  end.writeUInt32LE(h.length + name.length + data.length, 16);
+  return new Uint8Array(Buffer.concat([h, name, data, cd, end]));
+}
+
+describe("entry names (printableAscii, zip.js's decodeText)", () => {
+  /** The entry's name and comment as zip.js reads them, with or without the fast decoding; or its error. */
+  async function named(bytes: Uint8Array, fast: boolean): Promise<string> {
+    try {
+      const [e] = await new ZipReader(new Uint8ArrayReader(bytes), { strictness: "tolerant", ...(fast ? { decodeText: printableAscii } : {}) }).getEntries();
+      return JSON.stringify([e.filename, e.comment]);
+    } catch (err) {
+      return `error: ${(err as Error).message}`;
+    }
+  }
+
+  it("reads every byte, in a name or a comment, flagged UTF-8 or not, as zip.js does unasked", async () => {
+    for (let b = 0; b < 256; b++) {
+      for (const utf8 of [false, true]) {
+        const name = new Uint8Array([0x78, 0x6c, 0x2f, b, 0x2e, 0x78]);
+        const comment = new Uint8Array([b]);
+        const bytes = zipNamed(name, comment, utf8);
+        expect([b, utf8, await named(bytes, true)]).toEqual([b, utf8, await named(bytes, false)]);
+      }
+    }
+  });
+
+  it("reads random names as zip.js does unasked (mostly printable, some control and high bytes, some long)", async () => {
+    let seed = 46;
+    const next = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
+    for (let i = 0; i < 400; i++) {
+      const length = next() < 0.05 ? 1000 + Math.floor(next() * 60) : 1 + Math.floor(next() * 40);
+      const name = Uint8Array.from({ length }, () => (next() < 0.9 ? 0x20 + Math.floor(next() * 95) : Math.floor(next() * 256)));
+      const bytes = zipNamed(name, new Uint8Array(0), next() < 0.5);
+      expect(await named(bytes, true)).toBe(await named(bytes, false));
+    }
+  });
+
+  it("leaves to zip.js what is not printable ASCII, and an encoding other than its two", () => {
+    expect(printableAscii(new Uint8Array([0x61, 0x01]), "cp437")).toBeUndefined();
+    expect(printableAscii(new Uint8Array([0x61, 0x7f]), "utf-8")).toBeUndefined();
+    expect(printableAscii(new Uint8Array([0x61, 0xc3, 0xa9]), "utf-8")).toBeUndefined();
+    expect(printableAscii(new Uint8Array([0x61]), "shift_jis")).toBeUndefined();
+    expect(printableAscii(new Uint8Array(2000).fill(0x61), "cp437")).toBeUndefined();
+    expect(printableAscii(new Uint8Array([0x78, 0x6c, 0x2f, 0x20, 0x7e]), "cp437")).toBe("xl/ ~");
+    expect(printableAscii(new Uint8Array(0), "cp437")).toBe("");
+  });
+
+  it("a package's part names are zip.js's own, a control byte's CP437 symbol too", async () => {
+    const bytes = oddPackage({ "xl/media/a\u0001b.png": strToU8("x"), "xl/media/é.png": strToU8("y") } as Zippable);
+    const pkg = await openPackage(bytes);
+    const entries = await new ZipReader(new Uint8ArrayReader(bytes), { strictness: "tolerant" }).getEntries();
+    expect(pkg.partNames).toEqual(entries.filter((e) => !e.directory).map((e) => e.filename));
   });
 });
 
