@@ -394,6 +394,12 @@ function cellsWithKeys(grid: SheetGrid, keys: ReadonlySet<string>): CellText[] {
  * had not run before. A packed sheet's shared string is told apart once: a long report's
  * Measure and Source columns repeat a few texts, interleaved, 100,000 cells on the bench's
  * 50,000 directions (tests/core/readers/cells-with-keys.test.ts).
+ *
+ * The texts are read here, between passes of toldUpTo over the candidates already told
+ * apart or sharing a string told apart: on the bench's directions each search reads one text
+ * and passes over 50,000–100,000 cells, and with the reading inside the pass V8 compiled the
+ * pass part way through a search, before the reading had type feedback, and threw it away
+ * at the next search's first read (tests/core/readers/tell-apart-compiled.test.ts).
  */
 function tellApart(grid: SheetGrid, candidates: Int32Array, sk: SheetKeys): void {
   const { kinds, sizes, sharedKinds, sharedSizes } = sk;
@@ -402,15 +408,8 @@ function tellApart(grid: SheetGrid, candidates: Int32Array, sk: SheetKeys): void
   let lastText: string | undefined;
   let lastKind = NOT_TEXT;
   let lastSize = 0;
-  for (let c = 0; c < candidates.length; c++) {
+  for (let c = toldUpTo(grid, candidates, sk, 0); c < candidates.length; c = toldUpTo(grid, candidates, sk, c + 1)) {
     const i = candidates[c];
-    if (kinds[i] !== NOT_TEXT) continue;
-    const s = sharedKinds === null ? -1 : grid.sharedTextIndex(i);
-    if (s >= 0 && (sharedKinds as Uint8Array)[s] !== NOT_TEXT) {
-      kinds[i] = (sharedKinds as Uint8Array)[s];
-      sizes[i] = (sharedSizes as Uint16Array)[s];
-      continue;
-    }
     const v = grid.textAt(i) as string;
     let kind: number;
     if (v === lastText) {
@@ -427,11 +426,31 @@ function tellApart(grid: SheetGrid, candidates: Int32Array, sk: SheetKeys): void
     lastText = v;
     lastKind = kind;
     lastSize = sizes[i];
+    const s = sharedKinds === null ? -1 : grid.sharedTextIndex(i);
     if (s >= 0) {
       (sharedKinds as Uint8Array)[s] = kind;
       (sharedSizes as Uint16Array)[s] = sizes[i];
     }
   }
+}
+
+/**
+ * From candidate `from` on, tells apart each candidate whose shared string has been told
+ * apart, passes over those told apart already, and stops at the first whose text must be
+ * read: its place, or the candidates' length when there is none.
+ */
+function toldUpTo(grid: SheetGrid, candidates: Int32Array, sk: SheetKeys, from: number): number {
+  const { kinds, sizes, sharedKinds, sharedSizes } = sk;
+  for (let c = from; c < candidates.length; c++) {
+    const i = candidates[c];
+    if (kinds[i] !== NOT_TEXT) continue;
+    if (sharedKinds === null) return c;
+    const s = grid.sharedTextIndex(i);
+    if (s < 0 || sharedKinds[s] === NOT_TEXT) return c;
+    kinds[i] = sharedKinds[s];
+    sizes[i] = (sharedSizes as Uint16Array)[s];
+  }
+  return candidates.length;
 }
 
 /**

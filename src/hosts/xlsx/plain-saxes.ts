@@ -57,6 +57,11 @@ interface SaxesInternals {
   captureNameChars(): number;
   openTag(): void;
   fail(message: string): unknown;
+  /** A CR or a surrogate's first half that ended the last chunk, kept for the next (saxes's write). */
+  carriedFromPrevious: string | undefined;
+  readonly closed: boolean;
+  end(): unknown;
+  close(): unknown;
 }
 
 const SaxesBase = SaxesParser as unknown as new (opt: { position: false }) => SaxesInternals;
@@ -157,6 +162,20 @@ class PlainSaxes extends SaxesBase {
       return;
     }
     saxesAttribValueQuoted.call(this);
+  }
+
+  /**
+   * saxes's close, which is its `write(null)`: with nothing carried over from the last chunk,
+   * what that write does without its scan (an empty chunk, then the end's checks). saxes's
+   * write, compiled by V8 on the parts' text, was thrown away at the first close, whose empty
+   * chunk it read a character before the start of (`charCodeAt(-1)`), and compiled again
+   * (tests/hosts/xlsx/xml-warm-up.test.ts).
+   */
+  override close(): unknown {
+    if (this.closed || this.carriedFromPrevious !== undefined) return super.close();
+    this.chunk = "";
+    this.i = 0;
+    return this.end();
   }
 
   /** Notes an attribute given again, reported as the tag ends. */

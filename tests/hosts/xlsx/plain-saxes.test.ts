@@ -70,6 +70,36 @@ test("a parser reads a second document after close as a fresh one, a duplicate l
   expect(events).toContain("b y");
 });
 
+/**
+ * close without saxes's `write(null)` (plain-saxes.ts close) where nothing is carried over, and
+ * through it where a piece ended in a CR or a surrogate's first half: the same events and
+ * errors at the end as saxes's own, for a document ended, cut inside a tag, a value, text or
+ * an end tag, or left open, and for pieces that end in characters saxes carries over.
+ */
+test("closing a document whole, cut short, or after a piece ending in a carried character, as saxes closes it", () => {
+  const endings = [
+    [`<a>x</a>`],
+    [`<a>x</a>`, ``],
+    [`<a>x</a>\r`],
+    [`<a>x\r`],
+    [`<a>x\ud83d`],
+    [`<a>x\ud83d`, `\ude00</a>`],
+    [`<a>x</a`],
+    [`<a b="1`],
+    [`<a><b>t`],
+    [`<a/>`, ` \r`, `\n`],
+    [``],
+    [`text`],
+  ];
+  for (const pieces of endings) {
+    const expected = eventsOf(new SaxesParser({ position: false }), pieces);
+    expect(eventsOf(newPlainSaxes(), pieces)).toEqual(expected);
+  }
+  // And a parser closed with a carried character reads the next document as a fresh one.
+  const twice = (parser: Parser) => [...eventsOf(parser, [`<a>x\r`]), ...eventsOf(parser, [`<b/>`])];
+  expect(twice(newPlainSaxes())).toEqual(twice(new SaxesParser({ position: false })));
+});
+
 test("the replaced methods are the ones saxes calls: a tag's attributes are not saxes's prototype-less dictionary", () => {
   const parser = newPlainSaxes();
   const seen: object[] = [];

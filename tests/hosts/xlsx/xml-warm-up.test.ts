@@ -83,3 +83,27 @@ test("parts with text handlers of their own, and one with none, leave saxes's te
   const deopts = run.stdout.split("\n").filter((line) => /deoptimizing .*<JSFunction (handleTextInRoot|sText|captureNameChars) /.test(line));
   expect(deopts).toEqual([]);
 });
+
+const CLOSE_SCRIPT = `
+const { XmlStream } = require(${JSON.stringify(path.join(ROOT, "lib", "hosts", "xlsx", "xml.js"))});
+const rows = (from, n) => Array.from({ length: n }, (_, i) => '<row r="' + (from + i) + '"><c r="A' + (from + i) + '" t="s"><v>' + i + '</v></c></row>').join("");
+let opened = 0;
+for (let p = 0; p < 2; p++) {
+  const stream = new XmlStream({ open: () => opened++ });
+  stream.write('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>');
+  for (let k = 0; k < 20; k++) stream.write(rows(1 + k * 2000, 2000));
+  stream.write('</sheetData></worksheet>');
+  stream.close();
+}
+console.log("opened " + opened);
+`;
+
+test("closing a large part does not throw saxes's write out of its optimised code", () => {
+  ensureCliBuilt();
+  const run = spawnSync(process.execPath, ["--single-threaded", "--trace-deopt", "-e", CLOSE_SCRIPT], { encoding: "utf8", maxBuffer: 1 << 26 });
+  expect(run.status).toBe(0);
+  expect(run.stdout).toContain("opened 240004");
+  // saxes's close is write(null), which read its empty chunk's character at -1 (plain-saxes.ts close).
+  const deopts = run.stdout.split("\n").filter((line) => /deoptimizing .*<JSFunction write /.test(line));
+  expect(deopts).toEqual([]);
+});
