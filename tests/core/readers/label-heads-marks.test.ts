@@ -5,9 +5,8 @@
  * compiled code. Run in a child process with V8's deoptimisations traced: several searches of
  * a sheet of 20,000 text cells, most of which the search lets through.
  */
-import { spawnSync } from "child_process";
 import * as path from "path";
-import { ensureCliBuilt } from "../../cli/spawn";
+import { deoptimised, tracedRun } from "../../helpers/deopt-trace";
 import { ROOT } from "../../helpers/workbooks";
 
 const lib = (file: string) => JSON.stringify(path.join(ROOT, "lib", "core", file));
@@ -23,11 +22,9 @@ console.log("found " + found);
 `;
 
 test("five searches of a large sheet's heads in one pass leave the pass compiled once", () => {
-  ensureCliBuilt();
-  const run = spawnSync(process.execPath, ["--single-threaded", "--trace-deopt", "-e", SCRIPT], { encoding: "utf8", maxBuffer: 1 << 26 });
+  const run = tracedRun(SCRIPT);
   expect(run.status).toBe(0);
   // 17,142 of the 20,000 texts begin with `Risk`, each search's.
   expect(run.stdout).toContain(`found ${5 * 17_142}`);
-  const deopts = run.stdout.split("\n").filter((line) => /deoptimizing .*<JSFunction (byMarks|markInto) /.test(line));
-  expect(deopts).toEqual([]);
+  expect(deoptimised(run, ["byMarks", "markInto"])).toEqual([]);
 });

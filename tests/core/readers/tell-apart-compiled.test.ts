@@ -7,9 +7,8 @@
  * of 50,000 cells each repeating one shared string, asked for by several lists in turn (the
  * first list's search reads its one text first, the second's its one new text second).
  */
-import { spawnSync } from "child_process";
 import * as path from "path";
-import { ensureCliBuilt } from "../../cli/spawn";
+import { deoptimised, tracedRun } from "../../helpers/deopt-trace";
 import { ROOT } from "../../helpers/workbooks";
 
 const lib = (file: string) => JSON.stringify(path.join(ROOT, "lib", "core", file));
@@ -31,11 +30,9 @@ console.log("found " + found);
 `;
 
 test("four searches of a large packed sheet leave the pass that tells its candidates apart compiled once", () => {
-  ensureCliBuilt();
-  const run = spawnSync(process.execPath, ["--single-threaded", "--trace-deopt", "-e", SCRIPT], { encoding: "utf8", maxBuffer: 1 << 26 });
+  const run = tracedRun(SCRIPT);
   expect(run.status).toBe(0);
   // Measure 50,000; Measure and Source 100,000; Measure note 2,000 and Source 50,000; Measure 50,000.
   expect(run.stdout).toContain(`found ${252_000}`);
-  const deopts = run.stdout.split("\n").filter((line) => /deoptimizing .*<JSFunction (tellApart|toldUpTo) /.test(line));
-  expect(deopts).toEqual([]);
+  expect(deoptimised(run, ["tellApart", "toldUpTo"])).toEqual([]);
 });

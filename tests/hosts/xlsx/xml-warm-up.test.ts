@@ -6,9 +6,8 @@
  * time it leaves a value to saxes (here a value cut where one piece of text ends), having met
  * such a value in the warm-up's document.
  */
-import { spawnSync } from "child_process";
 import * as path from "path";
-import { ensureCliBuilt } from "../../cli/spawn";
+import { deoptimised, tracedRun } from "../../helpers/deopt-trace";
 import { ROOT } from "../../helpers/workbooks";
 
 const SCRIPT = `
@@ -21,10 +20,9 @@ for (let i = 0; i < 200; i++) parseXml(doc(40), { open: () => opened++ });
 `;
 
 test("a large part and then 200 small ones leave saxes's write deoptimised a few times, not once a part", () => {
-  ensureCliBuilt();
-  const run = spawnSync(process.execPath, ["--trace-deopt", "-e", SCRIPT], { encoding: "utf8", maxBuffer: 1 << 26 });
+  const run = tracedRun(SCRIPT, { singleThreaded: false });
   expect(run.status).toBe(0);
-  const writes = run.stdout.split("\n").filter((line) => /deoptimizing .*<JSFunction write /.test(line));
+  const writes = deoptimised(run, ["write"]);
   // 200 without the warm-up, 1 with it; the margin is for V8 versions that deoptimise a few more times for other reasons.
   expect(writes.length).toBeLessThan(50);
 });
@@ -44,13 +42,11 @@ console.log("opened " + opened);
 `;
 
 test("a value cut between two pieces of text, after 40,000 rows, does not throw sAttribValueQuoted out of its optimised code", () => {
-  ensureCliBuilt();
-  const run = spawnSync(process.execPath, ["--trace-deopt", "-e", CUT_VALUE_SCRIPT], { encoding: "utf8", maxBuffer: 1 << 26 });
+  const run = tracedRun(CUT_VALUE_SCRIPT, { singleThreaded: false });
   expect(run.status).toBe(0);
   expect(run.stdout).toContain("opened 126003");
   // One without a value left to saxes in the warm-up's document (xml.ts WARM_UP_DOCUMENT).
-  const deopts = run.stdout.split("\n").filter((line) => /deoptimizing .*<JSFunction sAttribValueQuoted /.test(line));
-  expect(deopts).toEqual([]);
+  expect(deoptimised(run, ["sAttribValueQuoted"])).toEqual([]);
 });
 
 const TEXT_SCRIPT = `
@@ -73,15 +69,13 @@ console.log("chars " + chars);
 `;
 
 test("parts with text handlers of their own, and one with none, leave saxes's text scan and end tags compiled once", () => {
-  ensureCliBuilt();
-  const run = spawnSync(process.execPath, ["--single-threaded", "--trace-deopt", "-e", TEXT_SCRIPT], { encoding: "utf8", maxBuffer: 1 << 26 });
+  const run = tracedRun(TEXT_SCRIPT);
   expect(run.status).toBe(0);
   // Each of the two parts with a handler: 20,010 texts "text & n", 197,880 characters.
   expect(run.stdout).toContain("chars 395760");
   // Were each stream's text handler not made by one expression (xml.ts XmlStream), handleTextInRoot
   // and sText were thrown out at each new handler; without an end tag cut in the warm-up, captureNameChars.
-  const deopts = run.stdout.split("\n").filter((line) => /deoptimizing .*<JSFunction (handleTextInRoot|sText|captureNameChars) /.test(line));
-  expect(deopts).toEqual([]);
+  expect(deoptimised(run, ["handleTextInRoot", "sText", "captureNameChars"])).toEqual([]);
 });
 
 const CLOSE_SCRIPT = `
@@ -99,11 +93,9 @@ console.log("opened " + opened);
 `;
 
 test("closing a large part does not throw saxes's write out of its optimised code", () => {
-  ensureCliBuilt();
-  const run = spawnSync(process.execPath, ["--single-threaded", "--trace-deopt", "-e", CLOSE_SCRIPT], { encoding: "utf8", maxBuffer: 1 << 26 });
+  const run = tracedRun(CLOSE_SCRIPT);
   expect(run.status).toBe(0);
   expect(run.stdout).toContain("opened 240004");
   // saxes's close is write(null), which read its empty chunk's character at -1 (plain-saxes.ts close).
-  const deopts = run.stdout.split("\n").filter((line) => /deoptimizing .*<JSFunction write /.test(line));
-  expect(deopts).toEqual([]);
+  expect(deoptimised(run, ["write"])).toEqual([]);
 });
