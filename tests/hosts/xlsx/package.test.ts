@@ -9,6 +9,7 @@ import { Uint8ArrayReader, Uint8ArrayWriter, ZipReader } from "@zip.js/zip.js";
 import { HostError } from "../../../src/hosts/host";
 import { fflateInflater, openPackage, printableAscii, resolveTarget, relationshipsPartOf, type Inflater } from "../../../src/hosts/xlsx/package";
 import { nodeInflater } from "../../../src/hosts/xlsx/node-inflate";
+import { writeZip } from "../../../src/hosts/xlsx/zip-write";
 import { fakeCompoundFile } from "../../fixtures/make-xlsx";
 
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -153,30 +154,29 @@ describe("part names and relationships", () => {
   });
 });
 
-/** A zip of one stored entry whose name and comment are the given bytes, the UTF-8 flag (bit 11) set or not. */
-function zipNamed(name: Uint8Array, comment: Uint8Array, utf8: boolean): Uint8Array {
+/** A zip of one stored entry whose name and comment are the given bytes, the UTF-8 flag (bit 11) set or not, written by the project's own zip writer. */
+function zipNamed(nameBytes: Uint8Array, comment: Uint8Array, utf8: boolean): Uint8Array {
   const data = Buffer.from("<x/>");
-  const h = Buffer.alloc(30);
-  h.writeUInt32LE(0x04034b50, 0);
-  h.writeUInt16LE(20, 4);
-  h.writeUInt16LE(utf8 ? 0x800 : 0, 6);
-  h.writeUInt32LE(zlib.crc32(data), 14);
-  h.writeUInt32LE(data.length, 18);
-  h.writeUInt32LE(data.length, 22);
-  h.writeUInt16LE(name.length, 26);
-  const c = Buffer.alloc(46);
-  c.writeUInt32LE(0x02014b50, 0);
-  c.writeUInt16LE(20, 4);
-  h.copy(c, 6, 4, 30);
-  c.writeUInt16LE(comment.length, 32);
-  const cd = Buffer.concat([c, name, comment]);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(1, 8);
-  end.writeUInt16LE(1, 10);
-  end.writeUInt32LE(cd.length, 12);
-  end.writeUInt32LE(h.length + name.length + data.length, 16);
-  return new Uint8Array(Buffer.concat([h, name, data, cd, end]));
+  return writeZip([
+    {
+      nameBytes,
+      versionMadeBy: 20,
+      versionNeeded: 20,
+      flags: utf8 ? 0x800 : 0,
+      method: 0,
+      dosTime: 0,
+      dosDate: 0,
+      crc32: zlib.crc32(data),
+      compressedSize: data.length,
+      uncompressedSize: data.length,
+      localExtra: new Uint8Array(0),
+      centralExtra: new Uint8Array(0),
+      comment,
+      internalAttributes: 0,
+      externalAttributes: 0,
+      data,
+    },
+  ]);
 }
 
 describe("entry names (printableAscii, zip.js's decodeText)", () => {
