@@ -74,9 +74,12 @@ const recoveryActionSchema = madeOnce(() => z.object({
 }));
 export type RecoveryAction = z.infer<ReturnType<typeof recoveryActionSchema>>;
 
-/** An action's ref as the user sees it: a register line that gives none is `<sheet> row <n>`. */
+/**
+ * An action's ref as the user sees it: a register line that gives none is `<sheet> row <n>`,
+ * joined flat (a summary writes and looks up each; `+` would make pairs of texts to copy).
+ */
 export function refOf(a: Pick<RecoveryAction, "ref" | "sheet" | "row">): string {
-  return a.ref ?? `${a.sheet} row ${a.row}`;
+  return a.ref ?? [a.sheet, " row ", a.row].join("");
 }
 
 const directionSchema = madeOnce(() => z.object({
