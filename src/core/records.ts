@@ -45,7 +45,12 @@ const recoveryActionSchema = madeOnce(() => z.object({
   cell: z.string(),
   /** The 1-based row of `cell`. */
   row: z.number().int(),
-  ref: z.string(),
+  /**
+   * The ref; null for a register line that gives none, known then by its sheet and row
+   * (refOf): a 100,000-line register built and kept a `<sheet> row <n>` text for each line
+   * that a plain `check` never shows.
+   */
+  ref: z.string().nullable(),
   /** The cell holding the ref; null where the ref falls back to the sheet name or row. */
   refCell: z.string().nullable(),
   title: z.string().nullable(),
@@ -68,6 +73,14 @@ const recoveryActionSchema = madeOnce(() => z.object({
   counted: z.boolean(),
 }));
 export type RecoveryAction = z.infer<ReturnType<typeof recoveryActionSchema>>;
+
+/**
+ * An action's ref as the user sees it: a register line that gives none is `<sheet> row <n>`,
+ * joined flat (a summary writes and looks up each; `+` would make pairs of texts to copy).
+ */
+export function refOf(a: Pick<RecoveryAction, "ref" | "sheet" | "row">): string {
+  return a.ref ?? [a.sheet, " row ", a.row].join("");
+}
 
 const directionSchema = madeOnce(() => z.object({
   sheet: z.string(),

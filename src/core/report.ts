@@ -8,7 +8,7 @@ import { actionPlanReport, actionPlanReportSchema } from "./actions/action-repor
 import { directionTotalsSchema, serviceAreaTotalSchema, sheetInfoSchema, type Analysis } from "./analysis";
 import { findingSchema } from "./findings";
 import { isoDateSchema } from "./iso-date";
-import { ragSchema, ratedDirectionSchema, ratedRecoveryActionSchema, riskLevelSchema } from "./records";
+import { ragSchema, ratedDirectionSchema, ratedRecoveryActionSchema, refOf, riskLevelSchema } from "./records";
 import { risksReport, risksReportSchema } from "./risks/risk-report";
 import { madeOnce } from "./remembered";
 
@@ -42,8 +42,9 @@ export const reportSchema = madeOnce(() => z.object({
     byServiceArea: z.array(serviceAreaTotalSchema().omit({ valuePence: true }).extend({ value: money() })),
     actions: z.array(
       ratedRecoveryActionSchema()
-        .pick({ sheet: true, cell: true, ref: true, title: true, serviceArea: true, execLead: true, riskLevel: true, rag: true, ragReason: true })
-        .extend({ value: money().nullable() }),
+        .pick({ sheet: true, cell: true, title: true, serviceArea: true, execLead: true, riskLevel: true, rag: true, ragReason: true })
+        // The ref as the user sees it (refOf): always a text in the report.
+        .extend({ ref: z.string(), value: money().nullable() }),
     ),
   }),
   // Direction totals are counts, the same in the analysis and the report.
@@ -116,7 +117,7 @@ export function toReport(analysis: Analysis, workbookName: string): Report {
         .map((a) => ({
           sheet: a.sheet,
           cell: a.cell,
-          ref: a.ref,
+          ref: refOf(a),
           title: a.title,
           serviceArea: a.serviceArea,
           execLead: a.execLead,

@@ -3,7 +3,7 @@
  * register, and register lines that look like a form under another ref.
  */
 import { finding, type Finding } from "../findings";
-import type { RecoveryAction } from "../records";
+import { refOf, type RecoveryAction } from "../records";
 import { foldName } from "../names";
 import { RefIndex } from "./ref-index";
 
@@ -28,7 +28,7 @@ export function reconcileRecoveryActions(actions: RecoveryAction[]): { actions: 
     const first = (a.source === "form" ? forms : lines).firstOrAdd(a);
     if (first) {
       findings.push(
-        finding("duplicate-ref", { sheet: a.sheet, cell: a.refCell ?? a.cell }, { ref: a.ref, first: { source: first.source, sheet: first.sheet, cell: first.cell } }),
+        finding("duplicate-ref", { sheet: a.sheet, cell: a.refCell ?? a.cell }, { ref: refOf(a), first: { source: first.source, sheet: first.sheet, cell: first.cell } }),
       );
     }
   }
@@ -60,7 +60,7 @@ export function reconcileRecoveryActions(actions: RecoveryAction[]): { actions: 
       finding(
         "possible-double-count",
         { sheet: line.sheet, cell: line.cell },
-        { serviceArea: line.serviceArea, valuePence: line.valuePence, form: { sheet: twin.sheet, ref: twin.ref } },
+        { serviceArea: line.serviceArea, valuePence: line.valuePence, form: { sheet: twin.sheet, ref: refOf(twin) } },
       ),
     );
   }

@@ -1,7 +1,8 @@
 /**
  * Actions by ref (refs compare as `refKey` folds them: standard-templates.md §4), the first
  * met kept: what reconcile asks of every action. A register line that gives no ref has
- * `<sheet> row <n>` for one, and a 100,000-line register made a folded copy of each and a
+ * `<sheet> row <n>` for one (records.ts refOf; its ref is null, and no such text is read
+ * here), and a 100,000-line register made a folded copy of each and a
  * map of 100,000 strings. Keys of that shape, `<prefix> row <digits>`, are kept by prefix
  * and row number instead (an array by row), and such a line's key is never written out:
  * its prefix is its sheet's name folded, once a sheet. Every other key is kept whole. The
@@ -10,11 +11,12 @@
  * map of folded refs).
  */
 import { foldName, isTidyAscii } from "../names";
-import type { RecoveryAction } from "../records";
+import { refOf, type RecoveryAction } from "../records";
 
 const ROW = " row ";
 /** Longest row number kept by number (exact in a double, and far past Excel's rows). */
 const MAX_DIGITS = 15;
+const MAX_ROW = 10 ** MAX_DIGITS - 1;
 
 /** The value of text[from…] where it is a whole number as String writes one (no sign, no leading zero); -1 otherwise. */
 function rowNumberAt(text: string, from: number): number {
@@ -41,19 +43,39 @@ export class RefIndex {
   /** Where the action's folded ref is `<prefix> row <n>`: the prefix, with n in `row`; else the folded ref, with `row` -1. */
   private keyOf(a: RecoveryAction): string {
     const { ref, sheet } = a;
-    // The reader's own ref for a line, `<sheet> row <n>`, on a sheet whose name folding only
-    // lower-cases: the folded ref is the folded name, ` row ` and n.
+    if (ref === null) {
+      // A register line that gives no ref, `<sheet> row <row>` (refOf): its row is taken as
+      // it is, where the text's digits would have been read as that number.
+      const row = a.row;
+      if (sheet !== "" && Number.isInteger(row) && row >= 0 && row <= MAX_ROW && this.lowerCasedOnly(sheet)) {
+        this.row = row;
+        return this.sheetKey;
+      }
+      return this.keyOfText(refOf(a));
+    }
+    // A ref written `<sheet> row <n>`, on a sheet whose name folding only lower-cases: the
+    // folded ref is the folded name, ` row ` and n.
     if (sheet !== "" && ref.length > sheet.length + ROW.length && ref.startsWith(sheet) && ref.startsWith(ROW, sheet.length)) {
       const n = rowNumberAt(ref, sheet.length + ROW.length);
-      if (n >= 0 && (sheet === this.sheet || isTidyAscii(sheet))) {
-        if (sheet !== this.sheet) {
-          this.sheet = sheet;
-          this.sheetKey = sheet.toLowerCase();
-        }
+      if (n >= 0 && this.lowerCasedOnly(sheet)) {
         this.row = n;
         return this.sheetKey;
       }
     }
+    return this.keyOfText(ref);
+  }
+
+  /** True where folding the sheet's name only lower-cases it; the name folded is then `sheetKey`. */
+  private lowerCasedOnly(sheet: string): boolean {
+    if (sheet === this.sheet) return true;
+    if (!isTidyAscii(sheet)) return false;
+    this.sheet = sheet;
+    this.sheetKey = sheet.toLowerCase();
+    return true;
+  }
+
+  /** keyOf for a ref's text, folded whole. */
+  private keyOfText(ref: string): string {
     const key = foldName(ref);
     const at = key.lastIndexOf(ROW);
     this.row = at < 0 ? -1 : rowNumberAt(key, at + ROW.length);

@@ -5,6 +5,7 @@
  * then every finding, in the analysis's order, each with a link to the cell at fault. No key.
  */
 import type { Analysis } from "../analysis";
+import { refOf } from "../records";
 import { integer, integerText, link, text } from "./cells";
 import { openSummaryPage, severityCounts, sourceSheetCount, type SummaryContext } from "./context";
 import { dataChecksParagraph } from "./paragraphs";
@@ -35,7 +36,7 @@ export function buildDataChecks(analysis: Analysis, ctx: SummaryContext): SheetM
   // Reconciliation, for the finance team: a register line repeating a form's ref is the
   // same action, counted once from the form (standard-templates.md §4).
   const repeats = analysis.recovery.actions.filter((a) => !a.counted);
-  const formOf = (ref: string) => analysis.recovery.actions.find((a) => a.counted && a.source === "form" && a.ref.toLowerCase() === ref.toLowerCase());
+  const formOf = (ref: string) => analysis.recovery.actions.find((a) => a.counted && a.source === "form" && refOf(a).toLowerCase() === ref.toLowerCase());
   page.smallTables(
     repeats.length === 0
       ? []
@@ -45,10 +46,10 @@ export function buildDataChecks(analysis: Analysis, ctx: SummaryContext): SheetM
             firstCol: 1,
             columns: [{ header: "Register line", span: 2 }, { header: "Ref" }, { header: "Note", span: 2 }],
             rows: repeats.map((a) => {
-              const form = formOf(a.ref);
+              const form = formOf(refOf(a));
               return [
                 link(a.sheet, a.cell),
-                text(a.ref),
+                text(refOf(a)),
                 text(
                   `Repeats the ref of the form ${form ? `on '${form.sheet}'` : "with the same ref"}: the same action, listed and counted once, from the form.`,
                 ),

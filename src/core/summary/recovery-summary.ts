@@ -5,7 +5,7 @@
  * of its own; then the recovery key.
  */
 import type { Analysis } from "../analysis";
-import { RAGS, type Rag, type RiskLevel } from "../records";
+import { RAGS, refOf, type Rag, type RiskLevel } from "../records";
 import { integer, integerText, money, moneyText, percent, pounds, text, type CellSpec, type RowWriter } from "./cells";
 import { openSummaryPage, type SummaryContext } from "./context";
 import { recoveryKey } from "./keys";
@@ -111,7 +111,7 @@ export function buildRecoverySummary(analysis: Analysis, ctx: SummaryContext): S
     ],
     noneText: "None: no recovery actions were found.",
     rows: rowsTo(counted, (a, w) => {
-      w.text(a.ref);
+      w.text(refOf(a));
       textOrNone(w, a.title ?? a.description);
       textOrNone(w, a.execLead);
       textOrNone(w, a.serviceArea);

@@ -28,6 +28,8 @@ function line(sheet: string, row: number, ref: string | null, serviceArea: strin
   return {
     ...form(sheet, ref ?? `${sheet} row ${row}`, serviceArea, pounds),
     source: "register",
+    // As the reader gives it: no text for a line's own ref (refOf makes `<sheet> row <n>`).
+    ref,
     cell: `C${row}`,
     refCell: ref ? `A${row}` : null,
     row,

@@ -30,7 +30,7 @@ export function readRecoveryRegister(
   header: RegisterHeader,
 ): { actions: RecoveryAction[]; statedTotal: StatedTotal | null; findings: Finding[] } {
   const { findings, raise } = findingsOn(grid.name);
-  const register: RegisterSheet = { grid, header, raise, row: 0, cells: [], refPrefix: `${grid.name} row ` };
+  const register: RegisterSheet = { grid, header, raise, row: 0, cells: [] };
   // The few rows that may hold a header or a Total label, taken once (not looked up a line).
   const headerRows = registerHeaderRows(grid);
   const totalRows = totalLabelRows(grid);

@@ -34,9 +34,8 @@ const NO_AIMS: number[] = Object.freeze([]) as unknown as number[];
 /**
  * The item on a row, with its findings. Made whole with room for its rating (the engine
  * rates every line in place, engine.ts `withRating`): two fields stored after the literal
- * put a second store a line beside the record. Its ref, where the line gives none, is
- * joined flat: `+` makes a pair of the two texts that the ref's first reading (reconcile)
- * copies into a flat text anyway.
+ * put a second store a line beside the record. Its ref, where the line gives none, is null:
+ * the line is known by its sheet and row (records.ts refOf), no text built and kept a line.
  */
 export function readRegisterItem(register: RegisterSheet, row: number, serviceCell: Cell | undefined): RecoveryAction {
   const { grid, header, raise } = register;
@@ -59,7 +58,7 @@ export function readRegisterItem(register: RegisterSheet, row: number, serviceCe
     sheet,
     cell: a1(row, header.moneyCol),
     row,
-    ref: givenRef || [register.refPrefix, row].join(""),
+    ref: givenRef || null,
     refCell: givenRef && header.refCol !== null ? a1(row, header.refCol) : null,
     title: serviceArea || null,
     execLead: textIn(register, row, header.leadCol) || null,

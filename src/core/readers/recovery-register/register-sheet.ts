@@ -17,8 +17,6 @@ export interface RegisterSheet {
    */
   row: number;
   cells: readonly Cell[];
-  /** `<sheet> row `, the start of the ref of a line that gives none (made once, not a line). */
-  refPrefix: string;
 }
 
 /** The cell in a column of the header (undefined for a column the register lacks). */
