@@ -231,6 +231,32 @@ export class SheetGrid {
     return undefined;
   }
 
+  /**
+   * Packed form: the cells as stored, for a reader of every row of a long table that reads
+   * most cells' text or figure by stored index (storedIndexAt), no cell object made; null
+   * for the object form.
+   */
+  packedCells(): PackedCells | null {
+    return this.packed;
+  }
+
+  /** Packed form only: the stored index of the cell at (row, col), -1 where none is stored there. */
+  storedIndexAt(row: number, col: number): number {
+    const r = this.rowAt(row);
+    if (r < 0) return -1;
+    const cols = (this.packed as PackedCells).cols;
+    let lo = this.rowStarts[r];
+    let hi = this.rowStarts[r + 1] - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const c = cols[mid];
+      if (c === col) return mid;
+      if (c < col) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
+
   /** The merge a position belongs to, if any. */
   mergeAt(row: number, col: number): Merge | undefined {
     const byCell = this.mergeByCell;

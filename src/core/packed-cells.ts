@@ -100,6 +100,19 @@ export class PackedCells {
     return this.numbers[i];
   }
 
+  /** True where cell i has no error and no shown text of its own (a Cell made of it has neither field): its value is all it shows. */
+  valueAlone(i: number): boolean {
+    if (this.extras.size === 0) return true;
+    const extras = this.extras.get(i);
+    return extras === undefined || (extras.error === undefined && extras.text === undefined);
+  }
+
+  /** The number format of cell i (a Cell's `format`), undefined for none. */
+  formatOf(i: number): string | undefined {
+    const f = this.formats[i];
+    return f === 0 ? undefined : this.formatList[f - 1];
+  }
+
   /** True where cell i shows a text of its own or holds an error. */
   showsOtherText(i: number): boolean {
     if (this.extras.size === 0) return false;

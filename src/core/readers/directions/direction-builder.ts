@@ -4,15 +4,16 @@
  * and source). Finished, it has its text, mean progress, sources and target date.
  */
 import type { RaiseFinding } from "../../findings";
-import { a1 } from "../../grid";
+import { a1, type SheetGrid } from "../../grid";
+import type { PackedCells } from "../../packed-cells";
 import { singleSpaced } from "../../names";
 import type { Direction } from "../../records";
 import type { Cell } from "../../snapshot";
 import { cellError } from "../../values";
 import type { DirectionsHeader } from "./directions-header";
-import { ownIn, plainText, textOf } from "./directions-sheet";
+import { ownIn, plainText, plainTextAt, textOf } from "./directions-sheet";
 import { measuresOf } from "./measures";
-import { NARRATIVE, meanProgress, readProgressCell } from "./progress";
+import { NARRATIVE, meanProgress, plainProgressFigureAt, progressByRule, readProgressCell, type ProgressReading } from "./progress";
 import { targetDateOfText } from "./target-date";
 
 /**
@@ -118,7 +119,40 @@ export class DirectionBuilder {
       if (t === null) this.sourceCell(s as Cell);
       else this.addSource(t);
     }
-    const progress = readProgressCell(ownIn(cells, h.progressCol), row, h.progressCol, this.no, this.raise);
+    this.addProgress(readProgressCell(ownIn(cells, h.progressCol), row, h.progressCol, this.no, this.raise));
+  }
+
+  /**
+   * addRow for a row no merge touches on a packed sheet (where `ownIn` gives the cell
+   * stored at the column), read by stored index: a cell of plain text, or a plain progress
+   * figure, is read without a cell object (making one for each cell of 50,000 rows was a
+   * third of reading them); any other cell is made (`cells.cell`) and read by addRow's rules
+   * (tests/core/readers/directions-stored-rows.test.ts holds the two together).
+   */
+  addStoredRow(grid: SheetGrid, cells: PackedCells, row: number, h: DirectionsHeader): void {
+    const di = grid.storedIndexAt(row, h.directionCol);
+    const d = plainTextAt(cells, di);
+    if (d === null) this.directionCell(cells.cell(di), row);
+    else this.addText(d);
+    if (h.measureCol !== null) {
+      const mi = grid.storedIndexAt(row, h.measureCol);
+      const t = plainTextAt(cells, mi);
+      if (t === null) this.measureCell(cells.cell(mi));
+      else this.addMeasures(measuresOf(t));
+    }
+    if (h.sourceCol !== null) {
+      const si = grid.storedIndexAt(row, h.sourceCol);
+      const t = plainTextAt(cells, si);
+      if (t === null) this.sourceCell(cells.cell(si));
+      else this.addSource(t);
+    }
+    const pi = grid.storedIndexAt(row, h.progressCol);
+    const figure = plainProgressFigureAt(cells, pi);
+    this.addProgress(figure ?? progressByRule(pi < 0 ? undefined : cells.cell(pi), row, h.progressCol, this.no, this.raise));
+  }
+
+  /** A row's progress reading: narrative marks the direction, a figure is summed. */
+  private addProgress(progress: ProgressReading): void {
     if (progress === NARRATIVE) this.narrative = true;
     else if (progress !== null) {
       this.figureSum += progress;

@@ -14,6 +14,7 @@ export const ownCells = tableCells.ownCells;
 export const ownIn = tableCells.ownIn;
 export const textOf = tableCells.textOf;
 export const plainText = tableCells.plainText;
+export const plainTextAt = tableCells.plainTextAt;
 
 export const NO_LABELS = ["No", "No.", "Ref", "Ref."];
 export const DIRECTION_LABELS = ["Direction", "Directions"];

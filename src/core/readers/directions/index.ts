@@ -15,7 +15,7 @@ import { directionNumber, numberOnRow } from "./direction-number";
 import { findDirectionsHeaders, type DirectionsHeader } from "./directions-header";
 import { FirstCellOfNo } from "./duplicate-numbers";
 import { rowsWithMerges } from "../table-cells";
-import { NO_LABELS, isGroupLabelCell, ownCells, ownIn, plainText, textOf } from "./directions-sheet";
+import { NO_LABELS, isGroupLabelCell, ownCells, ownIn, plainText, plainTextAt, textOf } from "./directions-sheet";
 import { Themes } from "./themes";
 
 export { findDirectionsHeader, findDirectionsHeaders } from "./directions-header";
@@ -131,6 +131,9 @@ export function readDirections(grid: SheetGrid): {
   // Indexed, not for…of: a first run steps through 50,000 rows before the loop is
   // optimised, and each step of an array iterator there makes a result object.
   const rows = grid.rows();
+  // Packed, a row no merge touches whose No is plain text (nearly every row of a long
+  // report) is read by stored index, no cell object made (DirectionBuilder.addStoredRow).
+  const packed = grid.packedCells();
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
     while (nextHeader < headers.length && headers[nextHeader].row < row) nextHeader++;
@@ -142,6 +145,22 @@ export function readDirections(grid: SheetGrid): {
       continue;
     }
     if (header && row <= header.lastRow) continue;
+
+    if (packed !== null && header !== null && merged[row] === 0) {
+      const noText = plainTextAt(packed, grid.storedIndexAt(row, header.noCol));
+      // "" (no No cell) is no number: such a row goes the way below.
+      const no = noText === null ? null : directionNumber(noText);
+      if (no !== null) {
+        if (current) directions.push(current.finish());
+        themes.startDirection();
+        const cell = a1(row, header.noCol);
+        const first = firstCellOfNo.firstOf(no, cell);
+        if (first !== undefined) raise("duplicate-direction", cell, { no, first });
+        current = builder.begin(row, cell, no, themes.current, header);
+        current.addStoredRow(grid, packed, row, header);
+        continue;
+      }
+    }
 
     ownCells(grid, row, rowCells, merged);
     const noCell = header ? ownIn(rowCells, header.noCol) : undefined;

@@ -6,6 +6,7 @@
 import type { RaiseFinding } from "../../findings";
 import { a1 } from "../../grid";
 import { remembered } from "../../remembered";
+import { NUMBER_VALUE, type PackedCells } from "../../packed-cells";
 import type { Cell } from "../../snapshot";
 import { isPercentFormat, parsePercent, roundHalfUp } from "../../values";
 import { numberPoints } from "../../values/percent";
@@ -38,6 +39,15 @@ export function plainProgressFigure(cell: Cell | undefined): number | null {
   const v = cell.value;
   if (typeof v !== "number" || cell.error !== undefined || cell.text !== undefined || !Number.isFinite(v)) return null;
   const points = numberPoints(v, isPercentFormat(cell.format) ? 2 : 0);
+  return points !== null && points >= 0 && points <= 100 ? points : null;
+}
+
+/** plainProgressFigure of the packed cell at stored index i (-1: none), no cell made. */
+export function plainProgressFigureAt(cells: PackedCells, i: number): number | null {
+  if (i < 0 || cells.kinds[i] !== NUMBER_VALUE || !cells.valueAlone(i)) return null;
+  const v = cells.numbers[i];
+  if (!Number.isFinite(v)) return null;
+  const points = numberPoints(v, isPercentFormat(cells.formatOf(i)) ? 2 : 0);
   return points !== null && points >= 0 && points <= 100 ? points : null;
 }
 
