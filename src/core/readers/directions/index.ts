@@ -146,52 +146,50 @@ export function readDirections(grid: SheetGrid): {
     }
     if (header && row <= header.lastRow) continue;
 
+    // The row's No: read by stored index where it can be (a packed row no merge touches),
+    // else from the row's own cells. No is null for a row that starts no direction.
+    let no: string | null = null;
+    let stored = false;
     if (packed !== null && header !== null && merged[row] === 0) {
       const noText = plainTextAt(packed, grid.storedIndexAt(row, header.noCol));
       // "" (no No cell) is no number: such a row goes the way below.
-      const no = noText === null ? null : directionNumber(noText);
-      if (no !== null) {
-        if (current) directions.push(current.finish());
-        themes.startDirection();
-        const cell = a1(row, header.noCol);
-        const first = firstCellOfNo.firstOf(no, cell);
-        if (first !== undefined) raise("duplicate-direction", cell, { no, first });
-        current = builder.begin(row, cell, no, themes.current, header);
-        current.addStoredRow(grid, packed, row, header);
-        continue;
+      no = noText === null ? null : directionNumber(noText);
+      stored = no !== null;
+    }
+    let noCell: Cell | undefined;
+    if (!stored) {
+      ownCells(grid, row, rowCells, merged);
+      noCell = header ? ownIn(rowCells, header.noCol) : undefined;
+      if (header && noCell) {
+        // A No of plain text is read as it stands (plainText); any other by the rules.
+        let noText = plainText(noCell);
+        if (noText === null) {
+          const noError = cellError(noCell);
+          if (noError !== null) {
+            finish();
+            raise("formula-error", a1(noCell.row, noCell.col), { field: "The No cell", error: noError, expected: "the direction's number (such as 1.1)" });
+            continue;
+          }
+          noText = textOf(noCell);
+        }
+        // A No of digits and dots (nearly every row of a long report): a direction's first
+        // row. Such a row is not blank and its No is no group label, so otherRow's tests
+        // would let it through to numberOnRow, whose first reading this is.
+        no = directionNumber(noText);
       }
     }
-
-    ownCells(grid, row, rowCells, merged);
-    const noCell = header ? ownIn(rowCells, header.noCol) : undefined;
-    if (header && noCell) {
-      // A No of plain text is read as it stands (plainText); any other by the rules.
-      let noText = plainText(noCell);
-      if (noText === null) {
-        const noError = cellError(noCell);
-        if (noError !== null) {
-          finish();
-          raise("formula-error", a1(noCell.row, noCell.col), { field: "The No cell", error: noError, expected: "the direction's number (such as 1.1)" });
-          continue;
-        }
-        noText = textOf(noCell);
-      }
-      // A No of digits and dots (nearly every row of a long report): a direction's first
-      // row. Such a row is not blank and its No is no group label, so otherRow's tests
-      // would let it through to numberOnRow, whose first reading this is.
-      const no = directionNumber(noText);
-      if (no !== null) {
-        // startDirection written out: called from here, it was optimised on its own and
-        // again inlined into this loop's optimised form (two compilations of one body).
-        if (current) directions.push(current.finish());
-        themes.startDirection();
-        const cell = a1(row, header.noCol);
-        const first = firstCellOfNo.firstOf(no, cell);
-        if (first !== undefined) raise("duplicate-direction", cell, { no, first });
-        current = builder.begin(row, cell, no, themes.current, header);
-        current.addRow(rowCells, row, header);
-        continue;
-      }
+    if (header && no !== null) {
+      // startDirection written out: called from here, it was optimised on its own and
+      // again inlined into this loop's optimised form (two compilations of one body).
+      if (current) directions.push(current.finish());
+      themes.startDirection();
+      const cell = a1(row, header.noCol);
+      const first = firstCellOfNo.firstOf(no, cell);
+      if (first !== undefined) raise("duplicate-direction", cell, { no, first });
+      current = builder.begin(row, cell, no, themes.current, header);
+      if (stored && packed !== null) current.addStoredRow(grid, packed, row, header);
+      else current.addRow(rowCells, row, header);
+      continue;
     }
     otherRow(row, header, noCell);
   }
