@@ -217,18 +217,23 @@ export class SheetGrid {
 
   /** `get` on packed cells, by their columns: the cell made (with its row's) only where one is there. */
   private getPacked(r: number, col: number): Cell | undefined {
+    const i = this.packedIndexIn(r, col);
+    return i < 0 ? undefined : this.rowCells(r)[i - this.rowStarts[r]];
+  }
+
+  /** The stored index of the packed cell at column col of row place r, -1 where none: a binary search (a row's cells are in column order). */
+  private packedIndexIn(r: number, col: number): number {
     const cols = (this.packed as PackedCells).cols;
-    const start = this.rowStarts[r];
-    let lo = start;
+    let lo = this.rowStarts[r];
     let hi = this.rowStarts[r + 1] - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
       const c = cols[mid];
-      if (c === col) return this.rowCells(r)[mid - start];
+      if (c === col) return mid;
       if (c < col) lo = mid + 1;
       else hi = mid - 1;
     }
-    return undefined;
+    return -1;
   }
 
   /**
@@ -243,18 +248,7 @@ export class SheetGrid {
   /** Packed form only: the stored index of the cell at (row, col), -1 where none is stored there. */
   storedIndexAt(row: number, col: number): number {
     const r = this.rowAt(row);
-    if (r < 0) return -1;
-    const cols = (this.packed as PackedCells).cols;
-    let lo = this.rowStarts[r];
-    let hi = this.rowStarts[r + 1] - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const c = cols[mid];
-      if (c === col) return mid;
-      if (c < col) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return -1;
+    return r < 0 ? -1 : this.packedIndexIn(r, col);
   }
 
   /** The merge a position belongs to, if any. */

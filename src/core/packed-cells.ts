@@ -72,11 +72,10 @@ export class PackedCells {
    * then its format, then the rare fields), so the two forms give the same cells.
    */
   cell(i: number): Cell {
-    const f = this.formats[i];
     // Most sheets have no extras at all: no look-up a cell.
     const extras = this.extras.size === 0 ? undefined : this.extras.get(i);
     const value = this.value(i);
-    const out = valueCell(this.rows[i], this.cols[i], value, f === 0 ? undefined : this.formatList[f - 1]);
+    const out = valueCell(this.rows[i], this.cols[i], value, this.formatOf(i));
     if (!extras) return out;
     if (extras.text !== undefined) out.text = extras.text;
     if (extras.error !== undefined) out.error = extras.error;

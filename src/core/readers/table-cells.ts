@@ -107,7 +107,7 @@ export function plainTextAt(cells: PackedCells, i: number): string | null {
   if (i < 0) return "";
   const kind = cells.kinds[i];
   if ((kind !== SHARED_VALUE && kind !== TEXT_VALUE) || !cells.valueAlone(i)) return null;
-  const v = kind === SHARED_VALUE ? cells.shared[cells.numbers[i]] : cells.texts[cells.numbers[i]];
+  const v = cells.value(i) as string;
   if (isExcelErrorText(v)) return null;
   return v.trim();
 }

@@ -46,10 +46,11 @@ export function buildDataChecks(analysis: Analysis, ctx: SummaryContext): SheetM
             firstCol: 1,
             columns: [{ header: "Register line", span: 2 }, { header: "Ref" }, { header: "Note", span: 2 }],
             rows: repeats.map((a) => {
-              const form = formOf(refOf(a));
+              const ref = refOf(a);
+              const form = formOf(ref);
               return [
                 link(a.sheet, a.cell),
-                text(refOf(a)),
+                text(ref),
                 text(
                   `Repeats the ref of the form ${form ? `on '${form.sheet}'` : "with the same ref"}: the same action, listed and counted once, from the form.`,
                 ),

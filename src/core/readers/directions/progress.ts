@@ -37,17 +37,20 @@ export function readProgressCell(cell: Cell | undefined, row: number, col: numbe
 export function plainProgressFigure(cell: Cell | undefined): number | null {
   if (cell === undefined) return null;
   const v = cell.value;
-  if (typeof v !== "number" || cell.error !== undefined || cell.text !== undefined || !Number.isFinite(v)) return null;
-  const points = numberPoints(v, isPercentFormat(cell.format) ? 2 : 0);
-  return points !== null && points >= 0 && points <= 100 ? points : null;
+  if (typeof v !== "number" || cell.error !== undefined || cell.text !== undefined) return null;
+  return figureOfNumber(v, cell.format);
 }
 
 /** plainProgressFigure of the packed cell at stored index i (-1: none), no cell made. */
 export function plainProgressFigureAt(cells: PackedCells, i: number): number | null {
   if (i < 0 || cells.kinds[i] !== NUMBER_VALUE || !cells.valueAlone(i)) return null;
-  const v = cells.numbers[i];
+  return figureOfNumber(cells.numbers[i], cells.formatOf(i));
+}
+
+/** A plain number's progress figure, read as parsePercent reads it, where it is 0–100 points; else null. */
+function figureOfNumber(v: number, format: string | undefined): number | null {
   if (!Number.isFinite(v)) return null;
-  const points = numberPoints(v, isPercentFormat(cells.formatOf(i)) ? 2 : 0);
+  const points = numberPoints(v, isPercentFormat(format) ? 2 : 0);
   return points !== null && points >= 0 && points <= 100 ? points : null;
 }
 
