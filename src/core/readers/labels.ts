@@ -43,7 +43,7 @@ export interface LabelHit {
  * all, named stores rather than a spread of the match, and a constructor rather than a literal
  * (a small sheet's hits live for the run: see SheetHits). No A1 address: a form's sheet holds
  * a hit for every label cell of every list, its address is wanted only for a finding, and
- * a1 made ~10 strings a form that lived for the run (whoever raises one works it out).
+ * a1 made ~11 strings a form that lived for the run (whoever raises one works it out).
  */
 class Hit implements LabelHit {
   row: number;
