@@ -29,8 +29,6 @@ export interface LabelSet {
 export interface LabelHit {
   row: number;
   col: number;
-  /** A1 address of the label's cell (where `missing-field` points). */
-  address: string;
   cell: Cell;
   /** The label part of the cell's text (before the colon where the cell also holds a value). */
   label: string;
@@ -43,12 +41,13 @@ export interface LabelHit {
 /**
  * A label's cell and the rule's match there, as a hit. Every hit is made here: one shape for
  * all, named stores rather than a spread of the match, and a constructor rather than a literal
- * (a small sheet's hits live for the run: see SheetHits).
+ * (a small sheet's hits live for the run: see SheetHits). No A1 address: a form's sheet holds
+ * a hit for every label cell of every list, its address is wanted only for a finding, and
+ * a1 made ~11 strings a form that lived for the run (whoever raises one works it out).
  */
 class Hit implements LabelHit {
   row: number;
   col: number;
-  address: string;
   cell: Cell;
   label: string;
   inline: string | null;
@@ -57,7 +56,6 @@ class Hit implements LabelHit {
     // The interface's order.
     this.row = cell.row;
     this.col = cell.col;
-    this.address = a1(cell.row, cell.col);
     this.cell = cell;
     this.label = match.label;
     this.inline = match.inline;
@@ -719,22 +717,27 @@ export function cellAt(grid: SheetGrid, row: number, col: number): { row: number
 }
 
 /**
- * A value in a cell of its own, its text (what the cell shows) made when first asked for:
- * a form's money and date values are parsed from the cell itself, and their text is wanted
- * only for a message, while formatting a number to show it cost more than finding it.
+ * A value in a cell of its own, its text (what the cell shows) and its A1 address made when
+ * first asked for: a form's money and date values are parsed from the cell itself, and their
+ * text is wanted only for a message, while formatting a number to show it cost more than
+ * finding it; of a form's ~6 values' addresses, the action keeps two (its value's and its
+ * ref's) and the rest are wanted only for a finding.
  */
 class CellValue implements LabelValue {
   readonly row: number;
   readonly col: number;
-  readonly address: string;
   readonly raw: RawValue;
   private shown: string | undefined = undefined;
+  private at: string | undefined = undefined;
 
   constructor(readonly cell: Cell) {
     this.row = cell.row;
     this.col = cell.col;
-    this.address = a1(cell.row, cell.col);
     this.raw = cell;
+  }
+
+  get address(): string {
+    return (this.at ??= a1(this.row, this.col));
   }
 
   get text(): string {
@@ -752,7 +755,7 @@ const valueOf = (cell: Cell): LabelValue => new CellValue(cell);
  */
 export function labelValue(grid: SheetGrid, hit: LabelHit, stopLabels: readonly string[] | LabelSet): LabelValue | null {
   if (hit.inline !== null && hit.inline.trim() !== "") {
-    return { row: hit.row, col: hit.col, address: hit.address, cell: hit.cell, text: hit.inline.trim(), raw: hit.inline.trim() };
+    return { row: hit.row, col: hit.col, address: a1(hit.row, hit.col), cell: hit.cell, text: hit.inline.trim(), raw: hit.inline.trim() };
   }
   const stop = asSet(stopLabels);
   const own = grid.mergeAt(hit.row, hit.col);

@@ -28,7 +28,7 @@ describe("matchLabelText", () => {
 describe("findLabel", () => {
   it("finds the first matching cell in row-major order", () => {
     const g = grid({ C2: "Plan Date", A3: "Plan Date:", B1: "Title" });
-    expect(findLabel(g, ["Plan Date"])).toMatchObject({ address: "C2", row: 2, col: 3 });
+    expect(findLabel(g, ["Plan Date"])).toMatchObject({ row: 2, col: 3, label: "Plan Date" });
   });
 
   it("returns null when the label is absent or only a number", () => {

@@ -1,4 +1,6 @@
 import { isRecoveryActionSheet, readRecoveryAction } from "../../../src/core/readers/recovery-action";
+import { blankFormFinding } from "../../../src/core/readers/recovery-action/blank-form";
+import { FormFields } from "../../../src/core/readers/recovery-action/form-field";
 import { errorCell, grid, type TestCell } from "../../helpers/grid";
 
 // Seed 000: Midlothian HSCP, Financial Recovery Actions 2024/25, laid out as in the paper.
@@ -252,5 +254,57 @@ describe("readRecoveryAction: the triangulation table", () => {
     const r = read({ F17: "Whenever", F11: "March 2025" });
     expect(codesAt(r)).toEqual(["invalid-frequency@F17"]);
     expect(r.findings[0].message).toContain("'Whenever'");
+  });
+});
+
+// A label's hit, a value's cell and the plan and triangulation tables keep their places as row
+// and column, and make an A1 address only for a finding or the action's cell: each place below
+// is one of those, worked out late.
+describe("readRecoveryAction: where findings and the action point", () => {
+  it("the action's cell is the value label's when the value is empty, with missing-field there", () => {
+    const r = read({ C5: null, F11: "March 2025" });
+    expect(r.action).toMatchObject({ cell: "B5", row: 5, valuePence: null });
+    expect(codesAt(r)).toEqual(["missing-field@B5"]);
+  });
+
+  it("the action's cell and ref cell are the value cells' where the values are given", () => {
+    const r = read({ A2: "Ref:", B2: "FRA-7", F11: "March 2025" });
+    expect(r.action).toMatchObject({ cell: "C5", row: 5, ref: "FRA-7", refCell: "B2" });
+  });
+
+  it("missing-field at a title label whose value is empty", () => {
+    const r = read({ A3: "Finance Recovery Action:", F11: "March 2025" });
+    expect(codesAt(r)).toEqual(["missing-field@A3"]);
+  });
+
+  it("a value below its label points at its own cell", () => {
+    const r = read({ E7: null, D8: "version two", F11: "March 2025" });
+    expect(codesAt(r)).toEqual(["invalid-version@D8"]);
+  });
+
+  it("blank-form at the title label, else at the value label", () => {
+    const empty: Record<string, TestCell> = { A3: "Finance Recovery Action:", C3: null, A4: "Description:", C4: null, C5: null, C6: null, E6: null, E7: null };
+    expect(blankFormFinding(new FormFields(form(empty)))).toMatchObject({ code: "blank-form", cell: "A3" });
+    expect(blankFormFinding(new FormFields(form({ ...empty, A3: null, A5: "Financial Recovery Value" })))).toMatchObject({ code: "blank-form", cell: "A5" });
+    expect(blankFormFinding(new FormFields(form()))).toBeNull();
+  });
+
+  it("a plan table header on the sheet's last row points its findings at its headings", () => {
+    const cleared: Record<string, TestCell> = {};
+    for (const k of Object.keys(SEED)) if (Number(k.slice(1)) >= 10) cleared[k] = null;
+    const r = read(cleared);
+    expect(codesAt(r)).toEqual(["missing-field@B9", "missing-strategic-aims@A9", "missing-triangulation@A1", "unknown-timeframe@F9"]);
+  });
+
+  it("every frequency and plan finding at once, each at its own cell", () => {
+    const r = read({ A11: "none", B11: errorCell("#REF!"), F11: errorCell("#N/A"), F15: "Whenever", F16: errorCell("#DIV/0!"), B17: null });
+    expect(codesAt(r)).toEqual([
+      "formula-error@B11",
+      "formula-error@F11",
+      "formula-error@F16",
+      "invalid-frequency@F15",
+      "missing-strategic-aims@A11",
+      "missing-triangulation@A13",
+    ]);
   });
 });

@@ -6,6 +6,7 @@
  * count nor a finding for each empty field; one info finding says why it was left out.
  */
 import { finding, type Finding } from "../../findings";
+import { a1 } from "../../grid";
 import type { FormField, FormFields } from "./form-field";
 import { FORM_FIELDS, type FieldKey } from "./form-labels";
 
@@ -16,7 +17,8 @@ export function blankFormFinding(fields: FormFields): Finding | null {
   const title = fields.get("title");
   if (filled(title)) return null;
   for (const key of Object.keys(FORM_FIELDS) as FieldKey[]) if (filled(fields.get(key))) return null;
-  const at = title.hit?.address ?? fields.get("value").hit?.address ?? "A1";
+  const hit = title.hit ?? fields.get("value").hit;
+  const at = hit ? a1(hit.row, hit.col) : "A1";
   const sheet = fields.grid.name;
   return finding("blank-form", { sheet, cell: at }, { sheet });
 }

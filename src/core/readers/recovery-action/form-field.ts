@@ -4,7 +4,7 @@
  * invalid gets only its own finding, never `missing-field` as well.
  */
 import type { RaiseFinding } from "../../findings";
-import type { SheetGrid } from "../../grid";
+import { a1, type SheetGrid } from "../../grid";
 import { cellError, isThousandsHint, parseMoney, type ValueResult } from "../../values";
 import { findLabel, labelValue, type LabelHit, type LabelValue } from "../labels";
 import { FORM_FIELDS, FORM_STOP_LABELS, TITLE, TITLE_PREFIXES, type FieldKey } from "./form-labels";
@@ -56,7 +56,7 @@ export class FormFields {
 
 /** `missing-field` at the label (no value) or at A1 (no label). */
 function raiseMissing({ raise }: FieldContext, f: FormField, expected: string): void {
-  if (f.hit) raise("missing-field", f.hit.address, { field: f.name, problem: "no-value", expected });
+  if (f.hit) raise("missing-field", a1(f.hit.row, f.hit.col), { field: f.name, problem: "no-value", expected });
   else raise("missing-field", "A1", { field: f.name, problem: "no-label", expected });
 }
 

@@ -5,7 +5,7 @@
  * (here), the plan table (plan-table.ts) and the triangulation table (triangulation.ts).
  */
 import { findingsOn, type Finding } from "../../findings";
-import type { SheetGrid } from "../../grid";
+import { a1, type SheetGrid } from "../../grid";
 import type { RecoveryAction } from "../../records";
 import { parseDate, parseRiskLevel, parseVersion } from "../../values";
 import { FormFields, readField, readMoneyField, readTextField, type FieldContext } from "./form-field";
@@ -25,7 +25,7 @@ function readTitle({ fields, raise }: FieldContext): string | null {
   }
   // The text after the colon where there is some (labelValue gives it first), else the value beside or below.
   const title = value?.text.trim() || null;
-  if (title === null) raise("missing-field", hit.address, { field, problem: "no-value", expected });
+  if (title === null) raise("missing-field", a1(hit.row, hit.col), { field, problem: "no-value", expected });
   return title;
 }
 
@@ -73,12 +73,12 @@ export function readRecoveryAction(grid: SheetGrid, fields = new FormFields(grid
   readTriangulation(grid, raise);
 
   const valueField = fields.get("value");
-  const valueAt = valueField.value ?? valueField.hit;
+  const valueLabel = valueField.hit;
   const action: RecoveryAction = {
     source: "form",
     sheet,
-    cell: valueAt?.address ?? "A1",
-    row: valueAt?.row ?? 1,
+    cell: valueField.value?.address ?? (valueLabel ? a1(valueLabel.row, valueLabel.col) : "A1"),
+    row: valueField.value?.row ?? valueLabel?.row ?? 1,
     ref: givenRef ?? sheet,
     refCell: givenRef !== null ? (fields.get("ref").value?.address ?? null) : null,
     title,

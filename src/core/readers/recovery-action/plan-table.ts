@@ -83,19 +83,21 @@ export function readPlanTable(grid: SheetGrid, raise: RaiseFinding): number[] {
   }
 
   const contentRow = isGuidanceRow(grid, header.row + 1) ? header.row + 2 : header.row + 1;
-  const content = (col: number) => {
+  // Where a content cell's findings point, as row and column: its A1 address is made only
+  // for a finding (three a form, seldom wanted), and its text only where it is read.
+  const content = (col: number): ContentCell => {
     const c = cellAt(grid, contentRow, col);
     // A header on the sheet's last row has no content row in the used range: point at its heading.
-    const address = c.row > grid.maxRow ? a1(header.row, col) : a1(c.row, c.col);
-    return { cell: c.cell, address, text: textOf(c.cell) };
+    return c.row > grid.maxRow ? { cell: c.cell, row: header.row, col } : { cell: c.cell, row: c.row, col: c.col };
   };
 
   const actions = content(header.actionsCol);
+  const actionsText = textOf(actions.cell);
   const actionsError = cellError(actions.cell);
   if (actionsError !== null) {
-    raise("formula-error", actions.address, { field: "Actions", error: actionsError, expected: "the actions" });
-  } else if (!actions.text) {
-    raise("missing-field", actions.address, {
+    raise("formula-error", a1(actions.row, actions.col), { field: "Actions", error: actionsError, expected: "the actions" });
+  } else if (!actionsText) {
+    raise("missing-field", a1(actions.row, actions.col), {
       field: "The plan table's Actions cell",
       problem: "empty",
       expected: "the high-level actions you are going to take",
@@ -105,19 +107,27 @@ export function readPlanTable(grid: SheetGrid, raise: RaiseFinding): number[] {
   const aims = readStrategicAims(content(header.aimsCol), raise);
 
   const timeframe = content(header.timeframeCol);
+  const timeframeText = textOf(timeframe.cell);
   const timeframeError = cellError(timeframe.cell);
   if (timeframeError !== null) {
-    raise("formula-error", timeframe.address, { field: "Delivery Timeframe", error: timeframeError, expected: "the timeframe" });
-  } else if (!timeframe.text || UNKNOWN_TIMEFRAME.test(timeframe.text.trim().replace(/\.$/, ""))) {
-    raise("unknown-timeframe", timeframe.address, { text: timeframe.text || null });
+    raise("formula-error", a1(timeframe.row, timeframe.col), { field: "Delivery Timeframe", error: timeframeError, expected: "the timeframe" });
+  } else if (!timeframeText || UNKNOWN_TIMEFRAME.test(timeframeText.trim().replace(/\.$/, ""))) {
+    raise("unknown-timeframe", a1(timeframe.row, timeframe.col), { text: timeframeText || null });
   }
   return aims;
 }
 
-function readStrategicAims(at: { cell: Cell | undefined; address: string }, raise: RaiseFinding): number[] {
+/** A cell of the plan table's content row, and the place its findings point at. */
+interface ContentCell {
+  cell: Cell | undefined;
+  row: number;
+  col: number;
+}
+
+function readStrategicAims(at: ContentCell, raise: RaiseFinding): number[] {
   const r = parseStrategicAims(at.cell);
   if (r.status === "ok" && r.value.length > 0) return [...new Set(r.value)].sort((x, y) => x - y);
-  if (r.status === "error") raise("formula-error", at.address, { field: "Strategic Aims", error: r.error, expected: "the aims, e.g. No.1 No.3" });
-  else raise("missing-strategic-aims", at.address, { reason: r.status === "invalid" ? r.reason : null });
+  if (r.status === "error") raise("formula-error", a1(at.row, at.col), { field: "Strategic Aims", error: r.error, expected: "the aims, e.g. No.1 No.3" });
+  else raise("missing-strategic-aims", a1(at.row, at.col), { reason: r.status === "invalid" ? r.reason : null });
   return [];
 }

@@ -15,7 +15,8 @@ const TRIANGULATION_ROW_LABELS = TRIANGULATION_ROWS.map((name) => [name] as cons
 
 interface TriangulationHeader {
   row: number;
-  address: string;
+  /** The header's first cell (where a missing row's finding points; its A1 address made only then). */
+  firstCol: number;
   frequencyCol: number;
 }
 
@@ -28,7 +29,7 @@ function findTriangulationHeader(grid: SheetGrid): TriangulationHeader | null {
     const last = cells[cells.length - 1];
     if (cells.length < 2 || typeof first.value !== "string" || typeof last.value !== "string") continue;
     if (!matchLabelText(first.value, TRIANGULATION) || !matchesLabel(last.value, REPORTING_FREQUENCY)) continue;
-    return { row, address: a1(first.row, first.col), frequencyCol: last.col };
+    return { row, firstCol: first.col, frequencyCol: last.col };
   }
   return null;
 }
@@ -43,16 +44,15 @@ export function readTriangulation(grid: SheetGrid, raise: RaiseFinding): void {
   TRIANGULATION_ROWS.forEach((name, i) => {
     const found = labelCells(grid, TRIANGULATION_ROW_LABELS[i]).find((h) => h.row > header.row && h.inline === null);
     if (!found) {
-      raise("missing-triangulation", header.address, { row: name });
+      raise("missing-triangulation", a1(header.row, header.firstCol), { row: name });
       return;
     }
     const c = cellAt(grid, found.row, header.frequencyCol);
-    const address = a1(c.row, c.col);
     const r = parseFrequency(c.cell);
     if (r.status === "error") {
-      raise("formula-error", address, { field: `The ${name} reporting frequency`, error: r.error, expected: "a reporting frequency such as Monthly" });
+      raise("formula-error", a1(c.row, c.col), { field: `The ${name} reporting frequency`, error: r.error, expected: "a reporting frequency such as Monthly" });
     } else if (r.status !== "ok") {
-      raise("invalid-frequency", address, { row: name, reason: r.status === "invalid" ? r.reason : null });
+      raise("invalid-frequency", a1(c.row, c.col), { row: name, reason: r.status === "invalid" ? r.reason : null });
     }
   });
 }
