@@ -94,6 +94,25 @@ describe("text measured with Calibri's metrics", () => {
     );
   });
 
+  it("counts plain words exactly as wrapLines does at a width a line just fits, and just misses", () => {
+    // The one-pass count compares whole font units with the most a line holds: at widths
+    // that are a candidate line's own width, or the doubles either side of it, it must agree.
+    const word = fc.string({ unit: fc.constantFrom("W", "i", "m", "1", "£", "é", "_"), minLength: 1, maxLength: 10 });
+    const odd = fc.constantFrom("", "\u0001", "\u001f", "\u2028", "\u3000", "\ufeff", "\u2009");
+    const plain = fc.tuple(fc.array(word, { minLength: 1, maxLength: 8 }), odd, fc.nat(8), fc.nat(8)).map(([words, extra, at, upTo]) => ({
+      text: words.join(" ").slice(0, at) + extra + words.join(" ").slice(at),
+      line: words.slice(0, 1 + (upTo % words.length)).join(" "),
+    }));
+    fc.assert(
+      fc.property(plain, fonts, fc.constantFrom(-1, 0, 1), ({ text, line }, font, step) => {
+        const fits = textWidth(line, font);
+        const width = step === 0 ? fits : step > 0 ? fits * (1 + Number.EPSILON) : fits * (1 - Number.EPSILON);
+        expect(wrappedLineCount(text, width, font)).toBe(wrapLines(text, width, font).length);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it("finds the widest word and line exactly as splitting the text does", () => {
     const some = fc.string({ unit: fc.oneof(fc.constantFrom("\u2003", "\u3000", "\ufeff", "\v", "\r", "\u2028", "\u0085", "\u180e"), someText), maxLength: 40 });
     fc.assert(
