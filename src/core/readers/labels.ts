@@ -439,7 +439,10 @@ function tellApart(grid: SheetGrid, candidates: Int32Array, sk: SheetKeys): void
  */
 function toldUpTo(grid: SheetGrid, candidates: Int32Array, sk: SheetKeys, from: number): number {
   const { kinds, sizes, sharedKinds, sharedSizes } = sk;
-  for (let c = from; c < candidates.length; c++) {
+  // The step on comes first, so it runs on every call: as `c++` at the loop's end it ran only
+  // past a candidate told apart already, which no sheet searched once has, and compiled
+  // without type feedback it threw tellApart's code away at the directions' second search.
+  for (let c = from - 1; ++c < candidates.length; ) {
     const i = candidates[c];
     if (kinds[i] !== NOT_TEXT) continue;
     if (sharedKinds === null) return c;

@@ -194,8 +194,11 @@ export function sheetReader(ctx: SheetContext): { handlers: XmlHandlers; result(
    * `dimension` promises where it promises many (SIZE_FROM), so a register's 300,000 cells
    * are not copied into ever larger arrays (each new one fresh memory, page-faulted in);
    * trimmed to `count` before anything reads it, and grown as by push past a hint too small.
+   * Every sheet's list is holey, as one made at a length is: a list of another kind (`[]` is
+   * packed) has another hidden class, and the first large sheet after small ones (the
+   * directions after 1,000 forms) threw away the reader's and SheetGrid's compiled code.
    */
-  let cells: Cell[] = [];
+  let cells: Cell[] = new Array<Cell>(0);
   let count = 0;
   const packFrom = ctx.packFrom ?? PACK_FROM;
   /** The cells from the switch to packing on (those made before moved in); null until then. */
@@ -579,7 +582,9 @@ function coveredBy(merges: Merge[]): ((row: number, col: number) => boolean) | u
   }
   return (row, col) => {
     const list = byRow.get(row);
-    return (list !== undefined && anyCovers(list, row, col)) || anyCovers(tall, row, col);
+    // Most sheets have no tall merge: an empty `[]` is a list of another kind, and passing it
+    // threw away anyCovers' code compiled on the other lists.
+    return (list !== undefined && anyCovers(list, row, col)) || (tall.length !== 0 && anyCovers(tall, row, col));
   };
 }
 

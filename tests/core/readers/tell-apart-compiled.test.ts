@@ -36,3 +36,32 @@ test("four searches of a large packed sheet leave the pass that tells its candid
   expect(run.stdout).toContain(`found ${252_000}`);
   expect(deoptimised(run, ["tellApart", "toldUpTo"])).toEqual([]);
 });
+
+/*
+ * The mixed pack's order: large sheets (cells as objects, no shared strings) each searched
+ * once, so no candidate was passed over as told apart already and the pass's step to the next
+ * candidate had run on none; then one searched twice (the directions), whose second search
+ * passes over the candidates the first told apart. The step was compiled without type
+ * feedback, and that search threw tellApart's code away: compiled three times a run.
+ */
+const SEARCHED_ONCE_THEN_TWICE = `
+const { SheetGrid } = require(${lib("grid.js")});
+const { labelCells } = require(${lib(path.join("readers", "labels.js"))});
+const sheet = (name, text) => {
+  const cells = [];
+  for (let r = 1; r <= 5000; r++) cells.push({ row: r, col: 1, value: text(r) });
+  return new SheetGrid({ name, visibility: "visible", cells, merges: [] });
+};
+let found = 0;
+for (let g = 0; g < 8; g++) found += labelCells(sheet("S" + g, (r) => "Measure " + (r >> 1)), ["Measure"]).length;
+const last = sheet("R", (r) => (r % 2 ? "Measure" : "Source"));
+found += labelCells(last, ["Measure"]).length + labelCells(last, ["Measure", "Source"]).length;
+console.log("found " + found);
+`;
+
+test("large sheets searched once, then one searched twice, leave the pass that tells candidates apart compiled once", () => {
+  const run = tracedRun(SEARCHED_ONCE_THEN_TWICE);
+  expect(run.status).toBe(0);
+  expect(run.stdout).toContain(`found ${7_500}`);
+  expect(deoptimised(run, ["tellApart", "toldUpTo"])).toEqual([]);
+});
