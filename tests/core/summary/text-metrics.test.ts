@@ -95,7 +95,7 @@ describe("text measured with Calibri's metrics", () => {
   });
 
   it("counts plain words exactly as wrapLines does at a width a line just fits, and just misses", () => {
-    // The one-pass count compares whole font units with the most a line holds: at widths
+    // The one-pass count compares each candidate line's width with the column's: at widths
     // that are a candidate line's own width, or the doubles either side of it, it must agree.
     const word = fc.string({ unit: fc.constantFrom("W", "i", "m", "1", "£", "é", "_"), minLength: 1, maxLength: 10 });
     const odd = fc.constantFrom("", "\u0001", "\u001f", "\u2028", "\u3000", "\ufeff", "\u2009");
