@@ -127,39 +127,48 @@ function contentOf(c: BlockColumn, look: BlockLook, r: number, row: number, plai
   }
 }
 
+/** A text's link parts, "" (the one row of a list made as `sheets` and `cells` are: the same kind of list). */
+const NO_PARTS: readonly string[] = new Array<string>(1).fill("");
+
 /**
  * A block column's content into scratch objects, one a kind, changed for each cell: the
  * writer reads each cell before asking for the next (a link's parts too: it keeps them,
  * not the link). A formula comes fresh.
  */
 export class BlockContents {
-  private readonly text = { kind: "text" as const, text: "" };
+  /**
+   * A text and a link: one object, one shape, filled by one path (a text's link parts ""). A
+   * register's first link comes half way down its summary, after the writer's loop is
+   * compiled: a shape or a path not met by then threw that code away (writeRows, blockCell,
+   * appendCell and styleOf compiled again, ~80 ms).
+   */
+  private readonly textual: { kind: "text" | "link"; text: string; sheet: string; cell: string } = { kind: "text", text: "", sheet: "", cell: "" };
   private readonly number = { kind: "number" as const, value: 0.5 };
   private readonly date = { kind: "date" as const, iso: "" };
-  /** As contentOf makes a link, its fields in that order: one shape for the writer's loops. */
-  private readonly link = { kind: "link" as const, text: "", sheet: "", cell: "" };
 
   of(c: BlockColumn, look: BlockLook, r: number, row: number, plainKey: number): CellContent {
     const v = c.values[r];
     switch (look.kind) {
       case "text":
-        this.text.text = v as string;
-        return this.text;
+      case "link": {
+        // Each load and store run for every text cell too (see `textual`).
+        const sheets = c.sheets ?? NO_PARTS;
+        const cells = c.cells ?? NO_PARTS;
+        const linked = !pastLinkLimit(row, c.col, plainKey) && look.kind === "link";
+        const at = linked ? r : 0;
+        const t = this.textual;
+        t.kind = linked ? "link" : "text";
+        t.text = v as string;
+        t.sheet = (linked ? sheets : NO_PARTS)[at];
+        t.cell = (linked ? cells : NO_PARTS)[at];
+        return t;
+      }
       case "number":
         this.number.value = v as number;
         return this.number;
       case "date":
         this.date.iso = v as string;
         return this.date;
-      case "link":
-        if (pastLinkLimit(row, c.col, plainKey)) {
-          this.text.text = v as string;
-          return this.text;
-        }
-        this.link.text = v as string;
-        this.link.sheet = c.sheets?.[r] ?? "";
-        this.link.cell = c.cells?.[r] ?? "";
-        return this.link;
       default:
         return contentOf(c, look, r, row, plainKey);
     }
@@ -189,15 +198,15 @@ class BlockCursor {
       return;
     }
     this.s = 0;
+    let row = this.row;
     if (++this.j === columns.length) {
       this.j = 0;
-      if (++this.r === this.block.rows) {
-        this.row = this.col = END;
-        return;
-      }
-      this.row++;
+      row = ++this.r === this.block.rows ? END : row + 1;
     }
-    this.col = columns[this.j].col;
+    // The block's end (END) stored where every cell's place is: a store run once a block, far
+    // down a sheet, had no type feedback and threw away the writer's compiled loop.
+    this.row = row;
+    this.col = row === END ? END : columns[this.j].col;
   }
 }
 

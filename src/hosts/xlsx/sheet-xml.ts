@@ -15,6 +15,7 @@
 import { a1, columnLetters, sheetRef } from "../../core/grid";
 import { isSpace, SPACE_UNITS } from "../../core/white-space";
 import { remembered } from "../../core/remembered";
+import { MAX_HYPERLINKS } from "../../core/summary/hyperlink-limit";
 import { forEachMerge, mergeCount } from "../../core/summary/model-merges";
 import { NUMBER_FORMATS, type CellBlock, type HeaderFooter, type ModelCell, type SheetModel, type TableModel } from "../../core/summary/sheet-model";
 import type { CellRange, Validation } from "../../core/templates/template-model";
@@ -255,10 +256,12 @@ function styleOf(w: Work, mc: ModelCell): Look {
   const last = w.lastLook[col];
   if (last !== undefined && last.style === mc.style && last.format === mc.format && last.kind === c.kind) return last.look;
   let numFmt: string | undefined;
+  // Both kinds compared whatever the cell: a compare first run at a summary's first link, far down it, was new code.
+  const link = c.kind === "link";
+  const text = c.kind === "text";
   if (mc.format) numFmt = NUMBER_FORMATS[mc.format];
   else if (c.kind === "date") numFmt = NUMBER_FORMATS.date;
-  else if (w.draft.textAsText && (c.kind === "text" || c.kind === "link")) numFmt = NUMBER_FORMATS.text;
-  const link = c.kind === "link";
+  else if (w.draft.textAsText && (text || link)) numFmt = NUMBER_FORMATS.text;
   // A summary of 100,000 lines has a handful of looks: each is worked out once (the style
   // book's own key is several strings made a cell), then found by a number: the style's
   // id, its number format and whether it is a link. No string is made a cell.
@@ -335,8 +338,11 @@ function appendCell(w: Work, xml: string, mc: ModelCell, rowText: string): strin
   const c = mc.content;
   switch (c.kind) {
     case "text":
+    case "link":
+      // A text runs a link's code too (LinksWritten.note): a summary's first link is far down it.
+      w.links.note(mc.row, mc.col, c);
       // An empty text cell keeps its look only (a template's input cell reads as blank).
-      if (c.text === "") return xml + open + rowText + look.bare;
+      if (c.text === "") return xml + open + rowText + (c.kind === "link" ? look.text + "</t></is></c>" : look.bare);
       return xml + open + rowText + inlineText(look, c.text);
     case "number":
       return Number.isFinite(c.value) ? xml + open + rowText + look.value + w.valueEnd(c.value) : xml + open + rowText + look.bare;
@@ -347,9 +353,6 @@ function appendCell(w: Work, xml: string, mc: ModelCell, rowText: string): strin
       const v = c.result === null ? null : numberText(c.result);
       return xml + open + rowText + look.open + f + (v === null ? "" : `<v>${v}</v>`) + "</c>";
     }
-    case "link":
-      w.links.add(mc.row, mc.col, c.sheet, c.cell, c.text);
-      return xml + open + rowText + (c.text === "" ? look.text + "</t></is></c>" : inlineText(look, c.text));
   }
 }
 
@@ -479,7 +482,7 @@ const dataValidations: Section = ({ draft, ctx }) => {
 };
 
 const hyperlinks: Section = ({ links, out }) => {
-  if (links.rows.length === 0) return undefined;
+  if (links.count === 0) return undefined;
   out.write("<hyperlinks>");
   writeLinks(links, out);
   out.write("</hyperlinks>");
@@ -497,8 +500,8 @@ function writeLinks(links: LinksWritten, out: Utf8Writer): void {
   // Escaping goes a character at a time, so the parts escaped apart join to the whole's.
   let sheet: string | undefined;
   let sheetPart = "";
-  const { rows, cols, sheets, cells, texts } = links;
-  for (let i = 0; i < rows.length; i++) {
+  const { rows, cols, sheets, cells, texts, count } = links;
+  for (let i = 0; i < count; i++) {
     if (sheets[i] !== sheet) {
       sheet = sheets[i];
       sheetPart = escapeXml(sheetRef(sheet, ""));
@@ -512,22 +515,57 @@ function writeLinks(links: LinksWritten, out: Utf8Writer): void {
  * The link cells written, in order, as their parts (writeLinks'), not the cells: a block's
  * link cell is a scratch cell and content, changed for the next cell (cell-blocks.ts
  * BlockContents), and 100,000 fresh cells kept to the end of a register's summary were
- * ~10 MB moved to the old space as the rows were written.
+ * ~10 MB moved to the old space as the rows were written. The first `count` are the links.
  */
 class LinksWritten {
-  readonly rows: number[] = [];
-  readonly cols: number[] = [];
-  readonly sheets: string[] = [];
-  readonly cells: string[] = [];
-  readonly texts: string[] = [];
+  readonly rows: number[];
+  readonly cols: number[];
+  readonly sheets: string[];
+  readonly cells: string[];
+  readonly texts: string[];
+  count = 0;
 
-  add(row: number, col: number, sheet: string, cell: string, text: string): void {
-    this.rows.push(row);
-    this.cols.push(col);
-    this.sheets.push(sheet);
-    this.cells.push(cell);
-    this.texts.push(text);
+  /**
+   * `room`: places made at once, enough for the blocks' links and one more (linkRoom), so
+   * note() stores within the lists: a store past their end (growing them), first met at a
+   * block's link, was new code to the compiled writer too.
+   */
+  constructor(room: number) {
+    this.rows = new Array<number>(room).fill(0);
+    this.cols = new Array<number>(room).fill(0);
+    this.sheets = new Array<string>(room).fill("");
+    this.cells = new Array<string>(room).fill("");
+    this.texts = new Array<string>(room).fill("");
   }
+
+  /**
+   * Notes a text or link cell: a link's parts are kept, a text's written in the next free
+   * place and left there for the next cell's. Every text cell runs the same loads and
+   * stores as a link, so a register's first link, half way down its summary, runs no code
+   * the writer's compiled loop had not met (V8 threw that code away: ~80 ms to compile again).
+   */
+  note(row: number, col: number, c: { kind: "text"; text: string } | { kind: "link"; text: string; sheet: string; cell: string }): void {
+    const k = this.count;
+    const link = c as { kind: string; text: string; sheet?: string; cell?: string };
+    this.rows[k] = row;
+    this.cols[k] = col;
+    this.sheets[k] = link.sheet as string;
+    this.cells[k] = link.cell as string;
+    this.texts[k] = c.text;
+    this.count = k + (c.kind === "link" ? 1 : 0);
+  }
+}
+
+/**
+ * The places LinksWritten makes for a draft's links: its blocks' link columns' rows (at most
+ * the links a sheet holds, the rest written as text), and one for a text's parts. A loose
+ * link cell grows the lists: not counted, as that was a pass over every loose cell (a
+ * directions summary's 40,000), and loose links come from the sheet's top on.
+ */
+function linkRoom(draft: SheetDraft): number {
+  let links = 0;
+  for (const b of draft.blocks ?? []) for (const c of b.columns) if (c.sheets !== undefined) links += b.rows;
+  return Math.min(links, MAX_HYPERLINKS) + 1;
 }
 
 /** Excel's "Normal" margins, for a sheet whose print setup names none. */
@@ -569,7 +607,9 @@ const headerFooter: Section = ({ draft }) => {
 const rowBreaks: Section = ({ draft }) => {
   const rows = [...new Set(draft.pageBreaks ?? [])].filter((r) => r > 1).sort((a, b) => a - b);
   if (!rows.length) return "";
-  const brks = rows.map((r) => `<brk${attrs({ id: r - 1, max: 16383, man: 1 })}/>`).join("");
+  // As attrs writes them, without it: a summary's hundreds of breaks made attrs (entries, a
+  // pair at a time) hot enough to be compiled for them alone.
+  const brks = rows.map((r) => `<brk id="${r - 1}" max="16383" man="1"/>`).join("");
   return `<rowBreaks count="${rows.length}" manualBreakCount="${rows.length}">${brks}</rowBreaks>`;
 };
 
@@ -683,7 +723,7 @@ export function renderSheet(draft: SheetDraft, sheetName: string, ctx: RenderCon
     sheetName,
     hasCells: !at.isEmpty(),
     headers,
-    links: new LinksWritten(),
+    links: new LinksWritten(linkRoom(draft)),
     tables: [],
     maxRow,
     maxCol,
