@@ -16,6 +16,7 @@
  * tests/core/readers/label-heads.test.ts holds this to normaliseLabel and labelPartKey.
  */
 import type { SheetGrid } from "../grid";
+import { SHARED_VALUE, type PackedCells } from "../packed-cells";
 
 /** Not text (or empty): never a label. */
 export const NO_HEAD = 0;
@@ -120,8 +121,8 @@ function headsOf(begins: Iterable<string>, prefixes: boolean): Heads {
 interface SheetHeads {
   heads: Uint16Array;
   leads: Uint32Array;
-  /** Stored indices of text cells, grouped by head, ascending within a group. */
-  order: Int32Array;
+  /** Stored indices of text cells, grouped by head, ascending within a group; null until a search first visits groups. */
+  order: Int32Array | null;
   /** Where each head's group starts in `order`; one more entry for the end. */
   starts: Uint32Array;
 }
@@ -151,7 +152,9 @@ function sheetHeadsOf(grid: SheetGrid): SheetHeads {
   if (shared) headsOfShared(grid, shared, heads, leads, starts);
   else headsOfTexts(grid, heads, leads, starts);
   for (let h = 1; h < starts.length; h++) starts[h] += starts[h - 1];
-  return { heads, leads, order: orderByHead(heads, starts), starts };
+  // The grouping is made when a search first visits groups (byGroups): a sheet whose every
+  // search passes over the heads (byMarks; a long directions report's three) never needs it.
+  return { heads, leads, order: null, starts };
 }
 
 /**
@@ -164,8 +167,14 @@ function headsOfShared(grid: SheetGrid, shared: readonly string[], heads: Uint16
   const count = heads.length;
   const sharedHeads = new Uint16Array(shared.length);
   const sharedLeads = new Uint32Array(shared.length);
+  // The packed kinds and indices read here, not by a call a cell (grid.sharedTextIndex): this
+  // loop runs once a sheet, most of it interpreted before V8 compiles it, where each call
+  // costs more than the rest of the step.
+  const packed = grid.packedCells() as PackedCells;
+  const { kinds, numbers } = packed;
+  const noExtras = packed.extras.size === 0;
   for (let i = 0; i < count; i++) {
-    const s = grid.sharedTextIndex(i);
+    const s = kinds[i] !== SHARED_VALUE ? -1 : noExtras ? numbers[i] : packed.sharedIndexOf(i);
     let head: number;
     let lead: number;
     if (s >= 0) {
@@ -261,7 +270,9 @@ function byScan(grid: SheetGrid, allowed: Heads): Int32Array {
 }
 
 /** The stored indices (at most `n`) whose head and lead `allowed` lets through, ascending, from the groups of the heads it allows. */
-function byGroups({ leads, order, starts }: SheetHeads, allowed: Heads, n: number): Int32Array {
+function byGroups(sh: SheetHeads, allowed: Heads, n: number): Int32Array {
+  const { leads, starts } = sh;
+  const order = sh.order ?? (sh.order = orderByHead(sh.heads, starts));
   const { table, leads: allowedLeads } = allowed;
   const base = starts[SPECIAL_HEAD];
   const out = new Int32Array(n);

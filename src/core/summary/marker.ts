@@ -36,12 +36,35 @@ export function summaryIdOf(grid: SheetGrid): SummaryId | null {
   // value (a number's, or an error's) are tested whole.
   const count = grid.cellCount;
   if (count <= SCAN_UP_TO_CELLS) return firstMarker(grid, null);
+  // A packed sheet whose every text is a shared string, with no cell showing another text or
+  // an error, holds a marker only where a shared string is one: where none is (the
+  // workbook's strings looked at once), no cell of its 250,000 is passed over to be sure.
+  if (onlySharedText(grid) && !sharedMarker(grid.sharedTexts() as readonly string[])) return null;
   const candidates: number[] = [];
   for (let i = 0; i < count; i++) if (grid.showsOtherText(i)) candidates.push(i);
   const text = cellsByHeads(grid, MARKER_HEADS);
   // Text cells with a shown text or an error are in both lists: once, in stored order.
   const merged = candidates.length === 0 ? text : Int32Array.from(new Set([...candidates, ...text])).sort();
   return firstMarker(grid, merged);
+}
+
+/** True where the sheet is packed, its every text a shared string, and no cell shows another text or holds an error. */
+function onlySharedText(grid: SheetGrid): boolean {
+  const packed = grid.packedCells();
+  return packed !== null && packed.texts.length === 0 && packed.extras.size === 0;
+}
+
+/** Whether any of a workbook's shared strings is a marker, by its list (every large sheet of the workbook asks). */
+const markerInShared = new WeakMap<readonly string[], boolean>();
+
+function sharedMarker(shared: readonly string[]): boolean {
+  let any = markerInShared.get(shared);
+  if (any === undefined) {
+    any = false;
+    for (let s = 0; s < shared.length && !any; s++) any = markerOf(shared[s], undefined) !== null;
+    markerInShared.set(shared, any);
+  }
+  return any;
 }
 
 /** Sheets of up to this many cells are searched cell by cell (forms). */

@@ -464,7 +464,7 @@ export function sheetReader(ctx: SheetContext): { handlers: XmlHandlers; result(
     let cols = 0;
     if (packed) {
       // The builder puts out-of-order or repeated cells in order, the last one written standing.
-      const done = packed.finish(covered);
+      const done = packed.finish(covered, merges);
       list = done;
       if (done.length) rows = done.rows[done.length - 1];
       for (let i = 0; i < done.length; i++) if (done.cols[i] > cols) cols = done.cols[i];

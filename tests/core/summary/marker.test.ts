@@ -105,4 +105,27 @@ describe("summary marker on packed cells of shared strings", () => {
       { numRuns: 150 },
     );
   });
+
+  /** A packed sheet of 5,000 cells of shared strings (rows 2 on), with `more` cells added first (row 1). */
+  function packedSheet(shared: string[], more: (b: PackedCellsBuilder) => void): SheetGrid {
+    const builder = new PackedCellsBuilder(shared);
+    more(builder);
+    for (let i = 0; i < 5_000; i++) builder.addShared(2 + Math.floor(i / 4), 1 + (i % 4), i % 2, undefined);
+    return new SheetGrid({ name: "S", visibility: "visible", cells: builder.finish(), merges: [] });
+  }
+
+  it("reads a marker only from the shared strings a sheet's cells hold, or from its own texts, or from a shown text", () => {
+    const marker = markerText("recovery-summary");
+    const shared = ["Name", "Service Finance Report", marker];
+    // The workbook's strings hold a marker no cell of this sheet holds: not this sheet's.
+    expect(summaryIdOf(packedSheet(shared, () => undefined))).toBeNull();
+    // A sheet of the same workbook that holds it (the workbook's strings were looked at once).
+    expect(summaryIdOf(packedSheet(shared, (b) => b.addShared(1, 5, 2, undefined)))).toBe("recovery-summary");
+    // Strings without one: the sheet's own text (an inline string) or a cell's shown text can still be one.
+    const plain = ["Name", "Service Finance Report"];
+    expect(summaryIdOf(packedSheet(plain, () => undefined))).toBeNull();
+    expect(summaryIdOf(packedSheet(plain, (b) => b.add(1, 5, marker, undefined)))).toBe("recovery-summary");
+    expect(summaryIdOf(packedSheet(plain, (b) => b.add(1, 5, 3, undefined, { text: markerText("data-checks") })))).toBe("data-checks");
+    expect(summaryIdOf(packedSheet(plain, (b) => b.add(1, 5, 3, undefined, { formula: "A1" })))).toBeNull();
+  });
 });

@@ -86,6 +86,44 @@ describe("PartDecoder", () => {
     expect(pieces).toEqual([`${before}<si>`, "<t>No\n\u2022 Average wait in weeks", after]);
   });
 
+  it("cuts a whole UTF-8 part where a loop over its bytes cuts it (the lead bytes found by an expression)", () => {
+    // The byte loop the expression replaced: a lead byte C4 and up begins a character beyond Latin-1.
+    const byLoop = (bytes: Uint8Array): string[] => {
+      const whole = new TextDecoder("utf-8").decode(bytes);
+      if (whole.length === bytes.length || !/[\u0100-\uffff]/.test(whole)) return [whole];
+      const pieces: string[] = [];
+      let decoder = new TextDecoder("utf-8");
+      const take = (from: number, to: number) => {
+        pieces.push(decoder.decode(bytes.subarray(from, to)));
+        decoder = new TextDecoder("utf-8", { ignoreBOM: true });
+      };
+      let wide = -1;
+      let from = 0;
+      for (let i = 0; i < bytes.length; i++) {
+        if (bytes[i] < 0xc4) continue;
+        const start = Math.max(from, bytes.lastIndexOf(0x3c, i));
+        if (wide < 0 || start - from >= 128) {
+          if (wide >= 0) take(wide, from);
+          if (start > from) take(from, start);
+          wide = start;
+        }
+        const end = bytes.indexOf(0x3c, i + 1);
+        from = end < 0 ? bytes.length : end;
+        i = from - 1;
+      }
+      if (wide >= 0) take(wide, from);
+      if (from < bytes.length) take(from, bytes.length);
+      return pieces;
+    };
+    const utf8Part = fc.tuple(fc.constantFrom<number[]>([], [0xef, 0xbb, 0xbf]), fc.array(piece, { maxLength: 60 })).map(([h, ps]) => new Uint8Array([...h, ...ps.flat()]));
+    fc.assert(
+      fc.property(utf8Part, (bytes) => {
+        expect(new PartDecoder().decode(bytes, true)).toEqual(byLoop(bytes));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it("keeps characters beyond Latin-1 close together in one piece", () => {
     const text = "<sst>" + "<si><t>\u2019a</t></si><si><t>b\u2013</t></si>".repeat(5) + "<si><t>Green</t></si>".repeat(10) + "</sst>";
     const pieces = new PartDecoder().decode(new Uint8Array(utf8(text)), true);
