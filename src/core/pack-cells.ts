@@ -185,13 +185,7 @@ export class PackedCellsBuilder {
       return new PackedCells(n, rows.subarray(0, n), cols.subarray(0, n), this.kinds.subarray(0, n), this.numbers.subarray(0, n), this.texts, this.shared, this.formats.subarray(0, n), this.formatList, this.extras);
     }
     const m = order.length;
-    const out = {
-      rows: new Int32Array(m),
-      cols: new Uint16Array(m),
-      kinds: new Uint8Array(m),
-      numbers: new Float64Array(m),
-      formats: new Uint16Array(m),
-    };
+    const out = packedArraysOf(m);
     const extras = new Map<number, CellExtras>();
     for (let k = 0; k < m; k++) {
       const i = order[k];
@@ -210,13 +204,7 @@ export class PackedCellsBuilder {
   private without(dropped: readonly number[]): PackedCells {
     const n = this.n;
     const m = n - dropped.length;
-    const out = {
-      rows: new Int32Array(m),
-      cols: new Uint16Array(m),
-      kinds: new Uint8Array(m),
-      numbers: new Float64Array(m),
-      formats: new Uint16Array(m),
-    };
+    const out = packedArraysOf(m);
     let k = 0;
     const keep = (from: number, to: number): void => {
       if (to <= from) return;
@@ -236,7 +224,7 @@ export class PackedCellsBuilder {
     // A kept cell's extras move down by the dropped cells before it, in the same order.
     const extras = new Map<number, CellExtras>();
     for (const [i, e] of this.extras) {
-      const before = droppedBefore(dropped, i);
+      const before = placeOf(dropped, dropped.length, i);
       if (dropped[before] !== i) extras.set(i - before, e);
     }
     return new PackedCells(m, out.rows, out.cols, out.kinds, out.numbers, this.texts, this.shared, out.formats, this.formatList, extras);
@@ -250,7 +238,7 @@ export class PackedCellsBuilder {
 function coveredIn(rows: Int32Array, cols: Uint16Array, n: number, spans: readonly Merge[]): number[] {
   const found: number[] = [];
   for (const m of spans) {
-    for (let i = firstAtRow(rows, n, m.top); i < n && rows[i] <= m.bottom; i++) {
+    for (let i = placeOf(rows, n, m.top); i < n && rows[i] <= m.bottom; i++) {
       const col = cols[i];
       if (col >= m.left && col <= m.right && (rows[i] !== m.top || col !== m.left)) found.push(i);
     }
@@ -260,28 +248,27 @@ function coveredIn(rows: Int32Array, cols: Uint16Array, n: number, spans: readon
   return found.filter((i, k) => k === 0 || found[k - 1] !== i);
 }
 
-/** The first stored index at `row` or after (rows ascending); `n` where none is. */
-function firstAtRow(rows: Int32Array, n: number, row: number): number {
+/** How many of `sorted`'s first `n` (ascending) are below `value`: where `value` is one of them, its place. */
+function placeOf(sorted: ArrayLike<number>, n: number, value: number): number {
   let lo = 0;
   let hi = n;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (rows[mid] < row) lo = mid + 1;
+    if (sorted[mid] < value) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
 
-/** How many of `dropped` (ascending) are below `i`; where `i` is one of them, its place. */
-function droppedBefore(dropped: readonly number[], i: number): number {
-  let lo = 0;
-  let hi = dropped.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (dropped[mid] < i) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+/** A packed sheet's arrays for `m` cells. */
+function packedArraysOf(m: number) {
+  return {
+    rows: new Int32Array(m),
+    cols: new Uint16Array(m),
+    kinds: new Uint8Array(m),
+    numbers: new Float64Array(m),
+    formats: new Uint16Array(m),
+  };
 }
 
 /** Object cells packed (in any order; the last given for a position stands): for tests and hosts that have objects. */
