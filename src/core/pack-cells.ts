@@ -239,13 +239,17 @@ function coveredIn(rows: Int32Array, cols: Uint16Array, n: number, spans: readon
   const found: number[] = [];
   for (const m of spans) {
     for (let i = placeOf(rows, n, m.top); i < n && rows[i] <= m.bottom; i++) {
-      const col = cols[i];
-      if (col >= m.left && col <= m.right && (rows[i] !== m.top || col !== m.left)) found.push(i);
+      if (mergeCovers(m, rows[i], cols[i])) found.push(i);
     }
   }
   found.sort((a, b) => a - b);
   // Overlapping merges cover some cells twice.
   return found.filter((i, k) => k === 0 || found[k - 1] !== i);
+}
+
+/** Whether a merge covers a position: one of its cells, not its top-left (Excel shows that one alone). */
+export function mergeCovers(m: Merge, row: number, col: number): boolean {
+  return row >= m.top && row <= m.bottom && col >= m.left && col <= m.right && (row !== m.top || col !== m.left);
 }
 
 /** How many of `sorted`'s first `n` (ascending) are below `value`: where `value` is one of them, its place. */

@@ -5,7 +5,7 @@
  * over a whole column or a used range to row 1,048,576 costs nothing.
  */
 import { valueCell } from "../../core/cell-shapes";
-import { PackedCellsBuilder } from "../../core/pack-cells";
+import { mergeCovers, PackedCellsBuilder } from "../../core/pack-cells";
 import type { CellExtras, PackedCells } from "../../core/packed-cells";
 import type { Cell, Merge } from "../../core/snapshot";
 import { remembered } from "../../core/remembered";
@@ -544,14 +544,9 @@ function addPacked(packed: PackedCellsBuilder, row: number, col: number, shared:
   else packed.add(row, col, value, format, extras);
 }
 
-/** Whether a merge covers a position: one of its cells, not its top-left. */
-function covers(m: Merge, row: number, col: number): boolean {
-  return row >= m.top && row <= m.bottom && col >= m.left && col <= m.right && (row !== m.top || col !== m.left);
-}
-
 /** Whether any of `merges` covers a position. */
 function anyCovers(merges: readonly Merge[], row: number, col: number): boolean {
-  for (let i = 0; i < merges.length; i++) if (covers(merges[i], row, col)) return true;
+  for (let i = 0; i < merges.length; i++) if (mergeCovers(merges[i], row, col)) return true;
   return false;
 }
 
