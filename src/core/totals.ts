@@ -142,7 +142,7 @@ class AreaTable {
     let s = Math.imul(number, 0x9e3779b1) >>> this.shift;
     let at = slots[s];
     // Names compared at every taken slot, not only where their numbers are equal: two names
-    // of one number are rare (two in the bench's 100,000, the first at line 44,027), and
+    // of one number are rare (two in the bench's 100,000, the first at line 44,026), and
     // their compare, never run before, threw the lines' loop out of its compiled code there.
     // sameFold answers at once for names of different lengths.
     while (at !== 0) {
