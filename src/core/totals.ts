@@ -17,8 +17,24 @@ function emptyRagCounts(): RagCounts {
   return { red: 0, amber: 0, green: 0, blue: 0, grey: 0 };
 }
 
-/** A service area's group in the recovery totals, in order of its first action; its share is set once the total is known. */
-type AreaGroup = RecoveryTotals["byServiceArea"][number];
+/**
+ * A service area's group in the recovery totals, in order of its first action; its share is
+ * set once the total is known. Made by `new`, not an object literal: a literal's allocation
+ * site is moved to old space once a big register's 100,000 groups outlive a collection, and
+ * V8 then throws away the compiled code that makes them, part way through the lines.
+ */
+class AreaGroup {
+  readonly serviceArea: string;
+  count: number;
+  valuePence: number;
+  share: number | null;
+  constructor(serviceArea: string) {
+    this.serviceArea = serviceArea;
+    this.count = 0;
+    this.valuePence = 0;
+    this.share = null;
+  }
+}
 
 /**
  * From how many register lines service areas are grouped in a table by a number made from
@@ -81,16 +97,15 @@ export function sameFold(x: string, y: string): boolean {
  * Service-area groups of a big register in a table by number, with no Map and no
  * lower-cased copy a line (the same groups, order and names as the Map): each group's slot
  * in a table sized once to twice the lines (a power of two, open addressing) comes from a
- * number made from its folded name; a group is told by that number, then by comparing the names letter
- * by letter (sameFold). A tidy name is compared as it is; any other by its folded key
- * (foldName), which a tidy name can equal. A line's look-up is a method of its own, not
- * code in the lines' loop: called 100,000 times it is optimised early and quickly, where
- * a longer loop ran unoptimised while it was compiled on the side.
+ * number made from its folded name; a group is told by comparing the names letter by letter
+ * (sameFold), the engine's compare first. A tidy name is compared as it is; any other by its
+ * folded key (foldName), which a tidy name can equal. A line's look-up is a method of its
+ * own, not code in the lines' loop: called 100,000 times it is optimised early and quickly,
+ * where a longer loop ran unoptimised while it was compiled on the side.
  */
 class AreaTable {
-  /** For each group, the text its names are compared with, and its number. */
+  /** For each group, the text its names are compared with. */
   private readonly probes: string[] = [];
-  private readonly numbers: Int32Array;
   /** A group's index + 1 in its slot; 0 where the slot is free. */
   private readonly slots: Int32Array;
   private readonly mask: number;
@@ -104,7 +119,6 @@ class AreaTable {
     let bits = 4;
     while (1 << bits < lines * 2) bits++;
     this.slots = new Int32Array(1 << bits);
-    this.numbers = new Int32Array(1 << (bits - 1));
     this.mask = (1 << bits) - 1;
     this.shift = 32 - bits;
   }
@@ -123,25 +137,33 @@ class AreaTable {
       probe = foldName(name);
       number = foldNumber(probe);
     }
-    const { slots, numbers, probes, groups, mask } = this;
+    const { slots, probes, groups, mask } = this;
     // Fibonacci hashing: the slot from the product's top bits spreads near numbers apart.
     let s = Math.imul(number, 0x9e3779b1) >>> this.shift;
     let at = slots[s];
+    // Names compared at every taken slot, not only where their numbers are equal: two names
+    // of one number are rare (two in the bench's 100,000, the first at line 44,026), and
+    // their compare, never run before, threw the lines' loop out of its compiled code there.
+    // sameFold answers at once for names of different lengths.
     while (at !== 0) {
-      if (numbers[at - 1] === number) {
-        // Mostly the same spelling again: the engine's compare first, letter by letter only if not.
-        const p = probes[at - 1];
-        if (p === probe || sameFold(p, probe)) return groups[at - 1];
-      }
+      const p = probes[at - 1];
+      if (p === probe || sameFold(p, probe)) return groups[at - 1];
       s = (s + 1) & mask;
       at = slots[s];
     }
-    const g: AreaGroup = { serviceArea: name, count: 0, valuePence: 0, share: null };
-    numbers[groups.length] = number;
+    const g = new AreaGroup(name);
     probes.push(probe);
     slots[s] = groups.push(g);
     return g;
   }
+}
+
+/** What the pass over the lines adds up besides the groups (sums in list order; a sum is null until a counted action gives a figure). */
+interface LineSums {
+  count: number;
+  total: number;
+  forecast: number | null;
+  achieved: number | null;
 }
 
 /**
@@ -158,13 +180,49 @@ export function recoveryTotals(actions: RatedRecoveryAction[], settings: Setting
     medium: { count: 0, valuePence: 0 },
     low: { count: 0, valuePence: 0 },
   };
-  const areas = new Map<string, AreaGroup>();
   const groups: AreaGroup[] = [];
+  const sums = addUpLines(actions, byRag, byRiskLevel, groups, areaTableFrom);
+  // `groups` is in order of first appearance (as the map's values were), so a stable sort
+  // by value keeps the first-met area first among equal values. The groups themselves are
+  // the rows (no copy of 100,000 of them), their share set now the total is known.
+  const byServiceArea = largestFirst(groups);
+  if (sums.total > 0) setShares(byServiceArea, sums.total);
+
+  const target = settings.targetPence;
+  const total = sums.total;
+  return {
+    count: sums.count,
+    totalValuePence: total,
+    targetPence: target,
+    gapPence: target === null ? null : target - total,
+    coverage: target === null || target === 0 ? null : roundHalfUp(total / target, 4),
+    forecastTotalPence: sums.forecast,
+    achievedTotalPence: sums.achieved,
+    byRag,
+    byRiskLevel,
+    byServiceArea,
+  };
+}
+
+/**
+ * recoveryTotals's pass over the lines: the sums, each RAG's and risk level's count and
+ * value, and the service areas' groups (into `groups`). A function of its own: V8 compiles
+ * its loop part way through (on-stack replacement), and compiled with the sort and the
+ * shares after it, which have not run yet, that code was thrown out at the loop's end and
+ * the shares' loop compiled again (a 100,000-line register: the totals compiled four times).
+ */
+function addUpLines(
+  actions: RatedRecoveryAction[],
+  byRag: RecoveryTotals["byRag"],
+  byRiskLevel: RecoveryTotals["byRiskLevel"],
+  groups: AreaGroup[],
+  areaTableFrom: number,
+): LineSums {
+  const areas = new Map<string, AreaGroup>();
   // A big register's areas are grouped in a table instead of the Map (AREA_TABLE_FROM).
   const table = actions.length >= areaTableFrom ? new AreaTable(actions.length, groups) : null;
   let count = 0;
   let total = 0;
-  // Each sum is null until a counted action gives a figure (sums in list order, as before).
   let forecast: number | null = null;
   let achieved: number | null = null;
   // The last line's area and group: lines of one area often come together, and take no look-up.
@@ -212,7 +270,7 @@ export function recoveryTotals(actions: RatedRecoveryAction[], settings: Setting
       }
       g = areas.get(key);
       if (g === undefined) {
-        g = { serviceArea: name, count: 0, valuePence: 0, share: null };
+        g = new AreaGroup(name);
         areas.set(key, g);
         groups.push(g);
       }
@@ -222,37 +280,25 @@ export function recoveryTotals(actions: RatedRecoveryAction[], settings: Setting
     lastArea = raw;
     last = g;
   }
-  // `groups` is in order of first appearance (as the map's values were), so a stable sort
-  // by value keeps the first-met area first among equal values. The groups themselves are
-  // the rows (no copy of 100,000 of them), their share set now the total is known.
-  const byServiceArea = largestFirst(groups);
-  if (total > 0) {
-    // A share depends on the value alone, and equal values are neighbours now: rounded once a run.
-    let value = NaN;
-    let share = 0;
-    for (let i = 0; i < byServiceArea.length; i++) {
-      const g = byServiceArea[i];
-      if (g.valuePence !== value) {
-        value = g.valuePence;
-        share = roundHalfUp(value / total, 4);
-      }
-      g.share = share;
-    }
-  }
+  return { count, total, forecast, achieved };
+}
 
-  const target = settings.targetPence;
-  return {
-    count,
-    totalValuePence: total,
-    targetPence: target,
-    gapPence: target === null ? null : target - total,
-    coverage: target === null || target === 0 ? null : roundHalfUp(total / target, 4),
-    forecastTotalPence: forecast,
-    achievedTotalPence: achieved,
-    byRag,
-    byRiskLevel,
-    byServiceArea,
-  };
+/**
+ * Each group's share of the total, the groups largest first. A share depends on the value
+ * alone, and equal values are neighbours: rounded once a run. A function of its own, as
+ * addUpLines is.
+ */
+function setShares(byServiceArea: AreaGroup[], total: number): void {
+  let value = NaN;
+  let share = 0;
+  for (let i = 0; i < byServiceArea.length; i++) {
+    const g = byServiceArea[i];
+    if (g.valuePence !== value) {
+      value = g.valuePence;
+      share = roundHalfUp(value / total, 4);
+    }
+    g.share = share;
+  }
 }
 
 /** A theme's row in the direction totals. */

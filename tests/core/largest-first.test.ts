@@ -4,7 +4,7 @@
  * to the edge of the packed path and past it, and on values no whole number of pence.
  */
 import fc from "fast-check";
-import { largestFirst, largestFirstByComparator } from "../../src/core/largest-first";
+import { largestFirst, largestFirstByComparator, packedBound } from "../../src/core/largest-first";
 
 type Item = { valuePence: number; id: number };
 const items = (values: number[]): Item[] => values.map((valuePence, id) => ({ valuePence, id }));
@@ -29,16 +29,26 @@ test("any whole pence, including spreads too wide to pack", () => {
   );
 });
 
-test("spreads at the edge of the packed path", () => {
+test("values at the edge of the packed path, and one past it", () => {
   fc.assert(
     fc.property(fc.integer({ min: 2, max: 50 }), fc.array(fc.nat(), { minLength: 2, maxLength: 50 }), (n, picks) => {
-      // Values 0 … span where span × n + n − 1 is exactly the largest safe integer, or one past.
-      const span = Math.floor((Number.MAX_SAFE_INTEGER - (n - 1)) / n);
-      const values = picks.slice(0, n).map((p, i) => (i === 0 ? span + (p % 2) : i === 1 ? 0 : p % (span + 1)));
+      // Values ±bound (the largest and smallest packed), one past either now and then, and others between.
+      const bound = packedBound(n);
+      const edges = [bound, -bound, bound + 1, -bound - 1];
+      const values = picks.slice(0, n).map((p, i) => (i < 2 || p % 3 === 0 ? edges[(p + i) % 4] : (p % (2 * bound + 1)) - bound));
       return same(values);
     }),
     { numRuns: 5_000 },
   );
+});
+
+test("the packed bound keeps every key a safe integer, and one more would not", () => {
+  const largestKey = (bound: number, n: number) => 2n * BigInt(bound) * BigInt(n) + BigInt(n) - 1n;
+  for (const n of [2, 3, 7, 1_000, 100_000, 1_000_001]) {
+    const bound = packedBound(n);
+    expect(largestKey(bound, n) <= BigInt(Number.MAX_SAFE_INTEGER)).toBe(true);
+    expect(largestKey(bound + 1, n) > BigInt(Number.MAX_SAFE_INTEGER)).toBe(true);
+  }
 });
 
 test("doubles that are not whole pence go to the comparator, in the same order", () => {
