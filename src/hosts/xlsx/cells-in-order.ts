@@ -89,7 +89,7 @@ export class CellsInOrder {
     const extra = [...this.over.values()].sort(compare);
     // Without blocks, the plain walk: the blocks' is more code for a run to compile.
     if (this.blocks.length === 0) return new CellWalk(this.ordered, [...extra, PAST_LAST]);
-    return new BlockCellWalk(new SheetCells(this.ordered, this.blocks, this.plainLinksFrom, false), extra);
+    return new BlockCellWalk(new SheetCells(this.ordered, this.blocks, this.plainLinksFrom, false), [...extra, PAST_LAST]);
   }
 
   /**
@@ -100,7 +100,7 @@ export class CellsInOrder {
   list(): readonly ModelCell[] {
     if (this.blocks.length > 0) {
       // Each block cell made a ModelCell of its own: for tests and small sheets, not the writer (walk).
-      const walk = new BlockCellWalk(new SheetCells(this.ordered, this.blocks, this.plainLinksFrom, true), [...this.over.values()].sort(compare));
+      const walk = new BlockCellWalk(new SheetCells(this.ordered, this.blocks, this.plainLinksFrom, true), [...[...this.over.values()].sort(compare), PAST_LAST]);
       const out: ModelCell[] = [];
       for (let c = walk.next(); c !== undefined; c = walk.next()) out.push(c);
       return out;
@@ -168,24 +168,25 @@ export class BlockCellWalk {
 
   constructor(
     private readonly given: SheetCells,
-    /** The cells put over the given ones, in order. */
+    /** The cells put over the given ones, in order, ending in PAST_LAST (CellWalk's reason). */
     private readonly extra: readonly ModelCell[],
   ) {}
 
   /** The next cell in row then column order; undefined after the last. */
   next(): ModelCell | undefined {
     const given = this.given;
-    if (this.j < this.extra.length) {
-      const e = this.extra[this.j];
-      // Past the last given cell, row and col are END, past every cell.
-      if (e.row < given.row || (e.row === given.row && e.col <= given.col)) {
-        this.j++;
-        // A cell put over a given one takes its place.
-        if (given.row === e.row && given.col === e.col) given.skip();
-        return e;
-      }
-    }
-    return given.row !== END ? given.take() : undefined;
+    const e = this.extra[this.j];
+    // Past the last given cell, row and col are END, past every cell: PAST_LAST's place.
+    // Every compare made at every call (CellWalk's reason).
+    const order = 2 * Math.sign(e.row - given.row) + Math.sign(e.col - given.col);
+    const over = order === 0;
+    const last = e === PAST_LAST;
+    if (over && last) return undefined;
+    this.j += order <= 0 ? 1 : 0;
+    if (order > 0) return given.take();
+    // A cell put over a given one takes its place.
+    if (over) given.skip();
+    return e;
   }
 }
 
