@@ -5,16 +5,29 @@
  * once past `atMost`, since an add-in session reads many workbooks.
  */
 export function remembered<K extends string | number, T>(work: (key: K) => T, atMost: number): (key: K) => T {
-  const known = new Map<K, T>();
-  return (key) => {
-    let answer = known.get(key);
+  const known = new Remembered<K, T>(atMost);
+  return (key) => known.of(key, work);
+}
+
+/**
+ * remembered's answers as an object whose work is given at each asking: a module function,
+ * the same at every call, where remembered's would be a closure made for each use (a
+ * compiled caller told one closure from another, and threw its code away at the next).
+ */
+export class Remembered<K extends string | number, T> {
+  private readonly known = new Map<K, T>();
+
+  constructor(private readonly atMost: number) {}
+
+  of(key: K, work: (key: K) => T): T {
+    let answer = this.known.get(key);
     if (answer === undefined) {
       answer = work(key);
-      if (known.size >= atMost) known.clear();
-      known.set(key, answer);
+      if (this.known.size >= this.atMost) this.known.clear();
+      this.known.set(key, answer);
     }
     return answer;
-  };
+  }
 }
 
 /**

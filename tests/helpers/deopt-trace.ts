@@ -24,3 +24,14 @@ export function deoptimised(run: TracedRun, names: readonly string[]): string[] 
   const line = new RegExp(`deoptimizing .*<JSFunction (${names.join("|")}) `);
   return run.stdout.split("\n").filter((l) => line.test(l));
 }
+
+/**
+ * The trace's lines where one of the named functions' optimised code is marked to be thrown
+ * away because something it relied on changed (a hidden class's field came to hold
+ * something new): printed as "marking dependent code", with no "deoptimizing" line where
+ * the function is not running at that moment, so deoptimised() does not see it.
+ */
+export function markedForDeopt(run: TracedRun, names: readonly string[]): string[] {
+  const line = new RegExp(`marking dependent code .*<SharedFunctionInfo (${names.join("|")})>`);
+  return run.stdout.split("\n").filter((l) => line.test(l));
+}

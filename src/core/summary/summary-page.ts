@@ -492,18 +492,7 @@ export class SummaryPage {
         }
         this.row += rows.length;
       }
-      else for (let n = 0; n < t.rows.length; n++) {
-        const cells = rowAt(t.rows, n);
-        // Straight in, the column's look shared: no copy of each cell's spec (100,000 lines).
-        for (let i = 0; i < looks.count; i++) {
-          const spec = cells[i] ?? null;
-          const own = spec?.style;
-          const look = own === looks.owns[i] ? looks.looks[i] : looks.set(i, own);
-          if (body === null) this.putCell(this.row, i + 1, spec?.content ?? BLANK, spec?.format, look);
-          else body.put(i, n, spec?.content ?? BLANK, spec?.format, look);
-        }
-        this.row++;
-      }
+      else this.tableRows(rows, looks, body);
       const last = first + t.rows.length - 1;
       const totals = t.rows.length > 0 && t.totals ? t.totals(first, last) : null;
       if (totals) {
@@ -686,6 +675,27 @@ export class SummaryPage {
     this.putCell(row, col, spec.content, spec.format, styledShared(spec.style));
   }
 
+  /**
+   * A main table's rows from their cell specs, into the grid or its block: a method of its
+   * own, not a loop in mainTable's block, which V8 compiled part way through for each
+   * summary's table (whose objects have shapes of their own), three compiles a build of the
+   * mixed pack, one of them ~80 ms.
+   */
+  private tableRows(rows: TableRows, looks: TableLooks, body: BlockBuilder | null): void {
+    for (let n = 0; n < rows.length; n++) {
+      const cells = rowAt(rows, n);
+      // Straight in, the column's look shared: no copy of each cell's spec (100,000 lines).
+      for (let i = 0; i < looks.count; i++) {
+        const spec = cells[i] ?? null;
+        const own = spec?.style;
+        const look = own === looks.owns[i] ? looks.looks[i] : looks.set(i, own);
+        if (body === null) this.putCell(this.row, i + 1, spec?.content ?? BLANK, spec?.format, look);
+        else body.put(i, n, spec?.content ?? BLANK, spec?.format, look);
+      }
+      this.row++;
+    }
+  }
+
   /** Writes a cell from its parts, `style` already a shared look (styledShared's). */
   private putCell(row: number, col: number, given: CellContent, format: CellSpec["format"], style: CellStyle): void {
     const content = this.sharedContent(given);
@@ -804,8 +814,10 @@ export class SummaryPage {
    * through (on-stack replacement), and code after the loop in the same function, never run
    * by then, had no type feedback and threw that compiled code away as the loop ended.
    */
-  private columnNeeds(): number[] {
-    const need = this.options.widths.map(() => 0);
+  private columnNeeds(): Float64Array {
+    // Floats from the start: a need is a fraction, and an array of zeros turned from small
+    // integers to floats at each page's first, a hidden class rowNeeds' code had not met.
+    const need = new Float64Array(this.options.widths.length);
     // Figures and dates measured once a value (a register's 400,000 figures are a thousand values).
     const measured = new ShownWidths();
     const fonts = new FontsByColumn(this.lastCol + 1);
@@ -824,7 +836,7 @@ export class SummaryPage {
    * replacement). That code served only the page it was compiled in: each later page's call
    * compiled columnNeeds whole again (forms-1000: twice, 20-50 ms of the compiler's thread each).
    */
-  private rowNeeds(row: number, cells: (ModelCell | undefined)[], need: number[], measured: ShownWidths, fonts: FontsByColumn, last: LastByColumn): void {
+  private rowNeeds(row: number, cells: (ModelCell | undefined)[], need: Float64Array, measured: ShownWidths, fonts: FontsByColumn, last: LastByColumn): void {
     const merges = this.mergeIndex;
     const unit = columnPoints(1);
     const end = Math.min(cells.length, this.lastCol + 1);
@@ -854,7 +866,7 @@ export class SummaryPage {
    * each column's first cells met kinds and looks the loop was not compiled for, and threw
    * that code away (register-10000: three compiles of each loop, 20-45 ms each).
    */
-  private blockNeeds(need: number[]): void {
+  private blockNeeds(need: Float64Array): void {
     const measured = new ShownWidths();
     const fonts = new FontsByColumn(this.lastCol + 1);
     const last = new LastByColumn(this.lastCol + 1);
@@ -868,7 +880,7 @@ export class SummaryPage {
    * the first block, and the blocks' loop around it (its next block, never reached by then)
    * threw that code away at the block's end, and compiled it again (register-10000).
    */
-  private blockNeedsOf(b: CellBlock, need: number[], measured: ShownWidths, fonts: FontsByColumn, last: LastByColumn, repeats: TextsByColumn, contents: BlockContents): void {
+  private blockNeedsOf(b: CellBlock, need: Float64Array, measured: ShownWidths, fonts: FontsByColumn, last: LastByColumn, repeats: TextsByColumn, contents: BlockContents): void {
     const merges = this.mergeIndex;
     const wraps = lookWraps(b);
     const unit = columnPoints(1);

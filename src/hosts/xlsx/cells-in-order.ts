@@ -88,8 +88,8 @@ export class CellsInOrder {
   walk(): CellWalk | BlockCellWalk {
     const extra = [...this.over.values()].sort(compare);
     // Without blocks, the plain walk: the blocks' is more code for a run to compile.
-    if (this.blocks.length === 0) return new CellWalk(this.ordered, extra);
-    return new BlockCellWalk(new SheetCells(this.ordered, this.blocks, this.plainLinksFrom, false), extra);
+    if (this.blocks.length === 0) return new CellWalk(this.ordered, [...extra, PAST_LAST]);
+    return new BlockCellWalk(new SheetCells(this.ordered, this.blocks, this.plainLinksFrom, false), [...extra, PAST_LAST]);
   }
 
   /**
@@ -100,7 +100,7 @@ export class CellsInOrder {
   list(): readonly ModelCell[] {
     if (this.blocks.length > 0) {
       // Each block cell made a ModelCell of its own: for tests and small sheets, not the writer (walk).
-      const walk = new BlockCellWalk(new SheetCells(this.ordered, this.blocks, this.plainLinksFrom, true), [...this.over.values()].sort(compare));
+      const walk = new BlockCellWalk(new SheetCells(this.ordered, this.blocks, this.plainLinksFrom, true), [...[...this.over.values()].sort(compare), PAST_LAST]);
       const out: ModelCell[] = [];
       for (let c = walk.next(); c !== undefined; c = walk.next()) out.push(c);
       return out;
@@ -122,6 +122,12 @@ export class CellsInOrder {
   }
 }
 
+/**
+ * A cell past every other (CellWalk's last extra, and where its given cells have ended), in
+ * a summary text cell's fields, as the marker is (sheet-xml.ts cellsOf).
+ */
+const PAST_LAST: ModelCell = { row: END, col: END, content: { kind: "text", text: "" }, style: undefined };
+
 /** The given cells in order with the few put over them merged in as they are met (CellsInOrder.walk). */
 export class CellWalk {
   private i = 0;
@@ -129,24 +135,27 @@ export class CellWalk {
 
   constructor(
     private readonly given: readonly ModelCell[],
-    /** The cells put over the given ones, in order. */
+    /**
+     * The cells put over the given ones, in order, ending in PAST_LAST: every call makes the
+     * same loads and compares, whichever comes first. The extras (a summary's marker, in row
+     * 1) came first only in calls made before V8 kept feedback, and at the next summary's
+     * marker the compiled walk met code it had never seen run, and was thrown away.
+     */
     private readonly extra: readonly ModelCell[],
   ) {}
 
   /** The next cell in row then column order; undefined after the last. */
   next(): ModelCell | undefined {
     const given = this.given;
-    if (this.j < this.extra.length) {
-      const e = this.extra[this.j];
-      const g = this.i < given.length ? given[this.i] : undefined;
-      if (g === undefined || e.row < g.row || (e.row === g.row && e.col <= g.col)) {
-        this.j++;
-        // A cell put over a given one takes its place.
-        if (g !== undefined && g.row === e.row && g.col === e.col) this.i++;
-        return e;
-      }
-    }
-    return this.i < given.length ? given[this.i++] : undefined;
+    const e = this.extra[this.j];
+    const g = this.i < given.length ? given[this.i] : PAST_LAST;
+    if (e === g) return undefined;
+    // Negative where the extra comes first, 0 where it is put over the given cell (taking
+    // its place): one sum, not compares of the columns made only where the rows are equal.
+    const order = 2 * Math.sign(e.row - g.row) + Math.sign(e.col - g.col);
+    this.j += order <= 0 ? 1 : 0;
+    this.i += order < 0 ? 0 : 1;
+    return order <= 0 ? e : g;
   }
 }
 
@@ -159,24 +168,25 @@ export class BlockCellWalk {
 
   constructor(
     private readonly given: SheetCells,
-    /** The cells put over the given ones, in order. */
+    /** The cells put over the given ones, in order, ending in PAST_LAST (CellWalk's reason). */
     private readonly extra: readonly ModelCell[],
   ) {}
 
   /** The next cell in row then column order; undefined after the last. */
   next(): ModelCell | undefined {
     const given = this.given;
-    if (this.j < this.extra.length) {
-      const e = this.extra[this.j];
-      // Past the last given cell, row and col are END, past every cell.
-      if (e.row < given.row || (e.row === given.row && e.col <= given.col)) {
-        this.j++;
-        // A cell put over a given one takes its place.
-        if (given.row === e.row && given.col === e.col) given.skip();
-        return e;
-      }
-    }
-    return given.row !== END ? given.take() : undefined;
+    const e = this.extra[this.j];
+    // Past the last given cell, row and col are END, past every cell: PAST_LAST's place.
+    // Every compare made at every call (CellWalk's reason).
+    const order = 2 * Math.sign(e.row - given.row) + Math.sign(e.col - given.col);
+    const over = order === 0;
+    const last = e === PAST_LAST;
+    if (over && last) return undefined;
+    this.j += order <= 0 ? 1 : 0;
+    if (order > 0) return given.take();
+    // A cell put over a given one takes its place.
+    if (over) given.skip();
+    return e;
   }
 }
 

@@ -421,10 +421,12 @@ class Edit {
     const printTitles: { index: number; text: string }[] = [];
     const appendedSheetXml: string[] = [];
 
+    // One context for every sheet: the writer, compiled on the first, met each later sheet's own.
+    const context = { styles, date1904, tables: names, mainNs: dialect.mainNs, relNs: dialect.relNs };
     for (const s of this.edit.sheets) {
       const index = indexOf(s);
       const part = new DeflatedPart(this.codec);
-      const rendered = renderSheet({ ...s.draft, selected: index === activeAfter }, s.name, { styles, date1904, tables: names, mainNs: dialect.mainNs, relNs: dialect.relNs }, part);
+      const rendered = renderSheet(s.draft, s.name, context, part, index === activeAfter);
       const sheetPart = this.freshName(`${wbDir}worksheets/`, "sheet", "xml");
       this.added.push({ name: sheetPart, entry: part.entry(sheetPart, this.edit.now), contentType: CONTENT_TYPE.worksheet });
       if (rendered.tables.length) {

@@ -14,7 +14,7 @@
  */
 import { a1, columnLetters, sheetRef } from "../../core/grid";
 import { isSpace, SPACE_UNITS } from "../../core/white-space";
-import { remembered } from "../../core/remembered";
+import { Remembered } from "../../core/remembered";
 import { MAX_HYPERLINKS } from "../../core/summary/hyperlink-limit";
 import { forEachMerge, mergeCount } from "../../core/summary/model-merges";
 import { NUMBER_FORMATS, type CellBlock, type HeaderFooter, type ModelCell, type SheetModel, type TableModel } from "../../core/summary/sheet-model";
@@ -46,8 +46,6 @@ export interface SheetDraft {
   validations?: Validation[];
   /** Text written (as Text) in a cell of its own: the product's marker on a summary. */
   marker?: { row: number; col: number; text: string };
-  /** Whether this sheet is the workbook's selected tab. */
-  selected?: boolean;
   /** Colour of thin borders (RRGGBB); automatic when absent. */
   borderColour?: string;
   /** Text cells get the Text format (`@`) unless the model gives one (summaries: yes). */
@@ -150,33 +148,64 @@ const rangeRef = (top: number, left: number, bottom: number, right: number) =>
 
 // ---- sections --------------------------------------------------------------------------
 
-/** What the sections share while one sheet is rendered. */
-interface Work {
-  draft: SheetDraft;
-  ctx: RenderContext;
-  sheetName: string;
+/** A look a column gave, with what it was found by (styleOf). */
+type LastLook = { style: ModelCell["style"]; format: ModelCell["format"]; kind: ModelCell["content"]["kind"]; look: Look } | undefined;
+
+/**
+ * What the sections share while one sheet is rendered. A class, not an object literal a
+ * sheet: V8 compiled the writer on the first summary for the literal's fields as they
+ * were, and threw that code away at the next sheet, whose fields held other things.
+ */
+class Work {
   /** Whether the sheet has any cell to write. */
-  hasCells: boolean;
+  readonly hasCells: boolean;
   /** Table header names as written (unique, non-blank), by table index. */
-  headers: Map<number, string[]>;
+  readonly headers: Map<number, string[]>;
   /** The link cells written, in order: their hyperlinks' XML is made as that section writes. */
-  links: LinksWritten;
-  tables: RenderedTable[];
-  maxRow: number;
-  maxCol: number;
+  readonly links: LinksWritten;
+  readonly tables: RenderedTable[] = [];
+  readonly maxRow: number;
+  readonly maxCol: number;
   /** Each look's pieces by its key (styleOf). */
-  xfs: Map<number, Look>;
-  /** The last look each column gave, with what it was found by (styleOf). */
-  lastLook: ({ style: ModelCell["style"]; format: ModelCell["format"]; kind: ModelCell["content"]["kind"]; look: Look } | undefined)[];
-  /** A finite number's `…</v></c>`, made once a value (400,000 figures, ~1,000 values on a register). */
-  valueEnd: (n: number) => string;
-  /** A date's `…</v></c>`, made once a day. */
-  dateEnd: (iso: string) => string;
-  /** The cells to write by position, for the tables' totals rows. */
-  at: CellsInOrder;
+  readonly xfs = new Map<number, Look>();
+  /** The last look each column gave (styleOf), a place a column of the sheet: none read past the end. */
+  readonly lastLook: LastLook[];
+  /** Finite numbers' `…</v></c>`, made once a value (400,000 figures, ~1,000 values on a register). */
+  readonly valueEnds = new Remembered<number, string>(MEMO_LIMIT);
+  /** Dates' `…</v></c>`, made once a day, by the workbook's date system's function. */
+  readonly dateEnds = new Remembered<string, string>(MEMO_LIMIT);
+  readonly dateEnd: (iso: string) => string;
   /** Where the large sections (rows, merges, links) write their XML, a piece at a time. */
-  out: Utf8Writer;
+  readonly out: Utf8Writer;
+
+  constructor(
+    readonly draft: SheetDraft,
+    readonly ctx: RenderContext,
+    readonly sheetName: string,
+    /** Whether this sheet is the workbook's selected tab. */
+    readonly selected: boolean,
+    /** The cells to write by position, for the tables' totals rows. */
+    readonly at: CellsInOrder,
+    headers: Map<number, string[]>,
+    into: ByteSink,
+  ) {
+    this.hasCells = !at.isEmpty();
+    this.headers = headers;
+    this.links = new LinksWritten(linkRoom(draft));
+    const { maxRow, maxCol } = at.bounds();
+    this.maxRow = maxRow;
+    this.maxCol = maxCol;
+    this.lastLook = new Array<LastLook>(maxCol + 1).fill(undefined);
+    this.dateEnd = ctx.date1904 ? dateEnd1904 : dateEnd1900;
+    this.out = new Utf8Writer(into);
+  }
 }
+
+// Module functions, not closures made a sheet: the writer's compiled code calls one function.
+// Excel keeps 15 significant digits; the shortest round-trip form is exact for it.
+const valueEnd = (n: number) => `${String(n)}</v></c>`;
+const dateEnd1900 = (iso: string) => `${dateSerial(iso, false)}</v></c>`;
+const dateEnd1904 = (iso: string) => `${dateSerial(iso, true)}</v></c>`;
 
 /** A section's XML, returned, or written to `w.out` (returning undefined) where it can be large. */
 type Section = (w: Work) => string | undefined;
@@ -189,8 +218,8 @@ const sheetPr: Section = ({ draft }) => {
 
 const dimension: Section = (w) => `<dimension ref="${w.hasCells ? `A1:${a1(w.maxRow, w.maxCol)}` : "A1"}"/>`;
 
-const sheetViews: Section = ({ draft }) => {
-  const selected = draft.selected ? ' tabSelected="1"' : "";
+const sheetViews: Section = ({ draft, selected: isSelected }) => {
+  const selected = isSelected ? ' tabSelected="1"' : "";
   if (draft.freezeRows <= 0) return `<sheetViews><sheetView${selected} workbookViewId="0"/></sheetViews>`;
   const top = a1(draft.freezeRows + 1, 1);
   return (
@@ -345,9 +374,9 @@ function appendCell(w: Work, xml: string, mc: ModelCell, rowText: string): strin
       if (c.text === "") return xml + open + rowText + (c.kind === "link" ? look.text + "</t></is></c>" : look.bare);
       return xml + open + rowText + inlineText(look, c.text);
     case "number":
-      return Number.isFinite(c.value) ? xml + open + rowText + look.value + w.valueEnd(c.value) : xml + open + rowText + look.bare;
+      return Number.isFinite(c.value) ? xml + open + rowText + look.value + w.valueEnds.of(c.value, valueEnd) : xml + open + rowText + look.bare;
     case "date":
-      return xml + open + rowText + look.value + w.dateEnd(c.iso);
+      return xml + open + rowText + look.value + w.dateEnds.of(c.iso, w.dateEnd);
     case "formula": {
       const f = `<f>${xstring(c.formula.replace(/^=/, ""))}</f>`;
       const v = c.result === null ? null : numberText(c.result);
@@ -357,8 +386,7 @@ function appendCell(w: Work, xml: string, mc: ModelCell, rowText: string): strin
 }
 
 const sheetData: Section = (w) => {
-  const rows: RowsWritten = { cells: w.at.walk(), next: undefined, heights: w.draft.rowHeights ?? [], e: 1, heightAttrs: new Map() };
-  rows.next = rows.cells.next();
+  const rows = new RowsWritten(w.at.walk(), w.draft.rowHeights ?? []);
   // A row's XML a string, written as it is made (encoded a chunk at a time, see Utf8Writer).
   const out = w.out;
   out.write("<sheetData>");
@@ -368,17 +396,26 @@ const sheetData: Section = (w) => {
   return undefined;
 };
 
-/** Where sheetData's rows stand between writeRows' calls. */
-interface RowsWritten {
-  cells: CellWalk | BlockCellWalk;
-  /** The next cell to write; undefined once all are written. */
-  next: ModelCell | undefined;
-  /** Each row's height, by row from the first (SheetDraft.rowHeights). */
-  heights: readonly (number | undefined)[];
+/** Where sheetData's rows stand between writeRows' calls (a class, for Work's reason). */
+class RowsWritten {
+  /**
+   * The next cell to write; undefined once all are written. Undefined first, so the field
+   * holds either from the start: undefined stored at a sheet's end was new to the code
+   * compiled for cells, and threw it away.
+   */
+  next: ModelCell | undefined = undefined;
   /** The first row not yet passed, with or without a height. */
-  e: number;
+  e = 1;
   /** A height's attributes made once a height (a summary has a few dozen over 200,000 rows). */
-  heightAttrs: Map<number, string>;
+  readonly heightAttrs = new Map<number, string>();
+
+  constructor(
+    readonly cells: CellWalk | BlockCellWalk,
+    /** Each row's height, by row from the first (SheetDraft.rowHeights). */
+    readonly heights: readonly (number | undefined)[],
+  ) {
+    this.next = cells.next();
+  }
 }
 
 /**
@@ -698,7 +735,13 @@ function cellsOf(draft: SheetDraft, headers: Map<number, string[]>): CellsInOrde
     });
   });
   if (draft.marker) {
-    cells.put({ row: draft.marker.row, col: draft.marker.col, content: { kind: "text", text: draft.marker.text }, format: "text" });
+    const { row, col, text } = draft.marker;
+    const content = { kind: "text", text } as const;
+    // Where text is written as Text anyway (every summary), a summary text cell's fields in
+    // their order (SummaryPage.putCell's): the writer meets the marker in row 1, before V8
+    // keeps feedback, and a shape of its own there was new code to the writer compiled on
+    // the first summary, thrown away at the next summary's marker.
+    cells.put(draft.textAsText ? { row, col, content, style: undefined } : { row, col, content, format: "text" });
   }
   return cells;
 }
@@ -706,35 +749,18 @@ function cellsOf(draft: SheetDraft, headers: Map<number, string[]>): CellsInOrde
 /**
  * Renders a sheet named `sheetName` (for its print titles) into worksheet and table XML:
  * the worksheet's UTF-8 goes into `into` as it is made (a DeflatedPart, so a large one is
- * never held whole); the tables' come back with the print titles.
+ * never held whole); the tables' come back with the print titles. `selected`: the sheet is
+ * the workbook's selected tab (an argument: a copy of the draft with it added was a shape
+ * of its own a sheet, and the compiled writer, meeting the next, threw its code away).
  */
-export function renderSheet(draft: SheetDraft, sheetName: string, ctx: RenderContext, into: ByteSink): RenderedSheet {
+export function renderSheet(draft: SheetDraft, sheetName: string, ctx: RenderContext, into: ByteSink, selected = false): RenderedSheet {
   const headers = new Map<number, string[]>();
   // Excel tables need a data row: a table with none stays a plain styled range.
   (draft.tables ?? []).forEach((t, i) => {
     if (t.dataRows > 0) headers.set(i, headerNames(t.columns));
   });
-  const at = cellsOf(draft, headers);
-  const { maxRow, maxCol } = at.bounds();
-  const out = new Utf8Writer(into);
-  const w: Work = {
-    draft,
-    ctx,
-    sheetName,
-    hasCells: !at.isEmpty(),
-    headers,
-    links: new LinksWritten(linkRoom(draft)),
-    tables: [],
-    maxRow,
-    maxCol,
-    xfs: new Map(),
-    lastLook: [],
-    // Excel keeps 15 significant digits; the shortest round-trip form is exact for it.
-    valueEnd: remembered((n: number) => `${String(n)}</v></c>`, MEMO_LIMIT),
-    dateEnd: remembered((iso: string) => `${dateSerial(iso, ctx.date1904)}</v></c>`, MEMO_LIMIT),
-    at,
-    out,
-  };
+  const w = new Work(draft, ctx, sheetName, selected, cellsOf(draft, headers), headers, into);
+  const out = w.out;
   (draft.tables ?? []).forEach((t, i) => {
     const names = headers.get(i);
     if (!names) return;

@@ -186,7 +186,12 @@ export class DeflatedPart implements ByteSink {
   private filled = 0;
   private deflater: PartDeflater | null = null;
   private readonly compressed: Uint8Array[] = [];
-  private crc = 0;
+  /**
+   * The CRC so far, in a 32-bit cell: a field holding a number above 2^30 (half of all CRCs)
+   * turns from small integer to float, a new hidden class for every later part, and code
+   * compiled for the old one (the writer's links) was thrown away.
+   */
+  private readonly crc = new Uint32Array(1);
   private size = 0;
 
   constructor(private readonly codec: DeflatingCodec) {}
@@ -218,7 +223,7 @@ export class DeflatedPart implements ByteSink {
   private piece(last: boolean): void {
     const bytes = this.buffer.subarray(0, this.filled);
     this.filled = 0;
-    this.crc = this.codec.crc32(bytes, this.crc) >>> 0;
+    this.crc[0] = this.codec.crc32(bytes, this.crc[0]);
     this.size += bytes.length;
     this.deflater ??= this.codec.deflater();
     for (const c of this.deflater.push(bytes, last)) this.compressed.push(c);
@@ -230,7 +235,7 @@ export class DeflatedPart implements ByteSink {
     this.piece(true);
     // The pieces as they are: the zip is written as its pieces (zipPieces), and joining
     // them was a register-100000 summary's 8.5 MB copied into fresh memory to fault in.
-    return storedEntry(name, at, { crc32: this.crc, uncompressedSize: this.size, data: this.compressed });
+    return storedEntry(name, at, { crc32: this.crc[0], uncompressedSize: this.size, data: this.compressed });
   }
 }
 
