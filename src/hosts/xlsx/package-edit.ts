@@ -17,9 +17,12 @@ import { DeflatedPart, deflatingCodec, joinChunks, newEntry, zipPieces, type Def
 
 // ---- what the edit reads from the package ---------------------------------------------
 
+/** Every carried entry's local extra field: the reader does not keep the local header's own. */
+const NO_LOCAL_EXTRA = new Uint8Array(0);
+
 /** A stored entry of the source, in the zip writer's terms (copied, never recompressed). */
-async function storedEntry(pkg: WorkbookPackage, name: string): Promise<StoredEntry> {
-  const r: RawEntry = await pkg.raw(name);
+function storedEntry(pkg: WorkbookPackage, name: string): StoredEntry {
+  const r: RawEntry = pkg.raw(name);
   return {
     nameBytes: r.nameBytes,
     versionMadeBy: r.versionMadeBy,
@@ -31,9 +34,8 @@ async function storedEntry(pkg: WorkbookPackage, name: string): Promise<StoredEn
     crc32: r.crc32,
     compressedSize: r.compressedSize,
     uncompressedSize: r.uncompressedSize,
-    // The local header's own extra field is not kept by the reader; the central one stays
-    // in the directory, where readers look for it.
-    localExtra: new Uint8Array(0),
+    // The central extra field stays in the directory, where readers look for it.
+    localExtra: NO_LOCAL_EXTRA,
     centralExtra: r.extraField,
     comment: r.commentBytes,
     internalAttributes: r.internalAttributes,
@@ -601,12 +603,13 @@ class Edit {
     relsSplice.remove(rel.el.start, rel.el.end);
   }
 
-  private async assemble(): Promise<ZipPieces> {
+  private assemble(): ZipPieces {
     const entries: StoredEntry[] = [];
     for (const name of this.pkg.partNames) {
-      if (this.dropped.has(key(name))) continue;
-      const next = this.rewritten.get(key(name));
-      const raw = await storedEntry(this.pkg, name);
+      const k = key(name);
+      if (this.dropped.has(k)) continue;
+      const next = this.rewritten.get(k);
+      const raw = storedEntry(this.pkg, name);
       if (!next) {
         entries.push(raw);
         continue;
