@@ -123,30 +123,35 @@ function relativeTarget(fromDir: string, part: string): string {
 interface PartText {
   text: string;
   encode(text: string): Uint8Array;
+  /** A splice of the text, in the same encoding. */
+  encodeSplice(splice: Splice): Uint8Array;
 }
 
 function decodePart(bytes: Uint8Array, name: string): PartText {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return utf16(bytes, true);
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return utf16(bytes, false);
   try {
-    const text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
-    return { text, encode: (t) => new TextEncoder().encode(t) };
+    return utf8(new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes), bytes.length);
   } catch {
     throw new XmlPartError(`${name} is not valid UTF-8 text`);
   }
 }
 
+/** UTF-8 text that was `byteLength` bytes: as many as its characters where all are ASCII (a BOM is three). */
+function utf8(text: string, byteLength: number): PartText {
+  const ascii = text.length === byteLength;
+  return { text, encode: (t) => new TextEncoder().encode(t), encodeSplice: (splice) => splice.utf8(ascii) };
+}
+
 function utf16(bytes: Uint8Array, little: boolean): PartText {
   const text = new TextDecoder(little ? "utf-16le" : "utf-16be", { ignoreBOM: true }).decode(bytes);
-  return {
-    text,
-    encode: (t) => {
-      const out = new Uint8Array(t.length * 2);
-      const view = new DataView(out.buffer);
-      for (let i = 0; i < t.length; i++) view.setUint16(i * 2, t.charCodeAt(i), little);
-      return out;
-    },
+  const encode = (t: string) => {
+    const out = new Uint8Array(t.length * 2);
+    const view = new DataView(out.buffer);
+    for (let i = 0; i < t.length; i++) view.setUint16(i * 2, t.charCodeAt(i), little);
+    return out;
   };
+  return { text, encode, encodeSplice: (splice) => encode(splice.result()) };
 }
 
 /** One relationship of a relationships part. */
@@ -252,8 +257,7 @@ class Edit {
   private async readRels(source: string): Promise<RelsPart> {
     const name = relationshipsPartOf(source);
     if (!this.has(name)) {
-      const text = { text: "", encode: (t: string) => new TextEncoder().encode(t) };
-      return { name, exists: false, text, els: [], rels: [] };
+      return { name, exists: false, text: utf8("", 0), els: [], rels: [] };
     }
     const text = await this.text(name);
     const els = scanXml(text.text, name, 1);
@@ -283,6 +287,11 @@ class Edit {
 
   private replacePart(part: string, text: PartText, next: string): void {
     if (next !== text.text) this.rewritten.set(key(part), text.encode(next));
+  }
+
+  /** replacePart for a part edited by a splice of its text. */
+  private replaceSpliced(part: string, text: PartText, splice: Splice): void {
+    if (!splice.same) this.rewritten.set(key(part), text.encodeSplice(splice));
   }
 
   /**
@@ -537,9 +546,9 @@ class Edit {
     }
     ctSplice.insert(ctRoot.closeStart, newOverrides.join(""));
 
-    this.replacePart(workbookPart, wbText, wbSplice.result());
-    this.replacePart(wbRels.name, wbRels.text, relsSplice.result());
-    this.replacePart("[Content_Types].xml", contentTypes, ctSplice.result());
+    this.replaceSpliced(workbookPart, wbText, wbSplice);
+    this.replaceSpliced(wbRels.name, wbRels.text, relsSplice);
+    this.replaceSpliced("[Content_Types].xml", contentTypes, ctSplice);
     return this.assemble();
   }
 
@@ -596,7 +605,7 @@ class Edit {
     }
     if (!splice.changed) return;
     if (keptAny) {
-      this.replacePart(part, text, splice.result());
+      this.replaceSpliced(part, text, splice);
       return;
     }
     this.dropped.add(key(part));
