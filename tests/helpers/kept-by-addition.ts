@@ -53,7 +53,7 @@ export function relsPartOf(part: string): string {
 }
 
 async function inflated(pkg: WorkbookPackage, part: string): Promise<Uint8Array> {
-  const raw = await pkg.raw(part);
+  const raw = pkg.raw(part);
   return raw.method === 0 ? raw.compressed : inflateSync(raw.compressed);
 }
 
@@ -155,8 +155,8 @@ export async function checkKeptByAddition(input: Uint8Array, output: Uint8Array,
       if (!embeds(wasTree, nowTree, mayGo)) report.problems.push(`${part} did not keep ${firstLost(wasTree, nowTree, mayGo).slice(0, 200)}`);
       continue;
     }
-    const a = await before.raw(part);
-    const b = await after.raw(there);
+    const a = before.raw(part);
+    const b = after.raw(there);
     if (a.method !== b.method || a.crc32 !== b.crc32 || !same(a.compressed, b.compressed)) {
       report.problems.push(`${part} was not carried over as stored`);
       continue;

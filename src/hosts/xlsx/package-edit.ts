@@ -17,9 +17,12 @@ import { DeflatedPart, deflatingCodec, joinChunks, newEntry, zipPieces, type Def
 
 // ---- what the edit reads from the package ---------------------------------------------
 
+/** Every carried entry's local extra field: the reader does not keep the local header's own. */
+const NO_LOCAL_EXTRA = new Uint8Array(0);
+
 /** A stored entry of the source, in the zip writer's terms (copied, never recompressed). */
-async function storedEntry(pkg: WorkbookPackage, name: string): Promise<StoredEntry> {
-  const r: RawEntry = await pkg.raw(name);
+function storedEntry(pkg: WorkbookPackage, name: string): StoredEntry {
+  const r: RawEntry = pkg.raw(name);
   return {
     nameBytes: r.nameBytes,
     versionMadeBy: r.versionMadeBy,
@@ -31,9 +34,8 @@ async function storedEntry(pkg: WorkbookPackage, name: string): Promise<StoredEn
     crc32: r.crc32,
     compressedSize: r.compressedSize,
     uncompressedSize: r.uncompressedSize,
-    // The local header's own extra field is not kept by the reader; the central one stays
-    // in the directory, where readers look for it.
-    localExtra: new Uint8Array(0),
+    // The central extra field stays in the directory, where readers look for it.
+    localExtra: NO_LOCAL_EXTRA,
     centralExtra: r.extraField,
     comment: r.commentBytes,
     internalAttributes: r.internalAttributes,
@@ -121,30 +123,35 @@ function relativeTarget(fromDir: string, part: string): string {
 interface PartText {
   text: string;
   encode(text: string): Uint8Array;
+  /** A splice of the text, in the same encoding. */
+  encodeSplice(splice: Splice): Uint8Array;
 }
 
 function decodePart(bytes: Uint8Array, name: string): PartText {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return utf16(bytes, true);
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return utf16(bytes, false);
   try {
-    const text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
-    return { text, encode: (t) => new TextEncoder().encode(t) };
+    return utf8(new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes), bytes.length);
   } catch {
     throw new XmlPartError(`${name} is not valid UTF-8 text`);
   }
 }
 
+/** UTF-8 text that was `byteLength` bytes: as many as its characters where all are ASCII (a BOM is three). */
+function utf8(text: string, byteLength: number): PartText {
+  const ascii = text.length === byteLength;
+  return { text, encode: (t) => new TextEncoder().encode(t), encodeSplice: (splice) => splice.utf8(ascii) };
+}
+
 function utf16(bytes: Uint8Array, little: boolean): PartText {
   const text = new TextDecoder(little ? "utf-16le" : "utf-16be", { ignoreBOM: true }).decode(bytes);
-  return {
-    text,
-    encode: (t) => {
-      const out = new Uint8Array(t.length * 2);
-      const view = new DataView(out.buffer);
-      for (let i = 0; i < t.length; i++) view.setUint16(i * 2, t.charCodeAt(i), little);
-      return out;
-    },
+  const encode = (t: string) => {
+    const out = new Uint8Array(t.length * 2);
+    const view = new DataView(out.buffer);
+    for (let i = 0; i < t.length; i++) view.setUint16(i * 2, t.charCodeAt(i), little);
+    return out;
   };
+  return { text, encode, encodeSplice: (splice) => encode(splice.result()) };
 }
 
 /** One relationship of a relationships part. */
@@ -250,8 +257,7 @@ class Edit {
   private async readRels(source: string): Promise<RelsPart> {
     const name = relationshipsPartOf(source);
     if (!this.has(name)) {
-      const text = { text: "", encode: (t: string) => new TextEncoder().encode(t) };
-      return { name, exists: false, text, els: [], rels: [] };
+      return { name, exists: false, text: utf8("", 0), els: [], rels: [] };
     }
     const text = await this.text(name);
     const els = scanXml(text.text, name, 1);
@@ -281,6 +287,11 @@ class Edit {
 
   private replacePart(part: string, text: PartText, next: string): void {
     if (next !== text.text) this.rewritten.set(key(part), text.encode(next));
+  }
+
+  /** replacePart for a part edited by a splice of its text. */
+  private replaceSpliced(part: string, text: PartText, splice: Splice): void {
+    if (!splice.same) this.rewritten.set(key(part), text.encodeSplice(splice));
   }
 
   /**
@@ -537,9 +548,9 @@ class Edit {
     }
     ctSplice.insert(ctRoot.closeStart, newOverrides.join(""));
 
-    this.replacePart(workbookPart, wbText, wbSplice.result());
-    this.replacePart(wbRels.name, wbRels.text, relsSplice.result());
-    this.replacePart("[Content_Types].xml", contentTypes, ctSplice.result());
+    this.replaceSpliced(workbookPart, wbText, wbSplice);
+    this.replaceSpliced(wbRels.name, wbRels.text, relsSplice);
+    this.replaceSpliced("[Content_Types].xml", contentTypes, ctSplice);
     return this.assemble();
   }
 
@@ -596,19 +607,20 @@ class Edit {
     }
     if (!splice.changed) return;
     if (keptAny) {
-      this.replacePart(part, text, splice.result());
+      this.replaceSpliced(part, text, splice);
       return;
     }
     this.dropped.add(key(part));
     relsSplice.remove(rel.el.start, rel.el.end);
   }
 
-  private async assemble(): Promise<ZipPieces> {
+  private assemble(): ZipPieces {
     const entries: StoredEntry[] = [];
     for (const name of this.pkg.partNames) {
-      if (this.dropped.has(key(name))) continue;
-      const next = this.rewritten.get(key(name));
-      const raw = await storedEntry(this.pkg, name);
+      const k = key(name);
+      if (this.dropped.has(k)) continue;
+      const next = this.rewritten.get(k);
+      const raw = storedEntry(this.pkg, name);
       if (!next) {
         entries.push(raw);
         continue;

@@ -164,8 +164,8 @@ export interface WorkbookPackage {
   text(partName: string, limitBytes?: number): Promise<string>;
   /** A part's bytes in pieces as they inflate; at most `limitBytes` (default the package's maxPartBytes). */
   stream(partName: string, onChunk: (chunk: Uint8Array) => void, limitBytes?: number): Promise<void>;
-  /** A stored entry exactly as in the zip. */
-  raw(partName: string): Promise<RawEntry>;
+  /** A stored entry exactly as in the zip (at once: an edit asks for each of a workbook's thousands of parts). */
+  raw(partName: string): RawEntry;
   /**
    * What a part is stored as (method, CRC-32, sizes and the compressed bytes, a view of the
    * file's), to tell two packages' copies of a part the same unread; null where the part is
@@ -671,13 +671,27 @@ class Package implements WorkbookPackage {
     return part === undefined || part.encrypted || part.data === null ? null : (part as StoredData);
   }
 
-  raw(partName: string): Promise<RawEntry> {
-    try {
-      const part = this.part(partName);
-      return Promise.resolve({ ...part.entry, compressed: this.compressedData(part) });
-    } catch (e) {
-      return Promise.reject(e instanceof Error ? e : new Error(String(e)));
-    }
+  raw(partName: string): RawEntry {
+    const part = this.part(partName);
+    const e = part.entry;
+    // Field by field: a spread (`{ ...e }`) copied an entry several times slower, ten thousand times in a build.
+    return {
+      name: e.name,
+      nameBytes: e.nameBytes,
+      flags: e.flags,
+      method: e.method,
+      dosDateTime: e.dosDateTime,
+      crc32: e.crc32,
+      compressedSize: e.compressedSize,
+      uncompressedSize: e.uncompressedSize,
+      extraField: e.extraField,
+      commentBytes: e.commentBytes,
+      versionMadeBy: e.versionMadeBy,
+      versionNeeded: e.versionNeeded,
+      internalAttributes: e.internalAttributes,
+      externalAttributes: e.externalAttributes,
+      compressed: this.compressedData(part),
+    };
   }
 
   async stream(partName: string, onChunk: (chunk: Uint8Array) => void, limitBytes = this.maxPartBytes): Promise<void> {

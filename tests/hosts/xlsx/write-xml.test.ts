@@ -3,6 +3,7 @@
  * keep every other character, styles appended to styles parts of every shape, and the
  * escapes and date serials of the sheets we write.
  */
+import fc from "fast-check";
 import { dateSerial, xstring } from "../../../src/hosts/xlsx/sheet-xml";
 import { StyleBook } from "../../../src/hosts/xlsx/styles-edit";
 import { attrNs, attrValueSpan, prefixFor, scanXml, Splice } from "../../../src/hosts/xlsx/xml-splice";
@@ -62,6 +63,37 @@ describe("Splice", () => {
     s.replace(1, 4, "X");
     s.insert(2, "Y");
     expect(() => s.result()).toThrow(/overlapping/);
+    expect(() => s.utf8(true)).toThrow(/overlapping/);
+  });
+
+  it("gives its result in UTF-8, encoded piece by piece where the original is ASCII", () => {
+    const text = fc.string({ unit: fc.constantFrom("a", "<", "/", ">", " ", "é", "€", "😀"), maxLength: 6 });
+    const edit = fc.record({ at: fc.nat(), length: fc.nat({ max: 4 }), text });
+    fc.assert(
+      fc.property(fc.string({ unit: "binary-ascii", maxLength: 60 }), fc.array(edit, { maxLength: 8 }), (original, edits) => {
+        const s = new Splice(original);
+        let from = 0;
+        for (const e of edits) {
+          const start = Math.min(original.length, from + (e.at % 12));
+          const end = Math.min(original.length, start + e.length);
+          s.replace(start, end, e.text);
+          from = end;
+        }
+        const expected = new TextEncoder().encode(s.result());
+        expect(s.utf8(true)).toEqual(expected);
+        expect(s.utf8(false)).toEqual(expected);
+        expect(s.same).toBe(s.result() === original);
+      }),
+    );
+  });
+
+  it("is the same where every edit puts back what it covers", () => {
+    const s = new Splice("<a><b/></a>");
+    s.replace(3, 7, "<b/>");
+    s.insert(3, "");
+    expect(s.same).toBe(true);
+    s.replace(7, 7, "<c/>");
+    expect(s.same).toBe(false);
   });
 });
 

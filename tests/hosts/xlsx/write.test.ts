@@ -258,8 +258,8 @@ describe("parts exceljs would have dropped", () => {
     expect((await checkKeptByAddition(input, bytes)).problems).toEqual([]);
     const pkg = await openPackage(bytes);
     expect(pkg.contentType(pkg.workbookPart)).toBe("application/vnd.ms-excel.sheet.macroEnabled.main+xml");
-    const before = await (await openPackage(input)).raw("xl/vbaProject.bin");
-    const after = await pkg.raw("xl/vbaProject.bin");
+    const before = (await openPackage(input)).raw("xl/vbaProject.bin");
+    const after = pkg.raw("xl/vbaProject.bin");
     expect(Buffer.from(after.compressed).equals(Buffer.from(before.compressed))).toBe(true);
     expect(after.method).toBe(0);
   });
