@@ -86,10 +86,14 @@ export class CellsInOrder {
    * join) alive beside the model's own (a register of 100,000 lines: 2 million).
    */
   walk(): CellWalk | BlockCellWalk {
-    const extra = [...this.over.values()].sort(compare);
     // Without blocks, the plain walk: the blocks' is more code for a run to compile.
-    if (this.blocks.length === 0) return new CellWalk(this.ordered, [...extra, PAST_LAST]);
-    return new BlockCellWalk(new SheetCells(this.ordered, this.blocks, this.plainLinksFrom, false), [...extra, PAST_LAST]);
+    if (this.blocks.length === 0) return new CellWalk(this.ordered, this.walkExtras());
+    return new BlockCellWalk(new SheetCells(this.ordered, this.blocks, this.plainLinksFrom, false), this.walkExtras());
+  }
+
+  /** The cells put over the given ones, in order, ending in PAST_LAST, as the walks take them. */
+  private walkExtras(): ModelCell[] {
+    return [...[...this.over.values()].sort(compare), PAST_LAST];
   }
 
   /**
@@ -100,7 +104,7 @@ export class CellsInOrder {
   list(): readonly ModelCell[] {
     if (this.blocks.length > 0) {
       // Each block cell made a ModelCell of its own: for tests and small sheets, not the writer (walk).
-      const walk = new BlockCellWalk(new SheetCells(this.ordered, this.blocks, this.plainLinksFrom, true), [...[...this.over.values()].sort(compare), PAST_LAST]);
+      const walk = new BlockCellWalk(new SheetCells(this.ordered, this.blocks, this.plainLinksFrom, true), this.walkExtras());
       const out: ModelCell[] = [];
       for (let c = walk.next(); c !== undefined; c = walk.next()) out.push(c);
       return out;
